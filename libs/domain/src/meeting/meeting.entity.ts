@@ -1,0 +1,80 @@
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany, PrimaryGeneratedColumn,
+  type Relation, UpdateDateColumn, VersionColumn,
+} from 'typeorm';
+import { Country } from '../country/country.entity.js';
+import { NewsItem } from '../news-item/news-item.entity.js';
+import {
+  DATE_SOURCES, type DateSource, EVENT_TYPES, type EventType, MEETING_OUTCOMES, type MeetingOutcome, REVIEW_STATUSES,
+  type ReviewStatus, SECTORS, type Sector,
+} from '../shared/vocabulary.js';
+import { MeetingParticipant } from './meeting-participant.entity.js';
+import { MeetingParty } from './meeting-party.entity.js';
+
+@Entity()
+export class Meeting {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: EVENT_TYPES, enumName: 'event_type' })
+  type: EventType;
+
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  date: string | null;
+
+  @Column({ type: 'enum', enum: DATE_SOURCES, enumName: 'date_source', nullable: true })
+  dateSource: DateSource | null;
+
+  @Column({ type: 'text', nullable: true })
+  locationName: string | null;
+
+  @ManyToOne(() => Country, { nullable: true })
+  @JoinColumn()
+  locationCountry: Relation<Country> | null;
+
+  @Column({ type: 'char', length: 2, nullable: true })
+  locationCountryCode: string | null;
+
+  @Column({ type: 'enum', enum: SECTORS, enumName: 'sector', array: true, default: () => "'{}'" })
+  sectors: Sector[];
+
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  /** Logged by an analyst. */
+  @Column({ type: 'enum', enum: MEETING_OUTCOMES, enumName: 'meeting_outcome', nullable: true })
+  outcome: MeetingOutcome | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcomeNotes: string | null;
+
+  @Column({ type: 'enum', enum: REVIEW_STATUSES, enumName: 'review_status', default: 'EXTRACTED' })
+  reviewStatus: ReviewStatus;
+
+  @Column({ type: 'real', nullable: true })
+  confidence: number | null;
+
+  @OneToMany(() => MeetingParty, (party) => party.meeting, { cascade: true })
+  parties: Relation<MeetingParty>[];
+
+  @OneToMany(() => MeetingParticipant, (participant) => participant.meeting, { cascade: true })
+  participants: Relation<MeetingParticipant>[];
+
+  @ManyToMany(() => NewsItem)
+  @JoinTable({
+    name: 'meeting_source',
+    joinColumn: { name: 'meeting_id' },
+    inverseJoinColumn: { name: 'news_item_id' },
+  })
+  sources: Relation<NewsItem>[];
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Country } from '../country/country.entity.js';
+
+@Entity()
+export class NewsItem {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true, where: 'url IS NOT NULL' })
+  @Column({ type: 'text', nullable: true })
+  url: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  /** The exact original text; evidence offsets index into it. */
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  language: string;
+
+  @Index()
+  @Column({ type: 'date', nullable: true })
+  publishedAt: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  publisher: string | null;
+
+  @ManyToOne(() => Country, { nullable: true })
+  @JoinColumn()
+  publisherCountry: Relation<Country> | null;
+
+  @Column({ type: 'char', length: 2, nullable: true })
+  publisherCountryCode: string | null;
+
+  /** SHA-256 over the normalised text, so the same story with other ZWNJs or digits is one item. */
+  @Column({ type: 'char', length: 64, unique: true })
+  contentHash: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  ingestedAt: Date;
+
+  @Column({ type: 'text' })
+  extractorVersion: string;
+}

@@ -1,0 +1,18 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { StatusChangeColumns } from '../shared/status-change.columns.js';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../shared/vocabulary.js';
+import { Proposal } from './proposal.entity.js';
+
+@Entity()
+@Index(['proposalId', 'effectiveDate'])
+export class ProposalStatusChange extends StatusChangeColumns {
+  @Column('uuid')
+  proposalId: string;
+
+  @ManyToOne(() => Proposal, (proposal) => proposal.history, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  proposal: Relation<Proposal>;
+
+  @Column({ type: 'enum', enum: PROPOSAL_STATUSES, enumName: 'proposal_status' })
+  status: ProposalStatus;
+}

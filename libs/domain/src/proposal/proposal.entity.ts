@@ -1,0 +1,59 @@
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation,
+  UpdateDateColumn, VersionColumn,
+} from 'typeorm';
+import { Meeting } from '../meeting/meeting.entity.js';
+import {
+  PROPOSAL_KINDS, PROPOSAL_STATUSES, type ProposalKind, type ProposalStatus, SECTORS, type Sector,
+} from '../shared/vocabulary.js';
+import { ProposalParty } from './proposal-party.entity.js';
+import { ProposalStatusChange } from './proposal-status-change.entity.js';
+
+@Entity()
+export class Proposal {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'enum', enum: PROPOSAL_KINDS, enumName: 'proposal_kind' })
+  kind: ProposalKind;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'enum', enum: SECTORS, enumName: 'sector', array: true, default: () => "'{}'" })
+  sectors: Sector[];
+
+  /** The latest status by effective date (kept in step with the history). */
+  @Index()
+  @Column({ type: 'enum', enum: PROPOSAL_STATUSES, enumName: 'proposal_status' })
+  status: ProposalStatus;
+
+  @Column({ type: 'date', nullable: true })
+  statusDate: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  originMeetingId: string | null;
+
+  @ManyToOne(() => Meeting, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn()
+  originMeeting: Relation<Meeting> | null;
+
+  @OneToMany(() => ProposalParty, (party) => party.proposal, { cascade: true })
+  parties: Relation<ProposalParty>[];
+
+  @OneToMany(() => ProposalStatusChange, (change) => change.proposal)
+  history: Relation<ProposalStatusChange>[];
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
