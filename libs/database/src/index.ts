@@ -4,3 +4,4 @@ export { startEmbeddedPostgres, freePort, type EmbeddedDatabase, type EmbeddedLo
 export { DyadEnvironment, EnvironmentError } from './environment.js';
 export { openDatabase, type DatabaseHandle } from './open-database.js';
 export { SnakeNamingStrategy } from './naming.strategy.js';
+export { DatabaseModule } from './database.module.js';

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
+import { registerKeys } from './keys.command.js';
 import { registerMigrate } from './migrate.command.js';
+import { registerServe } from './serve.command.js';
 
 // Each command lives in its own file and registers itself on the program here.
 export function registerCommands(program: Command): void {
+  registerServe(program);
   registerMigrate(program);
+  registerKeys(program);
 }

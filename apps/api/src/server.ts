@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createDataSource, type DatabaseHandle, DyadEnvironment, openDatabase } from '@dyad/database';
+import { ApiKeyService, ENTITIES, RequestContext } from '@dyad/domain';
+import { AppModule } from './app.module.js';
+
+export interface RunningServer {
+  app: NestFastifyApplication;
+  /** Base URL, e.g. http://localhost:3000 */
+  url: string;
+  /** The admin key to print, when one is known (created now, DYAD_ADMIN_KEY, or admin.key). */
+  adminKey: string | null;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  env?: DyadEnvironment;
+  log?: (line: string) => void;
+  logLevels?: LogLevel[];
+}
+
+const BODY_LIMIT_BYTES = 6 * 1024 * 1024;
+
+/** Opens the database (embedded unless DATABASE_URL), migrates it, and serves the API. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? DyadEnvironment.from();
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const database = await openDatabase(env, 'server', log);
+  const dataSource = createDataSource({ url: database.url, entities: ENTITIES });
+  let app: NestFastifyApplication | undefined;
+  try {
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) log(`applied ${applied.length} database migration(s)`);
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot({ dataSource, env }),
+      new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+      { logger: options.logLevels ?? ['error', 'warn'] },
+    );
+    await app.listen(env.port, env.host);
+    const adminKey = await ensureAdminKey(app.get(ApiKeyService), env, log);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : env.port;
+    const host = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(env.host) ? 'localhost' : env.host;
+    const url = `http://${host}:${port}`;
+    return { app, url, adminKey, close: closer(app, dataSource, database) };
+  } catch (error) {
+    await closer(app, dataSource, database)().catch(() => undefined);
+    throw error;
+  }
+}
+
+function closer(app: NestFastifyApplication | undefined, dataSource: import('typeorm').DataSource, database: DatabaseHandle) {
+  let closing: Promise<void> | undefined;
+  return () =>
+    (closing ??= (async () => {
+      await app?.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await database.stop();
+    })());
+}
+
+/**
+ * DYAD_ADMIN_KEY is ensured as an admin key. With no keys at all, a first admin key is made and
+ * written to $DYAD_DATA_DIR/admin.key (0600), as Jupyter makes its token.
+ */
+async function ensureAdminKey(keys: ApiKeyService, env: DyadEnvironment, log: (line: string) => void): Promise<string | null> {
+  const system = RequestContext.system();
+  if (env.adminKey) {
+    await keys.ensureAdminKey(system, env.adminKey, 'DYAD_ADMIN_KEY');
+    return env.adminKey;
+  }
+  const keyFile = join(env.dataDir, 'admin.key');
+  if ((await keys.count()) === 0) {
+    const { key } = await keys.create(system, 'ADMIN', 'first start');
+    await mkdir(env.dataDir, { recursive: true });
+    await writeFile(keyFile, `${key}\n`, { mode: 0o600 });
+    await chmod(keyFile, 0o600);
+    log(`created an admin API key; it is also in ${keyFile}`);
+    return key;
+  }
+  const saved = (await readFile(keyFile, 'utf8').catch(() => '')).trim();
+  return saved && (await keys.authenticate(saved))?.role === 'ADMIN' ? saved : null;
+}

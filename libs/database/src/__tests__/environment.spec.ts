@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DyadEnvironment } from '../environment.js';
+
+describe('DyadEnvironment', () => {
+  it('has sane defaults', () => {
+    const env = DyadEnvironment.from({});
+    expect(env).toMatchObject({ databaseUrl: null, port: 3000, adminKey: null, host: '127.0.0.1' });
+    expect(env.dataDir).toMatch(/\.dyad$/);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT: must be a whole number from 1 to 65535/],
+    ['PORT', '70000', /PORT/],
+    ['PORT', '0', /PORT/],
+    ['PORT', '30.5', /PORT/],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL: is not a URL/],
+    ['DATABASE_URL', 'mysql://root@localhost/db', /DATABASE_URL: must start with postgres:\/\//],
+    ['DATABASE_URL', 'postgres://localhost', /DATABASE_URL: names no database/],
+    ['DYAD_ADMIN_KEY', 'short', /DYAD_ADMIN_KEY/],
+  ])('refuses %s=%s with a line naming the variable', (name, value, message) => {
+    expect(() => DyadEnvironment.from({ [name]: value })).toThrow(message);
+  });
+
+  it('accepts a full configuration', () => {
+    const env = DyadEnvironment.from({
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test',
+      PORT: '8080',
+      DYAD_DATA_DIR: '/tmp/dyad-x',
+      DYAD_ADMIN_KEY: 'a-long-enough-admin-key',
+    });
+    expect(env).toMatchObject({ port: 8080, dataDir: '/tmp/dyad-x', adminKey: 'a-long-enough-admin-key' });
+  });
+});

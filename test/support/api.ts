@@ -1,0 +1,55 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DyadEnvironment, freePort } from '@dyad/database';
+import { startServer, type RunningServer } from '../../apps/api/src/server.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export interface TestApi {
+  url: string;
+  adminKey: string;
+  server: RunningServer;
+  database: TestDatabase;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real server on a fresh migrated database and a free port, with an admin key. */
+export async function startTestApi(): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const dataDir = await mkdtemp(join(tmpdir(), 'dyad-api-test-'));
+  const adminKey = `test-admin-${Math.random().toString(36).slice(2)}-key`;
+  const env = DyadEnvironment.from({
+    DATABASE_URL: database.url,
+    PORT: String(await freePort()),
+    DYAD_DATA_DIR: dataDir,
+    DYAD_ADMIN_KEY: adminKey,
+  });
+  const server = await startServer({ env, log: () => undefined });
+  return {
+    url: server.url,
+    adminKey,
+    server,
+    database,
+    async graphql(query, variables, key = adminKey) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphqlResponse, 'status'>;
+      return { status: response.status, ...body } as never;
+    },
+    async close() {
+      await server.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { createDataSource } from '@dyad/database';
+import { ENTITIES } from '@dyad/domain';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+
+// One template per test run (process id), so parallel runs on one server do not collide.
+const TEMPLATE = `dyad_template_${process.env.DYAD_TEST_RUN ?? (process.env.DYAD_TEST_RUN = String(process.pid))}`;
+
+function withDatabaseName(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTemplateDatabase(url: string): Promise<void> {
+  await admin(url, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE}`);
+    await client.query(`CREATE DATABASE ${TEMPLATE}`);
+  });
+  const dataSource = createDataSource({ url: withDatabaseName(url, TEMPLATE), entities: ENTITIES, poolSize: 1 });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+}
+
+export async function dropTemplateDatabase(url: string): Promise<void> {
+  await admin(url, (client) => client.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`));
+}
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  /** Opens a data source on this database (not migrated unless it was cloned from the template). */
+  connect(): Promise<DataSource>;
+  drop(): Promise<void>;
+}
+
+function serverUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is unset: run the tests through vitest, whose global setup provides one');
+  return url;
+}
+
+/** A fresh database of its own for a test file: migrated (a copy of the template) or empty. */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+  const base = serverUrl();
+  const name = `dyad_t_${randomBytes(6).toString('hex')}`;
+  await admin(base, (client) => client.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
+  const url = withDatabaseName(base, name);
+  const opened: DataSource[] = [];
+  return {
+    url,
+    name,
+    async connect() {
+      const dataSource = createDataSource({ url, entities: ENTITIES, poolSize: 4 });
+      opened.push(await dataSource.initialize());
+      return dataSource;
+    },
+    async drop() {
+      for (const dataSource of opened) if (dataSource.isInitialized) await dataSource.destroy();
+      await admin(base, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
