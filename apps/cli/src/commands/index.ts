@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerEval } from './eval.command.js';
+import { registerBench } from './bench.command.js';
+import { registerExtract } from './extract.command.js';
 import { registerKeys } from './keys.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerServe } from './serve.command.js';
@@ -8,4 +11,7 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerMigrate(program);
   registerKeys(program);
+  registerExtract(program);
+  registerBench(program);
+  registerEval(program);
 }
