@@ -1,0 +1,73 @@
+// Page chrome (view counters, reading time, share links, agency footers, filler text) is found on the key
+// and blanked, so nothing is extracted from it; offsets stay into the original input.
+import { compile, rx } from './lexicon.js';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+// A whole short line of chrome.
+const CHROME_LINE = compile(
+  `^[\\s•·\\-–|*>]*(?:${rx(
+    'زمان مطالعه|مدت زمان مطالعه|کد خبر|شناسه خبر|تعداد بازدید|بازدید|اشتراک گذاری|اشتراک_گذاری|لینک کوتاه|کپی شد|چاپ|ارسال به دوستان|نسخه چاپی|نظرات|نظر شما|برچسب ها|برچسبها|برچسب|کلید واژه|اخبار مرتبط|خبرهای مرتبط|منبع|انتهای پیام|عکس|دانلود|ذخیره|پیوند|روابط عمومی',
+  )}|print|share|tweet|email|views?|reading time|read more|related(?: news| articles)?|tags?|comments?|source|photo|copyright|all rights reserved|время чтения|поделиться|просмотр\\p{L}*|теги|источник|фото)(?![\\p{L}]).{0,100}$`,
+  'gmu',
+);
+// Lines with no letters at all: bullets, counters, dots, times.
+const NO_LETTERS = /^[^\p{L}\n]*$/gmu;
+// From here to the end of the text is footer.
+const FOOTER_START = compile(
+  `^[\\s•·]*(?:about us|contact us|${rx('درباره ما|تماس با ما|انتهای پیام')}|о нас|контакты)\\s*$|/${rx('انتهای پیام')}/|all content by [^\\n]{0,60} is licensed`,
+  'gmu',
+);
+// Filler and licence text on one line.
+const FILLER = compile(
+  `^[^\\n]*(?:filler text|lorem ipsum|dummy text|creative commons|${rx('کلیه حقوق')}|все права защищены)[^\\n]*$`,
+  'gmu',
+);
+// A short agency sign-off line: «روابط عمومی و اطلاع رسانی …».
+const SIGNOFF = compile(`^[\\s•]*${rx('روابط عمومی')}[^\\n]{0,80}$`, 'gmu');
+
+function collect(re: RegExp, key: string, out: Range[], toEnd = false): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(key))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: toEnd ? key.length : m.index + m[0].length });
+    if (toEnd) return;
+  }
+}
+
+/** Chrome ranges of a key() string, sorted and merged. */
+export function findChrome(key: string): Range[] {
+  const raw: Range[] = [];
+  collect(CHROME_LINE, key, raw);
+  collect(NO_LETTERS, key, raw);
+  collect(FOOTER_START, key, raw, true);
+  collect(FILLER, key, raw);
+  collect(SIGNOFF, key, raw);
+  raw.sort((a, b) => a.start - b.start);
+  const out: Range[] = [];
+  for (const r of raw) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** The key with chrome blanked to spaces (newlines kept, so lengths and offsets do not change). */
+export function blankChrome(key: string, ranges: Range[]): string {
+  if (!ranges.length) return key;
+  let out = '';
+  let pos = 0;
+  for (const r of ranges) {
+    out += key.slice(pos, r.start) + key.slice(r.start, r.end).replace(/[^\n]/g, ' ');
+    pos = r.end;
+  }
+  return out + key.slice(pos);
+}

@@ -1,0 +1,333 @@
+// Trigger lexicons (see ../shared/research/lexicon-notes.md), compiled once at module load.
+// Persian entries are written in ordinary spelling; `_` is an optional joint.
+import { FA_PERSON, FA_RIGHT, LEFT, RIGHT, compile, rx, words } from './lexicon.js';
+import type { FollowUpHorizon, Language, ProposalKind, ProposalStatus, Sector } from './vocabulary.js';
+
+type PerLang<T> = Record<Language, T>;
+
+const faVerb = (noun: string, stems: string) =>
+  `${LEFT}${rx(noun)}\\s?(?:ن|می|نمی)?\\s?(?:${rx(stems)})${FA_PERSON}${RIGHT}`;
+
+export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLang<RegExp>> = {
+  MEETING: {
+    fa: compile(
+      [
+        words(['دیدار', 'گفت_و_گو', 'گفتگو', 'گفت_گو', 'نشست', 'ملاقات', 'رایزنی', 'مذاکره', 'مذاکرات', 'همتای', 'همتا', 'اجلاس', 'کمیسیون مشترک', 'تبادل نظر', 'جلسه', 'دیدار و گفتگو']),
+        faVerb('دیدار', 'کرد|کن'),
+        `${LEFT}${rx('در حاشیه')}${RIGHT}`,
+        `${LEFT}${rx('پذیرفت|پذیرای|میزبان')}`,
+      ].join('|'),
+    ),
+    en: compile(
+      `${LEFT}(?:met|meet|meets|meeting|meetings|held talks|hold talks|holds talks|talks|talked|discussed|discuss|discusses|conferred|confer|received|receives|hosted|hosts|consultations|negotiations|on the sidelines|counterpart|joint commission|joint committee|summit)${RIGHT}`,
+    ),
+    ru: compile(`${LEFT}(?:встреч\\p{L}*|встрет\\p{L}*|переговор\\p{L}*|бесед\\p{L}*|обсудил\\p{L}*|обсуждал\\p{L}*|обсуждени\\p{L}*|принял\\p{L}*|консультаци\\p{L}*|заседани\\p{L}*|межправкомисси\\p{L}*|саммит\\p{L}*)`),
+  },
+  CALL: {
+    fa: compile(words(['گفتگوی تلفنی', 'گفت_و_گوی تلفنی', 'تماس تلفنی', 'مکالمه تلفنی', 'ارتباط ویدیویی', 'ویدیو کنفرانس', 'ویدئو کنفرانس', 'تلفنی'])),
+    en: compile(`${LEFT}(?:phone call|telephone call|phone conversation|telephone conversation|telephoned|phoned|by phone|by telephone|video call|videoconference|video conference|spoke by phone)${RIGHT}`),
+    ru: compile(`${LEFT}(?:телефонн\\p{L}* разговор\\p{L}*|по телефону|видеоконференц\\p{L}*|видеосвяз\\p{L}*)`),
+  },
+  VISIT: {
+    fa: compile([words(['سفر رسمی', 'سفر', 'بازدید']), `${LEFT}${rx('وارد')}\\s(?:\\S+\\s){0,3}?${rx('شد')}`].join('|')),
+    en: compile(`${LEFT}(?:official visit|state visit|visit|visits|visited|visiting|arrived in|arrives in|trip to|delegation)${RIGHT}`),
+    ru: compile(`${LEFT}(?:визит\\p{L}*|посетил\\p{L}*|прибыл\\p{L}*|посещени\\p{L}*)`),
+  },
+  SIGNING: {
+    fa: compile(
+      [
+        faVerb('امضا', 'کرد|شد|رسید|رساند|نمود|گردید'),
+        `${LEFT}${rx('به امضا')}(?:ی\\s[^.\\n]{0,60}?)?\\s${rx('رسید|رساندند|رساندیم')}${FA_PERSON}${RIGHT}`,
+        faVerb('منعقد', 'کرد|شد|نمود|گردید'),
+        `${LEFT}${rx('مراسم امضای')}`,
+      ].join('|'),
+    ),
+    en: compile(`${LEFT}(?:signed|inked|sign|signs|ink|inks|seal|sealed|signing ceremony)${RIGHT}`),
+    ru: compile(`${LEFT}(?:подписал\\p{L}*|подписан\\p{L}*|церемони\\p{L}* подписания|подписывают)`),
+  },
+};
+
+export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
+  MOU: {
+    fa: compile(words(['تفاهم_نامه', 'یادداشت تفاهم', 'یادداشت_های تفاهم', 'تفاهمنامه'])),
+    en: compile(`${LEFT}(?:memorandums? of understanding|memorand(?:um|a)|mous?|mou's)${RIGHT}`),
+    ru: compile(`${LEFT}(?:меморандум\\p{L}*)`),
+  },
+  AGREEMENT: {
+    fa: compile(words(['موافقت_نامه', 'توافق_نامه', 'قرارداد', 'سند همکاری', 'اسناد همکاری', 'برنامه مبادلات', 'برنامه اجرایی', 'پروتکل', 'بیانیه مشترک', 'نقشه راه'])),
+    en: compile(`${LEFT}(?:agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?)${RIGHT}`),
+    ru: compile(`${LEFT}(?:соглашени\\p{L}*|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества)`),
+  },
+  JOINT_PROJECT: {
+    fa: compile(words(['تولید مشترک', 'تولیدات مشترک', 'ساخت مشترک', 'پروژه مشترک', 'پروژه_های مشترک', 'سرمایه_گذاری مشترک', 'دوبله', 'توزیع فیلم', 'همکاری مشترک در تولید', 'فیلم_های مشترک', 'پروژه_های گسترده', 'شرکت مشترک'])),
+    en: compile(`${LEFT}(?:joint (?:production|productions|projects?|ventures?|investment|film|films)|co-productions?|coproductions?|co-produce|dubbing|film distribution|distribution of films)${RIGHT}`),
+    ru: compile(`${LEFT}(?:совместн\\p{L}* (?:производств\\p{L}*|проект\\p{L}*|предприяти\\p{L}*|фильм\\p{L}*)|копродукци\\p{L}*|дубляж\\p{L}*|прокат\\p{L}*)`),
+  },
+  EVENT: {
+    fa: compile(words(['جشنواره', 'روزهای فیلم', 'روز فیلم', 'هفته فیلم', 'هفته_های فیلم', 'هفته فرهنگی', 'روزهای فرهنگی', 'نمایشگاه', 'اکران', 'نمایش فیلم', 'نمایش فیلمهای', 'همایش', 'کنفرانس مشترک', 'فستیوال'])),
+    en: compile(`${LEFT}(?:festivals?|film (?:weeks?|days)|cultural (?:weeks?|days)|exhibitions?|expos?|screenings?|fair|fairs|conference|forum)${RIGHT}`),
+    ru: compile(`${LEFT}(?:фестивал\\p{L}*|кинофестивал\\p{L}*|недел\\p{L}* (?:кино|культуры|фильм\\p{L}*)|дн\\p{L}* (?:кино|культуры)|выставк\\p{L}*|показ\\p{L}* фильм\\p{L}*|форум\\p{L}*)`),
+  },
+  EXCHANGE: {
+    fa: compile(words(['تبادل هیات', 'تبادل هیئت', 'تبادل هییت', 'تبادل هیاتهای', 'تبادل تجربه', 'تبادل تجربیات', 'تبادل استاد', 'تبادل دانشجو', 'مبادله دانشجو', 'تبادل کارشناس', 'تبادل آثار', 'تبادل هنرمندان', 'اعزام هیات', 'تبادل اطلاعات', 'تبادل_های فرهنگی', 'خواهرخواندگی'])),
+    en: compile(`${LEFT}(?:exchanges? of (?:delegations|experts|students|professors|experience|experiences|information|artists|scholars|visits)|delegation exchanges?|student exchanges?|exchange (?:delegations|experts|students|experience|experiences|information)|sister cit(?:y|ies))${RIGHT}`),
+    ru: compile(`${LEFT}(?:обмен\\p{L}* (?:делегаци\\p{L}*|опыт\\p{L}*|студент\\p{L}*|специалист\\p{L}*|информаци\\p{L}*|экспертами)|города-побратим\\p{L}*)`),
+  },
+  TRAINING: {
+    fa: compile(words(['کارگاه آموزشی', 'کارگاه_های آموزشی', 'کارگاه', 'دوره آموزشی', 'دوره_های آموزشی', 'دوره_های تخصصی', 'آموزش مشترک', 'کلاس آموزشی', 'کلاس_های آموزشی', 'کلاس_های', 'بورسیه'])),
+    en: compile(`${LEFT}(?:workshops?|training (?:courses?|programs?|programmes?|sessions?)|master classes|master-classes|masterclass(?:es)?|trainings?|scholarships?|internships?)${RIGHT}`),
+    ru: compile(`${LEFT}(?:мастер-класс\\p{L}*|стажировк\\p{L}*|семинар\\p{L}*|обучени\\p{L}*|курс\\p{L}* повышения|тренинг\\p{L}*)`),
+  },
+  VISIT: {
+    fa: compile(`${LEFT}${rx('دعوت')}[^.\\n]{0,120}?${rx('سفر|بازدید')}|${LEFT}${rx('سفر|بازدید')}[^.\\n]{0,160}?${rx('دعوت')}|${LEFT}${rx('علاقه')}[^.\\n]{0,10}${rx('برای سفر')}`),
+    en: compile(`${LEFT}(?:invit\\p{L}*[^.\\n]{0,80}?\\bvisit|visit[^.\\n]{0,80}?at the invitation)\\p{L}*`),
+    ru: compile(`${LEFT}(?:приглас\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить)|приглашени\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить))`),
+  },
+  OTHER: { fa: null, en: null, ru: null },
+};
+
+// Status cues. Order matters only for ties; the nearest cue to a mention wins.
+export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
+  [
+    'WITHDRAWN',
+    {
+      fa: compile([faVerb('لغو', 'شد|کرد|گردید'), faVerb('رد', 'شد|کرد'), `${LEFT}${rx('کنار گذاشته')}`, `${LEFT}${rx('خارج شد')}`].join('|')),
+      en: compile(`${LEFT}(?:cancell?ed|withdrew from|withdrawn|rejected|scrapped|terminated|pulled out of|annulled)${RIGHT}`),
+      ru: compile(`${LEFT}(?:отмен[её]н\\p{L}*|отменил\\p{L}*|отказал\\p{L}*|вышл\\p{L}* из|расторг\\p{L}*|аннулир\\p{L}*)`),
+    },
+  ],
+  [
+    'STALLED',
+    {
+      fa: compile(`${LEFT}(?:${rx('اجرایی نشد|اجرایی نشده|اجرایی نشدن|اجرا نشد|اجرا نشده|اجرا نشدن|عملیاتی نشد|عملیاتی نشده|متوقف|بلاتکلیف|معطل مانده|روی کاغذ|به نتیجه نرسید|راکد|مسکوت')})`),
+      en: compile(`${LEFT}(?:(?:has|have|had)(?:n't| not)(?: yet)? been (?:implemented|carried out|put into practice)|not (?:yet )?(?:been )?implemented|stalled|suspended|frozen|on hold|remained on paper|remain on paper|dormant)${RIGHT}`),
+      ru: compile(`${LEFT}(?:не (?:был\\p{L}* )?реализ\\p{L}*|не выполн\\p{L}*|приостановлен\\p{L}*|заморожен\\p{L}*|осталось на бумаге)`),
+    },
+  ],
+  [
+    'COMPLETED',
+    {
+      fa: compile(`${LEFT}(?:${rx('به پایان رسید|تکمیل شد|با موفقیت اجرا شد|به طور کامل اجرا')})`),
+      en: compile(`${LEFT}(?:(?:was|were|has been|have been) (?:completed|fully implemented|successfully implemented)|completed successfully)${RIGHT}`),
+      ru: compile(`${LEFT}(?:(?:был\\p{L}* )?(?:успешно )?(?:завершен\\p{L}*|выполнен\\p{L}* в полном объеме))`),
+    },
+  ],
+  [
+    'IMPLEMENTING',
+    {
+      fa: compile(`${LEFT}(?:${rx('اجرای تفاهم|اجرای موافقت|اجرای توافق|در حال اجرا|اجرایی شده|در چارچوب تفاهم|در قالب تفاهم|تفاهم_نامه امضا شده|تفاهم_نامه_های امضا شده|موافقت_نامه امضا شده')})`),
+      en: compile(`${LEFT}(?:implementation of (?:the|a|an)|implementing (?:the|a|an)|being implemented|under (?:the|an?) (?:mou|memorandum|agreement) signed|within the framework of (?:the|an?) (?:mou|memorandum|agreement)|in line with the (?:mou|memorandum|agreement))${RIGHT}`),
+      ru: compile(`${LEFT}(?:реализаци\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|выполнени\\p{L}* (?:соглашени|меморандум)\\p{L}*|в рамках (?:подписанн\\p{L}* )?(?:соглашени|меморандум)\\p{L}*)`),
+    },
+  ],
+  [
+    'SIGNED',
+    {
+      fa: EVENT_CUES.SIGNING.fa,
+      en: compile(`${LEFT}(?:signed|inked|sealed|concluded|signing ceremony)${RIGHT}`),
+      ru: compile(`${LEFT}(?:подписал\\p{L}*|подписан\\p{L}*|заключил\\p{L}*|заключен\\p{L}*|заключён\\p{L}*|церемони\\p{L}* подписания)`),
+    },
+  ],
+  [
+    'NEGOTIATING',
+    {
+      fa: compile(`${LEFT}(?:${rx('پیش_نویس|نهایی_سازی|نهایی شدن|نهایی کردن|نهایی شود|در دست تهیه|در دست تدوین|در حال تدوین|در حال تهیه|در حال نهایی|در حال مذاکره|تدوین متن|متن تفاهم_نامه|متن موافقت_نامه|بررسی متن')})`),
+      en: compile(`${LEFT}(?:draft(?:ed|ing)?|finali[sz](?:e|ed|ing|ation)|being negotiated|under negotiation|negotiating the|being prepared|text of the|working on the text)${RIGHT}`),
+      ru: compile(`${LEFT}(?:проект\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|согласовани\\p{L}* текст\\p{L}*|доработк\\p{L}*|разрабатыва\\p{L}*|готовит\\p{L}* к подписанию)`),
+    },
+  ],
+  [
+    'AGREED',
+    {
+      fa: compile(
+        [
+          faVerb('توافق', 'کرد|شد|نمود|گردید'),
+          `${LEFT}${rx('به توافق')}\\s?(?:ن|می)?${rx('رسید')}${FA_PERSON}${RIGHT}`,
+          faVerb('موافقت', 'کرد|شد|نمود|گردید'),
+          `${LEFT}(?:${rx('قرار شد|قرار است|مقرر شد|مقرر گردید|مقرر شده|مقرر است|بنا شد|بنا است|مورد توافق|مورد موافقت|در دستور کار|امضا خواهد|به امضا خواهد|خواهد رسید|منعقد شود|امضا شود|به امضا برسد|به امضا برسانند|توافقات')})`,
+        ].join('|'),
+      ),
+      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue)${RIGHT}`),
+      ru: compile(`${LEFT}(?:договорил\\p{L}*|договор[её]нност\\p{L}*|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
+    },
+  ],
+  [
+    'PROPOSED',
+    {
+      fa: compile(
+        `${LEFT}(?:${rx('پیشنهاد|دعوت|آمادگی|خواستار|ابراز امیدواری|امیدواری|مطرح|علاقه|تمایل|امکان|می_توان|می_توانند|بتوان|بتوانند|بتواند|پیگیری|بررسی')})`,
+      ),
+      en: compile(`${LEFT}(?:propos\\p{L}*|invit\\p{L}*|ready to|readiness|expressed (?:hope|interest|willingness)|called for|calls for|offer\\p{L}*|could|can|possibility|possible|suggest\\p{L}*|keen|willing\\p{L}*|interest in|explored|discussed|would)${RIGHT}`),
+      ru: compile(`${LEFT}(?:предлож\\p{L}*|приглас\\p{L}*|приглашени\\p{L}*|готовност\\p{L}*|готов\\p{L}*|надежд\\p{L}*|возможност\\p{L}*|могли бы|может|могут|заинтересован\\p{L}*|обсудил\\p{L}*)`),
+    },
+  ],
+];
+
+// Words that put a signing in the future or deny it ("will be signed", "not signed", «امضا نشده»).
+export const NOT_DONE_BEFORE: PerLang<RegExp> = {
+  fa: compile(`(?:${rx('خواهد|خواهند|قرار است|باید|نه')})\\s(?:\\S+\\s){0,2}$`),
+  en: /(?:will|to|would|could|should|shall|may|might|not|n't|yet to|expected to|ready to|agreed to|plan to|plans to|set to)\s+(?:be\s+|have\s+)?(?:been\s+)?$/,
+  ru: /(?:будет|будут|не|должн\p{L}*(?: быть)?|планиру\p{L}*|намерен\p{L}*|договорились)\s$/u,
+};
+export const NOT_DONE_AFTER: PerLang<RegExp> = {
+  fa: compile(`^\\s?(?:${rx('خواهد|خواهند|شود|شوند|کنند|بکنند|برسد')})`),
+  en: /^$/,
+  ru: /^$/,
+};
+
+export const HORIZON_CUES: [FollowUpHorizon, PerLang<RegExp>][] = [
+  [
+    'IMMEDIATE',
+    {
+      fa: compile(`${LEFT}(?:${rx('هفته آینده|هفته بعد|هفته جاری|همین هفته|روزهای آینده|روزهای آتی|چند روز آینده|پس_فردا|فردا')})${FA_RIGHT}`),
+      en: compile(`${LEFT}(?:next week|this week|later this week|tomorrow|in the coming days|in the next few days|within days|in a few days|within (?:a|one|two|\\d+) (?:days?|weeks?))${RIGHT}`),
+      ru: compile(`${LEFT}(?:на следующей неделе|на этой неделе|завтра|в ближайшие дни|в течение (?:недели|нескольких дней))`),
+    },
+  ],
+  [
+    'LONG_TERM',
+    {
+      fa: compile(`${LEFT}(?:${rx('سال آینده|سال بعد|سال_های آینده|سال_های آتی|سال آتی|سال میلادی آینده|بلند_مدت|دراز_مدت')}|${rx('تا سال')}\\s\\d{4})${FA_RIGHT}`),
+      en: compile(`${LEFT}(?:next year|coming years|in the long term|long-term|by 20\\d\\d|within (?:a|one|two|three|\\d+) years?)${RIGHT}`),
+      ru: compile(`${LEFT}(?:в следующем году|в ближайшие годы|в долгосрочной перспективе|к 20\\d\\d году)`),
+    },
+  ],
+  [
+    'NEAR_TERM',
+    {
+      fa: compile(`${LEFT}(?:${rx('آینده_ای نزدیک|آینده نزدیک|به_زودی|بزودی|ماه آینده|ماه بعد|ماه_های آینده|ماه_های آتی|هفته_های آینده|هفته_های آتی|تا پایان سال|تا پایان امسال|سال جاری|امسال|آتی نزدیک')}|${rx('ظرف')}\\s(?:${rx('مدت')}\\s)?(?:\\d+|${rx('یک|دو|سه|چهار|پنج|شش')})\\s(?:${rx('ماه|هفته')}))${FA_RIGHT}`),
+      en: compile(`${LEFT}(?:soon|shortly|near future|next month|coming (?:weeks|months)|within (?:\\d+|one|two|three|four|five|six) (?:weeks|months)|by the end of (?:the|this) year|later this year|this year)${RIGHT}`),
+      ru: compile(`${LEFT}(?:в ближайшее время|в ближайшем будущем|в скором времени|вскоре|в следующем месяце|в ближайшие месяцы|до конца года|в течение (?:\\d+|одного|двух|трех|трёх|четырех|пяти|шести) месяц\\p{L}*)`),
+    },
+  ],
+];
+
+// "within three months" → a due date.
+export const WITHIN: PerLang<RegExp> = {
+  fa: compile(`${rx('ظرف')}\\s(?:${rx('مدت')}\\s)?(\\d+|${rx('یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده')})\\s(${rx('ماه|هفته|روز|سال')})`),
+  en: compile(`within (?:the next |a period of )?(\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|weeks?|days?|years?)`),
+  ru: compile(`в течение (\\d+|одного|двух|тр[её]х|четыр[её]х|пяти|шести|десяти) (месяц\\p{L}*|недел\\p{L}*|дн\\p{L}*|дней|год\\p{L}*|лет)`),
+};
+export const NUMBER_WORDS: Record<string, number> = {
+  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
+  [rx('یک')]: 1, [rx('دو')]: 2, [rx('سه')]: 3, [rx('چهار')]: 4, [rx('پنج')]: 5, [rx('شش')]: 6, [rx('هفت')]: 7,
+  [rx('هشت')]: 8, [rx('نه')]: 9, [rx('ده')]: 10,
+  одного: 1, двух: 2, трех: 3, трёх: 3, четырех: 4, четырёх: 4, пяти: 5, шести: 6, десяти: 10,
+};
+
+// Concrete next steps beyond proposals: the next meeting, a committee to convene.
+export const NEXT_STEP: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('نشست بعدی|دور بعدی|اجلاس بعدی|جلسه بعدی|دیدار بعدی|کمیته پیگیری|کمیته مشترک|کارگروه مشترک|کمیسیون مشترک|سفر آتی|سفر آینده|دور آینده')})${FA_RIGHT}`),
+  en: compile(`${LEFT}(?:next (?:meeting|round|session|visit)|follow[- ]up (?:meeting|committee)|joint (?:committee|working group|commission) (?:will|to|is to)|working group (?:will|to))${RIGHT}`),
+  ru: compile(`${LEFT}(?:следующ\\p{L}* (?:встреч|заседани|раунд|визит)\\p{L}*|рабоч\\p{L}* групп\\p{L}*|межправкомисси\\p{L}*)`),
+};
+export const FUTURE: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('خواهد|خواهند|قرار است|قرار شد|مقرر شد|برگزار شود|برگزار می_شود|انجام شود')})`),
+  en: compile(`${LEFT}(?:will|is to|are to|to be held|scheduled|planned|due to|is expected|are expected)${RIGHT}`),
+  ru: compile(`${LEFT}(?:будет|будут|состоится|планиру\\p{L}*|пройдет|пройдёт)`),
+};
+
+export const SECTOR_CUES: [Sector, PerLang<RegExp>][] = [
+  ['CINEMA', {
+    fa: compile(words(['سینما', 'سینمایی', 'سینماگر', 'سینماگران', 'فیلم', 'فیلمساز', 'فیلمسازان', 'انیمیشن', 'پویانمایی', 'مستند', 'دوبله'])),
+    en: compile(`${LEFT}(?:cinema\\p{L}*|film|films|filmmak\\p{L}*|movies?|animation|documentar\\p{L}*)${RIGHT}`),
+    ru: compile(`${LEFT}(?:кино\\p{L}*|фильм\\p{L}*|анимаци\\p{L}*)`),
+  }],
+  ['CULTURE', {
+    fa: compile(words(['فرهنگ', 'فرهنگی', 'هنر', 'هنری', 'هنرمندان', 'کتاب', 'موسیقی', 'تئاتر', 'میراث فرهنگی', 'ادبیات'])),
+    en: compile(`${LEFT}(?:cultur\\p{L}*|arts?|artistic|artists?|books?|music\\p{L}*|theat(?:re|er)|heritage|literature)${RIGHT}`),
+    ru: compile(`${LEFT}(?:культур\\p{L}*|искусств\\p{L}*|музык\\p{L}*|театр\\p{L}*|литератур\\p{L}*)`),
+  }],
+  ['TRADE', {
+    fa: compile(words(['تجاری', 'تجارت', 'بازرگانی', 'صادرات', 'واردات', 'اقتصادی', 'مبادلات تجاری', 'بازرگان', 'بازرگانان'])),
+    en: compile(`${LEFT}(?:trade|trading|commerc\\p{L}*|exports?|imports?|economic|economy|business)${RIGHT}`),
+    ru: compile(`${LEFT}(?:торгов\\p{L}*|товарооборот\\p{L}*|экспорт\\p{L}*|импорт\\p{L}*|экономическ\\p{L}*)`),
+  }],
+  ['ENERGY', {
+    fa: compile(words(['نفت', 'نفتی', 'گاز', 'انرژی', 'برق', 'پتروشیمی', 'نیروگاه'])),
+    en: compile(`${LEFT}(?:oil|gas|energy|electricity|power plants?|petrochemical\\p{L}*|pipeline)${RIGHT}`),
+    ru: compile(`${LEFT}(?:нефт\\p{L}*|газ(?:а|ом|у|ов|ов)?(?![\\p{L}])|газов\\p{L}*|энерг\\p{L}*|электроэнерг\\p{L}*)`),
+  }],
+  ['FINANCE', {
+    fa: compile(words(['بانک', 'بانکی', 'مالی', 'پولی', 'ارزی', 'سرمایه_گذاری', 'بانک مرکزی'])),
+    en: compile(`${LEFT}(?:bank\\p{L}*|financ\\p{L}*|monetary|currency|investments?|investors?)${RIGHT}`),
+    ru: compile(`${LEFT}(?:банк\\p{L}*|финанс\\p{L}*|инвестиц\\p{L}*|валют\\p{L}*)`),
+  }],
+  ['INDUSTRY', {
+    fa: compile(words(['صنعت', 'صنعتی', 'صنایع', 'خودرو', 'خودروسازی', 'معدن', 'معادن', 'فولاد'])),
+    en: compile(`${LEFT}(?:industr\\p{L}*|manufactur\\p{L}*|automotive|car makers?|automakers?|mining|steel)${RIGHT}`),
+    ru: compile(`${LEFT}(?:промышлен\\p{L}*|индустри\\p{L}*|завод\\p{L}*)`),
+  }],
+  ['TRANSPORT', {
+    fa: compile(words(['حمل و نقل', 'حمل_ونقل', 'ترانزیت', 'ترانزیتی', 'راه_آهن', 'ریلی', 'کریدور', 'بندر', 'کشتیرانی', 'لوکوموتیو', 'جاده'])),
+    en: compile(`${LEFT}(?:transport\\p{L}*|transit|railways?|rail|corridors?|ports?|shipping|locomotives?|railroad)${RIGHT}`),
+    ru: compile(`${LEFT}(?:транспорт\\p{L}*|транзит\\p{L}*|железн\\p{L}* дорог\\p{L}*|коридор\\p{L}*|логистик\\p{L}*)`),
+  }],
+  ['EDUCATION', {
+    fa: compile(words(['دانشگاه', 'دانشگاهی', 'دانشجو', 'دانشجویان', 'آموزش عالی', 'تحصیل', 'مدارس', 'آموزش و پرورش', 'آموزشی'])),
+    en: compile(`${LEFT}(?:education\\p{L}*|universit\\p{L}*|students?|academic|schools?)${RIGHT}`),
+    ru: compile(`${LEFT}(?:образовани\\p{L}*|образовательн\\p{L}*|университет\\p{L}*|студент\\p{L}*|вуз\\p{L}*)`),
+  }],
+  ['SCIENCE', {
+    fa: compile(words(['علمی', 'پژوهش', 'پژوهشی', 'تحقیقات', 'تحقیقاتی', 'دانشمندان'])),
+    en: compile(`${LEFT}(?:scien\\p{L}*|research)${RIGHT}`),
+    ru: compile(`${LEFT}(?:наук\\p{L}*|научн\\p{L}*|исследован\\p{L}*)`),
+  }],
+  ['TECHNOLOGY', {
+    fa: compile(words(['فناوری', 'فن_آوری', 'تکنولوژی', 'دیجیتال', 'فضایی', 'نانو', 'دانش_بنیان'])),
+    en: compile(`${LEFT}(?:technolog\\p{L}*|digital|ict|space|nanotechnology|innovation)${RIGHT}`),
+    ru: compile(`${LEFT}(?:технолог\\p{L}*|цифров\\p{L}*|космическ\\p{L}*)`),
+  }],
+  ['HEALTH', {
+    fa: compile(words(['بهداشت', 'بهداشتی', 'درمان', 'درمانی', 'سلامت', 'پزشکی', 'دارو', 'دارویی', 'واکسن'])),
+    en: compile(`${LEFT}(?:health\\p{L}*|medical|medicine\\p{L}*|pharmaceutical\\p{L}*|vaccines?|hospitals?)${RIGHT}`),
+    ru: compile(`${LEFT}(?:здравоохранени\\p{L}*|медицин\\p{L}*|вакцин\\p{L}*|фармацевт\\p{L}*)`),
+  }],
+  ['AGRICULTURE', {
+    fa: compile(words(['کشاورزی', 'کشاورزان', 'دامپروری', 'گندم', 'شیلات', 'محصولات کشاورزی'])),
+    en: compile(`${LEFT}(?:agricultur\\p{L}*|farming|farmers?|wheat|fisheries|livestock)${RIGHT}`),
+    ru: compile(`${LEFT}(?:сельск\\p{L}* хозяйств\\p{L}*|аграрн\\p{L}*|агропром\\p{L}*|зерн\\p{L}*)`),
+  }],
+  ['TOURISM', {
+    fa: compile(words(['گردشگری', 'گردشگر', 'گردشگران', 'توریسم', 'توریست', 'جهانگردی'])),
+    en: compile(`${LEFT}(?:touris\\p{L}*)${RIGHT}`),
+    ru: compile(`${LEFT}(?:туризм\\p{L}*|турист\\p{L}*)`),
+  }],
+  ['SPORT', {
+    fa: compile(words(['ورزش', 'ورزشی', 'فوتبال', 'المپیک', 'کشتی'])),
+    en: compile(`${LEFT}(?:sports?|football|olympic\\p{L}*|athletes?)${RIGHT}`),
+    ru: compile(`${LEFT}(?:спорт\\p{L}*|футбол\\p{L}*|олимпийск\\p{L}*)`),
+  }],
+  ['MEDIA', {
+    fa: compile(words(['رسانه', 'رسانه_ای', 'صدا و سیما', 'مطبوعات', 'مطبوعاتی', 'روزنامه_نگاران', 'خبرنگاران'])),
+    en: compile(`${LEFT}(?:media|press|journalis\\p{L}*|broadcast\\p{L}*)${RIGHT}`),
+    ru: compile(`(?:${LEFT}СМИ|${LEFT}сми(?![\\p{L}])|${LEFT}медиа\\p{L}*|${LEFT}журналист\\p{L}*)`),
+  }],
+  ['DEFENSE', {
+    fa: compile(words(['دفاعی', 'دفاع', 'نظامی', 'ارتش', 'نیروهای مسلح', 'تسلیحات', 'تسلیحاتی'])),
+    en: compile(`${LEFT}(?:defen[cs]e|military|army|armed forces|arms|weapons)${RIGHT}`),
+    ru: compile(`${LEFT}(?:оборон\\p{L}*|военн\\p{L}*|вооружен\\p{L}*)`),
+  }],
+  ['SECURITY', {
+    fa: compile(words(['امنیتی', 'امنیت', 'تروریسم', 'تروریستی', 'مواد مخدر', 'قاچاق', 'پلیس', 'مرزی', 'انتظامی'])),
+    en: compile(`${LEFT}(?:security|terroris\\p{L}*|counter-terrorism|drug trafficking|smuggling|police|border)${RIGHT}`),
+    ru: compile(`${LEFT}(?:безопасност\\p{L}*|терроризм\\p{L}*|террористическ\\p{L}*|наркотрафик\\p{L}*|пограничн\\p{L}*)`),
+  }],
+  ['WATER', {
+    fa: compile(words(['منابع آب', 'منابع آبی', 'آب و فاضلاب', 'سد', 'سدسازی', 'حقابه', 'آبیاری', 'آب شیرین کن'])),
+    en: compile(`${LEFT}(?:water|dams?|irrigation)${RIGHT}`),
+    ru: compile(`${LEFT}(?:водн\\p{L}* ресурс\\p{L}*|водоснабжени\\p{L}*|ирригаци\\p{L}*)`),
+  }],
+  ['DIPLOMACY', {
+    fa: compile(words(['سیاسی', 'دیپلماتیک', 'دیپلماسی', 'کنسولی', 'مسائل منطقه_ای', 'مسائل بین_المللی'])),
+    en: compile(`${LEFT}(?:political|diplomatic|diplomacy|consular|regional and international issues)${RIGHT}`),
+    ru: compile(`${LEFT}(?:политическ\\p{L}*|дипломат\\p{L}*|консульск\\p{L}*)`),
+  }],
+];
+
+// "both sides", «طرفین», «دو کشور»: the act is joint.
+export const BOTH_SIDES: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('طرفین|دو طرف|دو کشور|دو جانبه|دوجانبه|جانبین')})${FA_RIGHT}`),
+  en: compile(`${LEFT}(?:both (?:sides|countries|parties)|the two (?:sides|countries|parties|ministers|officials|leaders)|bilateral)${RIGHT}`),
+  ru: compile(`${LEFT}(?:стороны|сторон|обе стороны|двух стран|двусторонн\\p{L}*)`),
+};

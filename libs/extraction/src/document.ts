@@ -1,0 +1,75 @@
+// The analysed document every recogniser reads: the chrome-blanked key, sentences, place and date
+// mentions, and a way back to exact original offsets for evidence.
+import type { Mention } from './gazetteer.js';
+import type { DateHit } from './dates.js';
+import { toOriginal, type KeyedText } from './normalize.js';
+import type { Span } from './sentences.js';
+import type { Evidence } from './types.js';
+import type { Language } from './vocabulary.js';
+
+export interface Doc {
+  source: string;
+  kt: KeyedText;
+  /** key() with chrome blanked; same length as kt.key. */
+  key: string;
+  lang: Language;
+  publisherCountry: string | null;
+  publishedAt: string | null;
+  title: Span | null;
+  /** Body sentences (the title excluded). */
+  sentences: Span[];
+  mentions: Mention[];
+  dates: DateHit[];
+  /** Hits per regex over the whole key, filled on first use. */
+  cache: Map<RegExp, Span[]>;
+}
+
+export function evidence(doc: Doc, span: Span): Evidence {
+  const { start, end } = toOriginal(doc.kt, span.start, span.end);
+  return { start, end, text: doc.source.slice(start, end) };
+}
+
+export function originalText(doc: Doc, span: Span): string {
+  const { start, end } = toOriginal(doc.kt, span.start, span.end);
+  return doc.source.slice(start, end).replace(/[\s\u200c]+/g, (m) => (m.includes('\u200c') && !/\s/.test(m) ? m : ' ')).trim();
+}
+
+export function mentionsIn(doc: Doc, span: Span): Mention[] {
+  return doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+}
+
+// Each regex runs once over the whole key; sentence queries then read the cached hits.
+export function allHitsOf(doc: Doc, re: RegExp): Span[] {
+  let hits = doc.cache.get(re);
+  if (hits) return hits;
+  hits = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc.key))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    hits.push({ start: m.index, end: m.index + m[0].length });
+  }
+  doc.cache.set(re, hits);
+  return hits;
+}
+
+export function hitsIn(doc: Doc, re: RegExp, span: Span): Span[] {
+  const hits = allHitsOf(doc, re);
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Span[] = [];
+  for (let i = lo; i < hits.length && hits[i].start < span.end; i++) if (hits[i].end <= span.end) out.push(hits[i]);
+  return out;
+}
+
+export function hasHit(doc: Doc, re: RegExp, span: Span): boolean {
+  return hitsIn(doc, re, span).length > 0;
+}

@@ -1,0 +1,204 @@
+// The pipeline: key() → chrome → language → publication date → places, dates, sentences → event
+// (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
+import { findChrome, blankChrome } from './chrome.js';
+import { EVENT_CUES, BOTH_SIDES, NOT_DONE_BEFORE } from './cues.js';
+import { findDates, findPublicationDate } from './dates.js';
+import { type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
+import { findFollowUps } from './follow-ups.js';
+import { COUNTRY_NAMES, findMentions } from './gazetteer.js';
+import { detectScriptLanguage } from './language.js';
+import { keyText } from './normalize.js';
+import { findParticipants } from './participants.js';
+import { findProposalMentions, mergeProposals } from './proposals.js';
+import { findSectors } from './sectors.js';
+import { splitSentences, type Span } from './sentences.js';
+import type { ExtractOptions, ExtractedEvent, ExtractionResult } from './types.js';
+import type { DateSource, EventType, Language } from './vocabulary.js';
+
+const MAX_TITLE = 200;
+const ANCHOR_WINDOW = 8;
+
+function findTitle(key: string): Span | null {
+  let pos = 0;
+  while (pos < key.length) {
+    let nl = key.indexOf('\n', pos);
+    if (nl < 0) nl = key.length;
+    const line = key.slice(pos, nl);
+    if (/[\p{L}]/u.test(line)) {
+      let s = pos;
+      let e = nl;
+      while (s < e && /\s/.test(key[s])) s++;
+      while (e > s && /\s/.test(key[e - 1])) e--;
+      const rest = key.slice(nl);
+      if (e - s <= MAX_TITLE && /[\p{L}]{3}/u.test(rest) && !/[.!?؟]$/.test(key.slice(s, e))) return { start: s, end: e };
+      return null;
+    }
+    pos = nl + 1;
+  }
+  return null;
+}
+
+function signingDone(doc: Doc, span: Span): boolean {
+  for (const h of hitsIn(doc, EVENT_CUES.SIGNING[doc.lang], span)) {
+    const before = doc.key.slice(Math.max(span.start, h.start - 40), h.start);
+    if (!NOT_DONE_BEFORE[doc.lang].test(before)) {
+      // English bare "sign/ink" in a headline is the present of reporting ("Iran, Iraq sign MOU")
+      return true;
+    }
+  }
+  return false;
+}
+
+function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null): boolean {
+  return !!span && hasHit(doc, EVENT_CUES[type][doc.lang], span);
+}
+
+function partiesIn(doc: Doc, span: Span, allowCapitals: boolean): string[] {
+  const out: string[] = [];
+  for (const m of mentionsIn(doc, span)) {
+    if (m.locative) continue;
+    if (m.place.city && !(allowCapitals && m.place.capital)) continue;
+    out.push(m.place.code);
+  }
+  return out;
+}
+
+function pickAnchor(doc: Doc): Span | null {
+  const window = doc.sentences.slice(0, ANCHOR_WINDOW);
+  for (const s of window) {
+    const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s);
+    if (!cue) continue;
+    const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
+    if (countries.size >= 1 || hasHit(doc, BOTH_SIDES[doc.lang], s)) return s;
+  }
+  return null;
+}
+
+function eventType(doc: Doc, anchor: Span | null): EventType | null {
+  const t = doc.title;
+  if (cueIn(doc, 'CALL', t) || cueIn(doc, 'CALL', anchor)) return 'CALL';
+  if (t && signingDone(doc, t) && !cueIn(doc, 'MEETING', t)) return 'SIGNING';
+  if (!anchor) return null;
+  const meeting = cueIn(doc, 'MEETING', anchor);
+  if (cueIn(doc, 'VISIT', t) && !cueIn(doc, 'MEETING', t)) return 'VISIT';
+  if (meeting) return 'MEETING';
+  if (signingDone(doc, anchor)) return 'SIGNING';
+  if (cueIn(doc, 'VISIT', anchor)) return 'VISIT';
+  return 'MEETING';
+}
+
+function eventDate(doc: Doc, spans: Span[]): { date: string | null; dateSource: DateSource | null } {
+  for (const s of spans) {
+    const hits = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && d.date);
+    const abs = hits.find((d) => !d.relative);
+    if (abs) return { date: abs.date, dateSource: 'TEXT' };
+    const rel = hits.find((d) => d.relative);
+    if (rel) return { date: rel.date, dateSource: 'RELATIVE' };
+  }
+  if (doc.publishedAt) return { date: doc.publishedAt, dateSource: 'PUBLISHED' };
+  return { date: null, dateSource: null };
+}
+
+function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEvent['location'] {
+  if (anchor) {
+    const city = mentionsIn(doc, anchor).find((m) => m.place.city && m.locative) ?? mentionsIn(doc, anchor).find((m) => m.place.city && parties.includes(m.place.code) && !doc.title);
+    if (city) return { name: city.place.name, country: city.place.code };
+  }
+  const anyCity = doc.mentions.find((m) => m.place.city && m.locative && parties.includes(m.place.code) && (!doc.title || m.start > doc.title.end));
+  if (anyCity) return { name: anyCity.place.name, country: anyCity.place.code };
+  if (anchor) {
+    const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code));
+    if (country) return { name: COUNTRY_NAMES.get(country.place.code) ?? country.place.name, country: country.place.code };
+  }
+  return null;
+}
+
+function emptyResult(lang: Language, publishedAt: string | null, title: string | null): ExtractionResult {
+  return { language: lang, publishedAt, title, events: [] };
+}
+
+/** Runs the whole pipeline on one news item. */
+export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
+  const kt = keyText(text);
+  const script = detectScriptLanguage(text);
+  const lang: Language = options.lang ?? (script === 'ar' || !script ? 'en' : script);
+  const publisherCountry = options.publisherCountry ?? (lang === 'fa' ? 'IR' : null);
+  const published = findPublicationDate(kt.key, lang);
+  const publishedAt = options.publishedAt ?? published?.date ?? null;
+  const key = blankChrome(kt.key, findChrome(kt.key));
+  const title = findTitle(key);
+  const sentences = splitSentences(key).filter((s) => !title || s.start >= title.end || s.end <= title.start);
+  const originalAt = (i: number) => text.slice(kt.start[i], kt.end[i]);
+  const doc: Doc = {
+    source: text,
+    kt,
+    key,
+    lang,
+    publisherCountry,
+    publishedAt,
+    title,
+    sentences,
+    mentions: findMentions(key, lang, publisherCountry, originalAt),
+    dates: findDates(key, lang, publishedAt),
+    cache: new Map(),
+  };
+  const titleText = title ? evidence(doc, title).text : null;
+  if (script === 'ar' && !options.lang) return emptyResult(lang, publishedAt, titleText);
+
+  const anchor = pickAnchor(doc);
+  let type = eventType(doc, anchor);
+  const focus: Span[] = [...(title ? [title] : []), ...(anchor ? [anchor] : [])];
+  const allSentences = [...(title ? [title] : []), ...sentences];
+  const mentions = findProposalMentions(doc, allSentences);
+
+  let parties = new Set<string>();
+  for (const s of focus) for (const c of partiesIn(doc, s, s === title)) parties.add(c);
+  const participantSpans = anchor ? [anchor] : [];
+  let participants = anchor ? findParticipants(doc, participantSpans) : [];
+  if (anchor && participants.length < 2) {
+    const next = sentences[sentences.indexOf(anchor) + 1];
+    if (next) participants = findParticipants(doc, [anchor, next]);
+  }
+  for (const p of participants) if (p.country) parties.add(p.country);
+  if (anchor && parties.size < 2) {
+    const i = sentences.indexOf(anchor);
+    for (const s of sentences.slice(i + 1, i + 3)) for (const c of partiesIn(doc, s, false)) parties.add(c);
+  }
+
+  if (!type) {
+    // A report on the state of cooperation: a status beyond "proposed" between two named countries.
+    const stated = mentions.filter((m) => m.status !== 'PROPOSED' && m.cue);
+    for (const m of stated) for (const c of partiesIn(doc, m.sentence, false)) parties.add(c);
+    if (title) for (const c of partiesIn(doc, title, true)) parties.add(c);
+    if (stated.length && parties.size >= 2) type = 'STATEMENT';
+  }
+  if (!type || parties.size < 2) return emptyResult(lang, publishedAt, titleText);
+
+  const partyList = [...parties].sort();
+  const { date, dateSource } = eventDate(doc, focus.slice().reverse());
+  const proposals = mergeProposals(doc, mentions);
+  const followUps = findFollowUps(doc, partyList, mentions, sentences);
+  const ev = focus.map((s) => evidence(doc, s));
+  if (!ev.length && mentions.length) ev.push(evidence(doc, mentions[0].sentence));
+
+  let confidence = type === 'STATEMENT' ? 0.4 : 0.5;
+  if (anchor && cueIn(doc, 'MEETING', anchor)) confidence += 0.1;
+  if (title && partiesIn(doc, title, true).length >= 2) confidence += 0.1;
+  if (participants.length) confidence += 0.1;
+  if (dateSource) confidence += 0.05;
+  if (proposals.length) confidence += 0.05;
+  const event: ExtractedEvent = {
+    type,
+    date,
+    dateSource,
+    countries: partyList,
+    location: type === 'CALL' ? null : location(doc, anchor, partyList),
+    sectors: findSectors(doc, focus),
+    participants,
+    proposals,
+    followUps,
+    evidence: ev,
+    confidence: Math.round(Math.min(0.95, confidence) * 100) / 100,
+  };
+  return { language: lang, publishedAt, title: titleText, events: [event] };
+}

@@ -1,0 +1,108 @@
+// Follow-ups: concrete next steps. Agreed signings and projects, accepted invitations, the next meeting or
+// a committee to convene. Owners are countries; the horizon and due date come from the same sentence.
+import { BOTH_SIDES, FUTURE, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, WITHIN } from './cues.js';
+import { type Doc, evidence, hasHit, hitsIn, mentionsIn, originalText } from './document.js';
+import { addDays, addMonths } from './jalali.js';
+import type { ProposalMention } from './proposals.js';
+import type { Span } from './sentences.js';
+import type { ExtractedFollowUp } from './types.js';
+import type { FollowUpHorizon } from './vocabulary.js';
+import { rx } from './lexicon.js';
+
+export function horizonOf(doc: Doc, sentence: Span): FollowUpHorizon {
+  let best: { h: FollowUpHorizon; at: number } | null = null;
+  for (const [h, cues] of HORIZON_CUES) {
+    const hits = hitsIn(doc, cues[doc.lang], sentence);
+    if (hits.length && (!best || hits[0].start < best.at)) best = { h, at: hits[0].start };
+  }
+  return best ? best.h : 'UNSPECIFIED';
+}
+
+export function dueDateOf(doc: Doc, sentence: Span): string | null {
+  if (!doc.publishedAt) return null;
+  const re = WITHIN[doc.lang];
+  re.lastIndex = 0;
+  const m = re.exec(doc.key.slice(sentence.start, sentence.end));
+  if (!m) return null;
+  const n = /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1]];
+  if (!n) return null;
+  const unit = m[2];
+  if (/^(?:month|ماه|месяц)/u.test(unit)) return addMonths(doc.publishedAt, n);
+  if (/^(?:week|هفته|недел)/u.test(unit)) return addDays(doc.publishedAt, 7 * n);
+  if (/^(?:day|روز|дн|дней)/u.test(unit)) return addDays(doc.publishedAt, n);
+  if (/^(?:year|سال|год|лет)/u.test(unit)) return addMonths(doc.publishedAt, 12 * n);
+  return null;
+}
+
+// The destination of a visit: the country after «سفر به», "visit to", "to visit", "посетить", "в Иран".
+const DESTINATION_BEFORE = {
+  fa: new RegExp(`(?:${rx('سفر به|بازدید از|سفر به کشور|به')})\\s$`, 'u'),
+  en: /(?:visit to|visit|to|travel to|trip to)\s$/,
+  ru: /(?:в|во|посетить)\s$/u,
+};
+
+function destination(doc: Doc, sentence: Span): string | null {
+  for (const m of mentionsIn(doc, sentence)) {
+    const before = doc.key.slice(Math.max(sentence.start, m.start - 16), m.start);
+    if (DESTINATION_BEFORE[doc.lang].test(before)) return m.place.code;
+  }
+  return null;
+}
+
+const ACTION: Record<string, string> = {
+  MOU: 'Sign the memorandum of understanding',
+  AGREEMENT: 'Sign the agreement',
+  JOINT_PROJECT: 'Carry out the joint project',
+  EVENT: 'Hold the event',
+  EXCHANGE: 'Carry out the exchange',
+  TRAINING: 'Hold the training',
+};
+
+export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMention[], sentences: Span[]): ExtractedFollowUp[] {
+  const out: ExtractedFollowUp[] = [];
+  const used = new Set<string>();
+  const add = (description: string, owners: string[], sentence: Span, key: string) => {
+    if (used.has(key)) {
+      const f = out.find((x) => x.description === description);
+      const ev = evidence(doc, sentence);
+      if (f && !f.evidence.some((e) => e.start === ev.start)) f.evidence.push(ev);
+      return;
+    }
+    used.add(key);
+    out.push({
+      description,
+      owners: [...new Set(owners)].sort(),
+      horizon: horizonOf(doc, sentence),
+      dueDate: dueDateOf(doc, sentence),
+      evidence: [evidence(doc, sentence)],
+    });
+  };
+  for (const m of mentions) {
+    if (m.kind === 'VISIT' && m.status === 'PROPOSED') {
+      const dest = destination(doc, m.sentence);
+      const owners = dest && parties.includes(dest) ? parties.filter((p) => p !== dest) : parties;
+      const name = dest ? doc.mentions.find((x) => x.place.code === dest)?.place : null;
+      const label = dest ? `Visit ${name && !name.city ? name.name : dest}` : 'Visit (invitation)';
+      add(label, owners.length ? owners : parties, m.sentence, `VISIT:${dest}`);
+    } else if ((m.status === 'AGREED' || m.status === 'NEGOTIATING') && ACTION[m.kind]) {
+      const desc = m.status === 'NEGOTIATING' ? ACTION[m.kind].replace(/^Sign/, 'Finalise and sign') : ACTION[m.kind];
+      add(desc, parties, m.sentence, `${m.kind}`);
+    }
+  }
+  // next meeting, committees, other dated future steps
+  for (const s of sentences) {
+    const next = hitsIn(doc, NEXT_STEP[doc.lang], s);
+    const future = hasHit(doc, FUTURE[doc.lang], s);
+    const horizon = horizonOf(doc, s);
+    if (next.length && (future || horizon !== 'UNSPECIFIED')) {
+      add(`Next step: ${originalText(doc, next[0])}`, parties, s, `NEXT:${s.start}`);
+    } else if (future && horizon !== 'UNSPECIFIED' && !mentions.some((m) => m.sentence.start === s.start) && hasHit(doc, BOTH_SIDES[doc.lang], s)) {
+      add(`Follow up: ${clip(originalText(doc, s))}`, parties, s, `FUT:${s.start}`);
+    }
+  }
+  return out;
+}
+
+function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}

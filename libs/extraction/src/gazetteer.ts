@@ -1,0 +1,210 @@
+// Country and city mentions. A mention knows its country, whether it is a city, and whether it is
+// locative ("in X"), because a country that only hosts is not a party.
+import { COUNTRY_LINES, CITY_LINES } from './gazetteer-data.js';
+import { FA_RIGHT, LEFT, RIGHT, compile, rx } from './lexicon.js';
+import { keyText } from './normalize.js';
+import type { Language } from './vocabulary.js';
+
+export interface Place {
+  code: string;
+  name: string;
+  city: boolean;
+  capital: boolean;
+}
+
+export interface Mention {
+  place: Place;
+  start: number;
+  end: number;
+  /** Preceded by "in" / «در» / «в». */
+  locative: boolean;
+  /** «کشورمان», "our country". */
+  ours: boolean;
+}
+
+interface Entry {
+  surface: string;
+  place: Place;
+  exactCase: string | null;
+}
+
+type Lang = Language;
+
+const entries: Record<Lang, Map<string, Entry>> = { fa: new Map(), en: new Map(), ru: new Map() };
+const sources: Record<Lang, string[]> = { fa: [], en: [], ru: [] };
+export const COUNTRY_NAMES = new Map<string, string>();
+
+function flat(s: string): string {
+  return s.replace(/[\s.\-_']/g, '');
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function add(lang: Lang, form: string, place: Place): void {
+  if (!form || form === '-') return;
+  let exactCase: string | null = null;
+  if (form.startsWith('^')) {
+    form = form.slice(1);
+    exactCase = form;
+  }
+  const stem = form.endsWith('*');
+  if (stem) form = form.slice(0, -1);
+  const surface = keyText(form).key;
+  let src: string;
+  if (lang === 'fa') src = rx(form.replace(/ /g, '_')) + FA_RIGHT;
+  else {
+    src = surface
+      .split(/\s+/)
+      .map((w) => escape(w).replace(/\\\./g, '\\.?').replace(/-/g, '[-\\s]?'))
+      .map((w) => (stem ? `${w}\\p{L}*` : w))
+      .join('\\s+');
+    if (!stem) src += RIGHT;
+  }
+  sources[lang].push(src);
+  entries[lang].set(flat(surface), { surface, place, exactCase });
+}
+
+for (const line of COUNTRY_LINES.trim().split('\n')) {
+  const [code, name, en, fa, ru] = line.split('|');
+  const place: Place = { code, name, city: false, capital: false };
+  COUNTRY_NAMES.set(code, name);
+  for (const f of en.split(';')) add('en', f, place);
+  for (const f of fa.split(';')) add('fa', f, place);
+  for (const f of ru.split(';')) add('ru', f, place);
+}
+for (const line of CITY_LINES.trim().split('\n')) {
+  const [name, code, en, fa, ru, cap] = line.split('|');
+  const place: Place = { code, name, city: true, capital: cap === 'C' };
+  for (const f of en.split(';')) if (!entries.en.has(flat(keyText(f).key))) add('en', f, place);
+  for (const f of fa.split(';')) if (!entries.fa.has(flat(keyText(f).key))) add('fa', f, place);
+  for (const f of ru.split(';')) if (!entries.ru.has(flat(keyText(f.replace('*', '')).key))) add('ru', f, place);
+}
+
+function build(lang: Lang): RegExp {
+  const alts = [...sources[lang]].sort((a, b) => b.length - a.length);
+  return compile(`${LEFT}(?:${alts.join('|')})`);
+}
+const MATCHERS: Record<Lang, RegExp> = { fa: build('fa'), en: build('en'), ru: build('ru') };
+
+const OURS: Record<Lang, RegExp> = {
+  fa: compile(`${LEFT}(?:کشورمان|${rx('کشور ما')}${RIGHT}|${rx('میهنمان')})`),
+  en: compile(`${LEFT}our country${RIGHT}`),
+  ru: compile(`${LEFT}(?:наш\\p{L}* стран\\p{L}*)`),
+};
+
+const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во)\s$/u;
+// «آستانه» is "on the eve of / threshold of" before these nouns.
+const EVE_NOUNS = new Set(
+  [
+    'سفر', 'نوروز', 'ولادت', 'میلاد', 'سال', 'سالروز', 'سالگرد', 'برگزاری', 'انتخابات', 'عید', 'ماه', 'روز', 'هفته',
+    'جشن', 'آغاز', 'شروع', 'ورود', 'دیدار', 'اجلاس', 'نشست', 'فصل', 'شهادت', 'رحلت', 'تحویل', 'بازگشایی',
+    'مسابقات', 'جام', 'فرارسیدن', 'فرا', 'ایام', 'دهه', 'افتتاح', 'اعزام', 'تحمل', 'ورشکستگی', 'فروپاشی', 'جنگ',
+    'امضا', 'امضای', 'انعقاد', 'انتشار', 'قرن', 'هزاره', 'سده', 'مراسم', 'جشنواره', 'اربعین', 'محرم', 'رمضان',
+    'کنفرانس', 'همایش', 'نمایشگاه', 'پایان', 'اتمام', 'خطر', 'بحران', 'ورود', 'تصویب', 'تولد', 'ازدواج', 'رسیدن',
+  ].map((w) => keyText(w).key),
+);
+const DUSHANBE_BEFORE = new Set(['به', 'فرودگاه', 'شهر', 'وارد', 'مقصد'].map((w) => keyText(w).key));
+
+function nextWord(key: string, end: number): string {
+  const m = /^[\s،,]*([\p{L}\p{M}]+)/u.exec(key.slice(end, end + 40));
+  return m ? m[1] : '';
+}
+function prevWord(key: string, start: number): string {
+  const m = /([\p{L}\p{M}]+)[\s،,]*$/u.exec(key.slice(Math.max(0, start - 40), start));
+  return m ? m[1] : '';
+}
+
+const FA_ASTANA = keyText('آستانه').key;
+const FA_DUSHANBE = keyText('دوشنبه').key;
+const FA_CAPITAL = keyText('پایتخت').key;
+const FA_EXCLUDE_AFTER: Record<string, RegExp> = {
+  [keyText('آذربایجان').key]: new RegExp(`^\\s?(?:${rx('شرقی|غربی|غرب|شرق')})`, 'u'),
+  [keyText('آمریکا').key]: new RegExp(`^(?:ی\\s)?\\s?(?:${rx('لاتین|جنوبی|شمالی|مرکزی')})`, 'u'),
+  [keyText('امریکا').key]: new RegExp(`^(?:ی\\s)?\\s?(?:${rx('لاتین|جنوبی|شمالی|مرکزی')})`, 'u'),
+};
+const FA_EXCLUDE_BEFORE = new Set(['دریای', 'اقیانوس', 'استان', 'دریا'].map((w) => keyText(w).key));
+const EN_EXCLUDE_BEFORE = new Set(['latin', 'south', 'north', 'central', 'new']);
+const EN_EXCLUDE_AFTER = /^\s+(?:ocean|gulf|sea|peninsula|subcontinent)/;
+
+function lookup(lang: Lang, matched: string): Entry | null {
+  const f = flat(matched);
+  for (let n = f.length; n > 0; n--) {
+    const e = entries[lang].get(f.slice(0, n));
+    if (e) return e;
+  }
+  return null;
+}
+
+/**
+ * Finds country and city mentions in `key` (a key() string). `source` is the original text, used for
+ * English capitalisation; `map` gives each key index's original offset.
+ */
+export function findMentions(
+  key: string,
+  lang: Lang,
+  publisherCountry: string | null,
+  originalAt: (keyIndex: number) => string,
+): Mention[] {
+  const out: Mention[] = [];
+  const re = MATCHERS[lang];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(key)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const e = lookup(lang, m[0]);
+    if (!e) continue;
+    if (lang === 'en') {
+      if (e.exactCase) {
+        let orig = '';
+        for (let i = start; i < end; i++) orig += originalAt(i);
+        if (flat(orig) !== flat(e.exactCase)) continue;
+      } else {
+        const first = originalAt(start);
+        if (first !== first.toUpperCase()) continue;
+      }
+      if (EN_EXCLUDE_BEFORE.has(prevWord(key, start)) && !e.place.city) continue;
+      if (EN_EXCLUDE_AFTER.test(key.slice(end, end + 20))) continue;
+    } else if (e.exactCase) {
+      let orig = '';
+      for (let i = start; i < end; i++) orig += originalAt(i);
+      if (flat(orig) !== flat(e.exactCase)) continue;
+    }
+    if (lang === 'fa') {
+      const after = FA_EXCLUDE_AFTER[e.surface];
+      if (after && after.test(key.slice(end, end + 20))) continue;
+      const prev = prevWord(key, start);
+      if (FA_EXCLUDE_BEFORE.has(prev)) continue;
+      if (e.surface === FA_DUSHANBE) {
+        const next = nextWord(key, end);
+        if (!DUSHANBE_BEFORE.has(prev) && next !== FA_CAPITAL) continue;
+      }
+      if (e.surface === FA_ASTANA && EVE_NOUNS.has(nextWord(key, end))) continue;
+    }
+    if (lang === 'ru' && /латинск\p{L}*\s$/u.test(key.slice(Math.max(0, start - 14), start))) continue;
+    const before = key.slice(Math.max(0, start - 6), start);
+    out.push({ place: e.place, start, end, locative: LOCATIVE.test(before), ours: false });
+  }
+  // «آستانه» is the city only in a text about Kazakhstan.
+  const hasKz = out.some((x) => x.place.code === 'KZ' && !(lang === 'fa' && key.slice(x.start, x.end).startsWith(FA_ASTANA)));
+  const filtered = hasKz ? out : out.filter((x) => !(lang === 'fa' && key.startsWith(FA_ASTANA, x.start)));
+  if (publisherCountry) {
+    const ours = OURS[lang];
+    ours.lastIndex = 0;
+    while ((m = ours.exec(key)) !== null) {
+      const start = m.index;
+      const before = key.slice(Math.max(0, start - 6), start);
+      filtered.push({
+        place: { code: publisherCountry, name: COUNTRY_NAMES.get(publisherCountry) ?? publisherCountry, city: false, capital: false },
+        start,
+        end: start + m[0].length,
+        locative: LOCATIVE.test(before),
+        ours: true,
+      });
+    }
+    filtered.sort((a, b) => a.start - b.start);
+  }
+  return filtered;
+}

@@ -1,0 +1,64 @@
+// Builds matchers from lexicon entries written in ordinary spelling: non-ASCII letters go through the same
+// key() as the text, `_` is an optional joint (ZWNJ, nothing or a space), ASCII stays regex syntax.
+import { keyText } from './normalize.js';
+
+export const LEFT = '(?<![\\p{L}\\p{M}\\p{N}])';
+export const RIGHT = '(?![\\p{L}\\p{M}])';
+// Persian suffixes glued on once ZWNJ is stripped (همکاریهای، کشورمان، تفاهمنامهای).
+export const FA_SUFFIX = '(?:ترین|های|شان|تان|مان|ها|ای|ان|ات|اش|تر|ش|م|ت|ی)';
+export const FA_RIGHT = `${FA_SUFFIX}{0,2}${RIGHT}`;
+
+/** Maps the non-ASCII characters of a regex source through key(); `_` becomes `\s?`, a space `\s+`. */
+export function rx(source: string): string {
+  let out = '';
+  for (const ch of source) {
+    if (ch === '_') out += '\\s?';
+    else if (ch === ' ') out += '\\s+';
+    else if (ch.charCodeAt(0) < 0x80) out += ch;
+    else out += keyText(ch).key;
+  }
+  return out;
+}
+
+function alternation(items: readonly string[]): string {
+  return [...items].sort((a, b) => b.length - a.length).map(rx).join('|');
+}
+
+/** A word-bounded alternation; Persian entries accept glued suffixes. */
+export function words(items: readonly string[], lang: 'fa' | 'en' | 'ru' = 'fa'): string {
+  return `${LEFT}(?:${alternation(items)})${lang === 'fa' ? FA_RIGHT : RIGHT}`;
+}
+
+export function compile(source: string, flags = 'gu'): RegExp {
+  return new RegExp(source, flags);
+}
+
+/** Light verb endings: امضا کرد / کردند / کرده است / شد / رسید … */
+export const FA_PERSON = '(?:ند|یم|ید|ه\\s+است|ه\\s+اند|ه\\s+بود|ه\\s+اند|م|ی|د|ه)?';
+
+export interface Hit {
+  start: number;
+  end: number;
+}
+
+export function allHits(re: RegExp, text: string, from = 0, to = text.length): Hit[] {
+  const out: Hit[] = [];
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m.index >= to) break;
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function firstHit(re: RegExp, text: string, from = 0, to = text.length): Hit | null {
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m || m.index >= to) return null;
+  return { start: m.index, end: m.index + m[0].length };
+}

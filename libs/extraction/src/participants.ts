@@ -1,0 +1,274 @@
+// People acting in the event: name, title, organisation and country, read from title phrases
+// («علی اکبر طالبیمتین رایزن فرهنگی ایران در قزاقستان», "Iranian Foreign Minister Mohammad Javad Zarif",
+// «министр иностранных дел Ирана Аббас Арагчи»).
+import { type Doc, originalText } from './document.js';
+import type { Mention } from './gazetteer.js';
+import { keyText } from './normalize.js';
+import type { Span } from './sentences.js';
+import type { Participant } from './types.js';
+
+const k = (s: string) => keyText(s).key;
+const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean).map(k));
+
+const FA_HEADS = set(
+  'رایزن رئیس رییس وزیر سفیر معاون نماینده دبیر دبیرکل مدیرعامل مدیر سخنگو نخست استاندار شهردار فرمانده دادستان سرکنسول کنسول کاردار مشاور رهبر پادشاه امیر ولیعهد نایب قائم سرپرست رئیسجمهور رئیس‌جمهور وابسته',
+);
+const FA_ORG_HEADS = set(
+  'مرکز سازمان وزارت بانک شرکت دانشگاه بنیاد انجمن اتاق مجلس کمیسیون شورای شورا دفتر خانه موسسه مؤسسه فرهنگستان ستاد اداره پژوهشگاه کتابخانه آژانس خبرگزاری سفارت رایزنی صندوق هیات هیئت گروه باشگاه فدراسیون کانون',
+);
+const FA_AND_CONTINUE = set('ارشاد شهرسازی تجارت ارتباطات جوانان رفاه گردشگری صنایع معدن امور فناوری توسعه دارایی اقتصاد پرورش درمان آموزش تحقیقات فرهنگ دریانوردی');
+const FA_STOP = set(
+  'با که به برای را طی ضمن دیدار گفتگو گفتوگو گفت اظهار افزود است بود کرد شد نیز هم همچنین امروز دیروز روز این آن وی او تا پس پیش درباره هنگام حین بر خود ما ایشان اعلام تاکید گفت‌وگو',
+);
+const FA_NAME_STOP = new Set([
+  ...FA_STOP,
+  ...set('و از در یک های ها گزارش خبرگزاری به‌گزارش میان بین دو کشور طرفین جمهوری اسلامی همچنان'),
+]);
+
+const EN_HEADS = new Set(
+  'minister president ambassador envoy governor counsellor counselor deputy head chairman chairwoman chair speaker secretary director ceo chief spokesman spokeswoman spokesperson mayor king emir prince commander advisor adviser representative attache consul chancellor premier counterpart vice-president attaché'.split(' '),
+);
+const EN_MODIFIERS = new Set(
+  'foreign deputy vice prime first senior acting cultural culture economic trade defense defence interior oil energy finance health education justice agriculture industry roads transport economy affairs general special top national state executive managing'.split(' '),
+);
+const EN_ORG_HEADS = new Set('bank ministry center centre organization organisation company university council chamber agency foundation institute committee commission office corporation fund academy'.split(' '));
+const EN_NAME_LINK = new Set(['bin', 'al', 'el', 'de', 'van', 'von', 'abu', 'ibn', 'da', 'di', 'le']);
+const EN_NOT_NAME = new Set(
+  'the his her their its on in at and said says during with for of to mr mrs dr sunday monday tuesday wednesday thursday friday saturday january february march april may june july august september october november december'.split(' '),
+);
+
+const RU_HEAD = /^(?:министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
+const RU_ORG = /^(?:министерств\p{L}*|центр\p{L}*|банк\p{L}*|агентств\p{L}*|фонд\p{L}*|комитет\p{L}*|университет\p{L}*|компани\p{L}*|палат\p{L}*|организаци\p{L}*|посольств\p{L}*|совет\p{L}*|комисси\p{L}*)$/u;
+
+interface Tok extends Span {
+  w: string;
+  punct: boolean;
+}
+
+function tokens(doc: Doc, span: Span): Tok[] {
+  const out: Tok[] = [];
+  const re = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[،,:؛;.«»"()–—]/gu;
+  re.lastIndex = span.start;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc.key)) && m.index < span.end) {
+    out.push({ start: m.index, end: m.index + m[0].length, w: m[0], punct: !/[\p{L}\p{N}]/u.test(m[0][0]) });
+  }
+  return out;
+}
+
+function mentionAt(ms: Mention[], t: Tok): Mention | undefined {
+  return ms.find((m) => m.start <= t.start && m.end > t.start);
+}
+
+function countryOf(doc: Doc, ms: Mention[], span: Span): string | null {
+  const inside = ms.filter((m) => m.start >= span.start && m.end <= span.end);
+  const pick = inside.find((m) => !m.locative) ?? inside[0];
+  return pick ? pick.place.code : null;
+}
+
+function spanOf(toks: Tok[], a: number, b: number): Span {
+  return { start: toks[a].start, end: toks[b].end };
+}
+
+function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
+  const toks = tokens(doc, span);
+  const out: Participant[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (t.punct || !FA_HEADS.has(t.w)) {
+      i++;
+      continue;
+    }
+    // title phrase
+    let j = i + 1;
+    let sawCountry = false;
+    for (; j < toks.length && j - i < 14; j++) {
+      const u = toks[j];
+      if (u.punct) break;
+      const m = mentionAt(ms, u);
+      if (u.w === 'و') {
+        if (j + 1 < toks.length && FA_AND_CONTINUE.has(toks[j + 1].w) && !sawCountry) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (u.w === 'در') {
+        const next = toks[j + 1] && mentionAt(ms, toks[j + 1]);
+        if (next) {
+          j++;
+          while (j + 1 < toks.length && toks[j + 1].start < next.end) j++;
+          j++;
+        }
+        break;
+      }
+      if (FA_STOP.has(u.w)) break;
+      if (m) {
+        sawCountry = true;
+        while (j + 1 < toks.length && toks[j + 1].start < m.end) j++;
+        // a title ends at its country unless «در <place>» follows
+        if (toks[j + 1]?.w === 'در' && toks[j + 2] && mentionAt(ms, toks[j + 2])) continue;
+        j++;
+        break;
+      }
+    }
+    const phraseEnd = j - 1;
+    // name to the left
+    let a = i;
+    while (a > 0 && i - a < 4) {
+      const u = toks[a - 1];
+      if (u.punct || FA_NAME_STOP.has(u.w) || FA_HEADS.has(u.w) || mentionAt(ms, u) || /\d/.test(u.w)) break;
+      a--;
+    }
+    let nameSpan: Span | null = a < i ? spanOf(toks, a, i - 1) : null;
+    // or to the right: «وزیر امور خارجه ایران، عباس عراقچی»
+    if (!nameSpan && sawCountry) {
+      let b = phraseEnd + 1;
+      if (toks[b]?.w === '،' || toks[b]?.w === ',') b++;
+      let c = b;
+      while (c < toks.length && c - b < 4 && !toks[c].punct && !FA_NAME_STOP.has(toks[c].w) && !FA_HEADS.has(toks[c].w) && !mentionAt(ms, toks[c])) c++;
+      if (c - b >= 2 && (c === toks.length || toks[c].punct || FA_NAME_STOP.has(toks[c].w))) nameSpan = spanOf(toks, b, c - 1);
+    }
+    if (nameSpan && phraseEnd >= i) {
+      let orgIdx = -1;
+      for (let x = i + 1; x <= phraseEnd; x++) if (FA_ORG_HEADS.has(toks[x].w)) { orgIdx = x; break; }
+      const phrase = spanOf(toks, i, phraseEnd);
+      const title = orgIdx > 0 ? spanOf(toks, i, orgIdx - 1) : phrase;
+      out.push({
+        name: originalText(doc, nameSpan),
+        title: originalText(doc, title),
+        organization: orgIdx > 0 ? originalText(doc, spanOf(toks, orgIdx, phraseEnd)) : null,
+        country: countryOf(doc, ms, phrase),
+      });
+    }
+    i = Math.max(i + 1, phraseEnd + 1);
+  }
+  return out;
+}
+
+function capitalised(doc: Doc, t: Tok): boolean {
+  const c = doc.source[doc.kt.start[t.start]];
+  return !!c && c !== c.toLowerCase();
+}
+
+function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
+  const toks = tokens(doc, span);
+  const out: Participant[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!EN_HEADS.has(t.w)) continue;
+    // extend the head run: "Foreign Minister", "Minister of Culture and Islamic Guidance"
+    let h = i;
+    while (h + 1 < toks.length && (EN_HEADS.has(toks[h + 1].w) || (toks[h + 1].w === 'of' && capitalised(doc, toks[h + 2] ?? t)))) {
+      h++;
+      if (toks[h].w === 'of') {
+        while (h + 1 < toks.length && (capitalised(doc, toks[h + 1]) || toks[h + 1].w === 'and') && !EN_NAME_LINK.has(toks[h + 1].w)) {
+          // stop before a name: two capitalised words after a country or ministry name are a name
+          if (mentionAt(ms, toks[h + 1])) {
+            const m = mentionAt(ms, toks[h + 1])!;
+            while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
+            break;
+          }
+          h++;
+        }
+      }
+    }
+    // left extension: modifiers, demonyms, "Iran's", capitalised organisation words
+    let a = i;
+    while (a > 0) {
+      const u = toks[a - 1];
+      if (u.punct || EN_NOT_NAME.has(u.w) && u.w !== 'of') break;
+      if (u.w === 'of' || EN_MODIFIERS.has(u.w) || capitalised(doc, u) || /'s$|’s$/.test(u.w) || mentionAt(ms, u)) a--;
+      else break;
+      if (i - a > 8) break;
+    }
+    // name to the right
+    let b = h + 1;
+    if (toks[b] && (toks[b].w === ',' )) b++;
+    let c = b;
+    while (c < toks.length && c - b < 5) {
+      const u = toks[c];
+      if (u.punct || EN_HEADS.has(u.w) || EN_NOT_NAME.has(u.w) || mentionAt(ms, u)) break;
+      if (capitalised(doc, u) || (EN_NAME_LINK.has(u.w) && c > b)) c++;
+      else break;
+    }
+    while (c > b && EN_NAME_LINK.has(toks[c - 1].w)) c--;
+    if (c === b) {
+      i = h;
+      continue;
+    }
+    const region = spanOf(toks, a, h);
+    let orgA = -1;
+    let orgB = -1;
+    for (let x = a; x <= h; x++) {
+      if (EN_ORG_HEADS.has(toks[x].w) && capitalised(doc, toks[x])) {
+        orgA = x;
+        while (orgA > a && (capitalised(doc, toks[orgA - 1]) && !EN_HEADS.has(toks[orgA - 1].w))) orgA--;
+        orgB = x;
+        while (orgB + 1 <= h && (toks[orgB + 1].w === 'of' || toks[orgB + 1].w === 'for' || toks[orgB + 1].w === 'and' || (capitalised(doc, toks[orgB + 1]) && !EN_HEADS.has(toks[orgB + 1].w)))) orgB++;
+        break;
+      }
+    }
+    // the title is the head run plus modifiers that are not a demonym or the organisation
+    let ta = a;
+    while (ta < i && (mentionAt(ms, toks[ta]) || /'s$|’s$/.test(toks[ta].w) || (orgA >= 0 && ta >= orgA && ta <= orgB))) ta++;
+    const title = spanOf(toks, Math.min(ta, i), h);
+    out.push({
+      name: originalText(doc, spanOf(toks, b, c - 1)),
+      title: originalText(doc, title).replace(/^the\s+/i, ''),
+      organization: orgA >= 0 ? originalText(doc, spanOf(toks, orgA, orgB)) : null,
+      country: countryOf(doc, ms, region),
+    });
+    i = c - 1;
+  }
+  return out.filter((p) => p.name.split(/\s+/).length >= 2 || p.name.length > 3);
+}
+
+function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
+  const toks = tokens(doc, span);
+  const out: Participant[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (!RU_HEAD.test(toks[i].w) || capitalised(doc, toks[i]) && i > 0 && !toks[i - 1].punct) continue;
+    let h = i;
+    while (h + 1 < toks.length && !toks[h + 1].punct && h - i < 10) {
+      const u = toks[h + 1];
+      const m = mentionAt(ms, u);
+      if (m) {
+        while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
+        continue;
+      }
+      if (capitalised(doc, u)) break;
+      h++;
+    }
+    let c = h + 1;
+    while (c < toks.length && c - h <= 3 && !toks[c].punct && capitalised(doc, toks[c]) && !mentionAt(ms, toks[c])) c++;
+    if (c === h + 1) continue;
+    let orgIdx = -1;
+    for (let x = i + 1; x <= h; x++) if (RU_ORG.test(toks[x].w)) { orgIdx = x; break; }
+    const phrase = spanOf(toks, i, h);
+    out.push({
+      name: originalText(doc, spanOf(toks, h + 1, c - 1)),
+      title: originalText(doc, orgIdx > 0 ? spanOf(toks, i, orgIdx - 1) : phrase),
+      organization: orgIdx > 0 ? originalText(doc, spanOf(toks, orgIdx, h)) : null,
+      country: countryOf(doc, ms, phrase),
+    });
+    i = c - 1;
+  }
+  return out;
+}
+
+/** Participants named in the given sentences, de-duplicated by name. */
+export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
+  const out: Participant[] = [];
+  for (const span of spans) {
+    const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+    const found = doc.lang === 'fa' ? persian(doc, span, ms) : doc.lang === 'ru' ? russian(doc, span, ms) : english(doc, span, ms);
+    for (const p of found) {
+      const dup = out.find((q) => q.name === p.name || q.name.includes(p.name) || p.name.includes(q.name));
+      if (!dup) out.push(p);
+      else if (!dup.country && p.country) dup.country = p.country;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+// Proposals: a kind (MoU, joint project, festival…) found in a sentence, with a status from the nearest
+// tense/modality cue in that sentence. Mentions of the same kind merge; the most advanced status wins.
+import { NOT_DONE_AFTER, NOT_DONE_BEFORE, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
+import { type Doc, evidence, hitsIn, originalText } from './document.js';
+import type { Span } from './sentences.js';
+import type { ExtractedProposal } from './types.js';
+import { PROPOSAL_KINDS, PROPOSAL_STATUSES, type ProposalKind, type ProposalStatus } from './vocabulary.js';
+
+export interface ProposalMention {
+  kind: ProposalKind;
+  status: ProposalStatus;
+  hit: Span;
+  sentence: Span;
+  /** The cue that set the status, if any. */
+  cue: Span | null;
+}
+
+const RANK = new Map<ProposalStatus, number>(PROPOSAL_STATUSES.map((s, i) => [s, i]));
+
+interface Cue extends Span {
+  status: ProposalStatus;
+}
+
+function statusCues(doc: Doc, sentence: Span): Cue[] {
+  const out: Cue[] = [];
+  for (const [status, cues] of STATUS_CUES) {
+    for (const h of hitsIn(doc, cues[doc.lang], sentence)) {
+      if (status === 'SIGNED') {
+        const before = doc.key.slice(Math.max(sentence.start, h.start - 40), h.start);
+        const after = doc.key.slice(h.end, Math.min(sentence.end, h.end + 12));
+        // "will sign", "to be signed", «امضا خواهد شد» are never SIGNED
+        if (NOT_DONE_BEFORE[doc.lang].test(before) || (NOT_DONE_AFTER[doc.lang].source !== '^$' && NOT_DONE_AFTER[doc.lang].test(after))) {
+          out.push({ ...h, status: 'AGREED' });
+          continue;
+        }
+      }
+      // a later, more specific cue at the same place wins (IMPLEMENTING over SIGNED inside «تفاهم نامه امضا شده»)
+      if (out.some((c) => c.start <= h.start && c.end >= h.end)) continue;
+      out.push({ ...h, status });
+    }
+  }
+  return out;
+}
+
+function distance(a: Span, b: Span): number {
+  if (a.end <= b.start) return b.start - a.end;
+  if (b.end <= a.start) return a.start - b.end;
+  return 0;
+}
+
+export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMention[] {
+  const out: ProposalMention[] = [];
+  for (const sentence of sentences) {
+    let cues: Cue[] | null = null;
+    for (const kind of PROPOSAL_KINDS) {
+      const re = PROPOSAL_CUES[kind][doc.lang];
+      if (!re) continue;
+      for (const hit of hitsIn(doc, re, sentence)) {
+        cues ??= statusCues(doc, sentence);
+        // the cue nearest to the mention; status cues inside the mention itself (the «دعوت» of an invitation) count
+        let best: Cue | null = null;
+        for (const c of cues) {
+          if (!best || distance(c, hit) < distance(best, hit) || (distance(c, hit) === distance(best, hit) && RANK.get(c.status)! > RANK.get(best.status)!)) best = c;
+        }
+        let status: ProposalStatus = best ? best.status : 'PROPOSED';
+        if (kind === 'VISIT' && (status === 'SIGNED' || status === 'IMPLEMENTING' || status === 'COMPLETED')) status = 'PROPOSED';
+        out.push({ kind, status, hit, sentence, cue: best });
+      }
+    }
+  }
+  // an invitation to visit swallows plain EVENT hits inside it? no: keep kinds independent
+  return out;
+}
+
+const KIND_LABEL: Record<ProposalKind, string> = {
+  MOU: 'Memorandum of understanding',
+  AGREEMENT: 'Agreement',
+  JOINT_PROJECT: 'Joint project',
+  EVENT: 'Event',
+  EXCHANGE: 'Exchange',
+  TRAINING: 'Training',
+  VISIT: 'Visit (invitation)',
+  OTHER: 'Other',
+};
+
+export function mergeProposals(doc: Doc, mentions: ProposalMention[]): ExtractedProposal[] {
+  const byKind = new Map<ProposalKind, ProposalMention[]>();
+  for (const m of mentions) {
+    const list = byKind.get(m.kind) ?? [];
+    list.push(m);
+    byKind.set(m.kind, list);
+  }
+  const out: ExtractedProposal[] = [];
+  for (const kind of PROPOSAL_KINDS) {
+    const list = byKind.get(kind);
+    if (!list) continue;
+    let status: ProposalStatus = list[0].status;
+    for (const m of list) if (RANK.get(m.status)! > RANK.get(status)!) status = m.status;
+    const seen = new Set<number>();
+    const ev = [];
+    for (const m of list) {
+      if (seen.has(m.sentence.start)) continue;
+      seen.add(m.sentence.start);
+      ev.push(evidence(doc, m.sentence));
+    }
+    const phrases = [...new Set(list.map((m) => clip(originalText(doc, m.hit))))].slice(0, 4);
+    out.push({ kind, status, description: `${KIND_LABEL[kind]}: ${phrases.join('; ')}`, evidence: ev });
+  }
+  return out;
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}

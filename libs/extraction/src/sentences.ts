@@ -1,0 +1,43 @@
+// Sentence spans over a key() string: split at . ! ? ؟ and newlines, not inside numbers or after
+// abbreviations (U.S., Mr.).
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'u.s', 'u.k', 'u.n', 'no', 'vs', 'gen', 'col', 'lt', 'prof', 'jr', 'sr', 'inc', 'co', 'т', 'г', 'им', 'ул']);
+
+export function splitSentences(key: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(key[s])) s++;
+    while (e > s && /\s/.test(key[e - 1])) e--;
+    if (e > s && /[\p{L}\p{N}]/u.test(key.slice(s, e))) out.push({ start: s, end: e });
+  };
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i];
+    if (c === '\n') {
+      push(i);
+      start = i + 1;
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '؟') continue;
+    const next = key[i + 1];
+    if (next !== undefined && !/[\s"'»”)\]]/.test(next)) continue;
+    if (c === '.') {
+      const m = /([\p{L}.]+)$/u.exec(key.slice(Math.max(0, i - 6), i));
+      const word = m ? m[1] : '';
+      if (ABBREVIATIONS.has(word) || (word.length === 1 && /[a-zа-я]/.test(word))) continue;
+    }
+    let end = i + 1;
+    while (end < key.length && /["'»”)\]]/.test(key[end])) end++;
+    push(end);
+    start = end;
+    i = end - 1;
+  }
+  push(key.length);
+  return out;
+}
