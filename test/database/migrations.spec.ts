@@ -37,7 +37,7 @@ describe('migrations on an empty database', () => {
 
   it('refuse evidence attached to nothing or with an empty span', async () => {
     const [item] = await dataSource.query(
-      `INSERT INTO news_item (body, language, content_hash, extractor_version) VALUES ('x', 'en', repeat('a', 64), 't') RETURNING id`,
+      `INSERT INTO news_item (body, search_key, language, content_hash, extractor_version) VALUES ('x', 'x', 'en', repeat('a', 64), 't') RETURNING id`,
     );
     await expect(
       dataSource.query(`INSERT INTO evidence (news_item_id, start, "end", quote) VALUES ($1, 0, 1, 'x')`, [item.id]),

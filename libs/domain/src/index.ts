@@ -9,3 +9,6 @@ export { ApiKeyService, hashApiKey, roleAllows } from './api-key/api-key.service
 export { AuditService, type AuditRecord } from './audit/audit.service.js';
 export { CountryService } from './country/country.service.js';
 export { DomainModule } from './domain.module.js';
+export * from './shared/filters.js';
+export * from './shared/sql.js';
+export * from './shared/filter-sql.js';

@@ -1,12 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { API_KEY_ROLES, type ApiKey } from '@dyad/domain';
-import { enumObject } from '../graphql/enums.js';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { ApiKey } from '@dyad/domain';
+import { ApiKeyRoleEnum } from '../graphql/enums.js';
 
-export const ApiKeyRoleEnum = enumObject(API_KEY_ROLES);
-registerEnumType(ApiKeyRoleEnum, {
-  name: 'ApiKeyRole',
-  description: 'VIEWER reads, ANALYST also writes, ADMIN also manages keys and reads the audit log.',
-});
 
 @ObjectType('ApiKey')
 export class ApiKeyModel {

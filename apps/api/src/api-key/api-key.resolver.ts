@@ -2,7 +2,8 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ApiKeyService, type ApiKeyRole, type RequestContext } from '@dyad/domain';
 import { Allow } from '../auth/allow.decorator.js';
 import { Ctx } from '../auth/graphql-context.js';
-import { ApiKeyModel, ApiKeyRoleEnum, CreatedApiKeyModel, mapApiKey } from './api-key.model.js';
+import { ApiKeyRoleEnum } from '../graphql/enums.js';
+import { ApiKeyModel, CreatedApiKeyModel, mapApiKey } from './api-key.model.js';
 
 @Resolver(() => ApiKeyModel)
 @Allow('ADMIN')

@@ -1,4 +1,45 @@
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  API_KEY_ROLES, DATE_SOURCES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, MEETING_OUTCOMES, PROPOSAL_KINDS,
+  PROPOSAL_STATUSES, REVIEW_STATUSES, SECTORS,
+} from '@dyad/domain';
+
 /** A `{ VALUE: 'VALUE' }` object from a vocabulary array, as registerEnumType wants. */
 export function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 }
+
+// The GraphQL enums are the contract vocabulary of DESIGN.md, spelled once in @dyad/extraction.
+export const EventTypeEnum = enumObject(EVENT_TYPES);
+export const DateSourceEnum = enumObject(DATE_SOURCES);
+export const ProposalKindEnum = enumObject(PROPOSAL_KINDS);
+export const ProposalStatusEnum = enumObject(PROPOSAL_STATUSES);
+export const FollowUpHorizonEnum = enumObject(FOLLOW_UP_HORIZONS);
+export const FollowUpStatusEnum = enumObject(FOLLOW_UP_STATUSES);
+export const SectorEnum = enumObject(SECTORS);
+export const ReviewStatusEnum = enumObject(REVIEW_STATUSES);
+export const MeetingOutcomeEnum = enumObject(MEETING_OUTCOMES);
+export const ApiKeyRoleEnum = enumObject(API_KEY_ROLES);
+export const GranularityEnum = enumObject(['MONTH', 'QUARTER', 'YEAR'] as const);
+export type Granularity = keyof typeof GranularityEnum;
+
+registerEnumType(EventTypeEnum, {
+  name: 'EventType',
+  description: 'MEETING talks or a joint commission; VISIT an official visit is the main fact; CALL phone or video; SIGNING a signing is the main fact; STATEMENT a report on the state of cooperation with no meeting.',
+});
+registerEnumType(DateSourceEnum, { name: 'DateSource', description: 'TEXT a date in the body; RELATIVE resolved against publication ("yesterday"); PUBLISHED the publication date.' });
+registerEnumType(ProposalKindEnum, { name: 'ProposalKind' });
+registerEnumType(ProposalStatusEnum, {
+  name: 'ProposalStatus',
+  description: 'Lifecycle order PROPOSED → AGREED → NEGOTIATING → SIGNED → IMPLEMENTING → COMPLETED; side states STALLED and WITHDRAWN.',
+});
+registerEnumType(FollowUpHorizonEnum, { name: 'FollowUpHorizon', description: 'IMMEDIATE days; NEAR_TERM up to ~6 months; LONG_TERM next year or later; UNSPECIFIED.' });
+registerEnumType(FollowUpStatusEnum, { name: 'FollowUpStatus' });
+registerEnumType(SectorEnum, { name: 'Sector' });
+registerEnumType(ReviewStatusEnum, { name: 'ReviewStatus', description: 'EXTRACTED by Dyad, then CONFIRMED or REJECTED by an analyst.' });
+registerEnumType(MeetingOutcomeEnum, { name: 'MeetingOutcome' });
+registerEnumType(ApiKeyRoleEnum, {
+  name: 'ApiKeyRole',
+  description: 'VIEWER reads, ANALYST also writes, ADMIN also manages keys and reads the audit log.',
+});
+registerEnumType(GranularityEnum, { name: 'Granularity' });

@@ -1,7 +1,9 @@
+import { SearchKeys1795661892960 } from './1795661892960-search-keys.js';
 import { SeedCountries1795661413549 } from './1795661413549-seed-countries.js';
 import { InitialSchema1795661413548 } from './1795661413548-initial-schema.js';
 // Every migration, in the order it runs. New ones come from `dyad migrate --generate <Name>`.
 export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   InitialSchema1795661413548,
   SeedCountries1795661413549,
+  SearchKeys1795661892960,
 ];

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Country } from '../country/country.entity.js';
 
 @Entity()
+// A trigram GIN index, made by a migration (TypeORM cannot declare the operator class).
+@Index('news_item_search_key_trgm', { synchronize: false })
 export class NewsItem {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -16,6 +18,10 @@ export class NewsItem {
   /** The exact original text; evidence offsets index into it. */
   @Column({ type: 'text' })
   body: string;
+
+  /** Title and body normalised for search (ZWNJ, letter variants, digits, case); trigram-indexed. */
+  @Column({ type: 'text', select: false })
+  searchKey: string;
 
   @Column({ type: 'varchar', length: 2 })
   language: string;

@@ -10,6 +10,8 @@ import { ProposalParty } from './proposal-party.entity.js';
 import { ProposalStatusChange } from './proposal-status-change.entity.js';
 
 @Entity()
+// A trigram GIN index, made by a migration (TypeORM cannot declare the operator class).
+@Index('proposal_search_key_trgm', { synchronize: false })
 export class Proposal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -23,6 +25,10 @@ export class Proposal {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  /** Title and description normalised for search. */
+  @Column({ type: 'text', default: '' })
+  searchKey: string;
 
   @Column({ type: 'enum', enum: SECTORS, enumName: 'sector', array: true, default: () => "'{}'" })
   sectors: Sector[];

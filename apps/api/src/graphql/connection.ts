@@ -1,0 +1,103 @@
+import { type Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { DomainError } from '@dyad/domain';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string | null;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+const CURSOR_PREFIX = 'o:';
+
+const encodeCursor = (offset: number) => Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64url');
+
+/** Validated paging: `first` in 1..100, `after` a cursor this API issued. */
+export function toPage(args: PageArgs): Page {
+  const first = args.first ?? 20;
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw DomainError.invalid('first must be from 1 to 100');
+  let offset = 0;
+  if (args.after) {
+    const decoded = Buffer.from(args.after, 'base64url').toString();
+    const value = Number(decoded.slice(CURSOR_PREFIX.length));
+    if (!decoded.startsWith(CURSOR_PREFIX) || !Number.isInteger(value) || value < 0) {
+      throw DomainError.invalid('after is not a cursor from this API; pass a previous pageInfo.endCursor');
+    }
+    offset = value + 1;
+  }
+  return { limit: first, offset };
+}
+
+export interface ConnectionShape<T> {
+  totalCount: number;
+  nodes: T[];
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}
+
+/** A Relay-style connection from one page of rows and the total. */
+export function toConnection<T>(nodes: T[], totalCount: number, page: Page): ConnectionShape<T> {
+  const edges = nodes.map((node, index) => ({ cursor: encodeCursor(page.offset + index), node }));
+  return {
+    totalCount,
+    nodes,
+    edges,
+    pageInfo: {
+      hasNextPage: page.offset + nodes.length < totalCount,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** The GraphQL connection type for a node type: `totalCount`, `nodes`, `edges { cursor node }`, `pageInfo`. */
+export function Connection<T>(nodeType: Type<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { isAbstract: false })
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => Int)
+    totalCount: number;
+
+    @Field(() => [nodeType])
+    nodes: T[];
+
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return ConnectionType;
+}

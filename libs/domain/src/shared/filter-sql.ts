@@ -1,0 +1,93 @@
+import { normalizeForSearch } from '@dyad/extraction';
+import type { CooperationFilter, FollowUpFilter, MeetingFilter, ProposalFilter } from './filters.js';
+import { containsPattern, type SqlParams } from './sql.js';
+
+// WHERE conditions for the filters, shared by the lists (domain services) and the charts (analytics),
+// so a number on a chart and the length of the list it opens always agree.
+
+/** Rows of `partyTable` whose `idColumn` has every one of `codes` as a party. */
+function allPartiesSubquery(partyTable: string, idColumn: string, codes: string[], params: SqlParams): string {
+  const distinct = [...new Set(codes)];
+  return `SELECT ${idColumn} FROM ${partyTable} WHERE country_code = ANY(${params.param(distinct)}::char(2)[])
+    GROUP BY ${idColumn} HAVING count(*) = ${params.param(distinct.length)}`;
+}
+
+function commonConditions(filter: CooperationFilter, alias: string, dateColumn: string, params: SqlParams): string[] {
+  const where: string[] = [];
+  if (filter.sectors?.length) where.push(`${alias}.sectors && ${params.param(filter.sectors)}::sector[]`);
+  if (filter.from) where.push(`${alias}.${dateColumn} >= ${params.param(filter.from)}`);
+  if (filter.to) where.push(`${alias}.${dateColumn} <= ${params.param(filter.to)}`);
+  return where;
+}
+
+/** The normalised search key for a text filter, or null when it normalises to nothing. */
+export function searchKey(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const key = normalizeForSearch(text).toLowerCase();
+  return key.length ? key : null;
+}
+
+/** Conditions on `meeting` aliased as `alias`. Rejected meetings are left out unless asked for. */
+export function meetingConditions(filter: MeetingFilter | null | undefined, alias: string, params: SqlParams): string[] {
+  const f = filter ?? {};
+  const where = commonConditions(f, alias, 'date', params);
+  if (f.countries?.length) where.push(`${alias}.id IN (${allPartiesSubquery('meeting_party', 'meeting_id', f.countries, params)})`);
+  if (f.types?.length) where.push(`${alias}.type = ANY(${params.param(f.types)}::event_type[])`);
+  if (f.reviewStatuses?.length) where.push(`${alias}.review_status = ANY(${params.param(f.reviewStatuses)}::review_status[])`);
+  else where.push(`${alias}.review_status <> 'REJECTED'`);
+  const key = searchKey(f.text);
+  if (key) {
+    const pattern = params.param(containsPattern(key));
+    where.push(`(EXISTS (SELECT 1 FROM meeting_source ms JOIN news_item n ON n.id = ms.news_item_id
+      WHERE ms.meeting_id = ${alias}.id AND n.search_key LIKE ${pattern}) OR lower(coalesce(${alias}.summary, '')) LIKE ${pattern})`);
+  }
+  return where;
+}
+
+/** Conditions on `proposal` aliased as `alias`; the date range applies to the current status's date. */
+export function proposalConditions(filter: ProposalFilter | null | undefined, alias: string, params: SqlParams): string[] {
+  const f = filter ?? {};
+  const where = commonConditions(f, alias, 'status_date', params);
+  if (f.countries?.length) where.push(`${alias}.id IN (${allPartiesSubquery('proposal_party', 'proposal_id', f.countries, params)})`);
+  if (f.kinds?.length) where.push(`${alias}.kind = ANY(${params.param(f.kinds)}::proposal_kind[])`);
+  if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::proposal_status[])`);
+  const key = searchKey(f.text);
+  if (key) where.push(`${alias}.search_key LIKE ${params.param(containsPattern(key))}`);
+  return where;
+}
+
+/**
+ * Conditions on `follow_up_action` aliased as `alias`. A follow-up's parties are its meeting's, else its
+ * proposal's, else its owners; the date range applies to the due date.
+ */
+export function followUpConditions(
+  filter: FollowUpFilter | null | undefined,
+  alias: string,
+  params: SqlParams,
+  today: string,
+): string[] {
+  const f = filter ?? {};
+  const where: string[] = [];
+  if (f.from) where.push(`${alias}.due_date >= ${params.param(f.from)}`);
+  if (f.to) where.push(`${alias}.due_date <= ${params.param(f.to)}`);
+  if (f.countries?.length) {
+    where.push(`(${alias}.meeting_id IN (${allPartiesSubquery('meeting_party', 'meeting_id', f.countries, params)})
+      OR (${alias}.meeting_id IS NULL AND ${alias}.proposal_id IN (${allPartiesSubquery('proposal_party', 'proposal_id', f.countries, params)}))
+      OR (${alias}.meeting_id IS NULL AND ${alias}.proposal_id IS NULL
+          AND ${alias}.id IN (${allPartiesSubquery('follow_up_owner', 'follow_up_id', f.countries, params)})))`);
+  }
+  if (f.sectors?.length) {
+    where.push(`EXISTS (SELECT 1 FROM meeting sm WHERE sm.id = ${alias}.meeting_id AND sm.sectors && ${params.param(f.sectors)}::sector[])`);
+  }
+  if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::follow_up_status[])`);
+  if (f.horizons?.length) where.push(`${alias}.horizon = ANY(${params.param(f.horizons)}::follow_up_horizon[])`);
+  if (f.overdue != null) {
+    const overdue = `(coalesce(${alias}.due_date < ${params.param(today)}, false) AND ${alias}.status IN ('OPEN', 'IN_PROGRESS'))`;
+    where.push(f.overdue ? overdue : `NOT ${overdue}`);
+  }
+  const key = searchKey(f.text);
+  if (key) where.push(`lower(${alias}.description) LIKE ${params.param(containsPattern(key))}`);
+  return where;
+}
+
+export const whereClause = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');

@@ -1,0 +1,59 @@
+import { isIsoDate } from '../lifecycle/dates.js';
+import { DomainError } from './domain.error.js';
+import type {
+  EventType, FollowUpHorizon, FollowUpStatus, ProposalKind, ProposalStatus, ReviewStatus, Sector,
+} from './vocabulary.js';
+
+/** What every list and chart can be narrowed by. */
+export interface CooperationFilter {
+  /** ISO alpha-2 codes; every one must be a party. */
+  countries?: string[] | null;
+  /** Any of these sectors. */
+  sectors?: Sector[] | null;
+  /** Inclusive YYYY-MM-DD bounds on the fact's date. */
+  from?: string | null;
+  to?: string | null;
+  /** Words to find (ZWNJ-, letter-variant- and case-insensitive). */
+  text?: string | null;
+}
+
+export interface MeetingFilter extends CooperationFilter {
+  types?: EventType[] | null;
+  reviewStatuses?: ReviewStatus[] | null;
+}
+
+export interface ProposalFilter extends CooperationFilter {
+  kinds?: ProposalKind[] | null;
+  statuses?: ProposalStatus[] | null;
+}
+
+export interface FollowUpFilter extends CooperationFilter {
+  statuses?: FollowUpStatus[] | null;
+  horizons?: FollowUpHorizon[] | null;
+  /** true: only overdue ones; false: only those not overdue. */
+  overdue?: boolean | null;
+}
+
+const ISO_ALPHA2 = /^[A-Z]{2}$/;
+
+/** Checks the shape of a filter; a bad one is refused whole with a message naming the field. */
+export function assertCooperationFilter(filter: CooperationFilter | null | undefined): void {
+  if (!filter) return;
+  const badCodes = (filter.countries ?? []).filter((code) => !ISO_ALPHA2.test(code));
+  if (badCodes.length) {
+    throw DomainError.invalid(`countries must be ISO 3166-1 alpha-2 codes in upper case, e.g. "IR": got ${badCodes.join(', ')}`, {
+      field: 'countries',
+    });
+  }
+  if ((filter.countries?.length ?? 0) > 10) throw DomainError.invalid('countries takes at most 10 codes', { field: 'countries' });
+  for (const field of ['from', 'to'] as const) {
+    const value = filter[field];
+    if (value != null && !isIsoDate(value)) {
+      throw DomainError.invalid(`${field} must be a date written YYYY-MM-DD, not "${value}"`, { field });
+    }
+  }
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw DomainError.invalid(`from (${filter.from}) is after to (${filter.to})`, { field: 'from' });
+  }
+  if (filter.text != null && filter.text.length > 200) throw DomainError.invalid('text takes at most 200 characters', { field: 'text' });
+}
