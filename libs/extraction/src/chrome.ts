@@ -65,8 +65,10 @@ export function blankChrome(key: string, ranges: Range[]): string {
   if (!ranges.length) return key;
   let out = '';
   let pos = 0;
-  for (const r of ranges) {
-    out += key.slice(pos, r.start) + key.slice(r.start, r.end).replace(/[^\n]/g, ' ');
+  for (const r of [...ranges].sort((x, y) => x.start - y.start)) {
+    const start = Math.max(pos, r.start);
+    if (r.end <= start) continue;
+    out += key.slice(pos, start) + key.slice(start, r.end).replace(/[^\n]/g, ' ');
     pos = r.end;
   }
   return out + key.slice(pos);

@@ -37,7 +37,7 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
     fa: compile(
       [
         faVerb('امضا', 'کرد|شد|رسید|رساند|نمود|گردید'),
-        `${LEFT}${rx('به امضا')}(?:ی\\s[^.\\n]{0,60}?)?\\s${rx('رسید|رساندند|رساندیم')}${FA_PERSON}${RIGHT}`,
+        `${LEFT}${rx('به امضا')}(?:ی\\s[^.\\n]{0,160}?)?\\s${rx('رسید|رساندند|رساندیم')}${FA_PERSON}${RIGHT}`,
         faVerb('منعقد', 'کرد|شد|نمود|گردید'),
         `${LEFT}${rx('مراسم امضای')}`,
       ].join('|'),
@@ -69,7 +69,7 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
     ru: compile(`${LEFT}(?:фестивал\\p{L}*|кинофестивал\\p{L}*|недел\\p{L}* (?:кино|культуры|фильм\\p{L}*)|дн\\p{L}* (?:кино|культуры)|выставк\\p{L}*|показ\\p{L}* фильм\\p{L}*|форум\\p{L}*)`),
   },
   EXCHANGE: {
-    fa: compile(words(['تبادل هیات', 'تبادل هیئت', 'تبادل هییت', 'تبادل هیاتهای', 'تبادل تجربه', 'تبادل تجربیات', 'تبادل استاد', 'تبادل دانشجو', 'مبادله دانشجو', 'تبادل کارشناس', 'تبادل آثار', 'تبادل هنرمندان', 'اعزام هیات', 'تبادل اطلاعات', 'تبادل_های فرهنگی', 'خواهرخواندگی'])),
+    fa: compile(`${LEFT}(?:${rx('تبادل|مبادله')})\\s(?!${rx('نظر|دیدگاه|دیدگاه_ها|افکار|آرا')})[\\p{L}]+|` + words(['تبادل هیات', 'تبادل هیئت', 'تبادل هییت', 'تبادل هیاتهای', 'تبادل تجربه', 'تبادل تجربیات', 'تبادل استاد', 'تبادل دانشجو', 'مبادله دانشجو', 'تبادل کارشناس', 'تبادل آثار', 'تبادل هنرمندان', 'اعزام هیات', 'تبادل اطلاعات', 'تبادل_های فرهنگی', 'خواهرخواندگی'])),
     en: compile(`${LEFT}(?:exchanges? of (?:delegations|experts|students|professors|experience|experiences|information|artists|scholars|visits)|delegation exchanges?|student exchanges?|exchange (?:delegations|experts|students|experience|experiences|information)|sister cit(?:y|ies))${RIGHT}`),
     ru: compile(`${LEFT}(?:обмен\\p{L}* (?:делегаци\\p{L}*|опыт\\p{L}*|студент\\p{L}*|специалист\\p{L}*|информаци\\p{L}*|экспертами)|города-побратим\\p{L}*)`),
   },
@@ -83,7 +83,12 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
     en: compile(`${LEFT}(?:invit\\p{L}*[^.\\n]{0,80}?\\bvisit|visit[^.\\n]{0,80}?at the invitation)\\p{L}*`),
     ru: compile(`${LEFT}(?:приглас\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить)|приглашени\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить))`),
   },
-  OTHER: { fa: null, en: null, ru: null },
+  // A decision with no known kind («مقرر شد دفتر نمایندگی … راه‌اندازی شود»); used only when nothing else matched.
+  OTHER: {
+    fa: compile(`${LEFT}(?:${rx('قرار شد|مقرر شد|مقرر گردید|بنا شد|توافق کردند|توافق شد|موافقت کردند|به توافق رسیدند')})${RIGHT}`),
+    en: compile(`${LEFT}(?:agreed to|agreed that|decided to|it was (?:also )?decided)${RIGHT}`),
+    ru: compile(`${LEFT}(?:договорились|решено|достигнут\\p{L}* договор[её]нност\\p{L}*)`),
+  },
 };
 
 // Status cues. Order matters only for ties; the nearest cue to a mention wins.
@@ -144,11 +149,11 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
           faVerb('توافق', 'کرد|شد|نمود|گردید'),
           `${LEFT}${rx('به توافق')}\\s?(?:ن|می)?${rx('رسید')}${FA_PERSON}${RIGHT}`,
           faVerb('موافقت', 'کرد|شد|نمود|گردید'),
-          `${LEFT}(?:${rx('قرار شد|قرار است|مقرر شد|مقرر گردید|مقرر شده|مقرر است|بنا شد|بنا است|مورد توافق|مورد موافقت|در دستور کار|امضا خواهد|به امضا خواهد|خواهد رسید|منعقد شود|امضا شود|به امضا برسد|به امضا برسانند|توافقات')})`,
+          `${LEFT}(?:${rx('خواهد|خواهند|قرار شد|قرار است|مقرر شد|مقرر گردید|مقرر شده|مقرر است|بنا شد|بنا است|مورد توافق|مورد موافقت|در دستور کار|امضا خواهد|به امضا خواهد|خواهد رسید|منعقد شود|امضا شود|به امضا برسد|به امضا برسانند|توافقات')})`,
         ].join('|'),
       ),
-      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue)${RIGHT}`),
-      ru: compile(`${LEFT}(?:договорил\\p{L}*|договор[её]нност\\p{L}*|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
+      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|are to|is to)${RIGHT}`),
+      ru: compile(`${LEFT}(?:договорил\\p{L}*|договор[её]нност\\p{L}*|будет|будут|состоится|пройд[её]т|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
     },
   ],
   [
@@ -330,4 +335,11 @@ export const BOTH_SIDES: PerLang<RegExp> = {
   fa: compile(`${LEFT}(?:${rx('طرفین|دو طرف|دو کشور|دو جانبه|دوجانبه|جانبین')})${FA_RIGHT}`),
   en: compile(`${LEFT}(?:both (?:sides|countries|parties)|the two (?:sides|countries|parties|ministers|officials|leaders)|bilateral)${RIGHT}`),
   ru: compile(`${LEFT}(?:стороны|сторон|обе стороны|двух стран|двусторонн\\p{L}*)`),
+};
+
+// A sports fixture: «دیدار» and "match" mean a game here.
+export const SPORT_MATCH: PerLang<RegExp> = {
+  fa: compile(words(['تیم ملی', 'فوتبال', 'ورزشگاه', 'مسابقه', 'گل', 'تساوی', 'سرمربی', 'والیبال', 'بسکتبال', 'جام جهانی', 'لیگ'])),
+  en: compile(`${LEFT}(?:national team|football|soccer|stadium|goals?|draw|coach|volleyball|basketball|world cup|league|match|fixture|scored)${RIGHT}`),
+  ru: compile(`${LEFT}(?:сборн\\p{L}*|футбол\\p{L}*|стадион\\p{L}*|матч\\p{L}*|ничь\\p{L}*|тренер\\p{L}*|чемпионат\\p{L}*|гол(?:а|ы|ов)?(?![\\p{L}]))`),
 };

@@ -1,14 +1,14 @@
 // The pipeline: key() → chrome → language → publication date → places, dates, sentences → event
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
-import { EVENT_CUES, BOTH_SIDES, NOT_DONE_BEFORE } from './cues.js';
+import { EVENT_CUES, BOTH_SIDES, NOT_DONE_BEFORE, SPORT_MATCH, STATUS_CUES } from './cues.js';
 import { findDates, findPublicationDate } from './dates.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { COUNTRY_NAMES, findMentions } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText } from './normalize.js';
-import { findParticipants } from './participants.js';
+import { findParticipants, unattributedTitles } from './participants.js';
 import { findProposalMentions, mergeProposals } from './proposals.js';
 import { findSectors } from './sectors.js';
 import { splitSentences, type Span } from './sentences.js';
@@ -38,16 +38,30 @@ function findTitle(key: string): Span | null {
   return null;
 }
 
+const YEAR = /(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)/g;
+
+// A signing reported as news: not future or denied, not an old document ("signed in 2021") whose state
+// the sentence is about.
 function signingDone(doc: Doc, span: Span): boolean {
   for (const h of hitsIn(doc, EVENT_CUES.SIGNING[doc.lang], span)) {
     const before = doc.key.slice(Math.max(span.start, h.start - 40), h.start);
-    if (!NOT_DONE_BEFORE[doc.lang].test(before)) {
-      // English bare "sign/ink" in a headline is the present of reporting ("Iran, Iraq sign MOU")
-      return true;
+    if (NOT_DONE_BEFORE[doc.lang].test(before)) continue;
+    if (STATE_CUES.some((re) => hasHit(doc, re[doc.lang], span))) continue;
+    if (doc.publishedAt) {
+      const pubYear = +doc.publishedAt.slice(0, 4);
+      const near = doc.key.slice(Math.max(span.start, h.start - 60), Math.min(span.end, h.end + 40));
+      let old = false;
+      for (const m of near.matchAll(YEAR)) {
+        const y = +m[1] < 1500 ? +m[1] + 621 : +m[1];
+        if (y < pubYear) old = true;
+      }
+      if (old) continue;
     }
+    return true;
   }
   return false;
 }
+const STATE_CUES = STATUS_CUES.filter(([s]) => s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN').map(([, re]) => re);
 
 function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null): boolean {
   return !!span && hasHit(doc, EVENT_CUES[type][doc.lang], span);
@@ -68,6 +82,8 @@ function pickAnchor(doc: Doc): Span | null {
   for (const s of window) {
     const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s);
     if (!cue) continue;
+    // «دیدار» / "match" between national teams is sport, not diplomacy
+    if (hasHit(doc, SPORT_MATCH[doc.lang], s)) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
     if (countries.size >= 1 || hasHit(doc, BOTH_SIDES[doc.lang], s)) return s;
   }
@@ -100,11 +116,17 @@ function eventDate(doc: Doc, spans: Span[]): { date: string | null; dateSource: 
 }
 
 function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEvent['location'] {
+  const inBody = (m: { start: number }) => !doc.title || m.start > doc.title.end;
   if (anchor) {
-    const city = mentionsIn(doc, anchor).find((m) => m.place.city && m.locative) ?? mentionsIn(doc, anchor).find((m) => m.place.city && parties.includes(m.place.code) && !doc.title);
+    const cities = mentionsIn(doc, anchor).filter((m) => m.place.city);
+    const city = cities.find((m) => m.locative) ?? cities.find((m) => VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start)));
     if (city) return { name: city.place.name, country: city.place.code };
   }
-  const anyCity = doc.mentions.find((m) => m.place.city && m.locative && parties.includes(m.place.code) && (!doc.title || m.start > doc.title.end));
+  if (doc.title) {
+    const city = mentionsIn(doc, doc.title).find((m) => m.place.city && (m.locative || VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))));
+    if (city) return { name: city.place.name, country: city.place.code };
+  }
+  const anyCity = doc.mentions.find((m) => m.place.city && m.locative && parties.includes(m.place.code) && inBody(m));
   if (anyCity) return { name: anyCity.place.name, country: anyCity.place.code };
   if (anchor) {
     const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code));
@@ -112,6 +134,13 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
   }
   return null;
 }
+
+// "to Moscow", «به مسکو», «وارد مسکو»: the place a visit goes to is where it happens.
+const VISIT_TO = {
+  fa: /(?:به|وارد)\s$/u,
+  en: /(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
+  ru: /(?:в|во)\s$/u,
+};
 
 function emptyResult(lang: Language, publishedAt: string | null, title: string | null): ExtractionResult {
   return { language: lang, publishedAt, title, events: [] };
@@ -125,7 +154,16 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const publisherCountry = options.publisherCountry ?? (lang === 'fa' ? 'IR' : null);
   const published = findPublicationDate(kt.key, lang);
   const publishedAt = options.publishedAt ?? published?.date ?? null;
-  const key = blankChrome(kt.key, findChrome(kt.key));
+  const chrome = findChrome(kt.key);
+  if (published) {
+    // the header line that carries the publication date is chrome, not a title or a body date
+    const ls = kt.key.lastIndexOf('\n', published.start) + 1;
+    let le = kt.key.indexOf('\n', published.end);
+    if (le < 0) le = kt.key.length;
+    if (le - ls <= 80) chrome.push({ start: ls, end: le });
+    chrome.sort((x, y) => x.start - y.start);
+  }
+  const key = blankChrome(kt.key, chrome);
   const title = findTitle(key);
   const sentences = splitSentences(key).filter((s) => !title || s.start >= title.end || s.end <= title.start);
   const originalAt = (i: number) => text.slice(kt.start[i], kt.end[i]);
@@ -164,13 +202,20 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const i = sentences.indexOf(anchor);
     for (const s of sentences.slice(i + 1, i + 3)) for (const c of partiesIn(doc, s, false)) parties.add(c);
   }
+  // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
+  if (anchor && parties.size === 1 && publisherCountry && !parties.has(publisherCountry) && unattributedTitles(doc, anchor) > 0) {
+    parties.add(publisherCountry);
+  }
 
   if (!type) {
     // A report on the state of cooperation: a status beyond "proposed" between two named countries.
     const stated = mentions.filter((m) => m.status !== 'PROPOSED' && m.cue);
     for (const m of stated) for (const c of partiesIn(doc, m.sentence, false)) parties.add(c);
     if (title) for (const c of partiesIn(doc, title, true)) parties.add(c);
-    if (stated.length && parties.size >= 2) type = 'STATEMENT';
+    if (stated.length && parties.size >= 2) {
+      type = 'STATEMENT';
+      focus.push(stated[0].sentence);
+    }
   }
   if (!type || parties.size < 2) return emptyResult(lang, publishedAt, titleText);
 

@@ -56,6 +56,7 @@ const ACTION: Record<string, string> = {
   EVENT: 'Hold the event',
   EXCHANGE: 'Carry out the exchange',
   TRAINING: 'Hold the training',
+  OTHER: 'Carry out the decision',
 };
 
 export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMention[], sentences: Span[]): ExtractedFollowUp[] {

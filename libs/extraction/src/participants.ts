@@ -18,11 +18,11 @@ const FA_ORG_HEADS = set(
 );
 const FA_AND_CONTINUE = set('ارشاد شهرسازی تجارت ارتباطات جوانان رفاه گردشگری صنایع معدن امور فناوری توسعه دارایی اقتصاد پرورش درمان آموزش تحقیقات فرهنگ دریانوردی');
 const FA_STOP = set(
-  'با که به برای را طی ضمن دیدار گفتگو گفتوگو گفت اظهار افزود است بود کرد شد نیز هم همچنین امروز دیروز روز این آن وی او تا پس پیش درباره هنگام حین بر خود ما ایشان اعلام تاکید گفت‌وگو',
+  'با که به برای را طی ضمن دیدار گفتگو گفتوگو گفت اظهار افزود است بود کرد شد نیز هم همچنین امروز دیروز روز این آن وی او تا پس پیش درباره هنگام حین بر خود ما ایشان اعلام تاکید گفت‌وگو رسید رسیدند کردند شدند گفته داشت دارد کند کنند خواهد نمود امضای امضا حضور توسط سوی جانب مقابل مراسم سفر وارد نشست ملاقات جلسه همراه عصر صبح شب امشب دیشب',
 );
 const FA_NAME_STOP = new Set([
   ...FA_STOP,
-  ...set('و از در یک های ها گزارش خبرگزاری به‌گزارش میان بین دو کشور طرفین جمهوری اسلامی همچنان'),
+  ...set('و از در یک های ها گزارش خبرگزاری به‌گزارش میان بین دو کشور طرفین جمهوری اسلامی همچنان رایزنی هیات هیأت هیئت'),
 ]);
 
 const EN_HEADS = new Set(
@@ -103,7 +103,7 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
         }
         break;
       }
-      if (FA_STOP.has(u.w)) break;
+      if (FA_STOP.has(u.w) || /^(?:می|نمی)\p{L}{2,}/u.test(u.w)) break;
       if (m) {
         sawCountry = true;
         while (j + 1 < toks.length && toks[j + 1].start < m.end) j++;
@@ -271,4 +271,26 @@ export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
     }
   }
   return out;
+}
+
+const RU_HEAD_ANY = RU_HEAD;
+
+/** Title heads (minister, «وزیر», министр) in the span with no country named beside them. */
+export function unattributedTitles(doc: Doc, span: Span): number {
+  const toks = tokens(doc, span);
+  const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  let n = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i].w;
+    const head = doc.lang === 'fa' ? FA_HEADS.has(w) : doc.lang === 'ru' ? RU_HEAD_ANY.test(w) : EN_HEADS.has(w) && w !== 'counterpart';
+    if (!head) continue;
+    let a = i;
+    while (a > 0 && i - a < 3 && !toks[a - 1].punct) a--;
+    let b = i;
+    while (b + 1 < toks.length && b - i < 8 && !toks[b + 1].punct && toks[b + 1].w !== 'و' && toks[b + 1].w !== 'and' && toks[b + 1].w !== 'и') b++;
+    const from = toks[a].start;
+    const to = toks[b].end;
+    if (!ms.some((m) => m.start >= from && m.end <= to)) n++;
+  }
+  return n;
 }

@@ -52,9 +52,11 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
   const out: ProposalMention[] = [];
   for (const sentence of sentences) {
     let cues: Cue[] | null = null;
+    const before = out.length;
     for (const kind of PROPOSAL_KINDS) {
       const re = PROPOSAL_CUES[kind][doc.lang];
       if (!re) continue;
+      if (kind === 'OTHER' && out.length > before) continue;
       for (const hit of hitsIn(doc, re, sentence)) {
         cues ??= statusCues(doc, sentence);
         // the cue nearest to the mention; status cues inside the mention itself (the «دعوت» of an invitation) count
@@ -64,6 +66,7 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         }
         let status: ProposalStatus = best ? best.status : 'PROPOSED';
         if (kind === 'VISIT' && (status === 'SIGNED' || status === 'IMPLEMENTING' || status === 'COMPLETED')) status = 'PROPOSED';
+        if (kind === 'OTHER') status = 'AGREED';
         out.push({ kind, status, hit, sentence, cue: best });
       }
     }
@@ -80,7 +83,7 @@ const KIND_LABEL: Record<ProposalKind, string> = {
   EXCHANGE: 'Exchange',
   TRAINING: 'Training',
   VISIT: 'Visit (invitation)',
-  OTHER: 'Other',
+  OTHER: 'Decision',
 };
 
 export function mergeProposals(doc: Doc, mentions: ProposalMention[]): ExtractedProposal[] {
