@@ -1,0 +1,303 @@
+import {
+  assertCooperationFilter, type CooperationFilter, type Country, DomainError, EVENT_TYPES, type EventType, FOLLOW_UP_HORIZONS,
+  FOLLOW_UP_STATUSES, type FollowUpFilter, type FollowUpHorizon, followUpConditions, type FollowUpStatus, type MeetingFilter,
+  meetingConditions, PROPOSAL_LIFECYCLE, PROPOSAL_STATUSES, proposalConditions, type ProposalFilter, type ProposalStatus,
+  type RequestContext, SECTORS, type Sector, SqlParams, todayInTehran, whereClause, addDays,
+} from '@dyad/domain';
+import type { DataSource } from 'typeorm';
+import type {
+  Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScorePoint, SectorActivity, TimelinePeriod,
+} from './analytics.types.js';
+import { scoreCtes } from './cooperation-score.js';
+import { dyadCondition, followUpPairCtes } from './dyad-sql.js';
+import { assertGranularity, PERIOD_SQL, periodLabel } from './periods.js';
+
+const ISO_ALPHA2 = /^[A-Z]{2}$/;
+const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
+const OPEN = `('OPEN', 'IN_PROGRESS')`;
+
+// A country row as the Country entity spells it, built in SQL so a dyad needs no second query.
+const countryJson = (alias: string) =>
+  `json_build_object('code', ${alias}.code, 'alpha3', ${alias}.alpha3, 'nameEn', ${alias}.name_en, 'nameFa', ${alias}.name_fa,
+    'nameRu', ${alias}.name_ru, 'aliases', ${alias}.aliases)`;
+
+interface DyadRow {
+  country_a: Country;
+  country_b: Country;
+  meeting_count: number;
+  proposal_count: number;
+  signed_count: number;
+  open_follow_ups: number;
+  overdue_follow_ups: number;
+  last_activity: string | null;
+  score: number;
+  total_count: number;
+}
+
+/**
+ * Read-side aggregates for the dashboard. Each method is one SQL query narrowed by the same filter
+ * conditions as the lists, so a number on a chart equals the length of the list it opens.
+ */
+export class AnalyticsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Every dyad with at least one meeting matching the filter (a meeting of three parties counts for each of
+   * its three dyads), with its counts and cooperation score; by score, then by pair.
+   */
+  async dyads(_ctx: RequestContext, filter: CooperationFilter | null | undefined, page: PageRequest): Promise<DyadPage> {
+    const f = checked(filter);
+    const params = new SqlParams();
+    const today = todayInTehran();
+    const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
+    const meetingWhere = whereClause(meetingConditions(f, 'm', params));
+    const proposalWhere = whereClause(proposalConditions(f, 'p', params));
+    const followUpWhere = whereClause([...followUpConditions(f, 'fu', params, today), `fu.status IN ${OPEN}`]);
+    const todayParam = params.param(today);
+    const refDate = params.param(f.to ?? today);
+    const sql = `
+      WITH filtered_meeting AS (SELECT m.id, m.date FROM meeting m ${meetingWhere}),
+      meeting_dyad AS (
+        SELECT pa.country_code AS a, pb.country_code AS b, count(*)::int AS meeting_count, max(m.date)::text AS last_activity
+        FROM filtered_meeting m
+        JOIN meeting_party pa ON pa.meeting_id = m.id
+        JOIN meeting_party pb ON pb.meeting_id = m.id AND pa.country_code < pb.country_code
+        WHERE ${pair('pa.country_code', 'pb.country_code')}
+        GROUP BY 1, 2
+      ),
+      proposal_dyad AS (
+        SELECT pa.country_code AS a, pb.country_code AS b, count(*)::int AS proposal_count,
+               count(*) FILTER (WHERE p.status IN ${SIGNED_OR_LATER})::int AS signed_count
+        FROM proposal p
+        JOIN proposal_party pa ON pa.proposal_id = p.id
+        JOIN proposal_party pb ON pb.proposal_id = p.id AND pa.country_code < pb.country_code
+        ${proposalWhere ? `${proposalWhere} AND` : 'WHERE'} ${pair('pa.country_code', 'pb.country_code')}
+        GROUP BY 1, 2
+      ),
+      open_follow_up AS (SELECT fu.id, fu.meeting_id, fu.proposal_id, fu.due_date FROM follow_up_action fu ${followUpWhere}),
+      ${followUpPairCtes('open_follow_up', 'open_follow_up', pair)},
+      follow_up_dyad AS (
+        SELECT fp.a, fp.b, count(*)::int AS open_follow_ups,
+               count(*) FILTER (WHERE fu.due_date < ${todayParam})::int AS overdue_follow_ups
+        FROM open_follow_up_pair fp JOIN open_follow_up fu ON fu.id = fp.id
+        GROUP BY 1, 2
+      ),
+      score_ref AS (SELECT ${refDate}::date AS r),
+      ${scoreCtes({ filter: f, params, refs: 'score_ref', pairCondition: pair, today })}
+      SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b,
+             d.meeting_count, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
+             coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups,
+             d.last_activity, coalesce(s.score, 0) AS score, count(*) OVER ()::int AS total_count
+      FROM meeting_dyad d
+      JOIN country ca ON ca.code = d.a
+      JOIN country cb ON cb.code = d.b
+      LEFT JOIN proposal_dyad p USING (a, b)
+      LEFT JOIN follow_up_dyad fu USING (a, b)
+      LEFT JOIN score s USING (a, b)
+      ORDER BY score DESC, d.a, d.b
+      LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
+    const rows: DyadRow[] = await this.dataSource.query(sql, params.values);
+    // Past the last page there are no rows to carry the total: count the dyads on their own.
+    const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyads(_ctx, f, { limit: 1, offset: 0 })).totalCount : 0);
+    return { totalCount, nodes: rows.map(mapDyad) };
+  }
+
+  /**
+   * The score of one dyad per period, taken on each period's last day (or on the range's end if earlier),
+   * from the filter's `from` (else the pair's first meeting) to its `to` (else today).
+   */
+  async dyadScoreTrend(
+    _ctx: RequestContext,
+    countries: readonly string[],
+    granularity: Granularity,
+    filter?: CooperationFilter | null,
+  ): Promise<ScorePoint[]> {
+    const f = checked(filter);
+    assertGranularity(granularity);
+    const [a, b] = dyadOf(countries);
+    const params = new SqlParams();
+    const today = todayInTehran();
+    const { unit, step } = PERIOD_SQL[granularity];
+    const pa = params.param(a);
+    const pb = params.param(b);
+    const pair = (x: string, y: string) => `(${x} = ${pa} AND ${y} = ${pb})`;
+    const end = params.param(f.to ?? today);
+    const unitParam = params.param(unit);
+    const stepParam = params.param(step);
+    const firstMeetingWhere = [
+      ...meetingConditions({ ...f, from: null, to: null }, 'm', params),
+      `m.date IS NOT NULL`,
+      `m.id IN (SELECT meeting_id FROM meeting_party WHERE country_code IN (${pa}, ${pb}) GROUP BY meeting_id HAVING count(*) = 2)`,
+    ];
+    const start = f.from ? `${params.param(f.from)}::date` : `(SELECT min(m.date) FROM meeting m ${whereClause(firstMeetingWhere)})`;
+    const sql = `
+      WITH period AS (
+        SELECT g::date AS period, least((g + ${stepParam}::interval)::date - 1, ${end}::date) AS r
+        FROM generate_series(date_trunc(${unitParam}, ${start}::timestamp), ${end}::date::timestamp, ${stepParam}::interval) AS g
+      ),
+      score_ref AS (SELECT DISTINCT r FROM period),
+      ${scoreCtes({ filter: f, params, refs: 'score_ref', pairCondition: pair, today })}
+      SELECT period.period::text AS period, period.r::text AS as_of, coalesce(score.score, 0) AS score
+      FROM period LEFT JOIN score ON score.r = period.r
+      ORDER BY period.period`;
+    const rows: { period: string; as_of: string; score: number }[] = await this.dataSource.query(sql, params.values);
+    return rows.map((row) => ({ period: row.period, label: periodLabel(row.period, granularity), asOf: row.as_of, score: row.score }));
+  }
+
+  /** Meetings per period and event type, from the first period with a dated meeting to the last, gaps filled. */
+  async cooperationTimeline(_ctx: RequestContext, filter: MeetingFilter | null | undefined, granularity: Granularity): Promise<TimelinePeriod[]> {
+    const f = checked(filter);
+    assertGranularity(granularity);
+    const params = new SqlParams();
+    const { unit, step } = PERIOD_SQL[granularity];
+    const where = whereClause([...meetingConditions(f, 'm', params), 'm.date IS NOT NULL']);
+    const unitParam = params.param(unit);
+    const sql = `
+      WITH counts AS (
+        SELECT date_trunc(${unitParam}, m.date::timestamp)::date AS period, m.type, count(*)::int AS count
+        FROM meeting m ${where}
+        GROUP BY 1, 2
+      ),
+      periods AS (
+        SELECT g::date AS period
+        FROM (SELECT min(period) AS first, max(period) AS last FROM counts) span,
+             generate_series(span.first::timestamp, span.last::timestamp, ${params.param(step)}::interval) AS g
+      )
+      SELECT periods.period::text AS period, counts.type::text AS type, coalesce(counts.count, 0) AS count
+      FROM periods LEFT JOIN counts USING (period)
+      ORDER BY periods.period`;
+    const rows: { period: string; type: EventType | null; count: number }[] = await this.dataSource.query(sql, params.values);
+    const periods = new Map<string, Map<EventType, number>>();
+    for (const row of rows) {
+      const counts = periods.get(row.period) ?? new Map<EventType, number>();
+      if (row.type) counts.set(row.type, row.count);
+      periods.set(row.period, counts);
+    }
+    return [...periods].map(([period, counts]) => {
+      const byType = EVENT_TYPES.map((type) => ({ type, count: counts.get(type) ?? 0 }));
+      return { period, label: periodLabel(period, granularity), total: sum(byType.map((t) => t.count)), byType };
+    });
+  }
+
+  /**
+   * Proposals per current status, and per lifecycle step the proposals that ever reached it: their highest
+   * step in the history (or the current status) is that step or a later one, as steps may be skipped.
+   */
+  async proposalFunnel(_ctx: RequestContext, filter: ProposalFilter | null | undefined): Promise<ProposalFunnel> {
+    const f = checked(filter);
+    const params = new SqlParams();
+    const where = whereClause(proposalConditions(f, 'p', params));
+    const lifecycle = `${params.param(PROPOSAL_LIFECYCLE)}::proposal_status[]`;
+    const sql = `
+      SELECT p.status::text AS status,
+             coalesce(greatest(array_position(${lifecycle}, p.status), h.highest), 1)::int AS highest_step,
+             count(*)::int AS count
+      FROM proposal p
+      LEFT JOIN LATERAL (
+        SELECT max(array_position(${lifecycle}, h.status)) AS highest FROM proposal_status_change h WHERE h.proposal_id = p.id
+      ) h ON true
+      ${where}
+      GROUP BY 1, 2`;
+    const rows: { status: ProposalStatus; highest_step: number; count: number }[] = await this.dataSource.query(sql, params.values);
+    const byStatus = PROPOSAL_STATUSES.map((status) => ({
+      status,
+      count: sum(rows.filter((row) => row.status === status).map((row) => row.count)),
+    }));
+    const steps = PROPOSAL_LIFECYCLE.map((status, index) => ({
+      status,
+      reached: sum(rows.filter((row) => row.highest_step >= index + 1).map((row) => row.count)),
+    }));
+    return { total: sum(rows.map((row) => row.count)), byStatus, steps };
+  }
+
+  /** Follow-ups per status and horizon, how many are overdue and how many fall due in the next 30 days. */
+  async followUpSummary(_ctx: RequestContext, filter: FollowUpFilter | null | undefined): Promise<FollowUpSummary> {
+    const f = checked(filter);
+    const params = new SqlParams();
+    const today = todayInTehran();
+    const where = whereClause(followUpConditions(f, 'fu', params, today));
+    const todayParam = params.param(today);
+    const sql = `
+      SELECT fu.status::text AS status, fu.horizon::text AS horizon, count(*)::int AS count,
+             count(*) FILTER (WHERE fu.status IN ${OPEN} AND fu.due_date < ${todayParam})::int AS overdue,
+             count(*) FILTER (WHERE fu.status IN ${OPEN} AND fu.due_date >= ${todayParam}
+                                AND fu.due_date <= ${params.param(addDays(today, 30))})::int AS due_soon
+      FROM follow_up_action fu ${where}
+      GROUP BY 1, 2`;
+    const rows: { status: FollowUpStatus; horizon: FollowUpHorizon; count: number; overdue: number; due_soon: number }[] =
+      await this.dataSource.query(sql, params.values);
+    const isOpen = (status: FollowUpStatus) => status === 'OPEN' || status === 'IN_PROGRESS';
+    return {
+      total: sum(rows.map((row) => row.count)),
+      byStatus: FOLLOW_UP_STATUSES.map((status) => ({ status, count: sum(rows.filter((r) => r.status === status).map((r) => r.count)) })),
+      overdue: sum(rows.map((row) => row.overdue)),
+      dueNext30Days: sum(rows.map((row) => row.due_soon)),
+      byHorizon: FOLLOW_UP_HORIZONS.map((horizon) => {
+        const mine = rows.filter((row) => row.horizon === horizon);
+        return {
+          horizon,
+          count: sum(mine.map((row) => row.count)),
+          open: sum(mine.filter((row) => isOpen(row.status)).map((row) => row.count)),
+          overdue: sum(mine.map((row) => row.overdue)),
+        };
+      }),
+    };
+  }
+
+  /**
+   * Per sector, the meetings and proposals that list it and the proposals signed or later; every sector (or
+   * the filter's sectors), busiest first.
+   */
+  async sectorBreakdown(_ctx: RequestContext, filter: CooperationFilter | null | undefined): Promise<SectorActivity[]> {
+    const f = checked(filter);
+    const params = new SqlParams();
+    const meetingWhere = whereClause(meetingConditions(f, 'm', params));
+    const proposalWhere = whereClause(proposalConditions(f, 'p', params));
+    const sql = `
+      SELECT sector::text AS sector, sum(meetings)::int AS meetings, sum(proposals)::int AS proposals, sum(signed)::int AS signed
+      FROM (
+        SELECT unnest(m.sectors) AS sector, 1 AS meetings, 0 AS proposals, 0 AS signed FROM meeting m ${meetingWhere}
+        UNION ALL
+        SELECT unnest(p.sectors), 0, 1, (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${proposalWhere}
+      ) facts
+      GROUP BY 1`;
+    const rows: SectorActivity[] = await this.dataSource.query(sql, params.values);
+    const bySector = new Map(rows.map((row) => [row.sector, row]));
+    // With a sectors filter, a meeting's other sectors are not what was asked for: a bar opens the list for its sector.
+    const sectors: readonly Sector[] = f.sectors?.length ? SECTORS.filter((s) => f.sectors!.includes(s)) : SECTORS;
+    return sectors
+      .map((sector) => bySector.get(sector) ?? { sector, meetings: 0, proposals: 0, signed: 0 })
+      .sort((x, y) => y.meetings - x.meetings || y.proposals - x.proposals || SECTORS.indexOf(x.sector) - SECTORS.indexOf(y.sector));
+  }
+}
+
+function checked<F extends CooperationFilter>(filter: F | null | undefined): F {
+  assertCooperationFilter(filter);
+  return filter ?? ({} as F);
+}
+
+/** Two distinct country codes, in order. */
+function dyadOf(countries: readonly string[]): [string, string] {
+  const codes = [...new Set(countries)];
+  if (codes.length !== 2 || codes.some((code) => !ISO_ALPHA2.test(code))) {
+    throw DomainError.invalid(`countries must be two different ISO 3166-1 alpha-2 codes, e.g. ["IR","KZ"]: got ${JSON.stringify(countries)}`, {
+      field: 'countries',
+    });
+  }
+  return codes.sort() as [string, string];
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+function mapDyad(row: DyadRow): Dyad {
+  return {
+    countries: [row.country_a, row.country_b],
+    meetingCount: row.meeting_count,
+    proposalCount: row.proposal_count,
+    signedCount: row.signed_count,
+    openFollowUps: row.open_follow_ups,
+    overdueFollowUps: row.overdue_follow_ups,
+    lastActivity: row.last_activity,
+    score: row.score,
+  };
+}

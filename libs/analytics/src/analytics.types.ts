@@ -1,0 +1,75 @@
+import type { Country, EventType, FollowUpHorizon, FollowUpStatus, ProposalStatus, Sector } from '@dyad/domain';
+
+export const GRANULARITIES = ['MONTH', 'QUARTER', 'YEAR'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** A slice of a sorted result. */
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+export interface Dyad {
+  /** The two countries, by code (a < b). */
+  countries: [Country, Country];
+  meetingCount: number;
+  proposalCount: number;
+  /** Proposals SIGNED, IMPLEMENTING or COMPLETED. */
+  signedCount: number;
+  openFollowUps: number;
+  overdueFollowUps: number;
+  /** The latest meeting date, YYYY-MM-DD. */
+  lastActivity: string | null;
+  /** 0–100; see `COOPERATION_SCORE_FORMULA`. */
+  score: number;
+}
+
+export interface DyadPage {
+  totalCount: number;
+  nodes: Dyad[];
+}
+
+export interface ScorePoint {
+  /** First day of the period, YYYY-MM-DD. */
+  period: string;
+  label: string;
+  /** The day the score is taken on: the period's last day, or the end of the range if earlier. */
+  asOf: string;
+  score: number;
+}
+
+export interface TimelinePeriod {
+  /** First day of the period, YYYY-MM-DD. */
+  period: string;
+  /** 2025-04, 2025-Q2 or 2025. */
+  label: string;
+  total: number;
+  /** Every event type, in vocabulary order, zeros included. */
+  byType: { type: EventType; count: number }[];
+}
+
+export interface ProposalFunnel {
+  total: number;
+  /** All eight statuses in lifecycle order, then the side states; zeros included. */
+  byStatus: { status: ProposalStatus; count: number }[];
+  /** Each main lifecycle step and how many proposals ever reached it (or went past it). */
+  steps: { status: ProposalStatus; reached: number }[];
+}
+
+export interface FollowUpSummary {
+  total: number;
+  byStatus: { status: FollowUpStatus; count: number }[];
+  /** Due date passed, still OPEN or IN_PROGRESS. */
+  overdue: number;
+  /** Still OPEN or IN_PROGRESS, due today or in the 30 days after. */
+  dueNext30Days: number;
+  byHorizon: { horizon: FollowUpHorizon; count: number; open: number; overdue: number }[];
+}
+
+export interface SectorActivity {
+  sector: Sector;
+  meetings: number;
+  proposals: number;
+  /** Proposals SIGNED, IMPLEMENTING or COMPLETED. */
+  signed: number;
+}
