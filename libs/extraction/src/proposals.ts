@@ -15,6 +15,7 @@ export interface ProposalMention {
   cue: Span | null;
 }
 
+const LATER = new Set<ProposalStatus>(['IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN']);
 const RANK = new Map<ProposalStatus, number>(PROPOSAL_STATUSES.map((s, i) => [s, i]));
 
 interface Cue extends Span {
@@ -63,6 +64,11 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         let best: Cue | null = null;
         for (const c of cues) {
           if (!best || distance(c, hit) < distance(best, hit) || (distance(c, hit) === distance(best, hit) && RANK.get(c.status)! > RANK.get(best.status)!)) best = c;
+        }
+        // "the MoU signed in 2021 has not been implemented": a later state of a signed document wins
+        if (best && best.status === 'SIGNED') {
+          const later = cues.filter((c) => LATER.has(c.status)).sort((x, y) => distance(x, hit) - distance(y, hit))[0];
+          if (later) best = later;
         }
         let status: ProposalStatus = best ? best.status : 'PROPOSED';
         if (kind === 'VISIT' && (status === 'SIGNED' || status === 'IMPLEMENTING' || status === 'COMPLETED')) status = 'PROPOSED';

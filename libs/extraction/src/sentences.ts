@@ -30,7 +30,7 @@ export function splitSentences(key: string): Span[] {
     if (c === '.') {
       const m = /([\p{L}.]+)$/u.exec(key.slice(Math.max(0, i - 6), i));
       const word = m ? m[1] : '';
-      if (ABBREVIATIONS.has(word) || (word.length === 1 && /[a-zа-я]/.test(word))) continue;
+      if (ABBREVIATIONS.has(word) || (word.length === 1 && /[a-zа-я]/i.test(word))) continue;
     }
     let end = i + 1;
     while (end < key.length && /["'»”)\]]/.test(key[end])) end++;
