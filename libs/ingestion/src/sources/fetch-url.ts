@@ -54,7 +54,7 @@ export async function fetchUrl(url: URL, limits: { maxBytes: number; timeoutMs: 
 
 function fetchFailure(error: unknown, timeoutMs: number): string {
   const e = error as Error & { cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${Math.round(timeoutMs / 1000)} s`;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`;
   const cause = e.cause?.code ?? e.cause?.message;
   return `cannot fetch: ${cause ? `${e.message} (${cause})` : e.message}`;
 }

@@ -34,7 +34,9 @@ type Doc = El & { documentElement: El; body: El | null; title: string };
  * title, the canonical URL (else og:url, else `pageUrl`), the publication day, og:site_name as publisher and
  * `<html lang>` when it is fa, en or ru.
  */
-export function articleFromHtml(html: string, pageUrl?: string): ArticleResult {
+export function articleFromHtml(page: string, pageUrl?: string): ArticleResult {
+  // linkedom builds no <body> for a bare fragment ("<p>…</p>" from a JSON line or a feed).
+  const html = /<(html|body)[\s>]/i.test(page) ? page : `<!doctype html><html><body>${page}</body></html>`;
   const meta = readMetadata(parseHTML(html).document as unknown as Doc, pageUrl);
 
   const document = parseHTML(html).document as unknown as Doc;
@@ -79,14 +81,16 @@ function readMetadata(document: Doc, pageUrl?: string): PageMetadata {
     const content = el.getAttribute('content')?.trim();
     if (key && content && !metas.has(key)) metas.set(key, content);
   }
+  const ogUrl = toHttpUrl(metas.get('og:url'), pageUrl);
   let canonical: string | null = null;
   for (const el of document.querySelectorAll('link[rel][href]')) {
     if (el.getAttribute('rel')!.toLowerCase().split(/\s+/).includes('canonical')) {
-      canonical = toHttpUrl(el.getAttribute('href'), pageUrl);
+      // A relative canonical in a saved page resolves against the page's own og:url.
+      canonical = toHttpUrl(el.getAttribute('href'), pageUrl ?? ogUrl ?? undefined);
       if (canonical) break;
     }
   }
-  const url = canonical ?? toHttpUrl(metas.get('og:url'), pageUrl) ?? toHttpUrl(pageUrl);
+  const url = canonical ?? ogUrl ?? toHttpUrl(pageUrl);
 
   const time = document.querySelector('article time[datetime]') ?? document.querySelector('time[datetime]');
   const publishedAt =
