@@ -191,12 +191,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
 
   let parties = new Set<string>();
   for (const s of focus) for (const c of partiesIn(doc, s, s === title)) parties.add(c);
-  const participantSpans = anchor ? [anchor] : [];
-  let participants = anchor ? findParticipants(doc, participantSpans) : [];
-  if (anchor && participants.length < 2) {
-    const next = sentences[sentences.indexOf(anchor) + 1];
-    if (next) participants = findParticipants(doc, [anchor, next]);
-  }
+  const participantsAround = (s: Span | null) => {
+    if (!s) return [];
+    const i = sentences.indexOf(s);
+    return findParticipants(doc, i < 0 ? [s] : sentences.slice(i, i + 3));
+  };
+  let participants = participantsAround(anchor);
   for (const p of participants) if (p.country) parties.add(p.country);
   if (anchor && parties.size < 2) {
     const i = sentences.indexOf(anchor);
@@ -215,6 +215,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (stated.length && parties.size >= 2) {
       type = 'STATEMENT';
       focus.push(stated[0].sentence);
+      participants = participantsAround(stated[0].sentence);
     }
   }
   if (!type || parties.size < 2) return emptyResult(lang, publishedAt, titleText);

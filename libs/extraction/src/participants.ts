@@ -37,7 +37,7 @@ const EN_NOT_NAME = new Set(
   'the his her their its on in at and said says during with for of to mr mrs dr sunday monday tuesday wednesday thursday friday saturday january february march april may june july august september october november december'.split(' '),
 );
 
-const RU_HEAD = /^(?:министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
+const RU_HEAD = /^(?:коллег\p{L}*|министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
 const RU_ORG = /^(?:министерств\p{L}*|центр\p{L}*|банк\p{L}*|агентств\p{L}*|фонд\p{L}*|комитет\p{L}*|университет\p{L}*|компани\p{L}*|палат\p{L}*|организаци\p{L}*|посольств\p{L}*|совет\p{L}*|комисси\p{L}*)$/u;
 
 interface Tok extends Span {
@@ -152,77 +152,98 @@ function capitalised(doc: Doc, t: Tok): boolean {
   return !!c && c !== c.toLowerCase();
 }
 
+// Words of a title or ministry complement ("Minister of Agriculture Jihad", "Supreme National Security
+// Council"); a name is the capitalised tail after them.
+const EN_COMPLEMENT = new Set(
+  'resources affairs trade industry mine mines agriculture jihad culture guidance islamic communications technology roads urban development energy oil water security council committee organization organisation ministry cinema tourism foreign economy economic finance health education science research defense defence interior justice transport transportation labour labor welfare sports youth heritage handicrafts promotion supreme national state republic federation deputy prime minister fisheries information media press bank central chamber commerce customs ports maritime shipping railways railway housing planning budget affairs cooperation investment assistant senior first vice'.split(' '),
+);
+
 function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   const toks = tokens(doc, span);
   const out: Participant[] = [];
+  const cap = (x: number) => x < toks.length && !toks[x].punct && capitalised(doc, toks[x]);
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (!EN_HEADS.has(t.w)) continue;
-    // extend the head run: "Foreign Minister", "Minister of Culture and Islamic Guidance"
+    if (!EN_HEADS.has(toks[i].w)) continue;
+    // the title run: heads, modifiers, and an "of …" complement that may hold commas and "and"
     let h = i;
-    while (h + 1 < toks.length && (EN_HEADS.has(toks[h + 1].w) || (toks[h + 1].w === 'of' && capitalised(doc, toks[h + 2] ?? t)))) {
-      h++;
-      if (toks[h].w === 'of') {
-        while (h + 1 < toks.length && (capitalised(doc, toks[h + 1]) || toks[h + 1].w === 'and') && !EN_NAME_LINK.has(toks[h + 1].w)) {
-          // stop before a name: two capitalised words after a country or ministry name are a name
-          if (mentionAt(ms, toks[h + 1])) {
-            const m = mentionAt(ms, toks[h + 1])!;
-            while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
-            break;
-          }
-          h++;
-        }
-      }
+    let inComplement = false;
+    while (h + 1 < toks.length) {
+      const u = toks[h + 1];
+      if (EN_HEADS.has(u.w) || (!inComplement && EN_MODIFIERS.has(u.w))) h++;
+      else if ((u.w === 'of' || u.w === 'for') && (cap(h + 2) || (toks[h + 2]?.w === 'the' && cap(h + 3)))) {
+        inComplement = true;
+        h++;
+      } else if (inComplement && u.w === 'the' && cap(h + 2)) h++;
+      else if (inComplement && (u.w === ',' || u.w === 'and' || u.w === '&') && cap(h + 2) && EN_COMPLEMENT.has(toks[h + 2].w)) h++;
+      else if (cap(h + 1) && !mentionAt(ms, u)) h++;
+      else if (EN_NAME_LINK.has(u.w) && cap(h + 2) && h > i) h++;
+      else if (mentionAt(ms, u)) {
+        const m = mentionAt(ms, u)!;
+        while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
+        inComplement = true;
+      } else break;
     }
-    // left extension: modifiers, demonyms, "Iran's", capitalised organisation words
-    let a = i;
-    while (a > 0) {
-      const u = toks[a - 1];
-      if (u.punct || EN_NOT_NAME.has(u.w) && u.w !== 'of') break;
-      if (u.w === 'of' || EN_MODIFIERS.has(u.w) || capitalised(doc, u) || /'s$|’s$/.test(u.w) || mentionAt(ms, u)) a--;
-      else break;
-      if (i - a > 8) break;
-    }
-    // name to the right
-    let b = h + 1;
-    if (toks[b] && (toks[b].w === ',' )) b++;
-    let c = b;
-    while (c < toks.length && c - b < 5) {
-      const u = toks[c];
-      if (u.punct || EN_HEADS.has(u.w) || EN_NOT_NAME.has(u.w) || mentionAt(ms, u)) break;
-      if (capitalised(doc, u) || (EN_NAME_LINK.has(u.w) && c > b)) c++;
-      else break;
-    }
-    while (c > b && EN_NAME_LINK.has(toks[c - 1].w)) c--;
-    if (c === b) {
+    // the name: the capitalised tail after the last country or complement word
+    let b = h;
+    while (b > i && !toks[b].punct && capitalised(doc, toks[b]) && !EN_COMPLEMENT.has(toks[b].w) && !EN_HEADS.has(toks[b].w) && !mentionAt(ms, toks[b])) b--;
+    while (b > i && EN_NAME_LINK.has(toks[b].w)) b--;
+    // name links inside a name ("Saud bin Hamoud Al Habsi") are lower case and stop the walk above
+    let nameStart = b + 1;
+    while (nameStart - 2 > i && EN_NAME_LINK.has(toks[nameStart - 1].w) && capitalised(doc, toks[nameStart - 2]) && !EN_COMPLEMENT.has(toks[nameStart - 2].w)) nameStart -= 2;
+    if (nameStart > h || EN_NOT_NAME.has(toks[nameStart].w)) {
       i = h;
       continue;
     }
+    // left extension: modifiers, demonyms, "Iran's"
+    let a = i;
+    while (a > 0) {
+      const u = toks[a - 1];
+      if (u.punct || (EN_NOT_NAME.has(u.w) && u.w !== 'of')) break;
+      if (EN_MODIFIERS.has(u.w) || capitalised(doc, u) || /'s$|’s$/.test(u.w) || mentionAt(ms, u)) a--;
+      else break;
+      if (i - a > 8) break;
+    }
     const region = spanOf(toks, a, h);
+    const titleEnd = nameStart - 1;
     let orgA = -1;
     let orgB = -1;
-    for (let x = a; x <= h; x++) {
+    for (let x = a; x <= titleEnd; x++) {
       if (EN_ORG_HEADS.has(toks[x].w) && capitalised(doc, toks[x])) {
         orgA = x;
-        while (orgA > a && (capitalised(doc, toks[orgA - 1]) && !EN_HEADS.has(toks[orgA - 1].w))) orgA--;
+        while (orgA > a && capitalised(doc, toks[orgA - 1]) && !EN_HEADS.has(toks[orgA - 1].w)) orgA--;
         orgB = x;
-        while (orgB + 1 <= h && (toks[orgB + 1].w === 'of' || toks[orgB + 1].w === 'for' || toks[orgB + 1].w === 'and' || (capitalised(doc, toks[orgB + 1]) && !EN_HEADS.has(toks[orgB + 1].w)))) orgB++;
+        while (orgB + 1 <= titleEnd && ['of', 'for', 'and', 'the'].includes(toks[orgB + 1].w) || (orgB + 1 <= titleEnd && capitalised(doc, toks[orgB + 1]) && !EN_HEADS.has(toks[orgB + 1].w))) orgB++;
         break;
       }
     }
-    // the title is the head run plus modifiers that are not a demonym or the organisation
     let ta = a;
     while (ta < i && (mentionAt(ms, toks[ta]) || /'s$|’s$/.test(toks[ta].w) || (orgA >= 0 && ta >= orgA && ta <= orgB))) ta++;
-    const title = spanOf(toks, Math.min(ta, i), h);
     out.push({
-      name: originalText(doc, spanOf(toks, b, c - 1)),
-      title: originalText(doc, title).replace(/^the\s+/i, ''),
+      name: originalText(doc, spanOf(toks, nameStart, h)),
+      title: originalText(doc, spanOf(toks, Math.min(ta, i), titleEnd)).replace(/^the\s+/i, ''),
       organization: orgA >= 0 ? originalText(doc, spanOf(toks, orgA, orgB)) : null,
       country: countryOf(doc, ms, region),
     });
-    i = c - 1;
+    i = h;
   }
-  return out.filter((p) => p.name.split(/\s+/).length >= 2 || p.name.length > 3);
+  // "Ali Asghar Khaji, senior assistant to the foreign minister"
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (toks[i].w !== ',' || i < 2) continue;
+    let j = i + 1;
+    if (toks[j]?.w === 'the' || toks[j]?.w === 'a') j++;
+    let k = j;
+    while (k < toks.length && k - j < 4 && (EN_MODIFIERS.has(toks[k].w) || mentionAt(ms, toks[k]) || /'s$/.test(toks[k].w))) k++;
+    if (!toks[k] || !(EN_HEADS.has(toks[k].w) || toks[k].w === 'assistant' || toks[k].w === 'aide')) continue;
+    let a = i;
+    while (a > 0 && i - a < 4 && cap(a - 1) && !EN_HEADS.has(toks[a - 1].w) && !EN_COMPLEMENT.has(toks[a - 1].w) && !mentionAt(ms, toks[a - 1]) && !EN_NOT_NAME.has(toks[a - 1].w)) a--;
+    if (i - a < 2 || (a > 0 && cap(a - 1))) continue;
+    const name = originalText(doc, spanOf(toks, a, i - 1));
+    if (out.some((p) => p.name === name)) continue;
+    let e = k;
+    while (e + 1 < toks.length && !toks[e + 1].punct && e - k < 8) e++;
+    out.push({ name, title: originalText(doc, spanOf(toks, j, e)), organization: null, country: countryOf(doc, ms, spanOf(toks, j, e)) });
+  }
+  return out;
 }
 
 function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
