@@ -1,3 +1,4 @@
+import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
 import { SearchKeys1795661892960 } from './1795661892960-search-keys.js';
 import { SeedCountries1795661413549 } from './1795661413549-seed-countries.js';
 import { InitialSchema1795661413548 } from './1795661413548-initial-schema.js';
@@ -6,4 +7,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   InitialSchema1795661413548,
   SeedCountries1795661413549,
   SearchKeys1795661892960,
+  ProposalReadings1795662135446,
 ];

@@ -50,3 +50,41 @@ export function sortProposalHistory<T extends DatedStatus<ProposalStatus>>(histo
     (a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || proposalStatusRank(a.status) - proposalStatusRank(b.status),
   );
 }
+
+export interface StatusObservation extends DatedStatus<ProposalStatus> {
+  id: string;
+  /** Set for an analyst's change: always taken, even against the rules (it carries an override reason). */
+  byAnalyst: boolean;
+  /** Tie-breaker among same-day, same-rank readings: when it was recorded. */
+  recordedAt: Date;
+}
+
+/**
+ * Turns every reading of a proposal's status into its history: in date order (ties in lifecycle order),
+ * a reading is taken when it moves the status forward or into a side state as the lifecycle rules allow,
+ * or when an analyst made it; repeats and backward readings are kept as evidence only. The result does
+ * not depend on the order the readings arrived in.
+ */
+export function resolveProposalHistory<T extends StatusObservation>(observations: readonly T[]): { accepted: T[]; current: T | null } {
+  const ordered = [...observations].sort(
+    (a, b) =>
+      a.effectiveDate.localeCompare(b.effectiveDate) ||
+      Number(a.byAnalyst) - Number(b.byAnalyst) ||
+      proposalStatusRank(a.status) - proposalStatusRank(b.status) ||
+      a.recordedAt.getTime() - b.recordedAt.getTime() ||
+      a.id.localeCompare(b.id),
+  );
+  const accepted: T[] = [];
+  let current: T | null = null;
+  for (const observation of ordered) {
+    const take =
+      current === null ||
+      (observation.byAnalyst && observation.status !== current.status) ||
+      checkProposalTransition(current.status, observation.status).allowed;
+    if (take) {
+      accepted.push(observation);
+      current = observation;
+    }
+  }
+  return { accepted, current };
+}

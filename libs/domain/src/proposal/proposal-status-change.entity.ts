@@ -15,4 +15,15 @@ export class ProposalStatusChange extends StatusChangeColumns {
 
   @Column({ type: 'enum', enum: PROPOSAL_STATUSES, enumName: 'proposal_status' })
   status: ProposalStatus;
+
+  /**
+   * Every report's reading of the status is kept; `accepted` marks those that form the history (see
+   * resolveProposalHistory), so reports ingested in any order give the same history.
+   */
+  @Column({ type: 'boolean', default: true })
+  accepted: boolean;
+
+  /** An analyst's change the lifecycle rules refused, made anyway with this reason. */
+  @Column({ type: 'text', nullable: true })
+  overrideReason: string | null;
 }

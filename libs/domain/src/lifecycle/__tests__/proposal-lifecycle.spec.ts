@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposalStatus } from '../../shared/vocabulary.js';
 import {
-  PROPOSAL_LIFECYCLE, checkProposalTransition, currentProposalStatus, proposalStatusRank, sortProposalHistory,
+  PROPOSAL_LIFECYCLE, checkProposalTransition, currentProposalStatus, proposalStatusRank, resolveProposalHistory,
+  sortProposalHistory,
 } from '../proposal-lifecycle.js';
 
 describe('proposal lifecycle', () => {
@@ -55,5 +56,53 @@ describe('proposal lifecycle', () => {
 
   it('has no current status without history', () => {
     expect(currentProposalStatus([])).toBeNull();
+  });
+});
+
+describe('resolveProposalHistory', () => {
+  const at = new Date('2026-01-01T00:00:00Z');
+  const reading = (id: string, status: ProposalStatus, effectiveDate: string, byAnalyst = false) => ({
+    id, status, effectiveDate, byAnalyst, recordedAt: at,
+  });
+  const statuses = (readings: ReturnType<typeof reading>[]) => {
+    const { accepted, current } = resolveProposalHistory(readings);
+    return { history: accepted.map((r) => `${r.status}@${r.effectiveDate}`), current: current?.status ?? null };
+  };
+
+  it('builds AGREED → NEGOTIATING → SIGNED from reports in any order, dropping repeats', () => {
+    const readings = [
+      reading('a', 'AGREED', '2025-04-13'),
+      reading('b', 'AGREED', '2025-04-13'), // the same meeting, another outlet
+      reading('c', 'NEGOTIATING', '2026-02-10'),
+      reading('d', 'SIGNED', '2026-05-12'),
+    ];
+    const expected = { history: ['AGREED@2025-04-13', 'NEGOTIATING@2026-02-10', 'SIGNED@2026-05-12'], current: 'SIGNED' };
+    expect(statuses(readings)).toEqual(expected);
+    expect(statuses([...readings].reverse())).toEqual(expected);
+    expect(statuses([readings[2], readings[0], readings[3], readings[1]])).toEqual(expected);
+  });
+
+  it('never moves backwards on a later report that mentions an earlier stage', () => {
+    expect(statuses([reading('a', 'SIGNED', '2026-05-12'), reading('b', 'PROPOSED', '2026-06-01')])).toEqual({
+      history: ['SIGNED@2026-05-12'],
+      current: 'SIGNED',
+    });
+  });
+
+  it('records STALLED and resumes from it', () => {
+    expect(
+      statuses([
+        reading('a', 'SIGNED', '2024-01-10'),
+        reading('b', 'STALLED', '2025-01-10'),
+        reading('c', 'IMPLEMENTING', '2025-09-01'),
+      ]).history,
+    ).toEqual(['SIGNED@2024-01-10', 'STALLED@2025-01-10', 'IMPLEMENTING@2025-09-01']);
+  });
+
+  it('takes an analyst’s correction even against the rules', () => {
+    expect(statuses([reading('a', 'SIGNED', '2026-05-12'), reading('b', 'AGREED', '2026-05-20', true)])).toEqual({
+      history: ['SIGNED@2026-05-12', 'AGREED@2026-05-20'],
+      current: 'AGREED',
+    });
   });
 });

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditService, DomainError, NewsItem, type RequestContext, todayInTehran } from '@dyad/domain';
+import { extract, normalizeForSearch } from '@dyad/extraction';
+import { DataSource, type EntityManager } from 'typeorm';
+import { validateNewsItemInput, type ValidItem } from './ingest-input.js';
+import { Linker } from './linking/linker.js';
+import type { IngestOutcome, NewsItemInput } from './news-item-input.js';
+
+/** Bumped when extraction rules change, so items can be re-extracted by version. */
+export const EXTRACTOR_VERSION = 'dyad-extraction/1';
+
+// Ingestion reads and writes across meetings, proposals and follow-ups of many items; one at a time
+// keeps linking decisions consistent (two reports of one meeting must not both create it).
+const INGEST_LOCK = 0x64796164; // "dyad"
+
+/** Same story, same hash: whitespace, ZWNJs, letter variants and digit sets do not matter. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normalizeForSearch(text).toLowerCase()).digest('hex');
+}
+
+@Injectable()
+export class IngestionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Stores a news item and links what it reports, all in one transaction; the same item again changes nothing. */
+  async ingest(ctx: RequestContext, input: NewsItemInput): Promise<IngestOutcome> {
+    const item = validateNewsItemInput(input);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
+      const hash = contentHash(item.text);
+      const duplicate = await this.findDuplicate(manager, item.url, hash);
+      if (duplicate) return { status: 'DUPLICATE', newsItemId: duplicate, ...noChanges() };
+
+      const knownCountries = await this.knownCountries(manager);
+      if (item.publisherCountry && !knownCountries.has(item.publisherCountry)) {
+        throw DomainError.invalid(`publisherCountry ${item.publisherCountry} is not an ISO 3166-1 country`, { field: 'publisherCountry' });
+      }
+      const result = extract(item.text, {
+        publishedAt: item.publishedAt ?? undefined,
+        lang: item.language ?? undefined,
+        publisherCountry: item.publisherCountry ?? undefined,
+      });
+      const publishedAt = item.publishedAt ?? result.publishedAt;
+      const title = item.title ?? result.title;
+      const newsItem = await manager.save(
+        manager.create(NewsItem, {
+          url: item.url,
+          title,
+          body: item.text,
+          searchKey: normalizeForSearch(`${title ?? ''}\n${item.text}`).toLowerCase(),
+          language: result.language,
+          publishedAt,
+          publisher: item.publisher,
+          publisherCountryCode: item.publisherCountry ?? (result.language === 'fa' ? 'IR' : null),
+          contentHash: hash,
+          extractorVersion: EXTRACTOR_VERSION,
+        }),
+      );
+      const linker = new Linker(manager, newsItem, knownCountries, publishedAt ?? todayInTehran());
+      for (const event of result.events) await linker.linkEvent(event);
+      const counters = await linker.finish();
+      await this.audit.record(ctx, manager, {
+        action: 'newsItem.ingest',
+        entityType: 'NewsItem',
+        entityId: newsItem.id,
+        after: { title, url: item.url, publishedAt, events: result.events.length, ...counters },
+      });
+      return { status: 'NEW', newsItemId: newsItem.id, ...counters };
+    });
+  }
+
+  private async findDuplicate(manager: EntityManager, url: string | null, hash: string): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT id FROM news_item WHERE content_hash = $1 OR ($2::text IS NOT NULL AND url = $2) LIMIT 1`,
+      [hash, url],
+    );
+    return row?.id ?? null;
+  }
+
+  private async knownCountries(manager: EntityManager): Promise<Set<string>> {
+    const rows: { code: string }[] = await manager.query(`SELECT code FROM country`);
+    return new Set(rows.map((row) => row.code));
+  }
+}
+
+const noChanges = () => ({ meetingsCreated: 0, meetingsMerged: 0, proposalsCreated: 0, proposalsAdvanced: 0, followUpsClosed: 0 });
+
