@@ -1,3 +1,7 @@
 export * from './news-item-input.js';
 export { IngestionService, contentHash, EXTRACTOR_VERSION } from './ingestion.service.js';
 export { validateNewsItemInput, MAX_TEXT_BYTES } from './ingest-input.js';
+export { readSources } from './sources/read-sources.js';
+export type { ReadSourcesOptions, SourceItem } from './sources/source-item.js';
+export { articleFromHtml } from './sources/html-page.js';
+export { htmlToText } from './sources/html-to-text.js';
