@@ -6,6 +6,7 @@ import { DatabaseModule, type DyadEnvironment } from '@dyad/database';
 import { ApiKeyService, DomainModule } from '@dyad/domain';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { authenticate, requireCaller } from './auth/authenticate.js';
 import { RoleGuard } from './auth/role.guard.js';
@@ -27,6 +28,7 @@ export class AppModule {
       imports: [
         DatabaseModule.forDataSource(dataSource),
         DomainModule,
+        AnalyticsModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [DomainModule],

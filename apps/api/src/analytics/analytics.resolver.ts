@@ -1,0 +1,79 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { AnalyticsService } from '@dyad/analytics';
+import type { RequestContext } from '@dyad/domain';
+import { Ctx } from '../auth/graphql-context.js';
+import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
+import { type Granularity, GranularityEnum } from '../graphql/enums.js';
+import { CooperationFilterInput, FollowUpFilterInput, MeetingFilterInput, ProposalFilterInput } from '../graphql/filter.inputs.js';
+import { DyadConnection, type DyadModel, mapDyad } from './models/dyad.model.js';
+import { FollowUpSummaryModel, mapFollowUpSummary } from './models/follow-up-summary.model.js';
+import { mapProposalFunnel, ProposalFunnelModel } from './models/proposal-funnel.model.js';
+import { mapScorePoint, ScorePointModel } from './models/score-point.model.js';
+import { mapSectorActivity, SectorActivityModel } from './models/sector-activity.model.js';
+import { mapTimelinePeriod, TimelinePeriodModel } from './models/timeline-period.model.js';
+
+// Read-only aggregates for the dashboard: any valid key (VIEWER) may ask.
+@Resolver()
+export class AnalyticsResolver {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Query(() => DyadConnection, { description: 'Country pairs with at least one meeting, by cooperation score (highest first), then by pair.' })
+  async dyads(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => CooperationFilterInput, nullable: true }) filter: CooperationFilterInput | null,
+    @Args() pageArgs: PageArgs,
+  ): Promise<ConnectionShape<DyadModel>> {
+    const page = toPage(pageArgs);
+    const { nodes, totalCount } = await this.analytics.dyads(ctx, filter, page);
+    return toConnection(nodes.map(mapDyad), totalCount, page);
+  }
+
+  @Query(() => [ScorePointModel], {
+    description: "One dyad's cooperation score per period, from the filter's from (else the pair's first meeting) to its to (else today).",
+  })
+  async dyadScoreTrend(
+    @Ctx() ctx: RequestContext,
+    @Args('countries', { type: () => [String], description: 'The two countries, e.g. ["IR","KZ"].' }) countries: string[],
+    @Args('granularity', { type: () => GranularityEnum, defaultValue: 'MONTH' }) granularity: Granularity,
+    @Args('filter', { type: () => CooperationFilterInput, nullable: true }) filter: CooperationFilterInput | null,
+  ): Promise<ScorePointModel[]> {
+    return (await this.analytics.dyadScoreTrend(ctx, countries, granularity, filter)).map(mapScorePoint);
+  }
+
+  @Query(() => [TimelinePeriodModel], {
+    description: 'Meetings per period and event type, from the first period with a meeting to the last, empty periods included.',
+  })
+  async cooperationTimeline(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => MeetingFilterInput, nullable: true }) filter: MeetingFilterInput | null,
+    @Args('granularity', { type: () => GranularityEnum, defaultValue: 'MONTH' }) granularity: Granularity,
+  ): Promise<TimelinePeriodModel[]> {
+    return (await this.analytics.cooperationTimeline(ctx, filter, granularity)).map(mapTimelinePeriod);
+  }
+
+  @Query(() => ProposalFunnelModel, { description: 'Proposals per status, and per lifecycle step how many ever reached it.' })
+  async proposalFunnel(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => ProposalFilterInput, nullable: true }) filter: ProposalFilterInput | null,
+  ): Promise<ProposalFunnelModel> {
+    return mapProposalFunnel(await this.analytics.proposalFunnel(ctx, filter));
+  }
+
+  @Query(() => FollowUpSummaryModel, { description: 'Follow-ups per status and horizon, overdue and due in the next 30 days.' })
+  async followUpSummary(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => FollowUpFilterInput, nullable: true }) filter: FollowUpFilterInput | null,
+  ): Promise<FollowUpSummaryModel> {
+    return mapFollowUpSummary(await this.analytics.followUpSummary(ctx, filter));
+  }
+
+  @Query(() => [SectorActivityModel], {
+    description: 'Per sector (every sector, or the filter\'s), meetings, proposals and signed proposals; busiest first.',
+  })
+  async sectorBreakdown(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => CooperationFilterInput, nullable: true }) filter: CooperationFilterInput | null,
+  ): Promise<SectorActivityModel[]> {
+    return (await this.analytics.sectorBreakdown(ctx, filter)).map(mapSectorActivity);
+  }
+}
