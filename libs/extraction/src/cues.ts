@@ -79,8 +79,9 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
     ru: compile(`${LEFT}(?:мастер-класс\\p{L}*|стажировк\\p{L}*|семинар\\p{L}*|обучени\\p{L}*|курс\\p{L}* повышения|тренинг\\p{L}*)`),
   },
   VISIT: {
-    fa: compile(`${LEFT}${rx('دعوت')}[^.\\n]{0,120}?${rx('سفر|بازدید')}|${LEFT}${rx('سفر|بازدید')}[^.\\n]{0,160}?${rx('دعوت')}|${LEFT}${rx('علاقه')}[^.\\n]{0,10}${rx('برای سفر')}`),
-    en: compile(`${LEFT}(?:invit\\p{L}*[^.\\n]{0,80}?\\bvisit|visit[^.\\n]{0,80}?at the invitation)\\p{L}*`),
+    // «به دعوت» / "at the invitation of" describes the visit being reported, not a proposal
+    fa: compile(`(?<!${rx('به')}\\s)${LEFT}${rx('دعوت')}[^.\\n]{0,120}?${rx('سفر|بازدید')}|${LEFT}${rx('سفر|بازدید')}[^.\\n]{0,160}?(?<!${rx('به')}\\s)${rx('دعوت')}|${LEFT}${rx('علاقه')}[^.\\n]{0,10}${rx('برای سفر')}`),
+    en: compile(`(?<!at the |at his |at her |at their )${LEFT}invit\\p{L}*[^.\\n]{0,80}?\\bvisit\\p{L}*`),
     ru: compile(`${LEFT}(?:приглас\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить)|приглашени\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить))`),
   },
   // A decision with no known kind («مقرر شد دفتر نمایندگی … راه‌اندازی شود»); used only when nothing else matched.
@@ -149,11 +150,12 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
           faVerb('توافق', 'کرد|شد|نمود|گردید'),
           `${LEFT}${rx('به توافق')}\\s?(?:ن|می)?${rx('رسید')}${FA_PERSON}${RIGHT}`,
           faVerb('موافقت', 'کرد|شد|نمود|گردید'),
+          `${LEFT}${rx('دعوت')}[^.\\n]{0,30}${rx('را پذیرفت|پذیرفته شد')}`,
           `${LEFT}(?:${rx('خواهد|خواهند|قرار شد|قرار است|مقرر شد|مقرر گردید|مقرر شده|مقرر است|بنا شد|بنا است|مورد توافق|مورد موافقت|در دستور کار|امضا خواهد|به امضا خواهد|خواهد رسید|منعقد شود|امضا شود|به امضا برسد|به امضا برسانند|توافقات')})`,
         ].join('|'),
       ),
-      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|are to|is to)${RIGHT}`),
-      ru: compile(`${LEFT}(?:договорил\\p{L}*|договор[её]нност\\p{L}*|будет|будут|состоится|пройд[её]т|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
+      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|are to|is to|accepted the invitation)${RIGHT}`),
+      ru: compile(`${LEFT}(?:принял\\p{L}* приглашени\\p{L}*|договорил\\p{L}*|договор[её]нност\\p{L}*|будет|будут|состоится|пройд[её]т|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
     },
   ],
   [

@@ -1,6 +1,6 @@
 // Follow-ups: concrete next steps. Agreed signings and projects, accepted invitations, the next meeting or
 // a committee to convene. Owners are countries; the horizon and due date come from the same sentence.
-import { BOTH_SIDES, FUTURE, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, WITHIN } from './cues.js';
+import { BOTH_SIDES, FUTURE, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, PROPOSAL_CUES, WITHIN } from './cues.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn, originalText } from './document.js';
 import { addDays, addMonths } from './jalali.js';
 import type { ProposalMention } from './proposals.js';
@@ -62,30 +62,32 @@ const ACTION: Record<string, string> = {
 export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMention[], sentences: Span[]): ExtractedFollowUp[] {
   const out: ExtractedFollowUp[] = [];
   const used = new Set<string>();
+  const bySentence = new Map<number, ExtractedFollowUp>();
   const add = (description: string, owners: string[], sentence: Span, key: string) => {
-    if (used.has(key)) {
-      const f = out.find((x) => x.description === description);
-      const ev = evidence(doc, sentence);
-      if (f && !f.evidence.some((e) => e.start === ev.start)) f.evidence.push(ev);
+    const ev = evidence(doc, sentence);
+    const horizon = horizonOf(doc, sentence);
+    const dueDate = dueDateOf(doc, sentence);
+    // one follow-up per step and per sentence; a later mention with a horizon or a due date refines it
+    const existing = used.has(key) ? out.find((x) => x.description === description) : bySentence.get(sentence.start);
+    if (existing) {
+      if (!existing.evidence.some((e) => e.start === ev.start)) existing.evidence.push(ev);
+      if (existing.horizon === 'UNSPECIFIED' && horizon !== 'UNSPECIFIED') existing.horizon = horizon;
+      if (!existing.dueDate && dueDate) existing.dueDate = dueDate;
       return;
     }
     used.add(key);
-    out.push({
-      description,
-      owners: [...new Set(owners)].sort(),
-      horizon: horizonOf(doc, sentence),
-      dueDate: dueDateOf(doc, sentence),
-      evidence: [evidence(doc, sentence)],
-    });
+    const f: ExtractedFollowUp = { description, owners: [...new Set(owners)].sort(), horizon, dueDate, evidence: [ev] };
+    bySentence.set(sentence.start, f);
+    out.push(f);
   };
   for (const m of mentions) {
-    if (m.kind === 'VISIT' && m.status === 'PROPOSED') {
+    if (m.kind === 'VISIT' && (m.status === 'PROPOSED' || m.status === 'AGREED')) {
       const dest = destination(doc, m.sentence);
       const owners = dest && parties.includes(dest) ? parties.filter((p) => p !== dest) : parties;
       const name = dest ? doc.mentions.find((x) => x.place.code === dest)?.place : null;
       const label = dest ? `Visit ${name && !name.city ? name.name : dest}` : 'Visit (invitation)';
       add(label, owners.length ? owners : parties, m.sentence, `VISIT:${dest}`);
-    } else if ((m.status === 'AGREED' || m.status === 'NEGOTIATING') && ACTION[m.kind]) {
+    } else if ((m.status === 'AGREED' || m.status === 'NEGOTIATING') && ACTION[m.kind] && isStep(doc, m)) {
       const desc = m.status === 'NEGOTIATING' ? ACTION[m.kind].replace(/^Sign/, 'Finalise and sign') : ACTION[m.kind];
       add(desc, parties, m.sentence, `${m.kind}`);
     }
@@ -106,4 +108,12 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
 
 function clip(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
+// An agreed document to sign, a decision («مقرر شد», "agreed to"), or anything with a time frame is a
+// next step; a bare future ("will take part") is not.
+function isStep(doc: Doc, m: ProposalMention): boolean {
+  if (m.kind === 'MOU' || m.kind === 'AGREEMENT' || m.kind === 'OTHER') return true;
+  if (hasHit(doc, PROPOSAL_CUES.OTHER[doc.lang]!, m.sentence)) return true;
+  return horizonOf(doc, m.sentence) !== 'UNSPECIFIED';
 }
