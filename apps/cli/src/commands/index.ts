@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerEval } from './eval.command.js';
 import { registerBench } from './bench.command.js';
 import { registerExtract } from './extract.command.js';
+import { registerIngest } from './ingest.command.js';
 import { registerKeys } from './keys.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerServe } from './serve.command.js';
@@ -12,6 +13,7 @@ export function registerCommands(program: Command): void {
   registerMigrate(program);
   registerKeys(program);
   registerExtract(program);
+  registerIngest(program);
   registerBench(program);
   registerEval(program);
 }
