@@ -1,0 +1,214 @@
+import { PROPOSAL_LIFECYCLE, SECTORS } from '@dyad/domain';
+import type { QueryRunner } from 'typeorm';
+
+// A large synthetic dataset for `dyad bench api`, written with set-based SQL (generate_series, one
+// INSERT … SELECT per table), so 100,000 meetings take seconds, not minutes. Random draws are seeded,
+// so two runs build the same data.
+
+/** 40 countries, the busiest first: draws skewed towards the start of the list give a few busy pairs. */
+export const BENCH_COUNTRIES = [
+  'IR', 'KZ', 'RU', 'CN', 'TR', 'IQ', 'AF', 'PK', 'IN', 'AM', 'AZ', 'TJ', 'UZ', 'TM', 'KG', 'GE', 'SY', 'LB', 'OM', 'QA',
+  'AE', 'SA', 'KW', 'BH', 'EG', 'DZ', 'VE', 'CU', 'BR', 'ZA', 'ID', 'MY', 'BY', 'RS', 'IT', 'DE', 'FR', 'JP', 'KR', 'BD',
+];
+
+export interface SeedOptions {
+  meetings: number;
+  log: (line: string) => void;
+}
+
+interface Step {
+  label: string;
+  sql: string;
+}
+
+/** Seeds an empty, migrated database; returns the row count of each table. */
+export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: SeedOptions): Promise<Record<string, number>> {
+  const codes = `'{${BENCH_COUNTRIES.join(',')}}'::char(2)[]`;
+  const sectors = `'{${SECTORS.join(',')}}'::sector[]`;
+  const lifecycle = `'{${PROPOSAL_LIFECYCLE.join(',')}}'::proposal_status[]`;
+  const n = BENCH_COUNTRIES.length;
+  const steps: Step[] = [
+    {
+      label: 'plan meetings',
+      // a: strongly skewed, b: mildly skewed and never a; one meeting in twelve has a third party
+      sql: `CREATE TEMP TABLE bench_meeting AS
+        SELECT i, md5('meeting' || i)::uuid AS id, (${codes})[a + 1] AS code_a, (${codes})[b + 1] AS code_b,
+               CASE WHEN r_third < 0.08 AND c NOT IN (a, b) THEN (${codes})[c + 1] END AS code_c,
+               current_date - floor(3650 * power(r_date, 1.7))::int AS date,
+               CASE WHEN r_type < 0.55 THEN 'MEETING' WHEN r_type < 0.75 THEN 'VISIT' WHEN r_type < 0.9 THEN 'CALL' ELSE 'SIGNING' END AS type,
+               CASE WHEN s1 = s2 OR r_two < 0.6 THEN ARRAY[(${sectors})[s1 + 1]]
+                    ELSE ARRAY[(${sectors})[s1 + 1], (${sectors})[s2 + 1]] END AS sectors,
+               CASE WHEN r_review < 0.02 THEN 'REJECTED' WHEN r_review < 0.1 THEN 'CONFIRMED' ELSE 'EXTRACTED' END AS review,
+               r_source < 0.2 AS two_sources, r_kind, r_status, r_side, r_horizon, r_fu
+        FROM (
+          SELECT i, a, CASE WHEN b0 = a THEN (a + 1 + floor(r_b * ${n - 1})::int) % ${n} ELSE b0 END AS b, c,
+                 r_third, r_date, r_type, r_two, s1, s2, r_review, r_source, r_kind, r_status, r_side, r_horizon, r_fu
+          FROM (
+            SELECT i, floor(${n} * power(random(), 2.2))::int AS a, floor(${n} * power(random(), 1.3))::int AS b0,
+                   floor(${n} * random())::int AS c, random() AS r_b, random() AS r_third, random() AS r_date,
+                   random() AS r_type, random() AS r_two, floor(18 * power(random(), 1.5))::int AS s1,
+                   floor(20 * random())::int AS s2, random() AS r_review, random() AS r_source, random() AS r_kind,
+                   random() AS r_status, random() AS r_side, random() AS r_horizon, random() AS r_fu
+            FROM generate_series(1, ${meetings}) AS i
+          ) draws
+        ) pairs`,
+    },
+    {
+      label: 'meetings',
+      sql: `INSERT INTO meeting (id, type, date, date_source, location_country_code, sectors, summary, review_status, confidence, version)
+        SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1
+        FROM bench_meeting`,
+    },
+    {
+      label: 'meeting parties',
+      sql: `INSERT INTO meeting_party (meeting_id, country_code)
+        SELECT id, code_a FROM bench_meeting
+        UNION ALL SELECT id, code_b FROM bench_meeting
+        UNION ALL SELECT id, code_c FROM bench_meeting WHERE code_c IS NOT NULL`,
+    },
+    {
+      label: 'plan news items',
+      sql: `CREATE TEMP TABLE bench_news AS
+        SELECT md5('news' || m.i || '-' || s)::uuid AS id, m.id AS meeting_id, m.i, s, m.date, m.code_a,
+               (ARRAY['fa', 'en', 'ru'])[1 + (m.i + s) % 3] AS language,
+               format('%s and %s held talks on %s cooperation on %s. The delegations discussed joint projects, the exchange '
+                 || 'of experts and a memorandum of understanding to be signed in the near future. Report %s-%s. %s',
+                 ca.name_en, cb.name_en, lower(m.sectors[1]::text), m.date, m.i, s,
+                 repeat('The two sides stressed the importance of expanding bilateral relations. ', 6)) AS body
+        FROM bench_meeting m
+        JOIN country ca ON ca.code = m.code_a
+        JOIN country cb ON cb.code = m.code_b
+        CROSS JOIN LATERAL generate_series(1, CASE WHEN m.two_sources THEN 2 ELSE 1 END) AS s`,
+    },
+    {
+      label: 'news items',
+      sql: `INSERT INTO news_item (id, url, title, body, search_key, language, published_at, publisher, publisher_country_code,
+                                   content_hash, extractor_version)
+        SELECT id, 'https://bench.dyad.invalid/' || i || '/' || s, 'Bench report ' || i || '-' || s, body, lower(body), language,
+               date + (s - 1), 'Bench News ' || s, code_a, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), 'bench'
+        FROM bench_news`,
+    },
+    { label: 'meeting sources', sql: `INSERT INTO meeting_source (meeting_id, news_item_id) SELECT meeting_id, id FROM bench_news` },
+    {
+      label: 'actors',
+      sql: `INSERT INTO actor (id, kind, name, name_key, country_code)
+        SELECT md5('actor' || c.code || '-' || k)::uuid, (CASE WHEN k % 3 = 0 THEN 'ORGANIZATION' ELSE 'PERSON' END)::actor_kind,
+               'Official ' || k || ' of ' || c.code, lower('official ' || k || ' of ' || c.code), c.code
+        FROM unnest(${codes}) AS c(code) CROSS JOIN generate_series(1, 50) AS k`,
+    },
+    {
+      label: 'meeting participants',
+      sql: `INSERT INTO meeting_participant (meeting_id, actor_id, title, role)
+        SELECT id, md5('actor' || code_a || '-' || (1 + i % 50))::uuid, 'Minister', 'host' FROM bench_meeting
+        UNION ALL
+        SELECT id, md5('actor' || code_b || '-' || (1 + (i * 7) % 50))::uuid, 'Ambassador', 'guest' FROM bench_meeting`,
+    },
+    {
+      label: 'plan proposals',
+      // a third of the meetings propose something; where it got to: PROPOSED 35%, AGREED 20%, NEGOTIATING 10%,
+      // SIGNED 15%, IMPLEMENTING 8%, COMPLETED 4%, else STALLED or WITHDRAWN after one to three steps
+      sql: `CREATE TEMP TABLE bench_proposal AS
+        SELECT md5('proposal' || i)::uuid AS id, i, id AS meeting_id, date, code_a, code_b, code_c, sectors,
+               (ARRAY['MOU', 'AGREEMENT', 'JOINT_PROJECT', 'EVENT', 'EXCHANGE', 'TRAINING', 'VISIT', 'OTHER'])[1 + floor(r_kind * 8)::int] AS kind,
+               CASE WHEN r_status < 0.35 THEN 1 WHEN r_status < 0.55 THEN 2 WHEN r_status < 0.65 THEN 3 WHEN r_status < 0.8 THEN 4
+                    WHEN r_status < 0.88 THEN 5 WHEN r_status < 0.92 THEN 6 ELSE 1 + floor(r_side * 3)::int END AS top,
+               CASE WHEN r_status >= 0.97 THEN 'WITHDRAWN' WHEN r_status >= 0.92 THEN 'STALLED' END AS side
+        FROM bench_meeting WHERE i % 25 < 8`,
+    },
+    {
+      label: 'proposals',
+      sql: `INSERT INTO proposal (id, kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version)
+        SELECT id, kind::proposal_kind, t.title, 'Proposed at bench meeting ' || i, lower(t.title), sectors,
+               coalesce(side, (${lifecycle})[top]::text)::proposal_status,
+               least(date + (top - 1 + (side IS NOT NULL)::int) * 45, current_date), meeting_id, 1
+        FROM bench_proposal
+        CROSS JOIN LATERAL (SELECT kind || ' on ' || lower(sectors[1]::text) || ' between ' || code_a || ' and ' || code_b AS title) t`,
+    },
+    {
+      label: 'proposal parties',
+      sql: `INSERT INTO proposal_party (proposal_id, country_code)
+        SELECT id, code_a FROM bench_proposal
+        UNION ALL SELECT id, code_b FROM bench_proposal
+        UNION ALL SELECT id, code_c FROM bench_proposal WHERE code_c IS NOT NULL`,
+    },
+    {
+      label: 'proposal histories',
+      sql: `INSERT INTO proposal_status_change (proposal_id, status, effective_date, meeting_id)
+        SELECT id, (${lifecycle})[s], least(date + (s - 1) * 45, current_date), CASE WHEN s = 1 THEN meeting_id END
+        FROM bench_proposal CROSS JOIN LATERAL generate_series(1, top) AS s
+        UNION ALL
+        SELECT id, side::proposal_status, least(date + top * 45, current_date), NULL FROM bench_proposal WHERE side IS NOT NULL`,
+    },
+    {
+      label: 'plan follow-ups',
+      // two meetings in five leave a follow-up; one in fifty of those is tied to the proposal only, one in a
+      // hundred to its owners only
+      sql: `CREATE TEMP TABLE bench_follow_up AS
+        SELECT md5('follow-up' || m.i)::uuid AS id, m.i, m.date, m.code_a, m.code_b,
+               CASE WHEN m.i % 50 = 1 AND p.id IS NOT NULL THEN NULL WHEN m.i % 100 = 3 THEN NULL ELSE m.id END AS meeting_id,
+               CASE WHEN m.i % 100 = 3 THEN NULL ELSE p.id END AS proposal_id,
+               h.horizon, h.due_date,
+               CASE WHEN h.due_date < current_date THEN
+                      CASE WHEN m.r_fu < 0.55 THEN 'DONE' WHEN m.r_fu < 0.65 THEN 'CANCELLED' WHEN m.r_fu < 0.8 THEN 'IN_PROGRESS' ELSE 'OPEN' END
+                    ELSE CASE WHEN m.r_fu < 0.1 THEN 'DONE' WHEN m.r_fu < 0.3 THEN 'IN_PROGRESS' ELSE 'OPEN' END END AS status
+        FROM bench_meeting m
+        LEFT JOIN bench_proposal p ON p.i = m.i
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN m.r_horizon < 0.15 THEN 'IMMEDIATE' WHEN m.r_horizon < 0.65 THEN 'NEAR_TERM'
+                      WHEN m.r_horizon < 0.8 THEN 'LONG_TERM' ELSE 'UNSPECIFIED' END AS horizon,
+                 CASE WHEN m.r_horizon < 0.15 THEN m.date + 7 WHEN m.r_horizon < 0.65 THEN m.date + 120
+                      WHEN m.r_horizon < 0.8 THEN m.date + 365 END AS due_date
+        ) h
+        WHERE m.i % 5 < 2`,
+    },
+    {
+      label: 'follow-ups',
+      sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version)
+        SELECT id, 'Follow up bench meeting ' || i, horizon::follow_up_horizon, due_date, due_date IS NOT NULL,
+               status::follow_up_status, meeting_id, proposal_id, 1
+        FROM bench_follow_up`,
+    },
+    {
+      label: 'follow-up owners',
+      sql: `INSERT INTO follow_up_owner (follow_up_id, country_code)
+        SELECT id, code_a FROM bench_follow_up UNION ALL SELECT id, code_b FROM bench_follow_up`,
+    },
+    {
+      label: 'follow-up histories',
+      sql: `INSERT INTO follow_up_status_change (follow_up_id, status, effective_date)
+        SELECT id, 'OPEN', date FROM bench_follow_up
+        UNION ALL
+        SELECT id, status::follow_up_status, least(coalesce(due_date, date + 30), current_date) FROM bench_follow_up WHERE status <> 'OPEN'`,
+    },
+    {
+      label: 'evidence',
+      // quotes are real slices of the first source's body
+      sql: `INSERT INTO evidence (news_item_id, start, "end", quote, meeting_id, proposal_id, follow_up_id)
+        SELECT n.id, 0, 60, substr(n.body, 1, 60), n.meeting_id, NULL::uuid, NULL::uuid FROM bench_news n WHERE n.s = 1
+        UNION ALL
+        SELECT n.id, 60, 150, substr(n.body, 61, 90), NULL, p.id, NULL FROM bench_proposal p JOIN bench_news n ON n.meeting_id = p.meeting_id AND n.s = 1
+        UNION ALL
+        SELECT n.id, 150, 240, substr(n.body, 151, 90), NULL, NULL, f.id FROM bench_follow_up f JOIN bench_news n ON n.i = f.i AND n.s = 1`,
+    },
+  ];
+
+  await runner.query(`SET synchronous_commit = off`);
+  await runner.query(`SELECT setseed(0.42)`);
+  const started = Date.now();
+  for (const [index, step] of steps.entries()) {
+    const t0 = Date.now();
+    const result = await runner.query(step.sql, [], true);
+    const rows = typeof result.affected === 'number' ? ` (${result.affected.toLocaleString('en')} rows)` : '';
+    log(`seed ${index + 1}/${steps.length} ${step.label}${rows} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const t0 = Date.now();
+  await runner.query('ANALYZE');
+  log(`analyze in ${((Date.now() - t0) / 1000).toFixed(1)} s; seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const tables = [
+    'meeting', 'meeting_party', 'meeting_participant', 'meeting_source', 'news_item', 'actor', 'proposal', 'proposal_party',
+    'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change', 'evidence',
+  ];
+  const counts = await runner.query(tables.map((table) => `SELECT '${table}' AS name, count(*)::int AS rows FROM ${table}`).join(' UNION ALL '));
+  return Object.fromEntries((counts as { name: string; rows: number }[]).map((row) => [row.name, row.rows]));
+}

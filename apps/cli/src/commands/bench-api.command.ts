@@ -1,0 +1,229 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import { createDataSource, DyadEnvironment, freePort, openDatabase } from '@dyad/database';
+import { ENTITIES } from '@dyad/domain';
+import pg from 'pg';
+import { seedBenchDataset } from '../bench/api-dataset.js';
+
+const BENCH_DATABASE = 'dyad_bench';
+
+interface BenchQuery {
+  name: string;
+  query: string;
+  /** A Query field the schema must have, else the query is skipped with a note. */
+  needs: string;
+}
+
+// What the dashboard asks for on first load, plus the list a chart opens.
+const QUERIES: BenchQuery[] = [
+  {
+    name: 'meetings IR+KZ, first 50',
+    needs: 'meetings',
+    query: `{ meetings(filter: { countries: ["IR", "KZ"] }, first: 50) { totalCount nodes { id type date countries { code } sources { id } } } }`,
+  },
+  {
+    name: 'dyads first 20',
+    needs: 'dyads',
+    query: `{ dyads(first: 20) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps
+      overdueFollowUps lastActivity score } } }`,
+  },
+  {
+    name: 'dyads of IR',
+    needs: 'dyads',
+    query: `{ dyads(first: 20, filter: { countries: ["IR"] }) { totalCount nodes { countries { code } meetingCount score } } }`,
+  },
+  {
+    name: 'dyadScoreTrend IR-KZ',
+    needs: 'dyadScoreTrend',
+    query: `{ dyadScoreTrend(countries: ["IR", "KZ"], granularity: MONTH, filter: { from: "2024-01-01" }) { period score } }`,
+  },
+  {
+    name: 'cooperationTimeline',
+    needs: 'cooperationTimeline',
+    query: `{ cooperationTimeline(granularity: MONTH) { period label total byType { type count } } }`,
+  },
+  {
+    name: 'cooperationTimeline IR+KZ',
+    needs: 'cooperationTimeline',
+    query: `{ cooperationTimeline(filter: { countries: ["IR", "KZ"] }, granularity: QUARTER) { period total byType { type count } } }`,
+  },
+  {
+    name: 'proposalFunnel',
+    needs: 'proposalFunnel',
+    query: `{ proposalFunnel { total byStatus { status count } steps { status reached } } }`,
+  },
+  {
+    name: 'followUpSummary',
+    needs: 'followUpSummary',
+    query: `{ followUpSummary { total overdue dueNext30Days byStatus { status count } byHorizon { horizon count open overdue } } }`,
+  },
+  {
+    name: 'sectorBreakdown',
+    needs: 'sectorBreakdown',
+    query: `{ sectorBreakdown { sector meetings proposals signed } }`,
+  },
+];
+
+interface BenchOptions {
+  meetings: number;
+  duration: number;
+  connections: number;
+  skipSeed: boolean;
+}
+
+interface Row {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  note?: string;
+}
+
+function wholeNumber(min: number, max: number) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+function withDatabaseName(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export function registerBenchApi(bench: Command): void {
+  bench
+    .command('api')
+    .description(`GraphQL throughput on a large generated dataset in a database of its own (${BENCH_DATABASE}, dropped and recreated)`)
+    .option('--meetings <n>', 'meetings to generate (proposals, follow-ups and sources scale with it)', wholeNumber(100, 2_000_000), 100_000)
+    .option('--duration <s>', 'seconds of load per query', wholeNumber(1, 600), 10)
+    .option('--connections <n>', 'concurrent connections', wholeNumber(1, 200), 10)
+    .option('--skip-seed', `reuse the ${BENCH_DATABASE} database of a previous run`, false)
+    .action((options: BenchOptions) => runBenchApi(options));
+}
+
+async function runBenchApi(options: BenchOptions): Promise<void> {
+  // loaded here, as `serve` does, so other commands start without Nest
+  const { startServer } = await import('../../../api/src/server.js');
+  const database = await openDatabase(DyadEnvironment.from(), 'cli', log);
+  const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-api-'));
+  try {
+    const benchUrl = withDatabaseName(database.url, BENCH_DATABASE);
+    if (!options.skipSeed) await createBenchDatabase(database.url, benchUrl, options.meetings);
+
+    const adminKey = `bench-${randomBytes(12).toString('hex')}`;
+    const env = DyadEnvironment.from({
+      DATABASE_URL: benchUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey,
+    });
+    const server = await startServer({ env, log });
+    try {
+      const url = `http://127.0.0.1:${new URL(server.url).port}/graphql`;
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
+      // autocannon runs in a worker thread so the server keeps this one; the worker loads its body check from a file
+      const verifier = join(workDir, 'verify-graphql-body.cjs');
+      await writeFile(verifier, `module.exports = (body) => typeof body === 'string' && body.startsWith('{"data"') && !body.includes('"errors"');\n`);
+      const fields = await queryFields(url, headers);
+      const rows: Row[] = [];
+      for (const bench of QUERIES) {
+        if (!fields.has(bench.needs)) {
+          log(`skipping "${bench.name}": the schema has no ${bench.needs} query yet`);
+          rows.push({ name: bench.name, requestsPerSecond: 0, p50: 0, p99: 0, errors: 0, requests: 0, note: 'skipped: not in the schema' });
+          continue;
+        }
+        rows.push(await drive(bench, url, headers, verifier, options));
+      }
+      process.stdout.write(`${formatTable(rows, options)}\n`);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await database.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function createBenchDatabase(serverUrl: string, benchUrl: string, meetings: number): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  log(`created database ${BENCH_DATABASE}`);
+  const dataSource = createDataSource({ url: benchUrl, entities: ENTITIES, poolSize: 1, statementTimeoutMs: 0 });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const runner = dataSource.createQueryRunner();
+    try {
+      const counts = await seedBenchDataset(runner, { meetings, log });
+      log(Object.entries(counts).map(([table, rows]) => `${table} ${rows.toLocaleString('en')}`).join(', '));
+    } finally {
+      await runner.release();
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function queryFields(url: string, headers: Record<string, string>): Promise<Set<string>> {
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: '{ __schema { queryType { fields { name } } } }' }) });
+  const body = (await response.json()) as { data?: { __schema: { queryType: { fields: { name: string }[] } } } };
+  return new Set(body.data?.__schema.queryType.fields.map((field) => field.name) ?? []);
+}
+
+async function drive(bench: BenchQuery, url: string, headers: Record<string, string>, verifier: string, options: BenchOptions): Promise<Row> {
+  const body = JSON.stringify({ query: bench.query });
+  // One request first: a failing query is reported with its message instead of as a wall of errors.
+  const t0 = performance.now();
+  const sample = await fetch(url, { method: 'POST', headers, body });
+  const text = await sample.text();
+  const firstMs = performance.now() - t0;
+  if (!sample.ok || text.includes('"errors"')) {
+    log(`"${bench.name}" fails: HTTP ${sample.status} ${text.slice(0, 300)}`);
+    return { name: bench.name, requestsPerSecond: 0, p50: 0, p99: 0, errors: 1, requests: 1, note: `fails: ${text.slice(0, 80)}` };
+  }
+  log(`"${bench.name}": first response in ${firstMs.toFixed(0)} ms (${text.length} bytes); ${options.duration} s of load…`);
+  const { default: autocannon } = await import('autocannon');
+  const result = await autocannon({
+    url, method: 'POST', headers, body, connections: options.connections, duration: options.duration, workers: 1,
+    verifyBody: verifier as never,
+  });
+  const errors = result.non2xx + result.errors + result.timeouts + result.mismatches;
+  return {
+    name: bench.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+    requests: result.requests.total,
+  };
+}
+
+function formatTable(rows: Row[], options: BenchOptions): string {
+  const header = ['query', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'requests'];
+  const lines = rows.map((row) =>
+    row.note
+      ? [row.name, '-', '-', '-', String(row.errors), row.note]
+      : [row.name, row.requestsPerSecond.toFixed(1), row.p50.toFixed(0), row.p99.toFixed(0), String(row.errors), String(row.requests)],
+  );
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [
+    `${options.connections} connections, ${options.duration} s per query, 127.0.0.1`,
+    format(header),
+    format(widths.map((width) => '-'.repeat(width))),
+    ...lines.map(format),
+  ].join('\n');
+}
