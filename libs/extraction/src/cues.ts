@@ -59,14 +59,14 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
     ru: compile(`${LEFT}(?:соглашени\\p{L}*|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества)`),
   },
   JOINT_PROJECT: {
-    fa: compile(words(['تولید مشترک', 'تولیدات مشترک', 'ساخت مشترک', 'پروژه مشترک', 'پروژه_های مشترک', 'سرمایه_گذاری مشترک', 'دوبله', 'توزیع فیلم', 'همکاری مشترک در تولید', 'فیلم_های مشترک', 'پروژه_های گسترده', 'شرکت مشترک'])),
-    en: compile(`${LEFT}(?:joint (?:production|productions|projects?|ventures?|investment|film|films)|co-productions?|coproductions?|co-produce|dubbing|film distribution|distribution of films)${RIGHT}`),
-    ru: compile(`${LEFT}(?:совместн\\p{L}* (?:производств\\p{L}*|проект\\p{L}*|предприяти\\p{L}*|фильм\\p{L}*)|копродукци\\p{L}*|дубляж\\p{L}*|прокат\\p{L}*)`),
+    fa: compile(words(['تولید مشترک', 'تولیدات مشترک', 'ساخت مشترک', 'پروژه مشترک', 'پروژه_های مشترک', 'سرمایه_گذاری مشترک', 'همکاری مشترک در تولید', 'فیلم_های مشترک', 'فیلم مشترک', 'انیمیشن مشترک', 'پروژه_های گسترده', 'شرکت مشترک', 'بازارچه_های مرزی مشترک', 'بازارچه مرزی', 'ساخت راه_آهن', 'احداث', 'عملیات اجرایی', 'عملیات ساخت', 'عملیات توسعه', 'ساخت نیروگاه', 'خط کشتیرانی'])),
+    en: compile(`${LEFT}(?:joint (?:production|productions|projects?|ventures?|investment|film|films|feature film|documentary|logistics company|company|shipping line)|co-productions?|coproductions?|co-produce|construction of|building of|power plant|road bridge|railway line)${RIGHT}`),
+    ru: compile(`${LEFT}(?:совместн\\p{L}* (?:производств\\p{L}*|проект\\p{L}*|предприяти\\p{L}*|фильм\\p{L}*|документальн\\p{L}*)|копродукци\\p{L}*|строительств\\p{L}*|филиал\\p{L}*)`),
   },
   EVENT: {
-    fa: compile(words(['جشنواره', 'روزهای فیلم', 'روز فیلم', 'هفته فیلم', 'هفته_های فیلم', 'هفته فرهنگی', 'روزهای فرهنگی', 'نمایشگاه', 'اکران', 'نمایش فیلم', 'نمایش فیلمهای', 'همایش', 'کنفرانس مشترک', 'فستیوال'])),
-    en: compile(`${LEFT}(?:festivals?|film (?:weeks?|days)|cultural (?:weeks?|days)|exhibitions?|expos?|screenings?|fair|fairs|conference|forum)${RIGHT}`),
-    ru: compile(`${LEFT}(?:фестивал\\p{L}*|кинофестивал\\p{L}*|недел\\p{L}* (?:кино|культуры|фильм\\p{L}*)|дн\\p{L}* (?:кино|культуры)|выставк\\p{L}*|показ\\p{L}* фильм\\p{L}*|форум\\p{L}*)`),
+    fa: compile(words(['جشنواره', 'روزهای فیلم', 'روز فیلم', 'هفته فیلم', 'هفته_های فیلم', 'هفته فرهنگی', 'روزهای فرهنگی', 'نمایشگاه', 'همایش', 'کنفرانس مشترک', 'فستیوال', 'هفته گردشگری'])),
+    en: compile(`${LEFT}(?:festivals?|film (?:weeks?|days)|cultural (?:weeks?|days)|tourism weeks?|days of [\\p{L} ]{3,20}cinema|exhibitions?|expos?|fair|fairs|premiere)${RIGHT}`),
+    ru: compile(`${LEFT}(?:фестивал\\p{L}*|кинофестивал\\p{L}*|недел\\p{L}* (?:кино|культуры|фильм\\p{L}*|[\\p{L}]+ туризма)|дн\\p{L}* (?:[\\p{L}]+ )?(?:кино|культуры)|выставк\\p{L}*|форум\\p{L}*)`),
   },
   EXCHANGE: {
     fa: compile(`${LEFT}(?:${rx('تبادل|مبادله')})\\s(?!${rx('نظر|دیدگاه|دیدگاه_ها|افکار|آرا')})[\\p{L}]+|` + words(['تبادل هیات', 'تبادل هیئت', 'تبادل هییت', 'تبادل هیاتهای', 'تبادل تجربه', 'تبادل تجربیات', 'تبادل استاد', 'تبادل دانشجو', 'مبادله دانشجو', 'تبادل کارشناس', 'تبادل آثار', 'تبادل هنرمندان', 'اعزام هیات', 'تبادل اطلاعات', 'تبادل_های فرهنگی', 'خواهرخواندگی'])),
@@ -90,6 +90,13 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
     en: compile(`${LEFT}(?:agreed to|agreed that|decided to|it was (?:also )?decided)${RIGHT}`),
     ru: compile(`${LEFT}(?:договорились|решено|достигнут\\p{L}* договор[её]нност\\p{L}*)`),
   },
+};
+
+// Steps with no kind of their own: dubbing, screening, flights, a working group, the next session.
+export const OTHER_LEXICAL: PerLang<RegExp> = {
+  fa: compile(words(['دوبله', 'توزیع فیلم', 'نمایش فیلم', 'نمایش فیلمهای', 'اکران', 'پرواز_های مستقیم', 'پرواز مستقیم', 'کارگروه مشترک', 'نشست بعدی', 'دور بعدی', 'اجلاس بعدی', 'نشست کمیسیون مشترک', 'دفتر نمایندگی', 'خط هوایی'])),
+  en: compile(`${LEFT}(?:dubbing|film distribution|distribution of films|screenings?|direct flights?|joint working group|working group|next round|next meeting|next session|representative office)${RIGHT}`),
+  ru: compile(`${LEFT}(?:дубляж\\p{L}*|прокат\\p{L}*|показ\\p{L}* фильм\\p{L}*|прям\\p{L}* рейс\\p{L}*|рабоч\\p{L}* групп\\p{L}*|очередн\\p{L}* раунд\\p{L}*|следующ\\p{L}* раунд\\p{L}*|заседани\\p{L}* межправ\\p{L}*)`),
 };
 
 // Status cues. Order matters only for ties; the nearest cue to a mention wins.

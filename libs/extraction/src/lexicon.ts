@@ -17,7 +17,8 @@ export function rx(source: string): string {
     else if (ch.charCodeAt(0) < 0x80) out += ch;
     else out += keyText(ch).key;
   }
-  return out;
+  // 'a|b' is one unit wherever it is spliced in
+  return source.includes('|') ? `(?:${out})` : out;
 }
 
 function alternation(items: readonly string[]): string {

@@ -1,6 +1,6 @@
 // Proposals: a kind (MoU, joint project, festival…) found in a sentence, with a status from the nearest
 // tense/modality cue in that sentence. Mentions of the same kind merge; the most advanced status wins.
-import { NOT_DONE_AFTER, NOT_DONE_BEFORE, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
+import { NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
 import { type Doc, evidence, hitsIn, originalText } from './document.js';
 import type { Span } from './sentences.js';
 import type { ExtractedProposal } from './types.js';
@@ -57,8 +57,10 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
     for (const kind of PROPOSAL_KINDS) {
       const re = PROPOSAL_CUES[kind][doc.lang];
       if (!re) continue;
-      if (kind === 'OTHER' && out.length > before) continue;
-      for (const hit of hitsIn(doc, re, sentence)) {
+      const lexical = kind === 'OTHER' ? hitsIn(doc, OTHER_LEXICAL[doc.lang], sentence) : [];
+      // the decision fallback only where nothing else matched
+      const hits = kind === 'OTHER' ? (lexical.length ? lexical : out.length > before ? [] : hitsIn(doc, re, sentence)) : hitsIn(doc, re, sentence);
+      for (const hit of hits) {
         cues ??= statusCues(doc, sentence);
         // the cue nearest to the mention; status cues inside the mention itself (the «دعوت» of an invitation) count
         let best: Cue | null = null;
@@ -72,7 +74,7 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         }
         let status: ProposalStatus = best ? best.status : 'PROPOSED';
         if (kind === 'VISIT' && (status === 'SIGNED' || status === 'IMPLEMENTING' || status === 'COMPLETED')) status = 'PROPOSED';
-        if (kind === 'OTHER') status = 'AGREED';
+        if (kind === 'OTHER' && !lexical.length) status = 'AGREED';
         out.push({ kind, status, hit, sentence, cue: best });
       }
     }
@@ -93,16 +95,20 @@ const KIND_LABEL: Record<ProposalKind, string> = {
 };
 
 export function mergeProposals(doc: Doc, mentions: ProposalMention[]): ExtractedProposal[] {
-  const byKind = new Map<ProposalKind, ProposalMention[]>();
+  // Same kind and same object merge: all MoU mentions are one MoU, but festivals and film days are two events.
+  const groups = new Map<string, ProposalMention[]>();
   for (const m of mentions) {
-    const list = byKind.get(m.kind) ?? [];
+    const key = DOCUMENT_KINDS.has(m.kind) ? m.kind : `${m.kind}:${objectOf(doc, m)}`;
+    const list = groups.get(key) ?? [];
     list.push(m);
-    byKind.set(m.kind, list);
+    groups.set(key, list);
   }
   const out: ExtractedProposal[] = [];
-  for (const kind of PROPOSAL_KINDS) {
-    const list = byKind.get(kind);
-    if (!list) continue;
+  const ordered = [...groups.entries()].sort(
+    (a, b) => PROPOSAL_KINDS.indexOf(a[1][0].kind) - PROPOSAL_KINDS.indexOf(b[1][0].kind) || a[1][0].hit.start - b[1][0].hit.start,
+  );
+  for (const [, list] of ordered) {
+    const kind = list[0].kind;
     let status: ProposalStatus = list[0].status;
     for (const m of list) if (RANK.get(m.status)! > RANK.get(status)!) status = m.status;
     const seen = new Set<number>();
@@ -120,4 +126,14 @@ export function mergeProposals(doc: Doc, mentions: ProposalMention[]): Extracted
 
 function clip(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+const DOCUMENT_KINDS = new Set<ProposalKind>(['MOU', 'AGREEMENT', 'VISIT']);
+
+// The object of a mention: its first word, without plural or case endings (جشنوارههای → جشنواره, festivals → festival).
+function objectOf(doc: Doc, m: ProposalMention): string {
+  if (m.kind === 'OTHER' && !m.cue) return 'decision';
+  const words = doc.key.slice(m.hit.start, m.hit.end).split(/\s+/);
+  const w = /^(?:joint|film|cultural|совместн\p{L}*|days|дн\p{L}*)$/u.test(words[0]) ? words.slice(0, 2).join(' ') : words[0];
+  return w.replace(/(?:های|ها|ای|ات|s|es|ов|ей|ам|ах|и|ы|а|у|е)(?=\s|$)/gu, '').slice(0, 16);
 }
