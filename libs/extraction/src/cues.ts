@@ -352,3 +352,17 @@ export const SPORT_MATCH: PerLang<RegExp> = {
   en: compile(`${LEFT}(?:national team|football|soccer|stadium|goals?|draw|coach|volleyball|basketball|world cup|league|match|fixture|scored)${RIGHT}`),
   ru: compile(`${LEFT}(?:сборн\\p{L}*|футбол\\p{L}*|стадион\\p{L}*|матч\\p{L}*|ничь\\p{L}*|тренер\\p{L}*|чемпионат\\p{L}*|гол(?:а|ы|ов)?(?![\\p{L}]))`),
 };
+
+// Cooperation vocabulary: a meeting report without any of it is politics, not a cooperation event.
+export const COOPERATION: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('همکاری|روابط|مناسبات|تعامل|تعاملات|تفاهم|توافق|دوجانبه|دو جانبه|سه_جانبه|مشترک|گسترش|توسعه|تقویت|ارتقا|ارتقای|سرمایه_گذاری|تجاری|اقتصادی|امضا|دیدار|سفر رسمی|همتای')})`),
+  en: compile(`${LEFT}(?:cooperat\\p{L}*|co-operat\\p{L}*|ties|relations|bilateral|trilateral|partnership|agreements?|mous?|memorand\\p{L}*|joint|expand\\p{L}*|boost\\p{L}*|strengthen\\p{L}*|trade|investment|counterpart|signed|official visit)${RIGHT}`),
+  ru: compile(`${LEFT}(?:сотрудничеств\\p{L}*|отношени\\p{L}*|двусторонн\\p{L}*|трехсторонн\\p{L}*|партн[её]рств\\p{L}*|соглашени\\p{L}*|меморандум\\p{L}*|совместн\\p{L}*|развити\\p{L}*|укреплени\\p{L}*|подписал\\p{L}*|коллег\\p{L}*|визит\\p{L}*)`),
+};
+
+// Hostility: criticism, condemnation, attacks, sanctions, summoning an envoy.
+export const HOSTILE: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('انتقاد|محکوم|حمله|تحریم|احضار|اتهام|جاسوسی|تهدید|اعتراض|مداخله|جنگ|درگیری|بمباران|توهم|دروغ|دستگیر')})`),
+  en: compile(`${LEFT}(?:critici\\p{L}*|condemn\\p{L}*|attack\\p{L}*|sanction\\p{L}*|summon\\p{L}*|accus\\p{L}*|spy\\p{L}*|threat\\p{L}*|protest\\p{L}*|war|strikes?|bomb\\p{L}*|hostil\\p{L}*)${RIGHT}`),
+  ru: compile(`${LEFT}(?:критик\\p{L}*|осуди\\p{L}*|осужд\\p{L}*|атак\\p{L}*|удар\\p{L}*|санкци\\p{L}*|вызвал\\p{L}*|обвин\\p{L}*|угроз\\p{L}*|протест\\p{L}*|войн\\p{L}*)`),
+};

@@ -1,7 +1,7 @@
 // The pipeline: key() → chrome → language → publication date → places, dates, sentences → event
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
-import { EVENT_CUES, BOTH_SIDES, NOT_DONE_BEFORE, SPORT_MATCH, STATUS_CUES } from './cues.js';
+import { BOTH_SIDES, COOPERATION, EVENT_CUES, HOSTILE, NOT_DONE_BEFORE, SPORT_MATCH, STATUS_CUES } from './cues.js';
 import { findDates, findPublicationDate } from './dates.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
@@ -18,23 +18,34 @@ import type { DateSource, EventType, Language } from './vocabulary.js';
 const MAX_TITLE = 200;
 const ANCHOR_WINDOW = 8;
 
-function findTitle(key: string): Span | null {
+// The title is the last short line before the first paragraph: lines above it are the outlet, the section
+// («سیاسی», "Tehran Times") or a dateline.
+export function findTitle(key: string): Span | null {
+  const shortLines: Span[] = [];
   let pos = 0;
+  let sawBody = false;
   while (pos < key.length) {
     let nl = key.indexOf('\n', pos);
     if (nl < 0) nl = key.length;
-    const line = key.slice(pos, nl);
-    if (/[\p{L}]/u.test(line)) {
-      let s = pos;
-      let e = nl;
-      while (s < e && /\s/.test(key[s])) s++;
-      while (e > s && /\s/.test(key[e - 1])) e--;
-      const rest = key.slice(nl);
-      if (e - s <= MAX_TITLE && /[\p{L}]{3}/u.test(rest) && !/[.!?؟]$/.test(key.slice(s, e))) return { start: s, end: e };
-      return null;
-    }
+    let s = pos;
+    let e = nl;
+    while (s < e && /\s/.test(key[s])) s++;
+    while (e > s && /\s/.test(key[e - 1])) e--;
     pos = nl + 1;
+    if (e <= s || !/\p{L}/u.test(key.slice(s, e))) continue;
+    const line = key.slice(s, e);
+    const words = line.split(/\s+/).length;
+    const body = line.length > MAX_TITLE || (/[.!?؟:]$/.test(line) && words >= 8);
+    if (body) {
+      sawBody = true;
+      break;
+    }
+    shortLines.push({ start: s, end: e });
+    if (shortLines.length > 6) break;
   }
+  if (!shortLines.length || !sawBody) return null;
+  const words = (x: Span) => key.slice(x.start, x.end).split(/\s+/).length;
+  for (let i = shortLines.length - 1; i >= 0; i--) if (words(shortLines[i]) >= 3) return shortLines[i];
   return null;
 }
 
@@ -84,6 +95,8 @@ function pickAnchor(doc: Doc): Span | null {
     if (!cue) continue;
     // «دیدار» / "match" between national teams is sport, not diplomacy
     if (hasHit(doc, SPORT_MATCH[doc.lang], s)) continue;
+    // criticism, sanctions or an attack reported with "talks" is not cooperation
+    if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s)) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
     if (countries.size >= 1 || hasHit(doc, BOTH_SIDES[doc.lang], s)) return s;
   }
@@ -219,6 +232,26 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     }
   }
   if (!type || parties.size < 2) return emptyResult(lang, publishedAt, titleText);
+  // The acting countries must meet in the event's own sentence, or in a title that reports the event.
+  if (type !== 'STATEMENT' && anchor) {
+    const own = new Set(partiesIn(doc, anchor, false));
+    for (const p of findParticipants(doc, [anchor])) if (p.country) own.add(p.country);
+    if (own.size === 1 && publisherCountry && !own.has(publisherCountry) && unattributedTitles(doc, anchor) > 0) own.add(publisherCountry);
+    if (own.size < 2 && hasHit(doc, BOTH_SIDES[lang], anchor) && own.size >= 1) own.add('*');
+    const inTitle = title ? new Set(partiesIn(doc, title, true)) : new Set<string>();
+    const titleReports = !!title && inTitle.size >= 2 && (hasHit(doc, COOPERATION[lang], title) || cueIn(doc, 'MEETING', title) || cueIn(doc, 'VISIT', title) || cueIn(doc, 'CALL', title));
+    const strong = own.size >= 2 || (titleReports && own.size >= 1 && [...own].every((c) => inTitle.has(c)));
+    if (!strong) return emptyResult(lang, publishedAt, titleText);
+  }
+  // A cooperation event says so: in the title or the event's sentences, or through a proposal.
+  // (officials named on both sides, or a call between them, is enough)
+  const officials = type === 'CALL' || new Set(participants.map((p) => p.country).filter(Boolean)).size >= 2;
+  if (type !== 'STATEMENT' && !officials && !mentions.length && !focus.some((s) => hasHit(doc, COOPERATION[lang], s))) {
+    return emptyResult(lang, publishedAt, titleText);
+  }
+  if (title && hasHit(doc, HOSTILE[lang], title) && !hasHit(doc, COOPERATION[lang], title) && !mentions.length) {
+    return emptyResult(lang, publishedAt, titleText);
+  }
 
   const partyList = [...parties].sort();
   const { date, dateSource } = eventDate(doc, focus.slice().reverse());

@@ -31,7 +31,9 @@ describe('findMentions', () => {
     ['Астана и Нур-Султан', 'ru', ['KZ:Astana', 'KZ:Astana']],
     // Dushanbe vs Monday
     ['روز دوشنبه ایران و تاجیکستان', 'fa', ['IR', 'TJ']],
-    ['در دوشنبه پایتخت تاجیکستان', 'fa', ['TJ:Dushanbe@', 'TJ']],
+    ['در دوشنبه پایتخت تاجیکستان', 'fa', ['TJ:Dushanbe@', 'TJ@']],
+    ['در شهر امان پایتخت اردن', 'fa', ['JO@']],
+    ['in Amman, the capital of Jordan', 'en', ['JO@']],
     ['سفر به دوشنبه', 'fa', ['TJ:Dushanbe']],
     ['فرودگاه دوشنبه', 'fa', ['TJ:Dushanbe']],
     // other traps

@@ -94,7 +94,8 @@ const OURS: Record<Lang, RegExp> = {
   ru: compile(`${LEFT}(?:наш\\p{L}* стран\\p{L}*)`),
 };
 
-const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во)\s$/u;
+// "in X", and "capital of X" (Amman, the capital of Jordan, hosts but does not act).
+const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во|پایتخت|capital of|столиц\p{L}*)\s$/u;
 // «آستانه» is "on the eve of / threshold of" before these nouns.
 const EVE_NOUNS = new Set(
   [
@@ -184,7 +185,7 @@ export function findMentions(
       if (e.surface === FA_ASTANA && EVE_NOUNS.has(nextWord(key, end))) continue;
     }
     if (lang === 'ru' && /латинск\p{L}*\s$/u.test(key.slice(Math.max(0, start - 14), start))) continue;
-    const before = key.slice(Math.max(0, start - 6), start);
+    const before = key.slice(Math.max(0, start - 12), start);
     out.push({ place: e.place, start, end, locative: LOCATIVE.test(before), ours: false });
   }
   // «آستانه» is the city only in a text about Kazakhstan.
