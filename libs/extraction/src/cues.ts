@@ -366,3 +366,17 @@ export const HOSTILE: PerLang<RegExp> = {
   en: compile(`${LEFT}(?:critici\\p{L}*|condemn\\p{L}*|attack\\p{L}*|sanction\\p{L}*|summon\\p{L}*|accus\\p{L}*|spy\\p{L}*|threat\\p{L}*|protest\\p{L}*|war|strikes?|bomb\\p{L}*|hostil\\p{L}*)${RIGHT}`),
   ru: compile(`${LEFT}(?:критик\\p{L}*|осуди\\p{L}*|осужд\\p{L}*|атак\\p{L}*|удар\\p{L}*|санкци\\p{L}*|вызвал\\p{L}*|обвин\\p{L}*|угроз\\p{L}*|протест\\p{L}*|войн\\p{L}*)`),
 };
+
+// An interview with the press is not a meeting between countries.
+export const INTERVIEW: PerLang<RegExp> = {
+  fa: compile(`${rx('گفتگو|گفت_و_گو|گفت_گو|مصاحبه')}\\p{L}{0,3}\\s${rx('با')}\\s(?:${rx('خبرنگار|خبرگزاری|رسانه|روزنامه|شبکه|تلویزیون|پایگاه|سایت')})|${LEFT}${rx('مصاحبه')}`),
+  en: compile(`${LEFT}(?:in an interview|interview with|told (?:reporters|journalists|the press)|press conference)${RIGHT}`),
+  ru: compile(`${LEFT}(?:в интервью|интервью|пресс-конференци\\p{L}*|журналистам)`),
+};
+
+// A meeting that is yet to happen («گفت‌وگو خواهند کرد», «مورد بررسی قرار خواهد داد»).
+export const FUTURE_MEETING: PerLang<RegExp> = {
+  fa: compile(`(?:${rx('دیدار|گفتگو|گفت_و_گو|مذاکره|بررسی|ملاقات|رایزنی')})[^.\\n،]{0,25}?${rx('خواهد|خواهند')}`),
+  en: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss)|is to meet|are to meet|to meet next)${RIGHT}`),
+  ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит)`),
+};

@@ -1,7 +1,7 @@
 // The pipeline: key() → chrome → language → publication date → places, dates, sentences → event
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
-import { BOTH_SIDES, COOPERATION, EVENT_CUES, HOSTILE, NOT_DONE_BEFORE, SPORT_MATCH, STATUS_CUES } from './cues.js';
+import { BOTH_SIDES, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, SPORT_MATCH, STATUS_CUES } from './cues.js';
 import { findDates, findPublicationDate } from './dates.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
@@ -88,6 +88,25 @@ function partiesIn(doc: Doc, span: Span, allowCapitals: boolean): string[] {
   return out;
 }
 
+// Quoted speech: «…», “…”, "…".
+function quoteRanges(doc: Doc): Span[] {
+  const out: Span[] = [];
+  const re = /«[^«»]*»|“[^“”]*”|"[^"\n]*"/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc.key))) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function cueOutsideQuotes(doc: Doc, s: Span): boolean {
+  const quotes = quoteRanges(doc).filter((q) => q.start < s.end && q.end > s.start);
+  if (!quotes.length) return true;
+  const inQuote = (h: Span) => quotes.some((q) => h.start >= q.start && h.end <= q.end);
+  for (const type of ['MEETING', 'CALL', 'VISIT', 'SIGNING'] as const) {
+    if (hitsIn(doc, EVENT_CUES[type][doc.lang], s).some((h) => !inQuote(h))) return true;
+  }
+  return false;
+}
+
 function pickAnchor(doc: Doc): Span | null {
   const window = doc.sentences.slice(0, ANCHOR_WINDOW);
   for (const s of window) {
@@ -95,6 +114,10 @@ function pickAnchor(doc: Doc): Span | null {
     if (!cue) continue;
     // «دیدار» / "match" between national teams is sport, not diplomacy
     if (hasHit(doc, SPORT_MATCH[doc.lang], s)) continue;
+    // reported speech, an interview, or a meeting still to come is not the reported event
+    if (!cueOutsideQuotes(doc, s)) continue;
+    if (hasHit(doc, INTERVIEW[doc.lang], s) && !hasHit(doc, EVENT_CUES.SIGNING[doc.lang], s)) continue;
+    if (hasHit(doc, FUTURE_MEETING[doc.lang], s) && !signingDone(doc, s)) continue;
     // criticism, sanctions or an attack reported with "talks" is not cooperation
     if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s)) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));

@@ -295,6 +295,7 @@ export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
 }
 
 const RU_HEAD_ANY = RU_HEAD;
+const INTERNATIONAL = new RegExp(`(?:${['سازمان ملل', 'ملل متحد', 'اتحادیه', 'ناتو', 'بین المللی', 'بینالمللی', 'جهانی', 'united nations', 'nato', 'international', 'world', 'european union', 'оон', 'международн'].map(k).join('|')}|\\bun\\b|\\beu\\b)`, 'u');
 
 /** Title heads (minister, «وزیر», министр) in the span with no country named beside them. */
 export function unattributedTitles(doc: Doc, span: Span): number {
@@ -311,6 +312,8 @@ export function unattributedTitles(doc: Doc, span: Span): number {
     while (b + 1 < toks.length && b - i < 8 && !toks[b + 1].punct && toks[b + 1].w !== 'و' && toks[b + 1].w !== 'and' && toks[b + 1].w !== 'и') b++;
     const from = toks[a].start;
     const to = toks[b].end;
+    // heads of international bodies (the UN Secretary-General) belong to no country
+    if (INTERNATIONAL.test(doc.key.slice(from, to))) continue;
     if (!ms.some((m) => m.start >= from && m.end <= to)) n++;
   }
   return n;
