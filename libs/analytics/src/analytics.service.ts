@@ -8,8 +8,8 @@ import type { DataSource } from 'typeorm';
 import type {
   Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScorePoint, SectorActivity, TimelinePeriod,
 } from './analytics.types.js';
-import { scoreCtes } from './cooperation-score.js';
-import { dyadCondition, followUpPairCtes } from './dyad-sql.js';
+import { SCORE_WINDOW_DAYS, scoreCtes } from './cooperation-score.js';
+import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
 import { assertGranularity, PERIOD_SQL, periodLabel } from './periods.js';
 
 const ISO_ALPHA2 = /^[A-Z]{2}$/;
@@ -42,48 +42,44 @@ export class AnalyticsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * Runs one aggregate with JIT compilation off: these queries are costed high enough to trigger it, and
+   * compiling takes longer (0.3–4 s measured at 100,000 meetings) than running them does.
+   */
+  private query<T>(sql: string, params: SqlParams): Promise<T[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      return manager.query(sql, params.values) as Promise<T[]>;
+    });
+  }
+
+  /**
    * Every dyad with at least one meeting matching the filter (a meeting of three parties counts for each of
    * its three dyads), with its counts and cooperation score; by score, then by pair.
    */
-  async dyads(_ctx: RequestContext, filter: CooperationFilter | null | undefined, page: PageRequest): Promise<DyadPage> {
+  async dyads(ctx: RequestContext, filter: CooperationFilter | null | undefined, page: PageRequest): Promise<DyadPage> {
     const f = checked(filter);
     const params = new SqlParams();
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
-    const meetingWhere = whereClause(meetingConditions(f, 'm', params));
-    const proposalWhere = whereClause(proposalConditions(f, 'p', params));
-    const followUpWhere = whereClause([...followUpConditions(f, 'fu', params, today), `fu.status IN ${OPEN}`]);
-    const todayParam = params.param(today);
-    const refDate = params.param(f.to ?? today);
     const sql = `
-      WITH filtered_meeting AS (SELECT m.id, m.date FROM meeting m ${meetingWhere}),
+      WITH score_ref AS (SELECT ${params.param(f.to ?? today)}::date AS r),
+      ${factCtes({ filter: f, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: true })},
       meeting_dyad AS (
-        SELECT pa.country_code AS a, pb.country_code AS b, count(*)::int AS meeting_count, max(m.date)::text AS last_activity
-        FROM filtered_meeting m
-        JOIN meeting_party pa ON pa.meeting_id = m.id
-        JOIN meeting_party pb ON pb.meeting_id = m.id AND pa.country_code < pb.country_code
-        WHERE ${pair('pa.country_code', 'pb.country_code')}
-        GROUP BY 1, 2
+        SELECT a, b, count(*)::int AS meeting_count, max(date)::text AS last_activity
+        FROM meeting_pair WHERE ${dateRange(f, 'date', params)}
+        GROUP BY a, b
       ),
       proposal_dyad AS (
-        SELECT pa.country_code AS a, pb.country_code AS b, count(*)::int AS proposal_count,
-               count(*) FILTER (WHERE p.status IN ${SIGNED_OR_LATER})::int AS signed_count
-        FROM proposal p
-        JOIN proposal_party pa ON pa.proposal_id = p.id
-        JOIN proposal_party pb ON pb.proposal_id = p.id AND pa.country_code < pb.country_code
-        ${proposalWhere ? `${proposalWhere} AND` : 'WHERE'} ${pair('pa.country_code', 'pb.country_code')}
-        GROUP BY 1, 2
+        SELECT a, b, count(*)::int AS proposal_count, count(*) FILTER (WHERE status IN ${SIGNED_OR_LATER})::int AS signed_count
+        FROM proposal_pair WHERE ${dateRange(f, 'status_date', params)}
+        GROUP BY a, b
       ),
-      open_follow_up AS (SELECT fu.id, fu.meeting_id, fu.proposal_id, fu.due_date FROM follow_up_action fu ${followUpWhere}),
-      ${followUpPairCtes('open_follow_up', 'open_follow_up', pair)},
       follow_up_dyad AS (
-        SELECT fp.a, fp.b, count(*)::int AS open_follow_ups,
-               count(*) FILTER (WHERE fu.due_date < ${todayParam})::int AS overdue_follow_ups
-        FROM open_follow_up_pair fp JOIN open_follow_up fu ON fu.id = fp.id
-        GROUP BY 1, 2
+        SELECT a, b, count(*)::int AS open_follow_ups, count(*) FILTER (WHERE due_date < ${params.param(today)})::int AS overdue_follow_ups
+        FROM follow_up_pair WHERE status IN ${OPEN} AND ${dateRange(f, 'due_date', params)}
+        GROUP BY a, b
       ),
-      score_ref AS (SELECT ${refDate}::date AS r),
-      ${scoreCtes({ filter: f, params, refs: 'score_ref', pairCondition: pair, today })}
+      ${scoreCtes('score_ref')}
       SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b,
              d.meeting_count, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
              coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups,
@@ -96,9 +92,9 @@ export class AnalyticsService {
       LEFT JOIN score s USING (a, b)
       ORDER BY score DESC, d.a, d.b
       LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
-    const rows: DyadRow[] = await this.dataSource.query(sql, params.values);
+    const rows = await this.query<DyadRow>(sql, params);
     // Past the last page there are no rows to carry the total: count the dyads on their own.
-    const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyads(_ctx, f, { limit: 1, offset: 0 })).totalCount : 0);
+    const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyads(ctx, f, { limit: 1, offset: 0 })).totalCount : 0);
     return { totalCount, nodes: rows.map(mapDyad) };
   }
 
@@ -118,29 +114,29 @@ export class AnalyticsService {
     const params = new SqlParams();
     const today = todayInTehran();
     const { unit, step } = PERIOD_SQL[granularity];
+    // Every fact must have both countries as parties: the shared conditions then use the party indexes.
+    const facts = { ...f, countries: [...new Set([...(f.countries ?? []), a, b])] };
     const pa = params.param(a);
     const pb = params.param(b);
     const pair = (x: string, y: string) => `(${x} = ${pa} AND ${y} = ${pb})`;
-    const end = params.param(f.to ?? today);
-    const unitParam = params.param(unit);
-    const stepParam = params.param(step);
-    const firstMeetingWhere = [
-      ...meetingConditions({ ...f, from: null, to: null }, 'm', params),
-      `m.date IS NOT NULL`,
-      `m.id IN (SELECT meeting_id FROM meeting_party WHERE country_code IN (${pa}, ${pb}) GROUP BY meeting_id HAVING count(*) = 2)`,
-    ];
-    const start = f.from ? `${params.param(f.from)}::date` : `(SELECT min(m.date) FROM meeting m ${whereClause(firstMeetingWhere)})`;
+    const end = `${params.param(f.to ?? today)}::date`;
+    const stepParam = `${params.param(step)}::interval`;
+    // (every parameter must appear in the SQL, so the first-meeting conditions are built only when used)
+    const start = f.from
+      ? `${params.param(f.from)}::date`
+      : `(SELECT min(m.date) FROM meeting m ${whereClause(meetingConditions({ ...facts, from: null, to: null }, 'm', params))})`;
     const sql = `
       WITH period AS (
-        SELECT g::date AS period, least((g + ${stepParam}::interval)::date - 1, ${end}::date) AS r
-        FROM generate_series(date_trunc(${unitParam}, ${start}::timestamp), ${end}::date::timestamp, ${stepParam}::interval) AS g
+        SELECT g::date AS period, least((g + ${stepParam})::date - 1, ${end}) AS r
+        FROM generate_series(date_trunc(${params.param(unit)}, ${start}::timestamp), ${end}::timestamp, ${stepParam}) AS g
       ),
       score_ref AS (SELECT DISTINCT r FROM period),
-      ${scoreCtes({ filter: f, params, refs: 'score_ref', pairCondition: pair, today })}
+      ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false })},
+      ${scoreCtes('score_ref')}
       SELECT period.period::text AS period, period.r::text AS as_of, coalesce(score.score, 0) AS score
       FROM period LEFT JOIN score ON score.r = period.r
       ORDER BY period.period`;
-    const rows: { period: string; as_of: string; score: number }[] = await this.dataSource.query(sql, params.values);
+    const rows = await this.query<{ period: string; as_of: string; score: number }>(sql, params);
     return rows.map((row) => ({ period: row.period, label: periodLabel(row.period, granularity), asOf: row.as_of, score: row.score }));
   }
 
@@ -166,7 +162,7 @@ export class AnalyticsService {
       SELECT periods.period::text AS period, counts.type::text AS type, coalesce(counts.count, 0) AS count
       FROM periods LEFT JOIN counts USING (period)
       ORDER BY periods.period`;
-    const rows: { period: string; type: EventType | null; count: number }[] = await this.dataSource.query(sql, params.values);
+    const rows: { period: string; type: EventType | null; count: number }[] = await this.query(sql, params);
     const periods = new Map<string, Map<EventType, number>>();
     for (const row of rows) {
       const counts = periods.get(row.period) ?? new Map<EventType, number>();
@@ -198,7 +194,7 @@ export class AnalyticsService {
       ) h ON true
       ${where}
       GROUP BY 1, 2`;
-    const rows: { status: ProposalStatus; highest_step: number; count: number }[] = await this.dataSource.query(sql, params.values);
+    const rows: { status: ProposalStatus; highest_step: number; count: number }[] = await this.query(sql, params);
     const byStatus = PROPOSAL_STATUSES.map((status) => ({
       status,
       count: sum(rows.filter((row) => row.status === status).map((row) => row.count)),
@@ -225,7 +221,7 @@ export class AnalyticsService {
       FROM follow_up_action fu ${where}
       GROUP BY 1, 2`;
     const rows: { status: FollowUpStatus; horizon: FollowUpHorizon; count: number; overdue: number; due_soon: number }[] =
-      await this.dataSource.query(sql, params.values);
+      await this.query(sql, params);
     const isOpen = (status: FollowUpStatus) => status === 'OPEN' || status === 'IN_PROGRESS';
     return {
       total: sum(rows.map((row) => row.count)),
@@ -261,7 +257,7 @@ export class AnalyticsService {
         SELECT unnest(p.sectors), 0, 1, (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${proposalWhere}
       ) facts
       GROUP BY 1`;
-    const rows: SectorActivity[] = await this.dataSource.query(sql, params.values);
+    const rows: SectorActivity[] = await this.query(sql, params);
     const bySector = new Map(rows.map((row) => [row.sector, row]));
     // With a sectors filter, a meeting's other sectors are not what was asked for: a bar opens the list for its sector.
     const sectors: readonly Sector[] = f.sectors?.length ? SECTORS.filter((s) => f.sectors!.includes(s)) : SECTORS;

@@ -1,8 +1,3 @@
-import {
-  type CooperationFilter, followUpConditions, meetingConditions, proposalConditions, type SqlParams,
-} from '@dyad/domain';
-import { followUpPairCtes } from './dyad-sql.js';
-
 // The cooperation score of a dyad on a reference date r. Kept in one place so the list, the trend and
 // the GraphQL description cannot drift apart.
 export const SCORE_WINDOW_DAYS = 730;
@@ -27,66 +22,31 @@ export const COOPERATION_SCORE_FORMULA =
 const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
 const PAST_PROPOSED = `('AGREED', 'NEGOTIATING', 'SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
 
-export interface ScoreSqlOptions {
-  filter: CooperationFilter;
-  params: SqlParams;
-  /** A CTE with one column `r` (date): the reference dates to score on. */
-  refs: string;
-  /** SQL condition on two country-code columns, a dyad kept. */
-  pairCondition: (a: string, b: string) => string;
-  today: string;
-}
-
 /**
- * CTEs ending in `score (a, b, r, score)`: one row for each dyad with anything in the window of each
- * reference date. Meetings, proposals and follow-ups are narrowed by the filter minus its dates.
+ * CTEs ending in `score (a, b, r, score)`: one row for each dyad with anything in the window of a reference
+ * date in CTE `refs` (column r). Reads the fact CTEs of `factCtes` (meeting_pair, proposal_pair, follow_up_pair).
  */
-export function scoreCtes({ filter, params, refs, pairCondition, today }: ScoreSqlOptions): string {
-  const undated = { ...filter, from: null, to: null };
-  const meetingWhere = meetingConditions(undated, 'sm', params).join(' AND ') || 'true';
-  const proposalWhere = proposalConditions(undated, 'sp', params).join(' AND ') || 'true';
-  const followUpWhere = followUpConditions(undated, 'f', params, today).join(' AND ') || 'true';
+export function scoreCtes(refs: string): string {
   const window = SCORE_WINDOW_DAYS;
   return `
   score_meetings AS (
-    SELECT pa.country_code AS a, pb.country_code AS b, ref.r,
-           sum(power(0.5::float8, (ref.r - sm.date) / ${MEETING_HALF_LIFE_DAYS}::float8)) AS weight
-    FROM meeting sm
-    JOIN ${refs} ref ON sm.date > ref.r - ${window} AND sm.date <= ref.r
-    JOIN meeting_party pa ON pa.meeting_id = sm.id
-    JOIN meeting_party pb ON pb.meeting_id = sm.id AND pa.country_code < pb.country_code
-    WHERE ${meetingWhere} AND ${pairCondition('pa.country_code', 'pb.country_code')}
+    SELECT mp.a, mp.b, ref.r, sum(power(0.5::float8, (ref.r - mp.date) / ${MEETING_HALF_LIFE_DAYS}::float8)) AS weight
+    FROM meeting_pair mp JOIN ${refs} ref ON mp.date > ref.r - ${window} AND mp.date <= ref.r
     GROUP BY 1, 2, 3
   ),
   score_proposals AS (
-    SELECT pa.country_code AS a, pb.country_code AS b, ref.r,
-           count(DISTINCT sp.id) FILTER (WHERE sp.kind IN ('MOU', 'AGREEMENT') AND h.status IN ${SIGNED_OR_LATER}) AS signed,
-           count(DISTINCT sp.id) AS advanced
-    FROM proposal sp
-    JOIN proposal_status_change h ON h.proposal_id = sp.id AND h.status IN ${PAST_PROPOSED}
+    SELECT pp.a, pp.b, ref.r,
+           count(DISTINCT pp.id) FILTER (WHERE pp.kind IN ('MOU', 'AGREEMENT') AND h.status IN ${SIGNED_OR_LATER}) AS signed,
+           count(DISTINCT pp.id) AS advanced
+    FROM proposal_pair pp
+    JOIN proposal_status_change h ON h.proposal_id = pp.id AND h.status IN ${PAST_PROPOSED}
     JOIN ${refs} ref ON h.effective_date > ref.r - ${window} AND h.effective_date <= ref.r
-    JOIN proposal_party pa ON pa.proposal_id = sp.id
-    JOIN proposal_party pb ON pb.proposal_id = sp.id AND pa.country_code < pb.country_code
-    WHERE ${proposalWhere} AND ${pairCondition('pa.country_code', 'pb.country_code')}
     GROUP BY 1, 2, 3
   ),
-  score_follow_up AS (
-    SELECT f.id, f.meeting_id, f.proposal_id, f.due_date, f.status,
-           CASE WHEN f.status IN ('DONE', 'CANCELLED') THEN
-             coalesce((SELECT min(c.effective_date) FROM follow_up_status_change c
-                       WHERE c.follow_up_id = f.id AND c.status IN ('DONE', 'CANCELLED')), '-infinity'::date)
-           END AS closed_on
-    FROM follow_up_action f
-    WHERE ${followUpWhere}
-      AND f.due_date > (SELECT min(r) FROM ${refs}) - ${window} AND f.due_date < (SELECT max(r) FROM ${refs})
-  ),
-  ${followUpPairCtes('score_follow_up', 'score_follow_up', pairCondition)},
   score_follow_ups AS (
     SELECT fp.a, fp.b, ref.r, count(*) AS overdue
-    FROM score_follow_up_pair fp
-    JOIN score_follow_up f ON f.id = fp.id
-    JOIN ${refs} ref ON f.due_date > ref.r - ${window} AND f.due_date < ref.r
-    WHERE f.closed_on IS NULL OR f.closed_on > ref.r
+    FROM follow_up_pair fp JOIN ${refs} ref ON fp.due_date > ref.r - ${window} AND fp.due_date < ref.r
+    WHERE fp.closed_on IS NULL OR fp.closed_on > ref.r
     GROUP BY 1, 2, 3
   ),
   score_raw AS (

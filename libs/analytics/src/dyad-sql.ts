@@ -1,4 +1,6 @@
-import type { SqlParams } from '@dyad/domain';
+import {
+  type CooperationFilter, followUpConditions, meetingConditions, proposalConditions, type SqlParams,
+} from '@dyad/domain';
 
 // SQL pieces for facts seen per dyad (an unordered country pair, a < b).
 
@@ -17,24 +19,76 @@ export function dyadCondition(countries: readonly string[] | null | undefined, a
   return `(${a} = ANY(${list}::char(2)[]) AND ${b} = ANY(${list}::char(2)[]))`;
 }
 
+/** The filter's inclusive from/to on `column`, as the shared filter conditions apply them. */
+export function dateRange(filter: CooperationFilter, column: string, params: SqlParams): string {
+  const where: string[] = [];
+  if (filter.from) where.push(`${column} >= ${params.param(filter.from)}`);
+  if (filter.to) where.push(`${column} <= ${params.param(filter.to)}`);
+  return where.join(' AND ') || 'true';
+}
+
+export interface FactCteOptions {
+  filter: CooperationFilter;
+  params: SqlParams;
+  /** SQL condition on two country-code columns: the dyads kept. */
+  pair: (a: string, b: string) => string;
+  today: string;
+  /** A CTE with one column `r` (date): the reference dates a score is taken on. */
+  refs: string;
+  /** Window (days) before each reference date that follow-ups are read for. */
+  windowDays: number;
+  /** Also read every open follow-up (for the open/overdue counts), not only those due in a window. */
+  openFollowUps: boolean;
+}
+
 /**
- * Two CTEs, `<name>_party (id, country_code)` and `<name>_pair (id, a, b)`, for the follow-ups in CTE
- * `source` (which has id, meeting_id, proposal_id). A follow-up's parties are its meeting's, else its
- * proposal's, else its owners, as in the shared follow-up filter.
+ * The facts of each dyad, read once and shared by the counts and the score; narrowed by the filter minus its
+ * dates (each use applies its own date range):
+ * - `meeting_pair (id, date, a, b)`;
+ * - `proposal_pair (id, kind, status, status_date, a, b)`;
+ * - `follow_up_pair (id, status, due_date, closed_on, a, b)`: a follow-up's parties are its meeting's, else its
+ *   proposal's, else its owners, as in the shared follow-up filter; `closed_on` is when it became DONE or
+ *   CANCELLED (null while open).
  */
-export function followUpPairCtes(name: string, source: string, pairCondition: (a: string, b: string) => string): string {
-  return `${name}_party AS (
-    SELECT f.id, mp.country_code FROM ${source} f JOIN meeting_party mp ON mp.meeting_id = f.meeting_id
-    UNION ALL
-    SELECT f.id, pp.country_code FROM ${source} f JOIN proposal_party pp ON pp.proposal_id = f.proposal_id
-      WHERE f.meeting_id IS NULL
-    UNION ALL
-    SELECT f.id, o.country_code FROM ${source} f JOIN follow_up_owner o ON o.follow_up_id = f.id
-      WHERE f.meeting_id IS NULL AND f.proposal_id IS NULL
+export function factCtes({ filter, params, pair, today, refs, windowDays, openFollowUps }: FactCteOptions): string {
+  const undated = { ...filter, from: null, to: null };
+  const meetingWhere = meetingConditions(undated, 'm', params).join(' AND ') || 'true';
+  const proposalWhere = proposalConditions(undated, 'p', params).join(' AND ') || 'true';
+  const followUpWhere = followUpConditions(undated, 'f', params, today).join(' AND ') || 'true';
+  const dueInWindow = `(f.due_date > (SELECT min(r) FROM ${refs}) - ${windowDays} AND f.due_date < (SELECT max(r) FROM ${refs}))`;
+  const partiesOf = (table: string, column: string, id: string) =>
+    `ARRAY(SELECT country_code FROM ${table} WHERE ${column} = ${id})`;
+  return `
+  meeting_pair AS MATERIALIZED (
+    SELECT m.id, m.date, pa.country_code AS a, pb.country_code AS b
+    FROM meeting m
+    JOIN meeting_party pa ON pa.meeting_id = m.id
+    JOIN meeting_party pb ON pb.meeting_id = m.id AND pa.country_code < pb.country_code
+    WHERE ${meetingWhere} AND ${pair('pa.country_code', 'pb.country_code')}
   ),
-  ${name}_pair AS (
-    SELECT pa.id, pa.country_code AS a, pb.country_code AS b
-    FROM ${name}_party pa JOIN ${name}_party pb ON pb.id = pa.id AND pa.country_code < pb.country_code
-    WHERE ${pairCondition('pa.country_code', 'pb.country_code')}
+  proposal_pair AS MATERIALIZED (
+    SELECT p.id, p.kind, p.status, p.status_date, pa.country_code AS a, pb.country_code AS b
+    FROM proposal p
+    JOIN proposal_party pa ON pa.proposal_id = p.id
+    JOIN proposal_party pb ON pb.proposal_id = p.id AND pa.country_code < pb.country_code
+    WHERE ${proposalWhere} AND ${pair('pa.country_code', 'pb.country_code')}
+  ),
+  follow_up_pair AS MATERIALIZED (
+    SELECT f.id, f.status, f.due_date, x.a, x.b,
+           CASE WHEN f.status IN ('DONE', 'CANCELLED') THEN
+             coalesce((SELECT min(c.effective_date) FROM follow_up_status_change c
+                       WHERE c.follow_up_id = f.id AND c.status IN ('DONE', 'CANCELLED')), '-infinity'::date)
+           END AS closed_on
+    FROM follow_up_action f
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN f.meeting_id IS NOT NULL THEN ${partiesOf('meeting_party', 'meeting_id', 'f.meeting_id')}
+                  WHEN f.proposal_id IS NOT NULL THEN ${partiesOf('proposal_party', 'proposal_id', 'f.proposal_id')}
+                  ELSE ${partiesOf('follow_up_owner', 'follow_up_id', 'f.id')} END AS codes
+    ) parties
+    CROSS JOIN LATERAL (
+      SELECT x.code AS a, y.code AS b FROM unnest(parties.codes) AS x(code) JOIN unnest(parties.codes) AS y(code) ON x.code < y.code
+    ) x
+    WHERE ${followUpWhere} AND ${openFollowUps ? `(f.status IN ('OPEN', 'IN_PROGRESS') OR ${dueInWindow})` : dueInWindow}
+      AND ${pair('x.a', 'x.b')}
   )`;
 }
