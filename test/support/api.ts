@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DyadEnvironment, freePort } from '@dyad/database';
+import { AbstractLogger, type LogLevel } from 'typeorm';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -21,7 +22,20 @@ export interface TestApi {
 }
 
 /** The real server on a fresh migrated database and a free port, with an admin key. */
-export async function startTestApi(): Promise<TestApi> {
+/** Counts the SQL statements the server runs, for N+1 checks. */
+export class QueryCounter extends AbstractLogger {
+  count = 0;
+
+  constructor() {
+    super('all');
+  }
+
+  protected writeLog(level: LogLevel): void {
+    if (level === 'query') this.count++;
+  }
+}
+
+export async function startTestApi(options: { queryCounter?: QueryCounter } = {}): Promise<TestApi> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'dyad-api-test-'));
   const adminKey = `test-admin-${Math.random().toString(36).slice(2)}-key`;
@@ -31,7 +45,7 @@ export async function startTestApi(): Promise<TestApi> {
     DYAD_DATA_DIR: dataDir,
     DYAD_ADMIN_KEY: adminKey,
   });
-  const server = await startServer({ env, log: () => undefined });
+  const server = await startServer({ env, log: () => undefined, queryLogger: options.queryCounter });
   return {
     url: server.url,
     adminKey,

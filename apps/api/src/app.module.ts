@@ -3,15 +3,26 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { DatabaseModule, type DyadEnvironment } from '@dyad/database';
-import { ApiKeyService, DomainModule } from '@dyad/domain';
+import { ApiKeyService, DomainModule, RelationReader } from '@dyad/domain';
+import { IngestionService } from '@dyad/ingestion';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { authenticate, requireCaller } from './auth/authenticate.js';
+import { MeResolver } from './auth/me.resolver.js';
 import { RoleGuard } from './auth/role.guard.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { CountryResolver } from './country/country.resolver.js';
+import { EvidenceResolver } from './evidence/evidence.resolver.js';
+import { FollowUpResolver, FollowUpStatusChangeResolver } from './follow-up/follow-up.resolver.js';
+import { createLoaders } from './graphql/loaders.js';
+import { LocationResolver, MeetingResolver, ParticipantResolver } from './meeting/meeting.resolver.js';
+import { NewsItemResolver } from './news-item/news-item.resolver.js';
+import { ProposalResolver, ProposalStatusChangeResolver } from './proposal/proposal.resolver.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
+import { graphqlHardening } from './graphql/graphql-hardening.js';
+import { costLimitHook } from './graphql/limits/cost-limit.hook.js';
 import { HealthController } from './health/health.controller.js';
 import { RootController } from './root.controller.js';
 
@@ -32,8 +43,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [DomainModule],
-          inject: [ApiKeyService],
-          useFactory: (keys: ApiKeyService) => ({
+          inject: [ApiKeyService, RelationReader],
+          useFactory: (keys: ApiKeyService, reader: RelationReader) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -41,9 +52,12 @@ export class AppModule {
             jit: 1,
             context: async (request: FastifyRequest) => {
               const outcome = await authenticate(request, keys);
-              return 'context' in outcome ? { requestContext: outcome.context } : { authError: outcome.error };
+              return 'context' in outcome
+                ? { requestContext: outcome.context, loaders: createLoaders(reader) }
+                : { authError: outcome.error };
             },
-            hooks: { preParsing: requireCaller },
+            hooks: { preParsing: requireCaller, preExecution: costLimitHook() },
+            ...graphqlHardening({ keys, exposeInternals: !env.production }),
           }),
         }),
       ],
@@ -51,6 +65,18 @@ export class AppModule {
       providers: [
         CountryResolver,
         ApiKeyResolver,
+        MeResolver,
+        AuditResolver,
+        EvidenceResolver,
+        FollowUpResolver,
+        FollowUpStatusChangeResolver,
+        LocationResolver,
+        MeetingResolver,
+        NewsItemResolver,
+        ParticipantResolver,
+        ProposalResolver,
+        ProposalStatusChangeResolver,
+        IngestionService,
         { provide: APP_GUARD, useClass: RoleGuard },
         { provide: APP_FILTER, useValue: new GraphqlExceptionFilter(!env.production) },
       ],

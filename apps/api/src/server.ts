@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { createDataSource, type DatabaseHandle, DyadEnvironment, openDatabase } from '@dyad/database';
 import { ApiKeyService, ENTITIES, RequestContext } from '@dyad/domain';
 import { AppModule } from './app.module.js';
+import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -21,6 +22,8 @@ export interface ServerOptions {
   env?: DyadEnvironment;
   log?: (line: string) => void;
   logLevels?: LogLevel[];
+  /** Sees every SQL statement (tests count them to catch N+1 queries). */
+  queryLogger?: import('typeorm').Logger;
 }
 
 const BODY_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -30,7 +33,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const env = options.env ?? DyadEnvironment.from();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = await openDatabase(env, 'server', log);
-  const dataSource = createDataSource({ url: database.url, entities: ENTITIES });
+  const dataSource = createDataSource({ url: database.url, entities: ENTITIES, logger: options.queryLogger });
   let app: NestFastifyApplication | undefined;
   try {
     await dataSource.initialize();
@@ -41,6 +44,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
       { logger: options.logLevels ?? ['error', 'warn'] },
     );
+    await registerDashboardAssets(app);
     await app.listen(env.port, env.host);
     const adminKey = await ensureAdminKey(app.get(ApiKeyService), env, log);
     const address = app.getHttpServer().address();

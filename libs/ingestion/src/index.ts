@@ -1,5 +1,5 @@
 export * from './news-item-input.js';
-export { IngestionService, contentHash, EXTRACTOR_VERSION } from './ingestion.service.js';
+export { IngestionService, contentHash, EXTRACTOR_VERSION, withArticleText } from './ingestion.service.js';
 export { validateNewsItemInput, MAX_TEXT_BYTES } from './ingest-input.js';
 export { readSources } from './sources/read-sources.js';
 export type { ReadSourcesOptions, SourceItem } from './sources/source-item.js';

@@ -5,6 +5,7 @@ import { extract, normalizeForSearch } from '@dyad/extraction';
 import { DataSource, type EntityManager } from 'typeorm';
 import { validateNewsItemInput, type ValidItem } from './ingest-input.js';
 import { Linker } from './linking/linker.js';
+import { articleFromHtml } from './sources/html-page.js';
 import type { IngestOutcome, NewsItemInput } from './news-item-input.js';
 
 /** Bumped when extraction rules change, so items can be re-extracted by version. */
@@ -28,7 +29,7 @@ export class IngestionService {
 
   /** Stores a news item and links what it reports, all in one transaction; the same item again changes nothing. */
   async ingest(ctx: RequestContext, input: NewsItemInput): Promise<IngestOutcome> {
-    const item = validateNewsItemInput(input);
+    const item = validateNewsItemInput(withArticleText(input));
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
       const hash = contentHash(item.text);
@@ -85,6 +86,18 @@ export class IngestionService {
     const rows: { code: string }[] = await manager.query(`SELECT code FROM country`);
     return new Set(rows.map((row) => row.code));
   }
+}
+
+/** An item given as HTML only gets its article text pulled out first (page chrome dropped). */
+export function withArticleText(input: NewsItemInput): NewsItemInput {
+  if ((input.text ?? '').trim() || !input.html?.trim()) return input;
+  const article = articleFromHtml(input.html, input.url ?? undefined);
+  if (!article.ok) throw DomainError.invalid(`html: ${article.reason}`, { field: 'html' });
+  return {
+    ...article.input,
+    ...Object.fromEntries(Object.entries(input).filter(([, value]) => value != null && value !== '')),
+    text: article.input.text,
+  };
 }
 
 const noChanges = () => ({ meetingsCreated: 0, meetingsMerged: 0, proposalsCreated: 0, proposalsAdvanced: 0, followUpsClosed: 0 });

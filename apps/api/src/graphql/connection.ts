@@ -1,6 +1,8 @@
 import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { DomainError } from '@dyad/domain';
+import { DomainError, type Page } from '@dyad/domain';
+
+export type { Page };
 
 @ObjectType()
 export class PageInfo {
@@ -26,10 +28,6 @@ export class PageArgs {
   after?: string | null;
 }
 
-export interface Page {
-  limit: number;
-  offset: number;
-}
 
 const CURSOR_PREFIX = 'o:';
 

@@ -66,11 +66,12 @@ export interface StatusObservation extends DatedStatus<ProposalStatus> {
  * not depend on the order the readings arrived in.
  */
 export function resolveProposalHistory<T extends StatusObservation>(observations: readonly T[]): { accepted: T[]; current: T | null } {
+  // Same day: reports before analysts; reports in lifecycle order, analysts in the order they decided.
   const ordered = [...observations].sort(
     (a, b) =>
       a.effectiveDate.localeCompare(b.effectiveDate) ||
       Number(a.byAnalyst) - Number(b.byAnalyst) ||
-      proposalStatusRank(a.status) - proposalStatusRank(b.status) ||
+      (a.byAnalyst ? 0 : proposalStatusRank(a.status) - proposalStatusRank(b.status)) ||
       a.recordedAt.getTime() - b.recordedAt.getTime() ||
       a.id.localeCompare(b.id),
   );

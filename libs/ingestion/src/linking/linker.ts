@@ -1,6 +1,6 @@
 import {
   addDays, estimatedDueDate, Evidence, FollowUpAction, FollowUpOwner, FollowUpStatusChange, Meeting, MeetingParticipant,
-  MeetingParty, Proposal, ProposalParty, ProposalStatusChange, proposalStatusRank, resolveProposalHistory, type NewsItem,
+  MeetingParty, Proposal, ProposalParty, ProposalStatusChange, proposalStatusRank, applyProposalHistory, type NewsItem,
   type Sector,
 } from '@dyad/domain';
 import {
@@ -245,24 +245,8 @@ export class Linker {
   }
 
   private async resolveProposal(id: string, before: { existed: boolean; status: string }): Promise<void> {
-    const readings = await this.manager.find(ProposalStatusChange, { where: { proposalId: id } });
-    const { accepted, current } = resolveProposalHistory(
-      readings.map((reading) => ({ ...reading, byAnalyst: reading.apiKeyId !== null })),
-    );
-    const acceptedIds = new Set(accepted.map((reading) => reading.id));
-    await this.manager.query(`UPDATE proposal_status_change SET accepted = (id = ANY($2)) WHERE proposal_id = $1`, [
-      id,
-      [...acceptedIds],
-    ]);
-    if (!current) return;
-    const origin = accepted.find((reading) => reading.meetingId)?.meetingId ?? null;
-    await this.manager.update(Proposal, id, {
-      status: current.status,
-      statusDate: current.effectiveDate,
-      originMeetingId: origin,
-      version: () => 'version + 1',
-    });
-    if (before.existed && before.status !== current.status) this.counters.proposalsAdvanced++;
+    const { after } = await applyProposalHistory(this.manager, id);
+    if (before.existed && before.status !== after) this.counters.proposalsAdvanced++;
   }
 
   private async addFollowUp(

@@ -99,6 +99,12 @@ describe('resolveProposalHistory', () => {
     ).toEqual(['SIGNED@2024-01-10', 'STALLED@2025-01-10', 'IMPLEMENTING@2025-09-01']);
   });
 
+  it('lets the later of two same-day analyst decisions win', () => {
+    const first = { ...reading('a', 'NEGOTIATING', '2026-05-20', true), recordedAt: new Date('2026-05-20T08:00:00Z') };
+    const second = { ...reading('b', 'PROPOSED', '2026-05-20', true), recordedAt: new Date('2026-05-20T09:00:00Z') };
+    expect(resolveProposalHistory([second, first]).current?.status).toBe('PROPOSED');
+  });
+
   it('takes an analyst’s correction even against the rules', () => {
     expect(statuses([reading('a', 'SIGNED', '2026-05-12'), reading('b', 'AGREED', '2026-05-20', true)])).toEqual({
       history: ['SIGNED@2026-05-12', 'AGREED@2026-05-20'],

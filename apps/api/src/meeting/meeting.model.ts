@@ -1,0 +1,112 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { DateSource, EventType, Meeting, MeetingOutcome, MeetingParticipant, ReviewStatus, Sector } from '@dyad/domain';
+import { Connection } from '../graphql/connection.js';
+import { DateSourceEnum, EventTypeEnum, MeetingOutcomeEnum, ReviewStatusEnum, SectorEnum } from '../graphql/enums.js';
+
+@ObjectType('Location')
+export class LocationModel {
+  @Field(() => String, { nullable: true, description: 'City or venue as reported.' })
+  name: string | null;
+
+  countryCode: string | null;
+}
+
+@ObjectType('Participant')
+export class ParticipantModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { description: 'The person, the same across meetings.' })
+  actorId: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field(() => String, { nullable: true })
+  organization: string | null;
+
+  @Field(() => String, { nullable: true })
+  role: string | null;
+
+  countryCode: string | null;
+}
+
+@ObjectType('Meeting', { description: 'A meeting, visit, call or signing between two or more countries.' })
+export class MeetingModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EventTypeEnum)
+  type: EventType;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  date: string | null;
+
+  @Field(() => DateSourceEnum, { nullable: true })
+  dateSource: DateSource | null;
+
+  @Field(() => LocationModel, { nullable: true })
+  location: LocationModel | null;
+
+  @Field(() => [SectorEnum])
+  sectors: Sector[];
+
+  @Field(() => String, { nullable: true })
+  summary: string | null;
+
+  @Field(() => MeetingOutcomeEnum, { nullable: true, description: 'Logged by an analyst.' })
+  outcome: MeetingOutcome | null;
+
+  @Field(() => String, { nullable: true })
+  outcomeNotes: string | null;
+
+  @Field(() => ReviewStatusEnum)
+  reviewStatus: ReviewStatus;
+
+  @Field(() => Float, { nullable: true, description: 'The extractor’s confidence, 0 to 1.' })
+  confidence: number | null;
+
+  @Field(() => Int, { description: 'Pass it back as expectedVersion when editing.' })
+  version: number;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}
+
+export const MeetingConnection = Connection(MeetingModel, 'Meeting');
+
+export const mapMeeting = (meeting: Meeting): MeetingModel => ({
+  id: meeting.id,
+  type: meeting.type,
+  date: meeting.date,
+  dateSource: meeting.dateSource,
+  location:
+    meeting.locationName || meeting.locationCountryCode
+      ? { name: meeting.locationName, countryCode: meeting.locationCountryCode }
+      : null,
+  sectors: meeting.sectors,
+  summary: meeting.summary,
+  outcome: meeting.outcome,
+  outcomeNotes: meeting.outcomeNotes,
+  reviewStatus: meeting.reviewStatus,
+  confidence: meeting.confidence,
+  version: meeting.version,
+  createdAt: meeting.createdAt,
+  updatedAt: meeting.updatedAt,
+});
+
+export const mapParticipant = (participant: MeetingParticipant): ParticipantModel => ({
+  id: participant.id,
+  actorId: participant.actorId,
+  name: participant.actor.name,
+  title: participant.title,
+  organization: participant.organization,
+  role: participant.role,
+  countryCode: participant.actor.countryCode,
+});

@@ -1,0 +1,141 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { MeetingService, type RequestContext } from '@dyad/domain';
+import { Allow } from '../auth/allow.decorator.js';
+import { Ctx, Loader } from '../auth/graphql-context.js';
+import { CountryModel, mapCountry } from '../country/country.model.js';
+import { EvidenceModel, mapEvidence } from '../evidence/evidence.model.js';
+import { FollowUpModel, mapFollowUp } from '../follow-up/follow-up.model.js';
+import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
+import { MeetingFilterInput } from '../graphql/filter.inputs.js';
+import { loadAll, type Loaders } from '../graphql/loaders.js';
+import { mapNewsItem, NewsItemModel } from '../news-item/news-item.model.js';
+import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
+import { CreateMeetingInput, LogMeetingOutcomeInput, UpdateMeetingInput } from './dto/meeting.inputs.js';
+import { LocationModel, mapMeeting, mapParticipant, MeetingConnection, MeetingModel, ParticipantModel } from './meeting.model.js';
+
+@Resolver(() => MeetingModel)
+export class MeetingResolver {
+  constructor(private readonly meetings: MeetingService) {}
+
+  @Query(() => MeetingConnection, { name: 'meetings', description: 'Meetings, newest first; rejected ones only when reviewStatuses asks for them.' })
+  async list(
+    @Ctx() ctx: RequestContext,
+    @Args() pageArgs: PageArgs,
+    @Args('filter', { type: () => MeetingFilterInput, nullable: true }) filter?: MeetingFilterInput,
+  ): Promise<ConnectionShape<MeetingModel>> {
+    const page = toPage(pageArgs);
+    const { nodes, total } = await this.meetings.list(ctx, filter, page);
+    return toConnection(nodes.map(mapMeeting), total, page);
+  }
+
+  @Query(() => MeetingModel, { name: 'meeting' })
+  async one(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<MeetingModel> {
+    return mapMeeting(await this.meetings.get(ctx, id));
+  }
+
+  @ResolveField(() => [CountryModel], { description: 'The parties.' })
+  async countries(@Parent() meeting: MeetingModel, @Loader() loaders: Loaders): Promise<CountryModel[]> {
+    return (await loadAll(loaders.country, await loaders.meetingParties.load(meeting.id))).map(mapCountry);
+  }
+
+  @ResolveField(() => [ParticipantModel])
+  async participants(@Parent() meeting: MeetingModel, @Loader() loaders: Loaders): Promise<ParticipantModel[]> {
+    return (await loaders.participants.load(meeting.id)).map(mapParticipant);
+  }
+
+  @ResolveField(() => [NewsItemModel], { description: 'The news items that report it, oldest first.' })
+  async sources(@Parent() meeting: MeetingModel, @Loader() loaders: Loaders): Promise<NewsItemModel[]> {
+    return (await loadAll(loaders.newsItem, await loaders.meetingSourceIds.load(meeting.id))).map(mapNewsItem);
+  }
+
+  @ResolveField(() => [ProposalModel], { description: 'Proposals discussed at it.' })
+  async proposals(@Parent() meeting: MeetingModel, @Loader() loaders: Loaders): Promise<ProposalModel[]> {
+    return (await loaders.meetingProposals.load(meeting.id)).map(mapProposal);
+  }
+
+  @ResolveField(() => [FollowUpModel])
+  async followUps(@Parent() meeting: MeetingModel, @Loader() loaders: Loaders): Promise<FollowUpModel[]> {
+    return (await loaders.meetingFollowUps.load(meeting.id)).map(mapFollowUp);
+  }
+
+  @ResolveField(() => [EvidenceModel])
+  async evidence(@Parent() meeting: MeetingModel, @Loader() loaders: Loaders): Promise<EvidenceModel[]> {
+    return (await loaders.meetingEvidence.load(meeting.id)).map(mapEvidence);
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Records a meeting by hand (confirmed from the start).' })
+  @Allow('ANALYST')
+  async createMeeting(@Ctx() ctx: RequestContext, @Args('input') input: CreateMeetingInput): Promise<MeetingModel> {
+    return mapMeeting(await this.meetings.create(ctx, input));
+  }
+
+  @Mutation(() => MeetingModel)
+  @Allow('ANALYST')
+  async updateMeeting(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input') input: UpdateMeetingInput,
+  ): Promise<MeetingModel> {
+    return mapMeeting(await this.meetings.update(ctx, id, expectedVersion, input));
+  }
+
+  @Mutation(() => MeetingModel)
+  @Allow('ANALYST')
+  async confirmMeeting(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<MeetingModel> {
+    return mapMeeting(await this.meetings.confirm(ctx, id, expectedVersion));
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Marks an extracted meeting as wrong; it leaves lists and charts.' })
+  @Allow('ANALYST')
+  async rejectMeeting(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<MeetingModel> {
+    return mapMeeting(await this.meetings.reject(ctx, id, expectedVersion));
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Folds duplicate meetings into one; their sources, participants, evidence and follow-ups move over.' })
+  @Allow('ANALYST')
+  async mergeMeetings(
+    @Ctx() ctx: RequestContext,
+    @Args('targetId', { type: () => ID }) targetId: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('duplicateIds', { type: () => [ID] }) duplicateIds: string[],
+  ): Promise<MeetingModel> {
+    return mapMeeting(await this.meetings.merge(ctx, targetId, expectedVersion, duplicateIds));
+  }
+
+  @Mutation(() => MeetingModel, { description: 'Logs what came of a meeting, with new follow-ups and proposal changes, in one transaction.' })
+  @Allow('ANALYST')
+  async logMeetingOutcome(
+    @Ctx() ctx: RequestContext,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('input') input: LogMeetingOutcomeInput,
+  ): Promise<MeetingModel> {
+    return mapMeeting(await this.meetings.logOutcome(ctx, meetingId, input));
+  }
+}
+
+@Resolver(() => LocationModel)
+export class LocationResolver {
+  @ResolveField(() => CountryModel, { nullable: true })
+  async country(@Parent() location: LocationModel, @Loader() loaders: Loaders): Promise<CountryModel | null> {
+    const country = location.countryCode ? await loaders.country.load(location.countryCode) : null;
+    return country ? mapCountry(country) : null;
+  }
+}
+
+@Resolver(() => ParticipantModel)
+export class ParticipantResolver {
+  @ResolveField(() => CountryModel, { nullable: true })
+  async country(@Parent() participant: ParticipantModel, @Loader() loaders: Loaders): Promise<CountryModel | null> {
+    const country = participant.countryCode ? await loaders.country.load(participant.countryCode) : null;
+    return country ? mapCountry(country) : null;
+  }
+}

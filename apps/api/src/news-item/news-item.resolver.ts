@@ -1,0 +1,117 @@
+import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  DomainError, MeetingService, NewsItemService, ProposalService, type RequestContext,
+} from '@dyad/domain';
+import { extract, type Language } from '@dyad/extraction';
+import { IngestionService, validateNewsItemInput, withArticleText } from '@dyad/ingestion';
+import { Allow } from '../auth/allow.decorator.js';
+import { Ctx, Loader } from '../auth/graphql-context.js';
+import { CountryModel, mapCountry } from '../country/country.model.js';
+import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
+import { loadAll, type Loaders } from '../graphql/loaders.js';
+import { mapMeeting, MeetingModel } from '../meeting/meeting.model.js';
+import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
+import { IngestNewsItemInput, NewsItemFilterInput } from './dto/news-item.inputs.js';
+import { ExtractionPreviewModel, mapExtraction } from './extraction-preview.model.js';
+import { mapNewsItem, NewsItemConnection, NewsItemModel } from './news-item.model.js';
+
+@ObjectType('IngestResult')
+class IngestResultModel {
+  @Field({ description: 'NEW, or DUPLICATE when the same URL or the same normalised text was ingested before.' })
+  status: string;
+
+  @Field(() => NewsItemModel)
+  newsItem: NewsItemModel;
+
+  @Field(() => Int) meetingsCreated: number;
+  @Field(() => Int) meetingsMerged: number;
+  @Field(() => Int) proposalsCreated: number;
+  @Field(() => Int) proposalsAdvanced: number;
+  @Field(() => Int) followUpsClosed: number;
+}
+
+@ObjectType('SearchResult')
+class SearchResultModel {
+  @Field(() => [NewsItemModel]) newsItems: NewsItemModel[];
+  @Field(() => [MeetingModel]) meetings: MeetingModel[];
+  @Field(() => [ProposalModel]) proposals: ProposalModel[];
+}
+
+@Resolver(() => NewsItemModel)
+export class NewsItemResolver {
+  constructor(
+    private readonly newsItems: NewsItemService,
+    private readonly meetingService: MeetingService,
+    private readonly proposals: ProposalService,
+    private readonly ingestion: IngestionService,
+  ) {}
+
+  @Query(() => NewsItemConnection, { name: 'newsItems', description: 'News items, newest first.' })
+  async list(
+    @Ctx() ctx: RequestContext,
+    @Args() pageArgs: PageArgs,
+    @Args('filter', { type: () => NewsItemFilterInput, nullable: true }) filter?: NewsItemFilterInput,
+  ): Promise<ConnectionShape<NewsItemModel>> {
+    const page = toPage(pageArgs);
+    const { nodes, total } = await this.newsItems.list(ctx, filter, page);
+    return toConnection(nodes.map(mapNewsItem), total, page);
+  }
+
+  @Query(() => NewsItemModel, { name: 'newsItem' })
+  async one(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<NewsItemModel> {
+    return mapNewsItem(await this.newsItems.get(ctx, id));
+  }
+
+  @Query(() => SearchResultModel, {
+    description: 'Finds news items, meetings and proposals by words in Persian, English or Russian (ZWNJ-, letter-variant- and case-insensitive).',
+  })
+  async search(
+    @Ctx() ctx: RequestContext,
+    @Args('text') text: string,
+    @Args('first', { type: () => Int, defaultValue: 10, description: 'At most this many of each kind, 1 to 50.' }) first: number,
+  ): Promise<SearchResultModel> {
+    if (!text.trim()) throw DomainError.invalid('text is empty', { field: 'text' });
+    if (first < 1 || first > 50) throw DomainError.invalid('first must be from 1 to 50', { field: 'first' });
+    const page = { limit: first, offset: 0 };
+    const [newsItems, meetings, proposals] = await Promise.all([
+      this.newsItems.list(ctx, { text }, page),
+      this.meetingService.list(ctx, { text }, page),
+      this.proposals.list(ctx, { text }, page),
+    ]);
+    return {
+      newsItems: newsItems.nodes.map(mapNewsItem),
+      meetings: meetings.nodes.map(mapMeeting),
+      proposals: proposals.nodes.map(mapProposal),
+    };
+  }
+
+  @Query(() => ExtractionPreviewModel, { description: 'What ingesting this text would extract, without storing anything.' })
+  @Allow('ANALYST')
+  previewExtraction(@Args('input') input: IngestNewsItemInput): ExtractionPreviewModel {
+    const item = validateNewsItemInput(withArticleText(input as never));
+    const result = extract(item.text, {
+      publishedAt: item.publishedAt ?? undefined,
+      lang: (item.language as Language | null) ?? undefined,
+      publisherCountry: item.publisherCountry ?? undefined,
+    });
+    return mapExtraction(result, item.text);
+  }
+
+  @Mutation(() => IngestResultModel, { description: 'Ingests one news item: extracts, links to what is known, stores it (one transaction).' })
+  @Allow('ANALYST')
+  async ingestNewsItem(@Ctx() ctx: RequestContext, @Args('input') input: IngestNewsItemInput): Promise<IngestResultModel> {
+    const { newsItemId, ...outcome } = await this.ingestion.ingest(ctx, { ...input, language: input.language as Language | null });
+    return { ...outcome, newsItem: mapNewsItem(await this.newsItems.get(ctx, newsItemId)) };
+  }
+
+  @ResolveField(() => CountryModel, { nullable: true, description: 'Who "our country" is in the text.' })
+  async publisherCountry(@Parent() item: NewsItemModel, @Loader() loaders: Loaders): Promise<CountryModel | null> {
+    const country = item.publisherCountryCode ? await loaders.country.load(item.publisherCountryCode) : null;
+    return country ? mapCountry(country) : null;
+  }
+
+  @ResolveField(() => [MeetingModel], { description: 'The meetings it reports.' })
+  async meetings(@Parent() item: NewsItemModel, @Loader() loaders: Loaders): Promise<MeetingModel[]> {
+    return (await loadAll(loaders.meeting, await loaders.newsItemMeetingIds.load(item.id))).map(mapMeeting);
+  }
+}

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { estimatedDueDate, checkFollowUpTransition } from '../lifecycle/follow-up-lifecycle.js';
+import { isIsoDate, todayInTehran } from '../lifecycle/dates.js';
+import { DomainError } from '../shared/domain.error.js';
+import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
+import { followUpConditions } from '../shared/filter-sql.js';
+import { assertCooperationFilter, type FollowUpFilter } from '../shared/filters.js';
+import type { Page, PageOf } from '../shared/page.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { SqlParams } from '../shared/sql.js';
+import { FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, type FollowUpHorizon, type FollowUpStatus } from '../shared/vocabulary.js';
+import { FollowUpAction } from './follow-up-action.entity.js';
+import { FollowUpOwner } from './follow-up-owner.entity.js';
+import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
+
+export interface NewFollowUp {
+  description: string;
+  owners: string[];
+  horizon: FollowUpHorizon;
+  dueDate?: string | null;
+  meetingId?: string | null;
+  proposalId?: string | null;
+}
+
+export interface FollowUpPatch {
+  status?: FollowUpStatus | null;
+  description?: string | null;
+  horizon?: FollowUpHorizon | null;
+  /** null clears it; undefined leaves it. */
+  dueDate?: string | null;
+  owners?: string[] | null;
+  note?: string | null;
+}
+
+const ISO_ALPHA2 = /^[A-Z]{2}$/;
+
+function checkOwners(owners: string[]): string[] {
+  const unique = [...new Set(owners)].sort();
+  if (!unique.length) throw DomainError.invalid('a follow-up needs at least one owner country', { field: 'owners' });
+  const bad = unique.filter((code) => !ISO_ALPHA2.test(code));
+  if (bad.length) throw DomainError.invalid(`owners must be ISO alpha-2 codes in upper case: ${bad.join(', ')}`, { field: 'owners' });
+  return unique;
+}
+
+function checkDescription(description: string): string {
+  const trimmed = description.trim();
+  if (!trimmed || trimmed.length > 2000) throw DomainError.invalid('description must be 1 to 2000 characters', { field: 'description' });
+  return trimmed;
+}
+
+@Injectable()
+export class FollowUpService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(_ctx: RequestContext, filter: FollowUpFilter | null | undefined, page: Page): Promise<PageOf<FollowUpAction>> {
+    assertCooperationFilter(filter);
+    const params = new SqlParams();
+    const manager = this.dataSource.manager;
+    const today = todayInTehran();
+    // Overdue first, then by due date, so the list reads as a to-do list.
+    const orderBy = `(coalesce(f.due_date < '${today}', false) AND f.status IN ('OPEN', 'IN_PROGRESS')) DESC, f.due_date ASC NULLS LAST, f.id`;
+    const { ids, total } = await pagedIds(
+      manager,
+      { table: 'follow_up_action', alias: 'f', orderBy },
+      followUpConditions(filter, 'f', params, today),
+      params,
+      page,
+    );
+    return { nodes: await inOrder(manager, FollowUpAction, ids), total };
+  }
+
+  get(_ctx: RequestContext, id: string): Promise<FollowUpAction> {
+    return getEntityOrThrow(this.dataSource.manager, FollowUpAction, 'follow-up', id);
+  }
+
+  /** Adds an analyst's follow-up inside the caller's transaction. */
+  async createIn(manager: EntityManager, ctx: RequestContext, input: NewFollowUp, from: string): Promise<FollowUpAction> {
+    if (!FOLLOW_UP_HORIZONS.includes(input.horizon)) throw DomainError.invalid(`unknown horizon ${input.horizon}`, { field: 'horizon' });
+    if (input.dueDate != null && !isIsoDate(input.dueDate)) {
+      throw DomainError.invalid(`dueDate must be a date written YYYY-MM-DD, not "${input.dueDate}"`, { field: 'dueDate' });
+    }
+    const owners = checkOwners(input.owners);
+    await this.assertCountries(manager, owners);
+    const dueDate = input.dueDate ?? estimatedDueDate(input.horizon, from);
+    const followUp = await manager.save(
+      manager.create(FollowUpAction, {
+        description: checkDescription(input.description),
+        horizon: input.horizon,
+        dueDate,
+        dueDateEstimated: input.dueDate == null && dueDate !== null,
+        status: 'OPEN',
+        meetingId: input.meetingId ?? null,
+        proposalId: input.proposalId ?? null,
+        owners: owners.map((countryCode) => manager.create(FollowUpOwner, { countryCode })),
+      }),
+    );
+    await manager.insert(FollowUpStatusChange, {
+      followUpId: followUp.id,
+      status: 'OPEN',
+      effectiveDate: todayInTehran(),
+      apiKeyId: ctx.caller?.keyId ?? null,
+      meetingId: input.meetingId ?? null,
+      note: 'added by an analyst',
+    });
+    await this.audit.record(ctx, manager, {
+      action: 'followUp.create',
+      entityType: 'FollowUp',
+      entityId: followUp.id,
+      after: { description: followUp.description, owners, horizon: followUp.horizon, dueDate: followUp.dueDate },
+    });
+    return followUp;
+  }
+
+  async update(ctx: RequestContext, id: string, expectedVersion: number, patch: FollowUpPatch): Promise<FollowUpAction> {
+    return this.dataSource.transaction(async (manager) => {
+      const followUp = await lockForEdit(manager, FollowUpAction, 'follow-up', id, expectedVersion);
+      const before = describe(followUp, await this.ownersOf(manager, id));
+      if (patch.status != null) {
+        if (!FOLLOW_UP_STATUSES.includes(patch.status)) throw DomainError.invalid(`unknown status ${patch.status}`, { field: 'status' });
+        const verdict = checkFollowUpTransition(followUp.status, patch.status);
+        if (!verdict.allowed) throw DomainError.invalid(`${followUp.status} → ${patch.status} is not allowed: ${verdict.reason}`, { field: 'status' });
+        await manager.insert(FollowUpStatusChange, {
+          followUpId: id,
+          status: patch.status,
+          effectiveDate: todayInTehran(),
+          apiKeyId: ctx.caller?.keyId ?? null,
+          note: patch.note?.trim() || null,
+        });
+        followUp.status = patch.status;
+      }
+      if (patch.description != null) followUp.description = checkDescription(patch.description);
+      if (patch.horizon != null) {
+        if (!FOLLOW_UP_HORIZONS.includes(patch.horizon)) throw DomainError.invalid(`unknown horizon ${patch.horizon}`, { field: 'horizon' });
+        followUp.horizon = patch.horizon;
+      }
+      if (patch.dueDate !== undefined) {
+        if (patch.dueDate !== null && !isIsoDate(patch.dueDate)) {
+          throw DomainError.invalid(`dueDate must be a date written YYYY-MM-DD, not "${patch.dueDate}"`, { field: 'dueDate' });
+        }
+        followUp.dueDate = patch.dueDate;
+        followUp.dueDateEstimated = false;
+      }
+      let owners = before.owners;
+      if (patch.owners != null) {
+        owners = checkOwners(patch.owners);
+        await this.assertCountries(manager, owners);
+        await manager.delete(FollowUpOwner, { followUpId: id });
+        await manager.insert(FollowUpOwner, owners.map((countryCode) => ({ followUpId: id, countryCode })));
+      }
+      const { owners: _owners, ...columns } = followUp as FollowUpAction & { owners?: unknown };
+      void _owners;
+      const saved = await manager.save(FollowUpAction, { ...columns, version: followUp.version });
+      const after = describe(saved, owners);
+      await this.audit.record(ctx, manager, { action: 'followUp.update', entityType: 'FollowUp', entityId: id, before, after });
+      return manager.findOneByOrFail(FollowUpAction, { id });
+    });
+  }
+
+  private async ownersOf(manager: EntityManager, id: string): Promise<string[]> {
+    return (await manager.find(FollowUpOwner, { where: { followUpId: id }, order: { countryCode: 'ASC' } })).map((o) => o.countryCode);
+  }
+
+  private async assertCountries(manager: EntityManager, codes: string[]): Promise<void> {
+    const rows: { code: string }[] = await manager.query(`SELECT code FROM country WHERE code = ANY($1)`, [codes]);
+    const known = new Set(rows.map((row) => row.code));
+    const unknown = codes.filter((code) => !known.has(code));
+    if (unknown.length) throw DomainError.invalid(`not ISO 3166-1 countries: ${unknown.join(', ')}`, { field: 'owners' });
+  }
+}
+
+const describe = (followUp: FollowUpAction, owners: string[]) => ({
+  description: followUp.description,
+  status: followUp.status,
+  horizon: followUp.horizon,
+  dueDate: followUp.dueDate,
+  owners,
+  version: followUp.version,
+});

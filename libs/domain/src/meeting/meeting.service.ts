@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { FollowUpService, type NewFollowUp } from '../follow-up/follow-up.service.js';
+import { isIsoDate, todayInTehran } from '../lifecycle/dates.js';
+import { ProposalService, type SetProposalStatusInput } from '../proposal/proposal.service.js';
+import { DomainError, DomainErrorCode } from '../shared/domain.error.js';
+import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
+import { meetingConditions } from '../shared/filter-sql.js';
+import { assertCooperationFilter, type MeetingFilter } from '../shared/filters.js';
+import type { Page, PageOf } from '../shared/page.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { SqlParams } from '../shared/sql.js';
+import {
+  EVENT_TYPES, MEETING_OUTCOMES, SECTORS, type EventType, type MeetingOutcome, type ReviewStatus, type Sector,
+} from '../shared/vocabulary.js';
+import { Meeting } from './meeting.entity.js';
+import { MeetingParty } from './meeting-party.entity.js';
+
+export interface MeetingFields {
+  type?: EventType | null;
+  date?: string | null;
+  countries?: string[] | null;
+  locationName?: string | null;
+  locationCountry?: string | null;
+  sectors?: Sector[] | null;
+  summary?: string | null;
+}
+
+export interface LogOutcomeInput {
+  expectedVersion: number;
+  outcome: MeetingOutcome;
+  summary?: string | null;
+  notes?: string | null;
+  followUps?: Omit<NewFollowUp, 'meetingId'>[] | null;
+  proposalUpdates?: Omit<SetProposalStatusInput, 'meetingId'>[] | null;
+}
+
+const ISO_ALPHA2 = /^[A-Z]{2}$/;
+
+@Injectable()
+export class MeetingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly followUps: FollowUpService,
+  ) {}
+
+  async list(_ctx: RequestContext, filter: MeetingFilter | null | undefined, page: Page): Promise<PageOf<Meeting>> {
+    assertCooperationFilter(filter);
+    const params = new SqlParams();
+    const manager = this.dataSource.manager;
+    const { ids, total } = await pagedIds(
+      manager,
+      { table: 'meeting', alias: 'm', orderBy: 'm.date DESC NULLS LAST, m.id' },
+      meetingConditions(filter, 'm', params),
+      params,
+      page,
+    );
+    return { nodes: await inOrder(manager, Meeting, ids), total };
+  }
+
+  get(_ctx: RequestContext, id: string): Promise<Meeting> {
+    return getEntityOrThrow(this.dataSource.manager, Meeting, 'meeting', id);
+  }
+
+  /** A meeting an analyst records by hand; it is confirmed from the start. */
+  async create(ctx: RequestContext, fields: MeetingFields): Promise<Meeting> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!fields.type) throw DomainError.invalid('type is required', { field: 'type' });
+      if (!fields.countries) throw DomainError.invalid('countries is required', { field: 'countries' });
+      const checked = await this.checkFields(manager, fields);
+      const meeting = await manager.save(
+        manager.create(Meeting, {
+          type: checked.type!,
+          date: checked.date ?? null,
+          dateSource: checked.date ? 'TEXT' : null,
+          locationName: checked.locationName ?? null,
+          locationCountryCode: checked.locationCountry ?? null,
+          sectors: checked.sectors ?? [],
+          summary: checked.summary ?? null,
+          reviewStatus: 'CONFIRMED',
+          parties: checked.countries!.map((countryCode) => manager.create(MeetingParty, { countryCode })),
+        }),
+      );
+      await this.audit.record(ctx, manager, { action: 'meeting.create', entityType: 'Meeting', entityId: meeting.id, after: describe(meeting, checked.countries!) });
+      return manager.findOneByOrFail(Meeting, { id: meeting.id });
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, expectedVersion: number, fields: MeetingFields): Promise<Meeting> {
+    return this.edit(ctx, id, expectedVersion, 'meeting.update', async (manager, meeting) => {
+      const checked = await this.checkFields(manager, fields);
+      if (checked.type != null) meeting.type = checked.type;
+      if (checked.date !== undefined) {
+        meeting.date = checked.date;
+        meeting.dateSource = checked.date ? 'TEXT' : null;
+      }
+      if (checked.locationName !== undefined) meeting.locationName = checked.locationName;
+      if (checked.locationCountry !== undefined) meeting.locationCountryCode = checked.locationCountry;
+      if (checked.sectors != null) meeting.sectors = checked.sectors;
+      if (checked.summary !== undefined) meeting.summary = checked.summary;
+      if (checked.countries != null) {
+        await manager.delete(MeetingParty, { meetingId: meeting.id });
+        await manager.insert(MeetingParty, checked.countries.map((countryCode) => ({ meetingId: meeting.id, countryCode })));
+      }
+    });
+  }
+
+  confirm(ctx: RequestContext, id: string, expectedVersion: number): Promise<Meeting> {
+    return this.review(ctx, id, expectedVersion, 'CONFIRMED');
+  }
+
+  reject(ctx: RequestContext, id: string, expectedVersion: number): Promise<Meeting> {
+    return this.review(ctx, id, expectedVersion, 'REJECTED');
+  }
+
+  /** Records what came of a meeting: summary, outcome, new follow-ups and proposal changes, all or nothing. */
+  async logOutcome(ctx: RequestContext, id: string, input: LogOutcomeInput): Promise<Meeting> {
+    if (!MEETING_OUTCOMES.includes(input.outcome)) throw DomainError.invalid(`unknown outcome ${input.outcome}`, { field: 'outcome' });
+    return this.edit(ctx, id, input.expectedVersion, 'meeting.logOutcome', async (manager, meeting) => {
+      meeting.outcome = input.outcome;
+      if (input.summary !== undefined) meeting.summary = input.summary?.trim() || null;
+      if (input.notes !== undefined) meeting.outcomeNotes = input.notes?.trim() || null;
+      if ((input.notes?.length ?? 0) > 10_000) throw DomainError.invalid('notes take at most 10,000 characters', { field: 'notes' });
+      const from = meeting.date ?? todayInTehran();
+      for (const followUp of input.followUps ?? []) {
+        await this.followUps.createIn(manager, ctx, { ...followUp, meetingId: meeting.id }, from);
+      }
+      for (const update of input.proposalUpdates ?? []) {
+        await ProposalService.setStatusIn(manager, ctx, { ...update, meetingId: meeting.id }, this.audit);
+      }
+    });
+  }
+
+  /** Folds duplicates into `targetId`: sources, participants, evidence, follow-ups and readings move over. */
+  async merge(ctx: RequestContext, targetId: string, expectedVersion: number, duplicateIds: string[]): Promise<Meeting> {
+    const duplicates = [...new Set(duplicateIds)].filter((id) => id !== targetId);
+    if (!duplicates.length) throw DomainError.invalid('give at least one other meeting to merge', { field: 'duplicateIds' });
+    return this.edit(ctx, targetId, expectedVersion, 'meeting.merge', async (manager, target) => {
+      for (const id of duplicates) {
+        const duplicate = await getEntityOrThrow(manager, Meeting, 'meeting', id);
+        target.sectors = [...new Set([...target.sectors, ...duplicate.sectors])];
+        target.date ??= duplicate.date;
+        target.locationName ??= duplicate.locationName;
+        target.locationCountryCode ??= duplicate.locationCountryCode;
+      }
+      const params = [targetId, duplicates];
+      await manager.query(
+        `INSERT INTO meeting_source (meeting_id, news_item_id) SELECT $1, news_item_id FROM meeting_source WHERE meeting_id = ANY($2) ON CONFLICT DO NOTHING`,
+        params,
+      );
+      await manager.query(
+        `INSERT INTO meeting_party (meeting_id, country_code) SELECT DISTINCT $1::uuid, country_code FROM meeting_party WHERE meeting_id = ANY($2) ON CONFLICT DO NOTHING`,
+        params,
+      );
+      await manager.query(`UPDATE meeting_participant SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+      await manager.query(`UPDATE evidence SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+      await manager.query(`UPDATE follow_up_action SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+      await manager.query(`UPDATE proposal_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+      await manager.query(`UPDATE follow_up_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+      await manager.query(`UPDATE proposal SET origin_meeting_id = $1 WHERE origin_meeting_id = ANY($2)`, params);
+      await manager.query(`DELETE FROM meeting WHERE id = ANY($1)`, [duplicates]);
+    });
+  }
+
+  private review(ctx: RequestContext, id: string, expectedVersion: number, status: ReviewStatus): Promise<Meeting> {
+    return this.edit(ctx, id, expectedVersion, status === 'CONFIRMED' ? 'meeting.confirm' : 'meeting.reject', async (_manager, meeting) => {
+      if (meeting.reviewStatus === status) {
+        throw new DomainError(DomainErrorCode.Conflict, `meeting ${id} is already ${status}`);
+      }
+      meeting.reviewStatus = status;
+    });
+  }
+
+  /** Locks the meeting at `expectedVersion`, applies `change`, saves, and audits before and after. */
+  private edit(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    action: string,
+    change: (manager: EntityManager, meeting: Meeting) => Promise<void>,
+  ): Promise<Meeting> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await lockForEdit(manager, Meeting, 'meeting', id, expectedVersion);
+      const before = describe(meeting, await this.partiesOf(manager, id));
+      await change(manager, meeting);
+      await manager.save(Meeting, meeting);
+      const saved = await manager.findOneByOrFail(Meeting, { id });
+      await this.audit.record(ctx, manager, {
+        action,
+        entityType: 'Meeting',
+        entityId: id,
+        before,
+        after: describe(saved, await this.partiesOf(manager, id)),
+      });
+      return saved;
+    });
+  }
+
+  private async partiesOf(manager: EntityManager, id: string): Promise<string[]> {
+    return (await manager.find(MeetingParty, { where: { meetingId: id }, order: { countryCode: 'ASC' } })).map((p) => p.countryCode);
+  }
+
+  private async checkFields(manager: EntityManager, fields: MeetingFields): Promise<MeetingFields> {
+    if (fields.type != null && !EVENT_TYPES.includes(fields.type)) throw DomainError.invalid(`unknown type ${fields.type}`, { field: 'type' });
+    if (fields.type === 'STATEMENT') throw DomainError.invalid('a STATEMENT is not a meeting', { field: 'type' });
+    if (fields.date != null && !isIsoDate(fields.date)) {
+      throw DomainError.invalid(`date must be a date written YYYY-MM-DD, not "${fields.date}"`, { field: 'date' });
+    }
+    const bad = (fields.sectors ?? []).filter((sector) => !SECTORS.includes(sector));
+    if (bad.length) throw DomainError.invalid(`unknown sectors: ${bad.join(', ')}`, { field: 'sectors' });
+    const countries = fields.countries == null ? fields.countries : [...new Set(fields.countries)].sort();
+    if (countries != null && countries.length < 2) {
+      throw DomainError.invalid('a meeting needs at least two countries', { field: 'countries' });
+    }
+    const codes = [...(countries ?? []), ...(fields.locationCountry ? [fields.locationCountry] : [])];
+    const malformed = codes.filter((code) => !ISO_ALPHA2.test(code));
+    if (malformed.length) throw DomainError.invalid(`not ISO alpha-2 codes: ${malformed.join(', ')}`, { field: 'countries' });
+    if (codes.length) {
+      const rows: { code: string }[] = await manager.query(`SELECT code FROM country WHERE code = ANY($1)`, [codes]);
+      const unknown = codes.filter((code) => !rows.some((row) => row.code === code));
+      if (unknown.length) throw DomainError.invalid(`not ISO 3166-1 countries: ${unknown.join(', ')}`, { field: 'countries' });
+    }
+    if ((fields.summary?.length ?? 0) > 10_000) throw DomainError.invalid('summary takes at most 10,000 characters', { field: 'summary' });
+    return { ...fields, countries, sectors: fields.sectors ? [...new Set(fields.sectors)] : fields.sectors };
+  }
+}
+
+const describe = (meeting: Meeting, countries: string[]) => ({
+  type: meeting.type,
+  date: meeting.date,
+  countries,
+  locationName: meeting.locationName,
+  locationCountry: meeting.locationCountryCode,
+  sectors: meeting.sectors,
+  summary: meeting.summary,
+  outcome: meeting.outcome,
+  outcomeNotes: meeting.outcomeNotes,
+  reviewStatus: meeting.reviewStatus,
+  version: meeting.version,
+});

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { Country } from '../country/country.entity.js';
+import { Evidence } from '../evidence/evidence.entity.js';
+import { FollowUpAction } from '../follow-up/follow-up-action.entity.js';
+import { FollowUpOwner } from '../follow-up/follow-up-owner.entity.js';
+import { FollowUpStatusChange } from '../follow-up/follow-up-status-change.entity.js';
+import { Meeting } from '../meeting/meeting.entity.js';
+import { MeetingParticipant } from '../meeting/meeting-participant.entity.js';
+import { MeetingParty } from '../meeting/meeting-party.entity.js';
+import { NewsItem } from '../news-item/news-item.entity.js';
+import { Proposal } from '../proposal/proposal.entity.js';
+import { ProposalParty } from '../proposal/proposal-party.entity.js';
+import { ProposalStatusChange } from '../proposal/proposal-status-change.entity.js';
+
+export type EvidenceSubject = 'meeting' | 'proposal' | 'followUp';
+
+/** Groups rows by a key into lists aligned with `keys` (what a DataLoader batch function returns). */
+function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}
+
+/**
+ * One query per relation for a whole batch of parents: the batch functions behind the API's per-request
+ * DataLoaders, so a page of 50 meetings with all their relations costs a constant number of statements.
+ */
+@Injectable()
+export class RelationReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async byIds<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>, ids: readonly string[]): Promise<(T | null)[]> {
+    const rows = await this.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  meetings = (ids: readonly string[]) => this.byIds(Meeting, ids);
+  proposals = (ids: readonly string[]) => this.byIds(Proposal, ids);
+  followUps = (ids: readonly string[]) => this.byIds(FollowUpAction, ids);
+  newsItems = (ids: readonly string[]) => this.byIds(NewsItem, ids);
+
+  async countries(codes: readonly string[]): Promise<(Country | null)[]> {
+    const rows = await this.dataSource.getRepository(Country).findBy({ code: In([...codes]) });
+    const found = new Map(rows.map((row) => [row.code, row]));
+    return codes.map((code) => found.get(code) ?? null);
+  }
+
+  async meetingParties(meetingIds: readonly string[]): Promise<string[][]> {
+    const rows = await this.dataSource.getRepository(MeetingParty).find({ where: { meetingId: In([...meetingIds]) }, order: { countryCode: 'ASC' } });
+    return groupBy(meetingIds, rows, (row) => row.meetingId).map((group) => group.map((row) => row.countryCode));
+  }
+
+  async proposalParties(proposalIds: readonly string[]): Promise<string[][]> {
+    const rows = await this.dataSource.getRepository(ProposalParty).find({ where: { proposalId: In([...proposalIds]) }, order: { countryCode: 'ASC' } });
+    return groupBy(proposalIds, rows, (row) => row.proposalId).map((group) => group.map((row) => row.countryCode));
+  }
+
+  async followUpOwners(followUpIds: readonly string[]): Promise<string[][]> {
+    const rows = await this.dataSource.getRepository(FollowUpOwner).find({ where: { followUpId: In([...followUpIds]) }, order: { countryCode: 'ASC' } });
+    return groupBy(followUpIds, rows, (row) => row.followUpId).map((group) => group.map((row) => row.countryCode));
+  }
+
+  async participants(meetingIds: readonly string[]): Promise<MeetingParticipant[][]> {
+    const rows = await this.dataSource.getRepository(MeetingParticipant).find({
+      where: { meetingId: In([...meetingIds]) },
+      relations: { actor: true },
+      order: { id: 'ASC' },
+    });
+    return groupBy(meetingIds, rows, (row) => row.meetingId);
+  }
+
+  /** News item ids reporting each meeting, oldest publication first. */
+  async meetingSourceIds(meetingIds: readonly string[]): Promise<string[][]> {
+    const rows: { meeting_id: string; news_item_id: string }[] = await this.dataSource.query(
+      `SELECT ms.meeting_id, ms.news_item_id FROM meeting_source ms JOIN news_item n ON n.id = ms.news_item_id
+       WHERE ms.meeting_id = ANY($1) ORDER BY n.published_at NULLS LAST, n.ingested_at, n.id`,
+      [meetingIds],
+    );
+    return groupBy(meetingIds, rows, (row) => row.meeting_id).map((group) => group.map((row) => row.news_item_id));
+  }
+
+  /** Meetings each news item reports. */
+  async newsItemMeetingIds(newsItemIds: readonly string[]): Promise<string[][]> {
+    const rows: { meeting_id: string; news_item_id: string }[] = await this.dataSource.query(
+      `SELECT ms.meeting_id, ms.news_item_id FROM meeting_source ms JOIN meeting m ON m.id = ms.meeting_id
+       WHERE ms.news_item_id = ANY($1) ORDER BY m.date, m.id`,
+      [newsItemIds],
+    );
+    return groupBy(newsItemIds, rows, (row) => row.news_item_id).map((group) => group.map((row) => row.meeting_id));
+  }
+
+  /** Proposals a meeting discussed: those any report of it mentioned, or that it started. */
+  async meetingProposals(meetingIds: readonly string[]): Promise<Proposal[][]> {
+    const rows: { meeting_id: string; id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT c.meeting_id, c.proposal_id AS id FROM proposal_status_change c WHERE c.meeting_id = ANY($1)
+       UNION SELECT p.origin_meeting_id, p.id FROM proposal p WHERE p.origin_meeting_id = ANY($1)`,
+      [meetingIds],
+    );
+    const proposals = await this.proposals([...new Set(rows.map((row) => row.id))]);
+    const byId = new Map(proposals.filter((p): p is Proposal => p !== null).map((p) => [p.id, p]));
+    return groupBy(meetingIds, rows, (row) => row.meeting_id).map((group) =>
+      group.map((row) => byId.get(row.id)!).filter(Boolean).sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id)),
+    );
+  }
+
+  async meetingFollowUps(meetingIds: readonly string[]): Promise<FollowUpAction[][]> {
+    const rows = await this.dataSource.getRepository(FollowUpAction).find({
+      where: { meetingId: In([...meetingIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return groupBy(meetingIds, rows, (row) => row.meetingId!);
+  }
+
+  async proposalFollowUps(proposalIds: readonly string[]): Promise<FollowUpAction[][]> {
+    const rows = await this.dataSource.getRepository(FollowUpAction).find({
+      where: { proposalId: In([...proposalIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return groupBy(proposalIds, rows, (row) => row.proposalId!);
+  }
+
+  /** The accepted history of each proposal, in date order. */
+  async proposalHistory(proposalIds: readonly string[]): Promise<ProposalStatusChange[][]> {
+    const rows = await this.dataSource.getRepository(ProposalStatusChange).find({
+      where: { proposalId: In([...proposalIds]), accepted: true },
+      order: { effectiveDate: 'ASC', recordedAt: 'ASC', id: 'ASC' },
+    });
+    return groupBy(proposalIds, rows, (row) => row.proposalId);
+  }
+
+  async followUpHistory(followUpIds: readonly string[]): Promise<FollowUpStatusChange[][]> {
+    const rows = await this.dataSource.getRepository(FollowUpStatusChange).find({
+      where: { followUpId: In([...followUpIds]) },
+      order: { effectiveDate: 'ASC', recordedAt: 'ASC', id: 'ASC' },
+    });
+    return groupBy(followUpIds, rows, (row) => row.followUpId);
+  }
+
+  async evidence(subject: EvidenceSubject, ids: readonly string[]): Promise<Evidence[][]> {
+    const column = ({ meeting: 'meetingId', proposal: 'proposalId', followUp: 'followUpId' } as const)[subject];
+    const rows = await this.dataSource.getRepository(Evidence).find({
+      where: { [column]: In([...ids]) },
+      order: { newsItemId: 'ASC', start: 'ASC', id: 'ASC' },
+    });
+    return groupBy(ids, rows, (row) => row[column]!);
+  }
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCounter, startTestApi, type TestApi } from '../support/api.js';
+import { factories } from '../support/factories.js';
+
+// A nested page of 50 meetings must cost a constant number of statements (DataLoaders), not one per row.
+describe('no N+1 queries', () => {
+  let api: TestApi;
+  const counter = new QueryCounter();
+
+  beforeAll(async () => {
+    api = await startTestApi({ queryCounter: counter });
+    const db = await api.database.connect();
+    const make = factories(db);
+    const pairs = [['IR', 'KZ'], ['IR', 'TJ'], ['IR', 'RU', 'TR']];
+    for (let i = 0; i < 50; i++) {
+      const parties = pairs[i % pairs.length];
+      const meeting = await make.createMeeting({ parties, date: `2025-0${1 + (i % 9)}-1${i % 10}`, sectors: ['CULTURE'] });
+      const [item] = await db.query(
+        `INSERT INTO news_item (title, body, search_key, language, content_hash, extractor_version)
+         VALUES ($1, 'Body of report', 'body of report', 'en', md5($1) || md5($1 || 'x'), 't') RETURNING id`,
+        [`Report ${i}`],
+      );
+      await db.query(`INSERT INTO meeting_source (meeting_id, news_item_id) VALUES ($1, $2)`, [meeting.id, item.id]);
+      await db.query(`INSERT INTO evidence (news_item_id, start, "end", quote, meeting_id) VALUES ($1, 0, 4, 'Body', $2)`, [item.id, meeting.id]);
+      for (const [name, country] of [[`Minister ${i}`, parties[0]], [`Envoy ${i}`, parties[1]]]) {
+        const [actor] = await db.query(`INSERT INTO actor (kind, name, name_key, country_code) VALUES ('PERSON', $1, lower($1), $2) RETURNING id`, [name, country]);
+        await db.query(`INSERT INTO meeting_participant (meeting_id, actor_id, title) VALUES ($1, $2, 'minister')`, [meeting.id, actor.id]);
+      }
+      const proposal = await make.createProposal({ parties, originMeetingId: meeting.id, history: [{ status: 'AGREED', date: '2025-01-01' }] });
+      await make.createFollowUp({ meetingId: meeting.id, proposalId: proposal.id, owners: [parties[0]] });
+    }
+  });
+  afterAll(() => api.close());
+
+  it('reads 50 meetings with parties, participants, proposals, sources, evidence and follow-ups in a bounded number of statements', async () => {
+    const before = counter.count;
+    const response = await api.graphql<{ meetings: { nodes: { participants: unknown[]; proposals: unknown[]; sources: unknown[] }[] } }>(`{
+      meetings(first: 50) { totalCount nodes {
+        id type date location { name country { code } }
+        countries { code name }
+        participants { name title country { code nameFa } }
+        proposals { kind status countries { code } history { status date source { id } } }
+        sources { id title publisherCountry { code } }
+        evidence { quote newsItem { id title } }
+        followUps { description owners { code } proposal { id } }
+      } }
+    }`);
+    const statements = counter.count - before;
+    expect(response.errors).toBeUndefined();
+    const nodes = response.data!.meetings.nodes;
+    expect(nodes).toHaveLength(50);
+    expect(nodes.every((n) => n.participants.length === 2 && n.proposals.length === 1 && n.sources.length === 1)).toBe(true);
+    // Authentication, count and page, then one batch per relation: independent of the page size.
+    expect(statements).toBeLessThanOrEqual(20);
+  });
+});
