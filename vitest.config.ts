@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
@@ -8,6 +9,9 @@ export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
     alias: {
+      // One graphql for all: our sources would otherwise get its .mjs build while mercurius requires the
+      // CommonJS one, and graphql-js refuses a schema from "another realm" (as under Node, use the CommonJS one).
+      graphql: createRequire(import.meta.url).resolve('graphql'),
       '@dyad/database': lib('database'),
       '@dyad/domain': lib('domain'),
       '@dyad/extraction': lib('extraction'),
