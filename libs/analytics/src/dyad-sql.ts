@@ -84,6 +84,7 @@ export function factCtes({ filter, params, pair, today, refs, windowDays, openFo
       SELECT CASE WHEN f.meeting_id IS NOT NULL THEN ${partiesOf('meeting_party', 'meeting_id', 'f.meeting_id')}
                   WHEN f.proposal_id IS NOT NULL THEN ${partiesOf('proposal_party', 'proposal_id', 'f.proposal_id')}
                   ELSE ${partiesOf('follow_up_owner', 'follow_up_id', 'f.id')} END AS codes
+      OFFSET 0 -- keeps the subquery whole, so the lookups run once per follow-up, not once per use of codes
     ) parties
     CROSS JOIN LATERAL (
       SELECT x.code AS a, y.code AS b FROM unnest(parties.codes) AS x(code) JOIN unnest(parties.codes) AS y(code) ON x.code < y.code

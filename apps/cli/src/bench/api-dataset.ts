@@ -80,6 +80,8 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
         JOIN country cb ON cb.code = m.code_b
         CROSS JOIN LATERAL generate_series(1, CASE WHEN m.two_sources THEN 2 ELSE 1 END) AS s`,
     },
+    // the trigram index is built once after the load: much faster than growing it row by row
+    { label: 'drop the news search index', sql: `DROP INDEX news_item_search_key_trgm` },
     {
       label: 'news items',
       sql: `INSERT INTO news_item (id, url, title, body, search_key, language, published_at, publisher, publisher_country_code,
@@ -87,6 +89,11 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
         SELECT id, 'https://bench.dyad.invalid/' || i || '/' || s, 'Bench report ' || i || '-' || s, body, lower(body), language,
                date + (s - 1), 'Bench News ' || s, code_a, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), 'bench'
         FROM bench_news`,
+    },
+    {
+      label: 'rebuild the news search index',
+      // the definition of migration SearchKeys1795661892960
+      sql: `CREATE INDEX news_item_search_key_trgm ON news_item USING gin (search_key gin_trgm_ops)`,
     },
     { label: 'meeting sources', sql: `INSERT INTO meeting_source (meeting_id, news_item_id) SELECT meeting_id, id FROM bench_news` },
     {
@@ -193,6 +200,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
   ];
 
   await runner.query(`SET synchronous_commit = off`);
+  await runner.query(`SET maintenance_work_mem = '256MB'`);
   await runner.query(`SELECT setseed(0.42)`);
   const started = Date.now();
   for (const [index, step] of steps.entries()) {
@@ -202,8 +210,9 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     log(`seed ${index + 1}/${steps.length} ${step.label}${rows} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const t0 = Date.now();
-  await runner.query('ANALYZE');
-  log(`analyze in ${((Date.now() - t0) / 1000).toFixed(1)} s; seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // VACUUM too, so index-only scans need no heap visits (autovacuum would do it later)
+  await runner.query('VACUUM ANALYZE');
+  log(`vacuum analyze in ${((Date.now() - t0) / 1000).toFixed(1)} s; seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const tables = [
     'meeting', 'meeting_party', 'meeting_participant', 'meeting_source', 'news_item', 'actor', 'proposal', 'proposal_party',
