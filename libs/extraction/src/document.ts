@@ -1,6 +1,7 @@
 // The analysed document every recogniser reads: the chrome-blanked key, sentences, place and date
 // mentions, and a way back to exact original offsets for evidence.
 import type { Mention } from './gazetteer.js';
+import { forEachMatch } from './lexicon.js';
 import type { DateHit } from './dates.js';
 import { toOriginal, type KeyedText } from './normalize.js';
 import type { Span } from './sentences.js';
@@ -42,16 +43,9 @@ export function mentionsIn(doc: Doc, span: Span): Mention[] {
 export function allHitsOf(doc: Doc, re: RegExp): Span[] {
   let hits = doc.cache.get(re);
   if (hits) return hits;
-  hits = [];
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(doc.key))) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    hits.push({ start: m.index, end: m.index + m[0].length });
-  }
+  const found: Span[] = [];
+  forEachMatch(re, doc.key, (m) => found.push({ start: m.index, end: m.index + m[0].length }));
+  hits = found;
   doc.cache.set(re, hits);
   return hits;
 }

@@ -1,7 +1,7 @@
 // Country and city mentions. A mention knows its country, whether it is a city, and whether it is
 // locative ("in X"), because a country that only hosts is not a party.
 import { COUNTRY_LINES, CITY_LINES } from './gazetteer-data.js';
-import { FA_RIGHT, LEFT, RIGHT, compile, rx } from './lexicon.js';
+import { FA_RIGHT, LEFT, RIGHT, compile, forEachMatch, rx } from './lexicon.js';
 import { keyText } from './normalize.js';
 import type { Language } from './vocabulary.js';
 
@@ -149,11 +149,12 @@ export function findMentions(
   originalAt: (keyIndex: number) => string,
 ): Mention[] {
   const out: Mention[] = [];
-  const re = MATCHERS[lang];
-  re.lastIndex = 0;
+  const matches: RegExpExecArray[] = [];
+  forEachMatch(MATCHERS[lang], key, (x) => matches.push(x));
   let m: RegExpExecArray | null;
-  while ((m = re.exec(key)) !== null) {
-    const start = m.index;
+  for (const match of matches) {
+    const start = match.index;
+    m = match;
     const end = start + m[0].length;
     const e = lookup(lang, m[0]);
     if (!e) continue;

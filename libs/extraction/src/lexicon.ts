@@ -30,8 +30,73 @@ export function words(items: readonly string[], lang: 'fa' | 'en' | 'ru' = 'fa')
   return `${LEFT}(?:${alternation(items)})${lang === 'fa' ? FA_RIGHT : RIGHT}`;
 }
 
+// V8 cannot scan quickly for a pattern that starts with a lookbehind, so a regex whose every top-level
+// alternative starts with LEFT also gets a twin without it; matching checks the left boundary by hand.
+const FAST = new WeakMap<RegExp, RegExp>();
+
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let last = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(last, i));
+      last = i + 1;
+    }
+  }
+  out.push(source.slice(last));
+  return out;
+}
+
 export function compile(source: string, flags = 'gu'): RegExp {
-  return new RegExp(source, flags);
+  const re = new RegExp(source, flags);
+  const alts = topLevelAlternatives(source);
+  if (flags.includes('g') && !flags.includes('m') && alts.every((a) => a.startsWith(LEFT))) {
+    FAST.set(re, new RegExp(alts.map((a) => a.slice(LEFT.length)).join('|'), flags));
+  }
+  return re;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+function leftBoundaryOk(text: string, i: number): boolean {
+  if (i === 0) return true;
+  let j = i - 1;
+  const c = text.charCodeAt(j);
+  if (c >= 0xdc00 && c <= 0xdfff && j > 0) j--;
+  return !WORD_CHAR.test(String.fromCodePoint(text.codePointAt(j)!));
+}
+
+/** Calls `fn` for every match of a global regex in `text` from `from`, like a lastIndex loop, but faster. */
+export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void, from = 0): void {
+  const fast = FAST.get(re);
+  const r = fast ?? re;
+  r.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(text))) {
+    if (m[0].length === 0) {
+      r.lastIndex++;
+      continue;
+    }
+    if (fast && !leftBoundaryOk(text, m.index)) {
+      r.lastIndex = m.index + 1;
+      continue;
+    }
+    fn(m);
+  }
 }
 
 /** Light verb endings: امضا کرد / کردند / کرده است / شد / رسید … */
