@@ -1,15 +1,23 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DASHBOARD_HEADERS, dashboardIndex } from './dashboard/dashboard-assets.js';
 
-// Until the dashboard is built, `/` (the URL the server prints) says where things are.
+// The dashboard's client routes all get index.html (the app routes in the browser), so a shared or
+// bookmarked URL opens the same view.
+const CLIENT_ROUTES = ['', 'overview', 'pairs/*', 'meetings', 'meetings/*', 'proposals', 'follow-ups', 'ingest', 'login'];
+
+const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Dyad</title>
+<body><h1>Dyad</h1><p>The API is running, but the dashboard has not been built: run <code>npm run build</code>
+(or <code>npm run dev:dashboard</code> for the dev server). GraphQL: <code>POST /graphql</code> with
+<code>Authorization: Bearer &lt;key&gt;</code>. Health: <a href="/health">/health</a>.</p></body></html>`;
+
 @Controller()
 export class RootController {
-  @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
-  index(): string {
-    return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Dyad</title>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto">
-<h1>Dyad</h1><p>The API is running. GraphQL: <code>POST /graphql</code> with <code>Authorization: Bearer &lt;key&gt;</code>.
-Health: <a href="/health">/health</a>.</p></body></html>`;
+  @Get(CLIENT_ROUTES)
+  async index(@Res() reply: FastifyReply): Promise<void> {
+    const html = await dashboardIndex();
+    await reply
+      .headers({ ...DASHBOARD_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' })
+      .send(html ?? NOT_BUILT);
   }
 }

@@ -8,6 +8,7 @@ import { createDataSource, type DatabaseHandle, DyadEnvironment, openDatabase } 
 import { ApiKeyService, ENTITIES, RequestContext } from '@dyad/domain';
 import { AppModule } from './app.module.js';
 import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
+import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -44,6 +45,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
       { logger: options.logLevels ?? ['error', 'warn'] },
     );
+    await registerDashboardAssets(app);
     await registerDashboardAssets(app);
     await app.listen(env.port, env.host);
     const adminKey = await ensureAdminKey(app.get(ApiKeyService), env, log);

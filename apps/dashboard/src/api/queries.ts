@@ -1,0 +1,41 @@
+// GraphQL documents used by the views. Evidence is always `evidence { newsItem { id title url } start end quote }`.
+
+export const EVIDENCE = 'evidence { newsItem { id title url } start end quote }';
+
+export const ME = `{ me { role keyId } }`;
+
+export const COUNTRIES = `{ countries { code name } }`;
+
+export const OVERVIEW = `query Overview(
+  $meetings: MeetingFilterInput, $previousMeetings: MeetingFilterInput,
+  $active: ProposalFilterInput, $previousActive: ProposalFilterInput,
+  $mous: ProposalFilterInput, $previousMous: ProposalFilterInput,
+  $proposals: ProposalFilterInput,
+  $followUps: FollowUpFilterInput, $previousFollowUps: FollowUpFilterInput,
+  $cooperation: CooperationFilterInput, $pairs: Int!
+) {
+  timeline: cooperationTimeline(filter: $meetings, granularity: MONTH) { period label total byType { type count } }
+  previousTimeline: cooperationTimeline(filter: $previousMeetings, granularity: YEAR) { total }
+  active: proposalFunnel(filter: $active) { total }
+  previousActive: proposalFunnel(filter: $previousActive) { total }
+  mous: proposalFunnel(filter: $mous) { total }
+  previousMous: proposalFunnel(filter: $previousMous) { total }
+  funnel: proposalFunnel(filter: $proposals) { total byStatus { status count } steps { status reached } }
+  followUps: followUpSummary(filter: $followUps) { total overdue dueNext30Days byStatus { status count } }
+  previousFollowUps: followUpSummary(filter: $previousFollowUps) { overdue }
+  sectors: sectorBreakdown(filter: $cooperation) { sector meetings proposals signed }
+  dyads(filter: $cooperation, first: $pairs) {
+    totalCount
+    nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps overdueFollowUps lastActivity score }
+  }
+}`;
+
+export const scoreTrends = (pairs: string[][]) =>
+  `query ScoreTrends($filter: CooperationFilterInput) {\n${pairs
+    .map((pair, i) => `  t${i}: dyadScoreTrend(countries: ${JSON.stringify(pair)}, granularity: MONTH, filter: $filter) { period label score }`)
+    .join('\n')}\n}`;
+
+export const FOLLOW_UP_FIELDS = `id description status horizon dueDate version
+  owners { code name }
+  meeting { id date type }
+  proposal { id title kind }`;

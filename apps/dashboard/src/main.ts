@@ -1,0 +1,127 @@
+import './styles/app.css';
+import { ApiError, gql, whenUnauthenticated } from './api/graphql-client.js';
+import { loadSchema, has } from './api/schema.js';
+import { canWrite, type Role, session, setSession, storedKey, takeKeyFromUrl } from './auth/session.js';
+import { h, link, replace } from './components/dom.js';
+import { currentCalendar, onCalendarChange, setCalendar } from './i18n/dates.js';
+import { navigate, onNavigate, render, route, startRouter } from './router.js';
+import { followUpsView } from './views/follow-ups.view.js';
+import { ingestView } from './views/ingest.view.js';
+import { loginView } from './views/login.view.js';
+import { meetingListView, proposalListView } from './views/lists.view.js';
+import { meetingView } from './views/meeting.view.js';
+import { overviewView } from './views/overview.view.js';
+import { pairView } from './views/pair.view.js';
+
+const app = document.getElementById('app')!;
+
+/** Checks a key against the API and learns its role (`me`; without it, the role is probed). */
+async function signIn(key: string): Promise<void> {
+  if (!key) throw new Error('Enter a key.');
+  await gql<{ __typename: string }>('{ __typename }', undefined, key);
+  setSession({ key, role: 'VIEWER', label: null });
+  await loadSchema();
+  let role: Role = 'VIEWER';
+  let keyLabel: string | null = null;
+  if (has('Query.me')) {
+    const me = await gql<{ me: { role: Role; keyId: string } }>('{ me { role keyId } }');
+    role = me.me.role;
+    keyLabel = null;
+  } else {
+    // Older servers: an admin can list keys; anyone else is shown as a viewer (write actions hidden).
+    role = await gql('{ apiKeys { id } }').then(() => 'ADMIN' as Role, () => 'VIEWER' as Role);
+  }
+  setSession({ key, role, label: keyLabel });
+}
+
+function shell(): HTMLElement {
+  const outlet = h('main', { attrs: { id: 'main', tabindex: '-1' } });
+  const nav = h(
+    'nav',
+    { attrs: { 'aria-label': 'Views' } },
+    link('/', 'Overview'),
+    link('/meetings', 'Meetings'),
+    link('/proposals', 'Proposals'),
+    link('/follow-ups', 'Follow-ups'),
+    canWrite() ? link('/ingest', 'Ingest') : null,
+  );
+  const calendar = h(
+    'select',
+    { attrs: { 'aria-label': 'Calendar', name: 'calendar' } },
+    h('option', { attrs: { value: 'gregorian', selected: currentCalendar() === 'gregorian' } }, 'Gregorian'),
+    h('option', { attrs: { value: 'persian', selected: currentCalendar() === 'persian' } }, 'Solar Hijri (هجری شمسی)'),
+  );
+  calendar.addEventListener('change', () => setCalendar(calendar.value === 'persian' ? 'persian' : 'gregorian'));
+  const signOut = h('button', { class: 'link-button', attrs: { type: 'button' } }, 'Sign out');
+  signOut.addEventListener('click', () => {
+    setSession(null);
+    location.assign('/');
+  });
+  const current = session()!;
+  const header = h(
+    'header',
+    { class: 'app-header' },
+    h('a', { class: 'brand', attrs: { href: '/', 'data-route': '' } }, 'Dyad'),
+    nav,
+    h(
+      'div',
+      { class: 'app-tools' },
+      h('label', null, 'Dates ', calendar),
+      h('span', { class: 'badge', data: { role: current.role }, title: current.label ?? '' }, current.role.toLowerCase()),
+      signOut,
+    ),
+  );
+  onNavigate((path) => {
+    for (const a of nav.querySelectorAll('a')) {
+      const href = a.getAttribute('href')!;
+      const active = href === '/' ? path === '/' || path === '/overview' : path.startsWith(href);
+      if (active) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+  });
+  onCalendarChange(() => void render());
+  return h('div', { class: 'app' }, h('a', { class: 'skip-link', attrs: { href: '#main' } }, 'Skip to content'), header, outlet);
+}
+
+function notFound(root: HTMLElement): void {
+  replace(root, h('h1', null, 'Not found'), h('p', null, 'No such page. ', link('/', 'Back to the overview'), '.'));
+}
+
+async function boot(): Promise<void> {
+  document.documentElement.dataset.calendar = currentCalendar();
+  const fromUrl = takeKeyFromUrl();
+  const key = fromUrl ?? storedKey();
+  const start = () => {
+    const layout = shell();
+    replace(app, layout);
+    route('/', 'Overview', overviewView);
+    route('/overview', 'Overview', overviewView);
+    route('/pairs/:pair', 'Country pair', pairView);
+    route('/meetings', 'Meetings', meetingListView);
+    route('/meetings/:id', 'Meeting', meetingView);
+    route('/proposals', 'Proposals', proposalListView);
+    route('/follow-ups', 'Follow-ups', followUpsView);
+    route('/ingest', 'Ingest', ingestView);
+    startRouter(layout.querySelector('main')!, notFound);
+  };
+  const showLogin = (message?: string) =>
+    loginView(app, async (entered) => {
+      await signIn(entered);
+      if (location.pathname === '/login') navigate('/', { replace: true });
+      start();
+    }, message);
+  whenUnauthenticated(() => {
+    setSession(null);
+    showLogin('Your key is no longer accepted; sign in again.');
+  });
+  if (!key) return showLogin();
+  try {
+    await signIn(key);
+    start();
+  } catch (error) {
+    setSession(null);
+    showLogin(error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? 'That key was not accepted (unknown or revoked).' : (error as Error).message);
+  }
+}
+
+void boot();

@@ -1,0 +1,5 @@
+import { h, replace } from '../components/dom.js';
+import type { RouteMatch } from '../router.js';
+export function meetingView(root: HTMLElement, match: RouteMatch): void {
+  replace(root, h('h1', null, match.params.id));
+}

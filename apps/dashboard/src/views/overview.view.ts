@@ -1,0 +1,247 @@
+import { gql } from '../api/graphql-client.js';
+import { OVERVIEW, scoreTrends } from '../api/queries.js';
+import { has } from '../api/schema.js';
+import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, label, pairKey, PROPOSAL_STATUSES, SIGNED_STATUSES } from '../api/vocabulary.js';
+import { type ChartPanel, chartPanel, errorMessage } from '../charts/chart-panel.js';
+import { EVENT_TYPE_COLOURS, FOLLOW_UP_COLOURS, colour } from '../charts/palette.js';
+import { loadCountries, pairName } from '../components/countries.js';
+import { listPanel } from '../components/data-table.js';
+import { h, link, replace } from '../components/dom.js';
+import { filterBar } from '../components/filter-bar.js';
+import { followUpColumns, type FollowUpRow, FOLLOW_UP_LIST } from '../components/follow-up-list.js';
+import { formatDay, formatMonth, monthEnd } from '../i18n/dates.js';
+import { formatChange, formatNumber } from '../i18n/numbers.js';
+import type { RouteMatch } from '../router.js';
+import { type Filters, describePeriod, filterInput, filtersToSearch, previousRange, readFilters } from '../state/filters.js';
+
+const TOP_PAIRS = 5;
+
+interface OverviewData {
+  timeline: { period: string; label: string; total: number; byType: { type: string; count: number }[] }[];
+  previousTimeline: { total: number }[];
+  active: { total: number };
+  previousActive: { total: number };
+  mous: { total: number };
+  previousMous: { total: number };
+  funnel: { total: number; byStatus: { status: string; count: number }[]; steps: { status: string; reached: number }[] };
+  followUps: { total: number; overdue: number; dueNext30Days: number; byStatus: { status: string; count: number }[] };
+  previousFollowUps: { overdue: number };
+  sectors: { sector: string; meetings: number; proposals: number; signed: number }[];
+  dyads: { totalCount: number; nodes: DyadRow[] };
+}
+
+interface DyadRow {
+  countries: { code: string; name: string }[];
+  meetingCount: number;
+  proposalCount: number;
+  signedCount: number;
+  openFollowUps: number;
+  overdueFollowUps: number;
+  lastActivity: string | null;
+  score: number;
+}
+
+/** Query string for a list opened from the overview: the overview's filters plus `extra`. */
+function listHref(path: string, filters: Filters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(extra);
+  return `${path}${filtersToSearch(filters, params)}`;
+}
+
+export async function overviewView(root: HTMLElement, _match: RouteMatch): Promise<() => void> {
+  const filters = readFilters();
+  const previous = previousRange(filters);
+  void loadCountries();
+  performance.clearMarks('dyad:overview-start');
+  performance.mark('dyad:overview-start');
+
+  const tiles = h('div', { class: 'tiles', attrs: { 'aria-label': 'Key figures' } });
+  const timeline = chartPanel('timeline', 'Cooperation timeline', { description: 'Meetings per month, stacked by event type. Click a bar for the list.' });
+  const funnel = chartPanel('funnel', 'Proposal funnel', { description: 'How many proposals reached each lifecycle step, and where they are now.' });
+  const followUps = chartPanel('follow-ups', 'Follow-up status', { description: 'Follow-ups due in the period, by status.' });
+  const sectors = chartPanel('sectors', 'Sectors', { description: 'Meetings, proposals and signed proposals per sector.' });
+  const trend = chartPanel('score-trend', 'Top pairs: cooperation score', { description: 'Score per month for the top country pairs.' });
+  const charts: ChartPanel[] = [timeline, funnel, followUps, sectors, trend];
+  const overdue = listPanel<FollowUpRow>('overdue', 'Overdue follow-ups', followUpColumns(), { emptyText: 'No overdue follow-ups.' });
+  const pairs = listPanel<DyadRow>('pairs', 'Top country pairs', [
+    { header: 'Pair', render: (d) => link(`/pairs/${pairKey(d.countries.map((c) => c.code))}${filtersToSearch(filters)}`, pairName(d.countries.map((c) => c.code))), csv: (d) => pairKey(d.countries.map((c) => c.code)) },
+    { header: 'Score', render: (d) => formatNumber(d.score, { maximumFractionDigits: 1 }), csv: (d) => d.score, numeric: true },
+    { header: 'Meetings', render: (d) => formatNumber(d.meetingCount), csv: (d) => d.meetingCount, numeric: true },
+    { header: 'Proposals', render: (d) => formatNumber(d.proposalCount), csv: (d) => d.proposalCount, numeric: true },
+    { header: 'Signed', render: (d) => formatNumber(d.signedCount), csv: (d) => d.signedCount, numeric: true },
+    { header: 'Open follow-ups', render: (d) => formatNumber(d.openFollowUps), csv: (d) => d.openFollowUps, numeric: true },
+    { header: 'Overdue', render: (d) => formatNumber(d.overdueFollowUps), csv: (d) => d.overdueFollowUps, numeric: true },
+    { header: 'Last activity', render: (d) => formatDay(d.lastActivity), csv: (d) => d.lastActivity },
+  ]);
+
+  replace(
+    root,
+    h('header', { class: 'view-header' }, h('h1', null, 'Overview'), h('p', { class: 'muted' }, describePeriod(filters))),
+    filterBar(filters),
+    tiles,
+    h('div', { class: 'grid grid-2' }, timeline.element, funnel.element),
+    h('div', { class: 'grid grid-2' }, followUps.element, overdue.element),
+    h('div', { class: 'grid grid-2' }, sectors.element, trend.element),
+    pairs.element,
+  );
+  for (const panel of charts) panel.loading();
+  overdue.loading();
+  pairs.loading();
+  replace(tiles, ...['Meetings', 'Active proposals', 'MoUs signed', 'Overdue follow-ups'].map((title) => tile(title, null, null, null)));
+
+  const base = filterInput(filters);
+  const prev = previous ? filterInput({ ...filters, ...previous }) : null;
+  // The previous period's variables filter to an empty range when there is none ("all time").
+  const none = { ...base, from: '9999-01-01', to: '9999-01-01' };
+  const variables = {
+    meetings: base,
+    previousMeetings: prev ?? none,
+    active: { ...base, statuses: ACTIVE_PROPOSAL_STATUSES },
+    previousActive: { ...(prev ?? none), statuses: ACTIVE_PROPOSAL_STATUSES },
+    mous: { ...base, kinds: ['MOU'], statuses: SIGNED_STATUSES },
+    previousMous: { ...(prev ?? none), kinds: ['MOU'], statuses: SIGNED_STATUSES },
+    proposals: base,
+    followUps: base,
+    previousFollowUps: prev ?? none,
+    cooperation: base,
+    pairs: TOP_PAIRS,
+  };
+
+  let data: OverviewData;
+  try {
+    data = await gql<OverviewData>(OVERVIEW, variables);
+  } catch (error) {
+    for (const panel of charts) panel.error(error);
+    overdue.error(error);
+    pairs.error(error);
+    replace(tiles, h('p', { class: 'error-text' }, errorMessage(error)));
+    markReady(root, charts);
+    return () => charts.forEach((c) => c.destroy());
+  }
+  if (!root.isConnected) return () => undefined;
+
+  const meetingsNow = data.timeline.reduce((sum, p) => sum + p.total, 0);
+  const meetingsBefore = data.previousTimeline.reduce((sum, p) => sum + p.total, 0);
+  replace(
+    tiles,
+    tile('Meetings', meetingsNow, previous ? meetingsBefore : null, listHref('/meetings', filters)),
+    tile('Active proposals', data.active.total, previous ? data.previousActive.total : null, listHref('/proposals', filters, { statuses: ACTIVE_PROPOSAL_STATUSES.join(',') })),
+    tile('MoUs signed', data.mous.total, previous ? data.previousMous.total : null, listHref('/proposals', filters, { kinds: 'MOU', statuses: SIGNED_STATUSES.join(',') })),
+    tile('Overdue follow-ups', data.followUps.overdue, previous ? data.previousFollowUps.overdue : null, listHref('/follow-ups', filters, { overdue: '1' }), true),
+  );
+
+  timeline.show({
+    type: 'bar',
+    stacked: true,
+    total: true,
+    labelHeader: 'Month',
+    labels: data.timeline.map((p) => formatMonth(p.period)),
+    rawLabels: data.timeline.map((p) => p.label),
+    series: EVENT_TYPES.filter((type) => type !== 'STATEMENT').map((type) => ({
+      label: label(type),
+      colour: EVENT_TYPE_COLOURS[type],
+      data: data.timeline.map((p) => p.byType.find((t) => t.type === type)?.count ?? 0),
+    })),
+    href: (index, seriesIndex) => {
+      const period = data.timeline[index];
+      const type = EVENT_TYPES[seriesIndex];
+      return listHref('/meetings', { ...filters, period: 'custom', from: period.period, to: monthEnd(period.period) }, type && seriesIndex >= 0 ? { types: type } : {});
+    },
+  });
+
+  const statuses = [...PROPOSAL_STATUSES];
+  funnel.show({
+    type: 'bar',
+    horizontal: true,
+    labelHeader: 'Status',
+    labels: statuses.map(label),
+    rawLabels: statuses,
+    series: [
+      { label: 'Reached', colour: colour(0), data: statuses.map((s) => data.funnel.steps.find((step) => step.status === s)?.reached ?? 0) },
+      { label: 'Now at', colour: colour(1), data: statuses.map((s) => data.funnel.byStatus.find((b) => b.status === s)?.count ?? 0) },
+    ],
+    href: (index) => listHref('/proposals', filters, { statuses: statuses[index] }),
+  });
+
+  followUps.show({
+    type: 'doughnut',
+    labelHeader: 'Status',
+    labels: [...FOLLOW_UP_STATUSES.map(label), 'Overdue (open or in progress)'],
+    rawLabels: [...FOLLOW_UP_STATUSES, 'OVERDUE'],
+    series: [
+      {
+        label: 'Follow-ups',
+        data: [...FOLLOW_UP_STATUSES.map((s) => data.followUps.byStatus.find((b) => b.status === s)?.count ?? 0), data.followUps.overdue],
+        colours: [...FOLLOW_UP_STATUSES.map((s) => FOLLOW_UP_COLOURS[s]), FOLLOW_UP_COLOURS.OVERDUE],
+      },
+    ],
+    href: (index) => (index < FOLLOW_UP_STATUSES.length ? listHref('/follow-ups', filters, { statuses: FOLLOW_UP_STATUSES[index] }) : listHref('/follow-ups', filters, { overdue: '1' })),
+  });
+
+  const busy = data.sectors.filter((s) => s.meetings || s.proposals || s.signed);
+  sectors.show({
+    type: 'bar',
+    horizontal: true,
+    labelHeader: 'Sector',
+    labels: busy.map((s) => label(s.sector)),
+    rawLabels: busy.map((s) => s.sector),
+    series: [
+      { label: 'Meetings', colour: colour(0), data: busy.map((s) => s.meetings) },
+      { label: 'Proposals', colour: colour(1), data: busy.map((s) => s.proposals) },
+      { label: 'Signed', colour: colour(2), data: busy.map((s) => s.signed) },
+    ],
+    href: (index, seriesIndex) =>
+      listHref(seriesIndex === 0 ? '/meetings' : '/proposals', { ...filters, sectors: [busy[index].sector] }, seriesIndex === 2 ? { statuses: SIGNED_STATUSES.join(',') } : {}),
+  });
+
+  pairs.show(data.dyads.nodes, data.dyads.totalCount);
+
+  const top = data.dyads.nodes.map((d) => d.countries.map((c) => c.code));
+  const trendDone = top.length
+    ? gql<Record<string, { period: string; label: string; score: number }[]>>(scoreTrends(top), { filter: base })
+        .then((trends) => {
+          const periods = trends.t0?.map((p) => p.period) ?? [];
+          trend.show({
+            type: 'line',
+            labelHeader: 'Month',
+            labels: periods.map(formatMonth),
+            rawLabels: trends.t0?.map((p) => p.label) ?? [],
+            series: top.map((pair, i) => ({ label: pairKey(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.find((p) => p.period === period)?.score ?? 0) })),
+            href: (_index, seriesIndex) => `/pairs/${pairKey(top[seriesIndex])}${filtersToSearch(filters)}`,
+          });
+        })
+        .catch((error) => trend.error(error))
+    : Promise.resolve(trend.show({ type: 'line', labelHeader: 'Month', labels: [], series: [] }));
+
+  void trendDone;
+  if (has('Query.followUps')) {
+    gql<{ followUps: { totalCount: number; nodes: FollowUpRow[] } }>(FOLLOW_UP_LIST, { filter: { ...base, overdue: true }, first: 20 })
+      .then((result) => overdue.show(result.followUps.nodes, result.followUps.totalCount))
+      .catch((error) => overdue.error(error));
+  } else overdue.error(new Error("This server's API has no followUps query yet."));
+
+  markReady(root, charts);
+  return () => charts.forEach((c) => c.destroy());
+}
+
+/** data-ready on the view and a performance mark once every chart has drawn (tests and the bench wait on it). */
+function markReady(root: HTMLElement, charts: ChartPanel[]): void {
+  void Promise.all(charts.map((c) => c.drawn)).then(() => {
+    if (!root.isConnected) return;
+    performance.mark('dyad:charts-drawn');
+    root.dataset.ready = 'true';
+    document.body.dataset.ready = 'overview';
+  });
+}
+
+function tile(title: string, value: number | null, previous: number | null, href: string | null, lowerIsBetter = false): HTMLElement {
+  const change = value !== null && previous !== null ? formatChange(value, previous) : null;
+  const good = change && change.trend !== 'flat' ? (change.trend === 'up') !== lowerIsBetter : null;
+  const body = [
+    h('span', { class: 'tile-title' }, title),
+    h('span', { class: 'tile-value', data: { value: value === null ? '' : String(value) } }, value === null ? '…' : formatNumber(value)),
+    change
+      ? h('span', { class: `tile-change ${good === null ? '' : good ? 'good' : 'bad'}`, title: `Previous period: ${formatNumber(previous ?? 0)}` }, `${change.text} vs previous period`)
+      : h('span', { class: 'tile-change muted' }, value === null ? '' : 'no previous period'),
+  ];
+  return href ? h('a', { class: 'tile', attrs: { href, 'data-route': '' }, data: { tile: title } }, body) : h('div', { class: 'tile', data: { tile: title } }, body);
+}

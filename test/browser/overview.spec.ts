@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { describeBrowser, ensureDashboardBuild, launchBrowser, openPage, screenshot, tableRows } from '../support/browser.js';
+import { seedCooperation } from '../support/dashboard-data.js';
+
+describeBrowser('dashboard: sign-in and overview', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    await ensureDashboardBuild();
+    api = await startTestApi();
+    await seedCooperation(api);
+    browser = await launchBrowser();
+    ({ page, problems } = await openPage(browser));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const ready = () => page.waitForSelector('body[data-ready="overview"]', { timeout: 30_000 });
+
+  it('signs in with the ?key= link and takes the key off the address bar', async () => {
+    const response = await page.goto(`${api.url}/?key=${api.adminKey}`);
+    expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(response!.headers()['x-content-type-options']).toBe('nosniff');
+    await ready();
+    expect(page.url()).toBe(`${api.url}/`);
+    expect(await page.locator('.badge[data-role="ADMIN"]').textContent()).toBe('admin');
+    await screenshot(page, 'login-key-link');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the key form without a key, and refuses a wrong one', async () => {
+    const { page: fresh } = await openPage(browser);
+    await fresh.goto(`${api.url}/`);
+    await fresh.fill('input[name="key"]', 'not-a-real-key-000000');
+    await fresh.click('button[type="submit"]');
+    await expect.poll(() => fresh.locator('#login-error').textContent()).toMatch(/not accepted/);
+    await fresh.fill('input[name="key"]', api.adminKey);
+    await fresh.click('button[type="submit"]');
+    await fresh.waitForSelector('body[data-ready="overview"]');
+    await screenshot(fresh, 'login-form');
+    await fresh.context().close();
+  });
+
+  it('draws the overview charts, and their table views match the API', async () => {
+    await page.goto(`${api.url}/`);
+    await ready();
+    for (const chart of ['timeline', 'funnel', 'follow-ups', 'sectors', 'score-trend']) {
+      expect(await page.getAttribute(`[data-chart="${chart}"]`, 'data-state'), chart).toBe('ready');
+      expect(await page.getAttribute(`[data-chart="${chart}"]`, 'data-drawn'), chart).toBe('true');
+    }
+    const from = new URL(page.url()).searchParams.get('from');
+    expect(from).toBeNull(); // the default period is not written into the URL
+
+    // the timeline table: one row per month, totals as the API counts them
+    await page.click('[data-chart="timeline"] [data-action="toggle-table"]');
+    const rows = (await tableRows(page, '[data-chart="timeline"]')).map((row) => ({ key: row.key, total: row.values.at(-1) }));
+    const today = new Date(Date.now() + 3.5 * 3_600_000);
+    const yearAgo = new Date(today.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const api1 = await api.graphql<{ cooperationTimeline: { label: string; total: number }[]; proposalFunnel: { steps: { status: string; reached: number }[] } }>(
+      `query($f: MeetingFilterInput, $p: ProposalFilterInput) {
+        cooperationTimeline(filter: $f, granularity: MONTH) { label total }
+        proposalFunnel(filter: $p) { steps { status reached } } }`,
+      { f: { from: yearAgo, to: today.toISOString().slice(0, 10) }, p: { from: yearAgo, to: today.toISOString().slice(0, 10) } },
+    );
+    expect(rows).toEqual(api1.data!.cooperationTimeline.map((p) => ({ key: p.label, total: p.total })));
+    expect(rows.reduce((sum, r) => sum + (r.total ?? 0), 0)).toBe(22);
+    expect(await page.getAttribute('[data-tile="Meetings"] .tile-value', 'data-value')).toBe('22');
+
+    await page.click('[data-chart="funnel"] [data-action="toggle-table"]');
+    const reached = (await tableRows(page, '[data-chart="funnel"]')).map((row) => [row.key, row.values[1]]);
+    for (const step of api1.data!.proposalFunnel.steps) expect(reached).toContainEqual([step.status, step.reached]);
+    await screenshot(page, 'overview');
+    expect(problems).toEqual([]);
+  });
+
+  it('puts a filter change into the URL and changes the data', async () => {
+    await page.goto(`${api.url}/`);
+    await ready();
+    await page.fill('input[name="countries"]', 'IR, KZ');
+    await page.press('input[name="countries"]', 'Enter');
+    await page.waitForURL(/countries=IR,KZ/);
+    await page.waitForSelector('body[data-ready="overview"]');
+    await expect.poll(() => page.getAttribute('[data-tile="Meetings"] .tile-value', 'data-value')).toBe('9');
+    await page.selectOption('select[name="period"]', 'all');
+    await page.waitForURL(/period=all/);
+    expect(new URL(page.url()).searchParams.get('countries')).toBe('IR,KZ');
+    // the URL alone restores the view (shared or bookmarked)
+    await page.goto(`${api.url}/?period=all&countries=IR,RU`);
+    await ready();
+    await expect.poll(() => page.getAttribute('[data-tile="Meetings"] .tile-value', 'data-value')).toBe('6');
+    expect(await page.inputValue('input[name="countries"]')).toBe('IR, RU');
+    await screenshot(page, 'overview-filtered');
+    expect(problems).toEqual([]);
+  });
+});
