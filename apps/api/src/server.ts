@@ -34,7 +34,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const env = options.env ?? DyadEnvironment.from();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const database = await openDatabase(env, 'server', log);
-  const dataSource = createDataSource({ url: database.url, entities: ENTITIES, logger: options.queryLogger });
+  const dataSource = createDataSource({
+    url: database.url,
+    entities: ENTITIES,
+    statementTimeoutMs: env.statementTimeoutMs,
+    logger: options.queryLogger,
+  });
   let app: NestFastifyApplication | undefined;
   try {
     await dataSource.initialize();
