@@ -22,6 +22,8 @@ export class DyadEnvironment {
   readonly host: string;
   readonly adminKey: string | null;
   readonly production: boolean;
+  /** PostgreSQL cancels any one statement running longer (a runaway query cannot hold a connection). */
+  readonly statementTimeoutMs: number;
 
   private constructor(env: NodeJS.ProcessEnv) {
     this.databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
@@ -30,6 +32,7 @@ export class DyadEnvironment {
     this.host = nonEmpty(env.HOST) ?? '127.0.0.1';
     this.adminKey = parseAdminKey(env.DYAD_ADMIN_KEY);
     this.production = env.NODE_ENV === 'production';
+    this.statementTimeoutMs = parseStatementTimeout(env.DYAD_STATEMENT_TIMEOUT_MS);
   }
 
   static from(env: NodeJS.ProcessEnv = process.env): DyadEnvironment {
@@ -74,4 +77,13 @@ function parseAdminKey(raw: string | undefined): string | null {
     throw new EnvironmentError('DYAD_ADMIN_KEY', 'must be at least 16 characters with no spaces');
   }
   return value;
+}
+
+function parseStatementTimeout(raw: string | undefined): number {
+  const value = nonEmpty(raw);
+  if (!value) return 15_000;
+  if (!/^\d+$/.test(value) || Number(value) < 100 || Number(value) > 3_600_000) {
+    throw new EnvironmentError('DYAD_STATEMENT_TIMEOUT_MS', `must be a whole number of milliseconds from 100 to 3600000, not "${raw}"`);
+  }
+  return Number(value);
 }

@@ -4,7 +4,7 @@ import { DyadEnvironment } from '../environment.js';
 describe('DyadEnvironment', () => {
   it('has sane defaults', () => {
     const env = DyadEnvironment.from({});
-    expect(env).toMatchObject({ databaseUrl: null, port: 3000, adminKey: null, host: '127.0.0.1' });
+    expect(env).toMatchObject({ databaseUrl: null, port: 3000, adminKey: null, host: '127.0.0.1', statementTimeoutMs: 15_000 });
     expect(env.dataDir).toMatch(/\.dyad$/);
   });
 
@@ -17,6 +17,8 @@ describe('DyadEnvironment', () => {
     ['DATABASE_URL', 'mysql://root@localhost/db', /DATABASE_URL: must start with postgres:\/\//],
     ['DATABASE_URL', 'postgres://localhost', /DATABASE_URL: names no database/],
     ['DYAD_ADMIN_KEY', 'short', /DYAD_ADMIN_KEY/],
+    ['DYAD_STATEMENT_TIMEOUT_MS', '5s', /DYAD_STATEMENT_TIMEOUT_MS: must be a whole number of milliseconds/],
+    ['DYAD_STATEMENT_TIMEOUT_MS', '50', /DYAD_STATEMENT_TIMEOUT_MS/],
   ])('refuses %s=%s with a line naming the variable', (name, value, message) => {
     expect(() => DyadEnvironment.from({ [name]: value })).toThrow(message);
   });
@@ -27,7 +29,8 @@ describe('DyadEnvironment', () => {
       PORT: '8080',
       DYAD_DATA_DIR: '/tmp/dyad-x',
       DYAD_ADMIN_KEY: 'a-long-enough-admin-key',
+      DYAD_STATEMENT_TIMEOUT_MS: '2500',
     });
-    expect(env).toMatchObject({ port: 8080, dataDir: '/tmp/dyad-x', adminKey: 'a-long-enough-admin-key' });
+    expect(env).toMatchObject({ port: 8080, dataDir: '/tmp/dyad-x', adminKey: 'a-long-enough-admin-key', statementTimeoutMs: 2500 });
   });
 });
