@@ -253,14 +253,14 @@ export const SECTOR_CUES: [Sector, PerLang<RegExp>][] = [
     ru: compile(`${LEFT}(?:культур\\p{L}*|искусств\\p{L}*|музык\\p{L}*|театр\\p{L}*|литератур\\p{L}*)`),
   }],
   ['TRADE', {
-    fa: compile(words(['تجاری', 'تجارت', 'بازرگانی', 'صادرات', 'واردات', 'اقتصادی', 'مبادلات تجاری', 'بازرگان', 'بازرگانان'])),
-    en: compile(`${LEFT}(?:trade|trading|commerc\\p{L}*|exports?|imports?|economic|economy|business)${RIGHT}`),
-    ru: compile(`${LEFT}(?:торгов\\p{L}*|товарооборот\\p{L}*|экспорт\\p{L}*|импорт\\p{L}*|экономическ\\p{L}*)`),
+    fa: compile(words(['تجاری', 'تجارت', 'بازرگانی', 'صادرات', 'واردات', 'اقتصادی', 'مبادلات تجاری', 'بازرگان', 'بازرگانان', 'گمرک', 'گمرکی', 'بازارچه', 'منطقه آزاد'])),
+    en: compile(`${LEFT}(?:customs|barter|trade|trading|commerc\\p{L}*|exports?|imports?|economic|economy|business)${RIGHT}`),
+    ru: compile(`${LEFT}(?:таможен\\p{L}*|торгов\\p{L}*|товарооборот\\p{L}*|экспорт\\p{L}*|импорт\\p{L}*|экономическ\\p{L}*)`),
   }],
   ['ENERGY', {
-    fa: compile(words(['نفت', 'نفتی', 'گاز', 'انرژی', 'برق', 'پتروشیمی', 'نیروگاه'])),
+    fa: compile(words(['نفت', 'نفتی', 'گاز', 'انرژی', 'برق', 'پتروشیمی', 'نیروگاه', 'سوآپ', 'سواپ', 'خط لوله', 'نیروگاه'])),
     en: compile(`${LEFT}(?:oil|gas|energy|electricity|power plants?|petrochemical\\p{L}*|pipeline)${RIGHT}`),
-    ru: compile(`${LEFT}(?:нефт\\p{L}*|газ(?:а|ом|у|ов|ов)?(?![\\p{L}])|газов\\p{L}*|энерг\\p{L}*|электроэнерг\\p{L}*)`),
+    ru: compile(`${LEFT}(?:электростанц\\p{L}*|тэц|энергетик\\p{L}*|аэс|нефт\\p{L}*|газ(?:а|ом|у|ов|ов)?(?![\\p{L}])|газов\\p{L}*|энерг\\p{L}*|электроэнерг\\p{L}*)`),
   }],
   ['FINANCE', {
     fa: compile(words(['بانک', 'بانکی', 'مالی', 'پولی', 'ارزی', 'سرمایه_گذاری', 'بانک مرکزی'])),
@@ -273,14 +273,14 @@ export const SECTOR_CUES: [Sector, PerLang<RegExp>][] = [
     ru: compile(`${LEFT}(?:промышлен\\p{L}*|индустри\\p{L}*|завод\\p{L}*)`),
   }],
   ['TRANSPORT', {
-    fa: compile(words(['حمل و نقل', 'حمل_ونقل', 'ترانزیت', 'ترانزیتی', 'راه_آهن', 'ریلی', 'کریدور', 'بندر', 'کشتیرانی', 'لوکوموتیو', 'جاده'])),
-    en: compile(`${LEFT}(?:transport\\p{L}*|transit|railways?|rail|corridors?|ports?|shipping|locomotives?|railroad)${RIGHT}`),
-    ru: compile(`${LEFT}(?:транспорт\\p{L}*|транзит\\p{L}*|железн\\p{L}* дорог\\p{L}*|коридор\\p{L}*|логистик\\p{L}*)`),
+    fa: compile(words(['حمل و نقل', 'حمل_ونقل', 'ترانزیت', 'ترانزیتی', 'راه_آهن', 'ریلی', 'کریدور', 'بندر', 'کشتیرانی', 'لوکوموتیو', 'جاده', 'پرواز', 'پروازهای', 'هوایی', 'پایانه', 'ترانزیت ریلی', 'حمل_ونقل'])),
+    en: compile(`${LEFT}(?:flights?|airlines?|freight|logistics|road|transport\\p{L}*|transit|railways?|rail|corridors?|ports?|shipping|locomotives?|railroad)${RIGHT}`),
+    ru: compile(`${LEFT}(?:рейс\\p{L}*|авиа\\p{L}*|железнодорож\\p{L}*|перевоз\\p{L}*|транспорт\\p{L}*|транзит\\p{L}*|железн\\p{L}* дорог\\p{L}*|коридор\\p{L}*|логистик\\p{L}*)`),
   }],
   ['EDUCATION', {
     fa: compile(words(['دانشگاه', 'دانشگاهی', 'دانشجو', 'دانشجویان', 'آموزش عالی', 'تحصیل', 'مدارس', 'آموزش و پرورش', 'آموزشی'])),
     en: compile(`${LEFT}(?:education\\p{L}*|universit\\p{L}*|students?|academic|schools?)${RIGHT}`),
-    ru: compile(`${LEFT}(?:образовани\\p{L}*|образовательн\\p{L}*|университет\\p{L}*|студент\\p{L}*|вуз\\p{L}*)`),
+    ru: compile(`${LEFT}(?:школ\\p{L}*|учител\\p{L}*|педагог\\p{L}*|обучени\\p{L}*|образовани\\p{L}*|образовательн\\p{L}*|университет\\p{L}*|студент\\p{L}*|вуз\\p{L}*)`),
   }],
   ['SCIENCE', {
     fa: compile(words(['علمی', 'پژوهش', 'پژوهشی', 'تحقیقات', 'تحقیقاتی', 'دانشمندان'])),
@@ -333,9 +333,9 @@ export const SECTOR_CUES: [Sector, PerLang<RegExp>][] = [
     ru: compile(`${LEFT}(?:водн\\p{L}* ресурс\\p{L}*|водоснабжени\\p{L}*|ирригаци\\p{L}*)`),
   }],
   ['DIPLOMACY', {
-    fa: compile(words(['سیاسی', 'دیپلماتیک', 'دیپلماسی', 'کنسولی', 'مسائل منطقه_ای', 'مسائل بین_المللی'])),
-    en: compile(`${LEFT}(?:political|diplomatic|diplomacy|consular|regional and international issues)${RIGHT}`),
-    ru: compile(`${LEFT}(?:политическ\\p{L}*|дипломат\\p{L}*|консульск\\p{L}*)`),
+    fa: compile(words(['سیاسی', 'دیپلماتیک', 'دیپلماسی', 'کنسولی', 'مسائل منطقه_ای', 'مسائل بین_المللی', 'وزیر امور خارجه', 'وزرای خارجه', 'وزارت امور خارجه', 'کنسولی', 'رایزنی_های سیاسی'])),
+    en: compile(`${LEFT}(?:foreign ministers?|foreign ministry|consultations|political|diplomatic|diplomacy|consular|regional and international issues)${RIGHT}`),
+    ru: compile(`${LEFT}(?:мид|министр\\p{L}* иностранных дел|консультаци\\p{L}*|политическ\\p{L}*|дипломат\\p{L}*|консульск\\p{L}*)`),
   }],
 ];
 
