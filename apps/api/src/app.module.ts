@@ -24,6 +24,7 @@ import { ProposalResolver, ProposalStatusChangeResolver } from './proposal/propo
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { graphqlHardening } from './graphql/graphql-hardening.js';
 import { costLimitHook } from './graphql/limits/cost-limit.hook.js';
+import { GraphiqlController } from './graphiql/graphiql.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RootController } from './root.controller.js';
 
@@ -62,7 +63,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, RootController],
+      controllers: [HealthController, GraphiqlController, RootController],
       providers: [
         CountryResolver,
         ApiKeyResolver,
