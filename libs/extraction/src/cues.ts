@@ -12,7 +12,9 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
   MEETING: {
     fa: compile(
       [
-        words(['دیدار', 'گفت_و_گو', 'گفتگو', 'گفت_گو', 'نشست', 'ملاقات', 'رایزنی', 'مذاکره', 'مذاکرات', 'همتای', 'همتا', 'اجلاس', 'کمیسیون مشترک', 'تبادل نظر', 'جلسه', 'دیدار و گفتگو']),
+        words(['دیدار', 'گفت_و_گو', 'گفتگو', 'گفت_گو', 'نشست', 'ملاقات', 'مذاکره', 'مذاکرات', 'همتای', 'همتا', 'اجلاس', 'کمیسیون مشترک', 'تبادل نظر', 'جلسه', 'دیدار و گفتگو']),
+        // «رایزنی» is consultations, but «رایزنی فرهنگی» is the cultural counsellor's office
+        `${LEFT}${rx('رایزنی')}(?:${rx('ها|های')})?(?!\\s?${rx('فرهنگی')})${RIGHT}`,
         faVerb('دیدار', 'کرد|کن'),
         `${LEFT}${rx('در حاشیه')}${RIGHT}`,
         `${LEFT}${rx('پذیرفت|پذیرای|میزبان')}`,
@@ -370,8 +372,8 @@ export const HOSTILE: PerLang<RegExp> = {
 // An interview with the press is not a meeting between countries.
 export const INTERVIEW: PerLang<RegExp> = {
   fa: compile(`${rx('گفتگو|گفت_و_گو|گفت_گو|مصاحبه')}\\p{L}{0,3}\\s${rx('با')}\\s(?:${rx('خبرنگار|خبرگزاری|رسانه|روزنامه|شبکه|تلویزیون|پایگاه|سایت')})|${LEFT}${rx('مصاحبه')}`),
-  en: compile(`${LEFT}(?:in an interview|interview with|told (?:reporters|journalists|the press)|press conference)${RIGHT}`),
-  ru: compile(`${LEFT}(?:в интервью|интервью|пресс-конференци\\p{L}*|журналистам)`),
+  en: compile(`${LEFT}(?:in an interview|interview with)${RIGHT}`),
+  ru: compile(`${LEFT}(?:в интервью|интервью)`),
 };
 
 // A meeting that is yet to happen («گفت‌وگو خواهند کرد», «مورد بررسی قرار خواهد داد»).

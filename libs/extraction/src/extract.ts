@@ -1,7 +1,7 @@
 // The pipeline: key() → chrome → language → publication date → places, dates, sentences → event
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
-import { BOTH_SIDES, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, SPORT_MATCH, STATUS_CUES } from './cues.js';
+import { BOTH_SIDES, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPORT_MATCH, STATUS_CUES } from './cues.js';
 import { findDates, findPublicationDate } from './dates.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
@@ -132,16 +132,33 @@ function eventType(doc: Doc, anchor: Span | null): EventType | null {
   if (t && signingDone(doc, t) && !cueIn(doc, 'MEETING', t)) return 'SIGNING';
   if (!anchor) return null;
   const meeting = cueIn(doc, 'MEETING', anchor);
-  if (cueIn(doc, 'VISIT', t) && !cueIn(doc, 'MEETING', t)) return 'VISIT';
+  // "Iran invites Omani minister to visit Tehran" reports an invitation, not a visit
+  const titleVisit = cueIn(doc, 'VISIT', t) && !hasHit(doc, PROPOSAL_CUES.VISIT[doc.lang]!, t!) && !hasHit(doc, FUTURE_MEETING[doc.lang], t!);
+  if (titleVisit && !cueIn(doc, 'MEETING', t)) return 'VISIT';
   if (meeting) return 'MEETING';
   if (signingDone(doc, anchor)) return 'SIGNING';
   if (cueIn(doc, 'VISIT', anchor)) return 'VISIT';
   return 'MEETING';
 }
 
-function eventDate(doc: Doc, spans: Span[]): { date: string | null; dateSource: DateSource | null } {
+// "GENEVA, July 20, 2023 (MNA) –", «АСТАНА, 3 марта. /ТАСС/.»: the city and date the report was filed.
+const DATELINE = /^([\p{L}][\p{L}\s.\-]{1,30}?)\s?,\s?([^–—\n]{0,30}?)\s?(?:\([^)]{1,20}\)\s?)?(?:[–—-]|\.\s?\/)/u;
+
+function dateline(doc: Doc): { city: Span; date: Span | null } | null {
+  const first = doc.sentences[0];
+  if (!first) return null;
+  const m = DATELINE.exec(doc.key.slice(first.start, Math.min(first.end, first.start + 80)));
+  if (!m) return null;
+  const city = { start: first.start, end: first.start + m[1].length };
+  const original = doc.source.slice(doc.kt.start[city.start], doc.kt.end[city.end - 1]);
+  if (original !== original.toUpperCase()) return null;
+  const dateStart = first.start + m[0].indexOf(m[2], m[1].length);
+  return { city, date: m[2] ? { start: dateStart, end: dateStart + m[2].length } : null };
+}
+
+function eventDate(doc: Doc, spans: Span[], skip: Span | null): { date: string | null; dateSource: DateSource | null } {
   for (const s of spans) {
-    const hits = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && d.date);
+    const hits = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && d.date && !(skip && d.start >= skip.start && d.end <= skip.end));
     const abs = hits.find((d) => !d.relative);
     if (abs) return { date: abs.date, dateSource: 'TEXT' };
     const rel = hits.find((d) => d.relative);
@@ -177,6 +194,12 @@ const VISIT_TO = {
   en: /(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
   ru: /(?:в|во)\s$/u,
 };
+
+function datelineLocation(doc: Doc, line: { city: Span } | null, parties: string[]): ExtractedEvent['location'] {
+  if (!line) return null;
+  const m = doc.mentions.find((x) => x.place.city && x.start >= line.city.start && x.end <= line.city.end);
+  return m && parties.includes(m.place.code) ? { name: m.place.name, country: m.place.code } : null;
+}
 
 function emptyResult(lang: Language, publishedAt: string | null, title: string | null): ExtractionResult {
   return { language: lang, publishedAt, title, events: [] };
@@ -277,7 +300,15 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   }
 
   const partyList = [...parties].sort();
-  const { date, dateSource } = eventDate(doc, focus.slice().reverse());
+  const line = dateline(doc);
+  const anchorIndex = anchor ? sentences.indexOf(anchor) : -1;
+  const nextSentence = anchorIndex >= 0 ? sentences[anchorIndex + 1] : undefined;
+  let { date, dateSource } = eventDate(doc, focus.slice().reverse(), line?.date ?? null);
+  if (dateSource === 'PUBLISHED' && nextSentence) {
+    // the second sentence often gives the day («… که روز ۷ تیر ۱۴۰۴ به ایروان سفر کرده بود»)
+    const d = doc.dates.find((x) => !x.relative && x.date && x.start >= nextSentence.start && x.end <= nextSentence.end);
+    if (d && (!publishedAt || d.date! <= publishedAt)) ({ date, dateSource } = { date: d.date, dateSource: 'TEXT' });
+  }
   const proposals = mergeProposals(doc, mentions);
   const followUps = findFollowUps(doc, partyList, mentions, sentences);
   const ev = focus.map((s) => evidence(doc, s));
@@ -294,7 +325,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     date,
     dateSource,
     countries: partyList,
-    location: type === 'CALL' ? null : location(doc, anchor, partyList),
+    location: type === 'CALL' ? null : location(doc, anchor, partyList) ?? datelineLocation(doc, line, partyList),
     sectors: findSectors(doc, focus),
     participants,
     proposals,
