@@ -142,7 +142,7 @@ function eventType(doc: Doc, anchor: Span | null): EventType | null {
 }
 
 // "GENEVA, July 20, 2023 (MNA) –", «АСТАНА, 3 марта. /ТАСС/.»: the city and date the report was filed.
-const DATELINE = /^([\p{L}][\p{L}\s.\-]{1,30}?)\s?,\s?([^–—\n]{0,30}?)\s?(?:\([^)]{1,20}\)\s?)?(?:[–—-]|\.\s?\/)/u;
+const DATELINE = /^([\p{L}][\p{L}\s.\-]{1,30}?)\s?,\s?([^–—\n]{0,30}?)\s?(?:\([^)]{1,20}\)\s?)?(?:[–—-]|\.\s?\/|\.$)/u;
 
 function dateline(doc: Doc): { city: Span; date: Span | null } | null {
   const first = doc.sentences[0];
@@ -172,7 +172,8 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
   const inBody = (m: { start: number }) => !doc.title || m.start > doc.title.end;
   if (anchor) {
     const cities = mentionsIn(doc, anchor).filter((m) => m.place.city);
-    const city = cities.find((m) => m.locative) ?? cities.find((m) => VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start)));
+    const city =
+      cities.find((m) => m.locative) ?? cities.find((m) => VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))) ?? cities[0];
     if (city) return { name: city.place.name, country: city.place.code };
   }
   if (doc.title) {
