@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import type {
   Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScorePoint, SectorActivity, TimelinePeriod,
 } from './analytics.types.js';
-import { SCORE_WINDOW_DAYS, scoreCtes } from './cooperation-score.js';
+import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes } from './cooperation-score.js';
 import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
 import { assertGranularity, PERIOD_SQL, periodLabel } from './periods.js';
 import { SingleFlight } from './single-flight.js';
@@ -67,13 +67,17 @@ export class AnalyticsService {
     const params = new SqlParams();
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
+    const inRange = dateRange(f, 'date', params);
     const sql = `
       WITH score_ref AS (SELECT ${params.param(f.to ?? today)}::date AS r),
       ${factCtes({ filter: f, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: true })},
+      -- one pass over the meetings for both the counts (the filter's dates) and the score (its window)
       meeting_dyad AS (
-        SELECT a, b, count(*)::int AS meeting_count, max(date)::text AS last_activity
-        FROM meeting_pair WHERE ${dateRange(f, 'date', params)}
-        GROUP BY a, b
+        SELECT a, b, r, count(*) FILTER (WHERE ${inRange})::int AS meeting_count,
+               (max(date) FILTER (WHERE ${inRange}))::text AS last_activity,
+               ${meetingWeight('date', 'r')} FILTER (WHERE date > r - ${SCORE_WINDOW_DAYS} AND date <= r) AS weight
+        FROM meeting_pair CROSS JOIN score_ref
+        GROUP BY a, b, r
       ),
       proposal_dyad AS (
         SELECT a, b, count(*)::int AS proposal_count, count(*) FILTER (WHERE status IN ${SIGNED_OR_LATER})::int AS signed_count
@@ -85,7 +89,7 @@ export class AnalyticsService {
         FROM follow_up_pair WHERE status IN ${OPEN} AND ${dateRange(f, 'due_date', params)}
         GROUP BY a, b
       ),
-      ${scoreCtes('score_ref')}
+      ${scoreCtes('score_ref', { meetingWeights: 'meeting_dyad' })}
       SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b,
              d.meeting_count, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
              coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups,
@@ -96,6 +100,7 @@ export class AnalyticsService {
       LEFT JOIN proposal_dyad p USING (a, b)
       LEFT JOIN follow_up_dyad fu USING (a, b)
       LEFT JOIN score s USING (a, b)
+      WHERE d.meeting_count > 0
       ORDER BY score DESC, d.a, d.b
       LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
     const rows = await this.query<DyadRow>(sql, params);

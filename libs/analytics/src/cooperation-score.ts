@@ -22,17 +22,26 @@ export const COOPERATION_SCORE_FORMULA =
 const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
 const PAST_PROPOSED = `('AGREED', 'NEGOTIATING', 'SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
 
+/** The meetings term: recency-weighted meetings, as an aggregate over rows with a `date` and a reference date `r`. */
+export function meetingWeight(date: string, r: string): string {
+  return `sum(power(0.5::float8, (${r} - ${date}) / ${MEETING_HALF_LIFE_DAYS}::float8))`;
+}
+
 /**
  * CTEs ending in `score (a, b, r, score)`: one row for each dyad with anything in the window of a reference
- * date in CTE `refs` (column r). Reads the fact CTEs of `factCtes` (meeting_pair, proposal_pair, follow_up_pair).
+ * date in CTE `refs` (column r). Reads the fact CTEs of `factCtes` (meeting_pair, proposal_pair, follow_up_pair);
+ * `meetingWeights` names a CTE (a, b, r, weight) that already summed the meetings term, to read meeting_pair once.
  */
-export function scoreCtes(refs: string): string {
+export function scoreCtes(refs: string, options: { meetingWeights?: string } = {}): string {
   const window = SCORE_WINDOW_DAYS;
+  const meetings = options.meetingWeights
+    ? `SELECT a, b, r, weight FROM ${options.meetingWeights}`
+    : `SELECT mp.a, mp.b, ref.r, ${meetingWeight('mp.date', 'ref.r')} AS weight
+    FROM meeting_pair mp JOIN ${refs} ref ON mp.date > ref.r - ${window} AND mp.date <= ref.r
+    GROUP BY 1, 2, 3`;
   return `
   score_meetings AS (
-    SELECT mp.a, mp.b, ref.r, sum(power(0.5::float8, (ref.r - mp.date) / ${MEETING_HALF_LIFE_DAYS}::float8)) AS weight
-    FROM meeting_pair mp JOIN ${refs} ref ON mp.date > ref.r - ${window} AND mp.date <= ref.r
-    GROUP BY 1, 2, 3
+    ${meetings}
   ),
   score_proposals AS (
     SELECT pp.a, pp.b, ref.r,

@@ -59,7 +59,7 @@ export function factCtes({ filter, params, pair, today, refs, windowDays, openFo
   const partiesOf = (table: string, column: string, id: string) =>
     `ARRAY(SELECT country_code FROM ${table} WHERE ${column} = ${id})`;
   return `
-  meeting_pair AS MATERIALIZED (
+  meeting_pair AS (
     SELECT m.id, m.date, pa.country_code AS a, pb.country_code AS b
     FROM meeting m
     JOIN meeting_party pa ON pa.meeting_id = m.id
