@@ -20,7 +20,8 @@ describe('the server on its embedded PostgreSQL (DATABASE_URL unset)', () => {
   beforeAll(async () => {
     ensureBuilt();
     dataDir = await mkdtemp(join(tmpdir(), 'dyad-embedded-'));
-    env = envWithout(['DATABASE_URL', 'DYAD_ADMIN_KEY'], { DYAD_DATA_DIR: dataDir, PORT: String(await freePort()) });
+    // The sample corpus only: the synthetic history has its own test and would slow this one down.
+    env = envWithout(['DATABASE_URL', 'DYAD_ADMIN_KEY'], { DYAD_DATA_DIR: dataDir, PORT: String(await freePort()), DYAD_DEMO: 'off' });
     server = spawnNode([SERVER], env);
     const match = await server.waitFor(/(http:\/\/localhost:\d+)\/\?key=(\S+)/, 120_000);
     [, url, key] = match;
@@ -39,6 +40,18 @@ describe('the server on its embedded PostgreSQL (DATABASE_URL unset)', () => {
     expect(saved).toBe(key);
     expect(statSync(join(dataDir, 'admin.key')).mode & 0o777).toBe(0o600);
     expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
+  });
+
+  it('loaded the bundled sample corpus through ingestion on the first start', async () => {
+    expect(server.stdout()).toMatch(/empty database: loading demo data/);
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: '{ newsItems(first: 1) { totalCount } meetings(filter: {countries: ["IR","KZ"]}) { totalCount } }' }),
+    });
+    const { data } = (await response.json()) as { data: { newsItems: { totalCount: number }; meetings: { totalCount: number } } };
+    expect(data.newsItems.totalCount).toBeGreaterThan(50);
+    expect(data.meetings.totalCount).toBeGreaterThanOrEqual(3);
   });
 
   it('serves /health and the countries query with the printed key', async () => {
@@ -82,6 +95,7 @@ describe('the server on its embedded PostgreSQL (DATABASE_URL unset)', () => {
     const again = spawnNode([SERVER], { ...env, PORT: String(await freePort()) });
     const [, , printedKey] = await again.waitFor(/(http:\/\/localhost:\d+)\/\?key=(\S+)/, 120_000);
     expect(printedKey).toBe(key);
+    expect(again.stdout()).not.toMatch(/loading demo data/);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
   }, 180_000);

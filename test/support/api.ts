@@ -44,6 +44,7 @@ export async function startTestApi(options: { queryCounter?: QueryCounter } = {}
     PORT: String(await freePort()),
     DYAD_DATA_DIR: dataDir,
     DYAD_ADMIN_KEY: adminKey,
+    DYAD_DEMO: 'none',
   });
   const server = await startServer({ env, log: () => undefined, queryLogger: options.queryCounter });
   return {

@@ -6,8 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createDataSource, type DatabaseHandle, DyadEnvironment, openDatabase } from '@dyad/database';
 import { ApiKeyService, ENTITIES, RequestContext } from '@dyad/domain';
+import { IngestionService, loadDemoData } from '@dyad/ingestion';
 import { AppModule } from './app.module.js';
-import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
 import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
 
 export interface RunningServer {
@@ -51,7 +51,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       { logger: options.logLevels ?? ['error', 'warn'] },
     );
     await registerDashboardAssets(app);
-    await registerDashboardAssets(app);
+    await loadDemoOnFirstStart(app, dataSource, env, log);
     await app.listen(env.port, env.host);
     const adminKey = await ensureAdminKey(app.get(ApiKeyService), env, log);
     const address = app.getHttpServer().address();
@@ -73,6 +73,31 @@ function closer(app: NestFastifyApplication | undefined, dataSource: import('typ
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.stop();
     })());
+}
+
+/**
+ * On a first start with an empty database, load demo data through the real ingestion pipeline (the
+ * bundled sample corpus, plus a synthetic multi-year history unless DYAD_DEMO=off; none with DYAD_DEMO=none).
+ */
+async function loadDemoOnFirstStart(
+  app: NestFastifyApplication,
+  dataSource: import('typeorm').DataSource,
+  env: DyadEnvironment,
+  log: (line: string) => void,
+): Promise<void> {
+  if (env.demo === 'none') return;
+  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM news_item`);
+  if (count > 0) return;
+  log(`empty database: loading demo data (${env.demo === 'full' ? 'sample corpus and synthetic history' : 'sample corpus'}; DYAD_DEMO=none skips this)`);
+  let last = 0;
+  const loaded = await loadDemoData(app.get(IngestionService), RequestContext.system(), env.demo, (done, total) => {
+    if (done === total || Date.now() - last > 2000) {
+      last = Date.now();
+      log(`  demo data: ${done}/${total} items`);
+    }
+  });
+  log(`demo data: ${loaded.corpus} sample items, ${loaded.synthetic} synthetic items (remove them with \`npx dyad demo remove\`)`);
+  for (const failure of loaded.failed) log(`  demo item ${failure.origin} failed: ${failure.reason}`);
 }
 
 /**

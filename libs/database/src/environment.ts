@@ -24,6 +24,8 @@ export class DyadEnvironment {
   readonly production: boolean;
   /** PostgreSQL cancels any one statement running longer (a runaway query cannot hold a connection). */
   readonly statementTimeoutMs: number;
+  /** Demo data on a first start with an empty database: `full`, `off` (bundled corpus only) or `none`. */
+  readonly demo: 'full' | 'off' | 'none';
 
   private constructor(env: NodeJS.ProcessEnv) {
     this.databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
@@ -33,6 +35,7 @@ export class DyadEnvironment {
     this.adminKey = parseAdminKey(env.DYAD_ADMIN_KEY);
     this.production = env.NODE_ENV === 'production';
     this.statementTimeoutMs = parseStatementTimeout(env.DYAD_STATEMENT_TIMEOUT_MS);
+    this.demo = parseDemo(env.DYAD_DEMO);
   }
 
   static from(env: NodeJS.ProcessEnv = process.env): DyadEnvironment {
@@ -75,6 +78,15 @@ function parseAdminKey(raw: string | undefined): string | null {
   if (!value) return null;
   if (value.length < 16 || /\s/.test(value)) {
     throw new EnvironmentError('DYAD_ADMIN_KEY', 'must be at least 16 characters with no spaces');
+  }
+  return value;
+}
+
+function parseDemo(raw: string | undefined): 'full' | 'off' | 'none' {
+  const value = nonEmpty(raw)?.toLowerCase() ?? 'full';
+  if (value === 'on') return 'full';
+  if (value !== 'full' && value !== 'off' && value !== 'none') {
+    throw new EnvironmentError('DYAD_DEMO', `must be full (or on), off (bundled sample corpus only) or none, not "${raw}"`);
   }
   return value;
 }

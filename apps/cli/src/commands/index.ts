@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDemo } from './demo.command.js';
 import { registerEval } from './eval.command.js';
 import { registerBench } from './bench.command.js';
 import { registerExtract } from './extract.command.js';
@@ -12,6 +13,7 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerMigrate(program);
   registerKeys(program);
+  registerDemo(program);
   registerExtract(program);
   registerIngest(program);
   registerBench(program);
