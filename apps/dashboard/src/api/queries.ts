@@ -39,3 +39,38 @@ export const FOLLOW_UP_FIELDS = `id description status horizon dueDate version
   owners { code name }
   meeting { id date type }
   proposal { id title kind }`;
+
+export const EVIDENCE_FULL = 'evidence { id newsItem { id title url language } start end quote }';
+
+export const PAIR = `query Pair($meetings: MeetingFilterInput, $proposals: ProposalFilterInput, $followUps: FollowUpFilterInput) {
+  meetings(filter: $meetings, first: 50) {
+    totalCount
+    nodes {
+      id type date reviewStatus sectors summary
+      countries { code name }
+      location { name country { code } }
+      participants { id name title organization country { code } }
+      sources { id title url language }
+      ${EVIDENCE_FULL}
+    }
+  }
+  proposals(filter: $proposals, first: 50) {
+    totalCount
+    nodes { id kind title description status statusDate history { status date note byAnalyst } ${EVIDENCE_FULL} }
+  }
+  followUps(filter: $followUps, first: 100) {
+    totalCount
+    nodes { id description status horizon dueDate overdue owners { code } meeting { id date } }
+  }
+}`;
+
+export const MEETING_FIELDS = `id type date dateSource sectors summary outcome outcomeNotes reviewStatus confidence version
+  countries { code name }
+  location { name country { code } }
+  participants { id name title organization role country { code } }
+  sources { id title url language publishedAt publisher body }
+  ${EVIDENCE_FULL}
+  proposals { id kind title status statusDate version history { status date } ${EVIDENCE_FULL} }
+  followUps { id description status horizon dueDate overdue version owners { code } ${EVIDENCE_FULL} }`;
+
+export const MEETING = `query Meeting($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} } }`;

@@ -10,19 +10,21 @@ export interface FollowUpRow {
   status: string;
   horizon: string;
   dueDate: string | null;
+  overdue?: boolean;
   version?: number;
   owners?: { code: string }[];
   meeting?: { id: string; date: string | null } | null;
 }
 
 export const FOLLOW_UP_LIST = `query FollowUps($filter: FollowUpFilterInput, $first: Int) {
-  followUps(filter: $filter, first: $first) { totalCount nodes { id description status horizon dueDate } }
+  followUps(filter: $filter, first: $first) { totalCount nodes { id description status horizon dueDate overdue owners { code } meeting { id date } } }
 }`;
 
-export const isOverdue = (f: { dueDate: string | null; status: string }) =>
+export const isOverdue = (f: { dueDate: string | null; status: string; overdue?: boolean }) =>
+  f.overdue ??
   Boolean(f.dueDate && f.dueDate < today() && (f.status === 'OPEN' || f.status === 'IN_PROGRESS'));
 
-export function overdueBadge(f: { dueDate: string | null; status: string }): HTMLElement | null {
+export function overdueBadge(f: { dueDate: string | null; status: string; overdue?: boolean }): HTMLElement | null {
   return isOverdue(f) ? h('span', { class: 'badge badge-overdue', title: 'Due date passed, not done' }, 'Overdue') : null;
 }
 
