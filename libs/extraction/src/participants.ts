@@ -184,12 +184,18 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       } else break;
     }
     // the name: the capitalised tail after the last country or complement word
+    // name links ("Saud bin Hamoud Al Habsi") are part of a name
     let b = h;
-    while (b > i && !toks[b].punct && capitalised(doc, toks[b]) && !EN_COMPLEMENT.has(toks[b].w) && !EN_HEADS.has(toks[b].w) && !mentionAt(ms, toks[b])) b--;
-    while (b > i && EN_NAME_LINK.has(toks[b].w)) b--;
-    // name links inside a name ("Saud bin Hamoud Al Habsi") are lower case and stop the walk above
+    while (
+      b > i &&
+      !toks[b].punct &&
+      (capitalised(doc, toks[b]) || EN_NAME_LINK.has(toks[b].w)) &&
+      !EN_COMPLEMENT.has(toks[b].w) &&
+      !EN_HEADS.has(toks[b].w) &&
+      !mentionAt(ms, toks[b])
+    ) b--;
     let nameStart = b + 1;
-    while (nameStart - 2 > i && EN_NAME_LINK.has(toks[nameStart - 1].w) && capitalised(doc, toks[nameStart - 2]) && !EN_COMPLEMENT.has(toks[nameStart - 2].w)) nameStart -= 2;
+    while (nameStart <= h && EN_NAME_LINK.has(toks[nameStart].w)) nameStart++;
     if (nameStart > h || EN_NOT_NAME.has(toks[nameStart].w)) {
       i = h;
       continue;
@@ -267,10 +273,14 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     if (c === h + 1) continue;
     let orgIdx = -1;
     for (let x = i + 1; x <= h; x++) if (RU_ORG.test(toks[x].w)) { orgIdx = x; break; }
-    const phrase = spanOf(toks, i, h);
+    // «турецким коллегой»: a demonym before the head belongs to the title
+    let a = i;
+    const before = i > 0 ? mentionAt(ms, toks[i - 1]) : undefined;
+    if (before) while (a > 0 && toks[a - 1].end > before.start) a--;
+    const phrase = spanOf(toks, a, h);
     out.push({
       name: originalText(doc, spanOf(toks, h + 1, c - 1)),
-      title: originalText(doc, orgIdx > 0 ? spanOf(toks, i, orgIdx - 1) : phrase),
+      title: originalText(doc, orgIdx > 0 ? spanOf(toks, a, orgIdx - 1) : phrase),
       organization: orgIdx > 0 ? originalText(doc, spanOf(toks, orgIdx, h)) : null,
       country: countryOf(doc, ms, phrase),
     });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract.js';
+import type { Language } from './vocabulary.js';
+
+const people = (text: string, lang: Language) =>
+  extract(text, { lang, publishedAt: '2025-04-13' }).events[0]?.participants.map((p) => [p.name, p.title, p.organization, p.country]) ?? [];
+
+describe('participants', () => {
+  it.each<[string, Language, (string | null)[][]]>([
+    [
+      'علی اکبر طالبیمتین رایزن فرهنگی ایران در قزاقستان و کورمانبیک ژوماگالی رئیس مرکز دولتی حمایت از سینمای ملی قزاقستان در محل این مرکز دیدار و گفتگو کردند.',
+      'fa',
+      [
+        ['علی اکبر طالبیمتین', 'رایزن فرهنگی ایران در قزاقستان', null, 'IR'],
+        ['کورمانبیک ژوماگالی', 'رئیس', 'مرکز دولتی حمایت از سینمای ملی قزاقستان', 'KZ'],
+      ],
+    ],
+    [
+      'وزیر امور خارجه کشورمان در گفتگوی تلفنی با حسن الجبوری وزیر امور خارجه عراق درباره روابط دوجانبه گفتگو کرد.',
+      'fa',
+      [['حسن الجبوری', 'وزیر امور خارجه عراق', null, 'IQ']],
+    ],
+    [
+      "MOSCOW – Iran's Oil Minister Javad Owji and Russian Deputy Prime Minister Alexander Novak signed an agreement in Moscow.",
+      'en',
+      [
+        ['Javad Owji', 'Oil Minister', null, 'IR'],
+        ['Alexander Novak', 'Deputy Prime Minister', null, 'RU'],
+      ],
+    ],
+    [
+      'Minister of Foreign Affairs of the Republic of Kazakhstan Murat Nurtleu held a telephone conversation with Minister of Foreign Affairs of the Republic of Azerbaijan Jeyhun Bayramov.',
+      'en',
+      [
+        ['Murat Nurtleu', 'Minister of Foreign Affairs of the Republic of Kazakhstan', null, 'KZ'],
+        ['Jeyhun Bayramov', 'Minister of Foreign Affairs of the Republic of Azerbaijan', null, 'AZ'],
+      ],
+    ],
+    [
+      "Iran's Minister of Agriculture Jihad Javad Sadati-Nejad met Oman's Minister of Agriculture, Fisheries and Water Resources Saud bin Hamoud Al Habsi in Muscat.",
+      'en',
+      [
+        ['Javad Sadati-Nejad', 'Minister of Agriculture Jihad', null, 'IR'],
+        ['Saud bin Hamoud Al Habsi', 'Minister of Agriculture, Fisheries and Water Resources', null, 'OM'],
+      ],
+    ],
+    [
+      'Министр иностранных дел России Сергей Лавров провел переговоры с турецким коллегой Хаканом Фиданом в Анкаре.',
+      'ru',
+      [
+        ['Сергей Лавров', 'Министр иностранных дел России', null, 'RU'],
+        ['Хаканом Фиданом', 'турецким коллегой', null, 'TR'],
+      ],
+    ],
+  ])('%s', (text, lang, expected) => {
+    expect(people(text, lang)).toEqual(expected);
+  });
+});
