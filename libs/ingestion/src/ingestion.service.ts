@@ -82,9 +82,14 @@ export class IngestionService {
     return row?.id ?? null;
   }
 
-  private async knownCountries(manager: EntityManager): Promise<Set<string>> {
-    const rows: { code: string }[] = await manager.query(`SELECT code FROM country`);
-    return new Set(rows.map((row) => row.code));
+  // ISO 3166-1 changes only with a migration; read it once per service.
+  private countries?: Promise<Set<string>>;
+
+  private knownCountries(manager: EntityManager): Promise<Set<string>> {
+    this.countries ??= manager
+      .query(`SELECT code FROM country`)
+      .then((rows: { code: string }[]) => new Set(rows.map((row) => row.code)));
+    return this.countries;
   }
 }
 
