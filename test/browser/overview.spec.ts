@@ -100,4 +100,31 @@ describeBrowser('dashboard: sign-in and overview', () => {
     await screenshot(page, 'overview-filtered');
     expect(problems).toEqual([]);
   });
+
+  it('opens the follow-up board from the overdue tile: overdue first, by owner, with inline status updates', async () => {
+    await page.goto(`${api.url}/`);
+    await ready();
+    await page.click('[data-tile="Overdue follow-ups"]');
+    await page.waitForURL(/\/follow-ups\?.*overdue=1/);
+    await page.waitForSelector('.view[data-ready="true"]');
+    const open = page.locator('[data-status="OPEN"] article');
+    expect(await open.count()).toBe(14);
+    expect(await open.first().getAttribute('class')).toContain('overdue');
+    await page.fill('input[name="owner"]', 'RU');
+    await page.press('input[name="owner"]', 'Enter');
+    await page.waitForURL(/owner=RU/);
+    await page.waitForSelector('.view[data-ready="true"]');
+    const ru = page.locator('[data-status="OPEN"] article');
+    const owners = await ru.locator('.card-meta span:last-child').allTextContents();
+    expect(owners.length).toBeGreaterThan(0);
+    expect(owners.length).toBeLessThan(14);
+    for (const text of owners) expect(text.split(', ')).toContain('RU');
+    const id = (await ru.first().getAttribute('data-follow-up'))!;
+    await ru.first().locator('select[name="status"]').selectOption('DONE');
+    await expect.poll(() => page.getAttribute(`article[data-follow-up="${id}"]`, 'data-status')).toBe('DONE');
+    const saved = await api.graphql<{ followUp: { status: string } }>(`query($id: ID!) { followUp(id: $id) { status } }`, { id });
+    expect(saved.data!.followUp.status).toBe('DONE');
+    await screenshot(page, 'follow-ups-board');
+    expect(problems).toEqual([]);
+  });
 });
