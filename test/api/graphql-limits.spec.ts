@@ -141,6 +141,16 @@ describe('GraphQL limits', () => {
     expect(((await response.json()) as Answer['body']).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('answers an unknown path or method with a coded 404, not a 500', async () => {
+    for (const [method, path] of [['GET', '/no-such-page'], ['PUT', '/graphql'], ['GET', '/graphql/x']]) {
+      const response = await fetch(`${api.url}${path}`, { method, headers: { authorization: `Bearer ${api.adminKey}` } });
+      const text = await response.text();
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(text).toContain('"NOT_FOUND"');
+      expect(text).not.toMatch(STACK_FRAME);
+    }
+  });
+
   it('serves queries over GET', async () => {
     const query = encodeURIComponent('{ countries(codes: ["KZ"]) { code } }');
     const response = await fetch(`${api.url}/graphql?query=${query}`, { headers: { authorization: `Bearer ${api.adminKey}` } });

@@ -11,7 +11,6 @@ import { AnalyticsModule } from './analytics/analytics.module.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { authenticate, requireCaller } from './auth/authenticate.js';
 import { MeResolver } from './auth/me.resolver.js';
-import { MeResolver } from './auth/me.resolver.js';
 import { RoleGuard } from './auth/role.guard.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { CountryResolver } from './country/country.resolver.js';
@@ -67,7 +66,6 @@ export class AppModule {
       providers: [
         CountryResolver,
         ApiKeyResolver,
-        MeResolver,
         MeResolver,
         AuditResolver,
         EvidenceResolver,
