@@ -301,6 +301,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   }
 
   const partyList = [...parties].sort();
+  // Persian press names its own officials without a country: the one unattributed person is the publisher's
+  if (publisherCountry && parties.has(publisherCountry) && !participants.some((p) => p.country === publisherCountry)) {
+    const anon = participants.filter((p) => !p.country);
+    const subject = anon.find((p) => p.title === null) ?? anon[0];
+    if (subject && lang === 'fa') subject.country = publisherCountry;
+  }
   const line = dateline(doc);
   const anchorIndex = anchor ? sentences.indexOf(anchor) : -1;
   const nextSentence = anchorIndex >= 0 ? sentences[anchorIndex + 1] : undefined;

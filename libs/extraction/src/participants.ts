@@ -22,7 +22,7 @@ const FA_STOP = set(
 );
 const FA_NAME_STOP = new Set([
   ...FA_STOP,
-  ...set('و از در یک های ها گزارش خبرگزاری به‌گزارش میان بین دو کشور طرفین جمهوری اسلامی همچنان رایزنی هیات هیأت هیئت'),
+  ...set('و از در یک های ها گزارش خبرگزاری به‌گزارش میان بین دو کشور طرفین جمهوری اسلامی همچنان رایزنی هیات هیأت هیئت ایرنا ایسنا ایلنا تسنیم فارس مهر شبستان تفاهمنامه تفاهم یادداشت قرارداد سند اسناد همکاری همکاریهای موافقتنامه توافقنامه پروژه عملیات ساخت برنامه طرح متن نشست دیدار جلسه اجلاس کمیسیون کمیته کارگروه هفته جشنواره سفر سه چهار پنج شش هفت ده شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه'),
 ]);
 
 const EN_HEADS = new Set(
@@ -118,7 +118,7 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     let a = i;
     while (a > 0 && i - a < 4) {
       const u = toks[a - 1];
-      if (u.punct || FA_NAME_STOP.has(u.w) || FA_HEADS.has(u.w) || mentionAt(ms, u) || /\d/.test(u.w)) break;
+      if (u.punct || FA_NAME_STOP.has(u.w) || FA_HEADS.has(u.w) || mentionAt(ms, u) || /\d/.test(u.w) || u.w.endsWith('-')) break;
       a--;
     }
     let nameSpan: Span | null = a < i ? spanOf(toks, a, i - 1) : null;
@@ -144,8 +144,21 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     }
     i = Math.max(i + 1, phraseEnd + 1);
   }
+  // «به گزارش ایرنا، محمد مقیمی در این دیدار …»: a bare name as the subject of a clause
+  for (let x = 0; x < toks.length; x++) {
+    const atStart = x === 0 || toks[x - 1].w === '،' || toks[x - 1].w === ',' || toks[x - 1].w === ':';
+    if (!atStart) continue;
+    let y = x;
+    while (y < toks.length && y - x < 4 && !toks[y].punct && !FA_NAME_STOP.has(toks[y].w) && !FA_HEADS.has(toks[y].w) && !FA_ORG_HEADS.has(toks[y].w) && !mentionAt(ms, toks[y]) && !/\d/.test(toks[y].w)) y++;
+    if (y - x < 2 || y - x > 3 || y >= toks.length) continue;
+    if (!FA_SUBJECT_NEXT.has(toks[y].w)) continue;
+    const name = originalText(doc, spanOf(toks, x, y - 1));
+    if (!out.some((p) => p.name === name)) out.push({ name, title: null, organization: null, country: null });
+  }
   return out;
 }
+
+const FA_SUBJECT_NEXT = set('در با که پس ضمن نیز طی هم همچنین امروز روز');
 
 function capitalised(doc: Doc, t: Tok): boolean {
   const c = doc.source[doc.kt.start[t.start]];
