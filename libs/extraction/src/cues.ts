@@ -71,8 +71,8 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
     ru: compile(`${LEFT}(?:фестивал\\p{L}*|кинофестивал\\p{L}*|недел\\p{L}* (?:кино|культуры|фильм\\p{L}*|[\\p{L}]+ туризма)|дн\\p{L}* (?:[\\p{L}]+ )?(?:кино|культуры)|выставк\\p{L}*|форум\\p{L}*)`),
   },
   EXCHANGE: {
-    fa: compile(`${LEFT}(?:${rx('تبادل|مبادله')})\\s(?!${rx('نظر|دیدگاه|دیدگاه_ها|افکار|آرا')})[\\p{L}]+|` + words(['تبادل هیات', 'تبادل هیئت', 'تبادل هییت', 'تبادل هیاتهای', 'تبادل تجربه', 'تبادل تجربیات', 'تبادل استاد', 'تبادل دانشجو', 'مبادله دانشجو', 'تبادل کارشناس', 'تبادل آثار', 'تبادل هنرمندان', 'اعزام هیات', 'تبادل اطلاعات', 'تبادل_های فرهنگی', 'خواهرخواندگی'])),
-    en: compile(`${LEFT}(?:exchanges? of (?:delegations|experts|students|professors|experience|experiences|information|artists|scholars|visits)|delegation exchanges?|student exchanges?|exchange (?:delegations|experts|students|experience|experiences|information)|sister cit(?:y|ies))${RIGHT}`),
+    fa: compile(`${LEFT}(?:${rx('تبادل|مبادله')})\\s(?!${rx('نظر|دیدگاه|دیدگاه_ها|افکار|آرا')})[\\p{L}]+|` + words(['تبادل هیات', 'تبادل هیئت', 'تبادل هییت', 'تبادل هیاتهای', 'تبادل تجربه', 'تبادل تجربیات', 'تبادل استاد', 'تبادل دانشجو', 'مبادله دانشجو', 'تبادل کارشناس', 'تبادل آثار', 'تبادل هنرمندان', 'اعزام هیات', 'اعزام هیئت', 'هیئتی از', 'هیاتی از', 'تبادل اطلاعات', 'تبادل_های فرهنگی', 'خواهرخواندگی'])),
+    en: compile(`${LEFT}(?:(?:expert|business|trade|academic|cultural|parliamentary|private-sector|media) delegations?|exchanges? of (?:delegations|experts|students|professors|experience|experiences|information|artists|scholars|visits)|delegation exchanges?|student exchanges?|exchange (?:delegations|experts|students|experience|experiences|information)|sister cit(?:y|ies))${RIGHT}`),
     ru: compile(`${LEFT}(?:обмен\\p{L}* (?:делегаци\\p{L}*|опыт\\p{L}*|студент\\p{L}*|специалист\\p{L}*|информаци\\p{L}*|экспертами)|города-побратим\\p{L}*)`),
   },
   TRAINING: {

@@ -1,6 +1,6 @@
 // Follow-ups: concrete next steps. Agreed signings and projects, accepted invitations, the next meeting or
 // a committee to convene. Owners are countries; the horizon and due date come from the same sentence.
-import { BOTH_SIDES, FUTURE, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, PROPOSAL_CUES, WITHIN } from './cues.js';
+import { BOTH_SIDES, FUTURE, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, WITHIN } from './cues.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn, originalText } from './document.js';
 import { addDays, addMonths } from './jalali.js';
 import type { ProposalMention } from './proposals.js';
@@ -113,7 +113,6 @@ function clip(s: string): string {
 // An agreed document to sign, a decision («مقرر شد», "agreed to"), or anything with a time frame is a
 // next step; a bare future ("will take part") is not.
 function isStep(doc: Doc, m: ProposalMention): boolean {
-  if (m.kind === 'MOU' || m.kind === 'AGREEMENT' || m.kind === 'OTHER') return true;
-  if (hasHit(doc, PROPOSAL_CUES.OTHER[doc.lang]!, m.sentence)) return true;
+  if (m.kind === 'MOU' || m.kind === 'AGREEMENT') return true;
   return horizonOf(doc, m.sentence) !== 'UNSPECIFIED';
 }

@@ -43,6 +43,15 @@ function statusCues(doc: Doc, sentence: Span): Cue[] {
   return out;
 }
 
+// Nearest cue wins, but Persian verbs follow their object (a cue after the noun is likelier to govern it), and
+// a bare "proposal" word loses to a real status verb nearby («با استقبال از این پیشنهادها گفت: متن … در حال نهایی شدن است»).
+function cueScore(doc: Doc, c: Cue, hit: Span): number {
+  let d = distance(c, hit);
+  if (doc.lang === 'fa' && c.end <= hit.start) d *= 1.5;
+  if (c.status === 'PROPOSED') d += 40;
+  return d;
+}
+
 function distance(a: Span, b: Span): number {
   if (a.end <= b.start) return b.start - a.end;
   if (b.end <= a.start) return a.start - b.end;
@@ -64,8 +73,13 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         cues ??= statusCues(doc, sentence);
         // the cue nearest to the mention; status cues inside the mention itself (the «دعوت» of an invitation) count
         let best: Cue | null = null;
+        let bestScore = Infinity;
         for (const c of cues) {
-          if (!best || distance(c, hit) < distance(best, hit) || (distance(c, hit) === distance(best, hit) && RANK.get(c.status)! > RANK.get(best.status)!)) best = c;
+          const score = cueScore(doc, c, hit);
+          if (score < bestScore || (score === bestScore && best && RANK.get(c.status)! > RANK.get(best.status)!)) {
+            best = c;
+            bestScore = score;
+          }
         }
         // "the MoU signed in 2021 has not been implemented": a later state of a signed document wins
         if (best && best.status === 'SIGNED') {
