@@ -58,7 +58,7 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
   AGREEMENT: {
     fa: compile(words(['موافقت_نامه', 'توافق_نامه', 'قرارداد', 'سند همکاری', 'اسناد همکاری', 'برنامه مبادلات', 'برنامه اجرایی', 'پروتکل', 'بیانیه مشترک', 'نقشه راه'])),
     en: compile(`${LEFT}(?:agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?)${RIGHT}`),
-    ru: compile(`${LEFT}(?:соглашени\\p{L}*|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества)`),
+    ru: compile(`${LEFT}(?:соглашени\\p{L}*|документ\\p{L}*|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества)`),
   },
   JOINT_PROJECT: {
     fa: compile(words(['تولید مشترک', 'تولیدات مشترک', 'ساخت مشترک', 'پروژه مشترک', 'پروژه_های مشترک', 'سرمایه_گذاری مشترک', 'همکاری مشترک در تولید', 'فیلم_های مشترک', 'فیلم مشترک', 'انیمیشن مشترک', 'پروژه_های گسترده', 'شرکت مشترک', 'بازارچه_های مرزی مشترک', 'بازارچه مرزی', 'ساخت راه_آهن', 'احداث', 'عملیات اجرایی', 'عملیات ساخت', 'عملیات توسعه', 'ساخت نیروگاه', 'خط کشتیرانی'])),
@@ -90,7 +90,7 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
   OTHER: {
     fa: compile(`${LEFT}(?:${rx('قرار شد|مقرر شد|مقرر گردید|بنا شد|توافق کردند|توافق شد|موافقت کردند|به توافق رسیدند')})${RIGHT}`),
     en: compile(`${LEFT}(?:agreed to|agreed that|decided to|it was (?:also )?decided)${RIGHT}`),
-    ru: compile(`${LEFT}(?:договорились|решено|достигнут\\p{L}* договор[её]нност\\p{L}*)`),
+    ru: compile(`${LEFT}(?:договорились|условлено|решено|достигнут\\p{L}* договор[её]нност\\p{L}*)`),
   },
 };
 
@@ -106,8 +106,8 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
   [
     'WITHDRAWN',
     {
-      fa: compile([faVerb('لغو', 'شد|کرد|گردید'), faVerb('رد', 'شد|کرد'), `${LEFT}${rx('کنار گذاشته')}`, `${LEFT}${rx('خارج شد')}`].join('|')),
-      en: compile(`${LEFT}(?:cancell?ed|withdrew from|withdrawn|rejected|scrapped|terminated|pulled out of|annulled)${RIGHT}`),
+      fa: compile([faVerb('لغو', 'شد|کرد|گردید'), faVerb('رد', 'شد|کرد'), `${LEFT}${rx('کنار گذاشته')}`, `${LEFT}${rx('خارج شد')}`, `${LEFT}${rx('انصراف داد|منصرف شد')}`].join('|')),
+      en: compile(`${LEFT}(?:cancell?ed|withdrew from|withdrawn|rejected|scrapped|terminated|pulled out of|annulled|dropped|abandoned|shelved)${RIGHT}`),
       ru: compile(`${LEFT}(?:отмен[её]н\\p{L}*|отменил\\p{L}*|отказал\\p{L}*|вышл\\p{L}* из|расторг\\p{L}*|аннулир\\p{L}*)`),
     },
   ],
@@ -122,9 +122,9 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
   [
     'COMPLETED',
     {
-      fa: compile(`${LEFT}(?:${rx('به پایان رسید|تکمیل شد|با موفقیت اجرا شد|به طور کامل اجرا')})`),
-      en: compile(`${LEFT}(?:(?:was|were|has been|have been) (?:completed|fully implemented|successfully implemented)|completed successfully)${RIGHT}`),
-      ru: compile(`${LEFT}(?:(?:был\\p{L}* )?(?:успешно )?(?:завершен\\p{L}*|выполнен\\p{L}* в полном объеме))`),
+      fa: compile(`${LEFT}(?:${rx('به پایان رسید|پایان یافت|به کار خود پایان داد|تکمیل شد|با موفقیت اجرا شد|به طور کامل اجرا|برگزار شد|برگزار گردید|افتتاح شد|به بهره_برداری رسید')})`),
+      en: compile(`${LEFT}(?:(?:was|were|has been|have been) (?:completed|fully implemented|successfully implemented|held|opened|inaugurated)|completed successfully|took place|ended|opened to traffic)${RIGHT}`),
+      ru: compile(`${LEFT}(?:(?:был\\p{L}* )?(?:успешно )?(?:завершен\\p{L}*|выполнен\\p{L}* в полном объеме)|завершил\\p{L}*|прошл[иа]|состоял\\p{L}*|открыт[аы]?(?![\\p{L}])|построен\\p{L}*)`),
     },
   ],
   [
@@ -144,11 +144,20 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
     },
   ],
   [
+    // a finished text is ready to sign: «متن نهایی شده است», "the text has been finalised", «Текст согласован»
+    'AGREED',
+    {
+      fa: compile(`${LEFT}(?:${rx('نهایی شده|نهایی شد|آماده امضا|آماده شده')})`),
+      en: compile(`${LEFT}(?:(?:has|have|had) been (?:finali[sz]ed|agreed)|(?:was|were) finali[sz]ed|ready for signing|ready to be signed)${RIGHT}`),
+      ru: compile(`${LEFT}(?:текст\\p{L}* согласован(?:ы|а)?(?![\\p{L}])|согласован(?:ы|а)?(?![\\p{L}])|готов\\p{L}* к подписанию)`),
+    },
+  ],
+  [
     'NEGOTIATING',
     {
-      fa: compile(`${LEFT}(?:${rx('پیش_نویس|نهایی_سازی|نهایی شدن|نهایی کردن|نهایی شود|در دست تهیه|در دست تدوین|در حال تدوین|در حال تهیه|در حال نهایی|در حال مذاکره|تدوین متن|متن تفاهم_نامه|متن موافقت_نامه|بررسی متن')})`),
+      fa: compile(`${LEFT}(?:${rx('پیش_نویس|نهایی_سازی|نهایی شدن|نهایی کردن|نهایی شود|در دست تهیه|در دست تدوین|در حال تدوین|در حال تهیه|در حال نهایی|در حال مذاکره|تدوین متن|بررسی متن')})`),
       en: compile(`${LEFT}(?:draft(?:ed|ing)?|finali[sz](?:e|ed|ing|ation)|being negotiated|under negotiation|negotiating the|being prepared|text of the|working on the text)${RIGHT}`),
-      ru: compile(`${LEFT}(?:проект\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|согласовани\\p{L}* текст\\p{L}*|доработк\\p{L}*|разрабатыва\\p{L}*|готовит\\p{L}* к подписанию)`),
+      ru: compile(`${LEFT}(?:проект\\p{L}* (?:\\p{L}+ )?(?:соглашени|меморандум|договор|документ)\\p{L}*|согласовани\\p{L}*|работ\\p{L}* над проект\\p{L}*|доработк\\p{L}*|разрабатыва\\p{L}*|готовит\\p{L}* к подписанию)`),
     },
   ],
   [
@@ -164,7 +173,7 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
         ].join('|'),
       ),
       en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|are to|is to|accepted the invitation)${RIGHT}`),
-      ru: compile(`${LEFT}(?:принял\\p{L}* приглашени\\p{L}*|договорил\\p{L}*|договор[её]нност\\p{L}*|будет|будут|состоится|пройд[её]т|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
+      ru: compile(`${LEFT}(?:условлен\\p{L}*|решили|принял\\p{L}* приглашени\\p{L}*|договорил\\p{L}*|договор[её]нност\\p{L}*|будет|будут|состоится|пройд[её]т|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
     },
   ],
   [
