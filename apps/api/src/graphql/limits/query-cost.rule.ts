@@ -26,19 +26,19 @@ export function queryCostRule(options: QueryCostOptions): ValidationRule {
     return {
       OperationDefinition(operation) {
         const cost = calculator.operationCost(operation);
-        if (cost > options.maxCost) {
-          context.reportError(
-            limitError(
-              'cost',
-              `query cost ${cost} exceeds the limit of ${options.maxCost}; ask for fewer items with \`first\` or fewer nested connections`,
-              operation,
-              { cost, maxCost: options.maxCost },
-            ),
-          );
-        }
+        if (cost > options.maxCost) context.reportError(costLimitError(cost, options.maxCost, operation));
       },
     };
   };
+}
+
+export function costLimitError(cost: number, maxCost: number, operation: OperationDefinitionNode) {
+  return limitError(
+    'cost',
+    `query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer items with \`first\` or fewer nested connections`,
+    operation,
+    { cost, maxCost },
+  );
 }
 
 export class QueryCost {

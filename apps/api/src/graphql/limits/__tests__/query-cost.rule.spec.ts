@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'graphql';
+import { costLimitHook } from '../cost-limit.hook.js';
 import { queryCostRule } from '../query-cost.rule.js';
-import { check, introspectionQuery } from './test-schema.js';
+import { check, introspectionQuery, schema } from './test-schema.js';
 
 // The rule reports the cost it computed when it is over the limit: with a limit of -1 every query is.
 const costOf = (query: string, variables?: Record<string, unknown>): number =>
@@ -50,5 +52,27 @@ describe('queryCostRule', () => {
     );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'cost', cost: 10302, maxCost: 5000 });
     expect(check(query.replaceAll('100', '40'), queryCostRule({ maxCost: 5000 }))).toEqual([]);
+  });
+
+  describe('costLimitHook (run before execution, every request)', () => {
+    const hook = costLimitHook(1000);
+
+    it('refuses a document over the limit every time, and lets a cheap one through', async () => {
+      const heavy = parse('{ meetings(first: 100) { nodes { proposals(first: 20) { nodes { id } } } } }');
+      for (let i = 0; i < 2; i++) await expect(hook(schema, heavy, {}, undefined)).rejects.toMatchObject({ extensions: { cost: 2302 } });
+      await expect(hook(schema, parse('{ meetings(first: 100) { nodes { id } } }'), {}, undefined)).resolves.toBeUndefined();
+    });
+
+    it('prices the same document by each request\'s variables', async () => {
+      const document = parse('query($n: Int) { meetings(first: $n) { nodes { proposals(first: 20) { nodes { id } } } } }');
+      await expect(hook(schema, document, {}, { n: 10 })).resolves.toBeUndefined();
+      await expect(hook(schema, document, {}, { n: 100 })).rejects.toMatchObject({ extensions: { limit: 'cost' } });
+      await expect(hook(schema, document, {}, { n: 10 })).resolves.toBeUndefined();
+    });
+
+    it('holds every operation of a document to the limit', async () => {
+      const document = parse('query Cheap { __typename } query Heavy { meetings(first: 100) { nodes { proposals(first: 20) { nodes { id } } } } }');
+      await expect(hook(schema, document, {}, undefined)).rejects.toMatchObject({ message: expect.stringContaining('query cost 2302') });
+    });
   });
 });
