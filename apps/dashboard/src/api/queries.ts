@@ -12,7 +12,7 @@ export const OVERVIEW = `query Overview(
   $mous: ProposalFilterInput, $previousMous: ProposalFilterInput,
   $proposals: ProposalFilterInput,
   $followUps: FollowUpFilterInput, $previousFollowUps: FollowUpFilterInput,
-  $cooperation: CooperationFilterInput, $pairs: Int!
+  $cooperation: CooperationFilterInput
 ) {
   timeline: cooperationTimeline(filter: $meetings, granularity: MONTH) { period label total byType { type count } }
   previousTimeline: cooperationTimeline(filter: $previousMeetings, granularity: YEAR) { total }
@@ -24,6 +24,10 @@ export const OVERVIEW = `query Overview(
   followUps: followUpSummary(filter: $followUps) { total overdue dueNext30Days byStatus { status count } }
   previousFollowUps: followUpSummary(filter: $previousFollowUps) { overdue }
   sectors: sectorBreakdown(filter: $cooperation) { sector meetings proposals signed }
+}`;
+
+// Separate from OVERVIEW: ranking pairs is the slowest aggregate, and the other charts need not wait for it.
+export const TOP_PAIRS = `query TopPairs($cooperation: CooperationFilterInput, $pairs: Int!) {
   dyads(filter: $cooperation, first: $pairs) {
     totalCount
     nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps overdueFollowUps lastActivity score }

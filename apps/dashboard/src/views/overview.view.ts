@@ -1,5 +1,5 @@
 import { gql } from '../api/graphql-client.js';
-import { OVERVIEW, scoreTrends } from '../api/queries.js';
+import { OVERVIEW, scoreTrends, TOP_PAIRS } from '../api/queries.js';
 import { has } from '../api/schema.js';
 import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, label, pairKey, PROPOSAL_STATUSES, SIGNED_STATUSES } from '../api/vocabulary.js';
 import { type ChartPanel, chartPanel, errorMessage } from '../charts/chart-panel.js';
@@ -14,7 +14,7 @@ import { formatChange, formatNumber } from '../i18n/numbers.js';
 import type { RouteMatch } from '../router.js';
 import { type Filters, describePeriod, filterInput, filtersToSearch, previousRange, readFilters } from '../state/filters.js';
 
-const TOP_PAIRS = 5;
+const PAIRS_SHOWN = 5;
 
 interface OverviewData {
   timeline: { period: string; label: string; total: number; byType: { type: string; count: number }[] }[];
@@ -27,7 +27,6 @@ interface OverviewData {
   followUps: { total: number; overdue: number; dueNext30Days: number; byStatus: { status: string; count: number }[] };
   previousFollowUps: { overdue: number };
   sectors: { sector: string; meetings: number; proposals: number; signed: number }[];
-  dyads: { totalCount: number; nodes: DyadRow[] };
 }
 
 interface DyadRow {
@@ -103,8 +102,8 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     followUps: base,
     previousFollowUps: prev ?? none,
     cooperation: base,
-    pairs: TOP_PAIRS,
   };
+  const topPairs = gql<{ dyads: { totalCount: number; nodes: DyadRow[] } }>(TOP_PAIRS, { cooperation: base, pairs: PAIRS_SHOWN });
 
   let data: OverviewData;
   try {
@@ -113,6 +112,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     for (const panel of charts) panel.error(error);
     overdue.error(error);
     pairs.error(error);
+    void topPairs.catch(() => undefined);
     replace(tiles, h('p', { class: 'error-text' }, errorMessage(error)));
     markReady(root, charts);
     return () => charts.forEach((c) => c.destroy());
@@ -193,26 +193,26 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
       listHref(seriesIndex === 0 ? '/meetings' : '/proposals', { ...filters, sectors: [busy[index].sector] }, seriesIndex === 2 ? { statuses: SIGNED_STATUSES.join(',') } : {}),
   });
 
-  pairs.show(data.dyads.nodes, data.dyads.totalCount);
-
-  const top = data.dyads.nodes.map((d) => d.countries.map((c) => c.code));
-  const trendDone = top.length
-    ? gql<Record<string, { period: string; label: string; score: number }[]>>(scoreTrends(top), { filter: base })
-        .then((trends) => {
-          const periods = trends.t0?.map((p) => p.period) ?? [];
-          trend.show({
-            type: 'line',
-            labelHeader: 'Month',
-            labels: periods.map(formatMonth),
-            rawLabels: trends.t0?.map((p) => p.label) ?? [],
-            series: top.map((pair, i) => ({ label: pairKey(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.find((p) => p.period === period)?.score ?? 0) })),
-            href: (_index, seriesIndex) => `/pairs/${pairKey(top[seriesIndex])}${filtersToSearch(filters)}`,
-          });
-        })
-        .catch((error) => trend.error(error))
-    : Promise.resolve(trend.show({ type: 'line', labelHeader: 'Month', labels: [], series: [] }));
-
-  void trendDone;
+  void topPairs
+    .then(async ({ dyads }) => {
+      pairs.show(dyads.nodes, dyads.totalCount);
+      const top = dyads.nodes.map((d) => d.countries.map((c) => c.code));
+      if (!top.length) return trend.show({ type: 'line', labelHeader: 'Month', labels: [], series: [] });
+      const trends = await gql<Record<string, { period: string; label: string; score: number }[]>>(scoreTrends(top), { filter: base });
+      const periods = trends.t0?.map((p) => p.period) ?? [];
+      trend.show({
+        type: 'line',
+        labelHeader: 'Month',
+        labels: periods.map(formatMonth),
+        rawLabels: trends.t0?.map((p) => p.label) ?? [],
+        series: top.map((pair, i) => ({ label: pairKey(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.find((p) => p.period === period)?.score ?? 0) })),
+        href: (_index, seriesIndex) => `/pairs/${pairKey(top[seriesIndex])}${filtersToSearch(filters)}`,
+      });
+    })
+    .catch((error) => {
+      pairs.error(error);
+      trend.error(error);
+    });
   if (has('Query.followUps')) {
     gql<{ followUps: { totalCount: number; nodes: FollowUpRow[] } }>(FOLLOW_UP_LIST, { filter: { ...base, overdue: true }, first: 20 })
       .then((result) => overdue.show(result.followUps.nodes, result.followUps.totalCount))

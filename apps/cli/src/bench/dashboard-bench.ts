@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDataSource, DyadEnvironment, freePort, openDatabase } from '@dyad/database';
+import { ENTITIES } from '@dyad/domain';
+import pg from 'pg';
+import { seedBenchDataset } from './api-dataset.js';
+
+// `npm run bench:dashboard`: the overview in Debian's chromium against a database of ≥100,000 meetings
+// (the same generated dataset as `dyad bench api`), timed from navigation to every chart drawn.
+// Options (environment): BENCH_MEETINGS (default 102500), BENCH_RUNS (default 5), BENCH_SKIP_SEED=1.
+
+const DATABASE = 'dyad_bench_dashboard';
+const CHROMIUM = process.env.DYAD_CHROMIUM ?? '/usr/bin/chromium';
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+function withDatabaseName(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function seed(serverUrl: string, benchUrl: string, meetings: number): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const dataSource = createDataSource({ url: benchUrl, entities: ENTITIES, poolSize: 1, statementTimeoutMs: 0 });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const runner = dataSource.createQueryRunner();
+    try {
+      const counts = await seedBenchDataset(runner, { meetings, log });
+      log(Object.entries(counts).map(([table, rows]) => `${table} ${rows.toLocaleString('en')}`).join(', '));
+    } finally {
+      await runner.release();
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    process.stderr.write(`bench:dashboard needs ${CHROMIUM} (apt-get install -y chromium)\n`);
+    process.exit(2);
+  }
+  // a little over 100,000, so that at least 100,000 remain visible once the rejected ones (about 2%) are left out
+  const meetings = Number(process.env.BENCH_MEETINGS ?? 102_500);
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const { startServer } = await import('../../../api/src/server.js');
+  const { chromium } = await import('playwright-core');
+  const database = await openDatabase(DyadEnvironment.from(), 'cli', log);
+  const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-dashboard-'));
+  try {
+    const benchUrl = withDatabaseName(database.url, DATABASE);
+    if (process.env.BENCH_SKIP_SEED !== '1') await seed(database.url, benchUrl, meetings);
+    const adminKey = `bench-${randomBytes(12).toString('hex')}`;
+    const env = DyadEnvironment.from({ DATABASE_URL: benchUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey });
+    const server = await startServer({ env, log });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    try {
+      const base = `http://127.0.0.1:${new URL(server.url).port}`;
+      const counted = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
+        body: JSON.stringify({ query: '{ meetings(first: 1) { totalCount } }' }),
+      }).then((r) => r.json() as Promise<{ data: { meetings: { totalCount: number } } }>);
+      log(`${counted.data.meetings.totalCount.toLocaleString('en')} meetings visible to the API`);
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      // sign in once (the key goes to localStorage), then time fresh loads of the overview
+      await page.goto(`${base}/?key=${adminKey}`);
+      await page.waitForSelector('body[data-ready="overview"]', { timeout: 120_000 });
+      const results: Record<string, number[]> = {};
+      for (const [name, path] of [['all time', '/?period=all'], ['last 12 months (default)', '/']] as const) {
+        results[name] = [];
+        for (let run = 0; run < runs; run++) {
+          await page.goto(`${base}${path}`);
+          await page.waitForSelector('body[data-ready="overview"]', { timeout: 120_000 });
+          // from the navigation's start to the mark the overview sets once every chart has drawn
+          const ms = (await page.evaluate(`performance.getEntriesByName('dyad:charts-drawn', 'mark').at(-1)?.startTime ?? -1`)) as number;
+          results[name].push(ms);
+        }
+      }
+      process.stdout.write(`\nOverview against ${counted.data.meetings.totalCount.toLocaleString('en')} meetings (${runs} loads each, Chromium headless):\n`);
+      for (const [name, values] of Object.entries(results)) {
+        process.stdout.write(`  ${name.padEnd(26)} charts drawn in ${median(values).toFixed(0)} ms (median; min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})\n`);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    await database.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();
