@@ -31,6 +31,14 @@ describe('findChrome', () => {
     expect(blank.length).toBe(key.length);
   });
 
+  it('keeps the body of a one-line article that ends with a licence notice', () => {
+    const text = 'TEHRAN – Iran and Iraq signed an MoU. NA/PA All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License.';
+    const key = keyText(text).key;
+    const blank = blankChrome(key, findChrome(key));
+    expect(blank).toContain('iran and iraq signed an mou.');
+    expect(blank).not.toContain('creative commons');
+  });
+
   it('blanks overlapping ranges without changing the length', () => {
     const key = 'abcdefghij';
     expect(blankChrome(key, [{ start: 2, end: 6 }, { start: 4, end: 8 }])).toBe('ab      ij');

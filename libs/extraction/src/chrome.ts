@@ -21,9 +21,9 @@ const FOOTER_START = compile(
   `^[\\s•·]*(?:about us|contact us|${rx('درباره ما|تماس با ما|انتهای پیام')}|о нас|контакты)\\s*$|/${rx('انتهای پیام')}/|all content by [^\\n]{0,60} is licensed`,
   'gmu',
 );
-// Filler and licence text on one line.
+// Filler and licence text on a short line of its own (a one-line article keeps its body).
 const FILLER = compile(
-  `^[^\\n]*(?:filler text|lorem ipsum|dummy text|creative commons|${rx('کلیه حقوق')}|все права защищены)[^\\n]*$`,
+  `^(?=[^\\n]{0,300}$)[^\\n]*(?:filler text|lorem ipsum|dummy text|creative commons|${rx('کلیه حقوق')}|все права защищены)[^\\n]*$`,
   'gmu',
 );
 // A short agency sign-off line: «روابط عمومی و اطلاع رسانی …».

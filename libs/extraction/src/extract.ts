@@ -171,7 +171,8 @@ function eventDate(doc: Doc, spans: Span[], skip: Span | null): { date: string |
 function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEvent['location'] {
   const inBody = (m: { start: number }) => !doc.title || m.start > doc.title.end;
   if (anchor) {
-    const cities = mentionsIn(doc, anchor).filter((m) => m.place.city);
+    // an upper-case city opening the sentence is a dateline ("TEHRAN –"), where the report was filed
+    const cities = mentionsIn(doc, anchor).filter((m) => m.place.city && !isDatelineCity(doc, anchor, m));
     const city =
       cities.find((m) => m.locative) ?? cities.find((m) => VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))) ?? cities[0];
     if (city) return { name: city.place.name, country: city.place.code };
@@ -187,6 +188,12 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
     if (country) return { name: COUNTRY_NAMES.get(country.place.code) ?? country.place.name, country: country.place.code };
   }
   return null;
+}
+
+function isDatelineCity(doc: Doc, sentence: Span, m: { start: number; end: number }): boolean {
+  if (m.start - sentence.start > 2) return false;
+  const original = doc.source.slice(doc.kt.start[m.start], doc.kt.end[m.end - 1]);
+  return original === original.toUpperCase() && /^\s?[,–—\-(]/.test(doc.key.slice(m.end, m.end + 3));
 }
 
 // "to Moscow", «به مسکو», «وارد مسکو»: the place a visit goes to is where it happens.
