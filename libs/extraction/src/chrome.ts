@@ -23,7 +23,7 @@ const FOOTER_START = compile(
 );
 // Filler and licence text on a short line of its own (a one-line article keeps its body).
 const FILLER = compile(
-  `^(?=[^\\n]{0,300}$)[^\\n]*(?:filler text|lorem ipsum|dummy text|creative commons|${rx('کلیه حقوق')}|все права защищены)[^\\n]*$`,
+  `^(?=[^\\n]{0,300}$)[^\\n]*(?:filler text|lorem ipsum|dummy text|${rx('کلیه حقوق')}|все права защищены)[^\\n]*$`,
   'gmu',
 );
 // A short agency sign-off line: «روابط عمومی و اطلاع رسانی …».
