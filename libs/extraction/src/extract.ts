@@ -16,6 +16,7 @@ import type { ExtractOptions, ExtractedEvent, ExtractionResult } from './types.j
 import type { DateSource, EventType, Language } from './vocabulary.js';
 
 const MAX_TITLE = 200;
+const STATED = new Set(['SIGNED', 'IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN', 'NEGOTIATING']);
 const ANCHOR_WINDOW = 8;
 
 // The title is the last short line before the first paragraph: lines above it are the outlet, the section
@@ -276,9 +277,15 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
 
   if (!type) {
     // A report on the state of cooperation: a status beyond "proposed" between two named countries.
-    const stated = mentions.filter((m) => m.status !== 'PROPOSED' && m.cue);
-    for (const m of stated) for (const c of partiesIn(doc, m.sentence, false)) parties.add(c);
-    if (title) for (const c of partiesIn(doc, title, true)) parties.add(c);
+    // the state of a document or project (signed, in force, stalled, dropped, being negotiated) between two
+    // countries named in the same sentence; plans ("will", "agreed") alone are not a statement
+    // (a headline that names the document counts as its sentence: «لغو تفاهمنامه منطقه آزاد مشترک ایران و عراق»)
+    const titleParties = title && mentions.some((m) => m.sentence === title) ? partiesIn(doc, title, true) : [];
+    const partiesOf = (m: (typeof mentions)[number]) => new Set([...partiesIn(doc, m.sentence, false), ...titleParties]);
+    const stated = mentions.filter(
+      (m) => STATED.has(m.status) && m.cue && partiesOf(m).size >= 2 && !hasHit(doc, HOSTILE[lang], m.sentence),
+    );
+    for (const m of stated) for (const c of partiesOf(m)) parties.add(c);
     if (stated.length && parties.size >= 2) {
       type = 'STATEMENT';
       focus.push(stated[0].sentence);
