@@ -44,6 +44,7 @@ describe('findMentions', () => {
     ['polish the Polish plan', 'en', ['PL']],
     ['Indian Ocean and India', 'en', ['IN']],
     ['кубок и Куба', 'ru', ['CU']],
+    ['с Южной Кореей и Республикой Корея', 'ru', ['KR', 'KR']],
   ])('%s', (text, lang, expected) => {
     expect(mentions(text, lang)).toEqual(expected);
   });

@@ -32,6 +32,7 @@ type Lang = Language;
 
 const entries: Record<Lang, Map<string, Entry>> = { fa: new Map(), en: new Map(), ru: new Map() };
 const sources: Record<Lang, string[]> = { fa: [], en: [], ru: [] };
+const multiStems: Record<Lang, { re: RegExp; entry: Entry }[]> = { fa: [], en: [], ru: [] };
 export const COUNTRY_NAMES = new Map<string, string>();
 
 function flat(s: string): string {
@@ -50,20 +51,25 @@ function add(lang: Lang, form: string, place: Place): void {
     exactCase = form;
   }
   const stem = form.endsWith('*');
-  if (stem) form = form.slice(0, -1);
-  const surface = keyText(form).key;
+  const surface = keyText(form.replace(/\*/g, '')).key;
   let src: string;
   if (lang === 'fa') src = rx(form.replace(/ /g, '_')) + FA_RIGHT;
   else {
-    src = surface
-      .split(/\s+/)
-      .map((w) => escape(w).replace(/\\\./g, '\\.?').replace(/-/g, '[-\\s]?'))
-      .map((w) => (stem ? `${w}\\p{L}*` : w))
+    // every word of a Russian form may carry its own case ending: «южн* коре*» = Южной Кореи
+    src = keyText(form)
+      .key.split(/\s+/)
+      .map((w) => {
+        const open = w.endsWith('*');
+        const body = escape(open ? w.slice(0, -1) : w).replace(/\\\./g, '\\.?').replace(/-/g, '[-\\s]?');
+        return open ? `${body}\\p{L}*` : body;
+      })
       .join('\\s+');
     if (!stem) src += RIGHT;
   }
   sources[lang].push(src);
-  entries[lang].set(flat(surface), { surface, place, exactCase });
+  const entry = { surface, place, exactCase };
+  entries[lang].set(flat(surface), entry);
+  if (/\*\s/.test(form)) multiStems[lang].push({ re: new RegExp(`^${src}$`, 'u'), entry });
 }
 
 for (const line of COUNTRY_LINES.trim().split('\n')) {
@@ -130,6 +136,7 @@ const EN_EXCLUDE_BEFORE = new Set(['latin', 'south', 'north', 'central', 'new'])
 const EN_EXCLUDE_AFTER = /^\s+(?:ocean|gulf|sea|peninsula|subcontinent)/;
 
 function lookup(lang: Lang, matched: string): Entry | null {
+  for (const m of multiStems[lang]) if (m.re.test(matched)) return m.entry;
   const f = flat(matched);
   for (let n = f.length; n > 0; n--) {
     const e = entries[lang].get(f.slice(0, n));
