@@ -36,14 +36,9 @@ export function dashboardDir(): string {
   return join(dir, 'dist', 'dashboard');
 }
 
-let indexHtml: Promise<string | null> | undefined;
-
-/** The built index.html, read once; null when the dashboard has not been built. */
+/** The built index.html; null when the dashboard has not been built. Read per request (it is tiny), so a rebuild shows at once. */
 export function dashboardIndex(): Promise<string | null> {
-  return (indexHtml ??= readFile(join(dashboardDir(), 'index.html'), 'utf8').catch(() => {
-    indexHtml = undefined; // built later: look again next time
-    return null;
-  }));
+  return readFile(join(dashboardDir(), 'index.html'), 'utf8').catch(() => null);
 }
 
 /** Serves the hashed bundle files under /assets/ (decorateReply off: other plugins may register @fastify/static too). */

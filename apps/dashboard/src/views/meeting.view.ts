@@ -221,8 +221,9 @@ function logOutcomeForm(meeting: Meeting, reload: () => Promise<void>): HTMLElem
   const followUpRows: FollowUpRowForm[] = [];
   const followUpBox = h('div', { class: 'row-list' });
   const addFollowUp = h('button', { class: 'button secondary', attrs: { type: 'button' }, data: { action: 'add-follow-up' } }, 'Add a follow-up');
+  let rowNumber = 0; // never reused, so field names stay unique after a row is removed
   addFollowUp.addEventListener('click', () => {
-    const row = followUpRowForm(followUpRows.length, () => {
+    const row = followUpRowForm(rowNumber++, () => {
       followUpRows.splice(followUpRows.indexOf(row), 1);
       row.element.remove();
     });
