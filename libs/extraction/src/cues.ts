@@ -84,7 +84,7 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
     // «به دعوت» / "at the invitation of" describes the visit being reported, not a proposal
     fa: compile(`(?<!${rx('به')}\\s)${LEFT}${rx('دعوت')}[^.\\n]{0,120}?${rx('سفر|بازدید')}|${LEFT}${rx('سفر|بازدید')}[^.\\n]{0,160}?(?<!${rx('به')}\\s)${rx('دعوت')}|${LEFT}${rx('علاقه')}[^.\\n]{0,10}${rx('برای سفر')}`),
     en: compile(`(?<!at the |at his |at her |at their )${LEFT}invit\\p{L}*[^.\\n]{0,80}?\\bvisit\\p{L}*`),
-    ru: compile(`${LEFT}(?:приглас\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить)|приглашени\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить))`),
+    ru: compile(`${LEFT}(?:приглас\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить)|приглашени\\p{L}*[^.\\n]{0,80}?(?:визит\\p{L}*|посетить)|о визите)`),
   },
   // A decision with no known kind («مقرر شد دفتر نمایندگی … راه‌اندازی شود»); used only when nothing else matched.
   OTHER: {
@@ -131,8 +131,8 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
     'IMPLEMENTING',
     {
       fa: compile(`${LEFT}(?:${rx('اجرای تفاهم|اجرای موافقت|اجرای توافق|در حال اجرا|اجرایی شده|در چارچوب تفاهم|در قالب تفاهم|تفاهم_نامه امضا شده|تفاهم_نامه_های امضا شده|موافقت_نامه امضا شده')})`),
-      en: compile(`${LEFT}(?:implementation of (?:the|a|an)|implementing (?:the|a|an)|being implemented|under (?:the|an?) (?:mou|memorandum|agreement) signed|within the framework of (?:the|an?) (?:mou|memorandum|agreement)|in line with the (?:mou|memorandum|agreement))${RIGHT}`),
-      ru: compile(`${LEFT}(?:реализаци\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|выполнени\\p{L}* (?:соглашени|меморандум)\\p{L}*|в рамках (?:подписанн\\p{L}* )?(?:соглашени|меморандум)\\p{L}*)`),
+      en: compile(`${LEFT}(?:under way|underway|under construction|implementation of (?:the|a|an)|implementing (?:the|a|an)|being implemented|under (?:the|an?) (?:mou|memorandum|agreement) signed|within the framework of (?:the|an?) (?:mou|memorandum|agreement)|in line with the (?:mou|memorandum|agreement))${RIGHT}`),
+      ru: compile(`${LEFT}(?:реализу[её]тся|реализуются|вед[её]тся|в стадии реализации|реализаци\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|выполнени\\p{L}* (?:соглашени|меморандум)\\p{L}*|в рамках (?:подписанн\\p{L}* )?(?:соглашени|меморандум)\\p{L}*)`),
     },
   ],
   [
@@ -222,7 +222,7 @@ export const HORIZON_CUES: [FollowUpHorizon, PerLang<RegExp>][] = [
     {
       fa: compile(`${LEFT}(?:${rx('آینده_ای نزدیک|آینده نزدیک|به_زودی|بزودی|ماه آینده|ماه بعد|ماه_های آینده|ماه_های آتی|هفته_های آینده|هفته_های آتی|تا پایان سال|تا پایان امسال|سال جاری|امسال|آتی نزدیک')}|${rx('ظرف')}\\s(?:${rx('مدت')}\\s)?(?:\\d+|${rx('یک|دو|سه|چهار|پنج|شش')})\\s(?:${rx('ماه|هفته')}))${FA_RIGHT}`),
       en: compile(`${LEFT}(?:soon|shortly|near future|next month|coming (?:weeks|months)|within (?:\\d+|one|two|three|four|five|six) (?:weeks|months)|by the end of (?:the|this) year|later this year|this year)${RIGHT}`),
-      ru: compile(`${LEFT}(?:в ближайшее время|в ближайшем будущем|в скором времени|вскоре|в следующем месяце|в ближайшие месяцы|до конца года|в течение (?:\\d+|одного|двух|трех|трёх|четырех|пяти|шести) месяц\\p{L}*)`),
+      ru: compile(`${LEFT}(?:в ближайшее время|в ближайшем будущем|в скором времени|вскоре|в следующем месяце|в ближайшие месяцы|до конца года|в течение (?:(?:\\d+|одного|двух|трех|трёх|четырех|пяти|шести) )?месяц\\p{L}*)`),
     },
   ],
 ];
@@ -231,7 +231,7 @@ export const HORIZON_CUES: [FollowUpHorizon, PerLang<RegExp>][] = [
 export const WITHIN: PerLang<RegExp> = {
   fa: compile(`${rx('ظرف')}\\s(?:${rx('مدت')}\\s)?(\\d+|${rx('یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده')})\\s(${rx('ماه|هفته|روز|سال')})`),
   en: compile(`within (?:the next |a period of )?(\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|weeks?|days?|years?)`),
-  ru: compile(`в течение (\\d+|одного|двух|тр[её]х|четыр[её]х|пяти|шести|десяти) (месяц\\p{L}*|недел\\p{L}*|дн\\p{L}*|дней|год\\p{L}*|лет)`),
+  ru: compile(`в течение (?:(\\d+|одного|двух|тр[её]х|четыр[её]х|пяти|шести|десяти) )?(месяц\\p{L}*|недел\\p{L}*|дн\\p{L}*|дней|год\\p{L}*|лет)`),
 };
 export const NUMBER_WORDS: Record<string, number> = {
   a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,

@@ -255,7 +255,10 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   let type = eventType(doc, anchor);
   const focus: Span[] = [...(title ? [title] : []), ...(anchor ? [anchor] : [])];
   const allSentences = [...(title ? [title] : []), ...sentences];
-  const mentions = findProposalMentions(doc, allSentences);
+  // the working group or session that is itself the event is not a proposal
+  const mentions = findProposalMentions(doc, allSentences).filter(
+    (m) => !(m.kind === 'OTHER' && m.status !== 'AGREED' && (m.sentence === anchor || m.sentence === title)),
+  );
 
   let parties = new Set<string>();
   for (const s of focus) for (const c of partiesIn(doc, s, s === title)) parties.add(c);

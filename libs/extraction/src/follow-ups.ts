@@ -24,7 +24,7 @@ export function dueDateOf(doc: Doc, sentence: Span): string | null {
   re.lastIndex = 0;
   const m = re.exec(doc.key.slice(sentence.start, sentence.end));
   if (!m) return null;
-  const n = /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1]];
+  const n = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1]];
   if (!n) return null;
   const unit = m[2];
   if (/^(?:month|ماه|месяц)/u.test(unit)) return addMonths(doc.publishedAt, n);

@@ -37,7 +37,7 @@ const EN_NOT_NAME = new Set(
   'the his her their its on in at and said says during with for of to mr mrs dr sunday monday tuesday wednesday thursday friday saturday january february march april may june july august september october november december'.split(' '),
 );
 
-const RU_HEAD = /^(?:коллег\p{L}*|министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
+const RU_HEAD = /^(?:вице-премьер\p{L}*|премьер\p{L}*|вице-президент\p{L}*|вице-спикер\p{L}*|коллег\p{L}*|министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
 const RU_ORG = /^(?:министерств\p{L}*|центр\p{L}*|банк\p{L}*|агентств\p{L}*|фонд\p{L}*|комитет\p{L}*|университет\p{L}*|компани\p{L}*|палат\p{L}*|организаци\p{L}*|посольств\p{L}*|совет\p{L}*|комисси\p{L}*)$/u;
 
 interface Tok extends Span {
@@ -283,17 +283,20 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     }
     let c = h + 1;
     while (c < toks.length && c - h <= 3 && !toks[c].punct && capitalised(doc, toks[c]) && !mentionAt(ms, toks[c])) c++;
-    if (c === h + 1) continue;
+    // a name is two or three words («Сергей Лавров»), or initials and a surname («А.Ю.Руденко»)
+    if (c - h - 1 < 2 && !(c === h + 2 && toks[h + 1].w.includes('.'))) continue;
     let orgIdx = -1;
     for (let x = i + 1; x <= h; x++) if (RU_ORG.test(toks[x].w)) { orgIdx = x; break; }
     // «турецким коллегой»: a demonym before the head belongs to the title
     let a = i;
-    const before = i > 0 ? mentionAt(ms, toks[i - 1]) : undefined;
+    // «азербайджанскую — вице-премьер …»: the demonym may stand before a dash
+    const prev = i > 1 && (toks[i - 1].w === '—' || toks[i - 1].w === '–') ? toks[i - 2] : i > 0 ? toks[i - 1] : undefined;
+    const before = prev ? mentionAt(ms, prev) : undefined;
     if (before) while (a > 0 && toks[a - 1].end > before.start) a--;
     const phrase = spanOf(toks, a, h);
     out.push({
       name: originalText(doc, spanOf(toks, h + 1, c - 1)),
-      title: originalText(doc, orgIdx > 0 ? spanOf(toks, a, orgIdx - 1) : phrase),
+      title: originalText(doc, orgIdx > 0 ? spanOf(toks, before && prev !== toks[i - 1] ? i : a, orgIdx - 1) : before && prev !== toks[i - 1] ? spanOf(toks, i, h) : phrase),
       organization: orgIdx > 0 ? originalText(doc, spanOf(toks, orgIdx, h)) : null,
       country: countryOf(doc, ms, phrase),
     });
