@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/ingestion.js';
 import { startTestApi, type TestApi } from '../support/api.js';
@@ -267,5 +269,37 @@ describe('GraphQL: meetings, proposals, follow-ups and news items', () => {
     const badDate = await gql(`mutation { ingestNewsItem(input: {text: "x y z", publishedAt: "13/04/2025"}) { status } }`);
     expect(badDate.errors?.[0].message).toMatch(/publishedAt/);
     expect((await gql<{ newsItems: { totalCount: number } }>(`{ newsItems { totalCount } }`)).data!.newsItems.totalCount).toBe(before);
+  });
+
+  it('filters follow-ups by owner country', async () => {
+    const { data } = await gql<{ kz: { nodes: { owners: { code: string }[] }[] }; bad: unknown }>(
+      `{ kz: followUps(filter: {owners: ["KZ"]}, first: 50) { nodes { owners { code } } } }`,
+    );
+    expect(data!.kz.nodes.length).toBeGreaterThan(0);
+    expect(data!.kz.nodes.every((node) => node.owners.some((owner) => owner.code === 'KZ'))).toBe(true);
+    expect((await gql(`{ followUps(filter: {owners: ["kz"]}) { totalCount } }`)).errors?.[0].message).toMatch(/owners/);
+  });
+
+  it('ingests an item given only by URL, fetching the page', async () => {
+    const page = `<!doctype html><html lang="en"><head><title>Iran, Armenia sign transport MoU</title></head><body>
+      <nav>Home | World | Sport</nav><article><h1>Iran, Armenia sign transport MoU</h1>
+      <p>YEREVAN, March 3, 2026 – Iran's Minister of Roads Farzaneh Sadegh and Armenia's Minister of Territorial Administration
+      signed a memorandum of understanding on transport cooperation in Yerevan on 2 March 2026.</p>
+      <p>The two sides agreed to hold the next meeting of the joint commission in Tehran next year.</p></article>
+      <footer>© Example News</footer></body></html>`;
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news/1`;
+      const result = await gql<{ ingestNewsItem: { status: string; meetingsCreated: number; newsItem: { url: string; body: string } } }>(
+        `mutation($url: String!) { ingestNewsItem(input: {url: $url}) { status meetingsCreated newsItem { url body } } }`,
+        { url },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.ingestNewsItem).toMatchObject({ status: 'NEW', meetingsCreated: 1, newsItem: { url } });
+      expect(result.data!.ingestNewsItem.newsItem.body).not.toMatch(/Home \| World/);
+    } finally {
+      server.close();
+    }
   });
 });

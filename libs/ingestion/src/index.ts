@@ -7,3 +7,4 @@ export { articleFromHtml } from './sources/html-page.js';
 export { htmlToText } from './sources/html-to-text.js';
 export { loadDemoData, removeSyntheticData, bundledCorpus, type DemoMode } from './demo/demo-data.js';
 export { syntheticHistory, SYNTHETIC_PUBLISHER } from './demo/synthetic-history.js';
+export { articleFromUrl } from './sources/article-from-url.js';

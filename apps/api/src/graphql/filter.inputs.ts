@@ -53,4 +53,7 @@ export class FollowUpFilterInput extends CooperationFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only overdue (due date passed, not done); false: only the others.' })
   overdue?: boolean | null;
+
+  @Field(() => [String], { nullable: true, description: 'ISO alpha-2 codes; every one must own the follow-up.' })
+  owners?: string[] | null;
 }

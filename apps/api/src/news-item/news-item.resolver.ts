@@ -3,7 +3,7 @@ import {
   DomainError, MeetingService, NewsItemService, ProposalService, type RequestContext,
 } from '@dyad/domain';
 import { extract, type Language } from '@dyad/extraction';
-import { IngestionService, validateNewsItemInput, withArticleText } from '@dyad/ingestion';
+import { articleFromUrl, IngestionService, type NewsItemInput, validateNewsItemInput, withArticleText } from '@dyad/ingestion';
 import { Allow } from '../auth/allow.decorator.js';
 import { Ctx, Loader } from '../auth/graphql-context.js';
 import { CountryModel, mapCountry } from '../country/country.model.js';
@@ -35,6 +35,14 @@ class SearchResultModel {
   @Field(() => [NewsItemModel]) newsItems: NewsItemModel[];
   @Field(() => [MeetingModel]) meetings: MeetingModel[];
   @Field(() => [ProposalModel]) proposals: ProposalModel[];
+}
+
+/** An item given only by URL is fetched (http/https, 5 MB, 20 s) and its article text pulled out. */
+async function fetchedIfUrlOnly(input: IngestNewsItemInput): Promise<NewsItemInput> {
+  const given = { ...input, language: input.language as Language | null };
+  if (input.text?.trim() || input.html?.trim() || !input.url) return given;
+  const fetched = await articleFromUrl(input.url);
+  return { ...fetched, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value != null && value !== '')) };
 }
 
 @Resolver(() => NewsItemModel)
@@ -87,8 +95,8 @@ export class NewsItemResolver {
 
   @Query(() => ExtractionPreviewModel, { description: 'What ingesting this text would extract, without storing anything.' })
   @Allow('ANALYST')
-  previewExtraction(@Args('input') input: IngestNewsItemInput): ExtractionPreviewModel {
-    const item = validateNewsItemInput(withArticleText(input as never));
+  async previewExtraction(@Args('input') input: IngestNewsItemInput): Promise<ExtractionPreviewModel> {
+    const item = validateNewsItemInput(withArticleText(await fetchedIfUrlOnly(input)));
     const result = extract(item.text, {
       publishedAt: item.publishedAt ?? undefined,
       lang: (item.language as Language | null) ?? undefined,
@@ -100,7 +108,7 @@ export class NewsItemResolver {
   @Mutation(() => IngestResultModel, { description: 'Ingests one news item: extracts, links to what is known, stores it (one transaction).' })
   @Allow('ANALYST')
   async ingestNewsItem(@Ctx() ctx: RequestContext, @Args('input') input: IngestNewsItemInput): Promise<IngestResultModel> {
-    const { newsItemId, ...outcome } = await this.ingestion.ingest(ctx, { ...input, language: input.language as Language | null });
+    const { newsItemId, ...outcome } = await this.ingestion.ingest(ctx, await fetchedIfUrlOnly(input));
     return { ...outcome, newsItem: mapNewsItem(await this.newsItems.get(ctx, newsItemId)) };
   }
 

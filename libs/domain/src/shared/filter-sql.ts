@@ -76,6 +76,7 @@ export function followUpConditions(
       OR (${alias}.meeting_id IS NULL AND ${alias}.proposal_id IS NULL
           AND ${alias}.id IN (${allPartiesSubquery('follow_up_owner', 'follow_up_id', f.countries, params)})))`);
   }
+  if (f.owners?.length) where.push(`${alias}.id IN (${allPartiesSubquery('follow_up_owner', 'follow_up_id', f.owners, params)})`);
   if (f.sectors?.length) {
     where.push(`EXISTS (SELECT 1 FROM meeting sm WHERE sm.id = ${alias}.meeting_id AND sm.sectors && ${params.param(f.sectors)}::sector[])`);
   }

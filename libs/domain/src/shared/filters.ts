@@ -32,13 +32,19 @@ export interface FollowUpFilter extends CooperationFilter {
   horizons?: FollowUpHorizon[] | null;
   /** true: only overdue ones; false: only those not overdue. */
   overdue?: boolean | null;
+  /** ISO alpha-2 codes; every one must own the follow-up. */
+  owners?: string[] | null;
 }
 
 const ISO_ALPHA2 = /^[A-Z]{2}$/;
 
 /** Checks the shape of a filter; a bad one is refused whole with a message naming the field. */
-export function assertCooperationFilter(filter: CooperationFilter | null | undefined): void {
+export function assertCooperationFilter(filter: (CooperationFilter & { owners?: string[] | null }) | null | undefined): void {
   if (!filter) return;
+  const badOwners = (filter.owners ?? []).filter((code) => !ISO_ALPHA2.test(code));
+  if (badOwners.length) {
+    throw DomainError.invalid(`owners must be ISO 3166-1 alpha-2 codes in upper case: got ${badOwners.join(', ')}`, { field: 'owners' });
+  }
   const badCodes = (filter.countries ?? []).filter((code) => !ISO_ALPHA2.test(code));
   if (badCodes.length) {
     throw DomainError.invalid(`countries must be ISO 3166-1 alpha-2 codes in upper case, e.g. "IR": got ${badCodes.join(', ')}`, {
