@@ -8,6 +8,7 @@ import type { Span } from './sentences.js';
 import type { ExtractedFollowUp } from './types.js';
 import type { FollowUpHorizon } from './vocabulary.js';
 import { rx } from './lexicon.js';
+import { COUNTRY_NAMES } from './gazetteer.js';
 
 export function horizonOf(doc: Doc, sentence: Span): FollowUpHorizon {
   let best: { h: FollowUpHorizon; at: number } | null = null;
@@ -84,11 +85,15 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
     if (m.kind === 'VISIT' && (m.status === 'PROPOSED' || m.status === 'AGREED')) {
       const dest = destination(doc, m.sentence);
       const owners = dest && parties.includes(dest) ? parties.filter((p) => p !== dest) : parties;
-      const name = dest ? doc.mentions.find((x) => x.place.code === dest)?.place : null;
-      const label = dest ? `Visit ${name && !name.city ? name.name : dest}` : 'Visit (invitation)';
+      const label = dest ? `Visit ${COUNTRY_NAMES.get(dest) ?? dest}` : 'Visit (invitation)';
       add(label, owners.length ? owners : parties, m.sentence, `VISIT:${dest}`);
     } else if ((m.status === 'AGREED' || m.status === 'NEGOTIATING') && ACTION[m.kind] && isStep(doc, m)) {
-      const desc = m.status === 'NEGOTIATING' ? ACTION[m.kind].replace(/^Sign/, 'Finalise and sign') : ACTION[m.kind];
+      const desc =
+        m.kind === 'OTHER'
+          ? `Carry out: ${clip(originalText(doc, m.sentence))}`
+          : m.status === 'NEGOTIATING'
+            ? ACTION[m.kind].replace(/^Sign/, 'Finalise and sign')
+            : ACTION[m.kind];
       add(desc, parties, m.sentence, `${m.kind}`);
     }
   }
