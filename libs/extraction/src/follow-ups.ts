@@ -94,7 +94,7 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
           : m.status === 'NEGOTIATING'
             ? ACTION[m.kind].replace(/^Sign/, 'Finalise and sign')
             : ACTION[m.kind];
-      add(desc, parties, m.sentence, `${m.kind}`);
+      add(desc, parties, m.sentence, m.kind === 'OTHER' ? `OTHER:${m.sentence.start}` : m.kind);
     }
   }
   // next meeting, committees, other dated future steps
