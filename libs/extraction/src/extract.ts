@@ -82,7 +82,7 @@ function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null):
 function partiesIn(doc: Doc, span: Span, allowCapitals: boolean): string[] {
   const out: string[] = [];
   for (const m of mentionsIn(doc, span)) {
-    if (m.locative) continue;
+    if (m.locative || m.topic) continue;
     if (m.place.city && !(allowCapitals && m.place.capital)) continue;
     out.push(m.place.code);
   }

@@ -49,6 +49,13 @@ describe('findMentions', () => {
     expect(mentions(text, lang)).toEqual(expected);
   });
 
+  it('marks the subjects of talks as topics, not parties', () => {
+    const text = 'Iran and Russia discussed issues ranging from Afghanistan and Syria; talks on Yemen; درباره سوریه';
+    const kt = keyText(text);
+    const ms = findMentions(kt.key, 'en', null, (i) => text.slice(kt.start[i], kt.end[i]));
+    expect(ms.filter((m) => m.topic).map((m) => m.place.code)).toEqual(['AF', 'SY', 'YE']);
+  });
+
   it.each<[string, Language, string, string[]]>([
     ['آمادگی کشورمان', 'fa', 'IR', ['IR*']],
     ['در کشورمان', 'fa', 'IR', ['IR@*']],

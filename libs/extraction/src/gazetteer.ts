@@ -20,6 +20,8 @@ export interface Mention {
   locative: boolean;
   /** «کشورمان», "our country". */
   ours: boolean;
+  /** The subject of talks, not a participant: "on Syria", «درباره سوریه», «о Сирии». */
+  topic: boolean;
 }
 
 interface Entry {
@@ -101,6 +103,10 @@ const OURS: Record<Lang, RegExp> = {
 };
 
 // "in X", and "capital of X" (Amman, the capital of Jordan, hosts but does not act).
+const TOPIC = new RegExp(
+  `(?:^|[\\s(«"'“,،])(?:on|about|over|regarding|concerning|including|such as|ranging from|(?:situation|developments|crisis|conflict|war|issue) (?:in|of)|${rx('درباره|در مورد|پیرامون|بحران|تحولات|وضعیت|مسئله|مساله|موضوع|اوضاع')}|о|об|по|вокруг|ситуаци\\p{L}* (?:в|на|вокруг))\\s(?:the\\s)?$`,
+  'u',
+);
 const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во|پایتخت|capital of|столиц\p{L}*)\s$/u;
 // «آستانه» is "on the eve of / threshold of" before these nouns.
 const EVE_NOUNS = new Set(
@@ -194,7 +200,11 @@ export function findMentions(
     }
     if (lang === 'ru' && /латинск\p{L}*\s$/u.test(key.slice(Math.max(0, start - 14), start))) continue;
     const before = key.slice(Math.max(0, start - 12), start);
-    out.push({ place: e.place, start, end, locative: LOCATIVE.test(before), ours: false });
+    out.push({ place: e.place, start, end, locative: LOCATIVE.test(before), ours: false, topic: TOPIC.test(key.slice(Math.max(0, start - 24), start)) });
+  }
+  // "on Afghanistan and Syria": a topic list shares its first item's role
+  for (let i = 1; i < out.length; i++) {
+    if (out[i - 1].topic && !out[i].topic && /^\s*(?:,|and|or|و|и|или)?\s*$/u.test(key.slice(out[i - 1].end, out[i].start))) out[i].topic = true;
   }
   // «آستانه» is the city only in a text about Kazakhstan.
   const hasKz = out.some((x) => x.place.code === 'KZ' && !(lang === 'fa' && key.slice(x.start, x.end).startsWith(FA_ASTANA)));
@@ -211,6 +221,7 @@ export function findMentions(
         end: start + m[0].length,
         locative: LOCATIVE.test(before),
         ours: true,
+        topic: false,
       });
     }
     filtered.sort((a, b) => a.start - b.start);
