@@ -373,7 +373,7 @@ export const COOPERATION: PerLang<RegExp> = {
 
 // Hostility: criticism, condemnation, attacks, sanctions, summoning an envoy.
 export const HOSTILE: PerLang<RegExp> = {
-  fa: compile(`${LEFT}(?:${rx('انتقاد|محکوم|حمله|تحریم|احضار|اتهام|جاسوسی|تهدید|اعتراض|مداخله|جنگ|درگیری|بمباران|توهم|دروغ|دستگیر')})`),
+  fa: compile(`${LEFT}(?:${rx('انتقاد|محکوم|حمله|تحریم|احضار|اتهام|جاسوسی|تهدید|اعتراض|مداخله|دخالت|جنگ|درگیری|بمباران|توهم|دروغ|دستگیر')})`),
   en: compile(`${LEFT}(?:critici\\p{L}*|condemn\\p{L}*|attack\\p{L}*|sanction\\p{L}*|summon\\p{L}*|accus\\p{L}*|spy\\p{L}*|threat\\p{L}*|protest\\p{L}*|war|strikes?|bomb\\p{L}*|hostil\\p{L}*)${RIGHT}`),
   ru: compile(`${LEFT}(?:критик\\p{L}*|осуди\\p{L}*|осужд\\p{L}*|атак\\p{L}*|удар\\p{L}*|санкци\\p{L}*|вызвал\\p{L}*|обвин\\p{L}*|угроз\\p{L}*|протест\\p{L}*|войн\\p{L}*)`),
 };
@@ -387,7 +387,9 @@ export const INTERVIEW: PerLang<RegExp> = {
 
 // A meeting that is yet to happen («گفت‌وگو خواهند کرد», «مورد بررسی قرار خواهد داد»).
 export const FUTURE_MEETING: PerLang<RegExp> = {
-  fa: compile(`(?:${rx('دیدار|گفتگو|گفت_و_گو|مذاکره|بررسی|ملاقات|رایزنی')})[^.\\n،]{0,25}?${rx('خواهد|خواهند')}`),
-  en: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss)|is to meet|are to meet|to meet next)${RIGHT}`),
-  ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит)`),
+  fa: compile(
+    `(?:${rx('دیدار|گفتگو|گفت_و_گو|مذاکره|بررسی|ملاقات|رایزنی')})[^.\\n،]{0,25}?${rx('خواهد|خواهند')}|${rx('قرار است')}[^.\\n]{0,50}?${rx('دیدار|سفر|بازدید')}|${LEFT}${rx('ممکن است|احتمالا')}`,
+  ),
+  en: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss)|is to meet|are to meet|to meet next|(?:may|might) (?:meet|hold|visit|enter))${RIGHT}`),
+  ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит|возможно)`),
 };

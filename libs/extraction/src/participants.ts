@@ -321,6 +321,9 @@ export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
 }
 
 const RU_HEAD_ANY = RU_HEAD;
+// government offices whose holder, named without a country, is the publisher's own official
+const FA_GOV_HEADS = set('وزیر سفیر رایزن معاون سخنگو نماینده استاندار رئیس رییس کاردار سرکنسول');
+const FA_BACKREF = set('این آن');
 const INTERNATIONAL = new RegExp(`(?:${['سازمان ملل', 'ملل متحد', 'اتحادیه', 'ناتو', 'بین المللی', 'بینالمللی', 'جهانی', 'united nations', 'nato', 'international', 'world', 'european union', 'оон', 'международн'].map(k).join('|')}|\\bun\\b|\\beu\\b)`, 'u');
 
 /** Title heads (minister, «وزیر», министр) in the span with no country named beside them. */
@@ -330,8 +333,10 @@ export function unattributedTitles(doc: Doc, span: Span): number {
   let n = 0;
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i].w;
-    const head = doc.lang === 'fa' ? FA_HEADS.has(w) : doc.lang === 'ru' ? RU_HEAD_ANY.test(w) : EN_HEADS.has(w) && w !== 'counterpart';
+    const head = doc.lang === 'fa' ? FA_GOV_HEADS.has(w) : doc.lang === 'ru' ? RU_HEAD_ANY.test(w) : EN_HEADS.has(w) && w !== 'counterpart';
     if (!head) continue;
+    // «مدیر کل این آژانس» points back to a body already named
+    if (doc.lang === 'fa' && FA_BACKREF.has(toks[i + 1]?.w ?? '') ) continue;
     let a = i;
     while (a > 0 && i - a < 3 && !toks[a - 1].punct) a--;
     let b = i;
