@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createDataSource } from '@dyad/database';
+import { createDataSource, withDatabaseName } from '@dyad/database';
 import { ENTITIES } from '@dyad/domain';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 
 // One template per test run (process id), so parallel runs on one server do not collide.
 const TEMPLATE = `dyad_template_${process.env.DYAD_TEST_RUN ?? (process.env.DYAD_TEST_RUN = String(process.pid))}`;
-
-function withDatabaseName(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });

@@ -43,3 +43,10 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
   );
   return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
 }
+
+/** The same server URL naming another database. */
+export function withDatabaseName(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

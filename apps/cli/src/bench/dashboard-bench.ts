@@ -3,10 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDataSource, DyadEnvironment, freePort, openDatabase } from '@dyad/database';
-import { ENTITIES } from '@dyad/domain';
-import pg from 'pg';
-import { seedBenchDataset } from './api-dataset.js';
+import { DyadEnvironment, freePort, openDatabase, withDatabaseName } from '@dyad/database';
+import { recreateBenchDatabase } from './bench-database.js';
 
 // `npm run bench:dashboard`: the overview in Debian's chromium against a database of ≥100,000 meetings
 // (the same generated dataset as `dyad bench api`), timed from navigation to every chart drawn.
@@ -16,36 +14,7 @@ const DATABASE = 'dyad_bench_dashboard';
 const CHROMIUM = process.env.DYAD_CHROMIUM ?? '/usr/bin/chromium';
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-function withDatabaseName(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
-async function seed(serverUrl: string, benchUrl: string, meetings: number): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-  const dataSource = createDataSource({ url: benchUrl, entities: ENTITIES, poolSize: 1, statementTimeoutMs: 0 });
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    const runner = dataSource.createQueryRunner();
-    try {
-      const counts = await seedBenchDataset(runner, { meetings, log });
-      log(Object.entries(counts).map(([table, rows]) => `${table} ${rows.toLocaleString('en')}`).join(', '));
-    } finally {
-      await runner.release();
-    }
-  } finally {
-    await dataSource.destroy();
-  }
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -63,7 +32,7 @@ async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-dashboard-'));
   try {
     const benchUrl = withDatabaseName(database.url, DATABASE);
-    if (process.env.BENCH_SKIP_SEED !== '1') await seed(database.url, benchUrl, meetings);
+    if (process.env.BENCH_SKIP_SEED !== '1') await recreateBenchDatabase(database.url, DATABASE, meetings, log);
     const adminKey = `bench-${randomBytes(12).toString('hex')}`;
     const env = DyadEnvironment.from({ DATABASE_URL: benchUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey });
     const server = await startServer({ env, log });

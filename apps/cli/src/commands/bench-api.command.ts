@@ -3,10 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { createDataSource, DyadEnvironment, freePort, openDatabase } from '@dyad/database';
-import { ENTITIES } from '@dyad/domain';
-import pg from 'pg';
-import { seedBenchDataset } from '../bench/api-dataset.js';
+import { DyadEnvironment, freePort, openDatabase, withDatabaseName } from '@dyad/database';
+import { recreateBenchDatabase } from '../bench/bench-database.js';
 
 const BENCH_DATABASE = 'dyad_bench';
 
@@ -95,11 +93,6 @@ function wholeNumber(min: number, max: number) {
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-function withDatabaseName(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 export function registerBenchApi(bench: Command): void {
   bench
@@ -119,7 +112,7 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-api-'));
   try {
     const benchUrl = withDatabaseName(database.url, BENCH_DATABASE);
-    if (!options.skipSeed) await createBenchDatabase(database.url, benchUrl, options.meetings);
+    if (!options.skipSeed) await recreateBenchDatabase(database.url, BENCH_DATABASE, options.meetings, log);
 
     const adminKey = `bench-${randomBytes(12).toString('hex')}`;
     const env = DyadEnvironment.from({
@@ -152,31 +145,6 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
   }
 }
 
-async function createBenchDatabase(serverUrl: string, benchUrl: string, meetings: number): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-  log(`created database ${BENCH_DATABASE}`);
-  const dataSource = createDataSource({ url: benchUrl, entities: ENTITIES, poolSize: 1, statementTimeoutMs: 0 });
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    const runner = dataSource.createQueryRunner();
-    try {
-      const counts = await seedBenchDataset(runner, { meetings, log });
-      log(Object.entries(counts).map(([table, rows]) => `${table} ${rows.toLocaleString('en')}`).join(', '));
-    } finally {
-      await runner.release();
-    }
-  } finally {
-    await dataSource.destroy();
-  }
-}
 
 async function queryFields(url: string, headers: Record<string, string>): Promise<Set<string>> {
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: '{ __schema { queryType { fields { name } } } }' }) });
