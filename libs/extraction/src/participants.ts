@@ -162,7 +162,10 @@ const FA_SUBJECT_NEXT = set('در با که پس ضمن نیز طی هم همچ�
 
 function capitalised(doc: Doc, t: Tok): boolean {
   const c = doc.source[doc.kt.start[t.start]];
-  return !!c && c !== c.toLowerCase();
+  if (!!c && c !== c.toLowerCase()) return true;
+  // "al-Kadhimi", "el-Sisi"
+  const after = doc.source[doc.kt.start[Math.min(t.end - 1, t.start + 3)]];
+  return /^(?:al|el)-/.test(t.w) && !!after && after !== after.toLowerCase();
 }
 
 // Words of a title or ministry complement ("Minister of Agriculture Jihad", "Supreme National Security
