@@ -45,6 +45,14 @@ describe('participants', () => {
       ],
     ],
     [
+      "Iran's cultural counsellor in Kazakhstan Ali Akbar Talebi Matin met the head of Kazakhstan's State Centre for Support of National Cinema Kurmanbek Zhumagali in Astana.",
+      'en',
+      [
+        ['Ali Akbar Talebi Matin', 'cultural counsellor in Kazakhstan', null, 'IR'],
+        ['Kurmanbek Zhumagali', 'head', "Kazakhstan's State Centre for Support of National Cinema", 'KZ'],
+      ],
+    ],
+    [
       'Министр иностранных дел России Сергей Лавров провел переговоры с турецким коллегой Хаканом Фиданом в Анкаре.',
       'ru',
       [

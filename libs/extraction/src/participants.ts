@@ -193,6 +193,12 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       else if (inComplement && (u.w === ',' || u.w === 'and' || u.w === '&') && cap(h + 2) && EN_COMPLEMENT.has(toks[h + 2].w)) h++;
       else if (cap(h + 1) && !mentionAt(ms, u)) h++;
       else if (EN_NAME_LINK.has(u.w) && cap(h + 2) && h > i) h++;
+      // "ambassador to France", "counsellor in Kazakhstan"
+      else if ((u.w === 'in' || u.w === 'to') && (EN_HEADS.has(toks[h].w) || EN_COMPLEMENT.has(toks[h].w)) && h + 2 < toks.length && mentionAt(ms, toks[h + 2])) {
+        const m = mentionAt(ms, toks[h + 2])!;
+        h += 2;
+        while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
+      }
       else if (mentionAt(ms, u)) {
         const m = mentionAt(ms, u)!;
         while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
@@ -240,9 +246,15 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     }
     let ta = a;
     while (ta < i && (mentionAt(ms, toks[ta]) || /'s$|’s$/.test(toks[ta].w) || (orgA >= 0 && ta >= orgA && ta <= orgB))) ta++;
+    // "head of Kazakhstan's State Centre …": the title stops where the organisation starts
+    let te = titleEnd;
+    if (orgA > i) {
+      te = orgA - 1;
+      while (te > i && ['of', 'the', 'for'].includes(toks[te].w)) te--;
+    }
     out.push({
       name: originalText(doc, spanOf(toks, nameStart, h)),
-      title: originalText(doc, spanOf(toks, Math.min(ta, i), titleEnd)).replace(/^the\s+/i, ''),
+      title: originalText(doc, spanOf(toks, Math.min(ta, i), te)).replace(/^the\s+/i, ''),
       organization: orgA >= 0 ? originalText(doc, spanOf(toks, orgA, orgB)) : null,
       country: countryOf(doc, ms, region),
     });
