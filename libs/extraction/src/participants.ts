@@ -16,6 +16,8 @@ const FA_HEADS = set(
 const FA_ORG_HEADS = set(
   'مرکز سازمان وزارت بانک شرکت دانشگاه بنیاد انجمن اتاق مجلس کمیسیون شورای شورا دفتر خانه موسسه مؤسسه فرهنگستان ستاد اداره پژوهشگاه کتابخانه آژانس خبرگزاری سفارت رایزنی صندوق هیات هیئت گروه باشگاه فدراسیون کانون',
 );
+// diplomats are posted somewhere: «در قزاقستان» belongs to their title
+const FA_POSTED = set('رایزن سفیر کاردار سرکنسول کنسول نماینده وابسته');
 const FA_AND_CONTINUE = set('ارشاد شهرسازی تجارت ارتباطات جوانان رفاه گردشگری صنایع معدن امور فناوری توسعه دارایی اقتصاد پرورش درمان آموزش تحقیقات فرهنگ دریانوردی');
 const FA_STOP = set(
   'با که به برای را طی ضمن دیدار گفتگو گفتوگو گفت اظهار افزود است بود کرد شد نیز هم همچنین امروز دیروز روز این آن وی او تا پس پیش درباره هنگام حین بر خود ما ایشان اعلام تاکید گفت‌وگو رسید رسیدند کردند شدند گفته داشت دارد کند کنند خواهد نمود امضای امضا حضور توسط سوی جانب مقابل مراسم سفر وارد نشست ملاقات جلسه همراه عصر صبح شب امشب دیشب',
@@ -95,7 +97,7 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
         break;
       }
       if (u.w === 'در') {
-        const next = toks[j + 1] && mentionAt(ms, toks[j + 1]);
+        const next = FA_POSTED.has(t.w) && toks[j + 1] && mentionAt(ms, toks[j + 1]);
         if (next) {
           j++;
           while (j + 1 < toks.length && toks[j + 1].start < next.end) j++;
@@ -107,8 +109,8 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       if (m) {
         sawCountry = true;
         while (j + 1 < toks.length && toks[j + 1].start < m.end) j++;
-        // a title ends at its country unless «در <place>» follows
-        if (toks[j + 1]?.w === 'در' && toks[j + 2] && mentionAt(ms, toks[j + 2])) continue;
+        // a title ends at its country unless a posting follows («سفیر ایران در قزاقستان»)
+        if (FA_POSTED.has(t.w) && toks[j + 1]?.w === 'در' && toks[j + 2] && mentionAt(ms, toks[j + 2])) continue;
         j++;
         break;
       }
