@@ -285,7 +285,7 @@ export const SECTOR_CUES: [Sector, PerLang<RegExp>][] = [
   }],
   ['TRANSPORT', {
     fa: compile(words(['حمل و نقل', 'حمل_ونقل', 'ترانزیت', 'ترانزیتی', 'راه_آهن', 'ریلی', 'کریدور', 'بندر', 'کشتیرانی', 'لوکوموتیو', 'جاده', 'پرواز', 'پروازهای', 'هوایی', 'پایانه', 'ترانزیت ریلی', 'حمل_ونقل'])),
-    en: compile(`${LEFT}(?:flights?|airlines?|freight|logistics|road|transport\\p{L}*|transit|railways?|rail|corridors?|ports?|shipping|locomotives?|railroad)${RIGHT}`),
+    en: compile(`${LEFT}(?:flights?|airlines?|freight|logistics|roads?|highways?|transport\\p{L}*|transit|railways?|rail|corridors?|ports?|shipping|locomotives?|railroad)${RIGHT}`),
     ru: compile(`${LEFT}(?:рейс\\p{L}*|авиа\\p{L}*|железнодорож\\p{L}*|перевоз\\p{L}*|транспорт\\p{L}*|транзит\\p{L}*|железн\\p{L}* дорог\\p{L}*|коридор\\p{L}*|логистик\\p{L}*)`),
   }],
   ['EDUCATION', {

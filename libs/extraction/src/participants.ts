@@ -176,6 +176,9 @@ const EN_COMPLEMENT = new Set(
   'resources affairs trade industry mine mines agriculture jihad culture guidance islamic communications technology roads urban development energy oil water security council committee organization organisation ministry cinema tourism foreign economy economic finance health education science research defense defence interior justice transport transportation labour labor welfare sports youth heritage handicrafts promotion supreme national state republic federation deputy prime minister fisheries information media press bank central chamber commerce customs ports maritime shipping railways railway housing planning budget affairs cooperation investment assistant senior first vice'.split(' '),
 );
 
+// Abstract nouns of ministry names (Administration, Development, Security, Ministry); names rarely end so.
+const COMPLEMENT_SUFFIX = /(?:tion|tions|ment|ments|ity|ities|ure|ures|ics|ance|ence|ship|ism|ness|stry|ury|ory|ies)$/;
+
 function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   const toks = tokens(doc, span);
   const out: Participant[] = [];
@@ -215,6 +218,7 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       !toks[b].punct &&
       (capitalised(doc, toks[b]) || EN_NAME_LINK.has(toks[b].w)) &&
       !EN_COMPLEMENT.has(toks[b].w) &&
+      !COMPLEMENT_SUFFIX.test(toks[b].w) &&
       !EN_HEADS.has(toks[b].w) &&
       !mentionAt(ms, toks[b])
     ) b--;
