@@ -10,6 +10,10 @@ export interface KeyedText {
   source: string;
 }
 
+// Decoding the code units at once is much faster than fromCharCode; a lone surrogate becomes U+FFFD, one unit
+// too, so lengths and offsets stay exact.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16 = new TextDecoder('utf-16le', { fatal: false });
 const DROP = -1;
 const COMPLEX = -2;
 const UNKNOWN = -3;
@@ -163,10 +167,8 @@ export function keyText(source: string): KeyedText {
     k++;
   }
   let key = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < k; i += CHUNK) {
-    key += String.fromCharCode.apply(null, Array.from(codesBuf.subarray(i, Math.min(k, i + CHUNK))));
-  }
+  if (LITTLE_ENDIAN) key = UTF16.decode(codesBuf.subarray(0, k));
+  else for (let i = 0; i < k; i += 8192) key += String.fromCharCode(...codesBuf.subarray(i, Math.min(k, i + 8192)));
   return { key, start: start.subarray(0, k), end: end.subarray(0, k), source };
 }
 
