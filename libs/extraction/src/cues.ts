@@ -373,9 +373,9 @@ export const COOPERATION: PerLang<RegExp> = {
 
 // Hostility: criticism, condemnation, attacks, sanctions, summoning an envoy.
 export const HOSTILE: PerLang<RegExp> = {
-  fa: compile(`${LEFT}(?:${rx('انتقاد|محکوم|حمله|تحریم|احضار|اتهام|جاسوسی|تهدید|اعتراض|مداخله|دخالت|جنگ|درگیری|بمباران|توهم|دروغ|دستگیر')})`),
-  en: compile(`${LEFT}(?:critici\\p{L}*|condemn\\p{L}*|attack\\p{L}*|sanction\\p{L}*|summon\\p{L}*|accus\\p{L}*|spy\\p{L}*|threat\\p{L}*|protest\\p{L}*|war|strikes?|bomb\\p{L}*|hostil\\p{L}*)${RIGHT}`),
-  ru: compile(`${LEFT}(?:критик\\p{L}*|осуди\\p{L}*|осужд\\p{L}*|атак\\p{L}*|удар\\p{L}*|санкци\\p{L}*|вызвал\\p{L}*|обвин\\p{L}*|угроз\\p{L}*|протест\\p{L}*|войн\\p{L}*)`),
+  fa: compile(`${LEFT}(?:${rx('علیه|فشار|توقف|انتقاد|محکوم|حمله|تحریم|احضار|اتهام|جاسوسی|تهدید|اعتراض|مداخله|دخالت|جنگ|درگیری|بمباران|توهم|دروغ|دستگیر')})`),
+  en: compile(`${LEFT}(?:against|pressure|critici\\p{L}*|condemn\\p{L}*|attack\\p{L}*|sanction\\p{L}*|summon\\p{L}*|accus\\p{L}*|spy\\p{L}*|threat\\p{L}*|protest\\p{L}*|war|strikes?|bomb\\p{L}*|hostil\\p{L}*)${RIGHT}`),
+  ru: compile(`${LEFT}(?:против|давлени\\p{L}*|критик\\p{L}*|осуди\\p{L}*|осужд\\p{L}*|атак\\p{L}*|удар\\p{L}*|санкци\\p{L}*|вызвал\\p{L}*|обвин\\p{L}*|угроз\\p{L}*|протест\\p{L}*|войн\\p{L}*)`),
 };
 
 // An interview with the press is not a meeting between countries.

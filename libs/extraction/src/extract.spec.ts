@@ -48,6 +48,22 @@ describe('extract: event basics', () => {
   });
 });
 
+describe('event type', () => {
+  it.each<[string, string, string]>([
+    ['fa', 'وزیر فرهنگ ایران با وزیر فرهنگ ترکیه در آنکارا دیدار و گفتگو کرد.', 'MEETING'],
+    ['fa', 'وزیر امور خارجه ایران در گفتگوی تلفنی با همتای عراقی خود درباره روابط دوجانبه گفتگو کرد.', 'CALL'],
+    ['fa', 'سفر رسمی وزیر راه ایران به ارمنستان\nوزیر راه ایران برای یک سفر رسمی وارد ایروان شد و با وزیر ارمنستان دیدار کرد.', 'VISIT'],
+    ['fa', 'تفاهم‌نامه همکاری ایران و ارمنستان امضا شد\nتفاهم‌نامه همکاری آموزشی ایران و ارمنستان روز گذشته در ایروان به امضا رسید.', 'SIGNING'],
+    ['en', 'Iran and Oman held talks in Muscat on trade cooperation.', 'MEETING'],
+    ['en', 'The Iranian and Russian foreign ministers discussed bilateral ties in a phone call.', 'CALL'],
+    ['en', 'Iran, Greece sign transport MoU\nIran and Greece signed an MoU on transportation cooperation in Athens.', 'SIGNING'],
+    ['ru', 'Министр иностранных дел России провел переговоры с министром иностранных дел Турции в Анкаре.', 'MEETING'],
+    ['ru', 'Правительства России и Казахстана подписали соглашение о сотрудничестве.', 'SIGNING'],
+  ])('%s: %s → %s', (lang, text, type) => {
+    expect(extract(text, { lang: lang as 'fa' | 'en' | 'ru', publishedAt: '2025-04-13' }).events[0]?.type).toBe(type);
+  });
+});
+
 describe('findTitle', () => {
   it.each([
     ['سیاسی\nدیدار عراقچی با سفیر قزاقستان در تهران\nوزیر امور خارجه کشورمان با سفیر قزاقستان دیدار و درباره روابط دو کشور گفتگو کرد.', 'دیدار عراقچی با سفیر قزاقستان در تهران'],

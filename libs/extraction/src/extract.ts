@@ -8,7 +8,7 @@ import { findFollowUps } from './follow-ups.js';
 import { COUNTRY_NAMES, findMentions } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText } from './normalize.js';
-import { findParticipants, unattributedTitles } from './participants.js';
+import { findParticipants, titleHeads, unattributedTitles } from './participants.js';
 import { findProposalMentions, mergeProposals } from './proposals.js';
 import { findSectors } from './sectors.js';
 import { splitSentences, type Span } from './sentences.js';
@@ -309,7 +309,10 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   }
   // A cooperation event says so: in the title or the event's sentences, or through a proposal.
   // (officials named on both sides, or a call between them, is enough)
-  const officials = type === 'CALL' || new Set(participants.map((p) => p.country).filter(Boolean)).size >= 2;
+  const officials =
+    type === 'CALL' ||
+    new Set(participants.map((p) => p.country).filter(Boolean)).size >= 2 ||
+    (!!anchor && titleHeads(doc, anchor) >= 1 && new Set(partiesIn(doc, anchor, false)).size >= 2);
   if (type !== 'STATEMENT' && !officials && !mentions.length && !focus.some((s) => hasHit(doc, COOPERATION[lang], s))) {
     return emptyResult(lang, publishedAt, titleText);
   }

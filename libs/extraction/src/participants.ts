@@ -370,3 +370,12 @@ export function unattributedTitles(doc: Doc, span: Span): number {
   }
   return n;
 }
+
+/** Title heads (minister, «وزیر», министр) in the span. */
+export function titleHeads(doc: Doc, span: Span): number {
+  let n = 0;
+  for (const t of tokens(doc, span)) {
+    if (doc.lang === 'fa' ? FA_HEADS.has(t.w) : doc.lang === 'ru' ? RU_HEAD.test(t.w) : EN_HEADS.has(t.w)) n++;
+  }
+  return n;
+}
