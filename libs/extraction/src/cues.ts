@@ -393,3 +393,23 @@ export const FUTURE_MEETING: PerLang<RegExp> = {
   en: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss)|is to meet|are to meet|to meet next|(?:may|might) (?:meet|hold|visit|enter))${RIGHT}`),
   ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит|возможно)`),
 };
+
+// Words that usually name the object of a document rather than a proposal of its own: "construction of",
+// «تبادل اطلاعات», "deal", «سند». Beside an MoU or agreement in the same sentence they are that document's content.
+export const GENERIC_OBJECT: Partial<Record<ProposalKind, PerLang<RegExp>>> = {
+  JOINT_PROJECT: {
+    fa: new RegExp(`^(?:${rx('احداث|ساخت|عملیات')})`, 'u'),
+    en: /^(?:construction of|building of|power plant|road bridge|railway line)/,
+    ru: /^(?:строительств|филиал)/u,
+  },
+  EXCHANGE: {
+    fa: new RegExp(`^(?:${rx('تبادل|مبادله')})\\s(?!${rx('هیات|هیئت|هییت|استاد|دانشجو|کارشناس|هنرمندان')})`, 'u'),
+    en: /^exchanges? of (?:information|experience|experiences)/,
+    ru: /^обмен\p{L}* (?:опыт|информаци)/u,
+  },
+  AGREEMENT: {
+    fa: new RegExp(`^(?:${rx('سند|اسناد|قرارداد')})`, 'u'),
+    en: /^(?:deals?|documents?|contracts?|agreements?)$/,
+    ru: /^(?:документ|договор)/u,
+  },
+};

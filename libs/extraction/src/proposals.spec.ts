@@ -40,6 +40,10 @@ describe('proposal kind and status', () => {
     ['ru', 'Меморандум будет подписан в ближайшее время.', ['MOU:AGREED']],
     ['ru', 'Стороны договорились подписать соглашение.', ['AGREEMENT:AGREED']],
     ['ru', 'Он предложил провести фестиваль и мастер-классы.', ['EVENT:PROPOSED', 'TRAINING:PROPOSED']],
+    // the object of a document is not a proposal of its own
+    ['fa', 'تفاهمنامه تبادل الکترونیکی اطلاعات گمرکی هفته آینده امضا خواهد شد.', ['MOU:AGREED']],
+    ['en', 'They signed an agreement on the construction of three power plants.', ['AGREEMENT:SIGNED']],
+    ['ru', 'Стороны подписали соглашение о строительстве трех ТЭЦ.', ['AGREEMENT:SIGNED']],
   ])('%s: %s', (lang, sentence, expected) => {
     expect(proposals(lang, sentence)).toEqual(expected);
   });

@@ -1,6 +1,6 @@
 // Proposals: a kind (MoU, joint project, festival…) found in a sentence, with a status from the nearest
 // tense/modality cue in that sentence. Mentions of the same kind merge; the most advanced status wins.
-import { NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
+import { GENERIC_OBJECT, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
 import { type Doc, evidence, hitsIn, originalText } from './document.js';
 import type { Span } from './sentences.js';
 import type { ExtractedProposal } from './types.js';
@@ -93,8 +93,7 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
       }
     }
   }
-  // an invitation to visit swallows plain EVENT hits inside it? no: keep kinds independent
-  return out;
+  return dropGenericObjects(doc, out);
 }
 
 const KIND_LABEL: Record<ProposalKind, string> = {
@@ -150,4 +149,25 @@ function objectOf(doc: Doc, m: ProposalMention): string {
   const words = doc.key.slice(m.hit.start, m.hit.end).split(/\s+/);
   const w = /^(?:joint|film|cultural|совместн\p{L}*|days|дн\p{L}*)$/u.test(words[0]) ? words.slice(0, 2).join(' ') : words[0];
   return w.replace(/(?:های|ها|ای|ات|s|es|ов|ей|ам|ах|и|ы|а|у|е)(?=\s|$)/gu, '').slice(0, 16);
+}
+
+// A generic object word sharing a sentence with a document is that document's content, not a proposal:
+// «تفاهمنامه تبادل الکترونیکی اطلاعات گمرکی», "an agreement on the construction of three plants".
+const ANAPHORA = /(?:the|this|that|its|این|آن|этот|этого|этому|данн\p{L}*)\s$/u;
+
+function dropGenericObjects(doc: Doc, mentions: ProposalMention[]): ProposalMention[] {
+  const documents = mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT');
+  const hasMou = mentions.some((m) => m.kind === 'MOU');
+  return mentions.filter((m) => {
+    if (!isGeneric(doc, m)) return true;
+    // "the agreement", «این سند» after an MoU refers back to it
+    if (m.kind === 'AGREEMENT' && hasMou && ANAPHORA.test(doc.key.slice(Math.max(0, m.hit.start - 12), m.hit.start))) return false;
+    if (m.kind === 'AGREEMENT') return true;
+    return !documents.some((d) => d.sentence.start === m.sentence.start);
+  });
+}
+
+function isGeneric(doc: Doc, m: ProposalMention): boolean {
+  const re = GENERIC_OBJECT[m.kind]?.[doc.lang];
+  return !!re && re.test(doc.key.slice(m.hit.start, m.hit.end));
 }
