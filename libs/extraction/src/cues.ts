@@ -172,7 +172,7 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
           `${LEFT}(?:${rx('خواهد|خواهند|قرار شد|قرار است|مقرر شد|مقرر گردید|مقرر شده|مقرر است|بنا شد|بنا است|مورد توافق|مورد موافقت|در دستور کار|امضا خواهد|به امضا خواهد|خواهد رسید|منعقد شود|امضا شود|به امضا برسد|به امضا برسانند|توافقات')})`,
         ].join('|'),
       ),
-      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|are to|is to|accepted the invitation)${RIGHT}`),
+      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|would(?! not| like)|are to|is to|accepted the invitation)${RIGHT}`),
       ru: compile(`${LEFT}(?:условлен\\p{L}*|решили|принял\\p{L}* приглашени\\p{L}*|договорил\\p{L}*|договор[её]нност\\p{L}*|будет|будут|состоится|пройд[её]т|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
     },
   ],
@@ -182,7 +182,7 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
       fa: compile(
         `${LEFT}(?:${rx('پیشنهاد|دعوت|آمادگی|خواستار|ابراز امیدواری|امیدواری|مطرح|علاقه|تمایل|امکان|می_توان|می_توانند|بتوان|بتوانند|بتواند|پیگیری|بررسی')})`,
       ),
-      en: compile(`${LEFT}(?:propos\\p{L}*|invit\\p{L}*|ready to|readiness|expressed (?:hope|interest|willingness)|called for|calls for|offer\\p{L}*|could|can|possibility|possible|suggest\\p{L}*|keen|willing\\p{L}*|interest in|explored|discussed|would)${RIGHT}`),
+      en: compile(`${LEFT}(?:propos\\p{L}*|invit\\p{L}*|ready to|readiness|expressed (?:hope|interest|willingness)|called for|calls for|offer\\p{L}*|could|can|possibility|possible|suggest\\p{L}*|keen|willing\\p{L}*|interest in|explored|discussed|would like)${RIGHT}`),
       ru: compile(`${LEFT}(?:предлож\\p{L}*|приглас\\p{L}*|приглашени\\p{L}*|готовност\\p{L}*|готов\\p{L}*|надежд\\p{L}*|возможност\\p{L}*|могли бы|может|могут|заинтересован\\p{L}*|обсудил\\p{L}*)`),
     },
   ],
@@ -243,7 +243,7 @@ export const NUMBER_WORDS: Record<string, number> = {
 // Concrete next steps beyond proposals: the next meeting, a committee to convene.
 export const NEXT_STEP: PerLang<RegExp> = {
   fa: compile(`${LEFT}(?:${rx('نشست بعدی|دور بعدی|اجلاس بعدی|جلسه بعدی|دیدار بعدی|کمیته پیگیری|کمیته مشترک|کارگروه مشترک|کمیسیون مشترک|سفر آتی|سفر آینده|دور آینده')})${FA_RIGHT}`),
-  en: compile(`${LEFT}(?:next (?:meeting|round|session|visit)|follow[- ]up (?:meeting|committee)|joint (?:committee|working group|commission) (?:will|to|is to)|working group (?:will|to))${RIGHT}`),
+  en: compile(`${LEFT}(?:next (?:meeting|round|session|visit)|follow[- ]up (?:meeting|committee)|joint (?:\\p{L}+ )?(?:committee|working group|commission)|working group (?:will|to))${RIGHT}`),
   ru: compile(`${LEFT}(?:следующ\\p{L}* (?:встреч|заседани|раунд|визит)\\p{L}*|рабоч\\p{L}* групп\\p{L}*|межправкомисси\\p{L}*)`),
 };
 export const FUTURE: PerLang<RegExp> = {
