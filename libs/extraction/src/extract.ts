@@ -58,6 +58,8 @@ function signingDone(doc: Doc, span: Span): boolean {
   for (const h of hitsIn(doc, EVENT_CUES.SIGNING[doc.lang], span)) {
     const before = doc.key.slice(Math.max(span.start, h.start - 40), h.start);
     if (NOT_DONE_BEFORE[doc.lang].test(before)) continue;
+    // "had signed", «امضا کرده بود»: background to the news, not the news
+    if (/had\s+(?:already\s+)?$/.test(before) || /بود\p{L}*$/u.test(doc.key.slice(h.start, h.end))) continue;
     if (STATE_CUES.some((re) => hasHit(doc, re[doc.lang], span))) continue;
     if (doc.publishedAt) {
       const pubYear = +doc.publishedAt.slice(0, 4);
