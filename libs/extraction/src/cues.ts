@@ -21,7 +21,8 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
       ].join('|'),
     ),
     en: compile(
-      `${LEFT}(?:met|meet|meets|meeting|meetings|held talks|hold talks|holds talks|talks|talked|discussed|discuss|discusses|conferred|confer|received|receives|hosted|hosts|consultations|negotiations|on the sidelines|counterpart|joint commission|joint committee|summit)${RIGHT}`,
+      // bare "talks" / "negotiations" are too often background ("20 years after the initiation of talks")
+      `${LEFT}(?:met|meet|meets|meeting|meetings|(?:held|hold|holds|holding|had|sat for|for) talks|talks (?:with|between|in)|talked|discussed|discuss|discusses|conferred|confer|received|receives|hosted|hosts|(?:held|hold|holds) (?:consultations|negotiations)|consultations (?:with|between)|negotiations (?:with|between)|on the sidelines|counterpart|joint commission|joint committee|summit)${RIGHT}`,
     ),
     ru: compile(`${LEFT}(?:встреч\\p{L}*|встрет\\p{L}*|переговор\\p{L}*|бесед\\p{L}*|обсудил\\p{L}*|обсуждал\\p{L}*|обсуждени\\p{L}*|принял\\p{L}*|консультаци\\p{L}*|заседани\\p{L}*|межправкомисси\\p{L}*|саммит\\p{L}*)`),
   },
