@@ -1,6 +1,5 @@
 import './styles/app.css';
 import { ApiError, gql, whenUnauthenticated } from './api/graphql-client.js';
-import { loadSchema, has } from './api/schema.js';
 import { canWrite, type Role, session, setSession, storedKey, takeKeyFromUrl } from './auth/session.js';
 import { h, link, replace } from './components/dom.js';
 import { currentCalendar, onCalendarChange, setCalendar } from './i18n/dates.js';
@@ -15,23 +14,11 @@ import { pairView } from './views/pair.view.js';
 
 const app = document.getElementById('app')!;
 
-/** Checks a key against the API and learns its role (`me`; without it, the role is probed). */
+/** Checks a key against the API and learns its role. */
 async function signIn(key: string): Promise<void> {
   if (!key) throw new Error('Enter a key.');
-  await gql<{ __typename: string }>('{ __typename }', undefined, key);
-  setSession({ key, role: 'VIEWER', label: null });
-  await loadSchema();
-  let role: Role = 'VIEWER';
-  let keyLabel: string | null = null;
-  if (has('Query.me')) {
-    const me = await gql<{ me: { role: Role; keyId: string } }>('{ me { role keyId } }');
-    role = me.me.role;
-    keyLabel = null;
-  } else {
-    // Older servers: an admin can list keys; anyone else is shown as a viewer (write actions hidden).
-    role = await gql('{ apiKeys { id } }').then(() => 'ADMIN' as Role, () => 'VIEWER' as Role);
-  }
-  setSession({ key, role, label: keyLabel });
+  const me = await gql<{ me: { role: Role; keyId: string } }>('{ me { role keyId } }', undefined, key);
+  setSession({ key, role: me.me.role, label: null });
 }
 
 function shell(): HTMLElement {

@@ -1,6 +1,5 @@
 import { gql } from '../api/graphql-client.js';
 import { OVERVIEW, scoreTrends, TOP_PAIRS } from '../api/queries.js';
-import { has } from '../api/schema.js';
 import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, label, pairKey, PROPOSAL_STATUSES, SIGNED_STATUSES } from '../api/vocabulary.js';
 import { type ChartPanel, chartPanel, errorMessage } from '../charts/chart-panel.js';
 import { EVENT_TYPE_COLOURS, FOLLOW_UP_COLOURS, colour } from '../charts/palette.js';
@@ -213,11 +212,9 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
       pairs.error(error);
       trend.error(error);
     });
-  if (has('Query.followUps')) {
-    gql<{ followUps: { totalCount: number; nodes: FollowUpRow[] } }>(FOLLOW_UP_LIST, { filter: { ...base, overdue: true }, first: 20 })
-      .then((result) => overdue.show(result.followUps.nodes, result.followUps.totalCount))
-      .catch((error) => overdue.error(error));
-  } else overdue.error(new Error("This server's API has no followUps query yet."));
+  gql<{ followUps: { totalCount: number; nodes: FollowUpRow[] } }>(FOLLOW_UP_LIST, { filter: { ...base, overdue: true }, first: 20 })
+    .then((result) => overdue.show(result.followUps.nodes, result.followUps.totalCount))
+    .catch((error) => overdue.error(error));
 
   markReady(root, charts);
   return () => charts.forEach((c) => c.destroy());
