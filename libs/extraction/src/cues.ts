@@ -79,7 +79,7 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
   TRAINING: {
     fa: compile(words(['کارگاه آموزشی', 'کارگاه_های آموزشی', 'کارگاه', 'دوره آموزشی', 'دوره_های آموزشی', 'دوره_های تخصصی', 'آموزش مشترک', 'کلاس آموزشی', 'کلاس_های آموزشی', 'کلاس_های', 'بورسیه'])),
     en: compile(`${LEFT}(?:workshops?|training (?:courses?|programs?|programmes?|sessions?)|master classes|master-classes|masterclass(?:es)?|trainings?|scholarships?|internships?)${RIGHT}`),
-    ru: compile(`${LEFT}(?:мастер-класс\\p{L}*|стажировк\\p{L}*|семинар\\p{L}*|обучени\\p{L}*|курс\\p{L}* повышения|тренинг\\p{L}*)`),
+    ru: compile(`${LEFT}(?:мастер-класс\\p{L}*|стажировк\\p{L}*|семинар\\p{L}*|курс\\p{L}* повышения|тренинг\\p{L}*)`),
   },
   VISIT: {
     // «به دعوت» / "at the invitation of" describes the visit being reported, not a proposal
@@ -173,8 +173,8 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
           `${LEFT}(?:${rx('خواهد|خواهند|قرار شد|قرار است|مقرر شد|مقرر گردید|مقرر شده|مقرر است|بنا شد|بنا است|مورد توافق|مورد موافقت|در دستور کار|امضا خواهد|به امضا خواهد|خواهد رسید|منعقد شود|امضا شود|به امضا برسد|به امضا برسانند|توافقات')})`,
         ].join('|'),
       ),
-      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|would(?! not| like)|are to|is to|accepted the invitation)${RIGHT}`),
-      ru: compile(`${LEFT}(?:условлен\\p{L}*|решили|принял\\p{L}* приглашени\\p{L}*|договорил\\p{L}*|договор[её]нност\\p{L}*|будет|будут|состоится|пройд[её]т|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
+      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|would(?! not| like)|are to|is to|accepted the invitation|(?:is|are|was|were) planned for|will take part)${RIGHT}`),
+      ru: compile(`${LEFT}(?:запланирован\\p{L}*|примет участие|примут участие|условлен\\p{L}*|решили|принял\\p{L}* приглашени\\p{L}*|договорил\\p{L}*|договор[её]нност\\p{L}*|будет|будут|состоится|пройд[её]т|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
     },
   ],
   [

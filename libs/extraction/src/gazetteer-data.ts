@@ -6,7 +6,7 @@
 export const COUNTRY_LINES = `
 IR|Iran|Iran;Iranian;Iranians;Islamic Republic;Persia|ایران|иран*;ИРИ
 KZ|Kazakhstan|Kazakhstan;Kazakh;Kazakhstani;Kazakhs|قزاقستان;قزاق;قزاقی|казахстан*;казахск*;казах*
-RU|Russia|Russia;Russian;Russians;Russian Federation|روسیه;روس;فدراسیون روسیه|росси*;^РФ
+RU|Russia|Russia;Russian;Russians;Russian Federation|روسیه;روس;فدراسیون روسیه|росси*;российск* федераци*;^РФ
 TJ|Tajikistan|Tajikistan;Tajik;Tajiks|تاجیکستان;تاجیک|таджикистан*;таджикск*
 UZ|Uzbekistan|Uzbekistan;Uzbek;Uzbeks|ازبکستان;ازبک|узбекистан*;узбекск*
 TM|Turkmenistan|Turkmenistan;Turkmen|ترکمنستان;ترکمن|туркменистан*;туркменск*

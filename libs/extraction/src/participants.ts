@@ -299,7 +299,8 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
         while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
         continue;
       }
-      if (capitalised(doc, u)) break;
+      // «Заместитель Министра культуры …»: capitalised office words still belong to the title
+      if (capitalised(doc, u) && !RU_HEAD.test(u.w) && !RU_ORG.test(u.w)) break;
       h++;
     }
     let c = h + 1;
