@@ -292,8 +292,14 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   for (let i = 0; i < toks.length; i++) {
     if (!RU_HEAD.test(toks[i].w) || capitalised(doc, toks[i]) && i > 0 && !toks[i - 1].punct) continue;
     let h = i;
-    while (h + 1 < toks.length && !toks[h + 1].punct && h - i < 10) {
-      const u = toks[h + 1];
+    while (h + 1 < toks.length && h - i < 12) {
+      let u = toks[h + 1];
+      // «министр высшего образования, науки и инноваций»: a portfolio list goes on after a comma
+      if (u.w === ',' && h + 2 < toks.length && !capitalised(doc, toks[h + 2]) && !toks[h + 2].punct) {
+        h++;
+        u = toks[h + 1];
+      }
+      if (u.punct) break;
       const m = mentionAt(ms, u);
       if (m) {
         while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
