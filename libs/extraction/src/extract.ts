@@ -355,7 +355,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     dateSource,
     countries: partyList,
     location: type === 'CALL' ? null : location(doc, anchor, partyList) ?? datelineLocation(doc, line, partyList),
-    sectors: findSectors(doc, focus),
+    sectors: findSectors(doc, [...focus, ...mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT').map((m) => m.sentence)]),
     participants,
     proposals,
     followUps,
