@@ -191,12 +191,14 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
 
 // Words that put a signing in the future or deny it ("will be signed", "not signed", «امضا نشده»).
 export const NOT_DONE_BEFORE: PerLang<RegExp> = {
-  fa: compile(`(?:${rx('خواهد|خواهند|قرار است|باید|نه')})\\s(?:\\S+\\s){0,2}$`),
-  en: /(?:will|to|would|could|should|shall|may|might|not|n't|yet to|expected to|ready to|agreed to|plan to|plans to|set to)\s+(?:be\s+|have\s+)?(?:been\s+)?$/,
-  ru: /(?:будет|будут|не|должн\p{L}*(?: быть)?|планиру\p{L}*|намерен\p{L}*|договорились)\s$/u,
+  // Whole words only (a city such as «آستانه» or «Тегеране» ends in a negation), and no `g` flag: these
+  // are tested against many strings and a global regex would carry lastIndex from one to the next.
+  fa: compile(`${LEFT}(?:${rx('خواهد|خواهند|قرار است|باید|نه')})\\s(?:\\S+\\s){0,2}$`, 'u'),
+  en: /(?:\bwill|\bto|\bwould|\bcould|\bshould|\bshall|\bmay|\bmight|\bnot|n't|\byet to|\bexpected to|\bready to|\bagreed to|\bplan to|\bplans to|\bset to)\s+(?:be\s+|have\s+)?(?:been\s+)?$/,
+  ru: /(?<![\p{L}\p{M}])(?:будет|будут|не|должн\p{L}*(?: быть)?|планиру\p{L}*|намерен\p{L}*|договорились)\s$/u,
 };
 export const NOT_DONE_AFTER: PerLang<RegExp> = {
-  fa: compile(`^\\s?(?:${rx('خواهد|خواهند|شود|شوند|کنند|بکنند|برسد')})`),
+  fa: compile(`^\\s?(?:${rx('خواهد|خواهند|شود|شوند|کنند|بکنند|برسد')})`, 'u'),
   en: /^$/,
   ru: /^$/,
 };

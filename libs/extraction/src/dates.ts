@@ -89,7 +89,7 @@ function relWords(lang: Language): RelWord {
 const REL: Record<Language, RelWord> = { fa: relWords('fa'), en: relWords('en'), ru: relWords('ru') };
 const FA_FRIDAY_PRAYER = new RegExp(`${rx('نماز')}\\s$`, 'u');
 const FA_DUSHANBE_CITY = new RegExp(`^\\s?،?\\s?${rx('پایتخت')}`, 'u');
-const FA_DUSHANBE_BEFORE = new RegExp(`(?:${rx('به|فرودگاه|شهر|وارد|مقصد')})\\s$`, 'u');
+const FA_DUSHANBE_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|فرودگاه|شهر|وارد|مقصد')})\\s$`, 'u');
 
 function numericDate(m: RegExpExecArray): string | null {
   if (m[1]) {
@@ -204,7 +204,8 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
 }
 
 const HEADER_LINES = 6;
-const PUBLISHED_LABEL = compile(`(?:${rx('تاریخ انتشار|تاریخ خبر|انتشار')}|published|posted|date|опубликовано|дата)\\s?:?`);
+// no `g`: tested line after line
+const PUBLISHED_LABEL = compile(`(?:${rx('تاریخ انتشار|تاریخ خبر|انتشار')}|published|posted|date|опубликовано|дата)\\s?:?`, 'u');
 
 /** The publication date from a short header line near the top (e.g. `1404/01/24 - 09:47`). */
 export function findPublicationDate(key: string, lang: Language): DateHit | null {

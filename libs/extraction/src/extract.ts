@@ -200,10 +200,11 @@ function isDatelineCity(doc: Doc, sentence: Span, m: { start: number; end: numbe
 }
 
 // "to Moscow", «به مسکو», «وارد مسکو»: the place a visit goes to is where it happens.
+// Whole words: «Иванов » ends in «в», "Toronto " in "to".
 const VISIT_TO = {
-  fa: /(?:به|وارد)\s$/u,
-  en: /(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
-  ru: /(?:в|во)\s$/u,
+  fa: /(?<![\p{L}\p{M}])(?:به|وارد)\s$/u,
+  en: /\b(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
+  ru: /(?<![\p{L}\p{M}])(?:в|во)\s$/u,
 };
 
 function datelineLocation(doc: Doc, line: { city: Span } | null, parties: string[]): ExtractedEvent['location'] {

@@ -37,9 +37,9 @@ export function dueDateOf(doc: Doc, sentence: Span): string | null {
 
 // The destination of a visit: the country after «سفر به», "visit to", "to visit", "посетить", "в Иран".
 const DESTINATION_BEFORE = {
-  fa: new RegExp(`(?:${rx('سفر به|بازدید از|سفر به کشور|به')})\\s$`, 'u'),
-  en: /(?:visit to|visit|to|travel to|trip to)\s$/,
-  ru: /(?:в|во|посетить)\s$/u,
+  fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('سفر به|بازدید از|سفر به کشور|به')})\\s$`, 'u'),
+  en: /\b(?:visit to|visit|to|travel to|trip to)\s$/,
+  ru: /(?<![\p{L}\p{M}])(?:в|во|посетить)\s$/u,
 };
 
 function destination(doc: Doc, sentence: Span): string | null {
