@@ -67,7 +67,12 @@ export async function followUpsView(root: HTMLElement, match: RouteMatch): Promi
   const variables: Record<string, unknown> = {};
   const query = `query Board(${columns.map((_, i) => `$f${i}: FollowUpFilterInput`).join(', ')}) {\n${columns
     .map((status, i) => {
-      variables[`f${i}`] = { ...filterInput(filters), statuses: [status], ...(onlyOverdue ? { overdue: true } : {}) };
+      variables[`f${i}`] = {
+        ...filterInput(filters),
+        statuses: [status],
+        ...(onlyOverdue ? { overdue: true } : {}),
+        ...(owner ? { owners: [owner] } : {}),
+      };
       return `  c${i}: followUps(filter: $f${i}, first: ${PER_COLUMN}) { totalCount nodes { ${FIELDS} } }`;
     })
     .join('\n')}\n}`;
@@ -78,10 +83,8 @@ export async function followUpsView(root: HTMLElement, match: RouteMatch): Promi
     replace(board, h('p', { class: 'error-text', attrs: { role: 'alert' } }, errorMessage(error)));
     return;
   }
-  // The API filters follow-ups by party, not by owner: the owner filter is applied here, on the loaded page.
-  const byOwner = (f: BoardFollowUp) => !owner || f.owners.some((o) => o.code === owner);
   const sorted = (rows: BoardFollowUp[]) =>
-    rows.filter(byOwner).sort((a, b) => Number(isOverdue(b)) - Number(isOverdue(a)) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+    [...rows].sort((a, b) => Number(isOverdue(b)) - Number(isOverdue(a)) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
   const all: BoardFollowUp[] = [];
   replace(
     board,
