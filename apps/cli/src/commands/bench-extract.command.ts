@@ -35,10 +35,11 @@ function run(label: string, items: string[]): RunStats {
       if (m.rss > peakRss) peakRss = m.rss;
       if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
     }
-    if ((i + 1) % step === 0) process.stderr.write(`\r${label}: ${i + 1}/${items.length}`);
+    // one line rewritten on a terminal; a line per step in a log
+    if ((i + 1) % step === 0) process.stderr.write(process.stderr.isTTY ? `\r${label}: ${i + 1}/${items.length}` : `${label}: ${i + 1}/${items.length}\n`);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   const m = process.memoryUsage();
   return { items: items.length, bytes, seconds, peakRss: Math.max(peakRss, m.rss), peakHeap: Math.max(peakHeap, m.heapUsed), events };
 }
