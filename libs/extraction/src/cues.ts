@@ -28,7 +28,7 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
   },
   CALL: {
     fa: compile(words(['گفتگوی تلفنی', 'گفت_و_گوی تلفنی', 'تماس تلفنی', 'مکالمه تلفنی', 'ارتباط ویدیویی', 'ویدیو کنفرانس', 'ویدئو کنفرانس', 'تلفنی'])),
-    en: compile(`${LEFT}(?:phone call|telephone call|phone conversation|telephone conversation|telephoned|phoned|by phone|by telephone|video call|videoconference|video conference|spoke by phone)${RIGHT}`),
+    en: compile(`${LEFT}(?:phone call|telephone call|phone conversation|telephone conversation|telephoned|phoned|by phone|by telephone|video call|video calls|videoconference|video conference|video-conference|video link|video talks|virtual talks|virtual meeting|spoke by phone)${RIGHT}`),
     ru: compile(`${LEFT}(?:телефонн\\p{L}* разговор\\p{L}*|по телефону|видеоконференц\\p{L}*|видеосвяз\\p{L}*)`),
   },
   VISIT: {
@@ -59,7 +59,7 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
   AGREEMENT: {
     fa: compile(words(['موافقت_نامه', 'توافق_نامه', 'قرارداد', 'سند همکاری', 'اسناد همکاری', 'برنامه مبادلات', 'برنامه اجرایی', 'پروتکل', 'بیانیه مشترک', 'نقشه راه'])),
     en: compile(`${LEFT}(?:agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?)${RIGHT}`),
-    ru: compile(`${LEFT}(?:соглашени\\p{L}*|документ(?:а|ы|ов|ом|е|у|ами|ах)?(?![\\p{L}])|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества)`),
+    ru: compile(`${LEFT}(?:соглашени\\p{L}*|документ(?:а|ы|ов|ом|е|у|ами|ах)?(?![\\p{L}])|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|контракт\\p{L}*|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества)`),
   },
   JOINT_PROJECT: {
     fa: compile(words(['تولید مشترک', 'تولیدات مشترک', 'ساخت مشترک', 'پروژه مشترک', 'پروژه_های مشترک', 'سرمایه_گذاری مشترک', 'همکاری مشترک در تولید', 'فیلم_های مشترک', 'فیلم مشترک', 'انیمیشن مشترک', 'پروژه_های گسترده', 'شرکت مشترک', 'بازارچه_های مرزی مشترک', 'بازارچه مرزی', 'ساخت راه_آهن', 'احداث', 'عملیات اجرایی', 'عملیات ساخت', 'عملیات توسعه', 'ساخت نیروگاه', 'خط کشتیرانی'])),

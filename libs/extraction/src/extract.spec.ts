@@ -56,6 +56,8 @@ describe('event type', () => {
     ['fa', 'تفاهم‌نامه همکاری ایران و ارمنستان امضا شد\nتفاهم‌نامه همکاری آموزشی ایران و ارمنستان روز گذشته در ایروان به امضا رسید.', 'SIGNING'],
     ['en', 'Iran and Oman held talks in Muscat on trade cooperation.', 'MEETING'],
     ['en', 'The Iranian and Russian foreign ministers discussed bilateral ties in a phone call.', 'CALL'],
+    // talks held over a video link are a call, not a meeting in person
+    ['en', 'The Turkish and Iraqi energy ministers held talks by video link on Monday.', 'CALL'],
     ['en', 'Iran, Greece sign transport MoU\nIran and Greece signed an MoU on transportation cooperation in Athens.', 'SIGNING'],
     ['ru', 'Министр иностранных дел России провел переговоры с министром иностранных дел Турции в Анкаре.', 'MEETING'],
     ['ru', 'Правительства России и Казахстана подписали соглашение о сотрудничестве.', 'SIGNING'],

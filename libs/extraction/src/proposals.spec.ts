@@ -39,6 +39,8 @@ describe('proposal kind and status', () => {
     ['ru', 'Стороны подписали меморандум о взаимопонимании.', ['MOU:SIGNED']],
     ['ru', 'Меморандум будет подписан в ближайшее время.', ['MOU:AGREED']],
     ['ru', 'Стороны договорились подписать соглашение.', ['AGREEMENT:AGREED']],
+    // «контракт» is a document like «соглашение»
+    ['ru', 'Стороны подписали контракт на поставку зерна.', ['AGREEMENT:SIGNED']],
     ['ru', 'Он предложил провести фестиваль и мастер-классы.', ['EVENT:PROPOSED', 'TRAINING:PROPOSED']],
     // the object of a document is not a proposal of its own
     ['fa', 'تفاهمنامه تبادل الکترونیکی اطلاعات گمرکی هفته آینده امضا خواهد شد.', ['MOU:AGREED']],
