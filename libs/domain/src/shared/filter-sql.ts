@@ -5,11 +5,14 @@ import { containsPattern, type SqlParams } from './sql.js';
 // WHERE conditions for the filters, shared by the lists (domain services) and the charts (analytics),
 // so a number on a chart and the length of the list it opens always agree.
 
-/** Rows of `partyTable` whose `idColumn` has every one of `codes` as a party. */
-function allPartiesSubquery(partyTable: string, idColumn: string, codes: string[], params: SqlParams): string {
-  const distinct = [...new Set(codes)];
-  return `SELECT ${idColumn} FROM ${partyTable} WHERE country_code = ANY(${params.param(distinct)}::char(2)[])
-    GROUP BY ${idColumn} HAVING count(*) = ${params.param(distinct.length)}`;
+/**
+ * `parent` has every one of `codes` as a party in `partyTable`: one EXISTS per code, which PostgreSQL
+ * runs as index semi-joins (much cheaper than grouping every party row of the codes).
+ */
+function hasAllParties(partyTable: string, idColumn: string, parent: string, codes: string[], params: SqlParams): string {
+  return [...new Set(codes)]
+    .map((code) => `EXISTS (SELECT 1 FROM ${partyTable} pp WHERE pp.${idColumn} = ${parent} AND pp.country_code = ${params.param(code)})`)
+    .join(' AND ');
 }
 
 function commonConditions(filter: CooperationFilter, alias: string, dateColumn: string, params: SqlParams): string[] {
@@ -31,7 +34,7 @@ export function searchKey(text: string | null | undefined): string | null {
 export function meetingConditions(filter: MeetingFilter | null | undefined, alias: string, params: SqlParams): string[] {
   const f = filter ?? {};
   const where = commonConditions(f, alias, 'date', params);
-  if (f.countries?.length) where.push(`${alias}.id IN (${allPartiesSubquery('meeting_party', 'meeting_id', f.countries, params)})`);
+  if (f.countries?.length) where.push(hasAllParties('meeting_party', 'meeting_id', `${alias}.id`, f.countries, params));
   if (f.types?.length) where.push(`${alias}.type = ANY(${params.param(f.types)}::event_type[])`);
   if (f.reviewStatuses?.length) where.push(`${alias}.review_status = ANY(${params.param(f.reviewStatuses)}::review_status[])`);
   else where.push(`${alias}.review_status <> 'REJECTED'`);
@@ -48,7 +51,7 @@ export function meetingConditions(filter: MeetingFilter | null | undefined, alia
 export function proposalConditions(filter: ProposalFilter | null | undefined, alias: string, params: SqlParams): string[] {
   const f = filter ?? {};
   const where = commonConditions(f, alias, 'status_date', params);
-  if (f.countries?.length) where.push(`${alias}.id IN (${allPartiesSubquery('proposal_party', 'proposal_id', f.countries, params)})`);
+  if (f.countries?.length) where.push(hasAllParties('proposal_party', 'proposal_id', `${alias}.id`, f.countries, params));
   if (f.kinds?.length) where.push(`${alias}.kind = ANY(${params.param(f.kinds)}::proposal_kind[])`);
   if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::proposal_status[])`);
   const key = searchKey(f.text);
@@ -71,12 +74,12 @@ export function followUpConditions(
   if (f.from) where.push(`${alias}.due_date >= ${params.param(f.from)}`);
   if (f.to) where.push(`${alias}.due_date <= ${params.param(f.to)}`);
   if (f.countries?.length) {
-    where.push(`(${alias}.meeting_id IN (${allPartiesSubquery('meeting_party', 'meeting_id', f.countries, params)})
-      OR (${alias}.meeting_id IS NULL AND ${alias}.proposal_id IN (${allPartiesSubquery('proposal_party', 'proposal_id', f.countries, params)}))
+    where.push(`((${hasAllParties('meeting_party', 'meeting_id', `${alias}.meeting_id`, f.countries, params)})
+      OR (${alias}.meeting_id IS NULL AND ${hasAllParties('proposal_party', 'proposal_id', `${alias}.proposal_id`, f.countries, params)})
       OR (${alias}.meeting_id IS NULL AND ${alias}.proposal_id IS NULL
-          AND ${alias}.id IN (${allPartiesSubquery('follow_up_owner', 'follow_up_id', f.countries, params)})))`);
+          AND ${hasAllParties('follow_up_owner', 'follow_up_id', `${alias}.id`, f.countries, params)}))`);
   }
-  if (f.owners?.length) where.push(`${alias}.id IN (${allPartiesSubquery('follow_up_owner', 'follow_up_id', f.owners, params)})`);
+  if (f.owners?.length) where.push(hasAllParties('follow_up_owner', 'follow_up_id', `${alias}.id`, f.owners, params));
   if (f.sectors?.length) {
     where.push(`EXISTS (SELECT 1 FROM meeting sm WHERE sm.id = ${alias}.meeting_id AND sm.sectors && ${params.param(f.sectors)}::sector[])`);
   }
