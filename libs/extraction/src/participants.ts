@@ -39,7 +39,9 @@ const EN_NOT_NAME = new Set(
   'the his her their its on in at and said says during with for of to mr mrs dr sunday monday tuesday wednesday thursday friday saturday january february march april may june july august september october november december'.split(' '),
 );
 
-const RU_HEAD = /^(?:вице-премьер\p{L}*|премьер\p{L}*|вице-президент\p{L}*|вице-спикер\p{L}*|коллег\p{L}*|министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
+const RU_HEAD = /^(?:вице-премьер\p{L}*|премьер\p{L}*|вице-президент\p{L}*|вице-спикер\p{L}*|коллег\p{L}*|министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|чрезвычайн\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
+// state-form words inside a title («Президент Французской Республики», «Чрезвычайный и Полномочный Посол»)
+const RU_TITLE_WORD = /^(?:республик\p{L}*|федераци\p{L}*|народн\p{L}*|королевств\p{L}*|исламск\p{L}*|боливарианск\p{L}*|демократическ\p{L}*|социалистическ\p{L}*|арабск\p{L}*|объединенн\p{L}*|соединенн\p{L}*|штат\p{L}*|эмират\p{L}*|полномочн\p{L}*)$/u;
 const RU_ORG = /^(?:министерств\p{L}*|центр\p{L}*|банк\p{L}*|агентств\p{L}*|фонд\p{L}*|комитет\p{L}*|университет\p{L}*|компани\p{L}*|палат\p{L}*|организаци\p{L}*|посольств\p{L}*|совет\p{L}*|комисси\p{L}*)$/u;
 
 interface Tok extends Span {
@@ -290,7 +292,9 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   const toks = tokens(doc, span);
   const out: Participant[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (!RU_HEAD.test(toks[i].w) || capitalised(doc, toks[i]) && i > 0 && !toks[i - 1].punct) continue;
+    // a capitalised head inside a title («Заместитель Министра») is not a new title; after a verb it is
+    if (!RU_HEAD.test(toks[i].w)) continue;
+    if (capitalised(doc, toks[i]) && i > 0 && !toks[i - 1].punct && (capitalised(doc, toks[i - 1]) || RU_HEAD.test(toks[i - 1].w) || RU_TITLE_WORD.test(toks[i - 1].w))) continue;
     let h = i;
     while (h + 1 < toks.length && h - i < 12) {
       let u = toks[h + 1];
@@ -306,11 +310,14 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
         continue;
       }
       // «Заместитель Министра культуры …»: capitalised office words still belong to the title
-      if (capitalised(doc, u) && !RU_HEAD.test(u.w) && !RU_ORG.test(u.w)) break;
+      if (capitalised(doc, u) && !RU_HEAD.test(u.w) && !RU_ORG.test(u.w) && !RU_TITLE_WORD.test(u.w)) break;
+      // «… встретился с Президентом …»: a capitalised office word after an ordinary word opens the next title
+      const p = toks[h];
+      if (capitalised(doc, u) && RU_HEAD.test(u.w) && !capitalised(doc, p) && !RU_HEAD.test(p.w) && !RU_TITLE_WORD.test(p.w)) break;
       h++;
     }
     let c = h + 1;
-    while (c < toks.length && c - h <= 3 && !toks[c].punct && capitalised(doc, toks[c]) && !mentionAt(ms, toks[c])) c++;
+    while (c < toks.length && c - h <= 3 && !toks[c].punct && capitalised(doc, toks[c]) && !mentionAt(ms, toks[c]) && !RU_HEAD.test(toks[c].w)) c++;
     // a name is two or three words («Сергей Лавров»), or initials and a surname («А.Ю.Руденко»)
     if (c - h - 1 < 2 && !(c === h + 2 && toks[h + 1].w.includes('.'))) continue;
     let orgIdx = -1;
