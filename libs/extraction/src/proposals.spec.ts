@@ -39,6 +39,10 @@ describe('proposal kind and status', () => {
     ['ru', 'Стороны подписали меморандум о взаимопонимании.', ['MOU:SIGNED']],
     ['ru', 'Меморандум будет подписан в ближайшее время.', ['MOU:AGREED']],
     ['ru', 'Стороны договорились подписать соглашение.', ['AGREEMENT:AGREED']],
+    // an accepted invitation is agreed by both sides; "an understanding was reached" is agreement
+    ['ru', 'Он пригласил коллегу посетить Иран, и приглашение было с благодарностью принято.', ['VISIT:AGREED']],
+    ['en', 'He invited his counterpart to visit Tehran, and the invitation was gladly accepted.', ['VISIT:AGREED']],
+    ['en', 'An understanding was reached on joint training courses for diplomats.', ['TRAINING:AGREED']],
     // «контракт» is a document like «соглашение»
     ['ru', 'Стороны подписали контракт на поставку зерна.', ['AGREEMENT:SIGNED']],
     ['ru', 'Он предложил провести фестиваль и мастер-классы.', ['EVENT:PROPOSED', 'TRAINING:PROPOSED']],
