@@ -1,24 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createDataSource, withDatabaseName } from '@dyad/database';
+import { createDataSource, withClient, withDatabaseName } from '@dyad/database';
 import { ENTITIES } from '@dyad/domain';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 
 // One template per test run (process id), so parallel runs on one server do not collide.
 const TEMPLATE = `dyad_template_${process.env.DYAD_TEST_RUN ?? (process.env.DYAD_TEST_RUN = String(process.pid))}`;
 
-async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createTemplateDatabase(url: string): Promise<void> {
-  await admin(url, async (client) => {
+  await withClient(url, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE}`);
     await client.query(`CREATE DATABASE ${TEMPLATE}`);
   });
@@ -29,7 +18,7 @@ export async function createTemplateDatabase(url: string): Promise<void> {
 }
 
 export async function dropTemplateDatabase(url: string): Promise<void> {
-  await admin(url, (client) => client.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`));
+  await withClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`));
 }
 
 export interface TestDatabase {
@@ -50,7 +39,7 @@ function serverUrl(): string {
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const base = serverUrl();
   const name = `dyad_t_${randomBytes(6).toString('hex')}`;
-  await admin(base, (client) => client.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
+  await withClient(base, (client) => client.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
   const url = withDatabaseName(base, name);
   const opened: DataSource[] = [];
   return {
@@ -63,7 +52,7 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
     },
     async drop() {
       for (const dataSource of opened) if (dataSource.isInitialized) await dataSource.destroy();
-      await admin(base, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withClient(base, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

@@ -1,4 +1,4 @@
-export { createDataSource, pendingMigrations, withDatabaseName, type DataSourceOptions } from './data-source.js';
+export { createDataSource, pendingMigrations, withClient, withDatabaseName, type DataSourceOptions } from './data-source.js';
 export { DatabaseError, DatabaseErrorCode } from './database.error.js';
 export { startEmbeddedPostgres, freePort, type EmbeddedDatabase, type EmbeddedLock } from './embedded-postgres.js';
 export { DyadEnvironment, EnvironmentError } from './environment.js';

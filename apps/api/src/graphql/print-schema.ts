@@ -6,9 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { INestApplicationContext } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DyadEnvironment, freePort } from '@dyad/database';
+import { DyadEnvironment, freePort, withClient, withDatabaseName } from '@dyad/database';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import pg from 'pg';
 
 /** The schema a running app serves, sorted and printed exactly as `schema.graphql` is committed. */
 export function printAppSchema(app: INestApplicationContext): string {
@@ -20,16 +19,6 @@ export function repositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
-}
-
-async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -44,10 +33,8 @@ async function main(): Promise<void> {
   let scratchUrl: string | null = null;
   if (serverUrl) {
     const name = `dyad_schema_${randomBytes(4).toString('hex')}`;
-    await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    scratchUrl = url.toString();
+    await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+    scratchUrl = withDatabaseName(serverUrl, name);
   }
   try {
     const env = DyadEnvironment.from({
@@ -68,7 +55,7 @@ async function main(): Promise<void> {
   } finally {
     if (serverUrl && scratchUrl) {
       const name = new URL(scratchUrl).pathname.slice(1);
-      await withAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -1,6 +1,5 @@
-import { createDataSource, withDatabaseName } from '@dyad/database';
+import { createDataSource, withClient, withDatabaseName } from '@dyad/database';
 import { ENTITIES } from '@dyad/domain';
-import pg from 'pg';
 import { seedBenchDataset } from './api-dataset.js';
 
 /**
@@ -13,14 +12,10 @@ export async function recreateBenchDatabase(
   meetings: number,
   log: (line: string) => void,
 ): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
+  await withClient(serverUrl, async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  });
   log(`created database ${name}`);
   const benchUrl = withDatabaseName(serverUrl, name);
   const dataSource = createDataSource({ url: benchUrl, entities: ENTITIES, poolSize: 1, statementTimeoutMs: 0 });
