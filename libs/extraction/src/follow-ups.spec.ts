@@ -27,6 +27,10 @@ describe('follow-ups', () => {
     ['en', 'The next meeting of the joint commission will be held next year.', [{ owners: 'IR,KZ', horizon: 'LONG_TERM', dueDate: null }]],
     ['ru', 'Стороны договорились подписать соглашение в ближайшее время.', [{ owners: 'IR,KZ', horizon: 'NEAR_TERM', dueDate: null }]],
     ['en', 'They discussed the situation in the region.', []],
+    // signed in this report: the earlier drafting is background, not a step still to take
+    ['en', 'They signed a memorandum of understanding on culture. The memorandum, whose text was finalised by experts last month, covers exchanges of artists.', []],
+    ['en', 'They signed an agreement on trade. Under the agreement, they agreed to draw up a tariff schedule within two months.', [{ owners: 'IR,KZ', horizon: 'NEAR_TERM', dueDate: '2025-06-13' }]],
+    ['fa', 'تفاهمنامه همکاری فرهنگی دو کشور در این دیدار به امضا رسید. این تفاهمنامه که متن آن در سفر ماه گذشته هیأت قزاقستانی نهایی شده بود، تبادل هنرمندان را در بر میگیرد.', []],
   ])('%s: %s', (lang, sentence, expected) => {
     expect(followUps(lang, sentence)).toEqual(expected);
   });

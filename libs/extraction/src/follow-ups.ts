@@ -50,6 +50,8 @@ function destination(doc: Doc, sentence: Span): string | null {
   return null;
 }
 
+const DONE_STATUSES = new Set(['SIGNED', 'IMPLEMENTING', 'COMPLETED']);
+
 const ACTION: Record<string, string> = {
   MOU: 'Sign the memorandum of understanding',
   AGREEMENT: 'Sign the agreement',
@@ -81,13 +83,19 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
     bySentence.set(sentence.start, f);
     out.push(f);
   };
+  // A document this report shows signed (or under way) needs no "sign it" step, whatever an earlier
+  // sentence said of its drafting («متن آن … نهایی شده بود»).
+  const done = new Set(mentions.filter((m) => DONE_STATUSES.has(m.status)).map((m) => m.kind));
   for (const m of mentions) {
     if (m.kind === 'VISIT' && (m.status === 'PROPOSED' || m.status === 'AGREED')) {
       const dest = destination(doc, m.sentence);
       const owners = dest && parties.includes(dest) ? parties.filter((p) => p !== dest) : parties;
       const label = dest ? `Visit ${COUNTRY_NAMES.get(dest) ?? dest}` : 'Visit (invitation)';
       add(label, owners.length ? owners : parties, m.sentence, `VISIT:${dest}`);
-    } else if ((m.status === 'AGREED' || m.status === 'NEGOTIATING') && ACTION[m.kind] && isStep(doc, m)) {
+    } else if (done.has(m.kind) && (m.status === 'AGREED' || m.status === 'NEGOTIATING') && horizonOf(doc, m.sentence) !== 'UNSPECIFIED') {
+      // a further dated step about a document signed here ("and agreed to draw up a roadmap within three months")
+      add(`Follow up: ${clip(originalText(doc, m.sentence))}`, parties, m.sentence, `FUT:${m.sentence.start}`);
+    } else if ((m.status === 'AGREED' || m.status === 'NEGOTIATING') && ACTION[m.kind] && !done.has(m.kind) && isStep(doc, m)) {
       const desc =
         m.kind === 'OTHER'
           ? `Carry out: ${clip(originalText(doc, m.sentence))}`
