@@ -34,7 +34,9 @@ export class Linker {
     followUpsClosed: 0,
   };
   private readonly touchedProposals = new Map<string, { existed: boolean; status: string }>();
-  private readonly touchedCountries = new Set<string>();
+  // What this item touched: only follow-ups these facts could close are re-examined.
+  private readonly touchedMeetings = new Set<string>();
+  private readonly newFollowUps: string[] = [];
 
   constructor(
     private readonly manager: EntityManager,
@@ -46,9 +48,9 @@ export class Linker {
   async linkEvent(event: ExtractedEvent): Promise<void> {
     const parties = partyKey(event.countries.filter((code) => this.knownCountries.has(code)));
     if (parties.length < 2) return;
-    parties.forEach((code) => this.touchedCountries.add(code));
     const date = event.date ?? this.fallbackDate;
     const meeting = event.type === 'STATEMENT' ? null : await this.findOrCreateMeeting(event, parties, date);
+    if (meeting) this.touchedMeetings.add(meeting.id);
     const proposalIds = new Map<ExtractedProposal, string>();
     for (const proposal of event.proposals) {
       proposalIds.set(proposal, await this.linkProposal(proposal, event, parties, date, meeting));
@@ -281,6 +283,7 @@ export class Linker {
         owners: ownerCodes.map((countryCode) => this.manager.create(FollowUpOwner, { countryCode })),
       }),
     );
+    this.newFollowUps.push(created.id);
     await this.manager.insert(FollowUpStatusChange, {
       followUpId: created.id,
       status: 'OPEN',
@@ -329,7 +332,9 @@ export class Linker {
    * once the parties meet again. The earliest such fact closes it, so ingestion order does not matter.
    */
   private async closeDoneFollowUps(): Promise<void> {
-    if (!this.touchedCountries.size) return;
+    // Candidates: follow-ups this item added (the closing fact may be older), signing follow-ups of the
+    // proposals it read, and those whose owners all took part in a meeting it reported (a visit or a
+    // next meeting that may now have happened). Not every open follow-up of the countries involved.
     const open: { id: string; description: string; proposal_id: string | null; meeting_id: string | null; origin_date: string; owners: string[]; parties: string[] }[] =
       await this.manager.query(
         `SELECT f.id, f.description, f.proposal_id, f.meeting_id, m.date::text AS origin_date,
@@ -337,8 +342,12 @@ export class Linker {
            (SELECT array_agg(country_code::text ORDER BY country_code) FROM meeting_party WHERE meeting_id = f.meeting_id) AS parties
          FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id
          WHERE f.status IN ('OPEN', 'IN_PROGRESS') AND m.date IS NOT NULL
-           AND f.meeting_id IN (SELECT meeting_id FROM meeting_party WHERE country_code = ANY($1::char(2)[]))`,
-        [[...this.touchedCountries]],
+           AND (f.id = ANY($1::uuid[]) OR f.proposal_id = ANY($2::uuid[])
+                OR EXISTS (SELECT 1 FROM unnest($3::uuid[]) AS touched(meeting_id)
+                           WHERE NOT EXISTS (SELECT 1 FROM follow_up_owner o WHERE o.follow_up_id = f.id
+                             AND NOT EXISTS (SELECT 1 FROM meeting_party p
+                                             WHERE p.meeting_id = touched.meeting_id AND p.country_code = o.country_code))))`,
+        [this.newFollowUps, [...this.touchedProposals.keys()], [...this.touchedMeetings]],
       );
     if (!open.length) return;
     const quotes: { follow_up_id: string; quote: string }[] = await this.manager.query(
