@@ -1,7 +1,6 @@
 export enum DatabaseErrorCode {
   DataDirInUse = 'DATA_DIR_IN_USE',
   EmbeddedStartFailed = 'EMBEDDED_START_FAILED',
-  Unreachable = 'UNREACHABLE',
 }
 
 export class DatabaseError extends Error {

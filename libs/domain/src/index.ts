@@ -7,7 +7,7 @@ export * from './lifecycle/proposal-lifecycle.js';
 export * from './lifecycle/follow-up-lifecycle.js';
 export { ApiKeyService, hashApiKey, roleAllows } from './api-key/api-key.service.js';
 export { AuditService, type AuditRecord } from './audit/audit.service.js';
-export { CountryService } from './country/country.service.js';
+export { CountryService, assertKnownCountries } from './country/country.service.js';
 export { DomainModule } from './domain.module.js';
 export * from './shared/filters.js';
 export * from './shared/sql.js';

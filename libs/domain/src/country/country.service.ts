@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { DomainError } from '../shared/domain.error.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { Country } from './country.entity.js';
 
@@ -13,11 +14,13 @@ export class CountryService {
       order: { code: 'ASC' },
     });
   }
+}
 
-  /** The codes among `codes` that are not ISO 3166-1 alpha-2 countries we know. */
-  async unknownCodes(codes: readonly string[]): Promise<string[]> {
-    const known = await this.dataSource.getRepository(Country).find({ select: { code: true }, where: { code: In([...codes]) } });
-    const knownSet = new Set(known.map((country) => country.code));
-    return codes.filter((code) => !knownSet.has(code));
-  }
+/** Refuses codes that are not ISO 3166-1 countries we know, naming them and the input field. */
+export async function assertKnownCountries(manager: EntityManager, codes: readonly string[], field: string): Promise<void> {
+  if (!codes.length) return;
+  const rows: { code: string }[] = await manager.query(`SELECT code FROM country WHERE code = ANY($1)`, [codes]);
+  const known = new Set(rows.map((row) => row.code));
+  const unknown = codes.filter((code) => !known.has(code));
+  if (unknown.length) throw DomainError.invalid(`not ISO 3166-1 countries: ${unknown.join(', ')}`, { field });
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { assertKnownCountries } from '../country/country.service.js';
 import { estimatedDueDate, checkFollowUpTransition } from '../lifecycle/follow-up-lifecycle.js';
 import { isIsoDate, todayInTehran } from '../lifecycle/dates.js';
 import { DomainError } from '../shared/domain.error.js';
@@ -85,7 +86,7 @@ export class FollowUpService {
       throw DomainError.invalid(`dueDate must be a date written YYYY-MM-DD, not "${input.dueDate}"`, { field: 'dueDate' });
     }
     const owners = checkOwners(input.owners);
-    await this.assertCountries(manager, owners);
+    await assertKnownCountries(manager, owners, 'owners');
     const dueDate = input.dueDate ?? estimatedDueDate(input.horizon, from);
     const followUp = await manager.save(
       manager.create(FollowUpAction, {
@@ -148,7 +149,7 @@ export class FollowUpService {
       let owners = before.owners;
       if (patch.owners != null) {
         owners = checkOwners(patch.owners);
-        await this.assertCountries(manager, owners);
+        await assertKnownCountries(manager, owners, 'owners');
         await manager.delete(FollowUpOwner, { followUpId: id });
         await manager.insert(FollowUpOwner, owners.map((countryCode) => ({ followUpId: id, countryCode })));
       }
@@ -165,12 +166,6 @@ export class FollowUpService {
     return (await manager.find(FollowUpOwner, { where: { followUpId: id }, order: { countryCode: 'ASC' } })).map((o) => o.countryCode);
   }
 
-  private async assertCountries(manager: EntityManager, codes: string[]): Promise<void> {
-    const rows: { code: string }[] = await manager.query(`SELECT code FROM country WHERE code = ANY($1)`, [codes]);
-    const known = new Set(rows.map((row) => row.code));
-    const unknown = codes.filter((code) => !known.has(code));
-    if (unknown.length) throw DomainError.invalid(`not ISO 3166-1 countries: ${unknown.join(', ')}`, { field: 'owners' });
-  }
 }
 
 const describe = (followUp: FollowUpAction, owners: string[]) => ({

@@ -44,12 +44,6 @@ export function currentProposalStatus<T extends DatedStatus<ProposalStatus>>(his
   }, null);
 }
 
-/** History in date order, ties in lifecycle order. */
-export function sortProposalHistory<T extends DatedStatus<ProposalStatus>>(history: readonly T[]): T[] {
-  return [...history].sort(
-    (a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || proposalStatusRank(a.status) - proposalStatusRank(b.status),
-  );
-}
 
 export interface StatusObservation extends DatedStatus<ProposalStatus> {
   id: string;

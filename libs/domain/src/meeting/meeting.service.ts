@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { assertKnownCountries } from '../country/country.service.js';
 import { FollowUpService, type NewFollowUp } from '../follow-up/follow-up.service.js';
 import { isIsoDate, todayInTehran } from '../lifecycle/dates.js';
 import { ProposalService, type SetProposalStatusInput } from '../proposal/proposal.service.js';
@@ -44,6 +45,7 @@ export class MeetingService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly followUps: FollowUpService,
+    private readonly proposals: ProposalService,
   ) {}
 
   async list(_ctx: RequestContext, filter: MeetingFilter | null | undefined, page: Page): Promise<PageOf<Meeting>> {
@@ -128,7 +130,7 @@ export class MeetingService {
         await this.followUps.createIn(manager, ctx, { ...followUp, meetingId: meeting.id }, from);
       }
       for (const update of input.proposalUpdates ?? []) {
-        await ProposalService.setStatusIn(manager, ctx, { ...update, meetingId: meeting.id }, this.audit);
+        await this.proposals.setStatusIn(manager, ctx, { ...update, meetingId: meeting.id });
       }
     });
   }
@@ -217,11 +219,7 @@ export class MeetingService {
     const codes = [...(countries ?? []), ...(fields.locationCountry ? [fields.locationCountry] : [])];
     const malformed = codes.filter((code) => !ISO_ALPHA2.test(code));
     if (malformed.length) throw DomainError.invalid(`not ISO alpha-2 codes: ${malformed.join(', ')}`, { field: 'countries' });
-    if (codes.length) {
-      const rows: { code: string }[] = await manager.query(`SELECT code FROM country WHERE code = ANY($1)`, [codes]);
-      const unknown = codes.filter((code) => !rows.some((row) => row.code === code));
-      if (unknown.length) throw DomainError.invalid(`not ISO 3166-1 countries: ${unknown.join(', ')}`, { field: 'countries' });
-    }
+    await assertKnownCountries(manager, codes, 'countries');
     if ((fields.summary?.length ?? 0) > 10_000) throw DomainError.invalid('summary takes at most 10,000 characters', { field: 'summary' });
     return { ...fields, countries, sectors: fields.sectors ? [...new Set(fields.sectors)] : fields.sectors };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { isIsoDate, todayInTehran } from '../lifecycle/dates.js';
 import { checkProposalTransition } from '../lifecycle/proposal-lifecycle.js';
@@ -54,16 +54,11 @@ export class ProposalService {
 
   /** An analyst's status change: checked against the lifecycle rules unless an override reason is given. */
   async setStatus(ctx: RequestContext, input: SetProposalStatusInput): Promise<Proposal> {
-    return this.dataSource.transaction((manager) => ProposalService.setStatusIn(manager, ctx, input, this.audit));
+    return this.dataSource.transaction((manager) => this.setStatusIn(manager, ctx, input));
   }
 
   /** The same, inside a caller's transaction (logging a meeting outcome changes several proposals at once). */
-  static async setStatusIn(
-    manager: import('typeorm').EntityManager,
-    ctx: RequestContext,
-    input: SetProposalStatusInput,
-    audit: AuditService,
-  ): Promise<Proposal> {
+  async setStatusIn(manager: EntityManager, ctx: RequestContext, input: SetProposalStatusInput): Promise<Proposal> {
     // An analyst's reading is marked by the key that made it; that is what lets it override the rules.
     if (!ctx.caller) throw DomainError.invalid('a status change needs an analyst key');
     if (!PROPOSAL_STATUSES.includes(input.status)) throw DomainError.invalid(`unknown status ${input.status}`, { field: 'status' });
@@ -93,7 +88,7 @@ export class ProposalService {
     });
     await applyProposalHistory(manager, proposal.id);
     const after = await manager.findOneByOrFail(Proposal, { id: proposal.id });
-    await audit.record(ctx, manager, {
+    await this.audit.record(ctx, manager, {
       action: 'proposal.setStatus',
       entityType: 'Proposal',
       entityId: proposal.id,
