@@ -17,8 +17,11 @@ const INGEST_LOCK = 0x64796164; // "dyad"
 
 /** Same story, same hash: whitespace, ZWNJs, letter variants and digit sets do not matter. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(normalizeForSearch(text).toLowerCase()).digest('hex');
+  return hashOfKey(searchKeyOf(text));
 }
+
+const searchKeyOf = (text: string) => normalizeForSearch(text).toLowerCase();
+const hashOfKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 @Injectable()
 export class IngestionService {
@@ -32,7 +35,9 @@ export class IngestionService {
     const item = validateNewsItemInput(withArticleText(input));
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
-      const hash = contentHash(item.text);
+      // The text's normalised key serves both the duplicate check and search: computed once.
+      const textKey = searchKeyOf(item.text);
+      const hash = hashOfKey(textKey);
       const duplicate = await this.findDuplicate(manager, item.url, hash);
       if (duplicate) return { status: 'DUPLICATE', newsItemId: duplicate, ...noChanges() };
 
@@ -52,7 +57,7 @@ export class IngestionService {
           url: item.url,
           title,
           body: item.text,
-          searchKey: normalizeForSearch(`${title ?? ''}\n${item.text}`).toLowerCase(),
+          searchKey: title ? `${searchKeyOf(title)} ${textKey}` : textKey,
           language: result.language,
           publishedAt,
           publisher: item.publisher,
