@@ -352,6 +352,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   if (proposals.length) confidence += 0.05;
   const event: ExtractedEvent = {
     type,
+    status: 'HELD',
     date,
     dateSource,
     countries: partyList,

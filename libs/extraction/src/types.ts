@@ -1,5 +1,5 @@
 import type {
-  DateSource, EventType, FollowUpHorizon, Language, ProposalKind, ProposalStatus, Sector,
+  DateSource, EventStatus, EventType, FollowUpHorizon, Language, ProposalKind, ProposalStatus, Sector,
 } from './vocabulary.js';
 
 /** A quote from the exact input: `text.slice(start, end) === text`. */
@@ -33,6 +33,7 @@ export interface ExtractedFollowUp {
 
 export interface ExtractedEvent {
   type: EventType;
+  status: EventStatus;
   date: string | null;
   dateSource: DateSource | null;
   countries: string[];

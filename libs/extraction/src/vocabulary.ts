@@ -4,6 +4,10 @@
 export const EVENT_TYPES = ['MEETING', 'VISIT', 'CALL', 'SIGNING', 'STATEMENT'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** HELD: it happened; SCHEDULED: announced, not yet happened; CANCELLED: called off or postponed with no new date. */
+export const EVENT_STATUSES = ['HELD', 'SCHEDULED', 'CANCELLED'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
 export const DATE_SOURCES = ['TEXT', 'RELATIVE', 'PUBLISHED'] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
 

@@ -6,7 +6,7 @@ import {
 
 function ev(over: Partial<ExtractedEvent> = {}): ExtractedEvent {
   return {
-    type: 'MEETING', date: '2025-04-13', dateSource: 'PUBLISHED', countries: ['IR', 'KZ'],
+    type: 'MEETING', status: 'HELD', date: '2025-04-13', dateSource: 'PUBLISHED', countries: ['IR', 'KZ'],
     location: { name: 'Astana', country: 'KZ' }, sectors: ['CINEMA', 'CULTURE'],
     participants: [{ name: 'علی اکبر طالبی‌متین', title: null, organization: null, country: 'IR' }],
     proposals: [{ kind: 'MOU', status: 'AGREED', description: 'MoU', evidence: [] }],

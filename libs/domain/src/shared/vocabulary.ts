@@ -1,12 +1,12 @@
 import {
-  DATE_SOURCES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, PROPOSAL_KINDS, PROPOSAL_STATUSES, SECTORS,
+  DATE_SOURCES, EVENT_STATUSES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, PROPOSAL_KINDS, PROPOSAL_STATUSES, SECTORS,
 } from '@dyad/extraction';
 
 export {
-  DATE_SOURCES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, PROPOSAL_KINDS, PROPOSAL_STATUSES, SECTORS,
+  DATE_SOURCES, EVENT_STATUSES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, PROPOSAL_KINDS, PROPOSAL_STATUSES, SECTORS,
 };
 export type {
-  DateSource, EventType, FollowUpHorizon, FollowUpStatus, ProposalKind, ProposalStatus, Sector,
+  DateSource, EventStatus, EventType, FollowUpHorizon, FollowUpStatus, ProposalKind, ProposalStatus, Sector,
 } from '@dyad/extraction';
 
 // Vocabulary owned by the domain (analyst workflow), not by extraction.
