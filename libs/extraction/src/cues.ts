@@ -32,9 +32,18 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
     ru: compile(`${LEFT}(?:телефонн\\p{L}* разговор\\p{L}*|по телефону|видеоконференц\\p{L}*|видеосвяз\\p{L}*)`),
   },
   VISIT: {
-    fa: compile([words(['سفر رسمی', 'سفر', 'بازدید']), `${LEFT}${rx('وارد')}\\s(?:\\S+\\s){0,3}?${rx('شد')}`].join('|')),
-    en: compile(`${LEFT}(?:official visit|state visit|visit|visits|visited|visiting|arrived in|arrives in|trip to|delegation)${RIGHT}`),
-    ru: compile(`${LEFT}(?:визит\\p{L}*|посетил\\p{L}*|прибыл\\p{L}*|посещени\\p{L}*)`),
+    fa: compile(
+      [
+        words(['سفر رسمی', 'سفر', 'بازدید', 'رهسپار']),
+        `${LEFT}${rx('وارد')}\\s(?:\\S+\\s){0,3}?${rx('شد')}`,
+        // «عازم مسکو شد», «راهی بروکسل می‌شود»: leaving for a place
+        `${LEFT}${rx('عازم|راهی')}\\s(?:\\S+\\s){0,3}?(?:${rx('شد|می_شود|می_شوند|شدند|خواهد شد')})`,
+      ].join('|'),
+    ),
+    en: compile(
+      `${LEFT}(?:official visit|state visit|visit|visits|visited|visiting|arrived in|arrives in|arrive in|arriving in|trip to|delegation|(?:leave|leaves|left|leaving|depart|departs|departed|departing) (?:\\p{L}+ )?for|(?:travel|travels|traveled|travelled|traveling|travelling|heads|headed|heading) to|tour of)${RIGHT}`,
+    ),
+    ru: compile(`${LEFT}(?:визит\\p{L}*|посетил\\p{L}*|посетит|посетят|посетить|прибыл\\p{L}*|прибуд\\p{L}*|посещени\\p{L}*|прилетел\\p{L}*|вылетел\\p{L}*|отправил\\p{L}* в|отбыл\\p{L}*|находится с визитом)`),
   },
   SIGNING: {
     fa: compile(
@@ -395,6 +404,20 @@ export const FUTURE_MEETING: PerLang<RegExp> = {
   ),
   en: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss|pay (?:a|an) (?:\\p{L}+ )?visit)|is to meet|are to meet|to meet next|(?:may|might) (?:meet|hold|visit|enter)|plans? to (?:pay (?:a|an) (?:\\p{L}+ )?)?visit|(?:is|are) (?:due|scheduled|expected|set|likely) to (?:visit|meet|travel|discuss|hold)|will travel to|(?:will|to) be held|invited [^.\\n]{0,80}? to (?:talks|negotiations|a meeting|attend))${RIGHT}`),
   ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит|возможно)`),
+};
+
+// Commentary: an analyst's or a columnist's reading of events, not a report of one.
+export const COMMENTARY: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('مقاله|مقاله_ای|تحلیل|تحلیلی|تحلیلگر|تحلیلگران|صاحبنظران|یادداشت|بر این باورند|بر این باور|گمانه_زنی')})${FA_RIGHT}`),
+  en: compile(`${LEFT}(?:op-ed|opinion|analysis|analyst|analysts|experts? on|commentator|columnist|commentary)${RIGHT}`),
+  ru: compile(`${LEFT}(?:политолог\\p{L}*|аналитик\\p{L}*|эксперт\\p{L}*|колонк\\p{L}*|мнени\\p{L}*)`),
+};
+
+// Speculation: what may or could happen is not a report that it did.
+export const SPECULATION: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('به احتمال|احتمالا|احتمال دارد|ممکن است|می_تواند|می_توانند|ادعا|مدعی')})${FA_RIGHT}`),
+  en: compile(`${LEFT}(?:it seems|seems|would probably|may have to|could|might|speculat\\p{L}*|claimed|claims)${RIGHT}`),
+  ru: compile(`${LEFT}(?:считает|считают|по мнению|по его мнению|могут|могло бы|может быть)`),
 };
 
 // A visit or meeting called off, or postponed with no new date («سفر … لغو شد», "postponed the visit", «визит отменен»).

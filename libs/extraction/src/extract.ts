@@ -2,13 +2,14 @@
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
 import {
-  BOTH_SIDES, CANCELLED_MEETING, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPORT_MATCH,
+  BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
   STATUS_CUES,
 } from './cues.js';
 import { type DateHit, findDates, findPublicationDate } from './dates.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { addDays } from './jalali.js';
+import { rx } from './lexicon.js';
 import { COUNTRY_NAMES, findMentions } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText, type KeyedText } from './normalize.js';
@@ -104,7 +105,8 @@ function partiesIn(doc: Doc, span: Span, allowCapitals: boolean): string[] {
 // Quoted speech: «…», “…”, "…".
 function quoteRanges(doc: Doc): Span[] {
   const out: Span[] = [];
-  const re = /«[^«»]*»|“[^“”]*”|"[^"\n]*"/g;
+  // and asides in brackets: «لقاء الیوم (دیدار امروز)» is a programme's name
+  const re = /«[^«»]*»|“[^“”]*”|"[^"\n]*"|\([^()\n]*\)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.key))) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
@@ -137,6 +139,8 @@ function findAnchors(doc: Doc): Anchor[] {
     // reported speech or an interview is not the reported event
     if (!cueOutsideQuotes(doc, s)) continue;
     if (hasHit(doc, INTERVIEW[doc.lang], s) && !hasHit(doc, EVENT_CUES.SIGNING[doc.lang], s)) continue;
+    // an analyst's reading of events, or what may happen, is not a report of an event
+    if (hasHit(doc, COMMENTARY[doc.lang], s) || hasHit(doc, SPECULATION[doc.lang], s)) continue;
     // criticism, sanctions or an attack reported with "talks" is not cooperation
     if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s)) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
@@ -228,11 +232,43 @@ const VISIT_TO = {
   en: /\b(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
   ru: /(?<![\p{L}\p{M}])(?:в|во)\s$/u,
 };
+// Before the place a visit goes to: "left Tehran for Yerevan", "in Tehran", «بازدید از».
+const DESTINATION = {
+  fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|وارد|عازم|راهی|بازدید از|سفر به')})\\s$`, 'u'),
+  en: /\b(?:to|for|in|arrived in|arrives in|visit|visits|visited|visiting)\s(?:the\s)?$/,
+  ru: /(?<![\p{L}\p{M}])(?:в|во|посетить|посетит|посетил\p{L}*)\s$/u,
+};
+
+// The country a visit goes to is a party of it: "arrived in Tehran", «وارد مسکو شد», «прибыл в Москву».
+function visited(doc: Doc, span: Span): string[] {
+  const cues = hitsIn(doc, EVENT_CUES.VISIT[doc.lang], span).filter((h) => !background(doc, span, h));
+  if (!cues.length) return [];
+  const out: string[] = [];
+  for (const m of mentionsIn(doc, span)) {
+    if (m.topic || m.ours) continue;
+    const before = doc.key.slice(Math.max(span.start, m.start - 14), m.start);
+    if (!DESTINATION[doc.lang].test(before)) continue;
+    if (cues.some((h) => Math.abs(h.start - m.start) <= 50)) out.push(m.place.code);
+  }
+  return out;
+}
+
+function datelineCountry(doc: Doc, line: Dateline | null): string | null {
+  if (!line) return null;
+  return doc.mentions.find((x) => x.start >= line.city.start && x.end <= line.city.end)?.place.code ?? null;
+}
 
 function datelineLocation(doc: Doc, line: Dateline | null, parties: string[]): ExtractedEvent['location'] {
   if (!line) return null;
   const m = doc.mentions.find((x) => x.place.city && x.start >= line.city.start && x.end <= line.city.end);
   return m && parties.includes(m.place.code) ? { name: m.place.name, country: m.place.code } : null;
+}
+
+let trace: ((sentence: string, verdict: string) => void) | null = null;
+
+/** For tuning tools (not part of the lib's API): reports each candidate sentence and what became of it. */
+export function traceExtraction(fn: typeof trace): void {
+  trace = fn;
 }
 
 /** Runs the whole pipeline on one news item. */
@@ -271,19 +307,25 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     mentions: findMentions(key, lang, publisherCountry, originalAt),
     dates: findDates(key, lang, publishedAt),
     cache: new Map(),
+    home: publisherCountry,
   };
+  doc.home ??= datelineCountry(doc, line);
   const titleText = title ? evidence(doc, title).text : null;
   const result: ExtractionResult = { language: lang, publishedAt, title: titleText, events: [] };
   if (script === 'ar' && !options.lang) return result;
 
+  // an item whose headline (or lead, with no headline) is commentary or speculation reports no event of its own
+  const head = title ?? sentences[0];
+  if (head && (hasHit(doc, COMMENTARY[lang], head) || (title && hasHit(doc, SPECULATION[lang], title) && !quotedHeadline(doc, title)))) return result;
   const allSentences = [...(title ? [title] : []), ...sentences];
   const mentions = findProposalMentions(doc, allSentences);
   const built: Built[] = [];
   for (const anchor of findAnchors(doc)) {
     const main = built.length === 0;
     if (main && sentences.indexOf(anchor.span) >= ANCHOR_WINDOW) continue;
-    const b = buildEvent(doc, anchor, main ? title : null, mentions, line);
-    if (!b) continue;
+    const b = buildEvent(doc, anchor, main ? title : null, mentions);
+    trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
+    if (typeof b === 'string') continue;
     // one event per set of parties: a later sentence about the same meeting adds nothing new
     if (built.some((x) => b.parties.every((c) => x.parties.includes(c)))) continue;
     built.push(b);
@@ -300,6 +342,11 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   };
   result.events = built.map((b, i) => finishEvent(doc, b, mentions.filter((m) => b.mentionFilter(m) && owner(m) === i), i === 0 ? sentences : sentencesFrom(sentences, b.focus[b.focus.length - 1]), line));
   return result;
+}
+
+// "Chalabi: US troops may leave next year": a headline that quotes someone
+function quotedHeadline(doc: Doc, s: Span): boolean {
+  return /^[^:،,\n]{2,40}:/.test(doc.key.slice(s.start, s.end));
 }
 
 function sentencesFrom(sentences: Span[], from: Span): Span[] {
@@ -324,32 +371,43 @@ function participantsAround(doc: Doc, s: Span | null): Participant[] {
   return findParticipants(doc, i < 0 ? [s] : doc.sentences.slice(i, i + 3));
 }
 
-function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: ProposalMention[], line: Dateline | null): Built | null {
-  const { lang, publisherCountry, sentences } = doc;
+// Returns the event, or why the sentence is not one.
+function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: ProposalMention[]): Built | string {
+  const { lang, home, sentences } = doc;
   const span = anchor.span;
   const type = eventType(doc, span, title);
-  if (!type) return null;
+  if (!type) return 'no event type';
   const focus: Span[] = [...(title ? [title] : []), span];
-  const parties = new Set<string>();
-  for (const s of focus) for (const c of partiesIn(doc, s, s === title)) parties.add(c);
+  // The acting countries of the event's own sentence: named, through their officials, or visited.
+  const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span)]);
+  for (const p of findParticipants(doc, [span])) if (p.country) own.add(p.country);
+  // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
+  // (or, for an agency report, the country of its dateline: "TEHRAN – President Rouhani met …")
+  if (own.size === 1 && home && !own.has(home) && unattributedTitles(doc, span) > 0) own.add(home);
+  const parties = new Set(own);
+  if (title) for (const c of partiesIn(doc, title, true)) parties.add(c);
   const participants = participantsAround(doc, span);
   for (const p of participants) if (p.country) parties.add(p.country);
-  if (parties.size < 2) {
-    const i = sentences.indexOf(span);
-    for (const s of sentences.slice(i + 1, i + 3)) for (const c of partiesIn(doc, s, false)) parties.add(c);
+  const i = sentences.indexOf(span);
+  // who "the two countries" or an unnamed subject are: the lead says (or the next lines, when it does not)
+  const context = [...(i > 0 && i <= 3 ? [sentences[0]] : []), ...sentences.slice(i + 1, i + 3)];
+  for (const s of context) {
+    if (parties.size >= 2) break;
+    for (const c of partiesIn(doc, s, false)) parties.add(c);
   }
-  // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
-  if (parties.size === 1 && publisherCountry && !parties.has(publisherCountry) && unattributedTitles(doc, span) > 0) parties.add(publisherCountry);
-  if (parties.size < 2) return null;
-  // The acting countries must meet in the event's own sentence, or in a title that reports the event.
-  const own = new Set(partiesIn(doc, span, false));
-  for (const p of findParticipants(doc, [span])) if (p.country) own.add(p.country);
-  if (own.size === 1 && publisherCountry && !own.has(publisherCountry) && unattributedTitles(doc, span) > 0) own.add(publisherCountry);
-  if (own.size < 2 && hasHit(doc, BOTH_SIDES[lang], span) && own.size >= 1) own.add('*');
-  const inTitle = title ? new Set(partiesIn(doc, title, true)) : new Set<string>();
-  const titleReports = !!title && inTitle.size >= 2 && (hasHit(doc, COOPERATION[lang], title) || cueIn(doc, 'MEETING', title) || cueIn(doc, 'VISIT', title) || cueIn(doc, 'CALL', title));
-  const strong = own.size >= 2 || (titleReports && own.size >= 1 && [...own].every((c) => inTitle.has(c)));
-  if (!strong) return null;
+  if (parties.size === 1 && home && !parties.has(home) && unattributedTitles(doc, span) > 0) parties.add(home);
+  if (parties.size < 2) return 'fewer than two parties';
+  // The acting countries must meet in the event's own sentence, or in a title or lead that reports the event.
+  const support = new Set<string>();
+  if (title && reportsInteraction(doc, title)) for (const c of partiesIn(doc, title, true)) support.add(c);
+  if (i > 0 && i <= 3) for (const c of partiesIn(doc, sentences[0], false)) support.add(c);
+  const both = hasHit(doc, BOTH_SIDES[lang], span);
+  const strong =
+    own.size >= 2 ||
+    (own.size >= 1 && support.size >= 2 && [...own].every((c) => support.has(c))) ||
+    (own.size >= 1 && both) ||
+    (own.size === 0 && both && support.size === 2);
+  if (!strong) return 'parties not acting in the sentence';
   // the working group or session that is itself the event is not a proposal
   const mentionFilter = (m: ProposalMention) => !(m.kind === 'OTHER' && m.status !== 'AGREED' && (m.sentence === span || m.sentence === title));
   // A cooperation event says so: in the title or the event's sentences, or through a proposal.
@@ -358,12 +416,16 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
     type === 'CALL' ||
     new Set(participants.map((p) => p.country).filter(Boolean)).size >= 2 ||
     (titleHeads(doc, span) >= 1 && new Set(partiesIn(doc, span, false)).size >= 2);
-  if (!officials && !mentions.some(mentionFilter) && !focus.some((s) => hasHit(doc, COOPERATION[lang], s))) return null;
-  if (title && hasHit(doc, HOSTILE[lang], title) && !hasHit(doc, COOPERATION[lang], title) && !mentions.length) return null;
+  if (!officials && !mentions.some(mentionFilter) && !focus.some((s) => hasHit(doc, COOPERATION[lang], s))) return 'no cooperation';
+  if (title && hasHit(doc, HOSTILE[lang], title) && !hasHit(doc, COOPERATION[lang], title) && !mentions.length && !officials) return 'hostile headline';
   let status = anchor.status;
   // "Rouhani to visit Yerevan": a headline in the infinitive announces
   if (status === 'HELD' && title && hasHit(doc, FUTURE_MEETING[lang], title) && !cueIn(doc, 'MEETING', span) && !signingDone(doc, span)) status = 'SCHEDULED';
   return { type, status, parties: [...parties].sort(), focus, anchor: span, participants, mentionFilter };
+}
+
+function reportsInteraction(doc: Doc, s: Span): boolean {
+  return hasHit(doc, COOPERATION[doc.lang], s) || cueIn(doc, 'MEETING', s) || cueIn(doc, 'VISIT', s) || cueIn(doc, 'CALL', s);
 }
 
 // A report on the state of cooperation with no meeting: a status beyond "proposed" (signed, in force, stalled,
@@ -374,7 +436,18 @@ function buildStatement(doc: Doc, mentions: ProposalMention[]): Built | null {
   const { title, lang } = doc;
   const titleParties = title && mentions.some((m) => m.sentence === title) ? partiesIn(doc, title, true) : [];
   const partiesOf = (m: ProposalMention) => new Set([...partiesIn(doc, m.sentence, false), ...titleParties]);
-  const stated = mentions.filter((m) => STATED.has(m.status) && m.cue && partiesOf(m).size >= 2 && !hasHit(doc, HOSTILE[lang], m.sentence));
+  // the item's own subject: a statement in its lead, or about countries its title names (not background in a closing line)
+  const lead = new Set([...(title ? [title] : []), ...doc.sentences.slice(0, 3)]);
+  const titled = title ? new Set(partiesIn(doc, title, true)) : null;
+  const titleOnRelations = !!title && (reportsInteraction(doc, title) || mentions.some((m) => m.sentence === title));
+  const onTopic = (m: ProposalMention) => {
+    if (!titled || lead.has(m.sentence)) return true;
+    const shared = [...partiesOf(m)].filter((c) => titled.has(c)).length;
+    return shared >= 2 || (shared >= 1 && titleOnRelations);
+  };
+  const stated = mentions.filter(
+    (m) => STATED.has(m.status) && m.cue && partiesOf(m).size >= 2 && onTopic(m) && !hasHit(doc, HOSTILE[lang], m.sentence) && !hasHit(doc, COMMENTARY[lang], m.sentence),
+  );
   if (!stated.length) return null;
   const parties = new Set<string>();
   for (const m of stated) for (const c of partiesOf(m)) parties.add(c);
