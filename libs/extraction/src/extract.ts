@@ -10,7 +10,7 @@ import { type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { addDays } from './jalali.js';
 import { rx } from './lexicon.js';
-import { COUNTRY_NAMES, findMentions } from './gazetteer.js';
+import { COUNTRY_NAMES, findMentions, type Mention } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText, type KeyedText } from './normalize.js';
 import { findParticipants, titleHeads, unattributedTitles } from './participants.js';
@@ -165,22 +165,25 @@ function eventType(doc: Doc, anchor: Span, t: Span | null): EventType {
 }
 
 // "GENEVA, July 20, 2023 (MNA) –", «АСТАНА, 3 марта. /ТАСС/.»: the city and date the report was filed.
-const DATELINE = /^([\p{L}][\p{L}\s.\-]{1,30}?)\s?,\s?([^–—\n]{0,30}?)\s?(?:\([^)]{1,20}\)\s?)?(?:[–—-]|\.\s?\/|\.$)/u;
+const DATELINE = /^([\p{L}][\p{L}\s.\-]{1,30}?)(?:\s?,\s?([^–—\n]{0,30}?))?\s?(?:\([^)]{1,20}\)\s?)?(?:[–—-]|\.\s?\/|\.$)/u;
 
 interface Dateline {
   city: Span;
   date: Span | null;
 }
 
-function dateline(key: string, first: Span | undefined, source: string, kt: KeyedText): Dateline | null {
+// A dateline opens the first paragraph: an upper-case place ("GENEVA,"), or a known city right before the dash ("Tehran–").
+function dateline(key: string, first: Span | undefined, source: string, kt: KeyedText, mentions: Mention[]): Dateline | null {
   if (!first) return null;
   const m = DATELINE.exec(key.slice(first.start, Math.min(first.end, first.start + 80)));
   if (!m) return null;
   const city = { start: first.start, end: first.start + m[1].length };
   const original = source.slice(kt.start[city.start], kt.end[city.end - 1]);
-  if (original !== original.toUpperCase()) return null;
+  const known = mentions.some((x) => x.place.city && x.start === city.start && x.end >= city.end - 1);
+  if (original !== original.toUpperCase() && !(known && !m[2])) return null;
+  if (!m[2]) return { city, date: null };
   const dateStart = first.start + m[0].indexOf(m[2], m[1].length);
-  return { city, date: m[2] ? { start: dateStart, end: dateStart + m[2].length } : null };
+  return { city, date: { start: dateStart, end: dateStart + m[2].length } };
 }
 
 // `ahead`: the event is still to come, so "on Wednesday" is the next Wednesday.
@@ -290,11 +293,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const key = blankChrome(kt.key, chrome);
   const title = findTitle(key);
   const sentences = splitSentences(key).filter((s) => !title || s.start >= title.end || s.end <= title.start);
-  const line = dateline(key, sentences[0], text, kt);
+  const originalAt = (i: number) => text.slice(kt.start[i], kt.end[i]);
+  const places = findMentions(key, lang, publisherCountry, originalAt);
+  const line = dateline(key, sentences[0], text, kt, places);
   // a dateline's date ("GENEVA, July 20, 2023 (MNA) –") is the publication date when nothing else gives one
   const lineDate = line?.date ? findDates(key.slice(line.date.start, line.date.end), lang, null).find((d) => d.date && !d.relative) : undefined;
   const publishedAt = options.publishedAt ?? published?.date ?? lineDate?.date ?? null;
-  const originalAt = (i: number) => text.slice(kt.start[i], kt.end[i]);
   const doc: Doc = {
     source: text,
     kt,
@@ -304,7 +308,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     publishedAt,
     title,
     sentences,
-    mentions: findMentions(key, lang, publisherCountry, originalAt),
+    mentions: places,
     dates: findDates(key, lang, publishedAt),
     cache: new Map(),
     home: publisherCountry,
@@ -402,8 +406,12 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   if (title && reportsInteraction(doc, title)) for (const c of partiesIn(doc, title, true)) support.add(c);
   if (i > 0 && i <= 3) for (const c of partiesIn(doc, sentences[0], false)) support.add(c);
   const both = hasHit(doc, BOTH_SIDES[lang], span);
+  // "Rouhani made the remarks in a meeting with his Venezuelan counterpart": the lead said who Rouhani is
+  const lead = i > 0 && i <= 3 ? new Set(partiesIn(doc, sentences[0], false)) : new Set<string>();
+  const named = findParticipants(doc, [span]).length > 0;
   const strong =
     own.size >= 2 ||
+    (own.size >= 1 && named && new Set([...own, ...lead]).size >= 2) ||
     (own.size >= 1 && support.size >= 2 && [...own].every((c) => support.has(c))) ||
     (own.size >= 1 && both) ||
     (own.size === 0 && both && support.size === 2);
@@ -412,9 +420,13 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   const mentionFilter = (m: ProposalMention) => !(m.kind === 'OTHER' && m.status !== 'AGREED' && (m.sentence === span || m.sentence === title));
   // A cooperation event says so: in the title or the event's sentences, or through a proposal.
   // (officials named on both sides, or a call between them, is enough)
+  // (an official's trip to another country is an interaction of its own)
+  const trip = type === 'VISIT' && visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0);
+  const sides = new Set(participants.map((p) => p.country ?? (p.title && home && parties.has(home) ? home : null)).filter(Boolean));
   const officials =
     type === 'CALL' ||
-    new Set(participants.map((p) => p.country).filter(Boolean)).size >= 2 ||
+    trip ||
+    sides.size >= 2 ||
     (titleHeads(doc, span) >= 1 && new Set(partiesIn(doc, span, false)).size >= 2);
   if (!officials && !mentions.some(mentionFilter) && !focus.some((s) => hasHit(doc, COOPERATION[lang], s))) return 'no cooperation';
   if (title && hasHit(doc, HOSTILE[lang], title) && !hasHit(doc, COOPERATION[lang], title) && !mentions.length && !officials) return 'hostile headline';
@@ -445,8 +457,9 @@ function buildStatement(doc: Doc, mentions: ProposalMention[]): Built | null {
     const shared = [...partiesOf(m)].filter((c) => titled.has(c)).length;
     return shared >= 2 || (shared >= 1 && titleOnRelations);
   };
+  // a proposal made, accepted or rejected counts too, when both countries are named in its own sentence
   const stated = mentions.filter(
-    (m) => STATED.has(m.status) && m.cue && partiesOf(m).size >= 2 && onTopic(m) && !hasHit(doc, HOSTILE[lang], m.sentence) && !hasHit(doc, COMMENTARY[lang], m.sentence),
+    (m) => m.cue && (STATED.has(m.status) ? partiesOf(m).size >= 2 : new Set(partiesIn(doc, m.sentence, false)).size >= 2) && onTopic(m) && !hasHit(doc, HOSTILE[lang], m.sentence) && !hasHit(doc, COMMENTARY[lang], m.sentence),
   );
   if (!stated.length) return null;
   const parties = new Set<string>();

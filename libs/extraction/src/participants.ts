@@ -364,7 +364,8 @@ const INTERNATIONAL = new RegExp(`(?:${['سازمان ملل', 'ملل متحد'
 /** Title heads (minister, «وزیر», министр) in the span with no country named beside them. */
 export function unattributedTitles(doc: Doc, span: Span): number {
   const toks = tokens(doc, span);
-  const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  // "minister … in Tehran": a place where someone is says nothing of whose official they are
+  const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end && !m.locative && !(m.place.city && !m.place.capital));
   let n = 0;
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i].w;
