@@ -13,7 +13,7 @@ import { rx } from './lexicon.js';
 import { COUNTRY_NAMES, findMentions, type Mention } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText, type KeyedText } from './normalize.js';
-import { findParticipants, titleHeads, unattributedTitles } from './participants.js';
+import { addParticipant, findParticipants, titleHeads, unattributedTitles } from './participants.js';
 import { findProposalMentions, mergeProposals, type ProposalMention } from './proposals.js';
 import { findSectors } from './sectors.js';
 import { splitSentences, type Span } from './sentences.js';
@@ -141,8 +141,8 @@ function findAnchors(doc: Doc): Anchor[] {
     if (hasHit(doc, INTERVIEW[doc.lang], s) && !hasHit(doc, EVENT_CUES.SIGNING[doc.lang], s)) continue;
     // an analyst's reading of events, or what may happen, is not a report of an event
     if (hasHit(doc, COMMENTARY[doc.lang], s) || hasHit(doc, SPECULATION[doc.lang], s)) continue;
-    // criticism, sanctions or an attack reported with "talks" is not cooperation
-    if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s)) continue;
+    // criticism, sanctions or an attack reported with "talks" is not cooperation (protests against a visit do not undo it)
+    if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s) && !visited(doc, s).length) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
     if (countries.size < 1 && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
     const future = hasHit(doc, FUTURE_MEETING[doc.lang], s) && !signingDone(doc, s);
@@ -330,8 +330,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const b = buildEvent(doc, anchor, main ? title : null, mentions);
     trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
     if (typeof b === 'string') continue;
-    // one event per set of parties: a later sentence about the same meeting adds nothing new
-    if (built.some((x) => b.parties.every((c) => x.parties.includes(c)))) continue;
+    // one event per set of parties: a later sentence about the same meeting names more of its people
+    const same = built.find((x) => b.parties.every((c) => x.parties.includes(c)));
+    if (same) {
+      if (same.status === b.status) for (const p of b.participants) addParticipant(same.participants, p);
+      continue;
+    }
     built.push(b);
   }
   if (!built.length) {

@@ -340,17 +340,20 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   return out;
 }
 
+/** Adds a person unless already listed under the same or a fuller name (then only a missing country is filled in). */
+export function addParticipant(list: Participant[], p: Participant): void {
+  const dup = list.find((q) => q.name === p.name || q.name.includes(p.name) || p.name.includes(q.name));
+  if (!dup) list.push(p);
+  else if (!dup.country && p.country) dup.country = p.country;
+}
+
 /** Participants named in the given sentences, de-duplicated by name. */
 export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
   const out: Participant[] = [];
   for (const span of spans) {
     const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
     const found = doc.lang === 'fa' ? persian(doc, span, ms) : doc.lang === 'ru' ? russian(doc, span, ms) : english(doc, span, ms);
-    for (const p of found) {
-      const dup = out.find((q) => q.name === p.name || q.name.includes(p.name) || p.name.includes(q.name));
-      if (!dup) out.push(p);
-      else if (!dup.country && p.country) dup.country = p.country;
-    }
+    for (const p of found) addParticipant(out, p);
   }
   return out;
 }
