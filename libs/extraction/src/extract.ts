@@ -501,7 +501,7 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
   // an event still to come has no date until the text gives one: its report's publication date is not it
   if (ahead && dateSource === 'PUBLISHED') ({ date, dateSource } = { date: null, dateSource: null });
   const proposals = mergeProposals(doc, mentions);
-  const followUps = findFollowUps(doc, partyList, mentions, sentences);
+  const followUps = findFollowUps(doc, partyList, mentions, sentences, focus);
   const ev = focus.map((s) => evidence(doc, s));
   if (!ev.length && mentions.length) ev.push(evidence(doc, mentions[0].sentence));
 

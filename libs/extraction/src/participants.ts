@@ -118,14 +118,20 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       }
     }
     const phraseEnd = j - 1;
-    // name to the left
-    let a = i;
-    while (a > 0 && i - a < 4) {
-      const u = toks[a - 1];
-      if (u.punct || FA_NAME_STOP.has(u.w) || FA_HEADS.has(u.w) || mentionAt(ms, u) || /\d/.test(u.w) || u.w.endsWith('-')) break;
-      a--;
+    const nameTok = (u: Tok) => !u.punct && !FA_NAME_STOP.has(u.w) && !FA_HEADS.has(u.w) && !mentionAt(ms, u) && !/\d/.test(u.w) && !u.w.endsWith('-');
+    // name to the left: «علی لاریجانی دبیر …», «"ایاد علاوی" رهبر …», «حسنی مبارک، رییس جمهوری مصر»
+    let nameSpan: Span | null = quotedBefore(toks, i) ?? null;
+    if (!nameSpan) {
+      const comma = toks[i - 1]?.w === '،' || toks[i - 1]?.w === ',';
+      const end = comma ? i - 1 : i;
+      let a = end;
+      while (a > 0 && end - a < 4 && nameTok(toks[a - 1])) a--;
+      // after a comma only a short name opening a clause counts
+      const opens = a === 0 || toks[a - 1].punct || toks[a - 1].w === 'با' || toks[a - 1].w === 'و';
+      if (a < end && (!comma || (end - a >= 2 && end - a <= 3 && opens))) nameSpan = spanOf(toks, a, end - 1);
     }
-    let nameSpan: Span | null = a < i ? spanOf(toks, a, i - 1) : null;
+    // or to the right: «سخنگوی وزارت خارجه روسیه «ماریا زاخارووا»»
+    if (!nameSpan) nameSpan = quotedAfter(toks, phraseEnd + 1);
     // or to the right: «وزیر امور خارجه ایران، عباس عراقچی»
     if (!nameSpan && sawCountry) {
       let b = phraseEnd + 1;
@@ -160,6 +166,26 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     if (!out.some((p) => p.name === name)) out.push({ name, title: null, organization: null, country: null });
   }
   return out;
+}
+
+const QUOTE_OPEN = new Set(['«', '"']);
+const QUOTE_CLOSE = new Set(['»', '"']);
+
+// «ماریا زاخارووا» / "ایاد علاوی" right before index i: the words inside the quotes.
+function quotedBefore(toks: Tok[], i: number): Span | null {
+  if (!QUOTE_CLOSE.has(toks[i - 1]?.w ?? '')) return null;
+  let a = i - 2;
+  while (a >= 0 && i - 2 - a < 5 && !toks[a].punct) a--;
+  if (a < 0 || !QUOTE_OPEN.has(toks[a].w) || a + 1 > i - 2) return null;
+  return spanOf(toks, a + 1, i - 2);
+}
+
+function quotedAfter(toks: Tok[], i: number): Span | null {
+  if (!QUOTE_OPEN.has(toks[i]?.w ?? '')) return null;
+  let b = i + 1;
+  while (b < toks.length && b - i <= 5 && !toks[b].punct) b++;
+  if (b >= toks.length || !QUOTE_CLOSE.has(toks[b].w) || b - 1 < i + 1) return null;
+  return spanOf(toks, i + 1, b - 1);
 }
 
 const FA_SUBJECT_NEXT = set('در با که پس ضمن نیز طی هم همچنین امروز روز');
