@@ -8,6 +8,9 @@ type PerLang<T> = Record<Language, T>;
 const faVerb = (noun: string, stems: string) =>
   `${LEFT}${rx(noun)}\\s?(?:ن|می|نمی)?\\s?(?:${rx(stems)})${FA_PERSON}${RIGHT}`;
 
+const RU_SIGNED =
+  'подписал\\p{L}*|подписан(?:о|а|ы)?(?![\\p{L}])|подписанн\\p{L}*|(?:состоял\\p{L}*|прошл\\p{L}*) подписани\\p{L}*|подписани\\p{L}* (?:состоял\\p{L}*|прошл\\p{L}*)|церемони\\p{L}* подписания';
+
 export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLang<RegExp>> = {
   MEETING: {
     fa: compile(
@@ -49,13 +52,15 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
     fa: compile(
       [
         faVerb('امضا', 'کرد|شد|رسید|رساند|نمود|گردید'),
-        `${LEFT}${rx('به امضا')}(?:ی\\s[^.\\n]{0,160}?)?\\s${rx('رسید|رساندند|رساندیم')}${FA_PERSON}${RIGHT}`,
+        // «به امضای X و Y رسید», but not «به امضای سه کشور خواهد رسید»
+        `${LEFT}${rx('به امضا')}(?:ی\\s(?:(?!${rx('خواهد|خواهند')})[^.\\n]){0,160}?)?\\s${rx('رسید|رساندند|رساندیم')}${FA_PERSON}${RIGHT}`,
         faVerb('منعقد', 'کرد|شد|نمود|گردید'),
         `${LEFT}${rx('مراسم امضای')}`,
       ].join('|'),
     ),
     en: compile(`${LEFT}(?:signed|inked|sign|signs|ink|inks|seal|sealed|signing ceremony)${RIGHT}`),
-    ru: compile(`${LEFT}(?:подписал\\p{L}*|подписан\\p{L}*|церемони\\p{L}* подписания|подписывают)`),
+    // «подписание» alone is the noun (a signing that may be still to come); «состоялось подписание» is one that happened
+    ru: compile(`${LEFT}(?:${RU_SIGNED}|подписывают)`),
   },
 };
 
@@ -66,9 +71,9 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
     ru: compile(`${LEFT}(?:меморандум\\p{L}*)`),
   },
   AGREEMENT: {
-    fa: compile(words(['موافقت_نامه', 'توافق_نامه', 'قرارداد', 'سند همکاری', 'اسناد همکاری', 'برنامه مبادلات', 'برنامه اجرایی', 'پروتکل', 'بیانیه مشترک', 'نقشه راه'])),
-    en: compile(`${LEFT}(?:agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?)${RIGHT}`),
-    ru: compile(`${LEFT}(?:соглашени\\p{L}*|договор[её]нност\\p{L}*|документ(?:а|ы|ов|ом|е|у|ами|ах)?(?![\\p{L}])|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|контракт\\p{L}*|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества)`),
+    fa: compile(words(['موافقت_نامه', 'توافق_نامه', 'قرارداد', 'سند همکاری', 'اسناد همکاری', 'سند جامع همکاری', 'برنامه مبادلات', 'برنامه اجرایی', 'پروتکل', 'بیانیه مشترک', 'نقشه راه', 'برجام', 'توافق هسته_ای'])),
+    en: compile(`${LEFT}(?:agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?|(?:cooperation|comprehensive|strategic) (?:\\p{L}+ )?documents?|jcpoa|joint comprehensive plan of action)${RIGHT}`),
+    ru: compile(`${LEFT}(?:соглашени\\p{L}*|договор[её]нност\\p{L}*|документ(?:а|ы|ов|ом|е|у|ами|ах)?(?![\\p{L}])|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|контракт\\p{L}*|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества|свпд)`),
   },
   JOINT_PROJECT: {
     fa: compile(words(['تولید مشترک', 'تولیدات مشترک', 'ساخت مشترک', 'پروژه مشترک', 'پروژه_های مشترک', 'سرمایه_گذاری مشترک', 'همکاری مشترک در تولید', 'فیلم_های مشترک', 'فیلم مشترک', 'انیمیشن مشترک', 'پروژه_های گسترده', 'شرکت مشترک', 'بازارچه_های مرزی مشترک', 'بازارچه مرزی', 'ساخت راه_آهن', 'احداث', 'عملیات اجرایی', 'عملیات ساخت', 'عملیات توسعه', 'ساخت نیروگاه', 'خط کشتیرانی'])),
@@ -112,7 +117,8 @@ export const OTHER_LEXICAL: PerLang<RegExp> = {
 };
 
 // Status cues. Order matters only for ties; the nearest cue to a mention wins.
-export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
+/** Status cues, with the proposal kinds a cue applies to when not all. */
+export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>, ProposalKind[]?][] = [
   [
     'WITHDRAWN',
     {
@@ -132,10 +138,20 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
   [
     'COMPLETED',
     {
-      fa: compile(`${LEFT}(?:${rx('به پایان رسید|پایان یافت|به کار خود پایان داد|تکمیل شد|با موفقیت اجرا شد|به طور کامل اجرا|برگزار شد|برگزار گردید|افتتاح شد|به بهره_برداری رسید')})`),
-      en: compile(`${LEFT}(?:(?:was|were|has been|have been) (?:completed|fully implemented|successfully implemented|held|opened|inaugurated)|completed successfully|took place|ended|opened to traffic)${RIGHT}`),
-      ru: compile(`${LEFT}(?:(?:был\\p{L}* )?(?:успешно )?(?:завершен\\p{L}*|выполнен\\p{L}* в полном объеме)|завершил\\p{L}*|прошл[иа]|состоял\\p{L}*|открыт[аы]?(?![\\p{L}])|построен\\p{L}*)`),
+      fa: compile(`${LEFT}(?:${rx('به پایان رسید|پایان یافت|به کار خود پایان داد|تکمیل شد|با موفقیت اجرا شد|به طور کامل اجرا|افتتاح شد|به بهره_برداری رسید')})`),
+      en: compile(`${LEFT}(?:(?:was|were|has been|have been) (?:completed|fully implemented|successfully implemented|opened|inaugurated)|completed successfully|ended|opened to traffic)${RIGHT}`),
+      ru: compile(`${LEFT}(?:(?:был\\p{L}* )?(?:успешно )?(?:заверш[её]н(?:о|а|ы)?(?![\\p{L}])|заверш[её]нн\\p{L}*|выполнен\\p{L}* в полном объеме)|завершил\\p{L}*|открыт[аы]?(?![\\p{L}])|построен\\p{L}*)`),
     },
+  ],
+  [
+    // a festival, a course or a visit that took place is done; a document "held" or "taking place" is not
+    'COMPLETED',
+    {
+      fa: compile(`${LEFT}(?:${rx('برگزار شد|برگزار گردید')})`),
+      en: compile(`${LEFT}(?:(?:was|were|has been|have been) held|took place)${RIGHT}`),
+      ru: compile(`${LEFT}(?:прошл[иа]|состоял\\p{L}*)`),
+    },
+    ['EVENT', 'TRAINING', 'EXCHANGE', 'VISIT', 'JOINT_PROJECT', 'OTHER'],
   ],
   [
     'IMPLEMENTING',
@@ -150,7 +166,8 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
     {
       fa: EVENT_CUES.SIGNING.fa,
       en: compile(`${LEFT}(?:signed|inked|sealed|concluded|signing ceremony)${RIGHT}`),
-      ru: compile(`${LEFT}(?:подписал\\p{L}*|подписан\\p{L}*|заключил\\p{L}*|заключен\\p{L}*|заключён\\p{L}*|церемони\\p{L}* подписания)`),
+      // participles, not the verbal nouns «заключение», «подписание» (a signing that may be still to come)
+      ru: compile(`${LEFT}(?:${RU_SIGNED}|заключил\\p{L}*|заключ[её]н(?:о|а|ы)?(?![\\p{L}])|заключ[её]нн\\p{L}*)`),
     },
   ],
   [
@@ -166,8 +183,8 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
     'NEGOTIATING',
     {
       fa: compile(`${LEFT}(?:${rx('پیش_نویس|نهایی_سازی|نهایی شدن|نهایی کردن|نهایی شود|در دست تهیه|در دست تدوین|در حال تدوین|در حال تهیه|در حال نهایی|در حال مذاکره|تدوین متن|بررسی متن')})`),
-      en: compile(`${LEFT}(?:draft(?:ed|ing)?|finali[sz](?:e|ed|ing|ation)|being negotiated|under negotiation|negotiating the|being prepared|text of the|working on the text)${RIGHT}`),
-      ru: compile(`${LEFT}(?:проект\\p{L}* (?:\\p{L}+ )?(?:соглашени|меморандум|договор|документ)\\p{L}*|согласовани\\p{L}*|работ\\p{L}* над проект\\p{L}*|доработк\\p{L}*|разрабатыва\\p{L}*|готовит\\p{L}* к подписанию)`),
+      en: compile(`${LEFT}(?:draft(?:ed|ing)?|finali[sz](?:e|ed|ing|ation)|being negotiated|under negotiation|negotiating the|being prepared|text of the|working on the text|final stages?)${RIGHT}`),
+      ru: compile(`${LEFT}(?:проект\\p{L}* (?:\\p{L}+ )?(?:соглашени|меморандум|договор|документ)\\p{L}*|(?:заключительн|финальн|продвинут)\\p{L}* стади\\p{L}*|заверш\\p{L}* подготовк\\p{L}*|согласовани\\p{L}*|работ\\p{L}* над проект\\p{L}*|доработк\\p{L}*|разрабатыва\\p{L}*|готовит\\p{L}* к подписанию)`),
     },
   ],
   [

@@ -86,7 +86,7 @@ function background(doc: Doc, span: Span, h: Span): boolean {
   const limit = addDays(doc.publishedAt, -45);
   return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit);
 }
-const STATE_CUES = STATUS_CUES.filter(([s]) => s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN').map(([, re]) => re);
+const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 
 function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null): boolean {
   return !!span && hitsIn(doc, EVENT_CUES[type][doc.lang], span).some((h) => !background(doc, span, h));
