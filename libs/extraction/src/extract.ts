@@ -373,10 +373,14 @@ interface Built {
   mentionFilter: (m: ProposalMention) => boolean;
 }
 
+// The event's sentence and the next two; for an event in the opening lines, the lead too (it introduces the actors).
 function participantsAround(doc: Doc, s: Span | null): Participant[] {
   if (!s) return [];
   const i = doc.sentences.indexOf(s);
-  return findParticipants(doc, i < 0 ? [s] : doc.sentences.slice(i, i + 3));
+  // a headline's people are named in the lead («Об этом заявил глава МИД Турции …»)
+  const spans = i < 0 ? [s, ...doc.sentences.slice(0, 3)] : doc.sentences.slice(i, i + 3);
+  if (i > 0 && i <= 3) spans.push(doc.sentences[0]);
+  return findParticipants(doc, spans);
 }
 
 // Returns the event, or why the sentence is not one.

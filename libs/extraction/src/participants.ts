@@ -42,7 +42,7 @@ const EN_NOT_NAME = new Set(
 const RU_HEAD = /^(?:вице-премьер\p{L}*|премьер\p{L}*|вице-президент\p{L}*|вице-спикер\p{L}*|коллег\p{L}*|министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|чрезвычайн\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
 // state-form words inside a title («Президент Французской Республики», «Чрезвычайный и Полномочный Посол»)
 const RU_TITLE_WORD = /^(?:республик\p{L}*|федераци\p{L}*|народн\p{L}*|королевств\p{L}*|исламск\p{L}*|боливарианск\p{L}*|демократическ\p{L}*|социалистическ\p{L}*|арабск\p{L}*|объединенн\p{L}*|соединенн\p{L}*|штат\p{L}*|эмират\p{L}*|полномочн\p{L}*)$/u;
-const RU_ORG = /^(?:министерств\p{L}*|центр\p{L}*|банк\p{L}*|агентств\p{L}*|фонд\p{L}*|комитет\p{L}*|университет\p{L}*|компани\p{L}*|палат\p{L}*|организаци\p{L}*|посольств\p{L}*|совет\p{L}*|комисси\p{L}*)$/u;
+const RU_ORG = /^(?:мид|минобороны|минфин\p{L}*|минэнерго|минздрав\p{L}*|министерств\p{L}*|центр\p{L}*|банк\p{L}*|агентств\p{L}*|фонд\p{L}*|комитет\p{L}*|университет\p{L}*|компани\p{L}*|палат\p{L}*|организаци\p{L}*|посольств\p{L}*|совет\p{L}*|комисси\p{L}*)$/u;
 
 interface Tok extends Span {
   w: string;
@@ -380,8 +380,38 @@ export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
     const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
     const found = doc.lang === 'fa' ? persian(doc, span, ms) : doc.lang === 'ru' ? russian(doc, span, ms) : english(doc, span, ms);
     for (const p of found) addParticipant(out, p);
+    if (doc.lang !== 'fa') {
+      const subject = namedSubject(doc, span, ms);
+      if (subject) addParticipant(out, subject);
+    }
   }
   return out;
+}
+
+// "Jahangiri made the remarks during a meeting with …", «Климкин рассказал …»: a bare name opening the
+// sentence (after a dateline) as the subject of a verb.
+const EN_SUBJECT_VERB = new Set(
+  'said says made met meets held holds told tells added stressed noted visited visits arrived arrives called calls also has had is was will wrote urged expressed announced received hosted signed discussed described'.split(' '),
+);
+const RU_VERB = /^(?:\p{L}+(?:л|ла|ли|ло|лся|лась|лись)|заявляет|говорит|сообщает|считает)$/u;
+
+function namedSubject(doc: Doc, span: Span, ms: Mention[]): Participant | null {
+  const toks = tokens(doc, span);
+  let x = 0;
+  // "TEHRAN –", "МОСКВА, 18 ноя —": skip a dateline
+  const dash = toks.findIndex((t, i) => i < 6 && (t.w === '–' || t.w === '—' || t.w === '-'));
+  if (dash >= 0) x = dash + 1;
+  let y = x;
+  while (y < toks.length && y - x < 3 && !toks[y].punct && capitalised(doc, toks[y]) && !mentionAt(ms, toks[y]) && !isHead(doc, toks[y].w) && !EN_NOT_NAME.has(toks[y].w)) y++;
+  if (y === x || y >= toks.length) return null;
+  const next = toks[y];
+  const verb = doc.lang === 'ru' ? RU_VERB.test(next.w) && !capitalised(doc, next) : EN_SUBJECT_VERB.has(next.w);
+  if (!verb) return null;
+  return { name: originalText(doc, spanOf(toks, x, y - 1)), title: null, organization: null, country: null };
+}
+
+function isHead(doc: Doc, w: string): boolean {
+  return doc.lang === 'ru' ? RU_HEAD.test(w) || RU_ORG.test(w) || RU_TITLE_WORD.test(w) : EN_HEADS.has(w) || EN_MODIFIERS.has(w) || EN_ORG_HEADS.has(w);
 }
 
 const RU_HEAD_ANY = RU_HEAD;
