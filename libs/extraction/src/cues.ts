@@ -15,7 +15,7 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
   MEETING: {
     fa: compile(
       [
-        words(['دیدار', 'گفت_و_گو', 'گفتگو', 'گفت_گو', 'نشست', 'ملاقات', 'مذاکره', 'مذاکرات', 'همتای', 'همتا', 'اجلاس', 'کمیسیون مشترک', 'تبادل نظر', 'جلسه', 'دیدار و گفتگو']),
+        words(['دیدار', 'رزمایش مشترک', 'مانور مشترک', 'گفت_و_گو', 'گفتگو', 'گفت_گو', 'نشست', 'ملاقات', 'مذاکره', 'مذاکرات', 'همتای', 'همتا', 'اجلاس', 'کمیسیون مشترک', 'تبادل نظر', 'جلسه', 'دیدار و گفتگو']),
         // «رایزنی» is consultations, but «رایزنی فرهنگی» is the cultural counsellor's office
         `${LEFT}${rx('رایزنی')}(?:${rx('ها|های')})?(?!\\s?${rx('فرهنگی')})${RIGHT}`,
         faVerb('دیدار', 'کرد|کن'),
@@ -25,9 +25,10 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
     ),
     en: compile(
       // bare "talks" / "negotiations" are too often background ("20 years after the initiation of talks")
-      `${LEFT}(?:met|meet|meets|meeting|meetings|(?:held|hold|holds|holding|had|sat for|for) talks|talks (?:with|between|in)|talked|discussed|discuss|discusses|conferred|confer|received|receives|hosted|hosts|(?:held|hold|holds) (?:consultations|negotiations)|consultations (?:with|between)|negotiations (?:with|between)|on the sidelines|counterpart|joint commission|joint committee|summit)${RIGHT}`,
+      // joint exercises and drills of two armies are an interaction of their own
+      `${LEFT}(?:met|meet|meets|meeting|meetings|(?:held|hold|holds|holding|had|sat for|for) talks|talks (?:with|between|in)|talked|discussed|discuss|discusses|conferred|confer|received|receives|hosted|hosts|(?:held|hold|holds) (?:consultations|negotiations)|consultations (?:with|between)|negotiations (?:with|between)|on the sidelines|counterpart|joint commission|joint committee|summit|joint (?:military )?(?:exercises?|drills?|training|patrols?|manoeuvres|maneuvers))${RIGHT}`,
     ),
-    ru: compile(`${LEFT}(?:встреч\\p{L}*|встрет\\p{L}*|переговор\\p{L}*|бесед\\p{L}*|обсуд\\p{L}*|обсуждал\\p{L}*|обсуждени\\p{L}*|принял\\p{L}*|консультаци\\p{L}*|заседани\\p{L}*|межправкомисси\\p{L}*|саммит\\p{L}*)`),
+    ru: compile(`${LEFT}(?:встреч\\p{L}*|встрет\\p{L}*|переговор\\p{L}*|бесед\\p{L}*|обсуд\\p{L}*|обсуждал\\p{L}*|обсуждени\\p{L}*|принял\\p{L}*|консультаци\\p{L}*|заседани\\p{L}*|межправкомисси\\p{L}*|саммит\\p{L}*|совместн\\p{L}* (?:тренировк|учени|патрулировани|патрул|маневр)\\p{L}*)`),
   },
   CALL: {
     fa: compile(words(['گفتگوی تلفنی', 'گفت_و_گوی تلفنی', 'تماس تلفنی', 'مکالمه تلفنی', 'ارتباط ویدیویی', 'ویدیو کنفرانس', 'ویدئو کنفرانس', 'تلفنی'])),
@@ -112,8 +113,8 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
 // Steps with no kind of their own: dubbing, screening, flights, a working group, the next session.
 export const OTHER_LEXICAL: PerLang<RegExp> = {
   fa: compile(words(['دوبله', 'توزیع فیلم', 'نمایش فیلم', 'نمایش فیلمهای', 'اکران', 'پرواز_های مستقیم', 'پرواز مستقیم', 'کارگروه مشترک', 'نشست بعدی', 'دور بعدی', 'اجلاس بعدی', 'نشست کمیسیون مشترک', 'دفتر نمایندگی', 'خط هوایی'])),
-  en: compile(`${LEFT}(?:dubbing|film distribution|distribution of films|screenings?|direct flights?|joint working group|working group|next round|next meeting|next session|representative office)${RIGHT}`),
-  ru: compile(`${LEFT}(?:дубляж\\p{L}*|прокат\\p{L}*|показ\\p{L}* фильм\\p{L}*|прям\\p{L}* рейс\\p{L}*|рабоч\\p{L}* групп\\p{L}*|очередн\\p{L}* раунд\\p{L}*|следующ\\p{L}* раунд\\p{L}*|заседани\\p{L}* межправ\\p{L}*)`),
+  en: compile(`${LEFT}(?:dubbing|film distribution|distribution of films|screenings?|direct flights?|joint working group|working group|next round|next meeting|next session|representative office|(?:arms|weapons|gas|oil|wheat|grain) (?:supplies|supply|deliveries|delivery|exports))${RIGHT}`),
+  ru: compile(`${LEFT}(?:дубляж\\p{L}*|прокат\\p{L}*|показ\\p{L}* фильм\\p{L}*|прям\\p{L}* рейс\\p{L}*|рабоч\\p{L}* групп\\p{L}*|очередн\\p{L}* раунд\\p{L}*|следующ\\p{L}* раунд\\p{L}*|заседани\\p{L}* межправ\\p{L}*|поставк\\p{L}* (?:оружи|вооружени|газ|нефт|зерн|пшениц|техник)\\p{L}*)`),
 };
 
 // Status cues. Order matters only for ties; the nearest cue to a mention wins.
@@ -158,7 +159,7 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>, ProposalKind[]?][] =
     {
       fa: compile(`${LEFT}(?:${rx('اجرای تفاهم|اجرای موافقت|اجرای توافق|در حال اجرا|اجرایی شده|در چارچوب تفاهم|در قالب تفاهم|تفاهم_نامه امضا شده|تفاهم_نامه_های امضا شده|موافقت_نامه امضا شده')})`),
       en: compile(`${LEFT}(?:under way|underway|under construction|implementation of (?:the|a|an)|implementing (?:the|a|an)|being implemented|under (?:the|an?) (?:mou|memorandum|agreement) signed|within the framework of (?:the|an?) (?:mou|memorandum|agreement)|in line with the (?:mou|memorandum|agreement))${RIGHT}`),
-      ru: compile(`${LEFT}(?:реализу[её]тся|реализуются|вед[её]тся|в стадии реализации|реализаци\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|выполнени\\p{L}* (?:соглашени|меморандум)\\p{L}*|в рамках (?:подписанн\\p{L}* )?(?:соглашени|меморандум)\\p{L}*)`),
+      ru: compile(`${LEFT}(?:реализу[её]тся|реализуются|реализует|реализуют|выполня[ею]т|вед[её]тся|в стадии реализации|реализаци\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|выполнени\\p{L}* (?:соглашени|меморандум)\\p{L}*|в рамках (?:подписанн\\p{L}* )?(?:соглашени|меморандум)\\p{L}*)`),
     },
   ],
   [

@@ -331,7 +331,8 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
     if (typeof b === 'string') continue;
     // one event per set of parties: a later sentence about the same meeting names more of its people
-    const same = built.find((x) => b.parties.every((c) => x.parties.includes(c)));
+    // "the two sides also discussed Afghanistan": the two sides are the event's own, not a new pair
+    const same = b.backReference && built.length ? built[built.length - 1] : built.find((x) => b.parties.every((c) => x.parties.includes(c)));
     if (same) {
       if (same.status === b.status) for (const p of b.participants) addParticipant(same.participants, p);
       continue;
@@ -348,7 +349,17 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     for (let j = 1; j < built.length; j++) if (built[j].focus[built[j].focus.length - 1].start <= m.sentence.start) i = j;
     return i;
   };
-  result.events = built.map((b, i) => finishEvent(doc, b, mentions.filter((m) => b.mentionFilter(m) && owner(m) === i), i === 0 ? sentences : sentencesFrom(sentences, b.focus[b.focus.length - 1]), line));
+  // a sentence about a third country's deal ("In 2017 Russia and Turkey agreed S-400 deliveries") is not this event's
+  const about = (b: Built, m: ProposalMention) => partiesIn(doc, m.sentence, m.sentence === title).every((c) => b.parties.includes(c));
+  result.events = built.map((b, i) =>
+    finishEvent(
+      doc,
+      b,
+      mentions.filter((m) => b.mentionFilter(m) && owner(m) === i && about(b, m)),
+      i === 0 ? sentences : sentencesFrom(sentences, b.focus[b.focus.length - 1]),
+      line,
+    ),
+  );
   return result;
 }
 
@@ -369,6 +380,8 @@ interface Built {
   focus: Span[];
   anchor: Span | null;
   participants: Participant[];
+  /** Its sentence names at most one country and says "the two sides": it refers to an event already reported. */
+  backReference: boolean;
   /** Drops proposal mentions that are the event itself. */
   mentionFilter: (m: ProposalMention) => boolean;
 }
@@ -441,7 +454,7 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   let status = anchor.status;
   // "Rouhani to visit Yerevan": a headline in the infinitive announces
   if (status === 'HELD' && title && hasHit(doc, FUTURE_MEETING[lang], title) && !cueIn(doc, 'MEETING', span) && !signingDone(doc, span)) status = 'SCHEDULED';
-  return { type, status, parties: [...parties].sort(), focus, anchor: span, participants, mentionFilter };
+  return { type, status, parties: [...parties].sort(), focus, anchor: span, participants, mentionFilter, backReference: own.size < 2 && both };
 }
 
 function reportsInteraction(doc: Doc, s: Span): boolean {
@@ -481,6 +494,7 @@ function buildStatement(doc: Doc, mentions: ProposalMention[]): Built | null {
     anchor: null,
     participants: participantsAround(doc, stated[0].sentence),
     mentionFilter: () => true,
+    backReference: false,
   };
 }
 

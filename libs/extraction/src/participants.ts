@@ -154,16 +154,32 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     }
     i = Math.max(i + 1, phraseEnd + 1);
   }
-  // «به گزارش ایرنا، محمد مقیمی در این دیدار …»: a bare name as the subject of a clause
+  // «به گزارش ایرنا، محمد مقیمی در این دیدار …», «کاظم غریب‌آبادی و ویکرام مصری در این دیدار …»:
+  // bare names as the subject of a clause
+  const bare = (x: number) => {
+    let y = x;
+    while (y < toks.length && y - x < 4 && !toks[y].punct && !FA_NAME_STOP.has(toks[y].w) && !FA_HEADS.has(toks[y].w) && !FA_ORG_HEADS.has(toks[y].w) && !mentionAt(ms, toks[y]) && !/\d/.test(toks[y].w)) y++;
+    return y - x >= 2 && y - x <= 3 && y < toks.length ? y : -1;
+  };
   for (let x = 0; x < toks.length; x++) {
     const atStart = x === 0 || toks[x - 1].w === '،' || toks[x - 1].w === ',' || toks[x - 1].w === ':';
     if (!atStart) continue;
-    let y = x;
-    while (y < toks.length && y - x < 4 && !toks[y].punct && !FA_NAME_STOP.has(toks[y].w) && !FA_HEADS.has(toks[y].w) && !FA_ORG_HEADS.has(toks[y].w) && !mentionAt(ms, toks[y]) && !/\d/.test(toks[y].w)) y++;
-    if (y - x < 2 || y - x > 3 || y >= toks.length) continue;
-    if (!FA_SUBJECT_NEXT.has(toks[y].w)) continue;
-    const name = originalText(doc, spanOf(toks, x, y - 1));
-    if (!out.some((p) => p.name === name)) out.push({ name, title: null, organization: null, country: null });
+    const y = bare(x);
+    if (y < 0) continue;
+    const names = [spanOf(toks, x, y - 1)];
+    let end = y;
+    if (toks[y].w === 'و') {
+      const z = bare(y + 1);
+      if (z > 0) {
+        names.push(spanOf(toks, y + 1, z - 1));
+        end = z;
+      }
+    }
+    if (!FA_SUBJECT_NEXT.has(toks[end].w)) continue;
+    for (const span of names) {
+      const name = originalText(doc, span);
+      if (!out.some((p) => p.name === name)) out.push({ name, title: null, organization: null, country: null });
+    }
   }
   return out;
 }
