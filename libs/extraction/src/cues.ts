@@ -452,6 +452,12 @@ export const CANCELLED_MEETING: PerLang<RegExp> = {
 // Words that usually name the object of a document rather than a proposal of its own: "construction of",
 // «تبادل اطلاعات», "deal", «سند». Beside an MoU or agreement in the same sentence they are that document's content.
 export const GENERIC_OBJECT: Partial<Record<ProposalKind, PerLang<RegExp>>> = {
+  // "a contract on grain supplies": the supplies are what the contract is about
+  OTHER: {
+    fa: /^$/,
+    en: /^(?:arms|weapons|gas|oil|wheat|grain) (?:suppl|deliver|export)/,
+    ru: /^поставк/u,
+  },
   JOINT_PROJECT: {
     fa: new RegExp(`^(?:${rx('احداث|ساخت|عملیات')})`, 'u'),
     en: /^(?:construction of|building of|power plant|road bridge|railway line)/,
