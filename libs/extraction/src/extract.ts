@@ -219,6 +219,11 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
     const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code));
     if (country) return { name: COUNTRY_NAMES.get(country.place.code) ?? country.place.name, country: country.place.code };
   }
+  // a visit happens in the country visited: "Larijani, visiting Egypt, held talks …"
+  for (const s of [anchor, doc.title]) {
+    const code = s ? visited(doc, s).find((c) => parties.includes(c)) : undefined;
+    if (code) return { name: COUNTRY_NAMES.get(code) ?? code, country: code };
+  }
   return null;
 }
 

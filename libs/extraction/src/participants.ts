@@ -118,7 +118,7 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       }
     }
     const phraseEnd = j - 1;
-    const nameTok = (u: Tok) => !u.punct && !FA_NAME_STOP.has(u.w) && !FA_HEADS.has(u.w) && !mentionAt(ms, u) && !/\d/.test(u.w) && !u.w.endsWith('-');
+    const nameTok = (u: Tok) => !u.punct && !FA_NAME_STOP.has(u.w) && !FA_HEADS.has(u.w) && !mentionAt(ms, u) && !/\d/.test(u.w) && !u.w.endsWith('-') && !FA_VERB.test(u.w);
     // name to the left: «علی لاریجانی دبیر …», «"ایاد علاوی" رهبر …», «حسنی مبارک، رییس جمهوری مصر»
     let nameSpan: Span | null = quotedBefore(toks, i) ?? null;
     if (!nameSpan) {
@@ -183,6 +183,12 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   }
   return out;
 }
+
+// «می‌گفت», «نمی‌کند»: a verb is never part of a name (names such as «میلاد» or «میرزا» are not verb stems)
+const FA_VERB = new RegExp(
+  `^(?:${k('می')}|${k('نمی')})(?:${['گفت', 'گوی', 'کرد', 'کن', 'شد', 'شو', 'داد', 'ده', 'رفت', 'رو', 'آمد', 'آی', 'خواست', 'خواه', 'توان', 'باش', 'دار', 'داشت', 'گیر', 'گرفت', 'رس', 'رسید', 'بین', 'دید', 'نویس', 'نوشت', 'پرداز', 'پرداخت', 'ساز', 'ساخت', 'یاب', 'یافت'].map(k).join('|')})`,
+  'u',
+);
 
 const QUOTE_OPEN = new Set(['«', '"']);
 const QUOTE_CLOSE = new Set(['»', '"']);
