@@ -132,7 +132,8 @@ function findAnchors(doc: Doc): Anchor[] {
   const out: Anchor[] = [];
   for (const s of doc.sentences) {
     const cancelled = hasHit(doc, CANCELLED_MEETING[doc.lang], s);
-    const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s) || cancelled;
+    const ahead = hasHit(doc, FUTURE_MEETING[doc.lang], s);
+    const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s) || cancelled || ahead;
     if (!cue) continue;
     // «دیدار» / "match" between national teams is sport, not diplomacy
     if (hasHit(doc, SPORT_MATCH[doc.lang], s)) continue;
@@ -145,7 +146,7 @@ function findAnchors(doc: Doc): Anchor[] {
     if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s) && !visited(doc, s).length) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
     if (countries.size < 1 && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
-    const future = hasHit(doc, FUTURE_MEETING[doc.lang], s) && !signingDone(doc, s);
+    const future = ahead && !signingDone(doc, s);
     out.push({ span: s, status: cancelled ? 'CANCELLED' : future ? 'SCHEDULED' : 'HELD' });
   }
   return out;
