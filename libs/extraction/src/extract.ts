@@ -330,7 +330,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   if (script === 'ar' && !options.lang) return result;
 
   // an item whose headline (or lead, with no headline) is commentary or speculation reports no event of its own
-  const head = title ?? sentences[0];
+  const head = title ?? sentences.find((s) => key.slice(s.start, s.end).split(/\s+/).length >= 5);
   if (head && (hasHit(doc, COMMENTARY[lang], head) || (title && hasHit(doc, SPECULATION[lang], title) && !quotedHeadline(doc, title)))) return result;
   const allSentences = [...(title ? [title] : []), ...sentences];
   const mentions = findProposalMentions(doc, allSentences);
@@ -379,6 +379,11 @@ function quotedHeadline(doc: Doc, s: Span): boolean {
   return /^[^:،,\n]{2,40}:/.test(doc.key.slice(s.start, s.end));
 }
 
+// The lead: the first body sentence that says something («خبرگزاری فارس:» on a line of its own does not).
+function leadOf(doc: Doc): Span | null {
+  return doc.sentences.find((s) => doc.key.slice(s.start, s.end).split(/\s+/).length >= 5) ?? null;
+}
+
 function sentencesFrom(sentences: Span[], from: Span): Span[] {
   const i = sentences.indexOf(from);
   return i < 0 ? sentences : sentences.slice(i);
@@ -403,7 +408,8 @@ function participantsAround(doc: Doc, s: Span | null): Participant[] {
   const i = doc.sentences.indexOf(s);
   // a headline's people are named in the lead («Об этом заявил глава МИД Турции …»)
   const spans = i < 0 ? [s, ...doc.sentences.slice(0, 3)] : doc.sentences.slice(i, i + 3);
-  if (i > 0 && i <= 3) spans.push(doc.sentences[0]);
+  const lead = leadOf(doc);
+  if (lead && i > doc.sentences.indexOf(lead) && i <= doc.sentences.indexOf(lead) + 3) spans.push(lead);
   return findParticipants(doc, spans);
 }
 
@@ -426,7 +432,11 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   for (const p of participants) if (p.country) parties.add(p.country);
   const i = sentences.indexOf(span);
   // who "the two countries" or an unnamed subject are: the lead says (or the next lines, when it does not)
-  const context = [...(i > 0 && i <= 3 ? [sentences[0]] : []), ...sentences.slice(i + 1, i + 3)];
+  // the lead: the first real sentence, when the event comes within three sentences after it
+  const leadSpan = leadOf(doc);
+  const li = leadSpan ? sentences.indexOf(leadSpan) : -1;
+  const afterLead = leadSpan && i > li && i <= li + 3 ? leadSpan : null;
+  const context = [...(afterLead ? [afterLead] : []), ...sentences.slice(i + 1, i + 3)];
   for (const s of context) {
     if (parties.size >= 2) break;
     for (const c of partiesIn(doc, s, false)) parties.add(c);
@@ -436,11 +446,12 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   // The acting countries must meet in the event's own sentence, or in a title or lead that reports the event.
   const support = new Set<string>();
   if (title && reportsInteraction(doc, title)) for (const c of partiesIn(doc, title, true)) support.add(c);
-  if (i > 0 && i <= 3) for (const c of partiesIn(doc, sentences[0], false)) support.add(c);
+  if (afterLead) for (const c of partiesIn(doc, afterLead, false)) support.add(c);
   const both = hasHit(doc, BOTH_SIDES[lang], span);
   // "Rouhani made the remarks in a meeting with his Venezuelan counterpart": the lead said who Rouhani is
-  const lead = i > 0 && i <= 3 ? new Set(partiesIn(doc, sentences[0], false)) : new Set<string>();
-  const named = findParticipants(doc, [span]).length > 0;
+  const lead = afterLead ? new Set(partiesIn(doc, afterLead, false)) : new Set<string>();
+  // (or "Erdogan, on his first visit to Australia, said …" after a lead that named the Turkish PM)
+  const named = findParticipants(doc, [span]).length > 0 || (type === 'VISIT' && visited(doc, span).length > 0);
   const strong =
     own.size >= 2 ||
     (own.size >= 1 && named && new Set([...own, ...lead]).size >= 2) ||
