@@ -84,7 +84,8 @@ function background(doc: Doc, span: Span, h: Span): boolean {
     if (y < pubYear) return true;
   }
   const limit = addDays(doc.publishedAt, -45);
-  return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit);
+  // a day and month with no year may be still to come ("is scheduled to visit Iran on April 11")
+  return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit && !(d.ahead && d.ahead >= doc.publishedAt!));
 }
 const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 
@@ -215,6 +216,7 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
     if (city) return { name: city.place.name, country: city.place.code };
     if (goesTo.length) return { name: COUNTRY_NAMES.get(goesTo[0]) ?? goesTo[0], country: goesTo[0] };
   }
+
   if (doc.title) {
     const city = mentionsIn(doc, doc.title).find((m) => m.place.city && (m.locative || VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))));
     if (city) return { name: city.place.name, country: city.place.code };
@@ -222,7 +224,8 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
   const anyCity = doc.mentions.find((m) => m.place.city && m.locative && parties.includes(m.place.code) && inBody(m));
   if (anyCity) return { name: anyCity.place.name, country: anyCity.place.code };
   if (anchor) {
-    const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code));
+    // "Iran's cultural counselor in Kazakhstan": a posting, not where the event was
+    const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code) && !POSTED_IN[doc.lang].test(doc.key.slice(Math.max(anchor.start, m.start - 40), m.start)));
     if (country) return { name: COUNTRY_NAMES.get(country.place.code) ?? country.place.name, country: country.place.code };
   }
   // a visit happens in the country visited: "Larijani, visiting Egypt, held talks …"
@@ -246,6 +249,13 @@ const VISIT_TO = {
   en: /\b(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
   ru: /(?<![\p{L}\p{M}])(?:в|во)\s$/u,
 };
+// A diplomat's posting: "ambassador in", «رایزن فرهنگی ایران در», «посол … в».
+const POSTED_IN = {
+  fa: new RegExp(`(?:${rx('رایزن|سفیر|کاردار|سرکنسول|کنسول|نماینده|وابسته')})(?:\\s\\S+){0,3}\\s${rx('در')}\\s$`, 'u'),
+  en: /\b(?:counsel+or|ambassador|envoy|consul|attach[eé]|charg[eé] d'affaires|representative)(?:\s\S+){0,2}\s(?:in|to)\s$/,
+  ru: /(?<![\p{L}])(?:посол|посла|послом|советник\p{L}*|консул\p{L}*|представител\p{L}*)(?:\s\S+){0,3}\s(?:в|во)\s$/u,
+};
+
 // Before the place a visit goes to: "left Tehran for Yerevan", "in Tehran", «بازدید از».
 const DESTINATION = {
   fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|وارد|عازم|راهی|بازدید از|سفر به')})\\s$`, 'u'),
