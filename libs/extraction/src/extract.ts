@@ -2,7 +2,7 @@
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
 import {
-  BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
+  ACCEPTED_INVITATION, BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
   STATUS_CUES,
 } from './cues.js';
 import { type DateHit, findDates, findPublicationDate } from './dates.js';
@@ -90,7 +90,17 @@ function background(doc: Doc, span: Span, h: Span): boolean {
 const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 
 function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null): boolean {
-  return !!span && hitsIn(doc, EVENT_CUES[type][doc.lang], span).some((h) => !background(doc, span, h));
+  if (!span) return false;
+  // "invited him to visit Iran": a visit proposed is not a visit made
+  const invitations = type === 'VISIT' ? hitsIn(doc, PROPOSAL_CUES.VISIT[doc.lang]!, span) : [];
+  return hitsIn(doc, EVENT_CUES[type][doc.lang], span).some(
+    (h) => !background(doc, span, h) && !invitations.some((x) => x.start <= h.start && x.end >= h.end),
+  );
+}
+
+// "accepted an invitation to visit Iran", «دعوت … را پذیرفت», «принял приглашение»: a visit now planned.
+function acceptedInvitation(doc: Doc, span: Span): boolean {
+  return hasHit(doc, PROPOSAL_CUES.VISIT[doc.lang]!, span) && hasHit(doc, ACCEPTED_INVITATION[doc.lang], span);
 }
 
 function partiesIn(doc: Doc, span: Span, allowCapitals: boolean): string[] {
@@ -133,7 +143,7 @@ function findAnchors(doc: Doc): Anchor[] {
   const out: Anchor[] = [];
   for (const s of doc.sentences) {
     const cancelled = hasHit(doc, CANCELLED_MEETING[doc.lang], s);
-    const ahead = hasHit(doc, FUTURE_MEETING[doc.lang], s);
+    const ahead = hasHit(doc, FUTURE_MEETING[doc.lang], s) || acceptedInvitation(doc, s);
     const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s) || cancelled || ahead;
     if (!cue) continue;
     // «دیدار» / "match" between national teams is sport, not diplomacy
@@ -162,7 +172,7 @@ function eventType(doc: Doc, anchor: Span, t: Span | null): EventType {
   if (titleVisit && !cueIn(doc, 'MEETING', t)) return 'VISIT';
   if (meeting) return 'MEETING';
   if (signingDone(doc, anchor)) return 'SIGNING';
-  if (cueIn(doc, 'VISIT', anchor)) return 'VISIT';
+  if (cueIn(doc, 'VISIT', anchor) || acceptedInvitation(doc, anchor)) return 'VISIT';
   return 'MEETING';
 }
 
@@ -470,11 +480,11 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
     (own.size === 0 && both && support.size === 2);
   if (!strong) return 'parties not acting in the sentence';
   // the working group or session that is itself the event is not a proposal
-  const mentionFilter = (m: ProposalMention) => !(m.kind === 'OTHER' && m.status !== 'AGREED' && (m.sentence === span || m.sentence === title));
+  const mentionFilter = (m: ProposalMention) => !m.vague && !(m.kind === 'OTHER' && m.status !== 'AGREED' && (m.sentence === span || m.sentence === title));
   // A cooperation event says so: in the title or the event's sentences, or through a proposal.
   // (officials named on both sides, or a call between them, is enough)
   // (an official's trip to another country is an interaction of its own)
-  const trip = type === 'VISIT' && visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0);
+  const trip = visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0);
   const sides = new Set(participants.map((p) => p.country ?? (p.title && home && parties.has(home) ? home : null)).filter(Boolean));
   const officials =
     type === 'CALL' ||

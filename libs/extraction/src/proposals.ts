@@ -1,6 +1,6 @@
 // Proposals: a kind (MoU, joint project, festival…) found in a sentence, with a status from the nearest
 // tense/modality cue in that sentence. Mentions of the same kind merge; the most advanced status wins.
-import { GENERIC_OBJECT, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
+import { GENERIC_OBJECT, GENERIC_PROPOSAL, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
 import { type Doc, evidence, hitsIn } from './document.js';
 import { objectPhrase, proposalDescription } from './labels.js';
 import type { Span } from './sentences.js';
@@ -16,6 +16,8 @@ export interface ProposalMention {
   cue: Span | null;
   /** A named step with no kind of its own (dubbing, a working group), not a bare decision («مقرر شد»). */
   lexical: boolean;
+  /** A bare "proposal" still only proposed. */
+  vague: boolean;
 }
 
 const LATER = new Set<ProposalStatus>(['IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN']);
@@ -93,8 +95,11 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         }
         let status: ProposalStatus = best ? best.status : 'PROPOSED';
         if (kind === 'VISIT' && (status === 'SIGNED' || status === 'IMPLEMENTING' || status === 'COMPLETED')) status = 'PROPOSED';
+        // "a proposal", «پیشنهاد», «предложение» of no known kind: an event of its own between two countries, but
+        // beside a meeting it adds nothing until it is accepted, dropped or rejected
+        const vague = kind === 'OTHER' && (status === 'PROPOSED' || status === 'NEGOTIATING') && GENERIC_PROPOSAL[doc.lang].test(doc.key.slice(hit.start, hit.end));
         if (kind === 'OTHER' && !lexical.length) status = 'AGREED';
-        out.push({ kind, status, hit, sentence, cue: best, lexical: lexical.length > 0 });
+        out.push({ kind, status, hit, sentence, cue: best, lexical: lexical.length > 0, vague });
       }
     }
   }
