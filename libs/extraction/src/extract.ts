@@ -380,8 +380,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     for (let j = 1; j < built.length; j++) if (built[j].focus[built[j].focus.length - 1].start <= m.sentence.start) i = j;
     return i;
   };
-  // a sentence about a third country's deal ("In 2017 Russia and Turkey agreed S-400 deliveries") is not this event's
-  const about = (b: Built, m: ProposalMention) => partiesIn(doc, m.sentence, m.sentence === title).every((c) => b.parties.includes(c));
+  // a third country's old deal ("In 2017 Russia and Turkey agreed S-400 deliveries") is not this event's
+  const about = (b: Built, m: ProposalMention) =>
+    partiesIn(doc, m.sentence, m.sentence === title).every((c) => b.parties.includes(c)) || !background(doc, m.sentence, m.hit);
   result.events = built.map((b, i) =>
     finishEvent(
       doc,

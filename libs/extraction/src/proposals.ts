@@ -97,7 +97,10 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         if (kind === 'VISIT' && (status === 'SIGNED' || status === 'IMPLEMENTING' || status === 'COMPLETED')) status = 'PROPOSED';
         // "a proposal", «پیشنهاد», «предложение» of no known kind: an event of its own between two countries, but
         // beside a meeting it adds nothing until it is accepted, dropped or rejected
-        const vague = kind === 'OTHER' && (status === 'PROPOSED' || status === 'NEGOTIATING') && GENERIC_PROPOSAL[doc.lang].test(doc.key.slice(hit.start, hit.end));
+        const generic = kind === 'OTHER' && GENERIC_PROPOSAL[doc.lang].test(doc.key.slice(hit.start, hit.end));
+        // "welcomed the proposals", «این پیشنهاد را پیگیری خواهد کرد»: the proposals already named
+        if (generic && ANAPHORA.test(doc.key.slice(Math.max(0, hit.start - 12), hit.start))) continue;
+        const vague = generic && (status === 'PROPOSED' || status === 'NEGOTIATING');
         if (kind === 'OTHER' && !lexical.length) status = 'AGREED';
         out.push({ kind, status, hit, sentence, cue: best, lexical: lexical.length > 0, vague });
       }
@@ -157,7 +160,7 @@ function objectOf(doc: Doc, m: ProposalMention): string {
 
 // A generic object word sharing a sentence with a document is that document's content, not a proposal:
 // «تفاهمنامه تبادل الکترونیکی اطلاعات گمرکی», "an agreement on the construction of three plants".
-const ANAPHORA = /(?:the|this|that|its|این|آن|этот|этого|этому|данн\p{L}*)\s$/u;
+const ANAPHORA = /(?:the|this|that|these|those|its|این|آن|этот|этого|этому|это|эти|данн\p{L}*)\s$/u;
 
 function dropGenericObjects(doc: Doc, mentions: ProposalMention[]): ProposalMention[] {
   const documents = mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT');
