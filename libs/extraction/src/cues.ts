@@ -366,9 +366,9 @@ export const SECTOR_CUES: [Sector, PerLang<RegExp>][] = [
     ru: compile(`(?:${LEFT}СМИ|${LEFT}сми(?![\\p{L}])|${LEFT}медиа\\p{L}*|${LEFT}журналист\\p{L}*)`),
   }],
   ['DEFENSE', {
-    fa: compile(words(['دفاعی', 'دفاع', 'نظامی', 'ارتش', 'نیروهای مسلح', 'تسلیحات', 'تسلیحاتی'])),
-    en: compile(`${LEFT}(?:defen[cs]e|military|army|armed forces|arms|weapons)${RIGHT}`),
-    ru: compile(`${LEFT}(?:оборон\\p{L}*|военн\\p{L}*|вооружен\\p{L}*)`),
+    fa: compile(words(['دفاعی', 'دفاع', 'نظامی', 'ارتش', 'نیروهای مسلح', 'تسلیحات', 'تسلیحاتی', 'موشک', 'موشکی', 'پدافند', 'جنگنده'])),
+    en: compile(`${LEFT}(?:defen[cs]e|military|army|armed forces|arms|weapons|missiles?|air defen[cs]e|fighter jets?|warships?|troops)${RIGHT}`),
+    ru: compile(`${LEFT}(?:оборон\\p{L}*|военн\\p{L}*|вооружен\\p{L}*|оружи\\p{L}*|ракет\\p{L}*|зенитн\\p{L}*|пво|истребител\\p{L}*|войск\\p{L}*)`),
   }],
   ['SECURITY', {
     fa: compile(words(['امنیتی', 'امنیت', 'تروریسم', 'تروریستی', 'مواد مخدر', 'قاچاق', 'پلیس', 'مرزی', 'انتظامی'])),

@@ -18,7 +18,7 @@ import { findProposalMentions, mergeProposals, type ProposalMention } from './pr
 import { findSectors } from './sectors.js';
 import { splitSentences, type Span } from './sentences.js';
 import type { ExtractOptions, ExtractedEvent, ExtractionResult, Participant } from './types.js';
-import type { DateSource, EventStatus, EventType, Language } from './vocabulary.js';
+import type { DateSource, EventStatus, EventType, Language, Sector } from './vocabulary.js';
 
 const MAX_TITLE = 200;
 const STATED = new Set(['SIGNED', 'IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN', 'NEGOTIATING']);
@@ -405,6 +405,12 @@ function leadOf(doc: Doc): Span | null {
   return doc.sentences.find((s) => doc.key.slice(s.start, s.end).split(/\s+/).length >= 5) ?? null;
 }
 
+// Talks, calls and visits of officials with no subject named are diplomacy.
+function sectorsOf(doc: Doc, type: EventType, focus: Span[]): Sector[] {
+  const found = findSectors(doc, focus);
+  return found.length || type === 'STATEMENT' || type === 'SIGNING' ? found : ['DIPLOMACY'];
+}
+
 function sentencesFrom(sentences: Span[], from: Span): Span[] {
   const i = sentences.indexOf(from);
   return i < 0 ? sentences : sentences.slice(i);
@@ -579,7 +585,7 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
     dateSource,
     countries: partyList,
     location: type === 'CALL' ? null : location(doc, anchor, partyList) ?? datelineLocation(doc, line, partyList),
-    sectors: findSectors(doc, [...focus, ...mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT').map((m) => m.sentence)]),
+    sectors: sectorsOf(doc, type, [...focus, ...mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT').map((m) => m.sentence)]),
     participants,
     proposals,
     followUps,
