@@ -458,9 +458,9 @@ export const CANCELLED_MEETING: PerLang<RegExp> = {
     `(?:${rx('سفر|دیدار|نشست|اجلاس|مذاکرات|ملاقات|بازدید')})[^.\\n]{0,60}?(?:${rx('لغو|به تعویق|معلق')})|(?:${rx('لغو|تعویق')})\\s(?:${rx('سفر|دیدار|نشست|اجلاس|ملاقات')})`,
   ),
   en: compile(
-    `${LEFT}(?:(?:cancell?ed|called off|postponed|put off|scrapped|shelved|suspended)(?: (?:his|her|their|its|the|a|an|planned|scheduled|\\p{L}+'s))*(?: (?:official|state|planned|scheduled))? (?:visit|trip|meeting|talks|tour|summit)|(?:visit|trip|meeting|talks|tour|summit) (?:\\p{L}+ ){0,4}(?:(?:was|has been|have been|were|had been) )?(?:cancell?ed|called off|postponed|put off|scrapped))${RIGHT}`,
+    `${LEFT}(?:(?:cancell?ed|called off|postponed|put off|scrapped|shelved|suspended)(?: (?:his|her|their|its|the|a|an|planned|scheduled|\\p{L}+'s))*(?: (?:official|state|planned|scheduled))? (?:visit|trip|meeting|talks|tour|summit)|(?:visit|trip|meeting|talks|tour|summit) (?:\\p{L}+ ){0,4}(?:cancell?ed|called off|postponed|put off|scrapped)|(?:visit|trip|meeting|talks|tour|summit)[^.\\n]{0,120}?(?:was|has been|have been|were|had been) (?:cancell?ed|called off|postponed|put off|scrapped))${RIGHT}`,
   ),
-  ru: compile(`${LEFT}(?:(?:отмен\\p{L}*|отлож\\p{L}*|перенес[её]?н?\\p{L}*)[^.\\n]{0,30}?(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)|(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)[^.\\n]{0,40}?(?:отмен[её]н\\p{L}*|отменил\\p{L}*|отложен\\p{L}*|перенесен\\p{L}*))`),
+  ru: compile(`${LEFT}(?:(?:отмен\\p{L}*|отлож\\p{L}*|перенес[её]?н?\\p{L}*)[^.\\n]{0,30}?(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)|(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)[^.\\n]{0,80}?(?:отмен[её]н\\p{L}*|отменил\\p{L}*|отложен\\p{L}*|перенесен\\p{L}*))`),
 };
 
 // Words that usually name the object of a document rather than a proposal of its own: "construction of",

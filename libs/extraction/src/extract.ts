@@ -13,7 +13,7 @@ import { rx } from './lexicon.js';
 import { COUNTRY_NAMES, findMentions, type Mention } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText, type KeyedText } from './normalize.js';
-import { addParticipant, findParticipants, titleHeads, unattributedTitles } from './participants.js';
+import { addParticipant, findParticipants, knownPeopleIn, titleHeads, unattributedTitles } from './participants.js';
 import { findProposalMentions, mergeProposals, type ProposalMention } from './proposals.js';
 import { findSectors } from './sectors.js';
 import { splitSentences, type Span } from './sentences.js';
@@ -355,10 +355,11 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const allSentences = [...(title ? [title] : []), ...sentences];
   const mentions = findProposalMentions(doc, allSentences);
   const built: Built[] = [];
-  for (const anchor of findAnchors(doc)) {
+  const anchors = findAnchors(doc);
+  for (const anchor of anchors) {
     const main = built.length === 0;
     if (main && sentences.indexOf(anchor.span) >= ANCHOR_WINDOW) continue;
-    const b = buildEvent(doc, anchor, main ? title : null, mentions);
+    const b = buildEvent(doc, anchor, main ? title : null, mentions, anchors.map((a) => a.span));
     trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
     if (typeof b === 'string') continue;
     // one event per set of parties: a later sentence about the same meeting names more of its people
@@ -430,39 +431,44 @@ interface Built {
 }
 
 // The event's sentence and the next two; for an event in the opening lines, the lead too (it introduces the actors).
-function participantsAround(doc: Doc, s: Span | null): Participant[] {
+// `until`: the sentence of the next event, whose people are its own.
+function participantsAround(doc: Doc, s: Span | null, until: Span | null = null, withLead = true): Participant[] {
   if (!s) return [];
   const i = doc.sentences.indexOf(s);
   // a headline's people are named in the lead («Об этом заявил глава МИД Турции …»)
-  const spans = i < 0 ? [s, ...doc.sentences.slice(0, 3)] : doc.sentences.slice(i, i + 3);
-  const lead = leadOf(doc);
+  const next = until ? doc.sentences.indexOf(until) : -1;
+  const spans = i < 0 ? [s, ...doc.sentences.slice(0, 3)] : doc.sentences.slice(i, next > i ? Math.min(next, i + 3) : i + 3);
+  const lead = withLead ? leadOf(doc) : null;
   if (lead && i > doc.sentences.indexOf(lead) && i <= doc.sentences.indexOf(lead) + 3) spans.push(lead);
   return findParticipants(doc, spans);
 }
 
 // Returns the event, or why the sentence is not one.
-function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: ProposalMention[]): Built | string {
+function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: ProposalMention[], others: Span[]): Built | string {
   const { lang, home, sentences } = doc;
   const span = anchor.span;
   const type = eventType(doc, span, title);
   if (!type) return 'no event type';
   const focus: Span[] = [...(title ? [title] : []), span];
   // The acting countries of the event's own sentence: named, through their officials, or visited.
-  const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span)]);
+  const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span), ...knownPeopleIn(doc, span)]);
   for (const p of findParticipants(doc, [span])) if (p.country) own.add(p.country);
   // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
   // (or, for an agency report, the country of its dateline: "TEHRAN – President Rouhani met …")
   if (own.size === 1 && home && !own.has(home) && unattributedTitles(doc, span) > 0) own.add(home);
   const parties = new Set(own);
   if (title) for (const c of partiesIn(doc, title, true)) parties.add(c);
-  const participants = participantsAround(doc, span);
+  // the next sentence that reports a meeting with other countries is another event ("… then met Cuba's minister")
+  const until = others.find((x) => x.start > span.start && mentionsIn(doc, x).some((m) => !m.topic && !own.has(m.place.code))) ?? null;
+  // the lead introduces the first event's people, not a later one's
+  const participants = participantsAround(doc, span, until, others[0] === span || !!title);
   for (const p of participants) if (p.country) parties.add(p.country);
   const i = sentences.indexOf(span);
   // who "the two countries" or an unnamed subject are: the lead says (or the next lines, when it does not)
   // the lead: the first real sentence, when the event comes within three sentences after it
   const leadSpan = leadOf(doc);
   const li = leadSpan ? sentences.indexOf(leadSpan) : -1;
-  const afterLead = leadSpan && i > li && i <= li + 3 ? leadSpan : null;
+  const afterLead = leadSpan && i > li && i <= li + 3 && (others[0] === span || !!title) ? leadSpan : null;
   const context = [...(afterLead ? [afterLead] : []), ...sentences.slice(i + 1, i + 3)];
   for (const s of context) {
     if (parties.size >= 2) break;
