@@ -99,7 +99,7 @@ export async function removeSyntheticData(dataSource: DataSource): Promise<{ new
     )[0].map((row: { follow_up_id: string }) => row.follow_up_id);
     await manager.query(
       `UPDATE follow_up_action f SET status = coalesce((SELECT c.status FROM follow_up_status_change c WHERE c.follow_up_id = f.id
-         ORDER BY c.effective_date DESC, c.recorded_at DESC LIMIT 1), 'OPEN'), version = version + 1 WHERE f.id = ANY($1)`,
+         ORDER BY c.effective_date DESC NULLS LAST, c.recorded_at DESC LIMIT 1), 'OPEN'), version = version + 1 WHERE f.id = ANY($1)`,
       [closed],
     );
     await manager.query(`DELETE FROM news_item WHERE id = ANY($1)`, [ids]);
