@@ -44,7 +44,7 @@ export function withinOneDay(a: string, b: string): boolean {
 }
 
 /** When a meeting is, as far as one side knows: held on a day, planned for a day, or announced on a day. */
-type When = { kind: 'HELD' | 'PLANNED' | 'ANNOUNCED'; day: string };
+export type When = { kind: 'HELD' | 'PLANNED' | 'ANNOUNCED'; day: string };
 
 function whenReported(report: ReportedMeeting): When | null {
   if (report.status === 'HELD') return report.date ? { kind: 'HELD', day: report.date } : null;
