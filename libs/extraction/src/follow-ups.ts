@@ -1,6 +1,6 @@
 // Follow-ups: concrete next steps. Agreed signings and projects, accepted invitations, the next meeting or
 // a committee to convene. Owners are countries; the horizon and due date come from the same sentence.
-import { BOTH_SIDES, FUTURE, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, WITHIN } from './cues.js';
+import { BOTH_SIDES, EVENT_CUES, FUTURE, FUTURE_MEETING, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, WITHIN } from './cues.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn, originalText } from './document.js';
 import { addDays, addMonths } from './jalali.js';
 import type { ProposalMention } from './proposals.js';
@@ -16,7 +16,26 @@ export function horizonOf(doc: Doc, sentence: Span): FollowUpHorizon {
     const hits = hitsIn(doc, cues[doc.lang], sentence);
     if (hits.length && (!best || hits[0].start < best.at)) best = { h, at: hits[0].start };
   }
-  return best ? best.h : 'UNSPECIFIED';
+  if (best) return best.h;
+  // a date still to come says how soon: «۲۱ января», "on Tuesday", "in 2020"
+  const ahead = aheadDate(doc, sentence);
+  if (!ahead || !doc.publishedAt) return 'UNSPECIFIED';
+  if (ahead <= addDays(doc.publishedAt, 10)) return 'IMMEDIATE';
+  return ahead <= addMonths(doc.publishedAt, 6) ? 'NEAR_TERM' : 'LONG_TERM';
+}
+
+// The first date in the sentence after publication, read forward; a later year on its own counts from its first day.
+function aheadDate(doc: Doc, sentence: Span): string | null {
+  if (!doc.publishedAt) return null;
+  for (const d of doc.dates) {
+    if (d.start < sentence.start || d.end > sentence.end) continue;
+    if (d.ahead && d.ahead > doc.publishedAt) return d.ahead;
+  }
+  const pubYear = +doc.publishedAt.slice(0, 4);
+  for (const m of doc.key.slice(sentence.start, sentence.end).matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) {
+    if (+m[1] > pubYear) return `${m[1]}-01-01`;
+  }
+  return null;
 }
 
 export function dueDateOf(doc: Doc, sentence: Span): string | null {
@@ -62,7 +81,8 @@ const ACTION: Record<string, string> = {
   OTHER: 'Carry out the decision',
 };
 
-export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMention[], sentences: Span[]): ExtractedFollowUp[] {
+/** `event`: the sentences that report the event itself (its own announcement is not a further step). */
+export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMention[], sentences: Span[], event: Span[] = []): ExtractedFollowUp[] {
   const out: ExtractedFollowUp[] = [];
   const used = new Set<string>();
   const bySentence = new Map<number, ExtractedFollowUp>();
@@ -110,8 +130,14 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
     const next = hitsIn(doc, NEXT_STEP[doc.lang], s);
     const future = hasHit(doc, FUTURE[doc.lang], s);
     const horizon = horizonOf(doc, s);
+    const meetingAhead =
+      hasHit(doc, FUTURE_MEETING[doc.lang], s) || (future && (hasHit(doc, EVENT_CUES.MEETING[doc.lang], s) || hasHit(doc, EVENT_CUES.VISIT[doc.lang], s)));
     if (next.length && (future || horizon !== 'UNSPECIFIED')) {
       add(`Next step: ${originalText(doc, next[0])}`, parties, s, `NEXT:${s.start}`);
+    } else if (meetingAhead && !event.includes(s) && mentionsIn(doc, s).some((m) => parties.includes(m.place.code))) {
+      // a meeting or visit still to come between the same countries: "Putin will visit Egypt in 2020"
+      const dest = destination(doc, s);
+      add(dest && parties.includes(dest) ? `Visit ${COUNTRY_NAMES.get(dest) ?? dest}` : 'Hold the next meeting', parties, s, `MEET:${s.start}`);
     } else if (future && horizon !== 'UNSPECIFIED' && !mentions.some((m) => m.sentence.start === s.start) && hasHit(doc, BOTH_SIDES[doc.lang], s)) {
       add(`Follow up: ${clip(originalText(doc, s))}`, parties, s, `FUT:${s.start}`);
     }

@@ -20,11 +20,12 @@ const RANK = new Map<ProposalStatus, number>(PROPOSAL_STATUSES.map((s, i) => [s,
 
 interface Cue extends Span {
   status: ProposalStatus;
+  kinds?: ProposalKind[];
 }
 
 function statusCues(doc: Doc, sentence: Span): Cue[] {
   const out: Cue[] = [];
-  for (const [status, cues] of STATUS_CUES) {
+  for (const [status, cues, kinds] of STATUS_CUES) {
     for (const h of hitsIn(doc, cues[doc.lang], sentence)) {
       if (status === 'SIGNED') {
         const before = doc.key.slice(Math.max(sentence.start, h.start - 40), h.start);
@@ -37,7 +38,7 @@ function statusCues(doc: Doc, sentence: Span): Cue[] {
       }
       // a later, more specific cue at the same place wins (IMPLEMENTING over SIGNED inside «تفاهم نامه امضا شده»)
       if (out.some((c) => c.start <= h.start && c.end >= h.end)) continue;
-      out.push({ ...h, status });
+      out.push({ ...h, status, kinds });
     }
   }
   return out;
@@ -75,6 +76,7 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         let best: Cue | null = null;
         let bestScore = Infinity;
         for (const c of cues) {
+          if (c.kinds && !c.kinds.includes(kind)) continue;
           const score = cueScore(doc, c, hit);
           if (score < bestScore || (score === bestScore && best && RANK.get(c.status)! > RANK.get(best.status)!)) {
             best = c;
@@ -83,7 +85,7 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         }
         // "the MoU signed in 2021 has not been implemented": a later state of a signed document wins
         if (best && best.status === 'SIGNED') {
-          const later = cues.filter((c) => LATER.has(c.status)).sort((x, y) => distance(x, hit) - distance(y, hit))[0];
+          const later = cues.filter((c) => LATER.has(c.status) && (!c.kinds || c.kinds.includes(kind))).sort((x, y) => distance(x, hit) - distance(y, hit))[0];
           if (later) best = later;
         }
         let status: ProposalStatus = best ? best.status : 'PROPOSED';
