@@ -38,7 +38,8 @@ describe('demo data', () => {
     expect(await count(dataSource, `SELECT count(*)::int AS count FROM proposal WHERE status = 'SIGNED'`)).toBeGreaterThan(3);
   });
 
-  // Needs extraction to read "will visit Astana on 13 January" as SCHEDULED and "has been cancelled" as CANCELLED.
+  // Needs extraction to read "The visit of … to Astana, planned for …, has been cancelled" as CANCELLED (it reads a
+  // visit HELD on the planned day, which then outweighs the announcement).
   it.fails('announces a few visits after the day it is loaded, one of them cancelled', async () => {
     const upcoming = await count(
       dataSource,
