@@ -418,10 +418,10 @@ export const INTERVIEW: PerLang<RegExp> = {
 // A meeting that is yet to happen («گفت‌وگو خواهند کرد», «مورد بررسی قرار خواهد داد»).
 export const FUTURE_MEETING: PerLang<RegExp> = {
   fa: compile(
-    `(?:${rx('دیدار|گفتگو|گفت_و_گو|مذاکره|بررسی|ملاقات|رایزنی')})[^.\\n،]{0,25}?${rx('خواهد|خواهند')}|${rx('قرار است')}[^.\\n]{0,50}?${rx('دیدار|سفر|بازدید')}|${LEFT}${rx('ممکن است|احتمالا|قصد دارد|قصد دارند|در نظر دارد')}|${rx('عازم|راهی')}[^.\\n]{0,40}?${rx('می_شود|می_شوند')}`,
+    `(?:${rx('دیدار|گفتگو|گفت_و_گو|مذاکره|بررسی|ملاقات|رایزنی')})[^.\\n،]{0,25}?${rx('خواهد|خواهند')}|${rx('قرار است')}[^.\\n]{0,50}?${rx('دیدار|سفر|بازدید')}|${LEFT}${rx('ممکن است|احتمالا|قصد دارد|قصد دارند|در نظر دارد')}|${rx('عازم|راهی')}[^.\\n]{0,40}?${rx('می_شود|می_شوند')}|${LEFT}(?:${rx('نشست|دیدار|سفر|اجلاس|مذاکرات|دور')})\\s(?:${rx('آتی|آینده|پیش رو|قریب_الوقوع')})|${LEFT}${rx('مقدمات سفر|تدارک سفر')}`,
   ),
-  en: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss|pay (?:a|an) (?:\\p{L}+ )?visit)|is to meet|are to meet|to meet next|(?:may|might) (?:meet|hold|visit|enter)|plans? to (?:pay (?:a|an) (?:\\p{L}+ )?)?visit|(?:is|are) (?:due|scheduled|expected|set|likely) to (?:visit|meet|travel|discuss|hold)|will travel to|(?:will|to) be held|invited [^.\\n]{0,80}? to (?:talks|negotiations|a meeting|attend))${RIGHT}`),
-  ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит|возможно)`),
+  en: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss|pay (?:a|an) (?:\\p{L}+ )?visit)|is to meet|are to meet|to meet next|(?:may|might) (?:meet|hold|visit|enter)|plans? to (?:pay (?:a|an) (?:\\p{L}+ )?)?visit|(?:is|are) (?:due|scheduled|expected|set|likely) to (?:visit|meet|travel|discuss|hold)|will travel to|(?:will|to) be held|invited [^.\\n]{0,80}? to (?:talks|negotiations|a meeting|attend)|(?:upcoming|forthcoming) (?:visit|meeting|talks|summit|trip)|prepar\\p{L}* (?:for )?(?:the |a )?(?:\\p{L}+ )?(?:visit|summit|meeting))${RIGHT}`),
+  ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит|возможно|станет|станут|предстоящ\\p{L}*|предстоит|подготовк\\p{L}* (?:\\p{L}+ )?(?:визит|встреч|саммит|переговор)\\p{L}*|готовят\\p{L}* (?:к )?(?:визит|встреч|саммит)\\p{L}*)`),
 };
 
 // Commentary: an analyst's or a columnist's reading of events, not a report of one.
@@ -452,6 +452,12 @@ export const CANCELLED_MEETING: PerLang<RegExp> = {
 // Words that usually name the object of a document rather than a proposal of its own: "construction of",
 // «تبادل اطلاعات», "deal", «سند». Beside an MoU or agreement in the same sentence they are that document's content.
 export const GENERIC_OBJECT: Partial<Record<ProposalKind, PerLang<RegExp>>> = {
+  // "a contract on grain supplies": the supplies are what the contract is about
+  OTHER: {
+    fa: /^$/,
+    en: /^(?:arms|weapons|gas|oil|wheat|grain) (?:suppl|deliver|export)/,
+    ru: /^поставк/u,
+  },
   JOINT_PROJECT: {
     fa: new RegExp(`^(?:${rx('احداث|ساخت|عملیات')})`, 'u'),
     en: /^(?:construction of|building of|power plant|road bridge|railway line)/,

@@ -205,9 +205,14 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
   if (anchor) {
     // an upper-case city opening the sentence is a dateline ("TEHRAN –"), where the report was filed
     const cities = mentionsIn(doc, anchor).filter((m) => m.place.city && !isDatelineCity(doc, anchor, m));
+    // a visit happens where it goes ("Moscow and Cairo are preparing Putin's visit to Egypt")
+    const goesTo = visited(doc, anchor).filter((c) => parties.includes(c));
     const city =
-      cities.find((m) => m.locative) ?? cities.find((m) => VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))) ?? cities[0];
+      cities.find((m) => m.locative && (!goesTo.length || goesTo.includes(m.place.code))) ??
+      cities.find((m) => VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))) ??
+      (goesTo.length ? undefined : cities[0]);
     if (city) return { name: city.place.name, country: city.place.code };
+    if (goesTo.length) return { name: COUNTRY_NAMES.get(goesTo[0]) ?? goesTo[0], country: goesTo[0] };
   }
   if (doc.title) {
     const city = mentionsIn(doc, doc.title).find((m) => m.place.city && (m.locative || VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))));
@@ -218,6 +223,11 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
   if (anchor) {
     const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code));
     if (country) return { name: COUNTRY_NAMES.get(country.place.code) ?? country.place.name, country: country.place.code };
+  }
+  // a visit happens in the country visited: "Larijani, visiting Egypt, held talks …"
+  for (const s of [anchor, doc.title]) {
+    const code = s ? visited(doc, s).find((c) => parties.includes(c)) : undefined;
+    if (code) return { name: COUNTRY_NAMES.get(code) ?? code, country: code };
   }
   return null;
 }

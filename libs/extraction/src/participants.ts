@@ -118,7 +118,7 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       }
     }
     const phraseEnd = j - 1;
-    const nameTok = (u: Tok) => !u.punct && !FA_NAME_STOP.has(u.w) && !FA_HEADS.has(u.w) && !mentionAt(ms, u) && !/\d/.test(u.w) && !u.w.endsWith('-');
+    const nameTok = (u: Tok) => !u.punct && !FA_NAME_STOP.has(u.w) && !FA_HEADS.has(u.w) && !mentionAt(ms, u) && !/\d/.test(u.w) && !u.w.endsWith('-') && !FA_VERB.test(u.w);
     // name to the left: «علی لاریجانی دبیر …», «"ایاد علاوی" رهبر …», «حسنی مبارک، رییس جمهوری مصر»
     let nameSpan: Span | null = quotedBefore(toks, i) ?? null;
     if (!nameSpan) {
@@ -183,6 +183,12 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   }
   return out;
 }
+
+// «می‌گفت», «نمی‌کند»: a verb is never part of a name (names such as «میلاد» or «میرزا» are not verb stems)
+const FA_VERB = new RegExp(
+  `^(?:${k('می')}|${k('نمی')})(?:${['گفت', 'گوی', 'کرد', 'کن', 'شد', 'شو', 'داد', 'ده', 'رفت', 'رو', 'آمد', 'آی', 'خواست', 'خواه', 'توان', 'باش', 'دار', 'داشت', 'گیر', 'گرفت', 'رس', 'رسید', 'بین', 'دید', 'نویس', 'نوشت', 'پرداز', 'پرداخت', 'ساز', 'ساخت', 'یاب', 'یافت'].map(k).join('|')})`,
+  'u',
+);
 
 const QUOTE_OPEN = new Set(['«', '"']);
 const QUOTE_CLOSE = new Set(['»', '"']);
@@ -330,6 +336,11 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   return out;
 }
 
+// Adjective endings open place and body names; the first names that end so are listed.
+const RU_ADJECTIVE = /(?:ый|ий|ой|ая|ое|ые|ого|его|ему|ому|ую|ым|им|ых|их|ской|ского)$/u;
+const RU_NAMES_IN_II = new Set('юрий дмитрий василий георгий анатолий валерий виталий геннадий аркадий евгений григорий сергий арсений афанасий вениамин'.split(' '));
+const personLike = (first: string) => first.length < 5 || !RU_ADJECTIVE.test(first) || RU_NAMES_IN_II.has(first.replace(/(?:я|ю|ем|е)$/u, 'й'));
+
 function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   const toks = tokens(doc, span);
   const out: Participant[] = [];
@@ -362,6 +373,8 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     while (c < toks.length && c - h <= 3 && !toks[c].punct && capitalised(doc, toks[c]) && !mentionAt(ms, toks[c]) && !RU_HEAD.test(toks[c].w)) c++;
     // a name is two or three words («Сергей Лавров»), or initials and a surname («А.Ю.Руденко»)
     if (c - h - 1 < 2 && !(c === h + 2 && toks[h + 1].w.includes('.'))) continue;
+    // «Нагорный Карабах», «Ближнему Востоку»: a place or a body, not a person
+    if (!personLike(toks[h + 1].w)) continue;
     let orgIdx = -1;
     for (let x = i + 1; x <= h; x++) if (RU_ORG.test(toks[x].w)) { orgIdx = x; break; }
     // «турецким коллегой»: a demonym before the head belongs to the title
