@@ -80,8 +80,8 @@ interface Track {
  * A multi-year history of cooperation for about fifteen country pairs, written as English news items
  * that go through the real extraction and ingestion: meetings, calls and visits; MoUs and agreements
  * proposed, agreed, negotiated, signed and carried out (some stalling); next meetings promised. It ends
- * with a few visits announced in the days before `today` (dated and undated) and one cancelled, so
- * there is something upcoming whatever the day the demo is loaded.
+ * with a few visits announced in the days before `today` (dated and undated), so there is something
+ * upcoming whatever the day the demo is loaded.
  */
 export function syntheticHistory(options: { from?: string; to?: string; seed?: number; today?: string } = {}): NewsItemInput[] {
   const rand = random(options.seed ?? 20250413);
@@ -159,7 +159,10 @@ export function syntheticHistory(options: { from?: string; to?: string; seed?: n
   return items.sort((x, y) => x.publishedAt!.localeCompare(y.publishedAt!));
 }
 
-/** Visits announced for the weeks after `today` for the busiest pairs; the last one is then called off. */
+/**
+ * Visits announced for the weeks after `today` for the busiest pairs (one with no date). No cancellation
+ * yet: extraction does not read one as CANCELLED so far, and it would show as a visit held in the future.
+ */
 function announcements(today: string, rand: () => number): NewsItemInput[] {
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000);
@@ -179,11 +182,6 @@ function announcements(today: string, rand: () => number): NewsItemInput[] {
     const title = `${guest.adjective} minister to visit ${host.capital}`;
     const item = { title, publisher: SYNTHETIC_PUBLISHER, publisherCountry: a, language: 'en' as const };
     items.push({ ...item, text: `${title}\n\n${body}\n`, publishedAt: iso(published), origin: `synthetic:${a}-${b}:announced` });
-    if (index === 4) {
-      const title = `${guest.adjective} minister's visit to ${host.capital} cancelled`;
-      const cancelled = `${host.capital.toUpperCase()}, ${spoken(day(0))} – The visit of ${visitor} to ${host.capital}, planned for ${spoken(planned)}, has been cancelled, the ministry said. No new date has been set.`;
-      items.push({ ...item, title, text: `${title}\n\n${cancelled}\n`, publishedAt: today, origin: `synthetic:${a}-${b}:cancelled` });
-    }
   });
   return items;
 }
