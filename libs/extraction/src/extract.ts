@@ -84,7 +84,8 @@ function background(doc: Doc, span: Span, h: Span): boolean {
     if (y < pubYear) return true;
   }
   const limit = addDays(doc.publishedAt, -45);
-  return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit);
+  // a day and month with no year may be still to come ("is scheduled to visit Iran on April 11")
+  return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit && !(d.ahead && d.ahead >= doc.publishedAt!));
 }
 const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 
@@ -132,7 +133,8 @@ function findAnchors(doc: Doc): Anchor[] {
   const out: Anchor[] = [];
   for (const s of doc.sentences) {
     const cancelled = hasHit(doc, CANCELLED_MEETING[doc.lang], s);
-    const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s) || cancelled;
+    const ahead = hasHit(doc, FUTURE_MEETING[doc.lang], s);
+    const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s) || cancelled || ahead;
     if (!cue) continue;
     // «دیدار» / "match" between national teams is sport, not diplomacy
     if (hasHit(doc, SPORT_MATCH[doc.lang], s)) continue;
@@ -145,7 +147,7 @@ function findAnchors(doc: Doc): Anchor[] {
     if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s) && !visited(doc, s).length) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
     if (countries.size < 1 && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
-    const future = hasHit(doc, FUTURE_MEETING[doc.lang], s) && !signingDone(doc, s);
+    const future = ahead && !signingDone(doc, s);
     out.push({ span: s, status: cancelled ? 'CANCELLED' : future ? 'SCHEDULED' : 'HELD' });
   }
   return out;
@@ -214,6 +216,7 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
     if (city) return { name: city.place.name, country: city.place.code };
     if (goesTo.length) return { name: COUNTRY_NAMES.get(goesTo[0]) ?? goesTo[0], country: goesTo[0] };
   }
+
   if (doc.title) {
     const city = mentionsIn(doc, doc.title).find((m) => m.place.city && (m.locative || VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))));
     if (city) return { name: city.place.name, country: city.place.code };
@@ -221,7 +224,8 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
   const anyCity = doc.mentions.find((m) => m.place.city && m.locative && parties.includes(m.place.code) && inBody(m));
   if (anyCity) return { name: anyCity.place.name, country: anyCity.place.code };
   if (anchor) {
-    const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code));
+    // "Iran's cultural counselor in Kazakhstan": a posting, not where the event was
+    const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code) && !POSTED_IN[doc.lang].test(doc.key.slice(Math.max(anchor.start, m.start - 40), m.start)));
     if (country) return { name: COUNTRY_NAMES.get(country.place.code) ?? country.place.name, country: country.place.code };
   }
   // a visit happens in the country visited: "Larijani, visiting Egypt, held talks …"
@@ -245,6 +249,13 @@ const VISIT_TO = {
   en: /\b(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
   ru: /(?<![\p{L}\p{M}])(?:в|во)\s$/u,
 };
+// A diplomat's posting: "ambassador in", «رایزن فرهنگی ایران در», «посол … в».
+const POSTED_IN = {
+  fa: new RegExp(`(?:${rx('رایزن|سفیر|کاردار|سرکنسول|کنسول|نماینده|وابسته')})(?:\\s\\S+){0,3}\\s${rx('در')}\\s$`, 'u'),
+  en: /\b(?:counsel+or|ambassador|envoy|consul|attach[eé]|charg[eé] d'affaires|representative)(?:\s\S+){0,2}\s(?:in|to)\s$/,
+  ru: /(?<![\p{L}])(?:посол|посла|послом|советник\p{L}*|консул\p{L}*|представител\p{L}*)(?:\s\S+){0,3}\s(?:в|во)\s$/u,
+};
+
 // Before the place a visit goes to: "left Tehran for Yerevan", "in Tehran", «بازدید از».
 const DESTINATION = {
   fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|وارد|عازم|راهی|بازدید از|سفر به')})\\s$`, 'u'),
@@ -329,7 +340,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   if (script === 'ar' && !options.lang) return result;
 
   // an item whose headline (or lead, with no headline) is commentary or speculation reports no event of its own
-  const head = title ?? sentences[0];
+  const head = title ?? sentences.find((s) => key.slice(s.start, s.end).split(/\s+/).length >= 5);
   if (head && (hasHit(doc, COMMENTARY[lang], head) || (title && hasHit(doc, SPECULATION[lang], title) && !quotedHeadline(doc, title)))) return result;
   const allSentences = [...(title ? [title] : []), ...sentences];
   const mentions = findProposalMentions(doc, allSentences);
@@ -378,6 +389,11 @@ function quotedHeadline(doc: Doc, s: Span): boolean {
   return /^[^:،,\n]{2,40}:/.test(doc.key.slice(s.start, s.end));
 }
 
+// The lead: the first body sentence that says something («خبرگزاری فارس:» on a line of its own does not).
+function leadOf(doc: Doc): Span | null {
+  return doc.sentences.find((s) => doc.key.slice(s.start, s.end).split(/\s+/).length >= 5) ?? null;
+}
+
 function sentencesFrom(sentences: Span[], from: Span): Span[] {
   const i = sentences.indexOf(from);
   return i < 0 ? sentences : sentences.slice(i);
@@ -402,7 +418,8 @@ function participantsAround(doc: Doc, s: Span | null): Participant[] {
   const i = doc.sentences.indexOf(s);
   // a headline's people are named in the lead («Об этом заявил глава МИД Турции …»)
   const spans = i < 0 ? [s, ...doc.sentences.slice(0, 3)] : doc.sentences.slice(i, i + 3);
-  if (i > 0 && i <= 3) spans.push(doc.sentences[0]);
+  const lead = leadOf(doc);
+  if (lead && i > doc.sentences.indexOf(lead) && i <= doc.sentences.indexOf(lead) + 3) spans.push(lead);
   return findParticipants(doc, spans);
 }
 
@@ -425,7 +442,11 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   for (const p of participants) if (p.country) parties.add(p.country);
   const i = sentences.indexOf(span);
   // who "the two countries" or an unnamed subject are: the lead says (or the next lines, when it does not)
-  const context = [...(i > 0 && i <= 3 ? [sentences[0]] : []), ...sentences.slice(i + 1, i + 3)];
+  // the lead: the first real sentence, when the event comes within three sentences after it
+  const leadSpan = leadOf(doc);
+  const li = leadSpan ? sentences.indexOf(leadSpan) : -1;
+  const afterLead = leadSpan && i > li && i <= li + 3 ? leadSpan : null;
+  const context = [...(afterLead ? [afterLead] : []), ...sentences.slice(i + 1, i + 3)];
   for (const s of context) {
     if (parties.size >= 2) break;
     for (const c of partiesIn(doc, s, false)) parties.add(c);
@@ -435,11 +456,12 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   // The acting countries must meet in the event's own sentence, or in a title or lead that reports the event.
   const support = new Set<string>();
   if (title && reportsInteraction(doc, title)) for (const c of partiesIn(doc, title, true)) support.add(c);
-  if (i > 0 && i <= 3) for (const c of partiesIn(doc, sentences[0], false)) support.add(c);
+  if (afterLead) for (const c of partiesIn(doc, afterLead, false)) support.add(c);
   const both = hasHit(doc, BOTH_SIDES[lang], span);
   // "Rouhani made the remarks in a meeting with his Venezuelan counterpart": the lead said who Rouhani is
-  const lead = i > 0 && i <= 3 ? new Set(partiesIn(doc, sentences[0], false)) : new Set<string>();
-  const named = findParticipants(doc, [span]).length > 0;
+  const lead = afterLead ? new Set(partiesIn(doc, afterLead, false)) : new Set<string>();
+  // (or "Erdogan, on his first visit to Australia, said …" after a lead that named the Turkish PM)
+  const named = findParticipants(doc, [span]).length > 0 || (type === 'VISIT' && visited(doc, span).length > 0);
   const strong =
     own.size >= 2 ||
     (own.size >= 1 && named && new Set([...own, ...lead]).size >= 2) ||

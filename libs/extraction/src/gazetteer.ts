@@ -140,6 +140,7 @@ const FA_EXCLUDE_AFTER: Record<string, RegExp> = {
 const FA_EXCLUDE_BEFORE = new Set(['دریای', 'اقیانوس', 'استان', 'دریا'].map((w) => keyText(w).key));
 const EN_EXCLUDE_BEFORE = new Set(['latin', 'south', 'north', 'central', 'new']);
 const EN_EXCLUDE_AFTER = /^\s+(?:ocean|gulf|sea|peninsula|subcontinent)/;
+const NAZARBAYEV = new RegExp(`^\\s+(?:nazarbay|${keyText('نظربای').key}|${keyText('نظربا').key}|назарбаев)`, 'u');
 
 function lookup(lang: Lang, matched: string): Entry | null {
   for (const m of multiStems[lang]) if (m.re.test(matched)) return m.entry;
@@ -199,6 +200,8 @@ export function findMentions(
       if (e.surface === FA_ASTANA && EVE_NOUNS.has(nextWord(key, end))) continue;
     }
     if (lang === 'ru' && /латинск\p{L}*\s$/u.test(key.slice(Math.max(0, start - 14), start))) continue;
+    // "Nursultan Nazarbayev" is a person, Nur-Sultan (Astana, 2019–2022) a city
+    if (e.place.code === 'KZ' && e.place.city && NAZARBAYEV.test(key.slice(end, end + 16))) continue;
     const before = key.slice(Math.max(0, start - 12), start);
     // «в Индию» (accusative) is a direction, «в Индии» a place: a country something goes to is not merely a host
     const direction = lang === 'ru' && !e.place.city && /(?:ию|ую|у|ю)$/u.test(m[0]);

@@ -274,7 +274,18 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     ) b--;
     let nameStart = b + 1;
     while (nameStart <= h && EN_NAME_LINK.has(toks[nameStart].w)) nameStart++;
-    if (nameStart > h || EN_NOT_NAME.has(toks[nameStart].w)) {
+    // "Iran's cultural counselor in Kazakhstan, Ali Akbar Talebi-Matin, met …": the name in apposition
+    let nameEnd = h;
+    if (nameStart > h && toks[h + 1]?.w === ',') {
+      let e = h + 2;
+      while (e < toks.length && e - (h + 2) < 5 && (cap(e) || (EN_NAME_LINK.has(toks[e].w) && cap(e + 1))) && !mentionAt(ms, toks[e]) && !EN_HEADS.has(toks[e].w) && !EN_ORG_HEADS.has(toks[e].w)) e++;
+      const closes = e >= toks.length || toks[e].punct || !capitalised(doc, toks[e]);
+      if (e - (h + 2) >= 2 && closes && !EN_NOT_NAME.has(toks[h + 2].w)) {
+        nameStart = h + 2;
+        nameEnd = e - 1;
+      }
+    }
+    if (nameStart > nameEnd || EN_NOT_NAME.has(toks[nameStart].w)) {
       i = h;
       continue;
     }
@@ -288,7 +299,7 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       if (i - a > 8) break;
     }
     const region = spanOf(toks, a, h);
-    const titleEnd = nameStart - 1;
+    const titleEnd = nameEnd === h ? nameStart - 1 : h;
     let orgA = -1;
     let orgB = -1;
     for (let x = a; x <= titleEnd; x++) {
@@ -309,12 +320,12 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       while (te > i && ['of', 'the', 'for'].includes(toks[te].w)) te--;
     }
     out.push({
-      name: originalText(doc, spanOf(toks, nameStart, h)),
+      name: originalText(doc, spanOf(toks, nameStart, nameEnd)),
       title: originalText(doc, spanOf(toks, Math.min(ta, i), te)).replace(/^the\s+/i, ''),
       organization: orgA >= 0 ? originalText(doc, spanOf(toks, orgA, orgB)) : null,
       country: countryOf(doc, ms, region),
     });
-    i = h;
+    i = nameEnd;
   }
   // "Ali Asghar Khaji, senior assistant to the foreign minister"
   for (let i = 0; i + 2 < toks.length; i++) {
