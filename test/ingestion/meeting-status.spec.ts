@@ -35,7 +35,8 @@ describe('meeting status and dates, from real texts through ingestion', () => {
     dataSource = await database.connect();
   });
   afterAll(() => database.drop());
-  beforeEach(() => dataSource.query(`TRUNCATE news_item, meeting, proposal, follow_up_action, actor, evidence, audit_entry CASCADE`));
+  const reset = () => dataSource.query(`TRUNCATE news_item, meeting, proposal, follow_up_action, actor, evidence, audit_entry CASCADE`);
+  beforeEach(reset);
 
   async function ingest(...names: Name[]): Promise<void> {
     const ingestion = ingestionServiceFor(dataSource);
@@ -82,7 +83,7 @@ describe('meeting status and dates, from real texts through ingestion', () => {
   it('an announced visit is upcoming and fulfils the invitation only once it is reported held, in every order', async () => {
     const astana = { ...ITEMS.astana, publishedAt: '2025-04-13' };
     for (const order of permutations<Name>(['astana', 'announced', 'held'])) {
-      await dataSource.query(`TRUNCATE news_item, meeting, proposal, follow_up_action, actor, evidence, audit_entry CASCADE`);
+      await reset();
       const ingestion = ingestionServiceFor(dataSource);
       for (const name of order) await ingestion.ingest(RequestContext.system(), name === 'astana' ? astana : ITEMS[name]);
       expect((await meetingsOf(['IR', 'KZ'])).map((m) => [m.status, m.date, m.location]), order.join(' → ')).toEqual([
@@ -91,7 +92,7 @@ describe('meeting status and dates, from real texts through ingestion', () => {
       ]);
       expect(await visitFollowUp(), order.join(' → ')).toEqual([{ status: 'DONE', note: 'closed automatically: the visit took place' }]);
     }
-    await dataSource.query(`TRUNCATE news_item, meeting, proposal, follow_up_action, actor, evidence, audit_entry CASCADE`);
+    await reset();
     const ingestion = ingestionServiceFor(dataSource);
     await ingestion.ingest(RequestContext.system(), astana);
     await ingest('announced');
