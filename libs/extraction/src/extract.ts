@@ -361,12 +361,27 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (main && sentences.indexOf(anchor.span) >= ANCHOR_WINDOW) continue;
     const b = buildEvent(doc, anchor, main ? title : null, mentions, anchors.map((a) => a.span));
     trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
-    if (typeof b === 'string') continue;
+    if (typeof b === 'string') {
+      // a sentence too thin to be an event of its own may still date the one reported («لاوروف قرار است فردا جمعه ۲۸ اکتبر …»)
+      const last = built[built.length - 1];
+      const named = mentionsIn(doc, anchor.span).filter((m) => !m.topic).map((m) => m.place.code);
+      if (last && anchor.status === last.status && named.length && named.every((c) => last.parties.includes(c))) last.later.push(anchor.span);
+      continue;
+    }
     // one event per set of parties: a later sentence about the same meeting names more of its people
     // "the two sides also discussed Afghanistan": the two sides are the event's own, not a new pair
     const same = b.backReference && built.length ? built[built.length - 1] : built.find((x) => b.parties.every((c) => x.parties.includes(c)));
     if (same) {
-      if (same.status === b.status) for (const p of b.participants) addParticipant(same.participants, p);
+      // "… who has travelled to Egypt, said Iran will …" then "Larijani held talks yesterday with Mubarak": held
+      if (same.status === 'SCHEDULED' && b.status === 'HELD' && b.anchor) {
+        same.status = 'HELD';
+        same.focus.push(b.anchor);
+      }
+      if (same.status === b.status) {
+        for (const p of b.participants) addParticipant(same.participants, p);
+        // a later sentence about the same meeting may be the one that dates it («قرار است فردا جمعه ۲۸ اکتبر …»)
+        if (b.anchor && !same.focus.includes(b.anchor) && !b.backReference) same.later.push(b.anchor);
+      }
       continue;
     }
     built.push(b);
@@ -424,6 +439,8 @@ interface Built {
   focus: Span[];
   anchor: Span | null;
   participants: Participant[];
+  /** Later sentences about the same event, read for its date when its own give none. */
+  later: Span[];
   /** Its sentence names at most one country and says "the two sides": it refers to an event already reported. */
   backReference: boolean;
   /** Drops proposal mentions that are the event itself. */
@@ -509,7 +526,7 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   let status = anchor.status;
   // "Rouhani to visit Yerevan": a headline in the infinitive announces
   if (status === 'HELD' && title && hasHit(doc, FUTURE_MEETING[lang], title) && !cueIn(doc, 'MEETING', span) && !signingDone(doc, span)) status = 'SCHEDULED';
-  return { type, status, parties: [...parties].sort(), focus, anchor: span, participants, mentionFilter, backReference: own.size < 2 && both };
+  return { type, status, parties: [...parties].sort(), focus, anchor: span, participants, mentionFilter, backReference: own.size < 2 && both, later: [] };
 }
 
 function reportsInteraction(doc: Doc, s: Span): boolean {
@@ -550,6 +567,7 @@ function buildStatement(doc: Doc, mentions: ProposalMention[]): Built | null {
     participants: participantsAround(doc, stated[0].sentence),
     mentionFilter: () => true,
     backReference: false,
+    later: [],
   };
 }
 
@@ -565,7 +583,9 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
   const anchorIndex = anchor ? doc.sentences.indexOf(anchor) : -1;
   const nextSentence = anchorIndex >= 0 ? doc.sentences[anchorIndex + 1] : undefined;
   const ahead = status === 'SCHEDULED';
-  let { date, dateSource } = eventDate(doc, focus.slice().reverse(), line?.date ?? null, ahead);
+  // the event's own sentences first, then later sentences about it, then the title
+  const dating = [...focus.filter((s) => s !== doc.title).reverse(), ...b.later, ...focus.filter((s) => s === doc.title)];
+  let { date, dateSource } = eventDate(doc, dating, line?.date ?? null, ahead);
   if (dateSource === 'PUBLISHED' && nextSentence && !ahead) {
     // the second sentence often gives the day («… که روز ۷ تیر ۱۴۰۴ به ایروان سفر کرده بود»)
     const d = doc.dates.find((x) => !x.relative && x.date && x.start >= nextSentence.start && x.end <= nextSentence.end);
