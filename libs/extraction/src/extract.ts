@@ -201,8 +201,13 @@ function dateline(key: string, first: Span | undefined, source: string, kt: Keye
 // `ahead`: the event is still to come, so "on Wednesday" is the next Wednesday.
 function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean): { date: string | null; dateSource: DateSource | null } {
   const read = (d: DateHit) => (ahead ? d.ahead : d.date);
+  // "spoke ahead of the 9 December summit": for a held event, a yearless day coming up soon is not its date
+  const soon = doc.publishedAt ? addDays(doc.publishedAt, 60) : null;
+  const upcoming = (d: DateHit) => !ahead && !!soon && !!d.ahead && d.ahead !== d.date && d.ahead > doc.publishedAt! && d.ahead <= soon;
   for (const s of spans) {
-    const hits = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && read(d) && !(skip && d.start >= skip.start && d.end <= skip.end));
+    const hits = doc.dates.filter(
+      (d) => d.start >= s.start && d.end <= s.end && read(d) && !upcoming(d) && !(skip && d.start >= skip.start && d.end <= skip.end),
+    );
     const abs = hits.find((d) => !d.relative);
     if (abs) return { date: read(abs), dateSource: 'TEXT' };
     const rel = hits.find((d) => d.relative);
@@ -551,8 +556,11 @@ function buildStatement(doc: Doc, mentions: ProposalMention[]): Built | null {
     return shared >= 2 || (shared >= 1 && titleOnRelations);
   };
   // a proposal made, accepted or rejected counts too, when both countries are named in its own sentence
+  // sanctions or an attack named beside cooperation (the sentence's or the headline's) do not undo it
+  const cooperative = !!title && hasHit(doc, COOPERATION[lang], title);
+  const hostile = (s: Span) => hasHit(doc, HOSTILE[lang], s) && !cooperative && !hasHit(doc, COOPERATION[lang], s);
   const stated = mentions.filter(
-    (m) => m.cue && (STATED.has(m.status) ? partiesOf(m).size >= 2 : new Set(partiesIn(doc, m.sentence, false)).size >= 2) && onTopic(m) && !hasHit(doc, HOSTILE[lang], m.sentence) && !hasHit(doc, COMMENTARY[lang], m.sentence),
+    (m) => m.cue && (STATED.has(m.status) ? partiesOf(m).size >= 2 : new Set(partiesIn(doc, m.sentence, false)).size >= 2) && onTopic(m) && !hostile(m.sentence) && !hasHit(doc, COMMENTARY[lang], m.sentence),
   );
   if (!stated.length) return null;
   const parties = new Set<string>();
@@ -584,7 +592,9 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
   const nextSentence = anchorIndex >= 0 ? doc.sentences[anchorIndex + 1] : undefined;
   const ahead = status === 'SCHEDULED';
   // the event's own sentences first, then later sentences about it, then the title
-  const dating = [...focus.filter((s) => s !== doc.title).reverse(), ...b.later, ...focus.filter((s) => s === doc.title)];
+  // (a statement from the headline is dated by the lead: "… announced on Sunday that they will postpone …")
+  const lead = !anchor ? leadOf(doc) : null;
+  const dating = [...focus.filter((s) => s !== doc.title).reverse(), ...b.later, ...focus.filter((s) => s === doc.title), ...(lead && !focus.includes(lead) ? [lead] : [])];
   let { date, dateSource } = eventDate(doc, dating, line?.date ?? null, ahead);
   if (dateSource === 'PUBLISHED' && nextSentence && !ahead) {
     // the second sentence often gives the day («… که روز ۷ تیر ۱۴۰۴ به ایروان سفر کرده بود»)
