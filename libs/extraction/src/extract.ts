@@ -203,7 +203,7 @@ function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean): 
   const read = (d: DateHit) => (ahead ? d.ahead : d.date);
   // "spoke ahead of the 9 December summit": for a held event, a yearless day coming up soon is not its date
   const soon = doc.publishedAt ? addDays(doc.publishedAt, 60) : null;
-  const upcoming = (d: DateHit) => !ahead && !!soon && !!d.ahead && d.ahead !== d.date && d.ahead > doc.publishedAt! && d.ahead <= soon;
+  const upcoming = (d: DateHit) => !ahead && !d.relative && !!soon && !!d.ahead && d.ahead !== d.date && d.ahead > doc.publishedAt! && d.ahead <= soon;
   for (const s of spans) {
     const hits = doc.dates.filter(
       (d) => d.start >= s.start && d.end <= s.end && read(d) && !upcoming(d) && !(skip && d.start >= skip.start && d.end <= skip.end),
