@@ -519,7 +519,7 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   // A cooperation event says so: in the title or the event's sentences, or through a proposal.
   // (officials named on both sides, or a call between them, is enough)
   // (an official's trip to another country is an interaction of its own)
-  const trip = visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0);
+  const trip = visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0 || (!!afterLead && titleHeads(doc, afterLead) >= 1));
   const sides = new Set(participants.map((p) => p.country ?? (p.title && home && parties.has(home) ? home : null)).filter(Boolean));
   const officials =
     type === 'CALL' ||
