@@ -375,14 +375,21 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
         h++;
         u = toks[h + 1];
       }
+      // «(ФСВТС)»: an abbreviation in brackets inside the title
+      if (u.w === '(' && toks[h + 3]?.w === ')') {
+        h += 3;
+        continue;
+      }
       if (u.punct) break;
       const m = mentionAt(ms, u);
       if (m) {
         while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
         continue;
       }
-      // «Заместитель Министра культуры …»: capitalised office words still belong to the title
-      if (capitalised(doc, u) && !RU_HEAD.test(u.w) && !RU_ORG.test(u.w) && !RU_TITLE_WORD.test(u.w)) break;
+      // «Заместитель Министра культуры …», «глава Федеральной службы …», «глава Коломенского городского округа»:
+      // capitalised office words and adjectives of a body's name still belong to the title
+      const bodyWord = RU_HEAD.test(u.w) || RU_ORG.test(u.w) || RU_TITLE_WORD.test(u.w) || !personLike(u.w);
+      if (capitalised(doc, u) && !bodyWord) break;
       // «… встретился с Президентом …»: a capitalised office word after an ordinary word opens the next title
       const p = toks[h];
       if (capitalised(doc, u) && RU_HEAD.test(u.w) && !capitalised(doc, p) && !RU_HEAD.test(p.w) && !RU_TITLE_WORD.test(p.w)) break;
