@@ -397,9 +397,15 @@ export const BOTH_SIDES: PerLang<RegExp> = {
 
 // A sports fixture: «دیدار» and "match" mean a game here.
 export const SPORT_MATCH: PerLang<RegExp> = {
-  fa: compile(words(['تیم ملی', 'فوتبال', 'ورزشگاه', 'مسابقه', 'گل', 'تساوی', 'سرمربی', 'والیبال', 'بسکتبال', 'جام جهانی', 'لیگ'])),
-  en: compile(`${LEFT}(?:national team|football|soccer|stadium|goals?|draw|coach|volleyball|basketball|world cup|league|match|fixture|scored)${RIGHT}`),
-  ru: compile(`${LEFT}(?:сборн\\p{L}*|футбол\\p{L}*|стадион\\p{L}*|матч\\p{L}*|ничь\\p{L}*|тренер\\p{L}*|чемпионат\\p{L}*|гол(?:а|ы|ов)?(?![\\p{L}]))`),
+  fa: compile(
+    [
+      words(['تیم ملی', 'فوتبال', 'ورزشگاه', 'مسابقه', 'مسابقات', 'گل', 'تساوی', 'سرمربی', 'والیبال', 'بسکتبال', 'جام جهانی', 'لیگ', 'مغلوب', 'یک چهارم نهایی', 'نیمه نهایی', 'پیکار', 'قهرمانی']),
+      // a score: «۲ بر یک»
+      `(?<!\\d)\\d{1,2}\\s?${rx('بر')}\\s?(?:\\d{1,2}(?!\\d)|${rx('یک|صفر|هیچ')})`,
+    ].join('|'),
+  ),
+  en: compile(`${LEFT}(?:national team|football|soccer|stadium|goals?|draw|coach|volleyball|basketball|world cup|league|match|fixture|scored|quarter-?finals?|semi-?finals?|tournament|championship)${RIGHT}`),
+  ru: compile(`${LEFT}(?:сборн\\p{L}*|футбол\\p{L}*|стадион\\p{L}*|матч\\p{L}*|ничь\\p{L}*|тренер\\p{L}*|чемпионат\\p{L}*|четвертьфинал\\p{L}*|полуфинал\\p{L}*|турнир\\p{L}*|гол(?:а|ы|ов)?(?![\\p{L}]))`),
 };
 
 // Cooperation vocabulary: a meeting report without any of it is politics, not a cooperation event.

@@ -357,6 +357,8 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   // an item whose headline (or lead, with no headline) is commentary or speculation reports no event of its own
   const head = title ?? sentences.find((s) => key.slice(s.start, s.end).split(/\s+/).length >= 5);
   if (head && (hasHit(doc, COMMENTARY[lang], head) || (title && hasHit(doc, SPECULATION[lang], title) && !quotedHeadline(doc, title)))) return result;
+  // a sports report: its «دیدار» and "meetings" are games («شیلی ۲ بر یک مغلوب ونزوئلا شد»)
+  if ([title, leadOf(doc)].some((s) => !!s && hasHit(doc, SPORT_MATCH[lang], s))) return result;
   const allSentences = [...(title ? [title] : []), ...sentences];
   const mentions = findProposalMentions(doc, allSentences);
   const built: Built[] = [];

@@ -87,6 +87,34 @@ IE|Ireland|Ireland;Irish|ایرلند|ирланди*
 PT|Portugal|Portugal;Portuguese|پرتغال|португали*
 BA|Bosnia and Herzegovina|Bosnia;Bosnian|بوسنی|босни*
 IL|Israel|Israel;Israeli|اسرائیل;رژیم صهیونیستی|израил*
+CL|Chile|Chile;Chilean;Chileans|شیلی|чили;чилийск*
+PE|Peru|Peru;Peruvian;Peruvians|پرو|перу;перуанск*
+EC|Ecuador|Ecuador;Ecuadorian;Ecuadorean|اکوادور|эквадор*
+CO|Colombia|Colombia;Colombian;Colombians|کلمبیا|колумби*
+UY|Uruguay|Uruguay;Uruguayan|اروگوئه|уругва*
+LT|Lithuania|Lithuania;Lithuanian;Lithuanians|لیتوانی|литв*;литовск*
+LV|Latvia|Latvia;Latvian;Latvians|لتونی|латви*;латвийск*
+EE|Estonia|Estonia;Estonian;Estonians|استونی|эстони*
+MD|Moldova|Moldova;Moldovan;Moldavia|مولداوی|молдави*;молдов*
+CY|Cyprus|Cyprus;Cypriot|قبرس|кипр*
+SK|Slovakia|Slovakia;Slovak|اسلواکی|словаки*;словацк*
+SI|Slovenia|Slovenia;Slovenian;Slovene|اسلوونی|словени*
+HR|Croatia|Croatia;Croatian|کرواسی|хорвати*
+AL|Albania|Albania;Albanian|آلبانی|албани*
+MA|Morocco|Morocco;Moroccan|مراکش|марокк*
+SN|Senegal|Senegal;Senegalese|سنگال|сенегал*
+GH|Ghana|Ghana;Ghanaian|غنا|гана;ганы;гане;гану;ганск*
+TZ|Tanzania|Tanzania;Tanzanian|تانزانیا|танзани*
+UG|Uganda|Uganda;Ugandan|اوگاندا|уганд*
+ZW|Zimbabwe|Zimbabwe;Zimbabwean|زیمبابوه|зимбабве
+NP|Nepal|Nepal;Nepalese;Nepali|نپال|непал*
+MM|Myanmar|Myanmar;Burma;Burmese|میانمار|мьянм*
+KH|Cambodia|Cambodia;Cambodian|کامبوج|камбодж*
+NZ|New Zealand|New Zealand|نیوزیلند|нов* зеланди*
+PS|Palestine|Palestine;Palestinian;Palestinians|فلسطین|палестин*
+SO|Somalia|Somalia;Somali|سومالی|сомали
+ML|Mali|Mali;Malian|مالی|мали
+NE|Niger|Niger;Nigerien|نیجر|нигер;нигера;нигере
 EU|European Union|European Union;^EU;^E.U.|اتحادیه اروپا;اتحادیه اروپایی|евросоюз*;европейск* союз*;^ЕС
 `;
 

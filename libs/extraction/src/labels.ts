@@ -181,7 +181,13 @@ DZ|Algeria|الجزایر|Алжир TN|Tunisia|تونس|Тунис LY|Libya|ل�
 NL|Netherlands|هلند|Нидерланды BE|Belgium|بلژیک|Бельгия CH|Switzerland|سوئیس|Швейцария AT|Austria|اتریش|Австрия PL|Poland|لهستان|Польша
 HU|Hungary|مجارستان|Венгрия GR|Greece|یونان|Греция RS|Serbia|صربستان|Сербия BG|Bulgaria|بلغارستان|Болгария RO|Romania|رومانی|Румыния
 CZ|Czech_Republic|جمهوری_چک|Чехия FI|Finland|فنلاند|Финляндия DK|Denmark|دانمارک|Дания IE|Ireland|ایرلند|Ирландия PT|Portugal|پرتغال|Португалия
-BA|Bosnia_and_Herzegovina|بوسنی_و_هرزگوین|Босния_и_Герцеговина IL|Israel|اسرائیل|Израиль`
+BA|Bosnia_and_Herzegovina|بوسنی_و_هرزگوین|Босния_и_Герцеговина IL|Israel|اسرائیل|Израиль EU|European_Union|اتحادیه_اروپا|Евросоюз
+CL|Chile|شیلی|Чили PE|Peru|پرو|Перу EC|Ecuador|اکوادور|Эквадор CO|Colombia|کلمبیا|Колумбия UY|Uruguay|اروگوئه|Уругвай LT|Lithuania|لیتوانی|Литва
+LV|Latvia|لتونی|Латвия EE|Estonia|استونی|Эстония MD|Moldova|مولداوی|Молдавия CY|Cyprus|قبرس|Кипр SK|Slovakia|اسلواکی|Словакия
+SI|Slovenia|اسلوونی|Словения HR|Croatia|کرواسی|Хорватия AL|Albania|آلبانی|Албания MA|Morocco|مراکش|Марокко SN|Senegal|سنگال|Сенегал
+GH|Ghana|غنا|Гана TZ|Tanzania|تانزانیا|Танзания UG|Uganda|اوگاندا|Уганда ZW|Zimbabwe|زیمبابوه|Зимбабве NP|Nepal|نپال|Непал
+MM|Myanmar|میانمار|Мьянма KH|Cambodia|کامبوج|Камбоджа NZ|New_Zealand|نیوزیلند|Новая_Зеландия PS|Palestine|فلسطین|Палестина
+SO|Somalia|سومالی|Сомали ML|Mali|مالی|Мали NE|Niger|نیجر|Нигер`
     .split(/\s+/)
     .map((row) => {
       const [code, en, fa, ru] = row.split('|').map((x) => x.replace(/_/g, ' '));

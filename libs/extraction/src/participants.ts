@@ -27,7 +27,7 @@ const FA_NAME_STOP = new Set([
   ...set('و از در یک های ها گزارش خبرگزاری به‌گزارش میان بین دو کشور طرفین جمهوری اسلامی همچنان رایزنی هیات هیأت هیئت ایرنا ایسنا ایلنا تسنیم فارس مهر شبستان تفاهمنامه تفاهم یادداشت قرارداد سند اسناد همکاری همکاریهای موافقتنامه توافقنامه پروژه عملیات ساخت برنامه طرح متن نشست دیدار جلسه اجلاس کمیسیون کمیته کارگروه هفته جشنواره سفر سه چهار پنج شش هفت ده شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه'),
   // pronouns, quantifiers, modals and everyday nouns of political news: never part of a person's name
   ...set(
-    'من تو ما شما آنها اینها ایشان خود خویش هر همه برخی بعضی هیچ چند چندین اولین دومین سومین چهارمین نخستین آخرین باید نباید شاید اینگونه چنین چنان همین همان چه چرا کجا کدام اگر چون زیرا ولی لذا سپس آنگاه عنوان عناوین اخبار خبر سخن سخنان سوال سؤال سؤالات سوالات پاسخ موضوع مسئله مساله اعتقاد تمایل ابهام امکان نظر دیدگاه موضع مواضع تصمیم اقدام کشتی فروند نفر مردم دولت حکومت ملت شامل درباره مورد حال زمان سال ماه روز امروز هفته',
+    'من تو ما شما آنها اینها ایشان خود خویش هر همه برخی بار دیگر بعضی هیچ چند چندین اولین دومین سومین چهارمین نخستین آخرین باید نباید شاید اینگونه چنین چنان همین همان چه چرا کجا کدام اگر چون زیرا ولی لذا سپس آنگاه عنوان عناوین اخبار خبر سخن سخنان سوال سؤال سؤالات سوالات پاسخ موضوع مسئله مساله اعتقاد تمایل ابهام امکان نظر دیدگاه موضع مواضع تصمیم اقدام کشتی فروند نفر مردم دولت حکومت ملت شامل درباره مورد حال زمان سال ماه روز امروز هفته',
   ),
 ]);
 
@@ -498,6 +498,7 @@ const RU_HEAD_ANY = RU_HEAD;
 // government offices whose holder, named without a country, is the publisher's own official
 const FA_GOV_HEADS = set('وزیر سفیر رایزن معاون سخنگو نماینده استاندار رئیس رییس کاردار سرکنسول');
 const FA_BACKREF = set('این آن');
+const FA_PM = k('نخست‌وزیر');
 const INTERNATIONAL = new RegExp(`(?:${['سازمان ملل', 'ملل متحد', 'اتحادیه', 'ناتو', 'بین المللی', 'بینالمللی', 'جهانی', 'united nations', 'nato', 'international', 'world', 'european union', 'оон', 'международн'].map(k).join('|')}|\\bun\\b|\\beu\\b)`, 'u');
 
 /** Title heads (minister, «وزیر», министр) in the span with no country named beside them. */
@@ -515,7 +516,15 @@ export function unattributedTitles(doc: Doc, span: Span): number {
     let a = i;
     while (a > 0 && i - a < 3 && !toks[a - 1].punct) a--;
     let b = i;
-    while (b + 1 < toks.length && b - i < 8 && !toks[b + 1].punct && toks[b + 1].w !== 'و' && toks[b + 1].w !== 'and' && toks[b + 1].w !== 'и') b++;
+    const isHeadWord = (w: string) => (doc.lang === 'fa' ? FA_GOV_HEADS.has(w) || FA_HEADS.has(w) || w === FA_PM : doc.lang === 'ru' ? RU_HEAD_ANY.test(w) : EN_HEADS.has(w));
+    for (let n = 0; b + 1 < toks.length && b - i < 16 && !toks[b + 1].punct; n++) {
+      const w = toks[b + 1].w;
+      // «رییس تشکیلات خودگردان و نخست‌وزیر فلسطین»: a country after coordinated titles is both titles'
+      if (w === 'و' || w === 'and' || w === 'и') {
+        if (!isHeadWord(toks[b + 2]?.w ?? '')) break;
+      } else if (b - i >= 8) break;
+      b++;
+    }
     const from = toks[a].start;
     const to = toks[b].end;
     // heads of international bodies (the UN Secretary-General) belong to no country
