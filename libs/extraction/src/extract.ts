@@ -264,12 +264,47 @@ const VISIT_TO = {
   en: /\b(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
   ru: /(?<![\p{L}\p{M}])(?:в|во)\s$/u,
 };
+// Where the event took place: its sentence, later sentences about it, who received whom, the dateline.
+function placeOf(doc: Doc, b: Built, line: Dateline | null): ExtractedEvent['location'] {
+  const { anchor, parties, participants } = b;
+  const found = location(doc, anchor, parties) ?? b.later.map((s) => cityIn(doc, s, parties)).find(Boolean);
+  if (found) return found;
+  // "Mamin received the Uzbek delegation": the host receives at home; an ambassador is met where he is posted
+  if (anchor && HOSTING[doc.lang].test(doc.key.slice(anchor.start, anchor.end))) {
+    const host = participants.find((p) => p.country && parties.includes(p.country))?.country;
+    if (host) return { name: COUNTRY_NAMES.get(host) ?? host, country: host };
+  }
+  const envoy = participants.find((p) => p.country && p.title && ENVOY[doc.lang].test(keyText(p.title).key));
+  const posted = envoy && parties.find((c) => c !== envoy.country);
+  if (posted && parties.length === 2) return { name: COUNTRY_NAMES.get(posted) ?? posted, country: posted };
+  return datelineLocation(doc, line, parties);
+}
+
+function cityIn(doc: Doc, s: Span, parties: string[]): ExtractedEvent['location'] {
+  const city = mentionsIn(doc, s).find((m) => m.place.city && m.locative && parties.includes(m.place.code));
+  return city ? { name: city.place.name, country: city.place.code } : null;
+}
+
+const HOSTING = {
+  fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('پذیرفت|پذیرای|میزبان|استقبال کرد')})`, 'u'),
+  en: /\b(?:received|receives|hosted|hosts|welcomed)\b/,
+  ru: /(?<![\p{L}])(?:принял\p{L}*|принимал\p{L}*)/u,
+};
+const ENVOY = {
+  fa: new RegExp(`(?:${rx('سفیر|کاردار')})`, 'u'),
+  en: /\b(?:ambassador|envoy|charg[eé] d'affaires)\b/,
+  ru: /(?:посол|посла|послом|послу|временн\p{L}* поверенн\p{L}*)/u,
+};
+
 // A diplomat's posting: "ambassador in", «رایزن فرهنگی ایران در», «посол … в».
 const POSTED_IN = {
   fa: new RegExp(`(?:${rx('رایزن|سفیر|کاردار|سرکنسول|کنسول|نماینده|وابسته')})(?:\\s\\S+){0,3}\\s${rx('در')}\\s$`, 'u'),
   en: /\b(?:counsel+or|ambassador|envoy|consul|attach[eé]|charg[eé] d'affaires|representative)(?:\s\S+){0,2}\s(?:in|to)\s$/,
   ru: /(?<![\p{L}])(?:посол|посла|послом|советник\p{L}*|консул\p{L}*|представител\p{L}*)(?:\s\S+){0,3}\s(?:в|во)\s$/u,
 };
+
+// A country word used as an adjective: a capitalised word or a word for people follows ("Russian Deputy …", "Iranian officials").
+const ADJECTIVE_USE = /^\s+(?:\p{Lu}|(?:officials?|delegations?|ministers?|counterparts?|diplomats?|leaders?|side|government|troops|forces|team|experts?|businessm[ae]n|traders?)\b)/u;
 
 // Before the place a visit goes to: "left Tehran for Yerevan", "in Tehran", «بازدید از».
 const DESTINATION = {
@@ -287,6 +322,8 @@ function visited(doc: Doc, span: Span): string[] {
     if (m.topic || m.ours) continue;
     const before = doc.key.slice(Math.max(span.start, m.start - 14), m.start);
     if (!DESTINATION[doc.lang].test(before)) continue;
+    // "visiting Finnish President Niinistö", "visiting Russian officials": an adjective names the visitor, not where he went
+    if (doc.lang === 'en' && !m.place.city && ADJECTIVE_USE.test(doc.source.slice(doc.kt.end[m.end - 1], doc.kt.end[m.end - 1] + 24))) continue;
     if (cues.some((h) => Math.abs(h.start - m.start) <= 50)) out.push(m.place.code);
   }
   return out;
@@ -622,7 +659,7 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
     date,
     dateSource,
     countries: partyList,
-    location: type === 'CALL' ? null : location(doc, anchor, partyList) ?? datelineLocation(doc, line, partyList),
+    location: type === 'CALL' ? null : placeOf(doc, b, line),
     sectors: sectorsOf(doc, type, [...focus, ...mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT').map((m) => m.sentence)]),
     participants,
     proposals,

@@ -177,6 +177,12 @@ Jakarta|ID|Jakarta|جاکارتا|джакарт*|C
 Kuala Lumpur|MY|Kuala Lumpur|کوالالامپور|куала-лумпур*|C
 Vienna|AT|Vienna|وین|вена;вене;вену;веной|C
 Geneva|CH|Geneva|ژنو|женев*|
+Sochi|RU|Sochi|سوچی|сочи|
+Munich|DE|Munich|مونیخ|мюнхен*|
+Davos|CH|Davos|داووس|давос*|
+Santa Cruz|BO|Santa Cruz|سانتا کروز|санта-крус*|
+Bandar Abbas|IR|Bandar Abbas|بندرعباس;بندر عباس|бендер-аббас*|
+Chabahar|IR|Chabahar|چابهار|чабахар*|
 Brussels|BE|Brussels|بروکسل|брюссел*|C
 The Hague|NL|The Hague|لاهه|гааг*|
 Athens|GR|Athens|آتن|афин*|C

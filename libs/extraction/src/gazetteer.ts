@@ -122,7 +122,7 @@ const MEDIA_AFTER: Record<Lang, RegExp> = {
   en: /^\s+(?:news agency|newspaper|daily|media|press agency|state media|state television|television|tv|radio|broadcaster|news channel)\s+(?:reported|said|says|reports|quoted|cited|wrote)\b/,
   ru: /^$/,
 };
-const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во|پایتخت|capital of|столиц\p{L}*)\s$/u;
+const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во|на территории|پایتخت|در خاک|capital of|on the territory of|столиц\p{L}*)\s$/u;
 // «آستانه» is "on the eve of / threshold of" before these nouns.
 const EVE_NOUNS = new Set(
   [
@@ -155,6 +155,7 @@ const FA_EXCLUDE_AFTER: Record<string, RegExp> = {
 const FA_EXCLUDE_BEFORE = new Set(['دریای', 'اقیانوس', 'استان', 'دریا'].map((w) => keyText(w).key));
 const EN_EXCLUDE_BEFORE = new Set(['latin', 'south', 'north', 'central', 'new']);
 const EN_EXCLUDE_AFTER = /^\s+(?:ocean|gulf|sea|peninsula|subcontinent)/;
+const SCO = new RegExp(`shanghai cooperation|${keyText('همکاری شانگهای').key}|шанхайск\\p{L}* организаци`, 'u');
 const NAZARBAYEV = new RegExp(`^\\s+(?:nazarbay|${keyText('نظربای').key}|${keyText('نظربا').key}|назарбаев)`, 'u');
 
 function lookup(lang: Lang, matched: string): Entry | null {
@@ -215,6 +216,8 @@ export function findMentions(
       if (e.surface === FA_ASTANA && EVE_NOUNS.has(nextWord(key, end))) continue;
     }
     if (lang === 'ru' && /латинск\p{L}*\s$/u.test(key.slice(Math.max(0, start - 14), start))) continue;
+    // the Shanghai Cooperation Organization («سازمان همکاری شانگهای», ШОС) is not Shanghai
+    if (e.place.name === 'Shanghai' && SCO.test(key.slice(Math.max(0, start - 24), end + 24))) continue;
     // "Nursultan Nazarbayev" is a person, Nur-Sultan (Astana, 2019–2022) a city
     if (e.place.code === 'KZ' && e.place.city && NAZARBAYEV.test(key.slice(end, end + 16))) continue;
     const before = key.slice(Math.max(0, start - 12), start);

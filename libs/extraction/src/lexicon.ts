@@ -82,6 +82,8 @@ function leftBoundaryOk(text: string, i: number): boolean {
 
 /** Calls `fn` for every match of a global regex in `text` from `from`, like a lastIndex loop, but faster. */
 export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void, from = 0): void {
+  // a regex without `g` keeps lastIndex at 0 and would match the same place forever
+  if (!re.global) throw new Error(`forEachMatch needs a global regex: /${re.source.slice(0, 40)}…/${re.flags}`);
   const fast = FAST.get(re);
   const r = fast ?? re;
   r.lastIndex = from;
