@@ -73,7 +73,8 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
   },
   AGREEMENT: {
     fa: compile(words(['موافقت_نامه', 'توافق_نامه', 'قرارداد', 'سند همکاری', 'اسناد همکاری', 'سند جامع همکاری', 'برنامه مبادلات', 'برنامه اجرایی', 'پروتکل', 'بیانیه مشترک', 'نقشه راه', 'برجام', 'توافق هسته_ای'])),
-    en: compile(`${LEFT}(?:agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?|(?:cooperation|comprehensive|strategic) (?:\\p{L}+ )?documents?|jcpoa|joint comprehensive plan of action)${RIGHT}`),
+    // "are in agreement on", "in agreement with": a view shared, not a document
+    en: compile(`${LEFT}(?:(?<!\\bin )agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?|(?:cooperation|comprehensive|strategic) (?:\\p{L}+ )?documents?|jcpoa|joint comprehensive plan of action)${RIGHT}`),
     // «план перевозок между Казахстаном и КНР»: a plan between two countries (the noun, not «планирует»)
     ru: compile(`${LEFT}(?:соглашени\\p{L}*|договор[её]нност\\p{L}*|план(?:а|у|ом|е|ы|ов)?(?![\\p{L}])|документ(?:а|ы|ов|ом|е|у|ами|ах)?(?![\\p{L}])|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|контракт\\p{L}*|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества|свпд)`),
   },
@@ -167,7 +168,7 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>, ProposalKind[]?][] =
     {
       fa: compile(`${LEFT}(?:${rx('اجرای تفاهم|اجرای موافقت|اجرای توافق|در حال اجرا|اجرایی شده|در چارچوب تفاهم|در قالب تفاهم|تفاهم_نامه امضا شده|تفاهم_نامه_های امضا شده|موافقت_نامه امضا شده')})`),
       en: compile(`${LEFT}(?:under way|underway|under construction|implementation of (?:the|a|an)|implementing (?:the|a|an)|being implemented|under (?:the|an?) (?:mou|memorandum|agreement) signed|within the framework of (?:the|an?) (?:mou|memorandum|agreement)|in line with the (?:mou|memorandum|agreement))${RIGHT}`),
-      ru: compile(`${LEFT}(?:реализу[её]тся|реализуются|реализует|реализуют|выполня[ею]т|вед[её]тся|в стадии реализации|реализаци\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|выполнени\\p{L}* (?:соглашени|меморандум)\\p{L}*|в рамках (?:подписанн\\p{L}* )?(?:соглашени|меморандум)\\p{L}*)`),
+      ru: compile(`${LEFT}(?:реализу[её]тся|реализуются|реализует|реализуют|выполня[ею]т|вед[её]тся|в стадии реализации|(?:реализаци|выполнени|исполнени)\\p{L}* (?:\\p{L}+ )?(?:соглашени|меморандум|договор|контракт)\\p{L}*|в рамках (?:подписанн\\p{L}* )?(?:соглашени|меморандум)\\p{L}*)`),
     },
   ],
   [

@@ -3,6 +3,7 @@
 import type { Mention } from './gazetteer.js';
 import { forEachMatch } from './lexicon.js';
 import type { DateHit } from './dates.js';
+import { addDays } from './jalali.js';
 import { toOriginal, type KeyedText } from './normalize.js';
 import type { Span } from './sentences.js';
 import type { Evidence } from './types.js';
@@ -70,4 +71,22 @@ export function hitsIn(doc: Doc, re: RegExp, span: Span): Span[] {
 
 export function hasHit(doc: Doc, re: RegExp, span: Span): boolean {
   return hitsIn(doc, re, span).length > 0;
+}
+
+const YEAR = /(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)/g;
+
+/** A cue dated well before publication ("in late November 2006", «سال ۱۳۹۸») is background to the news. */
+export function background(doc: Doc, span: Span, h: Span): boolean {
+  if (!doc.publishedAt) return false;
+  const from = Math.max(span.start, h.start - 60);
+  const to = Math.min(span.end, h.end + 40);
+  const pubYear = +doc.publishedAt.slice(0, 4);
+  for (const m of doc.key.slice(from, to).matchAll(YEAR)) {
+    // a Solar Hijri year runs into the next Gregorian one
+    const y = +m[1] < 1500 ? +m[1] + 622 : +m[1];
+    if (y < pubYear) return true;
+  }
+  const limit = addDays(doc.publishedAt, -45);
+  // a day and month with no year may be still to come ("is scheduled to visit Iran on April 11")
+  return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit && !(d.ahead && d.ahead >= doc.publishedAt!));
 }

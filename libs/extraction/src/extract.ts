@@ -6,7 +6,7 @@ import {
   STATUS_CUES,
 } from './cues.js';
 import { type DateHit, findDates, findPublicationDate } from './dates.js';
-import { type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
+import { background, type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { addDays } from './jalali.js';
 import { rx } from './lexicon.js';
@@ -55,7 +55,6 @@ export function findTitle(key: string): Span | null {
   return null;
 }
 
-const YEAR = /(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)/g;
 
 // A signing reported as news: not future or denied, not an old document ("signed in 2021") whose state
 // the sentence is about.
@@ -72,21 +71,6 @@ function signingDone(doc: Doc, span: Span): boolean {
   return false;
 }
 
-// An event dated well before publication ("in late November 2006", «سال ۱۳۹۸») is background to the news.
-function background(doc: Doc, span: Span, h: Span): boolean {
-  if (!doc.publishedAt) return false;
-  const from = Math.max(span.start, h.start - 60);
-  const to = Math.min(span.end, h.end + 40);
-  const pubYear = +doc.publishedAt.slice(0, 4);
-  for (const m of doc.key.slice(from, to).matchAll(YEAR)) {
-    // a Solar Hijri year runs into the next Gregorian one
-    const y = +m[1] < 1500 ? +m[1] + 622 : +m[1];
-    if (y < pubYear) return true;
-  }
-  const limit = addDays(doc.publishedAt, -45);
-  // a day and month with no year may be still to come ("is scheduled to visit Iran on April 11")
-  return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit && !(d.ahead && d.ahead >= doc.publishedAt!));
-}
 const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 
 function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null): boolean {

@@ -1,7 +1,7 @@
 // Proposals: a kind (MoU, joint project, festival…) found in a sentence, with a status from the nearest
 // tense/modality cue in that sentence. Mentions of the same kind merge; the most advanced status wins.
 import { GENERIC_OBJECT, GENERIC_PROPOSAL, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
-import { type Doc, evidence, hitsIn } from './document.js';
+import { background, type Doc, evidence, hitsIn } from './document.js';
 import { objectPhrase, proposalDescription } from './labels.js';
 import type { Span } from './sentences.js';
 import type { ExtractedProposal } from './types.js';
@@ -20,6 +20,7 @@ export interface ProposalMention {
   vague: boolean;
 }
 
+const REACHED: Record<string, RegExp> = { fa: /^$/, en: /^$/, ru: /договор[её]нност/u };
 const LATER = new Set<ProposalStatus>(['IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN']);
 const RANK = new Map<ProposalStatus, number>(PROPOSAL_STATUSES.map((s, i) => [s, i]));
 
@@ -82,7 +83,10 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         let bestScore = Infinity;
         for (const c of cues) {
           if (c.kinds && !c.kinds.includes(kind)) continue;
-          const score = cueScore(doc, c, hit);
+          // a document's own word is not its status («договорённости» names the agreement; "not fulfilled" says its state)
+          if ((kind === 'MOU' || kind === 'AGREEMENT') && c.start < hit.end && c.end > hit.start) continue;
+          // "the contract signed in 2009": an old signing yields to anything said of the document now
+          const score = cueScore(doc, c, hit) + (c.status === 'SIGNED' && background(doc, sentence, c) ? 200 : 0);
           if (score < bestScore || (score === bestScore && best && RANK.get(c.status)! > RANK.get(best.status)!)) {
             best = c;
             bestScore = score;
@@ -93,7 +97,8 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
           const later = cues.filter((c) => LATER.has(c.status) && (!c.kinds || c.kinds.includes(kind))).sort((x, y) => distance(x, hit) - distance(y, hit))[0];
           if (later) best = later;
         }
-        let status: ProposalStatus = best ? best.status : 'PROPOSED';
+        // «договорённость» is itself an arrangement reached
+        let status: ProposalStatus = best ? best.status : kind === 'AGREEMENT' && REACHED[doc.lang].test(doc.key.slice(hit.start, hit.end)) ? 'AGREED' : 'PROPOSED';
         if (kind === 'VISIT' && (status === 'SIGNED' || status === 'IMPLEMENTING' || status === 'COMPLETED')) status = 'PROPOSED';
         // "a proposal", «پیشنهاد», «предложение» of no known kind: an event of its own between two countries, but
         // beside a meeting it adds nothing until it is accepted, dropped or rejected
@@ -140,8 +145,8 @@ export function mergeProposals(doc: Doc, mentions: ProposalMention[]): Extracted
 
 /** The mention whose phrase says most about the object: "memorandum of understanding on trade facilitation". */
 export function bestPhrase(doc: Doc, list: ProposalMention[]): string {
-  let best = '';
-  for (const m of list) {
+  let best = objectPhrase(doc, list[0].hit, list[0].sentence);
+  for (const m of list.slice(1)) {
     const phrase = objectPhrase(doc, m.hit, m.sentence);
     if (phrase.split(/\s+/).length > best.split(/\s+/).length) best = phrase;
   }
