@@ -32,7 +32,7 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
   },
   CALL: {
     fa: compile(words(['گفتگوی تلفنی', 'گفت_و_گوی تلفنی', 'تماس تلفنی', 'مکالمه تلفنی', 'ارتباط ویدیویی', 'ویدیو کنفرانس', 'ویدئو کنفرانس', 'تلفنی'])),
-    en: compile(`${LEFT}(?:phone call|telephone call|phone conversation|telephone conversation|telephoned|phoned|by phone|by telephone|video call|video calls|videoconference|video conference|video-conference|video link|video talks|virtual talks|virtual meeting|spoke by phone)${RIGHT}`),
+    en: compile(`${LEFT}(?:phone call|telephone call|phone conversation|telephone conversation|telephoned|phoned|by phone|by telephone|over the (?:tele)?phone|on the (?:tele)?phone|video call|video calls|videoconference|video conference|video-conference|video link|video talks|virtual talks|virtual meeting|spoke by phone)${RIGHT}`),
     ru: compile(`${LEFT}(?:телефонн\\p{L}* разговор\\p{L}*|по телефону|видеоконференц\\p{L}*|видеосвяз\\p{L}*)`),
   },
   VISIT: {
@@ -444,6 +444,27 @@ export const ACCEPTED_INVITATION: PerLang<RegExp> = {
   fa: compile(`${rx('دعوت')}[^.\\n]{0,60}?${rx('را پذیرفت|را پذیرفتند|پذیرفته شد|را قبول کرد')}`),
   en: compile(`${LEFT}(?:accepted (?:the|an|his|her|their) invitation|invitation (?:was|has been|had been) (?:\\p{L}+ )?accepted)${RIGHT}`),
   ru: compile(`${LEFT}(?:принял\\p{L}* приглашени\\p{L}*|приглашени\\p{L}* (?:было |был[аи]? )?(?:\\p{L}+ ){0,2}?принят\\p{L}*)`),
+};
+
+// Talks described as going on, not a meeting held: "the sides are negotiating", «ведут переговоры», «در حال مذاکره».
+export const ONGOING_TALKS: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('در حال مذاکره|در حال گفتگو|مذاکرات ادامه|گفتگوها ادامه|مذاکرات جریان')})`),
+  en: compile(`${LEFT}(?:(?:are|is|were) (?:in|holding|conducting) (?:talks|negotiations)|(?:are|is) negotiating|(?:talks|negotiations) (?:are|were) (?:continuing|under way|underway|ongoing)|(?:talks|negotiations) continue)${RIGHT}`),
+  ru: compile(`${LEFT}(?:вед(?:ут|[её]т|[её]тся|утся) переговор\\p{L}*|переговор\\p{L}* продолжа\\p{L}*|переговор\\p{L}* ид(?:ут|[её]т))`),
+};
+
+// A signing still to come: "will sign", «امضا خواهد شد», «подпишут».
+export const FUTURE_SIGNING: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('امضا خواهد|امضا خواهند|به امضا خواهد رسید|به امضا خواهند رساند|امضا می_شود|امضا می_کنند')})|${rx('قرار است')}[^.\\n]{0,80}?${rx('امضا')}`),
+  en: compile(`${LEFT}(?:will sign|to sign (?:on|next|a|an|the)|(?:are|is) to sign|(?:set|due|expected|scheduled|slated) to sign|will be signed)${RIGHT}`),
+  ru: compile(`${LEFT}(?:подпишут|подпишет|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}* подписать)`),
+};
+
+// What a head of state signs at home: a decree, an order, a law (not a bilateral document).
+export const DECREE: PerLang<RegExp> = {
+  fa: new RegExp(`^\\s?(?:${rx('فرمان|حکم|قانون|مصوبه|بخشنامه')})`, 'u'),
+  en: /^\s(?:an? |the )?(?:executive )?(?:decree|order|law|bill|directive)\b/,
+  ru: /^\s(?:указ|распоряжени|закон|постановлени)/u,
 };
 
 // Commentary: an analyst's or a columnist's reading of events, not a report of one.

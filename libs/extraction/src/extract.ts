@@ -2,14 +2,14 @@
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
 import {
-  ACCEPTED_INVITATION, BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
+  ACCEPTED_INVITATION, BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, DECREE, EVENT_CUES, FUTURE_MEETING, FUTURE_SIGNING, ONGOING_TALKS, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
   STATUS_CUES,
 } from './cues.js';
 import { type DateHit, findDates, findPublicationDate } from './dates.js';
 import { background, type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { addDays } from './jalali.js';
-import { rx } from './lexicon.js';
+import { compile, rx } from './lexicon.js';
 import { COUNTRY_NAMES, findMentions, type Mention } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText, type KeyedText } from './normalize.js';
@@ -66,6 +66,8 @@ function signingDone(doc: Doc, span: Span): boolean {
     if (/had\s+(?:already\s+)?$/.test(before) || /بود\p{L}*$/u.test(doc.key.slice(h.start, h.end))) continue;
     if (STATE_CUES.some((re) => hasHit(doc, re[doc.lang], span))) continue;
     if (background(doc, span, h)) continue;
+    // «Путин подписал распоряжение …», "signed an executive order": a decree at home
+    if (DECREE[doc.lang].test(doc.key.slice(h.end, h.end + 24))) continue;
     return true;
   }
   return false;
@@ -127,7 +129,8 @@ function findAnchors(doc: Doc): Anchor[] {
   const out: Anchor[] = [];
   for (const s of doc.sentences) {
     const cancelled = hasHit(doc, CANCELLED_MEETING[doc.lang], s);
-    const ahead = hasHit(doc, FUTURE_MEETING[doc.lang], s) || acceptedInvitation(doc, s);
+    const signingAhead = hasHit(doc, FUTURE_SIGNING[doc.lang], s) && !signingDone(doc, s);
+    const ahead = hasHit(doc, FUTURE_MEETING[doc.lang], s) || acceptedInvitation(doc, s) || signingAhead;
     const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s) || cancelled || ahead;
     if (!cue) continue;
     // «دیدار» / "match" between national teams is sport, not diplomacy
@@ -141,7 +144,7 @@ function findAnchors(doc: Doc): Anchor[] {
     if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s) && !visited(doc, s).length) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
     if (countries.size < 1 && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
-    const future = ahead && !signingDone(doc, s);
+    const future = ahead && !signingDone(doc, s) && !hasHit(doc, PAST_MEETING[doc.lang], s);
     out.push({ span: s, status: cancelled ? 'CANCELLED' : future ? 'SCHEDULED' : 'HELD' });
   }
   return out;
@@ -150,6 +153,8 @@ function findAnchors(doc: Doc): Anchor[] {
 function eventType(doc: Doc, anchor: Span, t: Span | null): EventType {
   if (cueIn(doc, 'CALL', t) || cueIn(doc, 'CALL', anchor)) return 'CALL';
   if (t && signingDone(doc, t) && !cueIn(doc, 'MEETING', t)) return 'SIGNING';
+  // "the sides are negotiating", «ведут переговоры»: how things stand, not a meeting held
+  if (hasHit(doc, ONGOING_TALKS[doc.lang], anchor) && !hasHit(doc, PAST_MEETING[doc.lang], anchor)) return 'STATEMENT';
   const meeting = cueIn(doc, 'MEETING', anchor);
   // "Iran invites Omani minister to visit Tehran" reports an invitation, not a visit
   const titleVisit = cueIn(doc, 'VISIT', t) && !hasHit(doc, PROPOSAL_CUES.VISIT[doc.lang]!, t!) && !hasHit(doc, FUTURE_MEETING[doc.lang], t!);
@@ -157,6 +162,8 @@ function eventType(doc: Doc, anchor: Span, t: Span | null): EventType {
   if (meeting) return 'MEETING';
   if (signingDone(doc, anchor)) return 'SIGNING';
   if (cueIn(doc, 'VISIT', anchor) || acceptedInvitation(doc, anchor)) return 'VISIT';
+  // "Iran will sign a deal with Total on Tuesday": a signing still to come
+  if (hasHit(doc, FUTURE_SIGNING[doc.lang], anchor) && !hasHit(doc, PAST_MEETING[doc.lang], anchor)) return 'SIGNING';
   return 'MEETING';
 }
 
@@ -190,7 +197,10 @@ function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean): 
   const upcoming = (d: DateHit) => !ahead && !d.relative && !!soon && !!d.ahead && d.ahead !== d.date && d.ahead > doc.publishedAt! && d.ahead <= soon;
   for (const s of spans) {
     const hits = doc.dates.filter(
-      (d) => d.start >= s.start && d.end <= s.end && read(d) && !upcoming(d) && !(skip && d.start >= skip.start && d.end <= skip.end),
+      // a meeting held cannot have happened after its report ("the working group meets tomorrow")
+      (d) =>
+        d.start >= s.start && d.end <= s.end && read(d) && !upcoming(d) && !(skip && d.start >= skip.start && d.end <= skip.end) &&
+        (ahead || !doc.publishedAt || read(d)! <= doc.publishedAt),
     );
     const abs = hits.find((d) => !d.relative);
     if (abs) return { date: read(abs), dateSource: 'TEXT' };
@@ -448,6 +458,14 @@ function quotedHeadline(doc: Doc, s: Span): boolean {
 function leadOf(doc: Doc): Span | null {
   return doc.sentences.find((s) => doc.key.slice(s.start, s.end).split(/\s+/).length >= 5) ?? null;
 }
+
+// A meeting reported as held, which ongoing talks in the same sentence do not undo.
+// ("… will sign an MoU next month, he said after meeting the Kazakh deputy minister": the meeting is the event)
+const PAST_MEETING = {
+  fa: compile(`(?:${rx('دیدار کرد|دیدار کردند|گفتگو کرد|گفتگو کردند|ملاقات کرد|مذاکره کرد|مذاکره کردند|پس از دیدار|در پایان دیدار|پس از نشست|در پایان نشست|پس از مذاکره|در پایان مذاکرات')})`),
+  en: compile('\\b(?:met|held talks|talked|conferred|after (?:a |the |their |his |her )?(?:meeting|talks))\\b'),
+  ru: compile('(?<![\\p{L}])(?:встретил\\p{L}*|провел\\p{L}* переговоры|провели переговоры|обсудили|после встречи|после переговоров|по итогам (?:встречи|переговоров))'),
+};
 
 // Talks, calls and visits of officials with no subject named are diplomacy.
 function sectorsOf(doc: Doc, type: EventType, focus: Span[]): Sector[] {

@@ -103,7 +103,7 @@ HR|Croatia|Croatia;Croatian|کرواسی|хорвати*
 AL|Albania|Albania;Albanian|آلبانی|албани*
 MA|Morocco|Morocco;Moroccan|مراکش|марокк*
 SN|Senegal|Senegal;Senegalese|سنگال|сенегал*
-GH|Ghana|Ghana;Ghanaian|غنا|гана;ганы;гане;гану;ганск*
+GH|Ghana|Ghana;Ghanaian|جمهوری غنا;کشور غنا|гана;ганы;гане;гану;ганск*
 TZ|Tanzania|Tanzania;Tanzanian|تانزانیا|танзани*
 UG|Uganda|Uganda;Ugandan|اوگاندا|уганд*
 ZW|Zimbabwe|Zimbabwe;Zimbabwean|زیمبابوه|зимбабве
@@ -113,7 +113,7 @@ KH|Cambodia|Cambodia;Cambodian|کامبوج|камбодж*
 NZ|New Zealand|New Zealand|نیوزیلند|нов* зеланди*
 PS|Palestine|Palestine;Palestinian;Palestinians|فلسطین|палестин*
 SO|Somalia|Somalia;Somali|سومالی|сомали
-ML|Mali|Mali;Malian|مالی|мали
+ML|Mali|Mali;Malian|جمهوری مالی;کشور مالی|мали
 NE|Niger|Niger;Nigerien|نیجر|нигер;нигера;нигере
 EU|European Union|European Union;^EU;^E.U.|اتحادیه اروپا;اتحادیه اروپایی|евросоюз*;европейск* союз*;^ЕС
 `;
