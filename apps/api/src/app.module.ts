@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { DatabaseModule, type DyadEnvironment } from '@dyad/database';
 import { ApiKeyService, DomainModule, RelationReader } from '@dyad/domain';
-import { IngestionService } from '@dyad/ingestion';
+import { INGESTION_OPTIONS, IngestionService } from '@dyad/ingestion';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AnalyticsModule } from './analytics/analytics.module.js';
@@ -78,6 +78,7 @@ export class AppModule {
         ProposalResolver,
         ProposalStatusChangeResolver,
         IngestionService,
+        { provide: INGESTION_OPTIONS, useValue: { allowPrivate: env.fetchAllowPrivate } },
         { provide: APP_GUARD, useClass: RoleGuard },
         { provide: APP_FILTER, useValue: new GraphqlExceptionFilter(!env.production) },
       ],

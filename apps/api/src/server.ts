@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createDataSource, type DatabaseHandle, DyadEnvironment, openDatabase } from '@dyad/database';
 import { ApiKeyService, ENTITIES, RequestContext } from '@dyad/domain';
-import { IngestionService, loadDemoData } from '@dyad/ingestion';
+import { closeExtractionPool, configureExtractionPool, IngestionService, loadDemoData } from '@dyad/ingestion';
 import { AppModule } from './app.module.js';
 import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
 
@@ -33,6 +33,7 @@ const BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? DyadEnvironment.from();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  await configureExtractionPool({ timeoutMs: env.extractionTimeoutMs });
   const database = await openDatabase(env, 'server', log);
   const dataSource = createDataSource({
     url: database.url,
@@ -72,6 +73,7 @@ function closer(app: NestFastifyApplication | undefined, dataSource: import('typ
       await app?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.stop();
+      await closeExtractionPool();
     })());
 }
 

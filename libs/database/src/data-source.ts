@@ -32,6 +32,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     extra: {
       max: options.poolSize ?? 10,
       statement_timeout: options.statementTimeoutMs ?? 15_000,
+      // A database that does not answer fails the request instead of holding it.
+      connectionTimeoutMillis: 10_000,
       application_name: 'dyad',
     },
   });

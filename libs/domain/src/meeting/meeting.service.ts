@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertKnownCountries } from '../country/country.service.js';
 import { FollowUpService, type NewFollowUp } from '../follow-up/follow-up.service.js';
-import { isIsoDate, todayInTehran } from '../lifecycle/dates.js';
+import { assertDate, todayInTehran } from '../lifecycle/dates.js';
 import { ProposalService, type SetProposalStatusInput } from '../proposal/proposal.service.js';
 import { DomainError, DomainErrorCode } from '../shared/domain.error.js';
 import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
@@ -207,9 +207,7 @@ export class MeetingService {
   private async checkFields(manager: EntityManager, fields: MeetingFields): Promise<MeetingFields> {
     if (fields.type != null && !EVENT_TYPES.includes(fields.type)) throw DomainError.invalid(`unknown type ${fields.type}`, { field: 'type' });
     if (fields.type === 'STATEMENT') throw DomainError.invalid('a STATEMENT is not a meeting', { field: 'type' });
-    if (fields.date != null && !isIsoDate(fields.date)) {
-      throw DomainError.invalid(`date must be a date written YYYY-MM-DD, not "${fields.date}"`, { field: 'date' });
-    }
+    if (fields.date != null) assertDate(fields.date, 'date');
     const bad = (fields.sectors ?? []).filter((sector) => !SECTORS.includes(sector));
     if (bad.length) throw DomainError.invalid(`unknown sectors: ${bad.join(', ')}`, { field: 'sectors' });
     const countries = fields.countries == null ? fields.countries : [...new Set(fields.countries)].sort();

@@ -1,0 +1,111 @@
+import { availableParallelism } from 'node:os';
+import { DomainError } from '@dyad/domain';
+import type { ExtractionResult, ExtractOptions } from '@dyad/extraction';
+import { Piscina } from 'piscina';
+import type { ExtractionTask } from './extraction.worker.js';
+
+export interface ExtractionPoolOptions {
+  /** Worker threads; default one per core. */
+  threads?: number;
+  /** Time one item may take; past it the worker is stopped and the item refused. Default 30 s. */
+  timeoutMs?: number;
+  /** Items waiting for a thread before more are refused as busy; default 16 per thread. */
+  maxQueue?: number;
+}
+
+export const DEFAULT_EXTRACTION_TIMEOUT_MS = 30_000;
+
+// Built: the compiled worker beside this file. From the TypeScript sources (vitest): a worker that
+// compiles the same sources as it loads them.
+const WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('./source-worker.mjs', import.meta.url)
+  : new URL('./extraction.worker.js', import.meta.url);
+
+/**
+ * Extraction off the event loop: a pool of worker threads running `extract`, each item with a time
+ * budget (a runaway item stops its worker, not the server), and a bounded queue.
+ */
+export class ExtractionPool {
+  private readonly pool: Piscina<ExtractionTask, ExtractionResult>;
+  private readonly threads: number;
+  private readonly maxQueue: number;
+  readonly timeoutMs: number;
+
+  constructor(options: ExtractionPoolOptions = {}) {
+    this.threads = options.threads ?? availableParallelism();
+    this.maxQueue = options.maxQueue ?? this.threads * 16;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS;
+    this.pool = new Piscina({
+      filename: WORKER.href,
+      minThreads: 0,
+      maxThreads: this.threads,
+      // Threads live on while work comes; an idle process (a finished command) holds none.
+      idleTimeout: 30_000,
+    });
+  }
+
+  /** Extracts on a worker thread; the time budget starts when a thread takes the item, not while it waits. */
+  async extract(text: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+    const release = await this.slot();
+    try {
+      return await this.pool.run({ text, options }, { signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'AbortError' || name === 'TimeoutError') {
+        throw DomainError.invalid(
+          `extraction did not finish within ${seconds(this.timeoutMs)}, the time one news item may take; split the text into shorter items`,
+          { field: 'text', limit: 'extractionTime' },
+        );
+      }
+      throw error;
+    } finally {
+      release();
+    }
+  }
+
+  // One item per thread at a time, the rest wait in order; past `maxQueue` waiting, callers are told to retry.
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  private async slot(): Promise<() => void> {
+    if (this.running < this.threads) this.running++;
+    else if (this.waiting.length >= this.maxQueue) throw DomainError.unavailable('the extraction workers are busy; try again in a few seconds');
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      // The slot passes straight to the next waiter, so no newcomer can overtake it.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    };
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
+
+let shared: ExtractionPool | undefined;
+let sharedOptions: ExtractionPoolOptions = {};
+
+/** The process's one extraction pool (ingestion, previews and commands share it), made on first use. */
+export function extractionPool(): ExtractionPool {
+  return (shared ??= new ExtractionPool(sharedOptions));
+}
+
+/** Settings for the shared pool (from the environment, at start-up); a running pool is replaced. */
+export async function configureExtractionPool(options: ExtractionPoolOptions): Promise<void> {
+  sharedOptions = options;
+  await closeExtractionPool();
+}
+
+/** Stops the shared pool's threads (at shutdown); the next use starts a new one. */
+export async function closeExtractionPool(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.close();
+}
