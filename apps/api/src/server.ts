@@ -9,6 +9,18 @@ import { ApiKeyService, ENTITIES, RequestContext } from '@dyad/domain';
 import { closeExtractionPool, configureExtractionPool, IngestionService, loadDemoData } from '@dyad/ingestion';
 import { AppModule } from './app.module.js';
 import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
+import { registerRateLimits } from './rate-limit/request-limits.js';
+
+/** `X-Content-Type-Options: nosniff` on every response: API answers, errors, assets, 404s. */
+function addSecurityHeaders(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_request, reply, payload) => {
+      reply.header('x-content-type-options', 'nosniff');
+      return payload;
+    });
+}
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -48,9 +60,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (applied.length) log(`applied ${applied.length} database migration(s)`);
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot({ dataSource, env }),
-      new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+      new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: env.trustProxy.length ? env.trustProxy : false }),
       { logger: options.logLevels ?? ['error', 'warn'] },
     );
+    // Before any route exists: both apply to every route registered after them.
+    addSecurityHeaders(app);
+    await registerRateLimits(app, env.rateLimits);
     await registerDashboardAssets(app);
     await loadDemoOnFirstStart(app, dataSource, env, log);
     await app.listen(env.port, env.host);

@@ -8,6 +8,7 @@ import { Allow } from '../auth/allow.decorator.js';
 import { Ctx, Loader } from '../auth/graphql-context.js';
 import { CountryModel, mapCountry } from '../country/country.model.js';
 import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
+import { FIELD_COSTS } from '../graphql/limits/query-limits.js';
 import { loadAll, type Loaders } from '../graphql/loaders.js';
 import { mapMeeting, MeetingModel } from '../meeting/meeting.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
@@ -87,14 +88,20 @@ export class NewsItemResolver {
     };
   }
 
-  @Query(() => ExtractionPreviewModel, { description: 'What ingesting this text would extract, without storing anything.' })
+  @Query(() => ExtractionPreviewModel, {
+    description: 'What ingesting this text would extract, without storing anything.',
+    complexity: FIELD_COSTS.extraction,
+  })
   @Allow('ANALYST')
   async previewExtraction(@Args('input') input: IngestNewsItemInput): Promise<ExtractionPreviewModel> {
     const { result, text } = await this.ingestion.preview(toNewsItemInput(input));
     return mapExtraction(result, text);
   }
 
-  @Mutation(() => IngestResultModel, { description: 'Ingests one news item: extracts, links to what is known, stores it (one transaction).' })
+  @Mutation(() => IngestResultModel, {
+    description: 'Ingests one news item: extracts, links to what is known, stores it (one transaction).',
+    complexity: FIELD_COSTS.extraction,
+  })
   @Allow('ANALYST')
   async ingestNewsItem(@Ctx() ctx: RequestContext, @Args('input') input: IngestNewsItemInput): Promise<IngestResultModel> {
     const { newsItemId, ...outcome } = await this.ingestion.ingest(ctx, toNewsItemInput(input));

@@ -38,6 +38,8 @@ export interface LogOutcomeInput {
 }
 
 const ISO_ALPHA2 = /^[A-Z]{2}$/;
+/** Follow-ups, and proposal changes, one logMeetingOutcome may carry. */
+export const MAX_OUTCOME_ITEMS = 50;
 
 @Injectable()
 export class MeetingService {
@@ -120,6 +122,12 @@ export class MeetingService {
   /** Records what came of a meeting: summary, outcome, new follow-ups and proposal changes, all or nothing. */
   async logOutcome(ctx: RequestContext, id: string, input: LogOutcomeInput): Promise<Meeting> {
     if (!MEETING_OUTCOMES.includes(input.outcome)) throw DomainError.invalid(`unknown outcome ${input.outcome}`, { field: 'outcome' });
+    for (const field of ['followUps', 'proposalUpdates'] as const) {
+      if ((input[field]?.length ?? 0) > MAX_OUTCOME_ITEMS) {
+        throw DomainError.invalid(`${field} takes at most ${MAX_OUTCOME_ITEMS} entries per call; log the rest in another call`, { field });
+      }
+    }
+    assertNoRepeatedFollowUps(input.followUps ?? []);
     return this.edit(ctx, id, input.expectedVersion, 'meeting.logOutcome', async (manager, meeting) => {
       meeting.outcome = input.outcome;
       if (input.summary !== undefined) meeting.summary = input.summary?.trim() || null;
@@ -188,6 +196,9 @@ export class MeetingService {
       const before = describe(meeting, await this.partiesOf(manager, id));
       await change(manager, meeting);
       await manager.save(Meeting, meeting);
+      // Every accepted edit moves the version, also one that only added rows around the meeting (follow-ups,
+      // merged sources): a second edit made from the same reading must get CONFLICT, not apply twice.
+      if ((await manager.findOneByOrFail(Meeting, { id })).version === expectedVersion) await manager.increment(Meeting, { id }, 'version', 1);
       const saved = await manager.findOneByOrFail(Meeting, { id });
       await this.audit.record(ctx, manager, {
         action,
@@ -221,6 +232,19 @@ export class MeetingService {
     if ((fields.summary?.length ?? 0) > 10_000) throw DomainError.invalid('summary takes at most 10,000 characters', { field: 'summary' });
     return { ...fields, countries, sectors: fields.sectors ? [...new Set(fields.sectors)] : fields.sectors };
   }
+}
+
+// The same follow-up twice in one call is a slip (a double submit), never two tasks.
+function assertNoRepeatedFollowUps(followUps: Omit<NewFollowUp, 'meetingId'>[]): void {
+  const seen = new Map<string, number>();
+  followUps.forEach((followUp, index) => {
+    const key = JSON.stringify([followUp.description?.trim().toLowerCase(), [...(followUp.owners ?? [])].sort(), followUp.horizon, followUp.dueDate ?? null]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw DomainError.invalid(`followUps[${index}] repeats followUps[${first}]`, { field: 'followUps' });
+    }
+    seen.set(key, index);
+  });
 }
 
 const describe = (meeting: Meeting, countries: string[]) => ({
