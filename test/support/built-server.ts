@@ -37,7 +37,8 @@ export async function startBuiltServer(options: BuiltServerOptions = {}): Promis
   const database = options.database === 'embedded' ? null : (options.database ?? (await createTestDatabase()));
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'dyad-built-')));
   const adminKey = options.adminKey ?? `built-admin-${randomBytes(9).toString('hex')}`;
-  const env = envWithout(['DATABASE_URL', 'NODE_ENV'], {
+  const env: NodeJS.ProcessEnv = {
+    ...envWithout(['DATABASE_URL', 'NODE_ENV'], {}),
     ...(database ? { DATABASE_URL: database.url } : {}),
     PORT: String(await freePort()),
     DYAD_DATA_DIR: dataDir,
@@ -47,7 +48,7 @@ export async function startBuiltServer(options: BuiltServerOptions = {}): Promis
     DYAD_RATE_LIMIT_PER_KEY: '0',
     DYAD_RATE_LIMIT_FAILED_AUTH: '0',
     ...options.env,
-  });
+  };
   const child = spawnNode([SERVER], env);
   const [, url] = await child.waitFor(/Dyad is running\. Open the dashboard:\s+(http:\/\/localhost:\d+)\//, 120_000);
   return {

@@ -54,8 +54,10 @@ export class AppModule {
             sortSchema: true,
             graphiql: false,
             jit: 1,
+            // Never throws: mercurius also builds the context while formatting an error (the database may be down).
             context: async (request: FastifyRequest) => {
-              const outcome = await authOutcomeOf(request, keys);
+              const outcome = await authOutcomeOf(request, keys).catch((error: unknown) => ({ failure: error }));
+              if ('failure' in outcome) return { authFailure: outcome.failure };
               return 'context' in outcome
                 ? { requestContext: outcome.context, loaders: createLoaders(reader) }
                 : { authError: outcome.error };

@@ -51,6 +51,8 @@ export async function authOutcomeOf(request: FastifyRequest, keys: ApiKeyService
 
 /** Every GraphQL request needs a key, introspection included: refused before parsing. */
 export const requireCaller: preParsingHookHandler<MercuriusContext> = async (_schema, _source, context) => {
+  const { authFailure } = context as MercuriusContext & { authFailure?: unknown };
+  if (authFailure) throw authFailure;
   const failure = (context as MercuriusContext & { authError?: string }).authError;
   if (failure) {
     const error = graphqlError('UNAUTHENTICATED', failure);

@@ -18,8 +18,10 @@ const mediaType = (header: string | undefined) => (header ?? '').split(';')[0].t
  */
 export function graphqlRouteHooks(keys: ApiKeyService, limits: RequestLimits, maxBatchOperations: number = QUERY_LIMITS.maxBatchOperations) {
   return {
-    onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+    // (mercurius keeps onRequest for itself; preParsing still runs before the body is read)
+    preParsing: async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       await authenticateRequest(request, reply, keys, limits);
+      return payload;
     },
     preValidation: async (request: FastifyRequest) => {
       if (request.method === 'POST' && !POST_TYPES.has(mediaType(request.headers['content-type']))) {
