@@ -58,8 +58,8 @@ export class IngestionService {
     const item = await readNewsItem(input, this.options.allowPrivate);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
-      // The text's normalised key serves both the duplicate check and search: computed once.
-      const textKey = searchKeyOf(item.text);
+      // The text's normalised key serves both the duplicate check and search: computed once, off the event loop.
+      const textKey = await extractionPool().searchKey(item.text);
       const hash = hashOfKey(textKey);
       const duplicate = await this.findDuplicate(manager, item.url, hash);
       if (duplicate) return { status: 'DUPLICATE', newsItemId: duplicate, ...noChanges() };

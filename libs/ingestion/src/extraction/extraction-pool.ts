@@ -26,7 +26,7 @@ const WORKER = import.meta.url.endsWith('.ts')
  * budget (a runaway item stops its worker, not the server), and a bounded queue.
  */
 export class ExtractionPool {
-  private readonly pool: Piscina<ExtractionTask, ExtractionResult>;
+  private readonly pool: Piscina<ExtractionTask | string, ExtractionResult | string>;
   private readonly threads: number;
   private readonly maxQueue: number;
   readonly timeoutMs: number;
@@ -45,15 +45,24 @@ export class ExtractionPool {
   }
 
   /** Extracts on a worker thread; the time budget starts when a thread takes the item, not while it waits. */
-  async extract(text: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  extract(text: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
+    return this.run('extract', { text, options }) as Promise<ExtractionResult>;
+  }
+
+  /** The normalised key of a text (for duplicates and search), on a worker thread too: seconds for 5 MB. */
+  searchKey(text: string): Promise<string> {
+    return this.run('searchKey', text) as Promise<string>;
+  }
+
+  private async run(name: 'extract' | 'searchKey', task: ExtractionTask | string): Promise<ExtractionResult | string> {
     const release = await this.slot();
     try {
-      return await this.pool.run({ text, options }, { signal: AbortSignal.timeout(this.timeoutMs) });
+      return await this.pool.run(task, { name, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'AbortError' || name === 'TimeoutError') {
+      const errorName = (error as Error).name;
+      if (errorName === 'AbortError' || errorName === 'TimeoutError') {
         throw DomainError.invalid(
-          `extraction did not finish within ${seconds(this.timeoutMs)}, the time one news item may take; split the text into shorter items`,
+          `reading this news item took longer than ${seconds(this.timeoutMs)}, the time one item may take; split the text into shorter items`,
           { field: 'text', limit: 'extractionTime' },
         );
       }

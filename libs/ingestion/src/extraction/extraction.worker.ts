@@ -1,11 +1,17 @@
-import { extract, type ExtractionResult, type ExtractOptions } from '@dyad/extraction';
+import { extract as extractText, type ExtractionResult, type ExtractOptions, normalizeForSearch } from '@dyad/extraction';
 
 export interface ExtractionTask {
   text: string;
   options: ExtractOptions;
 }
 
-/** Runs in a worker thread of the extraction pool: the public `extract`, nothing else. */
-export default function runExtraction({ text, options }: ExtractionTask): ExtractionResult {
-  return extract(text, options);
+// Run in the worker threads of the extraction pool, each by name: the public API of @dyad/extraction only.
+
+export function extract({ text, options }: ExtractionTask): ExtractionResult {
+  return extractText(text, options);
+}
+
+/** The normalised, lower-case text that duplicate detection hashes and search matches (seconds for 5 MB). */
+export function searchKey(text: string): string {
+  return normalizeForSearch(text).toLowerCase();
 }

@@ -3,5 +3,4 @@
 import { register } from 'node:module';
 
 register('./source-loader-hooks.mjs', import.meta.url);
-const { default: runExtraction } = await import('./extraction.worker.ts');
-export default runExtraction;
+export const { extract, searchKey } = await import('./extraction.worker.ts');
