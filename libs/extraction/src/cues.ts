@@ -8,11 +8,14 @@ type PerLang<T> = Record<Language, T>;
 const faVerb = (noun: string, stems: string) =>
   `${LEFT}${rx(noun)}\\s?(?:ن|می|نمی)?\\s?(?:${rx(stems)})${FA_PERSON}${RIGHT}`;
 
+const RU_SIGNED =
+  'подписал\\p{L}*|подписан(?:о|а|ы)?(?![\\p{L}])|подписанн\\p{L}*|(?:состоял\\p{L}*|прошл\\p{L}*) подписани\\p{L}*|подписани\\p{L}* (?:состоял\\p{L}*|прошл\\p{L}*)|церемони\\p{L}* подписания';
+
 export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLang<RegExp>> = {
   MEETING: {
     fa: compile(
       [
-        words(['دیدار', 'گفت_و_گو', 'گفتگو', 'گفت_گو', 'نشست', 'ملاقات', 'مذاکره', 'مذاکرات', 'همتای', 'همتا', 'اجلاس', 'کمیسیون مشترک', 'تبادل نظر', 'جلسه', 'دیدار و گفتگو']),
+        words(['دیدار', 'رزمایش مشترک', 'مانور مشترک', 'گفت_و_گو', 'گفتگو', 'گفت_گو', 'نشست', 'ملاقات', 'مذاکره', 'مذاکرات', 'همتای', 'همتا', 'اجلاس', 'کمیسیون مشترک', 'تبادل نظر', 'جلسه', 'دیدار و گفتگو']),
         // «رایزنی» is consultations, but «رایزنی فرهنگی» is the cultural counsellor's office
         `${LEFT}${rx('رایزنی')}(?:${rx('ها|های')})?(?!\\s?${rx('فرهنگی')})${RIGHT}`,
         faVerb('دیدار', 'کرد|کن'),
@@ -22,9 +25,10 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
     ),
     en: compile(
       // bare "talks" / "negotiations" are too often background ("20 years after the initiation of talks")
-      `${LEFT}(?:met|meet|meets|meeting|meetings|(?:held|hold|holds|holding|had|sat for|for) talks|talks (?:with|between|in)|talked|discussed|discuss|discusses|conferred|confer|received|receives|hosted|hosts|(?:held|hold|holds) (?:consultations|negotiations)|consultations (?:with|between)|negotiations (?:with|between)|on the sidelines|counterpart|joint commission|joint committee|summit)${RIGHT}`,
+      // joint exercises and drills of two armies are an interaction of their own
+      `${LEFT}(?:met|meet|meets|meeting|meetings|(?:held|hold|holds|holding|had|sat for|for) talks|talks (?:with|between|in)|talked|discussed|discuss|discusses|conferred|confer|received|receives|hosted|hosts|(?:held|hold|holds) (?:consultations|negotiations)|consultations (?:with|between)|negotiations (?:with|between)|on the sidelines|counterpart|joint commission|joint committee|summit|joint (?:military )?(?:exercises?|drills?|training|patrols?|manoeuvres|maneuvers))${RIGHT}`,
     ),
-    ru: compile(`${LEFT}(?:встреч\\p{L}*|встрет\\p{L}*|переговор\\p{L}*|бесед\\p{L}*|обсудил\\p{L}*|обсуждал\\p{L}*|обсуждени\\p{L}*|принял\\p{L}*|консультаци\\p{L}*|заседани\\p{L}*|межправкомисси\\p{L}*|саммит\\p{L}*)`),
+    ru: compile(`${LEFT}(?:встреч\\p{L}*|встрет\\p{L}*|переговор\\p{L}*|бесед\\p{L}*|обсуд\\p{L}*|обсуждал\\p{L}*|обсуждени\\p{L}*|принял\\p{L}*|консультаци\\p{L}*|заседани\\p{L}*|межправкомисси\\p{L}*|саммит\\p{L}*|совместн\\p{L}* (?:тренировк|учени|патрулировани|патрул|маневр)\\p{L}*)`),
   },
   CALL: {
     fa: compile(words(['گفتگوی تلفنی', 'گفت_و_گوی تلفنی', 'تماس تلفنی', 'مکالمه تلفنی', 'ارتباط ویدیویی', 'ویدیو کنفرانس', 'ویدئو کنفرانس', 'تلفنی'])),
@@ -32,21 +36,32 @@ export const EVENT_CUES: Record<'MEETING' | 'CALL' | 'VISIT' | 'SIGNING', PerLan
     ru: compile(`${LEFT}(?:телефонн\\p{L}* разговор\\p{L}*|по телефону|видеоконференц\\p{L}*|видеосвяз\\p{L}*)`),
   },
   VISIT: {
-    fa: compile([words(['سفر رسمی', 'سفر', 'بازدید']), `${LEFT}${rx('وارد')}\\s(?:\\S+\\s){0,3}?${rx('شد')}`].join('|')),
-    en: compile(`${LEFT}(?:official visit|state visit|visit|visits|visited|visiting|arrived in|arrives in|trip to|delegation)${RIGHT}`),
-    ru: compile(`${LEFT}(?:визит\\p{L}*|посетил\\p{L}*|прибыл\\p{L}*|посещени\\p{L}*)`),
+    fa: compile(
+      [
+        words(['سفر رسمی', 'سفر', 'بازدید', 'رهسپار']),
+        `${LEFT}${rx('وارد')}\\s(?:\\S+\\s){0,3}?${rx('شد')}`,
+        // «عازم مسکو شد», «راهی بروکسل می‌شود»: leaving for a place
+        `${LEFT}${rx('عازم|راهی')}\\s(?:\\S+\\s){0,3}?(?:${rx('شد|می_شود|می_شوند|شدند|خواهد شد')})`,
+      ].join('|'),
+    ),
+    en: compile(
+      `${LEFT}(?:official visit|state visit|visit|visits|visited|visiting|arrived in|arrives in|arrive in|arriving in|trip to|delegation|(?:leave|leaves|left|leaving|depart|departs|departed|departing) (?:\\p{L}+ )?for|(?:travel|travels|traveled|travelled|traveling|travelling|heads|headed|heading) to|tour of)${RIGHT}`,
+    ),
+    ru: compile(`${LEFT}(?:визит\\p{L}*|посетил\\p{L}*|посетит|посетят|посетить|прибыл\\p{L}*|прибуд\\p{L}*|посещени\\p{L}*|прилетел\\p{L}*|вылетел\\p{L}*|отправил\\p{L}* в|отбыл\\p{L}*|находится с визитом)`),
   },
   SIGNING: {
     fa: compile(
       [
         faVerb('امضا', 'کرد|شد|رسید|رساند|نمود|گردید'),
-        `${LEFT}${rx('به امضا')}(?:ی\\s[^.\\n]{0,160}?)?\\s${rx('رسید|رساندند|رساندیم')}${FA_PERSON}${RIGHT}`,
+        // «به امضای X و Y رسید», but not «به امضای سه کشور خواهد رسید»
+        `${LEFT}${rx('به امضا')}(?:ی\\s(?:(?!${rx('خواهد|خواهند')})[^.\\n]){0,160}?)?\\s${rx('رسید|رساندند|رساندیم')}${FA_PERSON}${RIGHT}`,
         faVerb('منعقد', 'کرد|شد|نمود|گردید'),
         `${LEFT}${rx('مراسم امضای')}`,
       ].join('|'),
     ),
     en: compile(`${LEFT}(?:signed|inked|sign|signs|ink|inks|seal|sealed|signing ceremony)${RIGHT}`),
-    ru: compile(`${LEFT}(?:подписал\\p{L}*|подписан\\p{L}*|церемони\\p{L}* подписания|подписывают)`),
+    // «подписание» alone is the noun (a signing that may be still to come); «состоялось подписание» is one that happened
+    ru: compile(`${LEFT}(?:${RU_SIGNED}|подписывают)`),
   },
 };
 
@@ -57,9 +72,9 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
     ru: compile(`${LEFT}(?:меморандум\\p{L}*)`),
   },
   AGREEMENT: {
-    fa: compile(words(['موافقت_نامه', 'توافق_نامه', 'قرارداد', 'سند همکاری', 'اسناد همکاری', 'برنامه مبادلات', 'برنامه اجرایی', 'پروتکل', 'بیانیه مشترک', 'نقشه راه'])),
-    en: compile(`${LEFT}(?:agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?)${RIGHT}`),
-    ru: compile(`${LEFT}(?:соглашени\\p{L}*|документ(?:а|ы|ов|ом|е|у|ами|ах)?(?![\\p{L}])|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|контракт\\p{L}*|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества)`),
+    fa: compile(words(['موافقت_نامه', 'توافق_نامه', 'قرارداد', 'سند همکاری', 'اسناد همکاری', 'سند جامع همکاری', 'برنامه مبادلات', 'برنامه اجرایی', 'پروتکل', 'بیانیه مشترک', 'نقشه راه', 'برجام', 'توافق هسته_ای'])),
+    en: compile(`${LEFT}(?:agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?|(?:cooperation|comprehensive|strategic) (?:\\p{L}+ )?documents?|jcpoa|joint comprehensive plan of action)${RIGHT}`),
+    ru: compile(`${LEFT}(?:соглашени\\p{L}*|договор[её]нност\\p{L}*|документ(?:а|ы|ов|ом|е|у|ами|ах)?(?![\\p{L}])|договор(?:а|ы|ов|ом|е|у)?(?![\\p{L}])|контракт\\p{L}*|протокол\\p{L}*|дорожн\\p{L}* карт\\p{L}*|программ\\p{L}* сотрудничества|свпд)`),
   },
   JOINT_PROJECT: {
     fa: compile(words(['تولید مشترک', 'تولیدات مشترک', 'ساخت مشترک', 'پروژه مشترک', 'پروژه_های مشترک', 'سرمایه_گذاری مشترک', 'همکاری مشترک در تولید', 'فیلم_های مشترک', 'فیلم مشترک', 'انیمیشن مشترک', 'پروژه_های گسترده', 'شرکت مشترک', 'بازارچه_های مرزی مشترک', 'بازارچه مرزی', 'ساخت راه_آهن', 'احداث', 'عملیات اجرایی', 'عملیات ساخت', 'عملیات توسعه', 'ساخت نیروگاه', 'خط کشتیرانی'])),
@@ -98,12 +113,13 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
 // Steps with no kind of their own: dubbing, screening, flights, a working group, the next session.
 export const OTHER_LEXICAL: PerLang<RegExp> = {
   fa: compile(words(['دوبله', 'توزیع فیلم', 'نمایش فیلم', 'نمایش فیلمهای', 'اکران', 'پرواز_های مستقیم', 'پرواز مستقیم', 'کارگروه مشترک', 'نشست بعدی', 'دور بعدی', 'اجلاس بعدی', 'نشست کمیسیون مشترک', 'دفتر نمایندگی', 'خط هوایی'])),
-  en: compile(`${LEFT}(?:dubbing|film distribution|distribution of films|screenings?|direct flights?|joint working group|working group|next round|next meeting|next session|representative office)${RIGHT}`),
-  ru: compile(`${LEFT}(?:дубляж\\p{L}*|прокат\\p{L}*|показ\\p{L}* фильм\\p{L}*|прям\\p{L}* рейс\\p{L}*|рабоч\\p{L}* групп\\p{L}*|очередн\\p{L}* раунд\\p{L}*|следующ\\p{L}* раунд\\p{L}*|заседани\\p{L}* межправ\\p{L}*)`),
+  en: compile(`${LEFT}(?:dubbing|film distribution|distribution of films|screenings?|direct flights?|joint working group|working group|next round|next meeting|next session|representative office|(?:arms|weapons|gas|oil|wheat|grain) (?:supplies|supply|deliveries|delivery|exports))${RIGHT}`),
+  ru: compile(`${LEFT}(?:дубляж\\p{L}*|прокат\\p{L}*|показ\\p{L}* фильм\\p{L}*|прям\\p{L}* рейс\\p{L}*|рабоч\\p{L}* групп\\p{L}*|очередн\\p{L}* раунд\\p{L}*|следующ\\p{L}* раунд\\p{L}*|заседани\\p{L}* межправ\\p{L}*|поставк\\p{L}* (?:оружи|вооружени|газ|нефт|зерн|пшениц|техник)\\p{L}*)`),
 };
 
 // Status cues. Order matters only for ties; the nearest cue to a mention wins.
-export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
+/** Status cues, with the proposal kinds a cue applies to when not all. */
+export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>, ProposalKind[]?][] = [
   [
     'WITHDRAWN',
     {
@@ -123,17 +139,27 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
   [
     'COMPLETED',
     {
-      fa: compile(`${LEFT}(?:${rx('به پایان رسید|پایان یافت|به کار خود پایان داد|تکمیل شد|با موفقیت اجرا شد|به طور کامل اجرا|برگزار شد|برگزار گردید|افتتاح شد|به بهره_برداری رسید')})`),
-      en: compile(`${LEFT}(?:(?:was|were|has been|have been) (?:completed|fully implemented|successfully implemented|held|opened|inaugurated)|completed successfully|took place|ended|opened to traffic)${RIGHT}`),
-      ru: compile(`${LEFT}(?:(?:был\\p{L}* )?(?:успешно )?(?:завершен\\p{L}*|выполнен\\p{L}* в полном объеме)|завершил\\p{L}*|прошл[иа]|состоял\\p{L}*|открыт[аы]?(?![\\p{L}])|построен\\p{L}*)`),
+      fa: compile(`${LEFT}(?:${rx('به پایان رسید|پایان یافت|به کار خود پایان داد|تکمیل شد|با موفقیت اجرا شد|به طور کامل اجرا|افتتاح شد|به بهره_برداری رسید')})`),
+      en: compile(`${LEFT}(?:(?:was|were|has been|have been) (?:completed|fully implemented|successfully implemented|opened|inaugurated)|completed successfully|ended|opened to traffic)${RIGHT}`),
+      ru: compile(`${LEFT}(?:(?:был\\p{L}* )?(?:успешно )?(?:заверш[её]н(?:о|а|ы)?(?![\\p{L}])|заверш[её]нн\\p{L}*|выполнен\\p{L}* в полном объеме)|завершил\\p{L}*|открыт[аы]?(?![\\p{L}])|построен\\p{L}*)`),
     },
+  ],
+  [
+    // a festival, a course or a visit that took place is done; a document "held" or "taking place" is not
+    'COMPLETED',
+    {
+      fa: compile(`${LEFT}(?:${rx('برگزار شد|برگزار گردید')})`),
+      en: compile(`${LEFT}(?:(?:was|were|has been|have been) held|took place)${RIGHT}`),
+      ru: compile(`${LEFT}(?:прошл[иа]|состоял\\p{L}*)`),
+    },
+    ['EVENT', 'TRAINING', 'EXCHANGE', 'VISIT', 'JOINT_PROJECT', 'OTHER'],
   ],
   [
     'IMPLEMENTING',
     {
       fa: compile(`${LEFT}(?:${rx('اجرای تفاهم|اجرای موافقت|اجرای توافق|در حال اجرا|اجرایی شده|در چارچوب تفاهم|در قالب تفاهم|تفاهم_نامه امضا شده|تفاهم_نامه_های امضا شده|موافقت_نامه امضا شده')})`),
       en: compile(`${LEFT}(?:under way|underway|under construction|implementation of (?:the|a|an)|implementing (?:the|a|an)|being implemented|under (?:the|an?) (?:mou|memorandum|agreement) signed|within the framework of (?:the|an?) (?:mou|memorandum|agreement)|in line with the (?:mou|memorandum|agreement))${RIGHT}`),
-      ru: compile(`${LEFT}(?:реализу[её]тся|реализуются|вед[её]тся|в стадии реализации|реализаци\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|выполнени\\p{L}* (?:соглашени|меморандум)\\p{L}*|в рамках (?:подписанн\\p{L}* )?(?:соглашени|меморандум)\\p{L}*)`),
+      ru: compile(`${LEFT}(?:реализу[её]тся|реализуются|реализует|реализуют|выполня[ею]т|вед[её]тся|в стадии реализации|реализаци\\p{L}* (?:соглашени|меморандум|договор)\\p{L}*|выполнени\\p{L}* (?:соглашени|меморандум)\\p{L}*|в рамках (?:подписанн\\p{L}* )?(?:соглашени|меморандум)\\p{L}*)`),
     },
   ],
   [
@@ -141,7 +167,8 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
     {
       fa: EVENT_CUES.SIGNING.fa,
       en: compile(`${LEFT}(?:signed|inked|sealed|concluded|signing ceremony)${RIGHT}`),
-      ru: compile(`${LEFT}(?:подписал\\p{L}*|подписан\\p{L}*|заключил\\p{L}*|заключен\\p{L}*|заключён\\p{L}*|церемони\\p{L}* подписания)`),
+      // participles, not the verbal nouns «заключение», «подписание» (a signing that may be still to come)
+      ru: compile(`${LEFT}(?:${RU_SIGNED}|заключил\\p{L}*|заключ[её]н(?:о|а|ы)?(?![\\p{L}])|заключ[её]нн\\p{L}*)`),
     },
   ],
   [
@@ -157,8 +184,8 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>][] = [
     'NEGOTIATING',
     {
       fa: compile(`${LEFT}(?:${rx('پیش_نویس|نهایی_سازی|نهایی شدن|نهایی کردن|نهایی شود|در دست تهیه|در دست تدوین|در حال تدوین|در حال تهیه|در حال نهایی|در حال مذاکره|تدوین متن|بررسی متن')})`),
-      en: compile(`${LEFT}(?:draft(?:ed|ing)?|finali[sz](?:e|ed|ing|ation)|being negotiated|under negotiation|negotiating the|being prepared|text of the|working on the text)${RIGHT}`),
-      ru: compile(`${LEFT}(?:проект\\p{L}* (?:\\p{L}+ )?(?:соглашени|меморандум|договор|документ)\\p{L}*|согласовани\\p{L}*|работ\\p{L}* над проект\\p{L}*|доработк\\p{L}*|разрабатыва\\p{L}*|готовит\\p{L}* к подписанию)`),
+      en: compile(`${LEFT}(?:draft(?:ed|ing)?|finali[sz](?:e|ed|ing|ation)|being negotiated|under negotiation|negotiating the|being prepared|text of the|working on the text|final stages?)${RIGHT}`),
+      ru: compile(`${LEFT}(?:проект\\p{L}* (?:\\p{L}+ )?(?:соглашени|меморандум|договор|документ)\\p{L}*|(?:заключительн|финальн|продвинут)\\p{L}* стади\\p{L}*|заверш\\p{L}* подготовк\\p{L}*|согласовани\\p{L}*|работ\\p{L}* над проект\\p{L}*|доработк\\p{L}*|разрабатыва\\p{L}*|готовит\\p{L}* к подписанию)`),
     },
   ],
   [
@@ -391,15 +418,46 @@ export const INTERVIEW: PerLang<RegExp> = {
 // A meeting that is yet to happen («گفت‌وگو خواهند کرد», «مورد بررسی قرار خواهد داد»).
 export const FUTURE_MEETING: PerLang<RegExp> = {
   fa: compile(
-    `(?:${rx('دیدار|گفتگو|گفت_و_گو|مذاکره|بررسی|ملاقات|رایزنی')})[^.\\n،]{0,25}?${rx('خواهد|خواهند')}|${rx('قرار است')}[^.\\n]{0,50}?${rx('دیدار|سفر|بازدید')}|${LEFT}${rx('ممکن است|احتمالا|قصد دارد|قصد دارند|در نظر دارد')}|${rx('عازم|راهی')}[^.\\n]{0,40}?${rx('می_شود|می_شوند')}`,
+    `(?:${rx('دیدار|گفتگو|گفت_و_گو|مذاکره|بررسی|ملاقات|رایزنی')})[^.\\n،]{0,25}?${rx('خواهد|خواهند')}|${rx('قرار است')}[^.\\n]{0,50}?${rx('دیدار|سفر|بازدید')}|${LEFT}${rx('ممکن است|احتمالا|قصد دارد|قصد دارند|در نظر دارد')}|${rx('عازم|راهی')}[^.\\n]{0,40}?${rx('می_شود|می_شوند')}|${LEFT}(?:${rx('نشست|دیدار|سفر|اجلاس|مذاکرات|دور')})\\s(?:${rx('آتی|آینده|پیش رو|قریب_الوقوع')})|${LEFT}${rx('مقدمات سفر|تدارک سفر')}`,
   ),
-  en: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss|pay (?:a|an) (?:\\p{L}+ )?visit)|is to meet|are to meet|to meet next|(?:may|might) (?:meet|hold|visit|enter)|plans? to (?:pay (?:a|an) (?:\\p{L}+ )?)?visit|(?:is|are) (?:due|scheduled|expected|set|likely) to (?:visit|meet|travel|discuss|hold)|will travel to|(?:will|to) be held|invited [^.\\n]{0,80}? to (?:talks|negotiations|a meeting|attend))${RIGHT}`),
-  ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит|возможно)`),
+  en: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss|pay (?:a|an) (?:\\p{L}+ )?visit)|is to meet|are to meet|to meet next|(?:may|might) (?:meet|hold|visit|enter)|plans? to (?:pay (?:a|an) (?:\\p{L}+ )?)?visit|(?:is|are) (?:due|scheduled|expected|set|likely) to (?:visit|meet|travel|discuss|hold)|will travel to|(?:will|to) be held|invited [^.\\n]{0,80}? to (?:talks|negotiations|a meeting|attend)|(?:upcoming|forthcoming) (?:visit|meeting|talks|summit|trip)|prepar\\p{L}* (?:for )?(?:the |a )?(?:\\p{L}+ )?(?:visit|summit|meeting))${RIGHT}`),
+  ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит|возможно|станет|станут|предстоящ\\p{L}*|предстоит|подготовк\\p{L}* (?:\\p{L}+ )?(?:визит|встреч|саммит|переговор)\\p{L}*|готовят\\p{L}* (?:к )?(?:визит|встреч|саммит)\\p{L}*)`),
+};
+
+// Commentary: an analyst's or a columnist's reading of events, not a report of one.
+export const COMMENTARY: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('مقاله|مقاله_ای|تحلیل|تحلیلی|تحلیلگر|تحلیلگران|صاحبنظران|یادداشت|بر این باورند|بر این باور|گمانه_زنی')})${FA_RIGHT}`),
+  en: compile(`${LEFT}(?:op-ed|opinion|analysis|analyst|analysts|experts? on|commentator|columnist|commentary)${RIGHT}`),
+  ru: compile(`${LEFT}(?:политолог\\p{L}*|аналитик\\p{L}*|эксперт\\p{L}*|колонк\\p{L}*|мнени\\p{L}*)`),
+};
+
+// Speculation: what may or could happen is not a report that it did.
+export const SPECULATION: PerLang<RegExp> = {
+  fa: compile(`${LEFT}(?:${rx('به احتمال|احتمالا|احتمال دارد|ممکن است|می_تواند|می_توانند|ادعا|مدعی')})${FA_RIGHT}`),
+  en: compile(`${LEFT}(?:it seems|seems|would probably|may have to|could|might|speculat\\p{L}*|claimed|claims)${RIGHT}`),
+  ru: compile(`${LEFT}(?:считает|считают|по мнению|по его мнению|могут|могло бы|может быть)`),
+};
+
+// A visit or meeting called off, or postponed with no new date («سفر … لغو شد», "postponed the visit", «визит отменен»).
+export const CANCELLED_MEETING: PerLang<RegExp> = {
+  fa: compile(
+    `(?:${rx('سفر|دیدار|نشست|اجلاس|مذاکرات|ملاقات|بازدید')})[^.\\n]{0,60}?(?:${rx('لغو|به تعویق|معلق')})|(?:${rx('لغو|تعویق')})\\s(?:${rx('سفر|دیدار|نشست|اجلاس|ملاقات')})`,
+  ),
+  en: compile(
+    `${LEFT}(?:(?:cancell?ed|called off|postponed|put off|scrapped|shelved|suspended)(?: (?:his|her|their|its|the|a|an|planned|scheduled|\\p{L}+'s))*(?: (?:official|state|planned|scheduled))? (?:visit|trip|meeting|talks|tour|summit)|(?:visit|trip|meeting|talks|tour|summit) (?:\\p{L}+ ){0,4}(?:(?:was|has been|have been|were|had been) )?(?:cancell?ed|called off|postponed|put off|scrapped))${RIGHT}`,
+  ),
+  ru: compile(`${LEFT}(?:(?:отмен\\p{L}*|отлож\\p{L}*|перенес[её]?н?\\p{L}*)[^.\\n]{0,30}?(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)|(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)[^.\\n]{0,40}?(?:отмен[её]н\\p{L}*|отменил\\p{L}*|отложен\\p{L}*|перенесен\\p{L}*))`),
 };
 
 // Words that usually name the object of a document rather than a proposal of its own: "construction of",
 // «تبادل اطلاعات», "deal", «سند». Beside an MoU or agreement in the same sentence they are that document's content.
 export const GENERIC_OBJECT: Partial<Record<ProposalKind, PerLang<RegExp>>> = {
+  // "a contract on grain supplies": the supplies are what the contract is about
+  OTHER: {
+    fa: /^$/,
+    en: /^(?:arms|weapons|gas|oil|wheat|grain) (?:suppl|deliver|export)/,
+    ru: /^поставк/u,
+  },
   JOINT_PROJECT: {
     fa: new RegExp(`^(?:${rx('احداث|ساخت|عملیات')})`, 'u'),
     en: /^(?:construction of|building of|power plant|road bridge|railway line)/,

@@ -10,6 +10,8 @@ export interface DateHit {
   /** YYYY-MM-DD, or null for a relative word with no publication date to resolve it against. */
   date: string | null;
   relative: boolean;
+  /** The same words read forward, for an event still to come: "on Wednesday" → the next Wednesday, "11 April" → the next 11 April. */
+  ahead: string | null;
 }
 
 const FA_JALALI_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
@@ -58,7 +60,7 @@ function relWords(lang: Language): RelWord {
   if (lang === 'fa') {
     const wd = FA_WEEKDAYS.map(([w]) => rx(w)).join('|');
     const re = compile(
-      `(?<![\\p{L}])(?:(${rx('امروز')}|${rx('امشب')})|(${rx('دیروز')}|${rx('روز گذشته')}|${rx('دیشب')}|${rx('شب گذشته')})|(${rx('پریروز')})|(${wd}))(?![\\p{L}])`,
+      `(?<![\\p{L}])(?:(${rx('امروز')}|${rx('امشب')})|(${rx('دیروز')}|${rx('روز گذشته')}|${rx('دیشب')}|${rx('شب گذشته')})|(${rx('پریروز')})|(${wd})|(${rx('فردا')}))(?![\\p{L}])`,
     );
     const wdMap = new Map(FA_WEEKDAYS.map(([w, n]) => [w.replace('_', ''), n]));
     return {
@@ -67,23 +69,24 @@ function relWords(lang: Language): RelWord {
         if (m[1]) return { days: 0 };
         if (m[2]) return { days: -1 };
         if (m[3]) return { days: -2 };
+        if (m[5]) return { days: 1 };
         const n = wdMap.get(m[4].replace(/\s/g, ''));
         return n === undefined ? null : { weekday: n };
       },
     };
   }
   if (lang === 'ru') {
-    const re = compile(`(?<![\\p{L}])(?:(сегодня)|(вчера)|(позавчера)|(${RU_WEEKDAYS.map(([w]) => w).join('|')}))(?![\\p{L}])`);
+    const re = compile(`(?<![\\p{L}])(?:(сегодня)|(вчера)|(позавчера)|(${RU_WEEKDAYS.map(([w]) => w).join('|')})|(завтра))(?![\\p{L}])`);
     const wdMap = new Map(RU_WEEKDAYS);
     return {
       re,
-      resolve: (m) => (m[1] ? { days: 0 } : m[2] ? { days: -1 } : m[3] ? { days: -2 } : { weekday: wdMap.get(m[4]) ?? 0 }),
+      resolve: (m) => (m[1] ? { days: 0 } : m[2] ? { days: -1 } : m[3] ? { days: -2 } : m[5] ? { days: 1 } : { weekday: wdMap.get(m[4]) ?? 0 }),
     };
   }
-  const re = compile(`(?<![\\p{L}])(?:(today|tonight)|(yesterday|last night)|(${EN_WEEKDAYS.join('|')}))(?![\\p{L}])`);
+  const re = compile(`(?<![\\p{L}])(?:(today|tonight)|(yesterday|last night)|(${EN_WEEKDAYS.join('|')})|(tomorrow))(?![\\p{L}])`);
   return {
     re,
-    resolve: (m) => (m[1] ? { days: 0 } : m[2] ? { days: -1 } : { weekday: EN_WEEKDAYS.indexOf(m[3]) }),
+    resolve: (m) => (m[1] ? { days: 0 } : m[2] ? { days: -1 } : m[4] ? { days: 1 } : { weekday: EN_WEEKDAYS.indexOf(m[3]) }),
   };
 }
 const REL: Record<Language, RelWord> = { fa: relWords('fa'), en: relWords('en'), ru: relWords('ru') };
@@ -117,11 +120,22 @@ function inferYear(make: (year: number) => string | null, years: number[], publi
   return null;
 }
 
+// Read forward: the earliest such date from the day before publication on.
+function inferYearAhead(make: (year: number) => string | null, years: number[], publishedAt: string | null): string | null {
+  if (!publishedAt) return null;
+  const from = addDays(publishedAt, -1);
+  for (const y of years) {
+    const d = make(y);
+    if (d && d >= from) return d;
+  }
+  return null;
+}
+
 /** Every absolute and relative date in `key`, in text order. */
 export function findDates(key: string, lang: Language, publishedAt: string | null): DateHit[] {
   const out: DateHit[] = [];
-  const push = (m: RegExpExecArray, date: string | null, relative = false) =>
-    out.push({ start: m.index, end: m.index + m[0].length, date, relative });
+  const push = (m: RegExpExecArray, date: string | null, relative = false, ahead: string | null = date) =>
+    out.push({ start: m.index, end: m.index + m[0].length, date, relative, ahead });
   let m: RegExpExecArray | null;
   NUMERIC.lastIndex = 0;
   while ((m = NUMERIC.exec(key))) {
@@ -140,7 +154,8 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
         const d = y >= 1300 && y < 1500 ? jalaliToGregorian(y, month, day) : null;
         if (d) push(m, d);
       } else {
-        push(m, inferYear((y) => jalaliToGregorian(y, month, day), [pubJy, pubJy - 1], publishedAt));
+        const make = (y: number) => jalaliToGregorian(y, month, day);
+        push(m, inferYear(make, [pubJy, pubJy - 1], publishedAt), false, inferYearAhead(make, [pubJy, pubJy + 1], publishedAt));
       }
     }
     FA_GREG_TEXT.lastIndex = 0;
@@ -160,7 +175,10 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
         if (m[3]) {
           const d = isoDate(+m[3], month, day);
           if (d) push(m, d);
-        } else push(m, inferYear((y) => isoDate(y, month, day), [pubYear, pubYear - 1], publishedAt));
+        } else {
+          const make = (y: number) => isoDate(y, month, day);
+          push(m, inferYear(make, [pubYear, pubYear - 1], publishedAt), false, inferYearAhead(make, [pubYear, pubYear + 1], publishedAt));
+        }
       }
     }
   } else {
@@ -173,7 +191,10 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
       if (m[3]) {
         const d = isoDate(+m[3], month, day);
         if (d) push(m, d);
-      } else push(m, inferYear((y) => isoDate(y, month, day), [pubYear, pubYear - 1], publishedAt));
+      } else {
+        const make = (y: number) => isoDate(y, month, day);
+        push(m, inferYear(make, [pubYear, pubYear - 1], publishedAt), false, inferYearAhead(make, [pubYear, pubYear + 1], publishedAt));
+      }
     }
   }
   const rel = REL[lang];
@@ -192,11 +213,15 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
     const r = rel.resolve(m);
     if (!r) continue;
     let date: string | null = null;
+    let ahead: string | null = null;
     if (publishedAt) {
-      if (r.days !== undefined) date = addDays(publishedAt, r.days);
-      else if (r.weekday !== undefined) date = addDays(publishedAt, -((weekday(publishedAt) - r.weekday + 7) % 7));
+      if (r.days !== undefined) date = ahead = addDays(publishedAt, r.days);
+      else if (r.weekday !== undefined) {
+        date = addDays(publishedAt, -((weekday(publishedAt) - r.weekday + 7) % 7));
+        ahead = addDays(publishedAt, ((r.weekday - weekday(publishedAt) + 6) % 7) + 1);
+      }
     }
-    push(m, date, true);
+    push(m, date, true, ahead);
   }
   out.sort((a, b) => a.start - b.start);
   // A weekday right before an absolute date ("Sunday, 13 April 2025") adds nothing.

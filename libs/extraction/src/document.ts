@@ -15,6 +15,8 @@ export interface Doc {
   key: string;
   lang: Language;
   publisherCountry: string | null;
+  /** Whose officials go unnamed: the publisher's country, else the country of the dateline's city. */
+  home: string | null;
   publishedAt: string | null;
   title: Span | null;
   /** Body sentences (the title excluded). */

@@ -1,19 +1,24 @@
 // The pipeline: key() → chrome → language → publication date → places, dates, sentences → event
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
-import { BOTH_SIDES, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPORT_MATCH, STATUS_CUES } from './cues.js';
-import { findDates, findPublicationDate } from './dates.js';
+import {
+  BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
+  STATUS_CUES,
+} from './cues.js';
+import { type DateHit, findDates, findPublicationDate } from './dates.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
-import { COUNTRY_NAMES, findMentions } from './gazetteer.js';
+import { addDays } from './jalali.js';
+import { rx } from './lexicon.js';
+import { COUNTRY_NAMES, findMentions, type Mention } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
-import { keyText } from './normalize.js';
-import { findParticipants, titleHeads, unattributedTitles } from './participants.js';
-import { findProposalMentions, mergeProposals } from './proposals.js';
+import { keyText, type KeyedText } from './normalize.js';
+import { addParticipant, findParticipants, titleHeads, unattributedTitles } from './participants.js';
+import { findProposalMentions, mergeProposals, type ProposalMention } from './proposals.js';
 import { findSectors } from './sectors.js';
 import { splitSentences, type Span } from './sentences.js';
-import type { ExtractOptions, ExtractedEvent, ExtractionResult } from './types.js';
-import type { DateSource, EventType, Language } from './vocabulary.js';
+import type { ExtractOptions, ExtractedEvent, ExtractionResult, Participant } from './types.js';
+import type { DateSource, EventStatus, EventType, Language } from './vocabulary.js';
 
 const MAX_TITLE = 200;
 const STATED = new Set(['SIGNED', 'IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN', 'NEGOTIATING']);
@@ -61,24 +66,30 @@ function signingDone(doc: Doc, span: Span): boolean {
     // "had signed", «امضا کرده بود»: background to the news, not the news
     if (/had\s+(?:already\s+)?$/.test(before) || /بود\p{L}*$/u.test(doc.key.slice(h.start, h.end))) continue;
     if (STATE_CUES.some((re) => hasHit(doc, re[doc.lang], span))) continue;
-    if (doc.publishedAt) {
-      const pubYear = +doc.publishedAt.slice(0, 4);
-      const near = doc.key.slice(Math.max(span.start, h.start - 60), Math.min(span.end, h.end + 40));
-      let old = false;
-      for (const m of near.matchAll(YEAR)) {
-        const y = +m[1] < 1500 ? +m[1] + 621 : +m[1];
-        if (y < pubYear) old = true;
-      }
-      if (old) continue;
-    }
+    if (background(doc, span, h)) continue;
     return true;
   }
   return false;
 }
-const STATE_CUES = STATUS_CUES.filter(([s]) => s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN').map(([, re]) => re);
+
+// An event dated well before publication ("in late November 2006", «سال ۱۳۹۸») is background to the news.
+function background(doc: Doc, span: Span, h: Span): boolean {
+  if (!doc.publishedAt) return false;
+  const from = Math.max(span.start, h.start - 60);
+  const to = Math.min(span.end, h.end + 40);
+  const pubYear = +doc.publishedAt.slice(0, 4);
+  for (const m of doc.key.slice(from, to).matchAll(YEAR)) {
+    // a Solar Hijri year runs into the next Gregorian one
+    const y = +m[1] < 1500 ? +m[1] + 622 : +m[1];
+    if (y < pubYear) return true;
+  }
+  const limit = addDays(doc.publishedAt, -45);
+  return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit);
+}
+const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 
 function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null): boolean {
-  return !!span && hasHit(doc, EVENT_CUES[type][doc.lang], span);
+  return !!span && hitsIn(doc, EVENT_CUES[type][doc.lang], span).some((h) => !background(doc, span, h));
 }
 
 function partiesIn(doc: Doc, span: Span, allowCapitals: boolean): string[] {
@@ -94,7 +105,8 @@ function partiesIn(doc: Doc, span: Span, allowCapitals: boolean): string[] {
 // Quoted speech: «…», “…”, "…".
 function quoteRanges(doc: Doc): Span[] {
   const out: Span[] = [];
-  const re = /«[^«»]*»|“[^“”]*”|"[^"\n]*"/g;
+  // and asides in brackets: «لقاء الیوم (دیدار امروز)» is a programme's name
+  const re = /«[^«»]*»|“[^“”]*”|"[^"\n]*"|\([^()\n]*\)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.key))) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
@@ -110,30 +122,38 @@ function cueOutsideQuotes(doc: Doc, s: Span): boolean {
   return false;
 }
 
-function pickAnchor(doc: Doc): Span | null {
-  const window = doc.sentences.slice(0, ANCHOR_WINDOW);
-  for (const s of window) {
-    const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s);
+// A sentence that reports an event: its own cue, not sport, quoted speech, an interview or hostility.
+interface Anchor {
+  span: Span;
+  status: EventStatus;
+}
+
+function findAnchors(doc: Doc): Anchor[] {
+  const out: Anchor[] = [];
+  for (const s of doc.sentences) {
+    const cancelled = hasHit(doc, CANCELLED_MEETING[doc.lang], s);
+    const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s) || cancelled;
     if (!cue) continue;
     // «دیدار» / "match" between national teams is sport, not diplomacy
     if (hasHit(doc, SPORT_MATCH[doc.lang], s)) continue;
-    // reported speech, an interview, or a meeting still to come is not the reported event
+    // reported speech or an interview is not the reported event
     if (!cueOutsideQuotes(doc, s)) continue;
     if (hasHit(doc, INTERVIEW[doc.lang], s) && !hasHit(doc, EVENT_CUES.SIGNING[doc.lang], s)) continue;
-    if (hasHit(doc, FUTURE_MEETING[doc.lang], s) && !signingDone(doc, s)) continue;
-    // criticism, sanctions or an attack reported with "talks" is not cooperation
-    if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s)) continue;
+    // an analyst's reading of events, or what may happen, is not a report of an event
+    if (hasHit(doc, COMMENTARY[doc.lang], s) || hasHit(doc, SPECULATION[doc.lang], s)) continue;
+    // criticism, sanctions or an attack reported with "talks" is not cooperation (protests against a visit do not undo it)
+    if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s) && !visited(doc, s).length) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
-    if (countries.size >= 1 || hasHit(doc, BOTH_SIDES[doc.lang], s)) return s;
+    if (countries.size < 1 && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
+    const future = hasHit(doc, FUTURE_MEETING[doc.lang], s) && !signingDone(doc, s);
+    out.push({ span: s, status: cancelled ? 'CANCELLED' : future ? 'SCHEDULED' : 'HELD' });
   }
-  return null;
+  return out;
 }
 
-function eventType(doc: Doc, anchor: Span | null): EventType | null {
-  const t = doc.title;
+function eventType(doc: Doc, anchor: Span, t: Span | null): EventType {
   if (cueIn(doc, 'CALL', t) || cueIn(doc, 'CALL', anchor)) return 'CALL';
   if (t && signingDone(doc, t) && !cueIn(doc, 'MEETING', t)) return 'SIGNING';
-  if (!anchor) return null;
   const meeting = cueIn(doc, 'MEETING', anchor);
   // "Iran invites Omani minister to visit Tehran" reports an invitation, not a visit
   const titleVisit = cueIn(doc, 'VISIT', t) && !hasHit(doc, PROPOSAL_CUES.VISIT[doc.lang]!, t!) && !hasHit(doc, FUTURE_MEETING[doc.lang], t!);
@@ -145,27 +165,36 @@ function eventType(doc: Doc, anchor: Span | null): EventType | null {
 }
 
 // "GENEVA, July 20, 2023 (MNA) –", «АСТАНА, 3 марта. /ТАСС/.»: the city and date the report was filed.
-const DATELINE = /^([\p{L}][\p{L}\s.\-]{1,30}?)\s?,\s?([^–—\n]{0,30}?)\s?(?:\([^)]{1,20}\)\s?)?(?:[–—-]|\.\s?\/|\.$)/u;
+const DATELINE = /^([\p{L}][\p{L}\s.\-]{1,30}?)(?:\s?,\s?([^–—\n]{0,30}?))?\s?(?:\([^)]{1,20}\)\s?)?(?:[–—-]|\.\s?\/|\.$)/u;
 
-function dateline(doc: Doc): { city: Span; date: Span | null } | null {
-  const first = doc.sentences[0];
-  if (!first) return null;
-  const m = DATELINE.exec(doc.key.slice(first.start, Math.min(first.end, first.start + 80)));
-  if (!m) return null;
-  const city = { start: first.start, end: first.start + m[1].length };
-  const original = doc.source.slice(doc.kt.start[city.start], doc.kt.end[city.end - 1]);
-  if (original !== original.toUpperCase()) return null;
-  const dateStart = first.start + m[0].indexOf(m[2], m[1].length);
-  return { city, date: m[2] ? { start: dateStart, end: dateStart + m[2].length } : null };
+interface Dateline {
+  city: Span;
+  date: Span | null;
 }
 
-function eventDate(doc: Doc, spans: Span[], skip: Span | null): { date: string | null; dateSource: DateSource | null } {
+// A dateline opens the first paragraph: an upper-case place ("GENEVA,"), or a known city right before the dash ("Tehran–").
+function dateline(key: string, first: Span | undefined, source: string, kt: KeyedText, mentions: Mention[]): Dateline | null {
+  if (!first) return null;
+  const m = DATELINE.exec(key.slice(first.start, Math.min(first.end, first.start + 80)));
+  if (!m) return null;
+  const city = { start: first.start, end: first.start + m[1].length };
+  const original = source.slice(kt.start[city.start], kt.end[city.end - 1]);
+  const known = mentions.some((x) => x.place.city && x.start === city.start && x.end >= city.end - 1);
+  if (original !== original.toUpperCase() && !(known && !m[2])) return null;
+  if (!m[2]) return { city, date: null };
+  const dateStart = first.start + m[0].indexOf(m[2], m[1].length);
+  return { city, date: { start: dateStart, end: dateStart + m[2].length } };
+}
+
+// `ahead`: the event is still to come, so "on Wednesday" is the next Wednesday.
+function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean): { date: string | null; dateSource: DateSource | null } {
+  const read = (d: DateHit) => (ahead ? d.ahead : d.date);
   for (const s of spans) {
-    const hits = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && d.date && !(skip && d.start >= skip.start && d.end <= skip.end));
+    const hits = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && read(d) && !(skip && d.start >= skip.start && d.end <= skip.end));
     const abs = hits.find((d) => !d.relative);
-    if (abs) return { date: abs.date, dateSource: 'TEXT' };
+    if (abs) return { date: read(abs), dateSource: 'TEXT' };
     const rel = hits.find((d) => d.relative);
-    if (rel) return { date: rel.date, dateSource: 'RELATIVE' };
+    if (rel) return { date: read(rel), dateSource: 'RELATIVE' };
   }
   if (doc.publishedAt) return { date: doc.publishedAt, dateSource: 'PUBLISHED' };
   return { date: null, dateSource: null };
@@ -176,9 +205,14 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
   if (anchor) {
     // an upper-case city opening the sentence is a dateline ("TEHRAN –"), where the report was filed
     const cities = mentionsIn(doc, anchor).filter((m) => m.place.city && !isDatelineCity(doc, anchor, m));
+    // a visit happens where it goes ("Moscow and Cairo are preparing Putin's visit to Egypt")
+    const goesTo = visited(doc, anchor).filter((c) => parties.includes(c));
     const city =
-      cities.find((m) => m.locative) ?? cities.find((m) => VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))) ?? cities[0];
+      cities.find((m) => m.locative && (!goesTo.length || goesTo.includes(m.place.code))) ??
+      cities.find((m) => VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))) ??
+      (goesTo.length ? undefined : cities[0]);
     if (city) return { name: city.place.name, country: city.place.code };
+    if (goesTo.length) return { name: COUNTRY_NAMES.get(goesTo[0]) ?? goesTo[0], country: goesTo[0] };
   }
   if (doc.title) {
     const city = mentionsIn(doc, doc.title).find((m) => m.place.city && (m.locative || VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))));
@@ -189,6 +223,11 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
   if (anchor) {
     const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code));
     if (country) return { name: COUNTRY_NAMES.get(country.place.code) ?? country.place.name, country: country.place.code };
+  }
+  // a visit happens in the country visited: "Larijani, visiting Egypt, held talks …"
+  for (const s of [anchor, doc.title]) {
+    const code = s ? visited(doc, s).find((c) => parties.includes(c)) : undefined;
+    if (code) return { name: COUNTRY_NAMES.get(code) ?? code, country: code };
   }
   return null;
 }
@@ -206,15 +245,43 @@ const VISIT_TO = {
   en: /\b(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
   ru: /(?<![\p{L}\p{M}])(?:в|во)\s$/u,
 };
+// Before the place a visit goes to: "left Tehran for Yerevan", "in Tehran", «بازدید از».
+const DESTINATION = {
+  fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|وارد|عازم|راهی|بازدید از|سفر به')})\\s$`, 'u'),
+  en: /\b(?:to|for|in|arrived in|arrives in|visit|visits|visited|visiting)\s(?:the\s)?$/,
+  ru: /(?<![\p{L}\p{M}])(?:в|во|посетить|посетит|посетил\p{L}*)\s$/u,
+};
 
-function datelineLocation(doc: Doc, line: { city: Span } | null, parties: string[]): ExtractedEvent['location'] {
+// The country a visit goes to is a party of it: "arrived in Tehran", «وارد مسکو شد», «прибыл в Москву».
+function visited(doc: Doc, span: Span): string[] {
+  const cues = hitsIn(doc, EVENT_CUES.VISIT[doc.lang], span).filter((h) => !background(doc, span, h));
+  if (!cues.length) return [];
+  const out: string[] = [];
+  for (const m of mentionsIn(doc, span)) {
+    if (m.topic || m.ours) continue;
+    const before = doc.key.slice(Math.max(span.start, m.start - 14), m.start);
+    if (!DESTINATION[doc.lang].test(before)) continue;
+    if (cues.some((h) => Math.abs(h.start - m.start) <= 50)) out.push(m.place.code);
+  }
+  return out;
+}
+
+function datelineCountry(doc: Doc, line: Dateline | null): string | null {
+  if (!line) return null;
+  return doc.mentions.find((x) => x.start >= line.city.start && x.end <= line.city.end)?.place.code ?? null;
+}
+
+function datelineLocation(doc: Doc, line: Dateline | null, parties: string[]): ExtractedEvent['location'] {
   if (!line) return null;
   const m = doc.mentions.find((x) => x.place.city && x.start >= line.city.start && x.end <= line.city.end);
   return m && parties.includes(m.place.code) ? { name: m.place.name, country: m.place.code } : null;
 }
 
-function emptyResult(lang: Language, publishedAt: string | null, title: string | null): ExtractionResult {
-  return { language: lang, publishedAt, title, events: [] };
+let trace: ((sentence: string, verdict: string) => void) | null = null;
+
+/** For tuning tools (not part of the lib's API): reports each candidate sentence and what became of it. */
+export function traceExtraction(fn: typeof trace): void {
+  trace = fn;
 }
 
 /** Runs the whole pipeline on one news item. */
@@ -224,7 +291,6 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const lang: Language = options.lang ?? (script === 'ar' || !script ? 'en' : script);
   const publisherCountry = options.publisherCountry ?? (lang === 'fa' ? 'IR' : null);
   const published = findPublicationDate(kt.key, lang);
-  const publishedAt = options.publishedAt ?? published?.date ?? null;
   const chrome = findChrome(kt.key);
   if (published) {
     // the header line that carries the publication date is chrome, not a title or a body date
@@ -238,6 +304,11 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const title = findTitle(key);
   const sentences = splitSentences(key).filter((s) => !title || s.start >= title.end || s.end <= title.start);
   const originalAt = (i: number) => text.slice(kt.start[i], kt.end[i]);
+  const places = findMentions(key, lang, publisherCountry, originalAt);
+  const line = dateline(key, sentences[0], text, kt, places);
+  // a dateline's date ("GENEVA, July 20, 2023 (MNA) –") is the publication date when nothing else gives one
+  const lineDate = line?.date ? findDates(key.slice(line.date.start, line.date.end), lang, null).find((d) => d.date && !d.relative) : undefined;
+  const publishedAt = options.publishedAt ?? published?.date ?? lineDate?.date ?? null;
   const doc: Doc = {
     source: text,
     kt,
@@ -247,112 +318,230 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     publishedAt,
     title,
     sentences,
-    mentions: findMentions(key, lang, publisherCountry, originalAt),
+    mentions: places,
     dates: findDates(key, lang, publishedAt),
     cache: new Map(),
+    home: publisherCountry,
   };
+  doc.home ??= datelineCountry(doc, line);
   const titleText = title ? evidence(doc, title).text : null;
-  if (script === 'ar' && !options.lang) return emptyResult(lang, publishedAt, titleText);
+  const result: ExtractionResult = { language: lang, publishedAt, title: titleText, events: [] };
+  if (script === 'ar' && !options.lang) return result;
 
-  const anchor = pickAnchor(doc);
-  let type = eventType(doc, anchor);
-  const focus: Span[] = [...(title ? [title] : []), ...(anchor ? [anchor] : [])];
+  // an item whose headline (or lead, with no headline) is commentary or speculation reports no event of its own
+  const head = title ?? sentences[0];
+  if (head && (hasHit(doc, COMMENTARY[lang], head) || (title && hasHit(doc, SPECULATION[lang], title) && !quotedHeadline(doc, title)))) return result;
   const allSentences = [...(title ? [title] : []), ...sentences];
-  // the working group or session that is itself the event is not a proposal
-  const mentions = findProposalMentions(doc, allSentences).filter(
-    (m) => !(m.kind === 'OTHER' && m.status !== 'AGREED' && (m.sentence === anchor || m.sentence === title)),
-  );
-
-  let parties = new Set<string>();
-  for (const s of focus) for (const c of partiesIn(doc, s, s === title)) parties.add(c);
-  const participantsAround = (s: Span | null) => {
-    if (!s) return [];
-    const i = sentences.indexOf(s);
-    return findParticipants(doc, i < 0 ? [s] : sentences.slice(i, i + 3));
-  };
-  let participants = participantsAround(anchor);
-  for (const p of participants) if (p.country) parties.add(p.country);
-  if (anchor && parties.size < 2) {
-    const i = sentences.indexOf(anchor);
-    for (const s of sentences.slice(i + 1, i + 3)) for (const c of partiesIn(doc, s, false)) parties.add(c);
-  }
-  // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
-  if (anchor && parties.size === 1 && publisherCountry && !parties.has(publisherCountry) && unattributedTitles(doc, anchor) > 0) {
-    parties.add(publisherCountry);
-  }
-
-  if (!type) {
-    // A report on the state of cooperation: a status beyond "proposed" between two named countries.
-    // the state of a document or project (signed, in force, stalled, dropped, being negotiated) between two
-    // countries named in the same sentence; plans ("will", "agreed") alone are not a statement
-    // (a headline that names the document counts as its sentence: «لغو تفاهمنامه منطقه آزاد مشترک ایران و عراق»)
-    const titleParties = title && mentions.some((m) => m.sentence === title) ? partiesIn(doc, title, true) : [];
-    const partiesOf = (m: (typeof mentions)[number]) => new Set([...partiesIn(doc, m.sentence, false), ...titleParties]);
-    const stated = mentions.filter(
-      (m) => STATED.has(m.status) && m.cue && partiesOf(m).size >= 2 && !hasHit(doc, HOSTILE[lang], m.sentence),
-    );
-    for (const m of stated) for (const c of partiesOf(m)) parties.add(c);
-    if (stated.length && parties.size >= 2) {
-      type = 'STATEMENT';
-      focus.push(stated[0].sentence);
-      participants = participantsAround(stated[0].sentence);
+  const mentions = findProposalMentions(doc, allSentences);
+  const built: Built[] = [];
+  for (const anchor of findAnchors(doc)) {
+    const main = built.length === 0;
+    if (main && sentences.indexOf(anchor.span) >= ANCHOR_WINDOW) continue;
+    const b = buildEvent(doc, anchor, main ? title : null, mentions);
+    trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
+    if (typeof b === 'string') continue;
+    // one event per set of parties: a later sentence about the same meeting names more of its people
+    // "the two sides also discussed Afghanistan": the two sides are the event's own, not a new pair
+    const same = b.backReference && built.length ? built[built.length - 1] : built.find((x) => b.parties.every((c) => x.parties.includes(c)));
+    if (same) {
+      if (same.status === b.status) for (const p of b.participants) addParticipant(same.participants, p);
+      continue;
     }
+    built.push(b);
   }
-  if (!type || parties.size < 2) return emptyResult(lang, publishedAt, titleText);
-  // The acting countries must meet in the event's own sentence, or in a title that reports the event.
-  if (type !== 'STATEMENT' && anchor) {
-    const own = new Set(partiesIn(doc, anchor, false));
-    for (const p of findParticipants(doc, [anchor])) if (p.country) own.add(p.country);
-    if (own.size === 1 && publisherCountry && !own.has(publisherCountry) && unattributedTitles(doc, anchor) > 0) own.add(publisherCountry);
-    if (own.size < 2 && hasHit(doc, BOTH_SIDES[lang], anchor) && own.size >= 1) own.add('*');
-    const inTitle = title ? new Set(partiesIn(doc, title, true)) : new Set<string>();
-    const titleReports = !!title && inTitle.size >= 2 && (hasHit(doc, COOPERATION[lang], title) || cueIn(doc, 'MEETING', title) || cueIn(doc, 'VISIT', title) || cueIn(doc, 'CALL', title));
-    const strong = own.size >= 2 || (titleReports && own.size >= 1 && [...own].every((c) => inTitle.has(c)));
-    if (!strong) return emptyResult(lang, publishedAt, titleText);
+  if (!built.length) {
+    const statement = buildStatement(doc, mentions);
+    if (statement) built.push(statement);
   }
+  // each proposal belongs to the event reported last before it (the title and the lead to the first)
+  const owner = (m: ProposalMention) => {
+    let i = 0;
+    for (let j = 1; j < built.length; j++) if (built[j].focus[built[j].focus.length - 1].start <= m.sentence.start) i = j;
+    return i;
+  };
+  // a sentence about a third country's deal ("In 2017 Russia and Turkey agreed S-400 deliveries") is not this event's
+  const about = (b: Built, m: ProposalMention) => partiesIn(doc, m.sentence, m.sentence === title).every((c) => b.parties.includes(c));
+  result.events = built.map((b, i) =>
+    finishEvent(
+      doc,
+      b,
+      mentions.filter((m) => b.mentionFilter(m) && owner(m) === i && about(b, m)),
+      i === 0 ? sentences : sentencesFrom(sentences, b.focus[b.focus.length - 1]),
+      line,
+    ),
+  );
+  return result;
+}
+
+// "Chalabi: US troops may leave next year": a headline that quotes someone
+function quotedHeadline(doc: Doc, s: Span): boolean {
+  return /^[^:،,\n]{2,40}:/.test(doc.key.slice(s.start, s.end));
+}
+
+function sentencesFrom(sentences: Span[], from: Span): Span[] {
+  const i = sentences.indexOf(from);
+  return i < 0 ? sentences : sentences.slice(i);
+}
+
+interface Built {
+  type: EventType;
+  status: EventStatus;
+  parties: string[];
+  focus: Span[];
+  anchor: Span | null;
+  participants: Participant[];
+  /** Its sentence names at most one country and says "the two sides": it refers to an event already reported. */
+  backReference: boolean;
+  /** Drops proposal mentions that are the event itself. */
+  mentionFilter: (m: ProposalMention) => boolean;
+}
+
+// The event's sentence and the next two; for an event in the opening lines, the lead too (it introduces the actors).
+function participantsAround(doc: Doc, s: Span | null): Participant[] {
+  if (!s) return [];
+  const i = doc.sentences.indexOf(s);
+  // a headline's people are named in the lead («Об этом заявил глава МИД Турции …»)
+  const spans = i < 0 ? [s, ...doc.sentences.slice(0, 3)] : doc.sentences.slice(i, i + 3);
+  if (i > 0 && i <= 3) spans.push(doc.sentences[0]);
+  return findParticipants(doc, spans);
+}
+
+// Returns the event, or why the sentence is not one.
+function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: ProposalMention[]): Built | string {
+  const { lang, home, sentences } = doc;
+  const span = anchor.span;
+  const type = eventType(doc, span, title);
+  if (!type) return 'no event type';
+  const focus: Span[] = [...(title ? [title] : []), span];
+  // The acting countries of the event's own sentence: named, through their officials, or visited.
+  const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span)]);
+  for (const p of findParticipants(doc, [span])) if (p.country) own.add(p.country);
+  // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
+  // (or, for an agency report, the country of its dateline: "TEHRAN – President Rouhani met …")
+  if (own.size === 1 && home && !own.has(home) && unattributedTitles(doc, span) > 0) own.add(home);
+  const parties = new Set(own);
+  if (title) for (const c of partiesIn(doc, title, true)) parties.add(c);
+  const participants = participantsAround(doc, span);
+  for (const p of participants) if (p.country) parties.add(p.country);
+  const i = sentences.indexOf(span);
+  // who "the two countries" or an unnamed subject are: the lead says (or the next lines, when it does not)
+  const context = [...(i > 0 && i <= 3 ? [sentences[0]] : []), ...sentences.slice(i + 1, i + 3)];
+  for (const s of context) {
+    if (parties.size >= 2) break;
+    for (const c of partiesIn(doc, s, false)) parties.add(c);
+  }
+  if (parties.size === 1 && home && !parties.has(home) && unattributedTitles(doc, span) > 0) parties.add(home);
+  if (parties.size < 2) return 'fewer than two parties';
+  // The acting countries must meet in the event's own sentence, or in a title or lead that reports the event.
+  const support = new Set<string>();
+  if (title && reportsInteraction(doc, title)) for (const c of partiesIn(doc, title, true)) support.add(c);
+  if (i > 0 && i <= 3) for (const c of partiesIn(doc, sentences[0], false)) support.add(c);
+  const both = hasHit(doc, BOTH_SIDES[lang], span);
+  // "Rouhani made the remarks in a meeting with his Venezuelan counterpart": the lead said who Rouhani is
+  const lead = i > 0 && i <= 3 ? new Set(partiesIn(doc, sentences[0], false)) : new Set<string>();
+  const named = findParticipants(doc, [span]).length > 0;
+  const strong =
+    own.size >= 2 ||
+    (own.size >= 1 && named && new Set([...own, ...lead]).size >= 2) ||
+    (own.size >= 1 && support.size >= 2 && [...own].every((c) => support.has(c))) ||
+    (own.size >= 1 && both) ||
+    (own.size === 0 && both && support.size === 2);
+  if (!strong) return 'parties not acting in the sentence';
+  // the working group or session that is itself the event is not a proposal
+  const mentionFilter = (m: ProposalMention) => !(m.kind === 'OTHER' && m.status !== 'AGREED' && (m.sentence === span || m.sentence === title));
   // A cooperation event says so: in the title or the event's sentences, or through a proposal.
   // (officials named on both sides, or a call between them, is enough)
+  // (an official's trip to another country is an interaction of its own)
+  const trip = type === 'VISIT' && visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0);
+  const sides = new Set(participants.map((p) => p.country ?? (p.title && home && parties.has(home) ? home : null)).filter(Boolean));
   const officials =
     type === 'CALL' ||
-    new Set(participants.map((p) => p.country).filter(Boolean)).size >= 2 ||
-    (!!anchor && titleHeads(doc, anchor) >= 1 && new Set(partiesIn(doc, anchor, false)).size >= 2);
-  if (type !== 'STATEMENT' && !officials && !mentions.length && !focus.some((s) => hasHit(doc, COOPERATION[lang], s))) {
-    return emptyResult(lang, publishedAt, titleText);
-  }
-  if (title && hasHit(doc, HOSTILE[lang], title) && !hasHit(doc, COOPERATION[lang], title) && !mentions.length) {
-    return emptyResult(lang, publishedAt, titleText);
-  }
+    trip ||
+    sides.size >= 2 ||
+    (titleHeads(doc, span) >= 1 && new Set(partiesIn(doc, span, false)).size >= 2);
+  if (!officials && !mentions.some(mentionFilter) && !focus.some((s) => hasHit(doc, COOPERATION[lang], s))) return 'no cooperation';
+  if (title && hasHit(doc, HOSTILE[lang], title) && !hasHit(doc, COOPERATION[lang], title) && !mentions.length && !officials) return 'hostile headline';
+  let status = anchor.status;
+  // "Rouhani to visit Yerevan": a headline in the infinitive announces
+  if (status === 'HELD' && title && hasHit(doc, FUTURE_MEETING[lang], title) && !cueIn(doc, 'MEETING', span) && !signingDone(doc, span)) status = 'SCHEDULED';
+  return { type, status, parties: [...parties].sort(), focus, anchor: span, participants, mentionFilter, backReference: own.size < 2 && both };
+}
 
-  const partyList = [...parties].sort();
+function reportsInteraction(doc: Doc, s: Span): boolean {
+  return hasHit(doc, COOPERATION[doc.lang], s) || cueIn(doc, 'MEETING', s) || cueIn(doc, 'VISIT', s) || cueIn(doc, 'CALL', s);
+}
+
+// A report on the state of cooperation with no meeting: a status beyond "proposed" (signed, in force, stalled,
+// dropped, being negotiated) between two countries named in the same sentence; plans ("will", "agreed") alone
+// are not a statement. A headline that names the document counts as its sentence
+// («لغو تفاهمنامه منطقه آزاد مشترک ایران و عراق»).
+function buildStatement(doc: Doc, mentions: ProposalMention[]): Built | null {
+  const { title, lang } = doc;
+  const titleParties = title && mentions.some((m) => m.sentence === title) ? partiesIn(doc, title, true) : [];
+  const partiesOf = (m: ProposalMention) => new Set([...partiesIn(doc, m.sentence, false), ...titleParties]);
+  // the item's own subject: a statement in its lead, or about countries its title names (not background in a closing line)
+  const lead = new Set([...(title ? [title] : []), ...doc.sentences.slice(0, 3)]);
+  const titled = title ? new Set(partiesIn(doc, title, true)) : null;
+  const titleOnRelations = !!title && (reportsInteraction(doc, title) || mentions.some((m) => m.sentence === title));
+  const onTopic = (m: ProposalMention) => {
+    if (!titled || lead.has(m.sentence)) return true;
+    const shared = [...partiesOf(m)].filter((c) => titled.has(c)).length;
+    return shared >= 2 || (shared >= 1 && titleOnRelations);
+  };
+  // a proposal made, accepted or rejected counts too, when both countries are named in its own sentence
+  const stated = mentions.filter(
+    (m) => m.cue && (STATED.has(m.status) ? partiesOf(m).size >= 2 : new Set(partiesIn(doc, m.sentence, false)).size >= 2) && onTopic(m) && !hasHit(doc, HOSTILE[lang], m.sentence) && !hasHit(doc, COMMENTARY[lang], m.sentence),
+  );
+  if (!stated.length) return null;
+  const parties = new Set<string>();
+  for (const m of stated) for (const c of partiesOf(m)) parties.add(c);
+  if (title && hasHit(doc, HOSTILE[lang], title) && !hasHit(doc, COOPERATION[lang], title)) return null;
+  return {
+    type: 'STATEMENT',
+    status: 'HELD',
+    parties: [...parties].sort(),
+    focus: [...(title ? [title] : []), stated[0].sentence],
+    anchor: null,
+    participants: participantsAround(doc, stated[0].sentence),
+    mentionFilter: () => true,
+    backReference: false,
+  };
+}
+
+function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences: Span[], line: Dateline | null): ExtractedEvent {
+  const { publishedAt, lang, publisherCountry } = doc;
+  const { type, status, parties: partyList, focus, anchor, participants } = b;
   // Persian press names its own officials without a country: the one unattributed person is the publisher's
-  if (publisherCountry && parties.has(publisherCountry) && !participants.some((p) => p.country === publisherCountry)) {
+  if (publisherCountry && partyList.includes(publisherCountry) && !participants.some((p) => p.country === publisherCountry)) {
     const anon = participants.filter((p) => !p.country);
     const subject = anon.find((p) => p.title === null) ?? anon[0];
     if (subject && lang === 'fa') subject.country = publisherCountry;
   }
-  const line = dateline(doc);
-  const anchorIndex = anchor ? sentences.indexOf(anchor) : -1;
-  const nextSentence = anchorIndex >= 0 ? sentences[anchorIndex + 1] : undefined;
-  let { date, dateSource } = eventDate(doc, focus.slice().reverse(), line?.date ?? null);
-  if (dateSource === 'PUBLISHED' && nextSentence) {
+  const anchorIndex = anchor ? doc.sentences.indexOf(anchor) : -1;
+  const nextSentence = anchorIndex >= 0 ? doc.sentences[anchorIndex + 1] : undefined;
+  const ahead = status === 'SCHEDULED';
+  let { date, dateSource } = eventDate(doc, focus.slice().reverse(), line?.date ?? null, ahead);
+  if (dateSource === 'PUBLISHED' && nextSentence && !ahead) {
     // the second sentence often gives the day («… که روز ۷ تیر ۱۴۰۴ به ایروان سفر کرده بود»)
     const d = doc.dates.find((x) => !x.relative && x.date && x.start >= nextSentence.start && x.end <= nextSentence.end);
     if (d && (!publishedAt || d.date! <= publishedAt)) ({ date, dateSource } = { date: d.date, dateSource: 'TEXT' });
   }
+  // an event still to come has no date until the text gives one: its report's publication date is not it
+  if (ahead && dateSource === 'PUBLISHED') ({ date, dateSource } = { date: null, dateSource: null });
   const proposals = mergeProposals(doc, mentions);
-  const followUps = findFollowUps(doc, partyList, mentions, sentences);
+  const followUps = findFollowUps(doc, partyList, mentions, sentences, focus);
   const ev = focus.map((s) => evidence(doc, s));
   if (!ev.length && mentions.length) ev.push(evidence(doc, mentions[0].sentence));
 
   let confidence = type === 'STATEMENT' ? 0.4 : 0.5;
   if (anchor && cueIn(doc, 'MEETING', anchor)) confidence += 0.1;
-  if (title && partiesIn(doc, title, true).length >= 2) confidence += 0.1;
+  if (doc.title && focus.includes(doc.title) && partiesIn(doc, doc.title, true).length >= 2) confidence += 0.1;
   if (participants.length) confidence += 0.1;
   if (dateSource) confidence += 0.05;
   if (proposals.length) confidence += 0.05;
-  const event: ExtractedEvent = {
+  return {
     type,
-    status: 'HELD',
+    status,
     date,
     dateSource,
     countries: partyList,
@@ -364,5 +553,4 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     evidence: ev,
     confidence: Math.round(Math.min(0.95, confidence) * 100) / 100,
   };
-  return { language: lang, publishedAt, title: titleText, events: [event] };
 }

@@ -34,7 +34,7 @@ EG|Egypt|Egypt;Egyptian|مصر|египет*;египта;египте;егип�
 US|United States|United States;America;American;Americans;^US;^U.S.;^USA|آمریکا;امریکا;ایالات متحده;ایالات متحده آمریکا|сша;америк*
 GB|United Kingdom|United Kingdom;Britain;British;England;^UK;^U.K.|انگلیس;انگلستان;بریتانیا|великобритани*;британск*
 FR|France|France;French|فرانسه|франци*;французск*
-DE|Germany|Germany;German;Germans|آلمان|германи*;немецк*
+DE|Germany|Germany;German;Germans|آلمان|германи*;немецк*;^ФРГ
 IT|Italy|Italy;Italian|ایتالیا|итали*
 ES|Spain|Spain;Spanish|اسپانیا|испани*
 JP|Japan|Japan;Japanese|ژاپن|япони*

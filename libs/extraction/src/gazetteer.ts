@@ -200,7 +200,9 @@ export function findMentions(
     }
     if (lang === 'ru' && /латинск\p{L}*\s$/u.test(key.slice(Math.max(0, start - 14), start))) continue;
     const before = key.slice(Math.max(0, start - 12), start);
-    out.push({ place: e.place, start, end, locative: LOCATIVE.test(before), ours: false, topic: TOPIC.test(key.slice(Math.max(0, start - 24), start)) });
+    // «в Индию» (accusative) is a direction, «в Индии» a place: a country something goes to is not merely a host
+    const direction = lang === 'ru' && !e.place.city && /(?:ию|ую|у|ю)$/u.test(m[0]);
+    out.push({ place: e.place, start, end, locative: LOCATIVE.test(before) && !direction, ours: false, topic: TOPIC.test(key.slice(Math.max(0, start - 24), start)) });
   }
   // "on Afghanistan and Syria": a topic list shares its first item's role
   for (let i = 1; i < out.length; i++) {

@@ -42,7 +42,7 @@ const EN_NOT_NAME = new Set(
 const RU_HEAD = /^(?:вице-премьер\p{L}*|премьер\p{L}*|вице-президент\p{L}*|вице-спикер\p{L}*|коллег\p{L}*|министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|чрезвычайн\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
 // state-form words inside a title («Президент Французской Республики», «Чрезвычайный и Полномочный Посол»)
 const RU_TITLE_WORD = /^(?:республик\p{L}*|федераци\p{L}*|народн\p{L}*|королевств\p{L}*|исламск\p{L}*|боливарианск\p{L}*|демократическ\p{L}*|социалистическ\p{L}*|арабск\p{L}*|объединенн\p{L}*|соединенн\p{L}*|штат\p{L}*|эмират\p{L}*|полномочн\p{L}*)$/u;
-const RU_ORG = /^(?:министерств\p{L}*|центр\p{L}*|банк\p{L}*|агентств\p{L}*|фонд\p{L}*|комитет\p{L}*|университет\p{L}*|компани\p{L}*|палат\p{L}*|организаци\p{L}*|посольств\p{L}*|совет\p{L}*|комисси\p{L}*)$/u;
+const RU_ORG = /^(?:мид|минобороны|минфин\p{L}*|минэнерго|минздрав\p{L}*|министерств\p{L}*|центр\p{L}*|банк\p{L}*|агентств\p{L}*|фонд\p{L}*|комитет\p{L}*|университет\p{L}*|компани\p{L}*|палат\p{L}*|организаци\p{L}*|посольств\p{L}*|совет\p{L}*|комисси\p{L}*)$/u;
 
 interface Tok extends Span {
   w: string;
@@ -118,14 +118,20 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       }
     }
     const phraseEnd = j - 1;
-    // name to the left
-    let a = i;
-    while (a > 0 && i - a < 4) {
-      const u = toks[a - 1];
-      if (u.punct || FA_NAME_STOP.has(u.w) || FA_HEADS.has(u.w) || mentionAt(ms, u) || /\d/.test(u.w) || u.w.endsWith('-')) break;
-      a--;
+    const nameTok = (u: Tok) => !u.punct && !FA_NAME_STOP.has(u.w) && !FA_HEADS.has(u.w) && !mentionAt(ms, u) && !/\d/.test(u.w) && !u.w.endsWith('-') && !FA_VERB.test(u.w);
+    // name to the left: «علی لاریجانی دبیر …», «"ایاد علاوی" رهبر …», «حسنی مبارک، رییس جمهوری مصر»
+    let nameSpan: Span | null = quotedBefore(toks, i) ?? null;
+    if (!nameSpan) {
+      const comma = toks[i - 1]?.w === '،' || toks[i - 1]?.w === ',';
+      const end = comma ? i - 1 : i;
+      let a = end;
+      while (a > 0 && end - a < 4 && nameTok(toks[a - 1])) a--;
+      // after a comma only a short name opening a clause counts
+      const opens = a === 0 || toks[a - 1].punct || toks[a - 1].w === 'با' || toks[a - 1].w === 'و';
+      if (a < end && (!comma || (end - a >= 2 && end - a <= 3 && opens))) nameSpan = spanOf(toks, a, end - 1);
     }
-    let nameSpan: Span | null = a < i ? spanOf(toks, a, i - 1) : null;
+    // or to the right: «سخنگوی وزارت خارجه روسیه «ماریا زاخارووا»»
+    if (!nameSpan) nameSpan = quotedAfter(toks, phraseEnd + 1);
     // or to the right: «وزیر امور خارجه ایران، عباس عراقچی»
     if (!nameSpan && sawCountry) {
       let b = phraseEnd + 1;
@@ -148,18 +154,60 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     }
     i = Math.max(i + 1, phraseEnd + 1);
   }
-  // «به گزارش ایرنا، محمد مقیمی در این دیدار …»: a bare name as the subject of a clause
+  // «به گزارش ایرنا، محمد مقیمی در این دیدار …», «کاظم غریب‌آبادی و ویکرام مصری در این دیدار …»:
+  // bare names as the subject of a clause
+  const bare = (x: number) => {
+    let y = x;
+    while (y < toks.length && y - x < 4 && !toks[y].punct && !FA_NAME_STOP.has(toks[y].w) && !FA_HEADS.has(toks[y].w) && !FA_ORG_HEADS.has(toks[y].w) && !mentionAt(ms, toks[y]) && !/\d/.test(toks[y].w)) y++;
+    return y - x >= 2 && y - x <= 3 && y < toks.length ? y : -1;
+  };
   for (let x = 0; x < toks.length; x++) {
     const atStart = x === 0 || toks[x - 1].w === '،' || toks[x - 1].w === ',' || toks[x - 1].w === ':';
     if (!atStart) continue;
-    let y = x;
-    while (y < toks.length && y - x < 4 && !toks[y].punct && !FA_NAME_STOP.has(toks[y].w) && !FA_HEADS.has(toks[y].w) && !FA_ORG_HEADS.has(toks[y].w) && !mentionAt(ms, toks[y]) && !/\d/.test(toks[y].w)) y++;
-    if (y - x < 2 || y - x > 3 || y >= toks.length) continue;
-    if (!FA_SUBJECT_NEXT.has(toks[y].w)) continue;
-    const name = originalText(doc, spanOf(toks, x, y - 1));
-    if (!out.some((p) => p.name === name)) out.push({ name, title: null, organization: null, country: null });
+    const y = bare(x);
+    if (y < 0) continue;
+    const names = [spanOf(toks, x, y - 1)];
+    let end = y;
+    if (toks[y].w === 'و') {
+      const z = bare(y + 1);
+      if (z > 0) {
+        names.push(spanOf(toks, y + 1, z - 1));
+        end = z;
+      }
+    }
+    if (!FA_SUBJECT_NEXT.has(toks[end].w)) continue;
+    for (const span of names) {
+      const name = originalText(doc, span);
+      if (!out.some((p) => p.name === name)) out.push({ name, title: null, organization: null, country: null });
+    }
   }
   return out;
+}
+
+// «می‌گفت», «نمی‌کند»: a verb is never part of a name (names such as «میلاد» or «میرزا» are not verb stems)
+const FA_VERB = new RegExp(
+  `^(?:${k('می')}|${k('نمی')})(?:${['گفت', 'گوی', 'کرد', 'کن', 'شد', 'شو', 'داد', 'ده', 'رفت', 'رو', 'آمد', 'آی', 'خواست', 'خواه', 'توان', 'باش', 'دار', 'داشت', 'گیر', 'گرفت', 'رس', 'رسید', 'بین', 'دید', 'نویس', 'نوشت', 'پرداز', 'پرداخت', 'ساز', 'ساخت', 'یاب', 'یافت'].map(k).join('|')})`,
+  'u',
+);
+
+const QUOTE_OPEN = new Set(['«', '"']);
+const QUOTE_CLOSE = new Set(['»', '"']);
+
+// «ماریا زاخارووا» / "ایاد علاوی" right before index i: the words inside the quotes.
+function quotedBefore(toks: Tok[], i: number): Span | null {
+  if (!QUOTE_CLOSE.has(toks[i - 1]?.w ?? '')) return null;
+  let a = i - 2;
+  while (a >= 0 && i - 2 - a < 5 && !toks[a].punct) a--;
+  if (a < 0 || !QUOTE_OPEN.has(toks[a].w) || a + 1 > i - 2) return null;
+  return spanOf(toks, a + 1, i - 2);
+}
+
+function quotedAfter(toks: Tok[], i: number): Span | null {
+  if (!QUOTE_OPEN.has(toks[i]?.w ?? '')) return null;
+  let b = i + 1;
+  while (b < toks.length && b - i <= 5 && !toks[b].punct) b++;
+  if (b >= toks.length || !QUOTE_CLOSE.has(toks[b].w) || b - 1 < i + 1) return null;
+  return spanOf(toks, i + 1, b - 1);
 }
 
 const FA_SUBJECT_NEXT = set('در با که پس ضمن نیز طی هم همچنین امروز روز');
@@ -288,6 +336,11 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   return out;
 }
 
+// Adjective endings open place and body names; the first names that end so are listed.
+const RU_ADJECTIVE = /(?:ый|ий|ой|ая|ое|ые|ого|его|ему|ому|ую|ым|им|ых|их|ской|ского)$/u;
+const RU_NAMES_IN_II = new Set('юрий дмитрий василий георгий анатолий валерий виталий геннадий аркадий евгений григорий сергий арсений афанасий вениамин'.split(' '));
+const personLike = (first: string) => first.length < 5 || !RU_ADJECTIVE.test(first) || RU_NAMES_IN_II.has(first.replace(/(?:я|ю|ем|е)$/u, 'й'));
+
 function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   const toks = tokens(doc, span);
   const out: Participant[] = [];
@@ -320,6 +373,8 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     while (c < toks.length && c - h <= 3 && !toks[c].punct && capitalised(doc, toks[c]) && !mentionAt(ms, toks[c]) && !RU_HEAD.test(toks[c].w)) c++;
     // a name is two or three words («Сергей Лавров»), or initials and a surname («А.Ю.Руденко»)
     if (c - h - 1 < 2 && !(c === h + 2 && toks[h + 1].w.includes('.'))) continue;
+    // «Нагорный Карабах», «Ближнему Востоку»: a place or a body, not a person
+    if (!personLike(toks[h + 1].w)) continue;
     let orgIdx = -1;
     for (let x = i + 1; x <= h; x++) if (RU_ORG.test(toks[x].w)) { orgIdx = x; break; }
     // «турецким коллегой»: a demonym before the head belongs to the title
@@ -340,19 +395,52 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   return out;
 }
 
+/** Adds a person unless already listed under the same or a fuller name (then only a missing country is filled in). */
+export function addParticipant(list: Participant[], p: Participant): void {
+  const dup = list.find((q) => q.name === p.name || q.name.includes(p.name) || p.name.includes(q.name));
+  if (!dup) list.push(p);
+  else if (!dup.country && p.country) dup.country = p.country;
+}
+
 /** Participants named in the given sentences, de-duplicated by name. */
 export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
   const out: Participant[] = [];
   for (const span of spans) {
     const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
     const found = doc.lang === 'fa' ? persian(doc, span, ms) : doc.lang === 'ru' ? russian(doc, span, ms) : english(doc, span, ms);
-    for (const p of found) {
-      const dup = out.find((q) => q.name === p.name || q.name.includes(p.name) || p.name.includes(q.name));
-      if (!dup) out.push(p);
-      else if (!dup.country && p.country) dup.country = p.country;
+    for (const p of found) addParticipant(out, p);
+    if (doc.lang !== 'fa') {
+      const subject = namedSubject(doc, span, ms);
+      if (subject) addParticipant(out, subject);
     }
   }
   return out;
+}
+
+// "Jahangiri made the remarks during a meeting with …", «Климкин рассказал …»: a bare name opening the
+// sentence (after a dateline) as the subject of a verb.
+const EN_SUBJECT_VERB = new Set(
+  'said says made met meets held holds told tells added stressed noted visited visits arrived arrives called calls also has had is was will wrote urged expressed announced received hosted signed discussed described'.split(' '),
+);
+const RU_VERB = /^(?:\p{L}+(?:л|ла|ли|ло|лся|лась|лись)|заявляет|говорит|сообщает|считает)$/u;
+
+function namedSubject(doc: Doc, span: Span, ms: Mention[]): Participant | null {
+  const toks = tokens(doc, span);
+  let x = 0;
+  // "TEHRAN –", "МОСКВА, 18 ноя —": skip a dateline
+  const dash = toks.findIndex((t, i) => i < 6 && (t.w === '–' || t.w === '—' || t.w === '-'));
+  if (dash >= 0) x = dash + 1;
+  let y = x;
+  while (y < toks.length && y - x < 3 && !toks[y].punct && capitalised(doc, toks[y]) && !mentionAt(ms, toks[y]) && !isHead(doc, toks[y].w) && !EN_NOT_NAME.has(toks[y].w)) y++;
+  if (y === x || y >= toks.length) return null;
+  const next = toks[y];
+  const verb = doc.lang === 'ru' ? RU_VERB.test(next.w) && !capitalised(doc, next) : EN_SUBJECT_VERB.has(next.w);
+  if (!verb) return null;
+  return { name: originalText(doc, spanOf(toks, x, y - 1)), title: null, organization: null, country: null };
+}
+
+function isHead(doc: Doc, w: string): boolean {
+  return doc.lang === 'ru' ? RU_HEAD.test(w) || RU_ORG.test(w) || RU_TITLE_WORD.test(w) : EN_HEADS.has(w) || EN_MODIFIERS.has(w) || EN_ORG_HEADS.has(w);
 }
 
 const RU_HEAD_ANY = RU_HEAD;
@@ -364,7 +452,8 @@ const INTERNATIONAL = new RegExp(`(?:${['سازمان ملل', 'ملل متحد'
 /** Title heads (minister, «وزیر», министр) in the span with no country named beside them. */
 export function unattributedTitles(doc: Doc, span: Span): number {
   const toks = tokens(doc, span);
-  const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  // "minister … in Tehran": a place where someone is says nothing of whose official they are
+  const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end && !m.locative && !(m.place.city && !m.place.capital));
   let n = 0;
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i].w;

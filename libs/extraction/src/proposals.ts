@@ -1,7 +1,8 @@
 // Proposals: a kind (MoU, joint project, festival…) found in a sentence, with a status from the nearest
 // tense/modality cue in that sentence. Mentions of the same kind merge; the most advanced status wins.
 import { GENERIC_OBJECT, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
-import { type Doc, evidence, hitsIn, originalText } from './document.js';
+import { type Doc, evidence, hitsIn } from './document.js';
+import { objectPhrase, proposalDescription } from './labels.js';
 import type { Span } from './sentences.js';
 import type { ExtractedProposal } from './types.js';
 import { PROPOSAL_KINDS, PROPOSAL_STATUSES, type ProposalKind, type ProposalStatus } from './vocabulary.js';
@@ -13,6 +14,8 @@ export interface ProposalMention {
   sentence: Span;
   /** The cue that set the status, if any. */
   cue: Span | null;
+  /** A named step with no kind of its own (dubbing, a working group), not a bare decision («مقرر شد»). */
+  lexical: boolean;
 }
 
 const LATER = new Set<ProposalStatus>(['IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN']);
@@ -20,11 +23,12 @@ const RANK = new Map<ProposalStatus, number>(PROPOSAL_STATUSES.map((s, i) => [s,
 
 interface Cue extends Span {
   status: ProposalStatus;
+  kinds?: ProposalKind[];
 }
 
 function statusCues(doc: Doc, sentence: Span): Cue[] {
   const out: Cue[] = [];
-  for (const [status, cues] of STATUS_CUES) {
+  for (const [status, cues, kinds] of STATUS_CUES) {
     for (const h of hitsIn(doc, cues[doc.lang], sentence)) {
       if (status === 'SIGNED') {
         const before = doc.key.slice(Math.max(sentence.start, h.start - 40), h.start);
@@ -37,7 +41,7 @@ function statusCues(doc: Doc, sentence: Span): Cue[] {
       }
       // a later, more specific cue at the same place wins (IMPLEMENTING over SIGNED inside «تفاهم نامه امضا شده»)
       if (out.some((c) => c.start <= h.start && c.end >= h.end)) continue;
-      out.push({ ...h, status });
+      out.push({ ...h, status, kinds });
     }
   }
   return out;
@@ -75,6 +79,7 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         let best: Cue | null = null;
         let bestScore = Infinity;
         for (const c of cues) {
+          if (c.kinds && !c.kinds.includes(kind)) continue;
           const score = cueScore(doc, c, hit);
           if (score < bestScore || (score === bestScore && best && RANK.get(c.status)! > RANK.get(best.status)!)) {
             best = c;
@@ -83,29 +88,18 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         }
         // "the MoU signed in 2021 has not been implemented": a later state of a signed document wins
         if (best && best.status === 'SIGNED') {
-          const later = cues.filter((c) => LATER.has(c.status)).sort((x, y) => distance(x, hit) - distance(y, hit))[0];
+          const later = cues.filter((c) => LATER.has(c.status) && (!c.kinds || c.kinds.includes(kind))).sort((x, y) => distance(x, hit) - distance(y, hit))[0];
           if (later) best = later;
         }
         let status: ProposalStatus = best ? best.status : 'PROPOSED';
         if (kind === 'VISIT' && (status === 'SIGNED' || status === 'IMPLEMENTING' || status === 'COMPLETED')) status = 'PROPOSED';
         if (kind === 'OTHER' && !lexical.length) status = 'AGREED';
-        out.push({ kind, status, hit, sentence, cue: best });
+        out.push({ kind, status, hit, sentence, cue: best, lexical: lexical.length > 0 });
       }
     }
   }
   return dropGenericObjects(doc, out);
 }
-
-const KIND_LABEL: Record<ProposalKind, string> = {
-  MOU: 'Memorandum of understanding',
-  AGREEMENT: 'Agreement',
-  JOINT_PROJECT: 'Joint project',
-  EVENT: 'Event',
-  EXCHANGE: 'Exchange',
-  TRAINING: 'Training',
-  VISIT: 'Visit (invitation)',
-  OTHER: 'Decision',
-};
 
 export function mergeProposals(doc: Doc, mentions: ProposalMention[]): ExtractedProposal[] {
   // Same kind and same object merge: all MoU mentions are one MoU, but festivals and film days are two events.
@@ -131,14 +125,19 @@ export function mergeProposals(doc: Doc, mentions: ProposalMention[]): Extracted
       seen.add(m.sentence.start);
       ev.push(evidence(doc, m.sentence));
     }
-    const phrases = [...new Set(list.map((m) => clip(originalText(doc, m.hit))))].slice(0, 4);
-    out.push({ kind, status, description: `${KIND_LABEL[kind]}: ${phrases.join('; ')}`, evidence: ev });
+    out.push({ kind, status, description: proposalDescription(doc.lang, bestPhrase(doc, list)), evidence: ev });
   }
   return out;
 }
 
-function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+/** The mention whose phrase says most about the object: "memorandum of understanding on trade facilitation". */
+export function bestPhrase(doc: Doc, list: ProposalMention[]): string {
+  let best = '';
+  for (const m of list) {
+    const phrase = objectPhrase(doc, m.hit, m.sentence);
+    if (phrase.split(/\s+/).length > best.split(/\s+/).length) best = phrase;
+  }
+  return best;
 }
 
 const DOCUMENT_KINDS = new Set<ProposalKind>(['MOU', 'AGREEMENT', 'VISIT']);

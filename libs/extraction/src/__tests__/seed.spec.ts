@@ -48,11 +48,18 @@ describe('the founding seed (Iran–Kazakhstan cinema, 1404/01/24)', () => {
     expect(event.proposals.find((p) => p.kind === 'MOU')!.evidence).toHaveLength(2);
   });
 
-  it('lists the MoU signing and the visit to Iran as follow-ups', () => {
-    const sign = event.followUps.find((f) => /memorandum/i.test(f.description));
+  it('lists the MoU signing and the visit to Iran as follow-ups, in Persian, with who does them', () => {
+    const sign = event.followUps.find((f) => f.description.includes('امضای'));
     expect(sign).toMatchObject({ owners: ['IR', 'KZ'], horizon: 'NEAR_TERM', dueDate: null });
-    const visit = event.followUps.find((f) => /visit/i.test(f.description));
-    expect(visit).toMatchObject({ owners: ['KZ'], horizon: 'UNSPECIFIED', dueDate: null });
+    expect(sign!.description).toMatch(/^ایران و قزاقستان: امضای تفاهم/);
+    const visit = event.followUps.find((f) => f.description.includes('سفر به'));
+    expect(visit).toMatchObject({ owners: ['KZ'], horizon: 'UNSPECIFIED', dueDate: null, description: 'قزاقستان: سفر به ایران' });
+  });
+
+  it('names each proposal by its own phrase, with no kind prefix', () => {
+    const descriptions = event.proposals.map((p) => p.description);
+    expect(descriptions.some((d) => d.startsWith('تفاهم'))).toBe(true);
+    for (const d of descriptions) expect(d).not.toMatch(/^(?:Memorandum|Agreement|Event|Decision|Exchange|Training)\b/);
   });
 
   it('extracts nothing from the page chrome', () => {
