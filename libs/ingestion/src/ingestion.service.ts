@@ -131,7 +131,11 @@ async function extractItem(item: ValidItem): Promise<ExtractionResult> {
   return {
     ...result,
     publishedAt: sane(result.publishedAt),
-    events: result.events.map((event) => (sane(event.date) ? event : { ...event, date: null, dateSource: null })),
+    events: result.events.map((event) => ({
+      ...event,
+      ...(sane(event.date) ? {} : { date: null, dateSource: null }),
+      followUps: event.followUps.map((followUp) => ({ ...followUp, dueDate: sane(followUp.dueDate) })),
+    })),
   };
 }
 

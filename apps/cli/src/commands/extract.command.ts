@@ -1,9 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import countries from 'i18n-iso-countries';
-import { DyadEnvironment } from '@dyad/database';
-import { type Evidence, type ExtractionResult, LANGUAGES, type Language, isOneOf, isValidIsoDate } from '@dyad/extraction';
-import { closeExtractionPool, configureExtractionPool, extractionPool } from '@dyad/ingestion';
+import { type Evidence, type ExtractionResult, LANGUAGES, type Language, extract, isOneOf, isValidIsoDate } from '@dyad/extraction';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -111,13 +109,13 @@ export function registerExtract(program: Command): void {
     .option('--lang <lang>', 'fa, en or ru (else detected)', parseLang)
     .option('--publisher-country <code>', 'ISO alpha-2 code of "our country" (default IR for Persian)', parseCountry)
     .showHelpAfterError(false)
-    .action(async (file: string, options: ExtractCliOptions) => {
+    .action((file: string, options: ExtractCliOptions) => {
       const text = readNewsText(file);
-      // The same worker pool and time budget as the server's ingestion.
-      await configureExtractionPool({ timeoutMs: DyadEnvironment.from().extractionTimeoutMs, threads: 1 });
-      const result = await extractionPool()
-        .extract(text, { publishedAt: options.publishedAt, lang: options.lang, publisherCountry: options.publisherCountry })
-        .finally(closeExtractionPool);
+      const result = extract(text, {
+        publishedAt: options.publishedAt,
+        lang: options.lang,
+        publisherCountry: options.publisherCountry,
+      });
       process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatSummary(result));
     });
 }

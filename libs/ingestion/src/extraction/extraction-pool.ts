@@ -7,13 +7,13 @@ import type { ExtractionTask } from './extraction.worker.js';
 export interface ExtractionPoolOptions {
   /** Worker threads; default one per core. */
   threads?: number;
-  /** Time one item may take; past it the worker is stopped and the item refused. Default 30 s. */
+  /** Time one item may take; past it the worker is stopped and the item refused. Default 60 s. */
   timeoutMs?: number;
   /** Items waiting for a thread before more are refused as busy; default 16 per thread. */
   maxQueue?: number;
 }
 
-export const DEFAULT_EXTRACTION_TIMEOUT_MS = 30_000;
+export const DEFAULT_EXTRACTION_TIMEOUT_MS = 60_000;
 
 // Built: the compiled worker beside this file. From the TypeScript sources (vitest): a worker that
 // compiles the same sources as it loads them.
