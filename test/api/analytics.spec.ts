@@ -57,22 +57,25 @@ describe('GraphQL over HTTP: dashboard aggregates', () => {
   });
 
   it('serves the score trend of one dyad', async () => {
-    const response = await api.graphql<{ dyadScoreTrend: any[] }>(
-      `{ dyadScoreTrend(countries: ["KZ", "IR"], granularity: QUARTER, filter: { to: "2025-09-30" }) { period label asOf score } }`,
+    const response = await api.graphql<{ dyadScoreTrend: { points: any[]; undatedMeetings: number } }>(
+      `{ dyadScoreTrend(countries: ["KZ", "IR"], granularity: QUARTER, filter: { to: "2025-09-30" }) { points { period label asOf score } undatedMeetings } }`,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.dyadScoreTrend.map((p) => p.label)).toEqual(['2025-Q2', '2025-Q3']);
-    expect(response.data!.dyadScoreTrend[1]).toMatchObject({ period: '2025-07-01', asOf: '2025-09-30' });
-    expect(response.data!.dyadScoreTrend[1].score).toBeGreaterThan(0);
+    const { points, undatedMeetings } = response.data!.dyadScoreTrend;
+    expect(points.map((p) => p.label)).toEqual(['2025-Q2', '2025-Q3']);
+    expect(points[1]).toMatchObject({ period: '2025-07-01', asOf: '2025-09-30' });
+    expect(points[1].score).toBeGreaterThan(0);
+    expect(undatedMeetings).toBe(0);
   });
 
   it('serves the timeline with the month granularity by default and empty months filled', async () => {
-    const response = await api.graphql<{ cooperationTimeline: any[] }>(
-      `{ cooperationTimeline(filter: { countries: ["IR"] }) { period label total byType { type count } } }`,
+    const response = await api.graphql<{ cooperationTimeline: { periods: any[]; undatedMeetings: number } }>(
+      `{ cooperationTimeline(filter: { countries: ["IR"] }) { periods { period label total byType { type count } } undatedMeetings } }`,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.cooperationTimeline.map((p) => [p.label, p.total])).toEqual([['2025-04', 1], ['2025-05', 0], ['2025-06', 1]]);
-    expect(response.data!.cooperationTimeline[2].byType).toContainEqual({ type: 'VISIT', count: 1 });
+    const { periods } = response.data!.cooperationTimeline;
+    expect(periods.map((p) => [p.label, p.total])).toEqual([['2025-04', 1], ['2025-05', 0], ['2025-06', 1]]);
+    expect(periods[2].byType).toContainEqual({ type: 'VISIT', count: 1 });
   });
 
   it('serves the proposal funnel, the follow-up summary and the sector breakdown', async () => {
@@ -99,7 +102,7 @@ describe('GraphQL over HTTP: dashboard aggregates', () => {
   it('answers bad input with BAD_USER_INPUT naming the field', async () => {
     const badFilter = await api.graphql(`{ dyads(filter: { countries: ["iran"] }) { totalCount } }`);
     expect(badFilter.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'countries' } });
-    const badPair = await api.graphql(`{ dyadScoreTrend(countries: ["IR"]) { score } }`);
+    const badPair = await api.graphql(`{ dyadScoreTrend(countries: ["IR"]) { undatedMeetings } }`);
     expect(badPair.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const badPage = await api.graphql(`{ dyads(first: 1000) { totalCount } }`);
     expect(badPage.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

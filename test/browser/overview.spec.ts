@@ -64,13 +64,13 @@ describeBrowser('dashboard: sign-in and overview', () => {
     const rows = (await tableRows(page, '[data-chart="timeline"]')).map((row) => ({ key: row.key, total: row.values.at(-1) }));
     const today = new Date(Date.now() + 3.5 * 3_600_000);
     const yearAgo = new Date(today.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
-    const api1 = await api.graphql<{ cooperationTimeline: { label: string; total: number }[]; proposalFunnel: { steps: { status: string; reached: number }[] } }>(
+    const api1 = await api.graphql<{ cooperationTimeline: { periods: { label: string; total: number }[] }; proposalFunnel: { steps: { status: string; reached: number }[] } }>(
       `query($f: MeetingFilterInput, $p: ProposalFilterInput) {
-        cooperationTimeline(filter: $f, granularity: MONTH) { label total }
+        cooperationTimeline(filter: $f, granularity: MONTH) { periods { label total } }
         proposalFunnel(filter: $p) { steps { status reached } } }`,
       { f: { from: yearAgo, to: today.toISOString().slice(0, 10) }, p: { from: yearAgo, to: today.toISOString().slice(0, 10) } },
     );
-    expect(rows).toEqual(api1.data!.cooperationTimeline.map((p) => ({ key: p.label, total: p.total })));
+    expect(rows).toEqual(api1.data!.cooperationTimeline.periods.map((p) => ({ key: p.label, total: p.total })));
     expect(rows.reduce((sum, r) => sum + (r.total ?? 0), 0)).toBe(22);
     expect(await page.getAttribute('[data-tile="Meetings"] .tile-value', 'data-value')).toBe('22');
 
@@ -78,6 +78,33 @@ describeBrowser('dashboard: sign-in and overview', () => {
     const reached = (await tableRows(page, '[data-chart="funnel"]')).map((row) => [row.key, row.values[1]]);
     for (const step of api1.data!.proposalFunnel.steps) expect(reached).toContainEqual([step.status, step.reached]);
     await screenshot(page, 'overview');
+    expect(problems).toEqual([]);
+  });
+
+  it('lists upcoming meetings, and says how many undated meetings the timeline leaves out', async () => {
+    await page.goto(`${api.url}/`);
+    await ready();
+    await page.waitForSelector('[data-list="upcoming"][data-state="ready"]');
+    const upcoming = await tableRows(page, '[data-list="upcoming"]');
+    expect(upcoming).toHaveLength(1);
+    expect(upcoming[0].cells[1]).toBe('Visit');
+    expect(upcoming[0].cells[2]).toMatch(/Iran.*Kazakhstan|Kazakhstan.*Iran/);
+
+    const note = page.locator('[data-chart="timeline"] .chart-note');
+    expect(await note.textContent()).toMatch(/^1 meeting without a date is not in this chart\./);
+    await note.locator('a').click();
+    await page.waitForURL(/\/meetings\?.*undated=1/);
+    await page.waitForSelector('.view[data-ready="true"]');
+    const rows = await tableRows(page, '[data-list="meetings"]');
+    expect(rows.map((row) => row.cells[0])).toEqual(['Date unknown']);
+    expect(await page.isChecked('[data-filter="undated"] input')).toBe(true);
+    await screenshot(page, 'meetings-date-unknown');
+
+    // the status filter lives in the URL like the others
+    await page.goto(`${api.url}/meetings?period=all&statuses=SCHEDULED`);
+    await page.waitForSelector('.view[data-ready="true"]');
+    const scheduled = await tableRows(page, '[data-list="meetings"]');
+    expect(scheduled.map((row) => row.cells[2])).toEqual(['Scheduled']);
     expect(problems).toEqual([]);
   });
 

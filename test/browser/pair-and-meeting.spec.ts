@@ -73,6 +73,27 @@ describeBrowser('dashboard: pair view and meeting view', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows the pair\'s upcoming meetings and its meetings with no date as "Date unknown"', async () => {
+    for (const input of [
+      '{ type: VISIT, status: SCHEDULED, countries: ["IR", "KZ"], summary: "Kazakh delegation to Tehran" }',
+      '{ type: MEETING, countries: ["IR", "KZ"], summary: "Talks with no date reported" }',
+    ]) {
+      expect((await api.graphql(`mutation { createMeeting(input: ${input}) { id } }`)).errors).toBeUndefined();
+    }
+    await page.goto(`${api.url}/pairs/IR-KZ`); // the default period: the undated meeting is in none, and shown anyway
+    await page.waitForSelector('.view[data-ready="true"]');
+    await page.waitForSelector('[data-list="pair-upcoming"][data-state="ready"]');
+    const upcoming = page.locator('[data-list="pair-upcoming"] tbody tr');
+    expect(await upcoming.count()).toBe(1);
+    expect(await upcoming.first().textContent()).toMatch(/Date unknown.*Visit/);
+    const undated = page.locator('[data-list="pair-meetings"] article').filter({ hasText: 'Talks with no date reported' });
+    expect(await undated.locator('.card-meta strong').textContent()).toBe('Date unknown');
+    const scheduled = page.locator('[data-list="pair-meetings"] article').filter({ hasText: 'Kazakh delegation to Tehran' });
+    expect(await scheduled.locator('[data-meeting-status]').textContent()).toBe('Scheduled');
+    await screenshot(page, 'pair-upcoming-and-undated');
+    expect(problems).toEqual([]);
+  });
+
   it('highlights the evidence inside the Persian source text, right-to-left', async () => {
     await page.goto(`${api.url}/meetings/${meetingId}`);
     await page.waitForSelector('.view[data-ready="true"]');

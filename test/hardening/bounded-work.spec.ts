@@ -79,14 +79,14 @@ describe('bounded work per request (built server)', () => {
   });
 
   it('refuses chart ranges outside 1900–2100 before any SQL', async () => {
-    const query = aliases(30, ([a, b]) => `dyadScoreTrend(countries: ["${a}","${b}"], filter: {from: "1000-01-01", to: "9999-12-31"}) { period score }`);
+    const query = aliases(30, ([a, b]) => `dyadScoreTrend(countries: ["${a}","${b}"], filter: {from: "1000-01-01", to: "9999-12-31"}) { points { period score } }`);
     const { result, slowestHealthMs } = await whileWatchingHealth(api.url, () => api.graphql(query));
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/between 1900-01-01 and 2100-12-31/) });
     expect(slowestHealthMs).toBeLessThan(1000);
   });
 
   it('refuses a series of more than 1,200 periods, with what to change', async () => {
-    const query = aliases(30, ([a, b]) => `dyadScoreTrend(countries: ["${a}","${b}"], granularity: MONTH, filter: {from: "1900-01-01", to: "2100-12-31"}) { period score }`);
+    const query = aliases(30, ([a, b]) => `dyadScoreTrend(countries: ["${a}","${b}"], granularity: MONTH, filter: {from: "1900-01-01", to: "2100-12-31"}) { points { period score } }`);
     const { result, slowestHealthMs } = await whileWatchingHealth(api.url, () => api.graphql(query));
     expect(result.errors?.[0]).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', limit: 'periods' },
@@ -96,15 +96,15 @@ describe('bounded work per request (built server)', () => {
   });
 
   it('answers the widest allowed series for 30 pairs in a few MB while /health stays under 1 s', async () => {
-    const query = aliases(30, ([a, b]) => `dyadScoreTrend(countries: ["${a}","${b}"], granularity: QUARTER, filter: {from: "1900-01-01", to: "2100-12-31"}) { period label asOf score }`);
+    const query = aliases(30, ([a, b]) => `dyadScoreTrend(countries: ["${a}","${b}"], granularity: QUARTER, filter: {from: "1900-01-01", to: "2100-12-31"}) { points { period label asOf score } }`);
     const started = performance.now();
     const { result, slowestHealthMs, checks } = await whileWatchingHealth(api.url, () =>
       fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminKey}` }, body: JSON.stringify({ query }) }).then((r) => r.text()),
     );
     const seconds = (performance.now() - started) / 1000;
-    const answer = JSON.parse(result) as { data: Record<string, unknown[]>; errors?: unknown };
+    const answer = JSON.parse(result) as { data: Record<string, { points: unknown[] }>; errors?: unknown };
     expect(answer.errors).toBeUndefined();
-    expect(Object.values(answer.data).every((series) => series.length === 804)).toBe(true);
+    expect(Object.values(answer.data).every((series) => series.points.length === 804)).toBe(true);
     expect(Buffer.byteLength(result)).toBeLessThan(4 * 1024 * 1024);
     expect(slowestHealthMs).toBeLessThan(1000);
     process.stdout.write(`[bounded work] 30 × 804 quarters: ${seconds.toFixed(1)} s, ${(Buffer.byteLength(result) / 1024 / 1024).toFixed(1)} MB, slowest /health ${Math.round(slowestHealthMs)} ms of ${checks}\n`);
@@ -115,10 +115,10 @@ describe('bounded work per request (built server)', () => {
       const made = await api.graphql(`mutation { createMeeting(input: {type: MEETING, countries: ["IR","KZ"], date: "${date}"}) { id } }`);
       expect(made.errors).toBeUndefined();
     }
-    const monthly = await api.graphql(aliases(30, () => 'cooperationTimeline(granularity: MONTH) { period total }'));
+    const monthly = await api.graphql(aliases(30, () => 'cooperationTimeline(granularity: MONTH) { periods { period total } }'));
     expect(monthly.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'periods' } });
-    const yearly = await api.graphql<{ a0: unknown[] }>('{ a0: cooperationTimeline(granularity: YEAR) { period total } }');
-    expect(yearly.data!.a0).toHaveLength(201);
+    const yearly = await api.graphql<{ a0: { periods: unknown[] } }>('{ a0: cooperationTimeline(granularity: YEAR) { periods { period total } } }');
+    expect(yearly.data!.a0.periods).toHaveLength(201);
   });
 
   it('charges bodies in the query cost: 30 aliases of 100 bodies are refused before any SQL', async () => {

@@ -56,7 +56,7 @@ describe('bad input is BAD_USER_INPUT, not an internal error (built server)', ()
       'mutation { createMeeting(input: {type: MEETING, countries: ["IR","KZ"], date: "1000-01-01"}) { id } }',
       'mutation { createMeeting(input: {type: MEETING, countries: ["IR","KZ"], date: "9999-12-31"}) { id } }',
       '{ meetings(filter: {from: "1000-01-01"}) { totalCount } }',
-      '{ cooperationTimeline(filter: {to: "9999-12-31"}) { period } }',
+      '{ cooperationTimeline(filter: {to: "9999-12-31"}) { periods { period } } }',
     ]) {
       const answer = await api.graphql(query);
       expect(answer.errors?.[0], query).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/between 1900-01-01 and 2100-12-31/) });

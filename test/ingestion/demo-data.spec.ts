@@ -38,6 +38,15 @@ describe('demo data', () => {
     expect(await count(dataSource, `SELECT count(*)::int AS count FROM proposal WHERE status = 'SIGNED'`)).toBeGreaterThan(3);
   });
 
+  it('announces a few visits for the weeks after the day it is loaded, and holds none in the future', async () => {
+    const upcoming = await count(
+      dataSource,
+      `SELECT count(*)::int AS count FROM meeting WHERE status = 'SCHEDULED' AND (date IS NULL OR date >= CURRENT_DATE)`,
+    );
+    expect(upcoming).toBe(5);
+    expect(await count(dataSource, `SELECT count(*)::int AS count FROM meeting WHERE status = 'HELD' AND date > CURRENT_DATE`)).toBe(0);
+  });
+
   it('removes the synthetic data and only that', async () => {
     const removed = await removeSyntheticData(dataSource);
     expect(removed.newsItems).toBeGreaterThan(150);

@@ -29,7 +29,7 @@ describe('evidence of one fact in a long text', () => {
       const newsItem = await manager.save(
         manager.create(NewsItem, { body, searchKey: 'k', language: 'en', contentHash: 'batching', extractorVersion: 'test', publishedAt: '2025-04-13' }),
       );
-      const linker = new Linker(manager, newsItem, new Set(['IR', 'KZ']), '2025-04-13');
+      const linker = new Linker(manager, newsItem, new Set(['IR', 'KZ']));
       await linker.linkEvent(event);
       await linker.finish();
       return newsItem.id;

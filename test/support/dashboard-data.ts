@@ -27,5 +27,8 @@ export async function seedCooperation(api: TestApi): Promise<void> {
       await make.createFollowUp({ meetingId: meeting.id, owners: [parties[0]], description: `Follow-up ${n} for ${parties.join('-')}`, dueDate: addDays(date, 30), status: n % 4 === 0 ? 'DONE' : 'OPEN' });
     }
   }
+  // A meeting no report dated (in no chart, shown as "Date unknown") and a visit announced for next week.
+  await make.createMeeting({ parties: ['IR', 'KZ'], date: null, type: 'MEETING', sectors: ['CULTURE'], summary: 'Talks on film distribution' });
+  await make.createMeeting({ parties: ['IR', 'KZ'], date: addDays(today, 12), type: 'VISIT', status: 'SCHEDULED', sectors: ['CINEMA'], summary: 'Visit to Astana' });
   await db.destroy();
 }

@@ -1,5 +1,5 @@
 import {
-  addDays, currentProposalStatus, type EventType, type FollowUpHorizon, type FollowUpStatus, type ProposalKind, type ProposalStatus,
+  addDays, currentProposalStatus, type EventStatus, type EventType, type FollowUpHorizon, type FollowUpStatus, type ProposalKind, type ProposalStatus,
   type ReviewStatus, type Sector,
 } from '@dyad/domain';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +10,8 @@ export interface MeetingSeed {
   parties: string[];
   date?: string | null;
   type?: EventType;
+  /** Default HELD. */
+  status?: EventStatus;
   sectors?: Sector[];
   reviewStatus?: ReviewStatus;
   summary?: string | null;
@@ -51,11 +53,11 @@ export function factories(db: DataSource | EntityManager): Factories {
   const one = async (sql: string, params: unknown[]) => ((await db.query(sql, params)) as { id: string }[])[0];
 
   return {
-    async createMeeting({ parties, date = '2025-01-15', type = 'MEETING', sectors = [], reviewStatus = 'EXTRACTED', summary = null }) {
+    async createMeeting({ parties, date = '2025-01-15', type = 'MEETING', status = 'HELD', sectors = [], reviewStatus = 'EXTRACTED', summary = null }) {
       const meeting = await one(
-        `INSERT INTO meeting (type, date, date_source, sectors, review_status, summary, version)
-         VALUES ($1, $2, 'TEXT', $3::sector[], $4, $5, 1) RETURNING id`,
-        [type, date, sectors, reviewStatus, summary],
+        `INSERT INTO meeting (type, status, date, date_source, sectors, review_status, summary, version)
+         VALUES ($1, $2, $3, CASE WHEN $3::date IS NULL THEN NULL ELSE 'TEXT'::date_source END, $4::sector[], $5, $6, 1) RETURNING id`,
+        [type, status, date, sectors, reviewStatus, summary],
       );
       await db.query(`INSERT INTO meeting_party (meeting_id, country_code) SELECT $1, unnest($2::char(2)[])`, [meeting.id, parties]);
       return meeting;

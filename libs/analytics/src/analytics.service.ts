@@ -6,7 +6,8 @@ import {
 } from '@dyad/domain';
 import type { DataSource } from 'typeorm';
 import type {
-  Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScorePoint, SectorActivity, TimelinePeriod,
+  CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreTrend, SectorActivity,
+  TimelinePeriod,
 } from './analytics.types.js';
 import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes } from './cooperation-score.js';
 import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
@@ -16,6 +17,12 @@ import { SingleFlight } from './single-flight.js';
 const ISO_ALPHA2 = /^[A-Z]{2}$/;
 const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
 const OPEN = `('OPEN', 'IN_PROGRESS')`;
+
+/**
+ * Charts count meetings that took place: HELD only, unless the filter asks for other statuses. A scheduled
+ * meeting has not happened (the overview lists it as upcoming) and a cancelled one never did.
+ */
+const heldByDefault = <F extends MeetingFilter>(filter: F): F => (filter.statuses?.length ? filter : { ...filter, statuses: ['HELD'] });
 
 // A country row as the Country entity spells it, built in SQL so a dyad needs no second query.
 const countryJson = (alias: string) =>
@@ -59,8 +66,8 @@ export class AnalyticsService {
   }
 
   /**
-   * Every dyad with at least one meeting matching the filter (a meeting of three parties counts for each of
-   * its three dyads), with its counts and cooperation score; by score, then by pair.
+   * Every dyad with at least one HELD meeting matching the filter (a meeting of three parties counts for each
+   * of its three dyads), with its counts and cooperation score; by score, then by pair.
    */
   async dyads(ctx: RequestContext, filter: CooperationFilter | null | undefined, page: PageRequest): Promise<DyadPage> {
     const f = checked(filter);
@@ -118,7 +125,7 @@ export class AnalyticsService {
     countries: readonly string[],
     granularity: Granularity,
     filter?: CooperationFilter | null,
-  ): Promise<ScorePoint[]> {
+  ): Promise<ScoreTrend> {
     const f = checked(filter);
     assertGranularity(granularity);
     const [a, b] = dyadOf(countries);
@@ -135,7 +142,7 @@ export class AnalyticsService {
     // (every parameter must appear in the SQL, so the first-meeting conditions are built only when used)
     const start = f.from
       ? `${params.param(f.from)}::date`
-      : `(SELECT min(m.date) FROM meeting m ${whereClause(meetingConditions({ ...facts, from: null, to: null }, 'm', params))})`;
+      : `(SELECT min(m.date) FROM meeting m ${whereClause(meetingConditions({ ...facts, from: null, to: null, statuses: ['HELD'] }, 'm', params))})`;
     const sql = `
       WITH period AS (
         SELECT g::date AS period, least((g + ${stepParam})::date - 1, ${end}) AS r
@@ -148,14 +155,31 @@ export class AnalyticsService {
       SELECT period.period::text AS period, period.r::text AS as_of, coalesce(score.score, 0) AS score
       FROM period LEFT JOIN score ON score.r = period.r
       ORDER BY period.period`;
-    const rows = await this.query<{ period: string; as_of: string; score: number }>(sql, params);
+    const [rows, undatedMeetings] = await Promise.all([
+      this.query<{ period: string; as_of: string; score: number }>(sql, params),
+      this.undatedMeetings({ ...facts, statuses: ['HELD'] }),
+    ]);
     if (rows.length > MAX_PERIODS) throw tooManyPeriods(granularity);
-    return rows.map((row) => ({ period: row.period, label: periodLabel(row.period, granularity), asOf: row.as_of, score: row.score }));
+    return {
+      points: rows.map((row) => ({ period: row.period, label: periodLabel(row.period, granularity), asOf: row.as_of, score: row.score })),
+      undatedMeetings,
+    };
   }
 
-  /** Meetings per period and event type, from the first period with a dated meeting to the last, gaps filled. */
-  async cooperationTimeline(_ctx: RequestContext, filter: MeetingFilter | null | undefined, granularity: Granularity): Promise<TimelinePeriod[]> {
-    const f = checked(filter);
+  /** How many meetings the filter (bar its dates) matches that have no known date: no period can hold them. */
+  private async undatedMeetings(filter: MeetingFilter): Promise<number> {
+    const params = new SqlParams();
+    const where = whereClause([...meetingConditions({ ...filter, from: null, to: null }, 'm', params), 'm.date IS NULL']);
+    const [row] = await this.query<{ count: number }>(`SELECT count(*)::int AS count FROM meeting m ${where}`, params);
+    return row.count;
+  }
+
+  /**
+   * HELD meetings (or the filter's statuses) per period and event type, from the first period with a dated
+   * meeting to the last, gaps filled; and how many matching meetings have no date, so are in no period.
+   */
+  async cooperationTimeline(_ctx: RequestContext, filter: MeetingFilter | null | undefined, granularity: Granularity): Promise<CooperationTimeline> {
+    const f = heldByDefault(checked(filter));
     assertGranularity(granularity);
     const params = new SqlParams();
     const { unit, step } = PERIOD_SQL[granularity];
@@ -176,7 +200,10 @@ export class AnalyticsService {
       SELECT periods.period::text AS period, counts.type::text AS type, coalesce(counts.count, 0) AS count
       FROM periods LEFT JOIN counts USING (period)
       ORDER BY periods.period`;
-    const rows: { period: string; type: EventType | null; count: number }[] = await this.query(sql, params);
+    const [rows, undatedMeetings]: [{ period: string; type: EventType | null; count: number }[], number] = await Promise.all([
+      this.query<{ period: string; type: EventType | null; count: number }>(sql, params),
+      this.undatedMeetings(f),
+    ]);
     const periods = new Map<string, Map<EventType, number>>();
     for (const row of rows) {
       const counts = periods.get(row.period) ?? new Map<EventType, number>();
@@ -184,10 +211,11 @@ export class AnalyticsService {
       periods.set(row.period, counts);
     }
     if (periods.size > MAX_PERIODS) throw tooManyPeriods(granularity);
-    return [...periods].map(([period, counts]) => {
+    const timeline: TimelinePeriod[] = [...periods].map(([period, counts]) => {
       const byType = EVENT_TYPES.map((type) => ({ type, count: counts.get(type) ?? 0 }));
       return { period, label: periodLabel(period, granularity), total: sum(byType.map((t) => t.count)), byType };
     });
+    return { periods: timeline, undatedMeetings };
   }
 
   /**
@@ -256,13 +284,13 @@ export class AnalyticsService {
   }
 
   /**
-   * Per sector, the meetings and proposals that list it and the proposals signed or later; every sector (or
-   * the filter's sectors), busiest first.
+   * Per sector, the HELD meetings and the proposals that list it and the proposals signed or later; every
+   * sector (or the filter's sectors), busiest first.
    */
   async sectorBreakdown(_ctx: RequestContext, filter: CooperationFilter | null | undefined): Promise<SectorActivity[]> {
     const f = checked(filter);
     const params = new SqlParams();
-    const meetingWhere = whereClause(meetingConditions(f, 'm', params));
+    const meetingWhere = whereClause(meetingConditions(heldByDefault(f), 'm', params));
     const proposalWhere = whereClause(proposalConditions(f, 'p', params));
     const sql = `
       SELECT sector::text AS sector, sum(meetings)::int AS meetings, sum(proposals)::int AS proposals, sum(signed)::int AS signed

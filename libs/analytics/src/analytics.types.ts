@@ -38,6 +38,19 @@ export interface ScorePoint {
   score: number;
 }
 
+/** Meetings per period; meetings with no known date are in no period, only counted. */
+export interface CooperationTimeline {
+  periods: TimelinePeriod[];
+  /** Meetings the filter matches (bar its dates) that have no known date, so are in no period. */
+  undatedMeetings: number;
+}
+
+export interface ScoreTrend {
+  points: ScorePoint[];
+  /** HELD meetings of the pair (by the filter bar its dates) with no known date, which no score counts. */
+  undatedMeetings: number;
+}
+
 export interface TimelinePeriod {
   /** First day of the period, YYYY-MM-DD. */
   period: string;

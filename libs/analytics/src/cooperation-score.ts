@@ -11,13 +11,14 @@ export const SCORE_SCALE = 10;
 /** The formula in words, for API descriptions and the dashboard. */
 export const COOPERATION_SCORE_FORMULA =
   `Cooperation score, 0–100, as of a reference date r (the filter's \`to\`, else today), over the ${SCORE_WINDOW_DAYS} days (24 months) up to r: ` +
-  `raw = Σ over the pair's meetings in the window of 0.5^(age in days / ${MEETING_HALF_LIFE_DAYS}) ` +
+  `raw = Σ over the pair's HELD meetings in the window of 0.5^(age in days / ${MEETING_HALF_LIFE_DAYS}) ` +
   `+ ${SIGNED_WEIGHT} × MoUs and agreements signed (or moved on to IMPLEMENTING or COMPLETED) in the window ` +
   `+ ${ADVANCED_WEIGHT} × proposals that moved past PROPOSED (any step from AGREED on) in the window ` +
   `− ${OVERDUE_WEIGHT} × follow-ups that fell due in the window and were not DONE or CANCELLED by r; ` +
   `score = round(100 × (1 − e^(−max(raw, 0) / ${SCORE_SCALE})), 1), so raw ${SCORE_SCALE} scores 63 and raw ${2 * SCORE_SCALE} scores 86. ` +
-  'A proposal counts once per term however many steps it took. The filter\'s countries, sectors and text narrow which ' +
-  'facts count; its from is ignored (the window sets the range).';
+  'A proposal counts once per term however many steps it took. Scheduled and cancelled meetings, and facts with no ' +
+  'known date, do not count. The filter\'s countries, sectors and text narrow which facts count; its from is ignored ' +
+  '(the window sets the range).';
 
 const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
 const PAST_PROPOSED = `('AGREED', 'NEGOTIATING', 'SIGNED', 'IMPLEMENTING', 'COMPLETED')`;

@@ -44,7 +44,7 @@ export interface FactCteOptions {
 /**
  * The facts of each dyad, read once and shared by the counts and the score; narrowed by the filter minus its
  * dates (each use applies its own date range):
- * - `meeting_pair (id, date, a, b)`;
+ * - `meeting_pair (id, date, a, b)`: HELD meetings only;
  * - `proposal_pair (id, kind, status, status_date, a, b)`;
  * - `follow_up_pair (id, status, due_date, closed_on, a, b)`: a follow-up's parties are its meeting's, else its
  *   proposal's, else its owners, as in the shared follow-up filter; `closed_on` is when it became DONE or
@@ -52,7 +52,8 @@ export interface FactCteOptions {
  */
 export function factCtes({ filter, params, pair, today, refs, windowDays, openFollowUps }: FactCteOptions): string {
   const undated = { ...filter, from: null, to: null };
-  const meetingWhere = meetingConditions(undated, 'm', params).join(' AND ') || 'true';
+  // Meetings count once held: a scheduled one has not happened, a cancelled one never did.
+  const meetingWhere = meetingConditions({ ...undated, statuses: ['HELD'] }, 'm', params).join(' AND ');
   const proposalWhere = proposalConditions(undated, 'p', params).join(' AND ') || 'true';
   const followUpWhere = followUpConditions(undated, 'f', params, today).join(' AND ') || 'true';
   const dueInWindow = `(f.due_date > (SELECT min(r) FROM ${refs}) - ${windowDays} AND f.due_date < (SELECT max(r) FROM ${refs}))`;

@@ -9,6 +9,7 @@ import { FollowUpStatusChange } from './follow-up/follow-up-status-change.entity
 import { Meeting } from './meeting/meeting.entity.js';
 import { MeetingParticipant } from './meeting/meeting-participant.entity.js';
 import { MeetingParty } from './meeting/meeting-party.entity.js';
+import { MeetingReading } from './meeting/meeting-reading.entity.js';
 import { NewsItem } from './news-item/news-item.entity.js';
 import { Proposal } from './proposal/proposal.entity.js';
 import { ProposalParty } from './proposal/proposal-party.entity.js';
@@ -16,11 +17,11 @@ import { ProposalStatusChange } from './proposal/proposal-status-change.entity.j
 
 export {
   Actor, ApiKey, AuditEntry, Country, Evidence, FollowUpAction, FollowUpOwner, FollowUpStatusChange, Meeting,
-  MeetingParticipant, MeetingParty, NewsItem, Proposal, ProposalParty, ProposalStatusChange,
+  MeetingParticipant, MeetingParty, MeetingReading, NewsItem, Proposal, ProposalParty, ProposalStatusChange,
 };
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
   Actor, ApiKey, AuditEntry, Country, Evidence, FollowUpAction, FollowUpOwner, FollowUpStatusChange, Meeting,
-  MeetingParticipant, MeetingParty, NewsItem, Proposal, ProposalParty, ProposalStatusChange,
+  MeetingParticipant, MeetingParty, MeetingReading, NewsItem, Proposal, ProposalParty, ProposalStatusChange,
 ];

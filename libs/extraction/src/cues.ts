@@ -110,11 +110,18 @@ export const PROPOSAL_CUES: Record<ProposalKind, PerLang<RegExp | null>> = {
   },
 };
 
+// A proposal of no known kind («پیشنهاد», "offer", «предложение»): counted only when its fate is news.
+export const GENERIC_PROPOSAL: PerLang<RegExp> = {
+  fa: new RegExp(`^(?:${rx('پیشنهاد|طرح پیشنهادی|ابتکار')})`, 'u'),
+  en: /^(?:proposals?|offers?|initiatives?)$/,
+  ru: /^(?:предложени|инициатив)/u,
+};
+
 // Steps with no kind of their own: dubbing, screening, flights, a working group, the next session.
 export const OTHER_LEXICAL: PerLang<RegExp> = {
-  fa: compile(words(['دوبله', 'توزیع فیلم', 'نمایش فیلم', 'نمایش فیلمهای', 'اکران', 'پرواز_های مستقیم', 'پرواز مستقیم', 'کارگروه مشترک', 'نشست بعدی', 'دور بعدی', 'اجلاس بعدی', 'نشست کمیسیون مشترک', 'دفتر نمایندگی', 'خط هوایی'])),
-  en: compile(`${LEFT}(?:dubbing|film distribution|distribution of films|screenings?|direct flights?|joint working group|working group|next round|next meeting|next session|representative office|(?:arms|weapons|gas|oil|wheat|grain) (?:supplies|supply|deliveries|delivery|exports))${RIGHT}`),
-  ru: compile(`${LEFT}(?:дубляж\\p{L}*|прокат\\p{L}*|показ\\p{L}* фильм\\p{L}*|прям\\p{L}* рейс\\p{L}*|рабоч\\p{L}* групп\\p{L}*|очередн\\p{L}* раунд\\p{L}*|следующ\\p{L}* раунд\\p{L}*|заседани\\p{L}* межправ\\p{L}*|поставк\\p{L}* (?:оружи|вооружени|газ|нефт|зерн|пшениц|техник)\\p{L}*)`),
+  fa: compile(words(['پیشنهاد', 'طرح پیشنهادی', 'ابتکار', 'دوبله', 'توزیع فیلم', 'نمایش فیلم', 'نمایش فیلمهای', 'اکران', 'پرواز_های مستقیم', 'پرواز مستقیم', 'کارگروه مشترک', 'نشست بعدی', 'دور بعدی', 'اجلاس بعدی', 'نشست کمیسیون مشترک', 'دفتر نمایندگی', 'خط هوایی'])),
+  en: compile(`${LEFT}(?:dubbing|film distribution|distribution of films|screenings?|direct flights?|joint working group|working group|next round|next meeting|next session|representative office|proposals?|offers?|initiatives?|(?:arms|weapons|gas|oil|wheat|grain) (?:supplies|supply|deliveries|delivery|exports))${RIGHT}`),
+  ru: compile(`${LEFT}(?:дубляж\\p{L}*|прокат\\p{L}*|предложени\\p{L}*|инициатив\\p{L}*|показ\\p{L}* фильм\\p{L}*|прям\\p{L}* рейс\\p{L}*|рабоч\\p{L}* групп\\p{L}*|очередн\\p{L}* раунд\\p{L}*|следующ\\p{L}* раунд\\p{L}*|заседани\\p{L}* межправ\\p{L}*|поставк\\p{L}* (?:оружи|вооружени|газ|нефт|зерн|пшениц|техник)\\p{L}*)`),
 };
 
 // Status cues. Order matters only for ties; the nearest cue to a mention wins.
@@ -123,7 +130,7 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>, ProposalKind[]?][] =
   [
     'WITHDRAWN',
     {
-      fa: compile([faVerb('لغو', 'شد|کرد|گردید'), faVerb('رد', 'شد|کرد'), `${LEFT}${rx('کنار گذاشته')}`, `${LEFT}${rx('خارج شد')}`, `${LEFT}${rx('انصراف داد|منصرف شد')}`].join('|')),
+      fa: compile([words(['لغو']), faVerb('رد', 'شد|کرد|کن'), `${LEFT}${rx('کنار گذاشته')}`, `${LEFT}${rx('خارج شد')}`, `${LEFT}${rx('انصراف داد|منصرف شد')}`].join('|')),
       en: compile(`${LEFT}(?:cancell?ed|withdrew from|withdrawn|rejected|scrapped|terminated|pulled out of|annulled|dropped|abandoned|shelved)${RIGHT}`),
       ru: compile(`${LEFT}(?:отмен[её]н\\p{L}*|отменил\\p{L}*|отказал\\p{L}*|вышл\\p{L}* из|расторг\\p{L}*|аннулир\\p{L}*)`),
     },
@@ -200,7 +207,7 @@ export const STATUS_CUES: [ProposalStatus, PerLang<RegExp>, ProposalKind[]?][] =
           `${LEFT}(?:${rx('خواهد|خواهند|قرار شد|قرار است|مقرر شد|مقرر گردید|مقرر شده|مقرر است|بنا شد|بنا است|مورد توافق|مورد موافقت|در دستور کار|امضا خواهد|به امضا خواهد|خواهد رسید|منعقد شود|امضا شود|به امضا برسد|به امضا برسانند|توافقات')})`,
         ].join('|'),
       ),
-      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|would(?! not| like)|are to|is to|accepted the invitation|invitation (?:was|has been|had been) (?:\\p{L}+ )?accepted|(?:an |the )?(?:arrangement|understanding) was reached|(?:is|are|was|were) planned for|will take part)${RIGHT}`),
+      en: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|would(?! not| like)|are to|is to|accepted (?:the|an|his|her|their) invitation|invitation (?:was|has been|had been) (?:\\p{L}+ )?accepted|(?:an |the )?(?:arrangement|understanding) was reached|(?:is|are|was|were) planned for|will take part)${RIGHT}`),
       ru: compile(`${LEFT}(?:запланирован\\p{L}*|примет участие|примут участие|условлен\\p{L}*|решили|принял\\p{L}* приглашени\\p{L}*|приглашени\\p{L}* (?:было |был[аи]? )?(?:\\p{L}+ ){0,2}?принят\\p{L}*|договорил\\p{L}*|договор[её]нност\\p{L}*|будет|будут|состоится|пройд[её]т|будет подписан\\p{L}*|будут подписан\\p{L}*|планиру\\p{L}* подписать|намерен\\p{L}*|согласил\\p{L}*|решено)`),
     },
   ],
@@ -359,9 +366,9 @@ export const SECTOR_CUES: [Sector, PerLang<RegExp>][] = [
     ru: compile(`(?:${LEFT}СМИ|${LEFT}сми(?![\\p{L}])|${LEFT}медиа\\p{L}*|${LEFT}журналист\\p{L}*)`),
   }],
   ['DEFENSE', {
-    fa: compile(words(['دفاعی', 'دفاع', 'نظامی', 'ارتش', 'نیروهای مسلح', 'تسلیحات', 'تسلیحاتی'])),
-    en: compile(`${LEFT}(?:defen[cs]e|military|army|armed forces|arms|weapons)${RIGHT}`),
-    ru: compile(`${LEFT}(?:оборон\\p{L}*|военн\\p{L}*|вооружен\\p{L}*)`),
+    fa: compile(words(['دفاعی', 'دفاع', 'نظامی', 'ارتش', 'نیروهای مسلح', 'تسلیحات', 'تسلیحاتی', 'موشک', 'موشکی', 'پدافند', 'جنگنده'])),
+    en: compile(`${LEFT}(?:defen[cs]e|military|army|armed forces|arms|weapons|missiles?|air defen[cs]e|fighter jets?|warships?|troops)${RIGHT}`),
+    ru: compile(`${LEFT}(?:оборон\\p{L}*|военн\\p{L}*|вооружен\\p{L}*|оружи\\p{L}*|ракет\\p{L}*|зенитн\\p{L}*|пво|истребител\\p{L}*|войск\\p{L}*)`),
   }],
   ['SECURITY', {
     fa: compile(words(['امنیتی', 'امنیت', 'تروریسم', 'تروریستی', 'مواد مخدر', 'قاچاق', 'پلیس', 'مرزی', 'انتظامی'])),
@@ -424,6 +431,13 @@ export const FUTURE_MEETING: PerLang<RegExp> = {
   ru: compile(`${LEFT}(?:встретятся|проведут переговоры|обсудят|посетит|возможно|станет|станут|предстоящ\\p{L}*|предстоит|подготовк\\p{L}* (?:\\p{L}+ )?(?:визит|встреч|саммит|переговор)\\p{L}*|готовят\\p{L}* (?:к )?(?:визит|встреч|саммит)\\p{L}*)`),
 };
 
+// An invitation taken up: the visit is now planned.
+export const ACCEPTED_INVITATION: PerLang<RegExp> = {
+  fa: compile(`${rx('دعوت')}[^.\\n]{0,60}?${rx('را پذیرفت|را پذیرفتند|پذیرفته شد|را قبول کرد')}`),
+  en: compile(`${LEFT}(?:accepted (?:the|an|his|her|their) invitation|invitation (?:was|has been|had been) (?:\\p{L}+ )?accepted)${RIGHT}`),
+  ru: compile(`${LEFT}(?:принял\\p{L}* приглашени\\p{L}*|приглашени\\p{L}* (?:было |был[аи]? )?(?:\\p{L}+ ){0,2}?принят\\p{L}*)`),
+};
+
 // Commentary: an analyst's or a columnist's reading of events, not a report of one.
 export const COMMENTARY: PerLang<RegExp> = {
   fa: compile(`${LEFT}(?:${rx('مقاله|مقاله_ای|تحلیل|تحلیلی|تحلیلگر|تحلیلگران|صاحبنظران|یادداشت|بر این باورند|بر این باور|گمانه_زنی')})${FA_RIGHT}`),
@@ -444,9 +458,9 @@ export const CANCELLED_MEETING: PerLang<RegExp> = {
     `(?:${rx('سفر|دیدار|نشست|اجلاس|مذاکرات|ملاقات|بازدید')})[^.\\n]{0,60}?(?:${rx('لغو|به تعویق|معلق')})|(?:${rx('لغو|تعویق')})\\s(?:${rx('سفر|دیدار|نشست|اجلاس|ملاقات')})`,
   ),
   en: compile(
-    `${LEFT}(?:(?:cancell?ed|called off|postponed|put off|scrapped|shelved|suspended)(?: (?:his|her|their|its|the|a|an|planned|scheduled|\\p{L}+'s))*(?: (?:official|state|planned|scheduled))? (?:visit|trip|meeting|talks|tour|summit)|(?:visit|trip|meeting|talks|tour|summit) (?:\\p{L}+ ){0,4}(?:(?:was|has been|have been|were|had been) )?(?:cancell?ed|called off|postponed|put off|scrapped))${RIGHT}`,
+    `${LEFT}(?:(?:cancell?ed|called off|postponed|put off|scrapped|shelved|suspended)(?: (?:his|her|their|its|the|a|an|planned|scheduled|\\p{L}+'s))*(?: (?:official|state|planned|scheduled))? (?:visit|trip|meeting|talks|tour|summit)|(?:visit|trip|meeting|talks|tour|summit) (?:\\p{L}+ ){0,4}(?:cancell?ed|called off|postponed|put off|scrapped)|(?:visit|trip|meeting|talks|tour|summit)[^.\\n]{0,120}?(?:was|has been|have been|were|had been) (?:cancell?ed|called off|postponed|put off|scrapped))${RIGHT}`,
   ),
-  ru: compile(`${LEFT}(?:(?:отмен\\p{L}*|отлож\\p{L}*|перенес[её]?н?\\p{L}*)[^.\\n]{0,30}?(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)|(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)[^.\\n]{0,40}?(?:отмен[её]н\\p{L}*|отменил\\p{L}*|отложен\\p{L}*|перенесен\\p{L}*))`),
+  ru: compile(`${LEFT}(?:(?:отмен\\p{L}*|отлож\\p{L}*|перенес[её]?н?\\p{L}*)[^.\\n]{0,30}?(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)|(?:визит\\p{L}*|поездк\\p{L}*|встреч\\p{L}*|переговор\\p{L}*|саммит\\p{L}*)[^.\\n]{0,80}?(?:отмен[её]н\\p{L}*|отменил\\p{L}*|отложен\\p{L}*|перенесен\\p{L}*))`),
 };
 
 // Words that usually name the object of a document rather than a proposal of its own: "construction of",

@@ -17,6 +17,8 @@ export interface Doc {
   publisherCountry: string | null;
   /** Whose officials go unnamed: the publisher's country, else the country of the dateline's city. */
   home: string | null;
+  /** Surnames (key form) of the people the item names with a country, filled on first use. */
+  people?: Map<string, string>;
   publishedAt: string | null;
   title: Span | null;
   /** Body sentences (the title excluded). */

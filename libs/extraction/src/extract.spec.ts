@@ -77,3 +77,105 @@ describe('findTitle', () => {
     expect(t ? key.slice(t.start, t.end) : null).toBe(expected);
   });
 });
+
+describe('event status', () => {
+  it.each<[string, string, string, string]>([
+    ['en', 'Kazakh President Kassym-Jomart Tokayev will visit Tehran next week, the Iranian foreign ministry said.', 'SCHEDULED', 'VISIT'],
+    ['en', 'The foreign ministers of Iran and Oman held talks in Muscat on Sunday.', 'HELD', 'MEETING'],
+    ['en', 'The Turkish foreign minister postponed his visit to Iran, his office said on Monday.', 'CANCELLED', 'VISIT'],
+    ['en', 'The Omani minister accepted an invitation to visit Iran, the Iranian foreign ministry said.', 'SCHEDULED', 'VISIT'],
+    ['fa', 'قرار است وزیر امور خارجه ترکیه هفته آینده به تهران سفر کند.', 'SCHEDULED', 'VISIT'],
+    ['fa', 'سفر وزیر امور خارجه ایران به باکو لغو شد.', 'CANCELLED', 'VISIT'],
+    ['ru', 'Президент Казахстана посетит Иран в следующем месяце.', 'SCHEDULED', 'VISIT'],
+    ['ru', 'Визит министра иностранных дел Ирана в Турцию отменен.', 'CANCELLED', 'VISIT'],
+  ])('%s: %s → %s', (lang, text, status, type) => {
+    const [event] = extract(text, { lang: lang as 'fa' | 'en' | 'ru', publishedAt: '2025-03-02' }).events;
+    expect(event).toMatchObject({ status, type });
+  });
+
+  it('dates a scheduled event forward and leaves it undated when the text gives no day', () => {
+    // published on Sunday 2 March 2025: "on Wednesday" is the coming Wednesday, not the one before
+    const dated = extract('Iranian President Masoud Pezeshkian will visit Yerevan on Wednesday at the invitation of the Armenian president.', { publishedAt: '2025-03-02' });
+    expect(dated.events[0]).toMatchObject({ status: 'SCHEDULED', date: '2025-03-05', dateSource: 'RELATIVE', countries: ['AM', 'IR'] });
+    const undated = extract('Kazakh President Kassym-Jomart Tokayev will visit Tehran, the Iranian foreign ministry said.', { publishedAt: '2025-03-02' });
+    expect(undated.events[0]).toMatchObject({ status: 'SCHEDULED', date: null, dateSource: null });
+  });
+});
+
+describe('dates the text does not give', () => {
+  it('reads a dateline as the publication date', () => {
+    const r = extract('GENEVA, July 20, 2023 (MNA) – The Iranian and Russian deputy foreign ministers held talks in Geneva on Syria.');
+    expect(r.publishedAt).toBe('2023-07-20');
+    expect(r.events[0]).toMatchObject({ date: '2023-07-20', dateSource: 'PUBLISHED', location: { name: 'Geneva', country: 'CH' } });
+  });
+
+  it('takes the city of the dateline as where the event was when the sentence names none', () => {
+    const r = extract("ASTANA, April 13, 2025 — Iran's cultural counselor in Kazakhstan, Ali Akbar Talebi-Matin, met the head of Kazakhstan's State Center for Support of National Cinema, Kurmanbek Zhumagali, to discuss joint film productions.");
+    expect(r.events[0]).toMatchObject({ date: '2025-04-13', location: { name: 'Astana', country: 'KZ' } });
+    expect(r.events[0].participants.map((p) => [p.name, p.country])).toEqual([
+      ['Ali Akbar Talebi-Matin', 'IR'],
+      ['Kurmanbek Zhumagali', 'KZ'],
+    ]);
+  });
+
+  it('leaves the date unknown, never today, when neither the text nor the caller gives one', () => {
+    const r = extract('The foreign ministers of Iran and Oman held talks in Muscat on regional cooperation.');
+    expect(r.publishedAt).toBeNull();
+    expect(r.events[0]).toMatchObject({ date: null, dateSource: null });
+  });
+});
+
+describe('several events in one item', () => {
+  it('reports two meetings of one trip, each with its own parties, place and people', () => {
+    const text = [
+      'Iranian oil minister tours Latin America',
+      '',
+      "TEHRAN – Iran's Oil Minister Mohsen Paknejad met Venezuelan Vice President Delcy Rodriguez in Caracas on Saturday to discuss refinery cooperation.",
+      "On Sunday Paknejad arrived in Havana and met Cuba's Energy Minister Vicente de la O Levy to discuss a solar power plant.",
+    ].join('\n');
+    const events = extract(text, { publishedAt: '2024-11-18' }).events;
+    expect(events.map((e) => [e.countries.join(','), e.location?.name, e.date])).toEqual([
+      ['IR,VE', 'Caracas', '2024-11-16'],
+      ['CU,IR', 'Havana', '2024-11-17'],
+    ]);
+    expect(events[1].participants.map((p) => p.name)).toContain('Vicente de la O Levy');
+    expect(events[1].evidence[0].text).toContain('Havana');
+  });
+
+  it('keeps "the two sides also discussed Afghanistan" in the meeting already reported', () => {
+    const text =
+      'The deputy foreign ministers of Iran and India met in New Delhi on Chabahar port. The two sides also exchanged views on developments in Afghanistan.';
+    const events = extract(text, { publishedAt: '2025-02-08' }).events;
+    expect(events.map((e) => e.countries.join(','))).toEqual(['IN,IR']);
+  });
+});
+
+describe('readable labels', () => {
+  it('names a proposal by its object and says who does what next, in the item language', () => {
+    const r = extract(
+      'The trade ministers of Iran and Kazakhstan met in Astana. They agreed to sign a memorandum of understanding on trade facilitation next month.',
+      { publishedAt: '2025-04-13' },
+    );
+    const [event] = r.events;
+    expect(event.proposals.find((p) => p.kind === 'MOU')?.description).toBe('Memorandum of understanding on trade facilitation');
+    expect(event.followUps.map((f) => f.description)).toContain('Iran and Kazakhstan: sign the memorandum of understanding on trade facilitation');
+  });
+
+  it('writes a decision as what was decided, with the countries', () => {
+    const r = extract('The foreign ministers of Iran and Oman met in Muscat. They agreed to hold the next round of talks in Tehran within three months.', {
+      publishedAt: '2025-04-13',
+    });
+    expect(r.events[0].followUps[0].description).toMatch(/^Iran and Oman: hold the next round of talks in Tehran/);
+  });
+});
+
+describe('not an event of its own', () => {
+  it.each([
+    ['commentary', 'Analysts say Iran and Russia may deepen energy ties\nAnalysts believe that Iran and Russia could sign an energy agreement, and that their ministers may meet in Moscow.'],
+    ['a rejected proposal is a statement, not a meeting', "Iraq has rejected a proposal from Iran for safekeeping of the country's artifacts, the Iraqi culture ministry said."],
+  ])('%s', (label, text) => {
+    const events = extract(text, { publishedAt: '2025-04-13' }).events;
+    if (label === 'commentary') expect(events).toEqual([]);
+    else expect(events.map((e) => [e.type, e.countries.join(','), e.proposals[0]?.status])).toEqual([['STATEMENT', 'IQ,IR', 'WITHDRAWN']]);
+  });
+});

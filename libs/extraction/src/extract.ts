@@ -2,7 +2,7 @@
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
 import {
-  BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
+  ACCEPTED_INVITATION, BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, EVENT_CUES, FUTURE_MEETING, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
   STATUS_CUES,
 } from './cues.js';
 import { type DateHit, findDates, findPublicationDate } from './dates.js';
@@ -13,12 +13,12 @@ import { rx } from './lexicon.js';
 import { COUNTRY_NAMES, findMentions, type Mention } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText, type KeyedText } from './normalize.js';
-import { addParticipant, findParticipants, titleHeads, unattributedTitles } from './participants.js';
+import { addParticipant, findParticipants, knownPeopleIn, titleHeads, unattributedTitles } from './participants.js';
 import { findProposalMentions, mergeProposals, type ProposalMention } from './proposals.js';
 import { findSectors } from './sectors.js';
 import { splitSentences, type Span } from './sentences.js';
 import type { ExtractOptions, ExtractedEvent, ExtractionResult, Participant } from './types.js';
-import type { DateSource, EventStatus, EventType, Language } from './vocabulary.js';
+import type { DateSource, EventStatus, EventType, Language, Sector } from './vocabulary.js';
 
 const MAX_TITLE = 200;
 const STATED = new Set(['SIGNED', 'IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN', 'NEGOTIATING']);
@@ -84,12 +84,23 @@ function background(doc: Doc, span: Span, h: Span): boolean {
     if (y < pubYear) return true;
   }
   const limit = addDays(doc.publishedAt, -45);
-  return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit);
+  // a day and month with no year may be still to come ("is scheduled to visit Iran on April 11")
+  return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit && !(d.ahead && d.ahead >= doc.publishedAt!));
 }
 const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 
 function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null): boolean {
-  return !!span && hitsIn(doc, EVENT_CUES[type][doc.lang], span).some((h) => !background(doc, span, h));
+  if (!span) return false;
+  // "invited him to visit Iran": a visit proposed is not a visit made
+  const invitations = type === 'VISIT' ? hitsIn(doc, PROPOSAL_CUES.VISIT[doc.lang]!, span) : [];
+  return hitsIn(doc, EVENT_CUES[type][doc.lang], span).some(
+    (h) => !background(doc, span, h) && !invitations.some((x) => x.start <= h.start && x.end >= h.end),
+  );
+}
+
+// "accepted an invitation to visit Iran", «دعوت … را پذیرفت», «принял приглашение»: a visit now planned.
+function acceptedInvitation(doc: Doc, span: Span): boolean {
+  return hasHit(doc, PROPOSAL_CUES.VISIT[doc.lang]!, span) && hasHit(doc, ACCEPTED_INVITATION[doc.lang], span);
 }
 
 function partiesIn(doc: Doc, span: Span, allowCapitals: boolean): string[] {
@@ -132,7 +143,8 @@ function findAnchors(doc: Doc): Anchor[] {
   const out: Anchor[] = [];
   for (const s of doc.sentences) {
     const cancelled = hasHit(doc, CANCELLED_MEETING[doc.lang], s);
-    const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s) || cancelled;
+    const ahead = hasHit(doc, FUTURE_MEETING[doc.lang], s) || acceptedInvitation(doc, s);
+    const cue = cueIn(doc, 'MEETING', s) || cueIn(doc, 'CALL', s) || cueIn(doc, 'VISIT', s) || signingDone(doc, s) || cancelled || ahead;
     if (!cue) continue;
     // «دیدار» / "match" between national teams is sport, not diplomacy
     if (hasHit(doc, SPORT_MATCH[doc.lang], s)) continue;
@@ -145,7 +157,7 @@ function findAnchors(doc: Doc): Anchor[] {
     if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s) && !visited(doc, s).length) continue;
     const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
     if (countries.size < 1 && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
-    const future = hasHit(doc, FUTURE_MEETING[doc.lang], s) && !signingDone(doc, s);
+    const future = ahead && !signingDone(doc, s);
     out.push({ span: s, status: cancelled ? 'CANCELLED' : future ? 'SCHEDULED' : 'HELD' });
   }
   return out;
@@ -160,7 +172,7 @@ function eventType(doc: Doc, anchor: Span, t: Span | null): EventType {
   if (titleVisit && !cueIn(doc, 'MEETING', t)) return 'VISIT';
   if (meeting) return 'MEETING';
   if (signingDone(doc, anchor)) return 'SIGNING';
-  if (cueIn(doc, 'VISIT', anchor)) return 'VISIT';
+  if (cueIn(doc, 'VISIT', anchor) || acceptedInvitation(doc, anchor)) return 'VISIT';
   return 'MEETING';
 }
 
@@ -214,6 +226,7 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
     if (city) return { name: city.place.name, country: city.place.code };
     if (goesTo.length) return { name: COUNTRY_NAMES.get(goesTo[0]) ?? goesTo[0], country: goesTo[0] };
   }
+
   if (doc.title) {
     const city = mentionsIn(doc, doc.title).find((m) => m.place.city && (m.locative || VISIT_TO[doc.lang].test(doc.key.slice(Math.max(0, m.start - 12), m.start))));
     if (city) return { name: city.place.name, country: city.place.code };
@@ -221,7 +234,8 @@ function location(doc: Doc, anchor: Span | null, parties: string[]): ExtractedEv
   const anyCity = doc.mentions.find((m) => m.place.city && m.locative && parties.includes(m.place.code) && inBody(m));
   if (anyCity) return { name: anyCity.place.name, country: anyCity.place.code };
   if (anchor) {
-    const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code));
+    // "Iran's cultural counselor in Kazakhstan": a posting, not where the event was
+    const country = mentionsIn(doc, anchor).find((m) => !m.place.city && m.locative && !m.ours && parties.includes(m.place.code) && !POSTED_IN[doc.lang].test(doc.key.slice(Math.max(anchor.start, m.start - 40), m.start)));
     if (country) return { name: COUNTRY_NAMES.get(country.place.code) ?? country.place.name, country: country.place.code };
   }
   // a visit happens in the country visited: "Larijani, visiting Egypt, held talks …"
@@ -245,6 +259,13 @@ const VISIT_TO = {
   en: /\b(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
   ru: /(?<![\p{L}\p{M}])(?:в|во)\s$/u,
 };
+// A diplomat's posting: "ambassador in", «رایزن فرهنگی ایران در», «посол … в».
+const POSTED_IN = {
+  fa: new RegExp(`(?:${rx('رایزن|سفیر|کاردار|سرکنسول|کنسول|نماینده|وابسته')})(?:\\s\\S+){0,3}\\s${rx('در')}\\s$`, 'u'),
+  en: /\b(?:counsel+or|ambassador|envoy|consul|attach[eé]|charg[eé] d'affaires|representative)(?:\s\S+){0,2}\s(?:in|to)\s$/,
+  ru: /(?<![\p{L}])(?:посол|посла|послом|советник\p{L}*|консул\p{L}*|представител\p{L}*)(?:\s\S+){0,3}\s(?:в|во)\s$/u,
+};
+
 // Before the place a visit goes to: "left Tehran for Yerevan", "in Tehran", «بازدید از».
 const DESTINATION = {
   fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|وارد|عازم|راهی|بازدید از|سفر به')})\\s$`, 'u'),
@@ -329,15 +350,16 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   if (script === 'ar' && !options.lang) return result;
 
   // an item whose headline (or lead, with no headline) is commentary or speculation reports no event of its own
-  const head = title ?? sentences[0];
+  const head = title ?? sentences.find((s) => key.slice(s.start, s.end).split(/\s+/).length >= 5);
   if (head && (hasHit(doc, COMMENTARY[lang], head) || (title && hasHit(doc, SPECULATION[lang], title) && !quotedHeadline(doc, title)))) return result;
   const allSentences = [...(title ? [title] : []), ...sentences];
   const mentions = findProposalMentions(doc, allSentences);
   const built: Built[] = [];
-  for (const anchor of findAnchors(doc)) {
+  const anchors = findAnchors(doc);
+  for (const anchor of anchors) {
     const main = built.length === 0;
     if (main && sentences.indexOf(anchor.span) >= ANCHOR_WINDOW) continue;
-    const b = buildEvent(doc, anchor, main ? title : null, mentions);
+    const b = buildEvent(doc, anchor, main ? title : null, mentions, anchors.map((a) => a.span));
     trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
     if (typeof b === 'string') continue;
     // one event per set of parties: a later sentence about the same meeting names more of its people
@@ -359,8 +381,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     for (let j = 1; j < built.length; j++) if (built[j].focus[built[j].focus.length - 1].start <= m.sentence.start) i = j;
     return i;
   };
-  // a sentence about a third country's deal ("In 2017 Russia and Turkey agreed S-400 deliveries") is not this event's
-  const about = (b: Built, m: ProposalMention) => partiesIn(doc, m.sentence, m.sentence === title).every((c) => b.parties.includes(c));
+  // a third country's old deal ("In 2017 Russia and Turkey agreed S-400 deliveries") is not this event's
+  const about = (b: Built, m: ProposalMention) =>
+    partiesIn(doc, m.sentence, m.sentence === title).every((c) => b.parties.includes(c)) || !background(doc, m.sentence, m.hit);
   result.events = built.map((b, i) =>
     finishEvent(
       doc,
@@ -376,6 +399,17 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
 // "Chalabi: US troops may leave next year": a headline that quotes someone
 function quotedHeadline(doc: Doc, s: Span): boolean {
   return /^[^:،,\n]{2,40}:/.test(doc.key.slice(s.start, s.end));
+}
+
+// The lead: the first body sentence that says something («خبرگزاری فارس:» on a line of its own does not).
+function leadOf(doc: Doc): Span | null {
+  return doc.sentences.find((s) => doc.key.slice(s.start, s.end).split(/\s+/).length >= 5) ?? null;
+}
+
+// Talks, calls and visits of officials with no subject named are diplomacy.
+function sectorsOf(doc: Doc, type: EventType, focus: Span[]): Sector[] {
+  const found = findSectors(doc, focus);
+  return found.length || type === 'STATEMENT' || type === 'SIGNING' ? found : ['DIPLOMACY'];
 }
 
 function sentencesFrom(sentences: Span[], from: Span): Span[] {
@@ -397,35 +431,45 @@ interface Built {
 }
 
 // The event's sentence and the next two; for an event in the opening lines, the lead too (it introduces the actors).
-function participantsAround(doc: Doc, s: Span | null): Participant[] {
+// `until`: the sentence of the next event, whose people are its own.
+function participantsAround(doc: Doc, s: Span | null, until: Span | null = null, withLead = true): Participant[] {
   if (!s) return [];
   const i = doc.sentences.indexOf(s);
   // a headline's people are named in the lead («Об этом заявил глава МИД Турции …»)
-  const spans = i < 0 ? [s, ...doc.sentences.slice(0, 3)] : doc.sentences.slice(i, i + 3);
-  if (i > 0 && i <= 3) spans.push(doc.sentences[0]);
+  const next = until ? doc.sentences.indexOf(until) : -1;
+  const spans = i < 0 ? [s, ...doc.sentences.slice(0, 3)] : doc.sentences.slice(i, next > i ? Math.min(next, i + 3) : i + 3);
+  const lead = withLead ? leadOf(doc) : null;
+  if (lead && i > doc.sentences.indexOf(lead) && i <= doc.sentences.indexOf(lead) + 3) spans.push(lead);
   return findParticipants(doc, spans);
 }
 
 // Returns the event, or why the sentence is not one.
-function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: ProposalMention[]): Built | string {
+function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: ProposalMention[], others: Span[]): Built | string {
   const { lang, home, sentences } = doc;
   const span = anchor.span;
   const type = eventType(doc, span, title);
   if (!type) return 'no event type';
   const focus: Span[] = [...(title ? [title] : []), span];
   // The acting countries of the event's own sentence: named, through their officials, or visited.
-  const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span)]);
+  const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span), ...knownPeopleIn(doc, span)]);
   for (const p of findParticipants(doc, [span])) if (p.country) own.add(p.country);
   // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
   // (or, for an agency report, the country of its dateline: "TEHRAN – President Rouhani met …")
   if (own.size === 1 && home && !own.has(home) && unattributedTitles(doc, span) > 0) own.add(home);
   const parties = new Set(own);
   if (title) for (const c of partiesIn(doc, title, true)) parties.add(c);
-  const participants = participantsAround(doc, span);
+  // the next sentence that reports a meeting with other countries is another event ("… then met Cuba's minister")
+  const until = others.find((x) => x.start > span.start && mentionsIn(doc, x).some((m) => !m.topic && !own.has(m.place.code))) ?? null;
+  // the lead introduces the first event's people, not a later one's
+  const participants = participantsAround(doc, span, until, others[0] === span || !!title);
   for (const p of participants) if (p.country) parties.add(p.country);
   const i = sentences.indexOf(span);
   // who "the two countries" or an unnamed subject are: the lead says (or the next lines, when it does not)
-  const context = [...(i > 0 && i <= 3 ? [sentences[0]] : []), ...sentences.slice(i + 1, i + 3)];
+  // the lead: the first real sentence, when the event comes within three sentences after it
+  const leadSpan = leadOf(doc);
+  const li = leadSpan ? sentences.indexOf(leadSpan) : -1;
+  const afterLead = leadSpan && i > li && i <= li + 3 && (others[0] === span || !!title) ? leadSpan : null;
+  const context = [...(afterLead ? [afterLead] : []), ...sentences.slice(i + 1, i + 3)];
   for (const s of context) {
     if (parties.size >= 2) break;
     for (const c of partiesIn(doc, s, false)) parties.add(c);
@@ -435,11 +479,12 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   // The acting countries must meet in the event's own sentence, or in a title or lead that reports the event.
   const support = new Set<string>();
   if (title && reportsInteraction(doc, title)) for (const c of partiesIn(doc, title, true)) support.add(c);
-  if (i > 0 && i <= 3) for (const c of partiesIn(doc, sentences[0], false)) support.add(c);
+  if (afterLead) for (const c of partiesIn(doc, afterLead, false)) support.add(c);
   const both = hasHit(doc, BOTH_SIDES[lang], span);
   // "Rouhani made the remarks in a meeting with his Venezuelan counterpart": the lead said who Rouhani is
-  const lead = i > 0 && i <= 3 ? new Set(partiesIn(doc, sentences[0], false)) : new Set<string>();
-  const named = findParticipants(doc, [span]).length > 0;
+  const lead = afterLead ? new Set(partiesIn(doc, afterLead, false)) : new Set<string>();
+  // (or "Erdogan, on his first visit to Australia, said …" after a lead that named the Turkish PM)
+  const named = findParticipants(doc, [span]).length > 0 || (type === 'VISIT' && visited(doc, span).length > 0);
   const strong =
     own.size >= 2 ||
     (own.size >= 1 && named && new Set([...own, ...lead]).size >= 2) ||
@@ -448,11 +493,11 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
     (own.size === 0 && both && support.size === 2);
   if (!strong) return 'parties not acting in the sentence';
   // the working group or session that is itself the event is not a proposal
-  const mentionFilter = (m: ProposalMention) => !(m.kind === 'OTHER' && m.status !== 'AGREED' && (m.sentence === span || m.sentence === title));
+  const mentionFilter = (m: ProposalMention) => !m.vague && !(m.kind === 'OTHER' && m.status !== 'AGREED' && (m.sentence === span || m.sentence === title));
   // A cooperation event says so: in the title or the event's sentences, or through a proposal.
   // (officials named on both sides, or a call between them, is enough)
   // (an official's trip to another country is an interaction of its own)
-  const trip = type === 'VISIT' && visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0);
+  const trip = visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0);
   const sides = new Set(participants.map((p) => p.country ?? (p.title && home && parties.has(home) ? home : null)).filter(Boolean));
   const officials =
     type === 'CALL' ||
@@ -546,7 +591,7 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
     dateSource,
     countries: partyList,
     location: type === 'CALL' ? null : location(doc, anchor, partyList) ?? datelineLocation(doc, line, partyList),
-    sectors: findSectors(doc, [...focus, ...mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT').map((m) => m.sentence)]),
+    sectors: sectorsOf(doc, type, [...focus, ...mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT').map((m) => m.sentence)]),
     participants,
     proposals,
     followUps,

@@ -87,6 +87,7 @@ IE|Ireland|Ireland;Irish|ایرلند|ирланди*
 PT|Portugal|Portugal;Portuguese|پرتغال|португали*
 BA|Bosnia and Herzegovina|Bosnia;Bosnian|بوسنی|босни*
 IL|Israel|Israel;Israeli|اسرائیل;رژیم صهیونیستی|израил*
+EU|European Union|European Union;^EU;^E.U.|اتحادیه اروپا;اتحادیه اروپایی|евросоюз*;европейск* союз*;^ЕС
 `;
 
 export const CITY_LINES = `

@@ -107,6 +107,21 @@ const TOPIC = new RegExp(
   `(?:^|[\\s(«"'“,،])(?:on|about|over|regarding|concerning|including|such as|ranging from|(?:situation|developments|crisis|conflict|war|issue) (?:in|of)|${rx('درباره|در مورد|پیرامون|بحران|تحولات|وضعیت|مسئله|مساله|موضوع|اوضاع')}|о|об|по|вокруг|ситуаци\\p{L}* (?:в|на|вокруг))\\s(?:the\\s)?$`,
   'u',
 );
+// A report's source, not its subject: «به نقل از خبرگزاری آلمان», "according to the German news agency",
+// «со ссылкой на немецкое агентство» (a news agency that signs an MoU itself is named without these words).
+const MEDIA_BEFORE: Record<Lang, RegExp> = {
+  fa: new RegExp(
+    `(?<![\\p{L}\\p{M}])(?:${rx('به نقل از|به گزارش|بنا بر گزارش|بنا به گزارش|طبق گزارش')})\\s(?:${rx('خبرگزاری|روزنامه|شبکه|رادیو|تلویزیون|پایگاه خبری|نشریه')})\\s(?:[\\p{L}\\p{M}]+\\s)?$`,
+    'u',
+  ),
+  en: /\baccording to (?:the\s)?$/,
+  ru: /(?:со ссылкой на|по данным|по информации|передает|сообщает)\s(?:[\p{L}]+\s){0,2}$/u,
+};
+const MEDIA_AFTER: Record<Lang, RegExp> = {
+  fa: /^$/,
+  en: /^\s+(?:news agency|newspaper|daily|media|press agency|state media|state television|television|tv|radio|broadcaster|news channel)\s+(?:reported|said|says|reports|quoted|cited|wrote)\b/,
+  ru: /^$/,
+};
 const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во|پایتخت|capital of|столиц\p{L}*)\s$/u;
 // «آستانه» is "on the eve of / threshold of" before these nouns.
 const EVE_NOUNS = new Set(
@@ -140,6 +155,7 @@ const FA_EXCLUDE_AFTER: Record<string, RegExp> = {
 const FA_EXCLUDE_BEFORE = new Set(['دریای', 'اقیانوس', 'استان', 'دریا'].map((w) => keyText(w).key));
 const EN_EXCLUDE_BEFORE = new Set(['latin', 'south', 'north', 'central', 'new']);
 const EN_EXCLUDE_AFTER = /^\s+(?:ocean|gulf|sea|peninsula|subcontinent)/;
+const NAZARBAYEV = new RegExp(`^\\s+(?:nazarbay|${keyText('نظربای').key}|${keyText('نظربا').key}|назарбаев)`, 'u');
 
 function lookup(lang: Lang, matched: string): Entry | null {
   for (const m of multiStems[lang]) if (m.re.test(matched)) return m.entry;
@@ -199,10 +215,14 @@ export function findMentions(
       if (e.surface === FA_ASTANA && EVE_NOUNS.has(nextWord(key, end))) continue;
     }
     if (lang === 'ru' && /латинск\p{L}*\s$/u.test(key.slice(Math.max(0, start - 14), start))) continue;
+    // "Nursultan Nazarbayev" is a person, Nur-Sultan (Astana, 2019–2022) a city
+    if (e.place.code === 'KZ' && e.place.city && NAZARBAYEV.test(key.slice(end, end + 16))) continue;
     const before = key.slice(Math.max(0, start - 12), start);
     // «в Индию» (accusative) is a direction, «в Индии» a place: a country something goes to is not merely a host
     const direction = lang === 'ru' && !e.place.city && /(?:ию|ую|у|ю)$/u.test(m[0]);
-    out.push({ place: e.place, start, end, locative: LOCATIVE.test(before) && !direction, ours: false, topic: TOPIC.test(key.slice(Math.max(0, start - 24), start)) });
+    // «به نقل از خبرگزاری آلمان», "the German news agency": the source of a report, not a party to it
+    const source = MEDIA_BEFORE[lang].test(key.slice(Math.max(0, start - 30), start)) || MEDIA_AFTER[lang].test(key.slice(end, end + 24));
+    out.push({ place: e.place, start, end, locative: LOCATIVE.test(before) && !direction, ours: false, topic: source || TOPIC.test(key.slice(Math.max(0, start - 24), start)) });
   }
   // "on Afghanistan and Syria": a topic list shares its first item's role
   for (let i = 1; i < out.length; i++) {

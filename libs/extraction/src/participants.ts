@@ -34,7 +34,7 @@ const EN_MODIFIERS = new Set(
   'foreign deputy vice prime first senior acting cultural culture economic trade defense defence interior oil energy finance health education justice agriculture industry roads transport economy affairs general special top national state executive managing'.split(' '),
 );
 const EN_ORG_HEADS = new Set('bank ministry center centre organization organisation company university council chamber agency foundation institute committee commission office corporation fund academy'.split(' '));
-const EN_NAME_LINK = new Set(['bin', 'al', 'el', 'de', 'van', 'von', 'abu', 'ibn', 'da', 'di', 'le']);
+const EN_NAME_LINK = new Set(['bin', 'al', 'el', 'de', 'del', 'la', 'los', 'dos', 'du', 'van', 'von', 'abu', 'ibn', 'da', 'di', 'le']);
 const EN_NOT_NAME = new Set(
   'the his her their its on in at and said says during with for of to mr mrs dr sunday monday tuesday wednesday thursday friday saturday january february march april may june july august september october november december'.split(' '),
 );
@@ -223,7 +223,7 @@ function capitalised(doc: Doc, t: Tok): boolean {
 // Words of a title or ministry complement ("Minister of Agriculture Jihad", "Supreme National Security
 // Council"); a name is the capitalised tail after them.
 const EN_COMPLEMENT = new Set(
-  'resources affairs trade industry mine mines agriculture jihad culture guidance islamic communications technology roads urban development energy oil water security council committee organization organisation ministry cinema tourism foreign economy economic finance health education science research defense defence interior justice transport transportation labour labor welfare sports youth heritage handicrafts promotion supreme national state republic federation deputy prime minister fisheries information media press bank central chamber commerce customs ports maritime shipping railways railway housing planning budget affairs cooperation investment assistant senior first vice'.split(' '),
+  'resources affairs trade industry mine mines agriculture jihad culture guidance islamic communications technology roads urban development energy oil water security council committee organization organisation ministry cinema tourism foreign economy economic finance health education science research defense defence interior justice transport transportation labour labor welfare sports youth heritage handicrafts promotion supreme national state republic federation deputy prime minister fisheries information media press bank central chamber commerce customs ports maritime shipping railways railway housing planning budget affairs cooperation investment assistant senior first vice assembly parliament senate congress duma majlis house representatives court judiciary police navy forces guard staff cabinet'.split(' '),
 );
 
 // Abstract nouns of ministry names (Administration, Development, Security, Ministry); names rarely end so.
@@ -247,7 +247,8 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       } else if (inComplement && u.w === 'the' && cap(h + 2)) h++;
       else if (inComplement && (u.w === ',' || u.w === 'and' || u.w === '&') && cap(h + 2) && EN_COMPLEMENT.has(toks[h + 2].w)) h++;
       else if (cap(h + 1) && !mentionAt(ms, u)) h++;
-      else if (EN_NAME_LINK.has(u.w) && cap(h + 2) && h > i) h++;
+      // "Saud bin Hamoud", "Vicente de la O Levy": name links, one or two, before a capitalised word
+      else if (EN_NAME_LINK.has(u.w) && h > i && (cap(h + 2) || (EN_NAME_LINK.has(toks[h + 2]?.w ?? '') && cap(h + 3)))) h++;
       // "ambassador to France", "counsellor in Kazakhstan"
       else if ((u.w === 'in' || u.w === 'to') && (EN_HEADS.has(toks[h].w) || EN_COMPLEMENT.has(toks[h].w)) && h + 2 < toks.length && mentionAt(ms, toks[h + 2])) {
         const m = mentionAt(ms, toks[h + 2])!;
@@ -274,7 +275,18 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     ) b--;
     let nameStart = b + 1;
     while (nameStart <= h && EN_NAME_LINK.has(toks[nameStart].w)) nameStart++;
-    if (nameStart > h || EN_NOT_NAME.has(toks[nameStart].w)) {
+    // "Iran's cultural counselor in Kazakhstan, Ali Akbar Talebi-Matin, met …": the name in apposition
+    let nameEnd = h;
+    if (nameStart > h && toks[h + 1]?.w === ',') {
+      let e = h + 2;
+      while (e < toks.length && e - (h + 2) < 5 && (cap(e) || (EN_NAME_LINK.has(toks[e].w) && cap(e + 1))) && !mentionAt(ms, toks[e]) && !EN_HEADS.has(toks[e].w) && !EN_ORG_HEADS.has(toks[e].w)) e++;
+      const closes = e >= toks.length || toks[e].punct || !capitalised(doc, toks[e]);
+      if (e - (h + 2) >= 2 && closes && !EN_NOT_NAME.has(toks[h + 2].w)) {
+        nameStart = h + 2;
+        nameEnd = e - 1;
+      }
+    }
+    if (nameStart > nameEnd || EN_NOT_NAME.has(toks[nameStart].w)) {
       i = h;
       continue;
     }
@@ -288,7 +300,7 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       if (i - a > 8) break;
     }
     const region = spanOf(toks, a, h);
-    const titleEnd = nameStart - 1;
+    const titleEnd = nameEnd === h ? nameStart - 1 : h;
     let orgA = -1;
     let orgB = -1;
     for (let x = a; x <= titleEnd; x++) {
@@ -309,12 +321,13 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       while (te > i && ['of', 'the', 'for'].includes(toks[te].w)) te--;
     }
     out.push({
-      name: originalText(doc, spanOf(toks, nameStart, h)),
+      // "Abbas Araghchi's visit": the name without the possessive
+      name: originalText(doc, spanOf(toks, nameStart, nameEnd)).replace(/['’]s$/u, ''),
       title: originalText(doc, spanOf(toks, Math.min(ta, i), te)).replace(/^the\s+/i, ''),
       organization: orgA >= 0 ? originalText(doc, spanOf(toks, orgA, orgB)) : null,
       country: countryOf(doc, ms, region),
     });
-    i = h;
+    i = nameEnd;
   }
   // "Ali Asghar Khaji, senior assistant to the foreign minister"
   for (let i = 0; i + 2 < toks.length; i++) {
@@ -393,6 +406,31 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     i = c - 1;
   }
   return out;
+}
+
+/**
+ * Countries of the people named in the span by a surname the item gave a country elsewhere ("Iran's Oil Minister
+ * Mohsen Paknejad … On Sunday Paknejad arrived in Havana").
+ */
+export function knownPeopleIn(doc: Doc, span: Span): string[] {
+  if (!doc.people) {
+    doc.people = new Map();
+    const clash = new Set<string>();
+    for (const p of findParticipants(doc, [...(doc.title ? [doc.title] : []), ...doc.sentences])) {
+      if (!p.country) continue;
+      const surname = keyText(p.name).key.split(/\s+/).pop()!;
+      if (surname.length < 3) continue;
+      if (doc.people.has(surname) && doc.people.get(surname) !== p.country) clash.add(surname);
+      doc.people.set(surname, p.country);
+    }
+    for (const c of clash) doc.people.delete(c);
+  }
+  const out = new Set<string>();
+  for (const t of tokens(doc, span)) {
+    const country = doc.people.get(t.w);
+    if (country) out.add(country);
+  }
+  return [...out];
 }
 
 /** Adds a person unless already listed under the same or a fuller name (then only a missing country is filled in). */
@@ -474,11 +512,11 @@ export function unattributedTitles(doc: Doc, span: Span): number {
   return n;
 }
 
-/** Title heads (minister, «وزیر», министр) in the span. */
+/** Title heads (minister, «وزیر», министр, "the foreign ministers") in the span. */
 export function titleHeads(doc: Doc, span: Span): number {
   let n = 0;
   for (const t of tokens(doc, span)) {
-    if (doc.lang === 'fa' ? FA_HEADS.has(t.w) : doc.lang === 'ru' ? RU_HEAD.test(t.w) : EN_HEADS.has(t.w)) n++;
+    if (doc.lang === 'fa' ? FA_HEADS.has(t.w) : doc.lang === 'ru' ? RU_HEAD.test(t.w) : EN_HEADS.has(t.w) || EN_HEADS.has(t.w.replace(/s$/, ''))) n++;
   }
   return n;
 }

@@ -1,6 +1,6 @@
 // Proposals: a kind (MoU, joint project, festival…) found in a sentence, with a status from the nearest
 // tense/modality cue in that sentence. Mentions of the same kind merge; the most advanced status wins.
-import { GENERIC_OBJECT, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
+import { GENERIC_OBJECT, GENERIC_PROPOSAL, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
 import { type Doc, evidence, hitsIn } from './document.js';
 import { objectPhrase, proposalDescription } from './labels.js';
 import type { Span } from './sentences.js';
@@ -16,6 +16,8 @@ export interface ProposalMention {
   cue: Span | null;
   /** A named step with no kind of its own (dubbing, a working group), not a bare decision («مقرر شد»). */
   lexical: boolean;
+  /** A bare "proposal" still only proposed. */
+  vague: boolean;
 }
 
 const LATER = new Set<ProposalStatus>(['IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN']);
@@ -93,8 +95,14 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         }
         let status: ProposalStatus = best ? best.status : 'PROPOSED';
         if (kind === 'VISIT' && (status === 'SIGNED' || status === 'IMPLEMENTING' || status === 'COMPLETED')) status = 'PROPOSED';
+        // "a proposal", «پیشنهاد», «предложение» of no known kind: an event of its own between two countries, but
+        // beside a meeting it adds nothing until it is accepted, dropped or rejected
+        const generic = kind === 'OTHER' && GENERIC_PROPOSAL[doc.lang].test(doc.key.slice(hit.start, hit.end));
+        // "welcomed the proposals", «این پیشنهاد را پیگیری خواهد کرد»: the proposals already named
+        if (generic && ANAPHORA.test(doc.key.slice(Math.max(0, hit.start - 12), hit.start))) continue;
+        const vague = generic && (status === 'PROPOSED' || status === 'NEGOTIATING');
         if (kind === 'OTHER' && !lexical.length) status = 'AGREED';
-        out.push({ kind, status, hit, sentence, cue: best, lexical: lexical.length > 0 });
+        out.push({ kind, status, hit, sentence, cue: best, lexical: lexical.length > 0, vague });
       }
     }
   }
@@ -152,7 +160,7 @@ function objectOf(doc: Doc, m: ProposalMention): string {
 
 // A generic object word sharing a sentence with a document is that document's content, not a proposal:
 // «تفاهمنامه تبادل الکترونیکی اطلاعات گمرکی», "an agreement on the construction of three plants".
-const ANAPHORA = /(?:the|this|that|its|این|آن|этот|этого|этому|данн\p{L}*)\s$/u;
+const ANAPHORA = /(?:the|this|that|these|those|its|این|آن|этот|этого|этому|это|эти|данн\p{L}*)\s$/u;
 
 function dropGenericObjects(doc: Doc, mentions: ProposalMention[]): ProposalMention[] {
   const documents = mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AuditService, DomainError, isDateInRange, NewsItem, type RequestContext, todayInTehran } from '@dyad/domain';
+import { AuditService, DomainError, isDateInRange, NewsItem, type RequestContext } from '@dyad/domain';
 import { type ExtractionResult, normalizeForSearch } from '@dyad/extraction';
 import { DataSource, type EntityManager } from 'typeorm';
 import { extractionPool } from './extraction/extraction-pool.js';
@@ -85,7 +85,8 @@ export class IngestionService {
           extractorVersion: EXTRACTOR_VERSION,
         }),
       );
-      const linker = new Linker(manager, newsItem, knownCountries, publishedAt ?? todayInTehran());
+      // No date is made up: an item with none of its own gives undated facts (see Linker).
+      const linker = new Linker(manager, newsItem, knownCountries);
       for (const event of result.events) await linker.linkEvent(event);
       const counters = await linker.finish();
       await this.audit.record(ctx, manager, {
@@ -139,5 +140,7 @@ async function extractItem(item: ValidItem): Promise<ExtractionResult> {
   };
 }
 
-const noChanges = () => ({ meetingsCreated: 0, meetingsMerged: 0, proposalsCreated: 0, proposalsAdvanced: 0, followUpsClosed: 0 });
+const noChanges = () => ({
+  meetingsCreated: 0, meetingsMerged: 0, proposalsCreated: 0, proposalsAdvanced: 0, followUpsClosed: 0, undatedEvents: 0,
+});
 

@@ -25,4 +25,6 @@ export interface IngestOutcome {
   proposalsCreated: number;
   proposalsAdvanced: number;
   followUpsClosed: number;
+  /** Events with no date (neither the text nor the item gave one): their facts are stored undated. */
+  undatedEvents: number;
 }

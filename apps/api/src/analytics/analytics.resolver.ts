@@ -9,16 +9,16 @@ import { CooperationFilterInput, FollowUpFilterInput, MeetingFilterInput, Propos
 import { DyadConnection, type DyadModel, mapDyad } from './models/dyad.model.js';
 import { FollowUpSummaryModel, mapFollowUpSummary } from './models/follow-up-summary.model.js';
 import { mapProposalFunnel, ProposalFunnelModel } from './models/proposal-funnel.model.js';
-import { mapScorePoint, ScorePointModel } from './models/score-point.model.js';
+import { mapScoreTrend, ScoreTrendModel } from './models/score-point.model.js';
 import { mapSectorActivity, SectorActivityModel } from './models/sector-activity.model.js';
-import { mapTimelinePeriod, TimelinePeriodModel } from './models/timeline-period.model.js';
+import { CooperationTimelineModel, mapCooperationTimeline } from './models/timeline-period.model.js';
 
 // Read-only aggregates for the dashboard: any valid key (VIEWER) may ask.
 @Resolver()
 export class AnalyticsResolver {
   constructor(private readonly analytics: AnalyticsService) {}
 
-  @Query(() => DyadConnection, { description: 'Country pairs with at least one meeting, by cooperation score (highest first), then by pair.' })
+  @Query(() => DyadConnection, { description: 'Country pairs with at least one HELD meeting, by cooperation score (highest first), then by pair.' })
   async dyads(
     @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => CooperationFilterInput, nullable: true }) filter: CooperationFilterInput | null,
@@ -29,29 +29,33 @@ export class AnalyticsResolver {
     return toConnection(nodes.map(mapDyad), totalCount, page);
   }
 
-  @Query(() => [ScorePointModel], {
+  @Query(() => ScoreTrendModel, {
     complexity: FIELD_COSTS.series,
-    description: "One dyad's cooperation score per period, from the filter's from (else the pair's first meeting) to its to (else today).",
+    description:
+      "One dyad's cooperation score per period, from the filter's from (else the pair's first HELD meeting) to its to (else today), " +
+      'and how many of its meetings have no known date (no score counts them).',
   })
   async dyadScoreTrend(
     @Ctx() ctx: RequestContext,
     @Args('countries', { type: () => [String], description: 'The two countries, e.g. ["IR","KZ"].' }) countries: string[],
     @Args('granularity', { type: () => GranularityEnum, defaultValue: 'MONTH' }) granularity: Granularity,
     @Args('filter', { type: () => CooperationFilterInput, nullable: true }) filter: CooperationFilterInput | null,
-  ): Promise<ScorePointModel[]> {
-    return (await this.analytics.dyadScoreTrend(ctx, countries, granularity, filter)).map(mapScorePoint);
+  ): Promise<ScoreTrendModel> {
+    return mapScoreTrend(await this.analytics.dyadScoreTrend(ctx, countries, granularity, filter));
   }
 
-  @Query(() => [TimelinePeriodModel], {
+  @Query(() => CooperationTimelineModel, {
     complexity: FIELD_COSTS.series,
-    description: 'Meetings per period and event type, from the first period with a meeting to the last, empty periods included.',
+    description:
+      'HELD meetings (or the filter\'s statuses) per period and event type, from the first period with a meeting to the last, ' +
+      'empty periods included; meetings with no known date are in no period and counted in undatedMeetings.',
   })
   async cooperationTimeline(
     @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => MeetingFilterInput, nullable: true }) filter: MeetingFilterInput | null,
     @Args('granularity', { type: () => GranularityEnum, defaultValue: 'MONTH' }) granularity: Granularity,
-  ): Promise<TimelinePeriodModel[]> {
-    return (await this.analytics.cooperationTimeline(ctx, filter, granularity)).map(mapTimelinePeriod);
+  ): Promise<CooperationTimelineModel> {
+    return mapCooperationTimeline(await this.analytics.cooperationTimeline(ctx, filter, granularity));
   }
 
   @Query(() => ProposalFunnelModel, { description: 'Proposals per status, and per lifecycle step how many ever reached it.' })
@@ -71,7 +75,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [SectorActivityModel], {
-    description: 'Per sector (every sector, or the filter\'s), meetings, proposals and signed proposals; busiest first.',
+    description: 'Per sector (every sector, or the filter\'s), HELD meetings, proposals and signed proposals; busiest first.',
   })
   async sectorBreakdown(
     @Ctx() ctx: RequestContext,

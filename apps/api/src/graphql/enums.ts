@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
-  API_KEY_ROLES, DATE_SOURCES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, MEETING_OUTCOMES, PROPOSAL_KINDS,
+  API_KEY_ROLES, DATE_SOURCES, EVENT_STATUSES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, MEETING_OUTCOMES, PROPOSAL_KINDS,
   PROPOSAL_STATUSES, REVIEW_STATUSES, SECTORS,
 } from '@dyad/domain';
 
@@ -11,6 +11,7 @@ export function enumObject<T extends string>(values: readonly T[]): { [K in T]: 
 
 // The GraphQL enums are the contract vocabulary of DESIGN.md, spelled once in @dyad/extraction.
 export const EventTypeEnum = enumObject(EVENT_TYPES);
+export const MeetingStatusEnum = enumObject(EVENT_STATUSES);
 export const DateSourceEnum = enumObject(DATE_SOURCES);
 export const ProposalKindEnum = enumObject(PROPOSAL_KINDS);
 export const ProposalStatusEnum = enumObject(PROPOSAL_STATUSES);
@@ -26,6 +27,14 @@ export type Granularity = keyof typeof GranularityEnum;
 registerEnumType(EventTypeEnum, {
   name: 'EventType',
   description: 'MEETING talks or a joint commission; VISIT an official visit is the main fact; CALL phone or video; SIGNING a signing is the main fact; STATEMENT a report on the state of cooperation with no meeting.',
+});
+registerEnumType(MeetingStatusEnum, {
+  name: 'MeetingStatus',
+  description:
+    'HELD it took place; SCHEDULED announced or planned, not yet held; CANCELLED called off, or postponed with no new date. ' +
+    'Derived from every report of the meeting: any report that it was held makes it HELD; otherwise the report published last ' +
+    'decides (on the same day CANCELLED over SCHEDULED; an undated report counts as the earliest). An analyst\'s status ' +
+    'overrides the reports published until the day it was set.',
 });
 registerEnumType(DateSourceEnum, { name: 'DateSource', description: 'TEXT a date in the body; RELATIVE resolved against publication ("yesterday"); PUBLISHED the publication date.' });
 registerEnumType(ProposalKindEnum, { name: 'ProposalKind' });

@@ -1,9 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
 import type {
-  EventType, FollowUpHorizon, FollowUpStatus, ProposalKind, ProposalStatus, ReviewStatus, Sector,
+  EventStatus, EventType, FollowUpHorizon, FollowUpStatus, ProposalKind, ProposalStatus, ReviewStatus, Sector,
 } from '@dyad/domain';
 import {
-  EventTypeEnum, FollowUpHorizonEnum, FollowUpStatusEnum, ProposalKindEnum, ProposalStatusEnum, ReviewStatusEnum,
+  EventTypeEnum, FollowUpHorizonEnum, MeetingStatusEnum, FollowUpStatusEnum, ProposalKindEnum, ProposalStatusEnum, ReviewStatusEnum,
   SectorEnum,
 } from './enums.js';
 
@@ -30,8 +30,23 @@ export class MeetingFilterInput extends CooperationFilterInput {
   @Field(() => [EventTypeEnum], { nullable: true })
   types?: EventType[] | null;
 
+  @Field(() => [MeetingStatusEnum], {
+    nullable: true,
+    description: 'Any of these statuses. The charts count HELD meetings unless this asks for others.',
+  })
+  statuses?: EventStatus[] | null;
+
   @Field(() => [ReviewStatusEnum], { nullable: true })
   reviewStatuses?: ReviewStatus[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only upcoming meetings (SCHEDULED, dated today in Tehran or later, or undated), listed soonest first; false: all the others.',
+  })
+  upcoming?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only meetings with no known date; false: only dated ones.' })
+  undated?: boolean | null;
 }
 
 @InputType()

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { DateSource, EventType, Meeting, MeetingOutcome, MeetingParticipant, ReviewStatus, Sector } from '@dyad/domain';
+import type { DateSource, EventStatus, EventType, Meeting, MeetingOutcome, MeetingParticipant, ReviewStatus, Sector } from '@dyad/domain';
 import { Connection } from '../graphql/connection.js';
-import { DateSourceEnum, EventTypeEnum, MeetingOutcomeEnum, ReviewStatusEnum, SectorEnum } from '../graphql/enums.js';
+import { DateSourceEnum, EventTypeEnum, MeetingOutcomeEnum, MeetingStatusEnum, ReviewStatusEnum, SectorEnum } from '../graphql/enums.js';
 
 @ObjectType('Location')
 export class LocationModel {
@@ -42,10 +42,18 @@ export class MeetingModel {
   @Field(() => EventTypeEnum)
   type: EventType;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => MeetingStatusEnum)
+  status: EventStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the day it was held, or until then the day it is planned for. Null when no report gave a date and ' +
+      'none was published with one (never the day it was ingested); such meetings are in no per-period chart.',
+  })
   date: string | null;
 
-  @Field(() => DateSourceEnum, { nullable: true })
+  @Field(() => DateSourceEnum, { nullable: true, description: 'Null with the date.' })
   dateSource: DateSource | null;
 
   @Field(() => LocationModel, { nullable: true })
@@ -84,6 +92,7 @@ export const MeetingConnection = Connection(MeetingModel, 'Meeting');
 export const mapMeeting = (meeting: Meeting): MeetingModel => ({
   id: meeting.id,
   type: meeting.type,
+  status: meeting.status,
   date: meeting.date,
   dateSource: meeting.dateSource,
   location:

@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import type { ExtractionResult } from '@dyad/extraction';
-import { DateSourceEnum, EventTypeEnum, FollowUpHorizonEnum, ProposalKindEnum, ProposalStatusEnum, SectorEnum } from '../graphql/enums.js';
+import {
+  DateSourceEnum, EventTypeEnum, FollowUpHorizonEnum, MeetingStatusEnum, ProposalKindEnum, ProposalStatusEnum, SectorEnum,
+} from '../graphql/enums.js';
 
 // What `dyad extract --json` prints, as GraphQL types, for the dashboard's ingest preview.
 
@@ -45,7 +47,8 @@ class ExtractedLocationModel {
 @ObjectType('ExtractedEvent')
 class ExtractedEventModel {
   @Field(() => EventTypeEnum) type: string;
-  @Field(() => String, { nullable: true }) date: string | null;
+  @Field(() => MeetingStatusEnum) status: string;
+  @Field(() => String, { nullable: true, description: 'Null when neither the text nor the item gives a date.' }) date: string | null;
   @Field(() => DateSourceEnum, { nullable: true }) dateSource: string | null;
   @Field(() => [String]) countries: string[];
   @Field(() => ExtractedLocationModel, { nullable: true }) location: ExtractedLocationModel | null;

@@ -29,6 +29,11 @@ class IngestResultModel {
   @Field(() => Int) proposalsCreated: number;
   @Field(() => Int) proposalsAdvanced: number;
   @Field(() => Int) followUpsClosed: number;
+
+  @Field(() => Int, {
+    description: 'Events with no date (none in the text, no publishedAt given or found): stored undated. Give publishedAt to date them.',
+  })
+  undatedEvents: number;
 }
 
 @ObjectType('SearchResult')

@@ -11,8 +11,11 @@ export class ProposalStatusChangeModel {
   @Field(() => ProposalStatusEnum)
   status: ProposalStatus;
 
-  @Field({ description: 'When the status took effect (YYYY-MM-DD).' })
-  date: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the status took effect (YYYY-MM-DD); null when the report that said it had no date.',
+  })
+  date: string | null;
 
   @Field(() => String, { nullable: true })
   note: string | null;

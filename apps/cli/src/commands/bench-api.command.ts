@@ -36,17 +36,17 @@ const QUERIES: BenchQuery[] = [
   {
     name: 'dyadScoreTrend IR-KZ',
     needs: 'dyadScoreTrend',
-    query: `{ dyadScoreTrend(countries: ["IR", "KZ"], granularity: MONTH, filter: { from: "2024-01-01" }) { period score } }`,
+    query: `{ dyadScoreTrend(countries: ["IR", "KZ"], granularity: MONTH, filter: { from: "2024-01-01" }) { points { period score } undatedMeetings } }`,
   },
   {
     name: 'cooperationTimeline',
     needs: 'cooperationTimeline',
-    query: `{ cooperationTimeline(granularity: MONTH) { period label total byType { type count } } }`,
+    query: `{ cooperationTimeline(granularity: MONTH) { periods { period label total byType { type count } } undatedMeetings } }`,
   },
   {
     name: 'cooperationTimeline IR+KZ',
     needs: 'cooperationTimeline',
-    query: `{ cooperationTimeline(filter: { countries: ["IR", "KZ"] }, granularity: QUARTER) { period total byType { type count } } }`,
+    query: `{ cooperationTimeline(filter: { countries: ["IR", "KZ"] }, granularity: QUARTER) { periods { period total byType { type count } } undatedMeetings } }`,
   },
   {
     name: 'proposalFunnel',

@@ -4,7 +4,7 @@ import { AuditService } from '@dyad/domain';
 import { isValidIsoDate } from '@dyad/extraction';
 import { configureExtractionPool, IngestionService, readSources } from '@dyad/ingestion';
 import countries from 'i18n-iso-countries';
-import { createProgressReporter, formatIngestSummary, runIngest } from '../ingest/run-ingest.js';
+import { createProgressReporter, formatIngestSummary, HOW_TO_DATE, runIngest } from '../ingest/run-ingest.js';
 import { withDatabase } from '../support/database.js';
 
 interface IngestCliOptions {
@@ -30,7 +30,7 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('read news items from files, directories, JSON Lines, RSS/Atom feeds or URLs and link them into the database')
     .argument('<sources...>', 'text, HTML, .jsonl or feed files, directories (read recursively), or http(s) URLs')
-    .option('--published-at <date>', 'publication date, YYYY-MM-DD, for items that carry none', parseDate)
+    .option('--published-at <date>', 'publication date, YYYY-MM-DD, for items that carry none (else their facts stay undated)', parseDate)
     .option('--publisher-country <code>', 'ISO alpha-2 code of the publisher ("our country") for items that carry none', parseCountry)
     .option('--json', 'print the summary as JSON')
     .showHelpAfterError(false)
@@ -47,7 +47,8 @@ export function registerIngest(program: Command): void {
         const items = readSources(sources, { publishedAt: options.publishedAt, publisherCountry: options.publisherCountry, allowPrivate });
         return runIngest(items, service, createProgressReporter(process.stderr));
       });
-      process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatIngestSummary(summary));
+      const json = summary.undatedItems ? { ...summary, howToDate: HOW_TO_DATE } : summary;
+      process.stdout.write(options.json ? `${JSON.stringify(json, null, 2)}\n` : formatIngestSummary(summary));
       // Every item was tried and the summary printed; the exit code says whether any failed.
       if (summary.failed > 0) throw new CommanderError(1, 'dyad.ingestFailed', `${summary.failed} item(s) failed`);
     });

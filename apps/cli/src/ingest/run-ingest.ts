@@ -20,9 +20,20 @@ export interface IngestSummary {
   proposalsCreated: number;
   proposalsAdvanced: number;
   followUpsClosed: number;
+  /** New items with an event of unknown date (no date in the text, none given): stored undated. */
+  undatedItems: number;
+  /** The first UNDATED_LISTED of them. */
+  undatedOrigins: string[];
   failed: number;
   failures: IngestFailure[];
 }
+
+export const UNDATED_LISTED = 20;
+
+/** How to date items that carry no date, for the summary (text and JSON). */
+export const HOW_TO_DATE =
+  'give a date with --published-at YYYY-MM-DD (for every item that carries none), a "publishedAt" field per line in ' +
+  'JSON Lines (or a pubDate in a feed), or a dateline in the text ("ASTANA, April 13, 2025 –")';
 
 export interface IngestReporter {
   /** Called after each item with the running totals. */
@@ -40,6 +51,8 @@ export const emptySummary = (): IngestSummary => ({
   proposalsCreated: 0,
   proposalsAdvanced: 0,
   followUpsClosed: 0,
+  undatedItems: 0,
+  undatedOrigins: [],
   failed: 0,
   failures: [],
 });
@@ -74,8 +87,12 @@ export async function runIngest(
         summary.proposalsCreated += outcome.proposalsCreated;
         summary.proposalsAdvanced += outcome.proposalsAdvanced;
         summary.followUpsClosed += outcome.followUpsClosed;
+        if (outcome.undatedEvents > 0) {
+          summary.undatedItems++;
+          if (summary.undatedOrigins.length < UNDATED_LISTED) summary.undatedOrigins.push(originOf(item.input));
+        }
       } catch (error) {
-        fail(item.input.origin ?? item.input.url ?? '(unnamed item)', oneLine(error instanceof Error ? error.message : String(error)));
+        fail(originOf(item.input), oneLine(error instanceof Error ? error.message : String(error)));
       }
     }
     reporter?.progress(summary);
@@ -83,6 +100,8 @@ export async function runIngest(
   reporter?.done(summary);
   return summary;
 }
+
+const originOf = (input: NewsItemInput) => input.origin ?? input.url ?? '(unnamed item)';
 
 const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').trim() || 'failed with no message';
 
@@ -135,10 +154,17 @@ export function formatIngestSummary(s: Readonly<IngestSummary>): string {
     ['proposals created', s.proposalsCreated],
     ['proposals advanced', s.proposalsAdvanced],
     ['follow-ups closed', s.followUpsClosed],
+    ['items with no date', s.undatedItems],
     ['failed', s.failed],
   ];
   const width = Math.max(...rows.map(([, n]) => String(n).length));
   const lines = rows.map(([label, n]) => `${label.padEnd(19)}${String(n).padStart(width)}`);
+  if (s.undatedItems) {
+    lines.push('', 'items with no date (their meetings are stored with the date unknown and left out of per-period charts):');
+    for (const origin of s.undatedOrigins) lines.push(`  ${origin}`);
+    if (s.undatedItems > s.undatedOrigins.length) lines.push(`  … and ${s.undatedItems - s.undatedOrigins.length} more`);
+    lines.push(`  to date them, ${HOW_TO_DATE}`);
+  }
   if (s.failures.length) {
     lines.push('', 'failures:');
     for (const f of s.failures) lines.push(`  ${f.origin}: ${f.reason}`);

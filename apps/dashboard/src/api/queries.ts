@@ -14,8 +14,8 @@ export const OVERVIEW = `query Overview(
   $followUps: FollowUpFilterInput, $previousFollowUps: FollowUpFilterInput,
   $cooperation: CooperationFilterInput
 ) {
-  timeline: cooperationTimeline(filter: $meetings, granularity: MONTH) { period label total byType { type count } }
-  previousTimeline: cooperationTimeline(filter: $previousMeetings, granularity: YEAR) { total }
+  timeline: cooperationTimeline(filter: $meetings, granularity: MONTH) { periods { period label total byType { type count } } undatedMeetings }
+  previousTimeline: cooperationTimeline(filter: $previousMeetings, granularity: YEAR) { periods { total } }
   active: proposalFunnel(filter: $active) { total }
   previousActive: proposalFunnel(filter: $previousActive) { total }
   mous: proposalFunnel(filter: $mous) { total }
@@ -36,7 +36,7 @@ export const TOP_PAIRS = `query TopPairs($cooperation: CooperationFilterInput, $
 
 export const scoreTrends = (pairs: string[][]) =>
   `query ScoreTrends($filter: CooperationFilterInput) {\n${pairs
-    .map((pair, i) => `  t${i}: dyadScoreTrend(countries: ${JSON.stringify(pair)}, granularity: MONTH, filter: $filter) { period label score }`)
+    .map((pair, i) => `  t${i}: dyadScoreTrend(countries: ${JSON.stringify(pair)}, granularity: MONTH, filter: $filter) { points { period label score } undatedMeetings }`)
     .join('\n')}\n}`;
 
 export const FOLLOW_UP_FIELDS = `id description status horizon dueDate version
@@ -46,18 +46,16 @@ export const FOLLOW_UP_FIELDS = `id description status horizon dueDate version
 
 export const EVIDENCE_FULL = 'evidence { id newsItem { id title url language } start end quote }';
 
-export const PAIR = `query Pair($meetings: MeetingFilterInput, $proposals: ProposalFilterInput, $followUps: FollowUpFilterInput) {
-  meetings(filter: $meetings, first: 50) {
-    totalCount
-    nodes {
-      id type date reviewStatus sectors summary
+export const PAIR_MEETING_FIELDS = `id type status date reviewStatus sectors summary
       countries { code name }
       location { name country { code } }
       participants { id name title organization country { code } }
       sources { id title url language }
-      ${EVIDENCE_FULL}
-    }
-  }
+      ${EVIDENCE_FULL}`;
+
+export const PAIR = `query Pair($meetings: MeetingFilterInput, $undated: MeetingFilterInput, $proposals: ProposalFilterInput, $followUps: FollowUpFilterInput) {
+  undated: meetings(filter: $undated, first: 20) { totalCount nodes { ${PAIR_MEETING_FIELDS} } }
+  meetings(filter: $meetings, first: 50) { totalCount nodes { ${PAIR_MEETING_FIELDS} } }
   proposals(filter: $proposals, first: 50) {
     totalCount
     nodes { id kind title description status statusDate history { status date note byAnalyst } ${EVIDENCE_FULL} }
@@ -68,7 +66,7 @@ export const PAIR = `query Pair($meetings: MeetingFilterInput, $proposals: Propo
   }
 }`;
 
-export const MEETING_FIELDS = `id type date dateSource sectors summary outcome outcomeNotes reviewStatus confidence version
+export const MEETING_FIELDS = `id type status date dateSource sectors summary outcome outcomeNotes reviewStatus confidence version
   countries { code name }
   location { name country { code } }
   participants { id name title organization role country { code } }

@@ -1,6 +1,7 @@
 // The contract vocabulary (DESIGN.md), in display order, with labels for people.
 
 export const EVENT_TYPES = ['MEETING', 'VISIT', 'CALL', 'SIGNING', 'STATEMENT'] as const;
+export const MEETING_STATUSES = ['HELD', 'SCHEDULED', 'CANCELLED'] as const;
 export const PROPOSAL_KINDS = ['MOU', 'AGREEMENT', 'JOINT_PROJECT', 'EVENT', 'EXCHANGE', 'TRAINING', 'VISIT', 'OTHER'] as const;
 export const LIFECYCLE = ['PROPOSED', 'AGREED', 'NEGOTIATING', 'SIGNED', 'IMPLEMENTING', 'COMPLETED'] as const;
 export const SIDE_STATES = ['STALLED', 'WITHDRAWN'] as const;

@@ -38,6 +38,8 @@ export interface ChartPanel {
   loading(): void;
   error(error: unknown): void;
   show(data: ChartData): void;
+  /** A line under the chart (e.g. what it leaves out); null removes it. */
+  note(content: HTMLElement | null): void;
   /** Resolves when the chart has drawn (or the panel shows an empty or error state). */
   drawn: Promise<void>;
   destroy(): void;
@@ -58,6 +60,7 @@ export function chartPanel(id: string, title: string, options: { description?: s
   const canvas = h('canvas', { attrs: { role: 'img', 'aria-label': title } });
   const canvasBox = h('div', { class: options.tall ? 'chart-box chart-box-tall' : 'chart-box' }, canvas);
   const tableBox = h('div', { class: 'chart-table', attrs: { hidden: true } });
+  const noteBox = h('div', { class: 'chart-note-box' });
   const toggle = h('button', { class: 'link-button', attrs: { type: 'button', 'aria-pressed': 'false', 'data-action': 'toggle-table' } }, 'View as table');
   const png = h('button', { class: 'link-button', attrs: { type: 'button', 'data-action': 'export-png' } }, 'PNG');
   const csv = h('button', { class: 'link-button', attrs: { type: 'button', 'data-action': 'export-csv' } }, 'CSV');
@@ -70,6 +73,7 @@ export function chartPanel(id: string, title: string, options: { description?: s
     status,
     canvasBox,
     tableBox,
+    noteBox,
   );
 
   const setState = (state: 'loading' | 'empty' | 'error' | 'ready') => {
@@ -128,6 +132,9 @@ export function chartPanel(id: string, title: string, options: { description?: s
         element.dataset.drawn = 'true';
         settle();
       }));
+    },
+    note(content) {
+      replace(noteBox, content);
     },
     destroy() {
       chart?.destroy();

@@ -59,6 +59,12 @@ export function formatDay(day: string | null | undefined): string {
   return formatter(`${uiLocale()}-day`, () => new Intl.DateTimeFormat(uiLocale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(date);
 }
 
+/** What a meeting with no known date shows (no report gave one; it is in no per-period chart). */
+export const DATE_UNKNOWN = 'Date unknown';
+
+/** A meeting's day, or "Date unknown". */
+export const formatMeetingDay = (day: string | null | undefined) => (day ? formatDay(day) : DATE_UNKNOWN);
+
 /** A month (its first day, YYYY-MM-DD, or YYYY-MM) for chart axes. */
 export function formatMonth(day: string): string {
   const date = parseDay(day.length === 7 ? `${day}-01` : day);

@@ -4,7 +4,7 @@ import { canWrite } from '../auth/session.js';
 import { errorMessage } from '../charts/chart-panel.js';
 import { h, link, replace } from '../components/dom.js';
 import { highlightedText } from '../components/evidence.js';
-import { formatDay } from '../i18n/dates.js';
+import { formatDay, formatMeetingDay } from '../i18n/dates.js';
 import { field } from './meeting-forms.js';
 
 interface Span {
@@ -20,6 +20,7 @@ interface Preview {
   text: string;
   events: {
     type: string;
+    status: string;
     date: string | null;
     dateSource: string | null;
     countries: string[];
@@ -36,7 +37,7 @@ interface Preview {
 const PREVIEW = `query($input: IngestNewsItemInput!) { previewExtraction(input: $input) {
   language publishedAt title text
   events {
-    type date dateSource countries location { name country } sectors confidence
+    type status date dateSource countries location { name country } sectors confidence
     participants { name title organization country }
     proposals { kind status description evidence { start end text } }
     followUps { description owners horizon dueDate evidence { start end text } }
@@ -44,8 +45,8 @@ const PREVIEW = `query($input: IngestNewsItemInput!) { previewExtraction(input: 
   } } }`;
 
 const INGEST = `mutation($input: IngestNewsItemInput!) { ingestNewsItem(input: $input) {
-  status meetingsCreated meetingsMerged proposalsCreated proposalsAdvanced followUpsClosed
-  newsItem { id title meetings { id type date } } } }`;
+  status meetingsCreated meetingsMerged proposalsCreated proposalsAdvanced followUpsClosed undatedEvents
+  newsItem { id title meetings { id type status date } } } }`;
 
 /** Paste text, give a URL or upload a file; preview what Dyad extracts, with the evidence highlighted; save. */
 export function ingestView(root: HTMLElement): void {
@@ -135,13 +136,14 @@ export function ingestView(root: HTMLElement): void {
     if (!check(value)) return;
     saveButton.disabled = true;
     try {
-      const { ingestNewsItem: result } = await gql<{ ingestNewsItem: { status: string; meetingsCreated: number; meetingsMerged: number; proposalsCreated: number; proposalsAdvanced: number; followUpsClosed: number; newsItem: { id: string; title: string | null; meetings: { id: string; type: string; date: string | null }[] } } }>(INGEST, { input: value });
+      const { ingestNewsItem: result } = await gql<{ ingestNewsItem: { status: string; meetingsCreated: number; meetingsMerged: number; proposalsCreated: number; proposalsAdvanced: number; followUpsClosed: number; undatedEvents: number; newsItem: { id: string; title: string | null; meetings: { id: string; type: string; status: string; date: string | null }[] } } }>(INGEST, { input: value });
       replace(
         output,
         h('div', { class: 'notice notice-ok', attrs: { role: 'status' }, data: { saved: result.status } },
           h('strong', null, `Saved (${label(result.status)}). `),
           `${result.meetingsCreated} meeting(s) created, ${result.meetingsMerged} merged, ${result.proposalsCreated} proposal(s) created, ${result.proposalsAdvanced} advanced, ${result.followUpsClosed} follow-up(s) closed.`,
-          result.newsItem.meetings.length ? h('ul', null, result.newsItem.meetings.map((m) => h('li', null, link(`/meetings/${m.id}`, `${label(m.type)} on ${formatDay(m.date)}`)))) : null),
+          result.undatedEvents ? h('p', { data: { undated: String(result.undatedEvents) } }, 'No date was found: its meetings are stored with the date unknown. Give the publication date above to date them.') : null,
+          result.newsItem.meetings.length ? h('ul', null, result.newsItem.meetings.map((m) => h('li', null, link(`/meetings/${m.id}`, `${label(m.type)} (${label(m.status).toLowerCase()}) · ${formatMeetingDay(m.date)}`)))) : null),
       );
     } catch (error) {
       serverError(error);
@@ -168,7 +170,7 @@ function renderPreview(box: HTMLElement, preview: Preview): void {
       preview.events.length
         ? h('ol', { class: 'facts' }, preview.events.map((event) =>
             h('li', { class: 'fact' },
-              h('strong', null, `${label(event.type)} · ${formatDay(event.date)} · ${event.countries.join(', ')}`),
+              h('strong', null, `${label(event.type)} (${label(event.status).toLowerCase()}) · ${formatMeetingDay(event.date)} · ${event.countries.join(', ')}`),
               event.location ? h('span', { dir: 'auto' }, ` · ${event.location.name}`) : null,
               ` · confidence ${Math.round(event.confidence * 100)}%`,
               event.sectors.length ? h('div', null, `Sectors: ${event.sectors.map(label).join(', ')}`) : null,

@@ -1,11 +1,12 @@
 import { gql } from '../api/graphql-client.js';
 import { EVIDENCE } from '../api/queries.js';
-import { EVENT_TYPES, label, pairKey, PROPOSAL_KINDS, PROPOSAL_STATUSES } from '../api/vocabulary.js';
+import { EVENT_TYPES, label, MEETING_STATUSES, pairKey, PROPOSAL_KINDS, PROPOSAL_STATUSES } from '../api/vocabulary.js';
 import { countryName, loadCountries } from '../components/countries.js';
 import { type Column, listPanel } from '../components/data-table.js';
 import { h, link, replace } from '../components/dom.js';
 import { filterBar } from '../components/filter-bar.js';
-import { formatDay, otherCalendar } from '../i18n/dates.js';
+import { meetingDay, statusBadge } from '../components/meeting-status.js';
+import { formatDay } from '../i18n/dates.js';
 import { directionOf } from '../i18n/text.js';
 import { navigate, type RouteMatch } from '../router.js';
 import { filterInput, readFilters } from '../state/filters.js';
@@ -34,9 +35,22 @@ function enumFilter(name: string, caption: string, values: readonly string[], ch
   return h('details', { class: 'multi-select', data: { filter: name } }, h('summary', null, chosen.length ? `${caption}: ${chosen.map(label).join(', ')}` : `All ${caption.toLowerCase()}`), h('div', { class: 'multi-select-options' }, boxes.map((b) => h('label', null, b, ' ', label(b.value)))));
 }
 
+/** A checkbox for a yes/no filter kept in the URL (`?upcoming=1`). */
+function flagFilter(name: string, caption: string, on: boolean): HTMLElement {
+  const box = h('input', { attrs: { type: 'checkbox', checked: on } });
+  box.addEventListener('change', () => {
+    const params = new URLSearchParams(location.search);
+    if (box.checked) params.set(name, '1');
+    else params.delete(name);
+    navigate(`${location.pathname}?${params.toString().replace(/%2C/g, ',')}`);
+  });
+  return h('label', { class: 'flag-filter', data: { filter: name } }, box, ' ', caption);
+}
+
 interface MeetingRow {
   id: string;
   type: string;
+  status: string;
   date: string | null;
   reviewStatus: string;
   countries: { code: string }[];
@@ -49,9 +63,13 @@ export async function meetingListView(root: HTMLElement, match: RouteMatch): Pro
   await loadCountries();
   const filters = readFilters();
   const types = enumParam(match.query, 'types', EVENT_TYPES);
+  const statuses = enumParam(match.query, 'statuses', MEETING_STATUSES);
+  const upcoming = match.query.get('upcoming') === '1';
+  const undated = match.query.get('undated') === '1';
   const columns: Column<MeetingRow>[] = [
-    { header: 'Date', render: (m) => h('span', { title: otherCalendar(m.date) }, link(`/meetings/${m.id}`, formatDay(m.date))), csv: (m) => m.date },
+    { header: 'Date', render: (m) => link(`/meetings/${m.id}`, meetingDay(m.date)), csv: (m) => m.date },
     { header: 'Type', render: (m) => label(m.type), csv: (m) => m.type },
+    { header: 'Status', render: (m) => statusBadge(m.status) ?? label(m.status), csv: (m) => m.status },
     { header: 'Countries', render: (m) => (m.countries.length === 2 ? link(`/pairs/${pairKey(m.countries.map((c) => c.code))}`, m.countries.map((c) => countryName(c.code)).join(' – ')) : m.countries.map((c) => countryName(c.code)).join(', ')), csv: (m) => m.countries.map((c) => c.code).join(' ') },
     { header: 'Location', render: (m) => h('span', { dir: 'auto' }, m.location?.name ?? ''), csv: (m) => m.location?.name ?? '' },
     { header: 'Evidence', render: (m) => (m.evidence[0] ? h('span', { dir: directionOf(null, m.evidence[0].quote) }, m.evidence[0].quote.slice(0, 160)) : ''), csv: (m) => m.evidence[0]?.quote ?? '' },
@@ -59,12 +77,35 @@ export async function meetingListView(root: HTMLElement, match: RouteMatch): Pro
     { header: 'Review', render: (m) => label(m.reviewStatus), csv: (m) => m.reviewStatus },
   ];
   const list = listPanel('meetings', 'Meetings', columns);
-  replace(root, h('header', { class: 'view-header' }, h('h1', null, 'Meetings')), filterBar(filters), h('div', { class: 'filter-bar' }, enumFilter('types', 'Types', EVENT_TYPES.filter((t) => t !== 'STATEMENT'), types)), list.element);
+  replace(
+    root,
+    h('header', { class: 'view-header' }, h('h1', null, 'Meetings')),
+    filterBar(filters),
+    h(
+      'div',
+      { class: 'filter-bar' },
+      enumFilter('types', 'Types', EVENT_TYPES.filter((t) => t !== 'STATEMENT'), types),
+      enumFilter('statuses', 'Statuses', MEETING_STATUSES, statuses),
+      flagFilter('upcoming', 'Upcoming only', upcoming),
+      flagFilter('undated', 'Date unknown only', undated),
+    ),
+    list.element,
+  );
   list.loading();
   try {
     const { meetings } = await gql<{ meetings: { totalCount: number; nodes: MeetingRow[] } }>(
-      `query($f: MeetingFilterInput, $first: Int) { meetings(filter: $f, first: $first) { totalCount nodes { id type date reviewStatus countries { code } location { name } sources { id } ${EVIDENCE} } } }`,
-      { f: { ...filterInput(filters), ...(types.length ? { types } : {}) }, first: PAGE },
+      `query($f: MeetingFilterInput, $first: Int) { meetings(filter: $f, first: $first) { totalCount nodes { id type status date reviewStatus countries { code } location { name } sources { id } ${EVIDENCE} } } }`,
+      {
+        f: {
+          // Upcoming meetings lie after any period, undated ones in none: those two ignore the period.
+          ...filterInput(upcoming || undated ? { ...filters, from: null, to: null } : filters),
+          ...(types.length ? { types } : {}),
+          ...(statuses.length ? { statuses } : {}),
+          ...(upcoming ? { upcoming: true } : {}),
+          ...(undated ? { undated: true } : {}),
+        },
+        first: PAGE,
+      },
     );
     list.show(meetings.nodes, meetings.totalCount);
     root.dataset.ready = 'true';

@@ -1,6 +1,6 @@
 import { ApiError, gql } from '../api/graphql-client.js';
 import { MEETING, MEETING_FIELDS } from '../api/queries.js';
-import { EVENT_TYPES, label, SECTORS } from '../api/vocabulary.js';
+import { EVENT_TYPES, label, MEETING_STATUSES, SECTORS } from '../api/vocabulary.js';
 import { canWrite } from '../auth/session.js';
 import { errorMessage } from '../charts/chart-panel.js';
 import { countryName, loadCountries } from '../components/countries.js';
@@ -8,7 +8,8 @@ import { h, link, replace } from '../components/dom.js';
 import { type EvidenceSpan, type Highlighted, highlightedText, sourceLink } from '../components/evidence.js';
 import { overdueBadge } from '../components/follow-up-list.js';
 import { lifecycleStepper } from '../components/stepper.js';
-import { formatDay, otherCalendar } from '../i18n/dates.js';
+import { formatDay } from '../i18n/dates.js';
+import { meetingDay, statusBadge } from '../components/meeting-status.js';
 import { directionOf } from '../i18n/text.js';
 import { type RouteMatch } from '../router.js';
 import {
@@ -16,9 +17,13 @@ import {
   select,
 } from './meeting-forms.js';
 
+// "Visit held on 13 Apr 2025", "Visit scheduled for …", "Visit cancelled, was planned for …".
+const STATUS_WORDS: Record<string, string> = { HELD: 'held on', SCHEDULED: 'scheduled for', CANCELLED: 'cancelled, was planned for' };
+
 interface Meeting {
   id: string;
   type: string;
+  status: string;
   date: string | null;
   dateSource: string | null;
   sectors: string[];
@@ -99,7 +104,7 @@ function renderMeeting(root: HTMLElement, meeting: Meeting, keptForm?: HTMLEleme
   const facts = h(
     'ul',
     { class: 'facts' },
-    h('li', { class: 'fact' }, h('strong', null, 'Event: '), label(meeting.type), ' on ', h('span', { title: otherCalendar(meeting.date) }, formatDay(meeting.date)), meeting.dateSource ? h('span', { class: 'muted' }, ` (date from ${label(meeting.dateSource).toLowerCase()})`) : null, ' ', evidenceButton(meeting.evidence)),
+    h('li', { class: 'fact', data: { meetingStatus: meeting.status } }, h('strong', null, 'Event: '), label(meeting.type), ` ${meeting.date ? STATUS_WORDS[meeting.status] : `${label(meeting.status).toLowerCase()} ·`} `, meetingDay(meeting.date), meeting.dateSource ? h('span', { class: 'muted' }, ` (date from ${label(meeting.dateSource).toLowerCase()})`) : null, ' ', evidenceButton(meeting.evidence)),
     h('li', { class: 'fact' }, h('strong', null, 'Countries: '), meeting.countries.map((c) => countryName(c.code)).join(', '), meeting.countries.length === 2 ? [' · ', link(`/pairs/${meeting.countries.map((c) => c.code).sort().join('-')}`, 'pair view')] : null),
     meeting.location?.name ? h('li', { class: 'fact' }, h('strong', null, 'Location: '), h('span', { dir: 'auto' }, meeting.location.name), meeting.location.country ? ` (${meeting.location.country.code})` : '') : null,
     meeting.sectors.length ? h('li', { class: 'fact' }, h('strong', null, 'Sectors: '), meeting.sectors.map(label).join(', ')) : null,
@@ -126,7 +131,8 @@ function renderMeeting(root: HTMLElement, meeting: Meeting, keptForm?: HTMLEleme
   replace(
     root,
     h('header', { class: 'view-header' },
-      h('h1', null, `${label(meeting.type)} · ${formatDay(meeting.date)}`),
+      h('h1', null, `${label(meeting.type)} · `, meetingDay(meeting.date)),
+      statusBadge(meeting.status),
       h('span', { class: 'badge badge-status', data: { reviewStatus: meeting.reviewStatus } }, label(meeting.reviewStatus)),
       meeting.confidence !== null ? h('span', { class: 'muted' }, `confidence ${Math.round(meeting.confidence * 100)}%`) : null,
       h('span', { class: 'muted' }, `version ${meeting.version}`)),
@@ -167,12 +173,13 @@ function reviewActions(meeting: Meeting, notice: HTMLElement, reload: () => Prom
 
 function editForm(meeting: Meeting, notice: HTMLElement, reload: () => Promise<void>): HTMLElement {
   const type = field('Type', select(EVENT_TYPES.filter((t) => t !== 'STATEMENT'), meeting.type), 'type');
+  const status = field('Status', select(MEETING_STATUSES, meeting.status), 'status');
   const date = field('Date', h('input', { attrs: { type: 'date', value: meeting.date ?? '' } }), 'date');
   const countries = field('Countries', h('input', { attrs: { type: 'text', value: meeting.countries.map((c) => c.code).join(', '), list: 'dyad-countries' } }), 'countries');
   const locationName = field('Location', h('input', { attrs: { type: 'text', value: meeting.location?.name ?? '' }, dir: 'auto' }), 'locationName');
   const sectors = field('Sectors', h('input', { attrs: { type: 'text', value: meeting.sectors.join(', '), placeholder: SECTORS.slice(0, 3).join(', ') } }), 'sectors');
   const summary = field('Summary', h('textarea', { dir: 'auto' }, meeting.summary ?? ''), 'summary');
-  const fields: Field<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>[] = [type, date, countries, locationName, sectors, summary];
+  const fields: Field<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>[] = [type, status, date, countries, locationName, sectors, summary];
   const save = h('button', { class: 'button', attrs: { type: 'submit' } }, 'Save changes');
   const form = h('form', { class: 'panel', attrs: { 'aria-label': 'Edit meeting', novalidate: true } }, h('h2', null, 'Edit the meeting'), h('div', { class: 'form-grid' }, fields.map((f) => f.row)), h('div', { class: 'form-actions' }, save));
   form.addEventListener('submit', async (event) => {
@@ -189,7 +196,16 @@ function editForm(meeting: Meeting, notice: HTMLElement, reload: () => Promise<v
       await gql(`mutation($id: ID!, $v: Int!, $input: UpdateMeetingInput!) { updateMeeting(id: $id, expectedVersion: $v, input: $input) { ${MEETING_FIELDS} } }`, {
         id: meeting.id,
         v: meeting.version,
-        input: { type: type.input.value, date: date.input.value || null, countries: countriesOf(countries.input.value), locationName: locationName.input.value || null, sectors: sectorList, summary: summary.input.value || null },
+        input: {
+          type: type.input.value,
+          // Status and date only when changed: an analyst's status or date overrides what reports say.
+          ...(status.input.value !== meeting.status ? { status: status.input.value } : {}),
+          ...((date.input.value || null) !== meeting.date ? { date: date.input.value || null } : {}),
+          countries: countriesOf(countries.input.value),
+          locationName: locationName.input.value || null,
+          sectors: sectorList,
+          summary: summary.input.value || null,
+        },
       });
       await reload();
     } catch (error) {

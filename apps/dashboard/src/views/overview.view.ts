@@ -8,6 +8,7 @@ import { listPanel } from '../components/data-table.js';
 import { h, link, replace } from '../components/dom.js';
 import { filterBar } from '../components/filter-bar.js';
 import { followUpColumns, type FollowUpRow, FOLLOW_UP_LIST } from '../components/follow-up-list.js';
+import { undatedNote, UPCOMING_LIST, upcomingColumns, type UpcomingRow } from '../components/meeting-status.js';
 import { formatDay, formatMonth, monthEnd } from '../i18n/dates.js';
 import { formatChange, formatNumber } from '../i18n/numbers.js';
 import type { RouteMatch } from '../router.js';
@@ -16,8 +17,8 @@ import { type Filters, describePeriod, filterInput, filtersToSearch, previousRan
 const PAIRS_SHOWN = 5;
 
 interface OverviewData {
-  timeline: { period: string; label: string; total: number; byType: { type: string; count: number }[] }[];
-  previousTimeline: { total: number }[];
+  timeline: { periods: { period: string; label: string; total: number; byType: { type: string; count: number }[] }[]; undatedMeetings: number };
+  previousTimeline: { periods: { total: number }[] };
   active: { total: number };
   previousActive: { total: number };
   mous: { total: number };
@@ -53,13 +54,19 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
   performance.mark('dyad:overview-start');
 
   const tiles = h('div', { class: 'tiles', attrs: { 'aria-label': 'Key figures' } });
-  const timeline = chartPanel('timeline', 'Cooperation timeline', { description: 'Meetings per month, stacked by event type. Click a bar for the list.' });
+  const timeline = chartPanel('timeline', 'Cooperation timeline', { description: 'Meetings held per month, stacked by event type. Click a bar for the list.' });
   const funnel = chartPanel('funnel', 'Proposal funnel', { description: 'How many proposals reached each lifecycle step, and where they are now.' });
   const followUps = chartPanel('follow-ups', 'Follow-up status', { description: 'Follow-ups due in the period, by status.' });
   const sectors = chartPanel('sectors', 'Sectors', { description: 'Meetings, proposals and signed proposals per sector.' });
   const trend = chartPanel('score-trend', 'Top pairs: cooperation score', { description: 'Score per month for the top country pairs.' });
   const charts: ChartPanel[] = [timeline, funnel, followUps, sectors, trend];
   const overdue = listPanel<FollowUpRow>('overdue', 'Overdue follow-ups', followUpColumns(), { emptyText: 'No overdue follow-ups.' });
+  // Upcoming whatever the period: what is coming is after it.
+  const upcomingFilter = { ...filterInput({ ...filters, from: null, to: null }), upcoming: true };
+  const upcoming = listPanel<UpcomingRow>('upcoming', 'Upcoming meetings', upcomingColumns(), {
+    emptyText: 'No meeting announced.',
+    actions: link(listHref('/meetings', { ...filters, period: 'all', from: null, to: null }, { upcoming: '1' }), 'All'),
+  });
   const pairs = listPanel<DyadRow>('pairs', 'Top country pairs', [
     { header: 'Pair', render: (d) => link(`/pairs/${pairKey(d.countries.map((c) => c.code))}${filtersToSearch(filters)}`, pairName(d.countries.map((c) => c.code))), csv: (d) => pairKey(d.countries.map((c) => c.code)) },
     { header: 'Score', render: (d) => formatNumber(d.score, { maximumFractionDigits: 1 }), csv: (d) => d.score, numeric: true },
@@ -76,13 +83,15 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     h('header', { class: 'view-header' }, h('h1', null, 'Overview'), h('p', { class: 'muted' }, describePeriod(filters))),
     filterBar(filters),
     tiles,
-    h('div', { class: 'grid grid-2' }, timeline.element, funnel.element),
-    h('div', { class: 'grid grid-2' }, followUps.element, overdue.element),
+    h('div', { class: 'grid grid-2' }, timeline.element, upcoming.element),
+    h('div', { class: 'grid grid-2' }, funnel.element, followUps.element),
+    overdue.element,
     h('div', { class: 'grid grid-2' }, sectors.element, trend.element),
     pairs.element,
   );
   for (const panel of charts) panel.loading();
   overdue.loading();
+  upcoming.loading();
   pairs.loading();
   replace(tiles, ...['Meetings', 'Active proposals', 'MoUs signed', 'Overdue follow-ups'].map((title) => tile(title, null, null, null)));
 
@@ -111,6 +120,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
   } catch (error) {
     for (const panel of charts) panel.error(error);
     overdue.error(error);
+    upcoming.error(error);
     pairs.error(error);
     void topPairs.catch(() => undefined);
     replace(tiles, h('p', { class: 'error-text' }, errorMessage(error)));
@@ -119,34 +129,38 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
   }
   if (!root.isConnected) return () => undefined;
 
-  const meetingsNow = data.timeline.reduce((sum, p) => sum + p.total, 0);
-  const meetingsBefore = data.previousTimeline.reduce((sum, p) => sum + p.total, 0);
+  const meetingsNow = data.timeline.periods.reduce((sum, p) => sum + p.total, 0);
+  const meetingsBefore = data.previousTimeline.periods.reduce((sum, p) => sum + p.total, 0);
+  // The charts count meetings held; the lists they open show the same.
+  const held = { statuses: 'HELD' };
   replace(
     tiles,
-    tile('Meetings', meetingsNow, previous ? meetingsBefore : null, listHref('/meetings', filters)),
+    tile('Meetings', meetingsNow, previous ? meetingsBefore : null, listHref('/meetings', filters, held)),
     tile('Active proposals', data.active.total, previous ? data.previousActive.total : null, listHref('/proposals', filters, { statuses: ACTIVE_PROPOSAL_STATUSES.join(',') })),
     tile('MoUs signed', data.mous.total, previous ? data.previousMous.total : null, listHref('/proposals', filters, { kinds: 'MOU', statuses: SIGNED_STATUSES.join(',') })),
     tile('Overdue follow-ups', data.followUps.overdue, previous ? data.previousFollowUps.overdue : null, listHref('/follow-ups', filters, { overdue: '1' }), true),
   );
 
+  const months = data.timeline.periods;
   timeline.show({
     type: 'bar',
     stacked: true,
     total: true,
     labelHeader: 'Month',
-    labels: data.timeline.map((p) => formatMonth(p.period)),
-    rawLabels: data.timeline.map((p) => p.label),
+    labels: months.map((p) => formatMonth(p.period)),
+    rawLabels: months.map((p) => p.label),
     series: EVENT_TYPES.filter((type) => type !== 'STATEMENT').map((type) => ({
       label: label(type),
       colour: EVENT_TYPE_COLOURS[type],
-      data: data.timeline.map((p) => p.byType.find((t) => t.type === type)?.count ?? 0),
+      data: months.map((p) => p.byType.find((t) => t.type === type)?.count ?? 0),
     })),
     href: (index, seriesIndex) => {
-      const period = data.timeline[index];
+      const period = months[index];
       const type = EVENT_TYPES[seriesIndex];
-      return listHref('/meetings', { ...filters, period: 'custom', from: period.period, to: monthEnd(period.period) }, type && seriesIndex >= 0 ? { types: type } : {});
+      return listHref('/meetings', { ...filters, period: 'custom', from: period.period, to: monthEnd(period.period) }, { ...held, ...(type && seriesIndex >= 0 ? { types: type } : {}) });
     },
   });
+  timeline.note(undatedNote(data.timeline.undatedMeetings, listHref('/meetings', { ...filters, period: 'all', from: null, to: null }, { ...held, undated: '1' })));
 
   const statuses = [...PROPOSAL_STATUSES];
   funnel.show({
@@ -190,7 +204,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
       { label: 'Signed', colour: colour(2), data: busy.map((s) => s.signed) },
     ],
     href: (index, seriesIndex) =>
-      listHref(seriesIndex === 0 ? '/meetings' : '/proposals', { ...filters, sectors: [busy[index].sector] }, seriesIndex === 2 ? { statuses: SIGNED_STATUSES.join(',') } : {}),
+      listHref(seriesIndex === 0 ? '/meetings' : '/proposals', { ...filters, sectors: [busy[index].sector] }, seriesIndex === 2 ? { statuses: SIGNED_STATUSES.join(',') } : seriesIndex === 0 ? held : {}),
   });
 
   void topPairs
@@ -198,21 +212,26 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
       pairs.show(dyads.nodes, dyads.totalCount);
       const top = dyads.nodes.map((d) => d.countries.map((c) => c.code));
       if (!top.length) return trend.show({ type: 'line', labelHeader: 'Month', labels: [], series: [] });
-      const trends = await gql<Record<string, { period: string; label: string; score: number }[]>>(scoreTrends(top), { filter: base });
-      const periods = trends.t0?.map((p) => p.period) ?? [];
+      const trends = await gql<Record<string, { points: { period: string; label: string; score: number }[]; undatedMeetings: number }>>(scoreTrends(top), { filter: base });
+      const periods = trends.t0?.points.map((p) => p.period) ?? [];
       trend.show({
         type: 'line',
         labelHeader: 'Month',
         labels: periods.map(formatMonth),
-        rawLabels: trends.t0?.map((p) => p.label) ?? [],
-        series: top.map((pair, i) => ({ label: pairKey(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.find((p) => p.period === period)?.score ?? 0) })),
+        rawLabels: trends.t0?.points.map((p) => p.label) ?? [],
+        series: top.map((pair, i) => ({ label: pairKey(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.points.find((p) => p.period === period)?.score ?? 0) })),
         href: (_index, seriesIndex) => `/pairs/${pairKey(top[seriesIndex])}${filtersToSearch(filters)}`,
       });
+      const undated = top.reduce((total, _pair, i) => total + (trends[`t${i}`]?.undatedMeetings ?? 0), 0);
+      trend.note(undatedNote(undated, null));
     })
     .catch((error) => {
       pairs.error(error);
       trend.error(error);
     });
+  gql<{ meetings: { totalCount: number; nodes: UpcomingRow[] } }>(UPCOMING_LIST, { filter: upcomingFilter, first: 10 })
+    .then((result) => upcoming.show(result.meetings.nodes, result.meetings.totalCount))
+    .catch((error) => upcoming.error(error));
   gql<{ followUps: { totalCount: number; nodes: FollowUpRow[] } }>(FOLLOW_UP_LIST, { filter: { ...base, overdue: true }, first: 20 })
     .then((result) => overdue.show(result.followUps.nodes, result.followUps.totalCount))
     .catch((error) => overdue.error(error));

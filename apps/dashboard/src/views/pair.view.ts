@@ -9,9 +9,10 @@ import { h, link, replace } from '../components/dom.js';
 import { type EvidenceSpan, quoteBlock, sourceLink } from '../components/evidence.js';
 import { filterBar } from '../components/filter-bar.js';
 import { followUpColumns, type FollowUpRow } from '../components/follow-up-list.js';
+import { meetingDay, statusBadge, undatedNote, UPCOMING_LIST, upcomingColumns, type UpcomingRow } from '../components/meeting-status.js';
 import { historyList, lifecycleStepper } from '../components/stepper.js';
 import { downloadCsv } from '../export/csv.js';
-import { formatDay, formatMonth, otherCalendar } from '../i18n/dates.js';
+import { formatDay, formatMonth } from '../i18n/dates.js';
 import { directionOf } from '../i18n/text.js';
 import type { RouteMatch } from '../router.js';
 import { filterInput, readFilters } from '../state/filters.js';
@@ -19,6 +20,7 @@ import { filterInput, readFilters } from '../state/filters.js';
 interface PairMeeting {
   id: string;
   type: string;
+  status: string;
   date: string | null;
   reviewStatus: string;
   sectors: string[];
@@ -43,6 +45,7 @@ interface PairProposal {
 
 interface PairData {
   meetings: { totalCount: number; nodes: PairMeeting[] };
+  undated: { totalCount: number; nodes: PairMeeting[] };
   proposals: { totalCount: number; nodes: PairProposal[] };
   followUps: { totalCount: number; nodes: FollowUpRow[] };
 }
@@ -63,13 +66,14 @@ export async function pairView(root: HTMLElement, match: RouteMatch): Promise<()
     ...followUpColumns(),
     { header: 'Owners', render: (f) => (f.owners ?? []).map((o) => o.code).join(', ') },
   ]);
+  const upcoming = listPanel<UpcomingRow>('pair-upcoming', 'Upcoming meetings', upcomingColumns(), { emptyText: 'No meeting of this pair announced.' });
   const meetingsCsv = h('button', { class: 'link-button', attrs: { type: 'button', 'data-action': 'export-csv' } }, 'CSV');
 
   replace(
     root,
     h('header', { class: 'view-header' }, h('h1', null, pairName(codes)), h('span', { class: 'muted' }, codes.join('–'))),
     filterBar(filters, { countries: false }),
-    score.element,
+    h('div', { class: 'grid grid-2' }, score.element, upcoming.element),
     h('div', { class: 'grid grid-2' },
       h('section', { class: 'panel', attrs: { 'aria-label': 'Meetings' } }, h('header', { class: 'panel-header' }, h('h2', null, 'Meetings'), h('div', { class: 'panel-actions' }, meetingsCsv)), meetingsBox),
       h('section', { class: 'panel', attrs: { 'aria-label': 'Proposals' } }, h('header', { class: 'panel-header' }, h('h2', null, 'Proposals')), proposalsBox),
@@ -77,28 +81,38 @@ export async function pairView(root: HTMLElement, match: RouteMatch): Promise<()
     followUps.element,
   );
   score.loading();
+  upcoming.loading();
   followUps.loading();
 
-  gql<{ dyadScoreTrend: { period: string; label: string; score: number }[] }>(
-    `query($c: [String!]!, $f: CooperationFilterInput) { dyadScoreTrend(countries: $c, granularity: MONTH, filter: $f) { period label score } }`,
+  // Meetings with no known date belong to no period: the pair's are shown whatever the period.
+  const undatedHref = `/meetings?period=all&countries=${codes.join(',')}&undated=1`;
+  gql<{ dyadScoreTrend: { points: { period: string; label: string; score: number }[]; undatedMeetings: number } }>(
+    `query($c: [String!]!, $f: CooperationFilterInput) { dyadScoreTrend(countries: $c, granularity: MONTH, filter: $f) { points { period label score } undatedMeetings } }`,
     { c: codes, f: filterInput({ ...filters, countries: [] }) },
   )
-    .then(({ dyadScoreTrend: points }) =>
-      score.show({ type: 'line', labelHeader: 'Month', labels: points.map((p) => formatMonth(p.period)), rawLabels: points.map((p) => p.label), series: [{ label: 'Score', colour: colour(0), data: points.map((p) => p.score) }] }),
-    )
+    .then(({ dyadScoreTrend: { points, undatedMeetings } }) => {
+      score.show({ type: 'line', labelHeader: 'Month', labels: points.map((p) => formatMonth(p.period)), rawLabels: points.map((p) => p.label), series: [{ label: 'Score', colour: colour(0), data: points.map((p) => p.score) }] });
+      score.note(undatedNote(undatedMeetings, `${undatedHref}&statuses=HELD`));
+    })
     .catch((error) => score.error(error));
+  gql<{ meetings: { totalCount: number; nodes: UpcomingRow[] } }>(UPCOMING_LIST, { filter: { countries: codes, upcoming: true }, first: 10 })
+    .then(({ meetings }) => upcoming.show(meetings.nodes, meetings.totalCount))
+    .catch((error) => upcoming.error(error));
 
   let data: PairData;
   try {
-    data = await gql<PairData>(PAIR, { meetings: base, proposals: base, followUps: base });
+    const undated = { ...filterInput({ ...filters, from: null, to: null, countries: codes }), undated: true };
+    data = await gql<PairData>(PAIR, { meetings: base, undated, proposals: base, followUps: base });
   } catch (error) {
     replace(meetingsBox, h('p', { class: 'error-text' }, errorMessage(error)));
     followUps.error(error);
     return () => score.destroy();
   }
-  const meetings = [...data.meetings.nodes].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const dated = data.meetings.nodes.filter((m) => m.date !== null).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const meetings = [...dated, ...data.undated.nodes];
   replace(meetingsBox, meetings.length ? meetings.map(meetingCard) : h('p', { class: 'muted' }, 'No meetings for this pair in this period.'));
-  if (data.meetings.totalCount > meetings.length) meetingsBox.append(h('p', { class: 'muted' }, `Showing ${meetings.length} of ${data.meetings.totalCount}. `, link(`/meetings?countries=${codes.join(',')}`, 'All meetings')));
+  if (data.meetings.totalCount > data.meetings.nodes.length) meetingsBox.append(h('p', { class: 'muted' }, `Showing ${dated.length} of ${data.meetings.totalCount}. `, link(`/meetings?countries=${codes.join(',')}`, 'All meetings')));
+  if (data.undated.totalCount > data.undated.nodes.length) meetingsBox.append(h('p', { class: 'muted' }, `${data.undated.totalCount} meetings with no date. `, link(undatedHref, 'All of them')));
   meetingsCsv.addEventListener('click', () =>
     downloadCsv(`meetings ${codes.join('-')}`, ['id', 'date', 'type', 'countries', 'location', 'participants', 'review', 'evidence'], meetings.map((m) => [
       m.id, m.date, m.type, m.countries.map((c) => c.code).join(' '), m.location?.name ?? '', m.participants.map((p) => p.name).join('; '), m.reviewStatus, m.evidence[0]?.quote ?? '',
@@ -118,8 +132,9 @@ function meetingCard(meeting: PairMeeting): HTMLElement {
     'article',
     { class: 'card', data: { meeting: meeting.id } },
     h('div', { class: 'card-meta' },
-      h('strong', { title: otherCalendar(meeting.date) }, formatDay(meeting.date)),
+      h('strong', null, meetingDay(meeting.date)),
       h('span', { class: 'badge' }, label(meeting.type)),
+      statusBadge(meeting.status),
       meeting.reviewStatus !== 'EXTRACTED' ? h('span', { class: 'badge badge-status' }, label(meeting.reviewStatus)) : null,
       meeting.location?.name ? h('span', { dir: 'auto' }, meeting.location.name) : null,
       h('span', null, meeting.countries.map((c) => countryName(c.code)).join(', ')),

@@ -50,6 +50,10 @@ describe('AnalyticsService on a small hand-built dataset', () => {
     await createMeeting({ parties: ['IR', 'TR'], date: '2024-12-01', type: 'CALL', sectors: ['ENERGY'] });
     await createMeeting({ parties: ['IR', 'KZ'], date: '2025-06-01', sectors: ['CINEMA'], reviewStatus: 'REJECTED' });
     await createMeeting({ parties: ['RU', 'TR'], date: null, sectors: ['TRADE'] });
+    // Not held: no chart, count or score takes them (every expectation below would change if one did).
+    await createMeeting({ parties: ['IR', 'KZ'], date: '2025-06-20', type: 'VISIT', status: 'SCHEDULED', sectors: ['CINEMA'] });
+    await createMeeting({ parties: ['IR', 'KZ'], date: '2025-05-02', status: 'CANCELLED', sectors: ['CULTURE'] });
+    await createMeeting({ parties: ['RU', 'TR'], date: null, status: 'SCHEDULED', sectors: ['TRADE'] });
 
     await createProposal({
       parties: ['IR', 'KZ'], kind: 'MOU', sectors: ['CINEMA'],
@@ -122,12 +126,12 @@ describe('AnalyticsService on a small hand-built dataset', () => {
       });
     });
 
-    it('agrees with the meetings list opened for each dyad', async () => {
+    it('agrees with the meetings list (of HELD meetings) opened for each dyad', async () => {
       for (const filter of [{}, { sectors: ['CULTURE'] }, { from: '2025-05-01' }] as CooperationFilter[]) {
         for (const dyad of (await analytics.dyads(ctx, filter, ALL)).nodes) {
           const params = new SqlParams();
           const codes = dyad.countries.map((country) => country.code);
-          const where = whereClause(meetingConditions({ ...filter, countries: codes }, 'm', params));
+          const where = whereClause(meetingConditions({ ...filter, countries: codes, statuses: ['HELD'] }, 'm', params));
           const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM meeting m ${where}`, params.values);
           expect(dyad.meetingCount, `${codes.join('-')} ${JSON.stringify(filter)}`).toBe(count);
         }
@@ -168,7 +172,7 @@ describe('AnalyticsService on a small hand-built dataset', () => {
 
   describe('cooperationTimeline', () => {
     it('counts meetings per month and type, empty months filled in, rejected and undated ones left out', async () => {
-      const timeline = await analytics.cooperationTimeline(ctx, {}, 'MONTH');
+      const { periods: timeline, undatedMeetings } = await analytics.cooperationTimeline(ctx, {}, 'MONTH');
       expect(timeline.map((p) => [p.period, p.label, p.total])).toEqual([
         ['2024-12-01', '2024-12', 1],
         ['2025-01-01', '2025-01', 0],
@@ -183,16 +187,17 @@ describe('AnalyticsService on a small hand-built dataset', () => {
         { type: 'SIGNING', count: 0 }, { type: 'STATEMENT', count: 0 },
       ]);
       expect(timeline[5].byType.find((t) => t.type === 'VISIT')!.count).toBe(1);
+      expect(undatedMeetings).toBe(1); // RU–TR, no date
     });
 
     it('groups by quarter and by year', async () => {
-      const quarters = await analytics.cooperationTimeline(ctx, {}, 'QUARTER');
+      const { periods: quarters } = await analytics.cooperationTimeline(ctx, {}, 'QUARTER');
       expect(quarters.map((p) => [p.period, p.label, p.total])).toEqual([
         ['2024-10-01', '2024-Q4', 1],
         ['2025-01-01', '2025-Q1', 0],
         ['2025-04-01', '2025-Q2', 3],
       ]);
-      const years = await analytics.cooperationTimeline(ctx, {}, 'YEAR');
+      const { periods: years } = await analytics.cooperationTimeline(ctx, {}, 'YEAR');
       expect(years.map((p) => [p.period, p.label, p.total])).toEqual([
         ['2024-01-01', '2024', 1],
         ['2025-01-01', '2025', 3],
@@ -200,11 +205,19 @@ describe('AnalyticsService on a small hand-built dataset', () => {
     });
 
     it('takes the meeting filter', async () => {
-      const meetings = await analytics.cooperationTimeline(ctx, { types: ['MEETING'] }, 'MONTH');
+      const { periods: meetings } = await analytics.cooperationTimeline(ctx, { types: ['MEETING'] }, 'MONTH');
       expect(meetings.map((p) => [p.label, p.total])).toEqual([['2025-04', 1], ['2025-05', 0], ['2025-06', 1]]);
-      const kzRu = await analytics.cooperationTimeline(ctx, { countries: ['KZ', 'RU'] }, 'MONTH');
+      const { periods: kzRu } = await analytics.cooperationTimeline(ctx, { countries: ['KZ', 'RU'] }, 'MONTH');
       expect(kzRu.map((p) => [p.label, p.total])).toEqual([['2025-06', 1]]);
-      expect(await analytics.cooperationTimeline(ctx, { countries: ['AM'] }, 'MONTH')).toEqual([]);
+      expect(await analytics.cooperationTimeline(ctx, { countries: ['AM'] }, 'MONTH')).toEqual({ periods: [], undatedMeetings: 0 });
+    });
+
+    it('counts the statuses asked for instead of HELD, and the undated ones among them', async () => {
+      const planned = await analytics.cooperationTimeline(ctx, { statuses: ['SCHEDULED', 'CANCELLED'] }, 'MONTH');
+      expect(planned.periods.map((p) => [p.label, p.total])).toEqual([['2025-05', 1], ['2025-06', 1]]);
+      expect(planned.undatedMeetings).toBe(1);
+      const undatedTrade = await analytics.cooperationTimeline(ctx, { sectors: ['TRADE'], from: '2025-01-01' }, 'MONTH');
+      expect(undatedTrade.undatedMeetings).toBe(1); // the period does not hide that a meeting has no date
     });
 
     it('refuses an unknown granularity', async () => {
@@ -304,11 +317,19 @@ describe('AnalyticsService.dyadScoreTrend', () => {
       history: [{ status: 'OPEN', date: '2025-01-01' }, { status: 'DONE', date: '2025-05-01' }],
     });
     await createMeeting({ parties: ['AM', 'IR'], date: '2025-02-01' });
+    // Neither counts: one has not taken place, the other has no date to place it in a period.
+    await createMeeting({ parties: ['AM', 'GE'], date: '2025-02-10', status: 'SCHEDULED' });
+    await createMeeting({ parties: ['AM', 'GE'], date: null });
   });
   afterAll(() => database.drop());
 
+  it('reports the pair\'s undated meetings, which no score counts', async () => {
+    expect((await analytics.dyadScoreTrend(ctx, ['AM', 'GE'], 'MONTH', { to: '2025-01-31' })).undatedMeetings).toBe(1);
+    expect((await analytics.dyadScoreTrend(ctx, ['AM', 'IR'], 'MONTH', { to: '2025-02-28' })).undatedMeetings).toBe(0);
+  });
+
   it('scores each period on its last day: overdue follow-ups weigh until they are done', async () => {
-    const trend = await analytics.dyadScoreTrend(ctx, ['GE', 'AM'], 'MONTH', { from: '2025-01-01', to: '2025-06-15' });
+    const { points: trend } = await analytics.dyadScoreTrend(ctx, ['GE', 'AM'], 'MONTH', { from: '2025-01-01', to: '2025-06-15' });
     expect(trend.map((p) => [p.label, p.asOf])).toEqual([
       ['2025-01', '2025-01-31'], ['2025-02', '2025-02-28'], ['2025-03', '2025-03-31'],
       ['2025-04', '2025-04-30'], ['2025-05', '2025-05-31'], ['2025-06', '2025-06-15'],
@@ -325,9 +346,9 @@ describe('AnalyticsService.dyadScoreTrend', () => {
   });
 
   it('starts at the pair\'s first meeting when no from is given', async () => {
-    const trend = await analytics.dyadScoreTrend(ctx, ['AM', 'GE'], 'QUARTER', { to: '2025-03-10' });
+    const { points: trend } = await analytics.dyadScoreTrend(ctx, ['AM', 'GE'], 'QUARTER', { to: '2025-03-10' });
     expect(trend).toEqual([{ period: '2025-01-01', label: '2025-Q1', asOf: '2025-03-10', score: scoreOf(recency(68) - 1) }]);
-    expect(await analytics.dyadScoreTrend(ctx, ['AM', 'KZ'], 'MONTH', {})).toEqual([]);
+    expect(await analytics.dyadScoreTrend(ctx, ['AM', 'KZ'], 'MONTH', {})).toEqual({ points: [], undatedMeetings: 0 });
   });
 
   it('needs two different countries', async () => {

@@ -1,3 +1,4 @@
+import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
 import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
 import { SearchKeys1795661892960 } from './1795661892960-search-keys.js';
 import { SeedCountries1795661413549 } from './1795661413549-seed-countries.js';
@@ -8,4 +9,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   SeedCountries1795661413549,
   SearchKeys1795661892960,
   ProposalReadings1795662135446,
+  MeetingStatus1796094033411,
 ];

@@ -29,8 +29,12 @@ export function checkProposalTransition(from: ProposalStatus, to: ProposalStatus
 
 export interface DatedStatus<S extends string> {
   status: S;
-  effectiveDate: string;
+  /** Null when unknown: such an entry counts as older than every dated one. */
+  effectiveDate: string | null;
 }
+
+/** Date order with unknown dates first: an undated report cannot be shown to be later than a dated one. */
+const byDate = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
 
 /**
  * The current status from a history: the latest by effective date. On the same date the later lifecycle
@@ -39,7 +43,7 @@ export interface DatedStatus<S extends string> {
 export function currentProposalStatus<T extends DatedStatus<ProposalStatus>>(history: readonly T[]): T | null {
   return history.reduce<T | null>((best, entry) => {
     if (!best) return entry;
-    if (entry.effectiveDate !== best.effectiveDate) return entry.effectiveDate > best.effectiveDate ? entry : best;
+    if (entry.effectiveDate !== best.effectiveDate) return byDate(entry.effectiveDate, best.effectiveDate) > 0 ? entry : best;
     return proposalStatusRank(entry.status) > proposalStatusRank(best.status) ? entry : best;
   }, null);
 }
@@ -63,7 +67,7 @@ export function resolveProposalHistory<T extends StatusObservation>(observations
   // Same day: reports before analysts; reports in lifecycle order, analysts in the order they decided.
   const ordered = [...observations].sort(
     (a, b) =>
-      a.effectiveDate.localeCompare(b.effectiveDate) ||
+      byDate(a.effectiveDate, b.effectiveDate) ||
       Number(a.byAnalyst) - Number(b.byAnalyst) ||
       (a.byAnalyst ? 0 : proposalStatusRank(a.status) - proposalStatusRank(b.status)) ||
       a.recordedAt.getTime() - b.recordedAt.getTime() ||

@@ -5,7 +5,7 @@ import {
 import { Country } from '../country/country.entity.js';
 import { NewsItem } from '../news-item/news-item.entity.js';
 import {
-  DATE_SOURCES, type DateSource, EVENT_TYPES, type EventType, MEETING_OUTCOMES, type MeetingOutcome, REVIEW_STATUSES,
+  DATE_SOURCES, type DateSource, EVENT_STATUSES, type EventStatus, EVENT_TYPES, type EventType, MEETING_OUTCOMES, type MeetingOutcome, REVIEW_STATUSES,
   type ReviewStatus, SECTORS, type Sector,
 } from '../shared/vocabulary.js';
 import { MeetingParticipant } from './meeting-participant.entity.js';
@@ -19,6 +19,11 @@ export class Meeting {
   @Column({ type: 'enum', enum: EVENT_TYPES, enumName: 'event_type' })
   type: EventType;
 
+  /** HELD, SCHEDULED or CANCELLED, derived from the meeting's readings (see resolveMeetingStatus). */
+  @Column({ type: 'enum', enum: EVENT_STATUSES, enumName: 'event_status', default: 'HELD' })
+  status: EventStatus;
+
+  /** The day it was held, or, until then, the day it is planned for; null when no report or analyst gave one. */
   @Index()
   @Column({ type: 'date', nullable: true })
   date: string | null;

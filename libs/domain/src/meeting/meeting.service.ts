@@ -13,13 +13,18 @@ import type { Page, PageOf } from '../shared/page.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { SqlParams } from '../shared/sql.js';
 import {
-  EVENT_TYPES, MEETING_OUTCOMES, SECTORS, type EventType, type MeetingOutcome, type ReviewStatus, type Sector,
+  EVENT_STATUSES, EVENT_TYPES, MEETING_OUTCOMES, SECTORS, type EventStatus, type EventType, type MeetingOutcome, type ReviewStatus,
+  type Sector,
 } from '../shared/vocabulary.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingParty } from './meeting-party.entity.js';
+import { MeetingReading } from './meeting-reading.entity.js';
+import { resolveMeetingReadings } from './meeting-status.js';
 
 export interface MeetingFields {
   type?: EventType | null;
+  /** HELD (default for a new meeting), SCHEDULED or CANCELLED. */
+  status?: EventStatus | null;
   date?: string | null;
   countries?: string[] | null;
   locationName?: string | null;
@@ -56,7 +61,8 @@ export class MeetingService {
     const manager = this.dataSource.manager;
     const { ids, total } = await pagedIds(
       manager,
-      { table: 'meeting', alias: 'm', orderBy: 'm.date DESC NULLS LAST, m.id' },
+      // Latest first; upcoming meetings soonest first (undated ones last).
+      { table: 'meeting', alias: 'm', orderBy: filter?.upcoming ? 'm.date ASC NULLS LAST, m.id' : 'm.date DESC NULLS LAST, m.id' },
       meetingConditions(filter, 'm', params),
       params,
       page,
@@ -77,6 +83,7 @@ export class MeetingService {
       const meeting = await manager.save(
         manager.create(Meeting, {
           type: checked.type!,
+          status: checked.status ?? 'HELD',
           date: checked.date ?? null,
           dateSource: checked.date ? 'TEXT' : null,
           locationName: checked.locationName ?? null,
@@ -87,6 +94,7 @@ export class MeetingService {
           parties: checked.countries!.map((countryCode) => manager.create(MeetingParty, { countryCode })),
         }),
       );
+      await this.addAnalystReading(manager, ctx, meeting);
       await this.audit.record(ctx, manager, { action: 'meeting.create', entityType: 'Meeting', entityId: meeting.id, after: describe(meeting, checked.countries!) });
       return manager.findOneByOrFail(Meeting, { id: meeting.id });
     });
@@ -96,9 +104,15 @@ export class MeetingService {
     return this.edit(ctx, id, expectedVersion, 'meeting.update', async (manager, meeting) => {
       const checked = await this.checkFields(manager, fields);
       if (checked.type != null) meeting.type = checked.type;
-      if (checked.date !== undefined) {
-        meeting.date = checked.date;
-        meeting.dateSource = checked.date ? 'TEXT' : null;
+      // Status and date are derived from readings: the analyst's word is one more reading, which overrides
+      // what reports said until then (resolveMeetingStatus).
+      if (checked.status != null || checked.date !== undefined) {
+        if (checked.status != null) meeting.status = checked.status;
+        if (checked.date !== undefined) {
+          meeting.date = checked.date;
+          meeting.dateSource = checked.date ? 'TEXT' : null;
+        }
+        await this.addAnalystReading(manager, ctx, meeting);
       }
       if (checked.locationName !== undefined) meeting.locationName = checked.locationName;
       if (checked.locationCountry !== undefined) meeting.locationCountryCode = checked.locationCountry;
@@ -151,7 +165,6 @@ export class MeetingService {
       for (const id of duplicates) {
         const duplicate = await getEntityOrThrow(manager, Meeting, 'meeting', id);
         target.sectors = [...new Set([...target.sectors, ...duplicate.sectors])];
-        target.date ??= duplicate.date;
         target.locationName ??= duplicate.locationName;
         target.locationCountryCode ??= duplicate.locationCountryCode;
       }
@@ -170,7 +183,11 @@ export class MeetingService {
       await manager.query(`UPDATE proposal_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
       await manager.query(`UPDATE follow_up_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
       await manager.query(`UPDATE proposal SET origin_meeting_id = $1 WHERE origin_meeting_id = ANY($2)`, params);
+      await manager.query(`UPDATE meeting_reading SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
       await manager.query(`DELETE FROM meeting WHERE id = ANY($1)`, [duplicates]);
+      // One meeting now, reported by all their sources: its status and date come from all their readings.
+      const resolved = await resolveMeetingReadings(manager, targetId);
+      if (resolved) Object.assign(target, resolved);
     });
   }
 
@@ -211,6 +228,18 @@ export class MeetingService {
     });
   }
 
+  private async addAnalystReading(manager: EntityManager, ctx: RequestContext, meeting: Meeting): Promise<void> {
+    await manager.insert(MeetingReading, {
+      meetingId: meeting.id,
+      status: meeting.status,
+      date: meeting.date,
+      dateSource: meeting.dateSource,
+      reportedOn: todayInTehran(),
+      newsItemId: null,
+      apiKeyId: ctx.caller?.keyId ?? null,
+    });
+  }
+
   private async partiesOf(manager: EntityManager, id: string): Promise<string[]> {
     return (await manager.find(MeetingParty, { where: { meetingId: id }, order: { countryCode: 'ASC' } })).map((p) => p.countryCode);
   }
@@ -218,6 +247,9 @@ export class MeetingService {
   private async checkFields(manager: EntityManager, fields: MeetingFields): Promise<MeetingFields> {
     if (fields.type != null && !EVENT_TYPES.includes(fields.type)) throw DomainError.invalid(`unknown type ${fields.type}`, { field: 'type' });
     if (fields.type === 'STATEMENT') throw DomainError.invalid('a STATEMENT is not a meeting', { field: 'type' });
+    if (fields.status != null && !EVENT_STATUSES.includes(fields.status)) {
+      throw DomainError.invalid(`status must be one of ${EVENT_STATUSES.join(', ')}, not "${fields.status}"`, { field: 'status' });
+    }
     if (fields.date != null) assertDate(fields.date, 'date');
     const bad = (fields.sectors ?? []).filter((sector) => !SECTORS.includes(sector));
     if (bad.length) throw DomainError.invalid(`unknown sectors: ${bad.join(', ')}`, { field: 'sectors' });
@@ -249,6 +281,7 @@ function assertNoRepeatedFollowUps(followUps: Omit<NewFollowUp, 'meetingId'>[]):
 
 const describe = (meeting: Meeting, countries: string[]) => ({
   type: meeting.type,
+  status: meeting.status,
   date: meeting.date,
   countries,
   locationName: meeting.locationName,

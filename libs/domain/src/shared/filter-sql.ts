@@ -1,4 +1,5 @@
 import { normalizeForSearch } from '@dyad/extraction';
+import { todayInTehran } from '../lifecycle/dates.js';
 import type { CooperationFilter, FollowUpFilter, MeetingFilter, ProposalFilter } from './filters.js';
 import { containsPattern, type SqlParams } from './sql.js';
 
@@ -36,6 +37,12 @@ export function meetingConditions(filter: MeetingFilter | null | undefined, alia
   const where = commonConditions(f, alias, 'date', params);
   if (f.countries?.length) where.push(hasAllParties('meeting_party', 'meeting_id', `${alias}.id`, f.countries, params));
   if (f.types?.length) where.push(`${alias}.type = ANY(${params.param(f.types)}::event_type[])`);
+  if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::event_status[])`);
+  if (f.upcoming != null) {
+    const upcoming = `(${alias}.status = 'SCHEDULED' AND (${alias}.date IS NULL OR ${alias}.date >= ${params.param(todayInTehran())}))`;
+    where.push(f.upcoming ? upcoming : `NOT ${upcoming}`);
+  }
+  if (f.undated != null) where.push(`${alias}.date IS ${f.undated ? '' : 'NOT '}NULL`);
   if (f.reviewStatuses?.length) where.push(`${alias}.review_status = ANY(${params.param(f.reviewStatuses)}::review_status[])`);
   else where.push(`${alias}.review_status <> 'REJECTED'`);
   const key = searchKey(f.text);

@@ -1,7 +1,7 @@
 import { assertDate } from '../lifecycle/dates.js';
 import { DomainError } from './domain.error.js';
 import type {
-  EventType, FollowUpHorizon, FollowUpStatus, ProposalKind, ProposalStatus, ReviewStatus, Sector,
+  EventStatus, EventType, FollowUpHorizon, FollowUpStatus, ProposalKind, ProposalStatus, ReviewStatus, Sector,
 } from './vocabulary.js';
 
 /** What every list and chart can be narrowed by. */
@@ -19,7 +19,13 @@ export interface CooperationFilter {
 
 export interface MeetingFilter extends CooperationFilter {
   types?: EventType[] | null;
+  /** HELD, SCHEDULED, CANCELLED: any of these. */
+  statuses?: EventStatus[] | null;
   reviewStatuses?: ReviewStatus[] | null;
+  /** true: only SCHEDULED meetings dated today (Tehran) or later, or undated; false: all the others. */
+  upcoming?: boolean | null;
+  /** true: only meetings with no known date; false: only dated ones. */
+  undated?: boolean | null;
 }
 
 export interface ProposalFilter extends CooperationFilter {

@@ -125,7 +125,7 @@ export class RelationReader {
   async proposalHistory(proposalIds: readonly string[]): Promise<ProposalStatusChange[][]> {
     const rows = await this.dataSource.getRepository(ProposalStatusChange).find({
       where: { proposalId: In([...proposalIds]), accepted: true },
-      order: { effectiveDate: 'ASC', recordedAt: 'ASC', id: 'ASC' },
+      order: { effectiveDate: { direction: 'ASC', nulls: 'FIRST' }, recordedAt: 'ASC', id: 'ASC' },
     });
     return groupBy(proposalIds, rows, (row) => row.proposalId);
   }
@@ -133,7 +133,7 @@ export class RelationReader {
   async followUpHistory(followUpIds: readonly string[]): Promise<FollowUpStatusChange[][]> {
     const rows = await this.dataSource.getRepository(FollowUpStatusChange).find({
       where: { followUpId: In([...followUpIds]) },
-      order: { effectiveDate: 'ASC', recordedAt: 'ASC', id: 'ASC' },
+      order: { effectiveDate: { direction: 'ASC', nulls: 'FIRST' }, recordedAt: 'ASC', id: 'ASC' },
     });
     return groupBy(followUpIds, rows, (row) => row.followUpId);
   }

@@ -8,9 +8,12 @@ export abstract class StatusChangeColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The date the new status took effect (the report's event date), not when we learnt it. */
-  @Column({ type: 'date' })
-  effectiveDate: string;
+  /**
+   * The date the new status took effect (the report's event date), not when we learnt it; null when the
+   * report gave no date and had none of its own (never the day it was ingested).
+   */
+  @Column({ type: 'date', nullable: true })
+  effectiveDate: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   newsItemId: string | null;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyProposalHistory, type RequestContext } from '@dyad/domain';
+import { applyMeetingReadings, applyProposalHistory, type RequestContext } from '@dyad/domain';
 import type { DataSource } from 'typeorm';
 import type { IngestionService } from '../ingestion.service.js';
 import type { NewsItemInput } from '../news-item-input.js';
@@ -99,11 +99,15 @@ export async function removeSyntheticData(dataSource: DataSource): Promise<{ new
     )[0].map((row: { follow_up_id: string }) => row.follow_up_id);
     await manager.query(
       `UPDATE follow_up_action f SET status = coalesce((SELECT c.status FROM follow_up_status_change c WHERE c.follow_up_id = f.id
-         ORDER BY c.effective_date DESC, c.recorded_at DESC LIMIT 1), 'OPEN'), version = version + 1 WHERE f.id = ANY($1)`,
+         ORDER BY c.effective_date DESC NULLS LAST, c.recorded_at DESC LIMIT 1), 'OPEN'), version = version + 1 WHERE f.id = ANY($1)`,
       [closed],
     );
-    await manager.query(`DELETE FROM news_item WHERE id = ANY($1)`, [ids]);
+    const touchedMeetings: string[] = (
+      await manager.query(`SELECT DISTINCT meeting_id FROM meeting_reading WHERE news_item_id = ANY($1)`, [ids])
+    ).map((row: { meeting_id: string }) => row.meeting_id);
+    await manager.query(`DELETE FROM news_item WHERE id = ANY($1)`, [ids]); // their meeting readings go with them
     for (const id of touched) await applyProposalHistory(manager, id);
+    for (const id of touchedMeetings) await applyMeetingReadings(manager, id);
     await manager.query(`DELETE FROM actor a WHERE NOT EXISTS (SELECT 1 FROM meeting_participant p WHERE p.actor_id = a.id)`);
     return { newsItems: ids.length, meetings: meetings[1], proposals: proposals[1] };
   });

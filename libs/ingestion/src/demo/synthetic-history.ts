@@ -1,3 +1,4 @@
+import { todayInTehran } from '@dyad/domain';
 import type { ProposalKind, ProposalStatus, Sector } from '@dyad/extraction';
 import type { NewsItemInput } from '../news-item-input.js';
 
@@ -78,9 +79,11 @@ interface Track {
 /**
  * A multi-year history of cooperation for about fifteen country pairs, written as English news items
  * that go through the real extraction and ingestion: meetings, calls and visits; MoUs and agreements
- * proposed, agreed, negotiated, signed and carried out (some stalling); next meetings promised.
+ * proposed, agreed, negotiated, signed and carried out (some stalling); next meetings promised. It ends
+ * with a few visits announced in the days before `today` (dated and undated), so there is something
+ * upcoming whatever the day the demo is loaded.
  */
-export function syntheticHistory(options: { from?: string; to?: string; seed?: number } = {}): NewsItemInput[] {
+export function syntheticHistory(options: { from?: string; to?: string; seed?: number; today?: string } = {}): NewsItemInput[] {
   const rand = random(options.seed ?? 20250413);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const from = new Date(`${options.from ?? '2022-01-01'}T00:00:00Z`).getTime();
@@ -152,5 +155,33 @@ export function syntheticHistory(options: { from?: string; to?: string; seed?: n
       });
     });
   }
+  items.push(...announcements(options.today ?? todayInTehran(), random((options.seed ?? 20250413) + 1)));
   return items.sort((x, y) => x.publishedAt!.localeCompare(y.publishedAt!));
+}
+
+/**
+ * Visits announced for the weeks after `today` for the busiest pairs (one with no date). No cancellation
+ * yet: extraction does not read one as CANCELLED so far, and it would show as a visit held in the future.
+ */
+function announcements(today: string, rand: () => number): NewsItemInput[] {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
+  const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000);
+  const items: NewsItemInput[] = [];
+  PAIRS.slice(0, 5).forEach(([a, b], index) => {
+    const [host, guest] = index % 2 ? [COUNTRIES[a], COUNTRIES[b]] : [COUNTRIES[b], COUNTRIES[a]];
+    const [, sectorWord, ministry] = pick(SECTORS);
+    const published = day(-1 - index);
+    const planned = day(7 + index * 9);
+    const visitor = `${guest.name}'s Minister of ${ministry} ${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
+    const talks = `for talks with ${host.name}'s Minister of ${ministry} ${pick(FIRST_NAMES)} ${pick(LAST_NAMES)} on cooperation in ${sectorWord}`;
+    const dateline = `${host.capital.toUpperCase()}, ${spoken(published)} –`;
+    const body =
+      index === 3
+        ? `${dateline} ${visitor} will visit ${host.capital} soon ${talks}, the ministry said.`
+        : `${dateline} ${visitor} will visit ${host.capital} on ${spoken(planned)} ${talks}, the ministry said.`;
+    const title = `${guest.adjective} minister to visit ${host.capital}`;
+    const item = { title, publisher: SYNTHETIC_PUBLISHER, publisherCountry: a, language: 'en' as const };
+    items.push({ ...item, text: `${title}\n\n${body}\n`, publishedAt: iso(published), origin: `synthetic:${a}-${b}:announced` });
+  });
+  return items;
 }

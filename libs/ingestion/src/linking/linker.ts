@@ -1,7 +1,7 @@
 import {
-  addDays, estimatedDueDate, Evidence, FollowUpAction, FollowUpOwner, FollowUpStatusChange, Meeting, MeetingParticipant,
-  MeetingParty, Proposal, ProposalParty, ProposalStatusChange, proposalStatusRank, applyProposalHistory, type NewsItem,
-  type Sector,
+  addDays, applyMeetingReadings, applyProposalHistory, estimatedDueDate, Evidence, FollowUpAction, FollowUpOwner,
+  FollowUpStatusChange, Meeting, MeetingParticipant, MeetingParty, MeetingReading, Proposal, ProposalParty,
+  ProposalStatusChange, proposalStatusRank, type NewsItem, type Sector,
 } from '@dyad/domain';
 import {
   normalizeForSearch, type Evidence as ExtractedEvidence, type ExtractedEvent, type ExtractedFollowUp,
@@ -10,7 +10,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { IngestOutcome } from '../news-item-input.js';
 import { followUpIntent } from './follow-up-intent.js';
-import { matchMeeting, type MeetingCandidate } from './meeting-match.js';
+import { candidateWindow, matchMeeting, type MeetingCandidate, type ReportedMeeting } from './meeting-match.js';
 
 type Counters = Omit<IngestOutcome, 'status' | 'newsItemId'>;
 
@@ -23,8 +23,12 @@ const EVIDENCE_BATCH = 1000;
 
 /**
  * Links the events of one news item to what is already known, inside the item's transaction:
- * meetings are merged or created, proposals found again or created (their history resolved from every
- * reading), follow-ups added, and open follow-ups closed when the facts now show them done.
+ * meetings are merged or created (their status and date resolved from every reading), proposals found
+ * again or created (their history resolved from every reading), follow-ups added, and open follow-ups
+ * closed when the facts now show them done.
+ *
+ * Dates are never made up: an event with no date (an item with no date of its own) gives a meeting with
+ * no date, proposal readings and follow-up changes with no date and no estimated due date.
  */
 export class Linker {
   readonly counters: Counters = {
@@ -33,6 +37,7 @@ export class Linker {
     proposalsCreated: 0,
     proposalsAdvanced: 0,
     followUpsClosed: 0,
+    undatedEvents: 0,
   };
   private readonly touchedProposals = new Map<string, { existed: boolean; status: string }>();
   // What this item touched: only follow-ups these facts could close are re-examined.
@@ -43,14 +48,17 @@ export class Linker {
     private readonly manager: EntityManager,
     private readonly newsItem: NewsItem,
     private readonly knownCountries: Set<string>,
-    private readonly fallbackDate: string,
   ) {}
 
+  /** Links one event; each event of an item has its own parties, date, place, participants and evidence. */
   async linkEvent(event: ExtractedEvent): Promise<void> {
     const parties = partyKey(event.countries.filter((code) => this.knownCountries.has(code)));
     if (parties.length < 2) return;
-    const date = event.date ?? this.fallbackDate;
-    const meeting = event.type === 'STATEMENT' ? null : await this.findOrCreateMeeting(event, parties, date);
+    if (!event.date) this.counters.undatedEvents++;
+    // What the report states (proposal steps, follow-ups) takes effect on the day of a meeting held; an
+    // announcement or a cancellation states it on the day it was published, not on the planned date.
+    const date = event.status === 'HELD' ? (event.date ?? this.newsItem.publishedAt) : this.newsItem.publishedAt;
+    const meeting = event.type === 'STATEMENT' ? null : await this.findOrCreateMeeting(event, parties);
     if (meeting) this.touchedMeetings.add(meeting.id);
     const proposalIds = new Map<ExtractedProposal, string>();
     for (const proposal of event.proposals) {
@@ -68,8 +76,17 @@ export class Linker {
     return this.counters;
   }
 
-  private async findOrCreateMeeting(event: ExtractedEvent, parties: string[], date: string): Promise<Meeting> {
-    const existing = await this.findMeeting(event, parties, date);
+  private async findOrCreateMeeting(event: ExtractedEvent, parties: string[]): Promise<Meeting> {
+    const reported: ReportedMeeting = {
+      type: event.type,
+      status: event.status,
+      date: event.date,
+      reportedOn: this.newsItem.publishedAt,
+      locationCountryCode: this.known(event.location?.country),
+      locationKey: event.location?.name ? key(event.location.name) : null,
+      participantKeys: event.participants.map((p) => key(p.name)),
+    };
+    const existing = await this.findMeeting(reported, parties);
     const participants = event.participants.filter((p) => p.name.trim());
     if (existing) {
       this.counters.meetingsMerged++;
@@ -86,17 +103,18 @@ export class Linker {
         ).map((row: { name_key: string }) => row.name_key),
       );
       await this.addParticipants(existing.id, participants.filter((p) => !known.has(key(p.name))));
-      // Outlets date one meeting a day apart by their own clocks; the earliest report of it is kept,
-      // whatever order the reports arrive in.
-      const earlier = existing.date !== null && date < existing.date;
       await this.manager.update(Meeting, existing.id, {
-        ...(earlier ? { date, dateSource: event.date ? event.dateSource : 'PUBLISHED' } : {}),
         sectors: union(existing.sectors, event.sectors) as Sector[],
         locationName: existing.locationName ?? event.location?.name ?? null,
         locationCountryCode: existing.locationCountryCode ?? this.known(event.location?.country),
         version: () => 'version + 1',
       });
-      if (earlier) await this.reestimateDueDates(existing.id, date);
+      await this.addReading(existing.id, event);
+      const { before, after } = await applyMeetingReadings(this.manager, existing.id);
+      // Due dates guessed from a horizon count from the day the meeting was held, once that is known.
+      if (after.status === 'HELD' && after.date && (after.date !== before.date || before.status !== 'HELD')) {
+        await this.reestimateDueDates(existing.id, after.date);
+      }
       await this.addEvidence(event.evidence, { meetingId: existing.id });
       return existing;
     }
@@ -104,8 +122,9 @@ export class Linker {
     const meeting = await this.manager.save(
       this.manager.create(Meeting, {
         type: event.type,
-        date,
-        dateSource: event.date ? event.dateSource : 'PUBLISHED',
+        status: event.status,
+        date: event.date,
+        dateSource: event.date ? event.dateSource : null,
         locationName: event.location?.name ?? null,
         locationCountryCode: this.known(event.location?.country),
         sectors: [...new Set(event.sectors)],
@@ -115,9 +134,22 @@ export class Linker {
       }),
     );
     await this.manager.query(`INSERT INTO meeting_source (meeting_id, news_item_id) VALUES ($1, $2)`, [meeting.id, this.newsItem.id]);
+    await this.addReading(meeting.id, event);
     await this.addParticipants(meeting.id, participants);
     await this.addEvidence(event.evidence, { meetingId: meeting.id });
     return meeting;
+  }
+
+  /** This report's reading of the meeting: held, scheduled or cancelled, on which day, said when. */
+  private async addReading(meetingId: string, event: ExtractedEvent): Promise<void> {
+    await this.manager.insert(MeetingReading, {
+      meetingId,
+      status: event.status,
+      date: event.date,
+      dateSource: event.date ? event.dateSource : null,
+      reportedOn: this.newsItem.publishedAt,
+      newsItemId: this.newsItem.id,
+    });
   }
 
   private async reestimateDueDates(meetingId: string, date: string): Promise<void> {
@@ -127,15 +159,30 @@ export class Linker {
     }
   }
 
-  private async findMeeting(event: ExtractedEvent, parties: string[], date: string): Promise<Meeting | null> {
-    const rows: { id: string; type: string; date: string; location_country_code: string | null; location_name: string | null }[] =
-      await this.manager.query(
-        `SELECT m.id, m.type, m.date::text AS date, m.location_country_code, m.location_name FROM meeting m
-         WHERE m.date BETWEEN $1 AND $2 AND m.review_status <> 'REJECTED'
-           AND m.id IN (SELECT meeting_id FROM meeting_party GROUP BY meeting_id
-                        HAVING array_agg(country_code::text ORDER BY country_code) = $3::text[])`,
-        [addDays(date, -1), addDays(date, 1), parties],
-      );
+  /** The known meeting of exactly these parties that the report describes (see matchMeeting), if any. */
+  private async findMeeting(reported: ReportedMeeting, parties: string[]): Promise<Meeting | null> {
+    const window = candidateWindow(reported);
+    if (!window) return null; // no date and no publication date: nothing to tell two meetings apart by
+    const rows: {
+      id: string;
+      type: string;
+      status: MeetingCandidate['status'];
+      date: string | null;
+      announced_on: string | null;
+      location_country_code: string | null;
+      location_name: string | null;
+    }[] = await this.manager.query(
+      `SELECT m.id, m.type, m.status, m.date::text AS date, m.location_country_code, m.location_name,
+              CASE WHEN m.date IS NULL THEN (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id) END AS announced_on
+       FROM meeting m
+       WHERE m.review_status <> 'REJECTED'
+         AND (m.date BETWEEN $1 AND $2
+              OR (m.date IS NULL AND m.status <> 'HELD'
+                  AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN $1 AND $2)))
+         AND m.id IN (SELECT meeting_id FROM meeting_party GROUP BY meeting_id
+                      HAVING array_agg(country_code::text ORDER BY country_code) = $3::text[])`,
+      [window.from, window.to, parties],
+    );
     if (!rows.length) return null;
     const people: { meeting_id: string; name_key: string }[] = await this.manager.query(
       `SELECT mp.meeting_id, a.name_key FROM meeting_participant mp JOIN actor a ON a.id = mp.actor_id WHERE mp.meeting_id = ANY($1)`,
@@ -144,21 +191,14 @@ export class Linker {
     const candidates: MeetingCandidate[] = rows.map((row) => ({
       id: row.id,
       type: row.type,
+      status: row.status,
       date: row.date,
+      announcedOn: row.announced_on,
       locationCountryCode: row.location_country_code?.trim() ?? null,
       locationKey: row.location_name ? key(row.location_name) : null,
       participantKeys: people.filter((p) => p.meeting_id === row.id).map((p) => p.name_key),
     }));
-    const match = matchMeeting(
-      {
-        type: event.type,
-        date,
-        locationCountryCode: this.known(event.location?.country),
-        locationKey: event.location?.name ? key(event.location.name) : null,
-        participantKeys: event.participants.map((p) => key(p.name)),
-      },
-      candidates,
-    );
+    const match = matchMeeting(reported, candidates);
     return match ? this.manager.findOneByOrFail(Meeting, { id: match.id }) : null;
   }
 
@@ -192,17 +232,20 @@ export class Linker {
     proposal: ExtractedProposal,
     event: ExtractedEvent,
     parties: string[],
-    date: string,
+    date: string | null,
     meeting: Meeting | null,
   ): Promise<string> {
+    // Within three years of a reading of it; a mention with no date, or a proposal known only from
+    // undated mentions, cannot be placed in time, so the window does not apply to them.
     const candidates: { id: string; sectors: string; status: string }[] = await this.manager.query(
       `SELECT p.id, p.sectors::text AS sectors, p.status FROM proposal p
        WHERE p.kind = $1
          AND p.id IN (SELECT proposal_id FROM proposal_party GROUP BY proposal_id
                       HAVING array_agg(country_code::text ORDER BY country_code) = $2::text[])
-         AND EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date BETWEEN $3 AND $4)
+         AND ($3::date IS NULL OR EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id
+                                          AND (c.effective_date IS NULL OR c.effective_date BETWEEN $3 AND $4)))
        ORDER BY p.status_date DESC NULLS LAST, p.id`,
-      [proposal.kind, parties, addDays(date, -PROPOSAL_WINDOW_DAYS), addDays(date, PROPOSAL_WINDOW_DAYS)],
+      [proposal.kind, parties, date && addDays(date, -PROPOSAL_WINDOW_DAYS), date && addDays(date, PROPOSAL_WINDOW_DAYS)],
     );
     const sectors = new Set<string>(event.sectors);
     const match = candidates.find((candidate) => {
@@ -256,7 +299,7 @@ export class Linker {
     followUp: ExtractedFollowUp,
     event: ExtractedEvent,
     parties: string[],
-    date: string,
+    date: string | null,
     meeting: Meeting | null,
     proposalIds: Map<ExtractedProposal, string>,
   ): Promise<void> {
@@ -271,7 +314,7 @@ export class Linker {
         return;
       }
     }
-    const dueDate = followUp.dueDate ?? estimatedDueDate(followUp.horizon, date);
+    const dueDate = followUp.dueDate ?? (date ? estimatedDueDate(followUp.horizon, date) : null);
     const created = await this.manager.save(
       this.manager.create(FollowUpAction, {
         description: followUp.description.trim() || 'Follow-up',
@@ -336,18 +379,25 @@ export class Linker {
     // Candidates: follow-ups this item added (the closing fact may be older), signing follow-ups of the
     // proposals it read, and those whose owners all took part in a meeting it reported (a visit or a
     // next meeting that may now have happened). Not every open follow-up of the countries involved.
+    // A follow-up counts from the day its meeting was held, else from the day the report that stated it
+    // was published; one with neither cannot be shown done by a later fact and stays open.
     const open: { id: string; description: string; proposal_id: string | null; meeting_id: string | null; origin_date: string; owners: string[]; parties: string[] }[] =
       await this.manager.query(
-        `SELECT f.id, f.description, f.proposal_id, f.meeting_id, m.date::text AS origin_date,
+        `SELECT * FROM (
+           SELECT f.id, f.description, f.proposal_id, f.meeting_id,
+             CASE WHEN m.status = 'HELD' AND m.date IS NOT NULL THEN m.date::text
+                  ELSE (SELECT min(c.effective_date)::text FROM follow_up_status_change c WHERE c.follow_up_id = f.id AND c.status = 'OPEN')
+             END AS origin_date,
            (SELECT array_agg(country_code::text ORDER BY country_code) FROM follow_up_owner WHERE follow_up_id = f.id) AS owners,
            (SELECT array_agg(country_code::text ORDER BY country_code) FROM meeting_party WHERE meeting_id = f.meeting_id) AS parties
          FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id
-         WHERE f.status IN ('OPEN', 'IN_PROGRESS') AND m.date IS NOT NULL
+         WHERE f.status IN ('OPEN', 'IN_PROGRESS')
            AND (f.id = ANY($1::uuid[]) OR f.proposal_id = ANY($2::uuid[])
                 OR EXISTS (SELECT 1 FROM unnest($3::uuid[]) AS touched(meeting_id)
                            WHERE NOT EXISTS (SELECT 1 FROM follow_up_owner o WHERE o.follow_up_id = f.id
                              AND NOT EXISTS (SELECT 1 FROM meeting_party p
-                                             WHERE p.meeting_id = touched.meeting_id AND p.country_code = o.country_code))))`,
+                                             WHERE p.meeting_id = touched.meeting_id AND p.country_code = o.country_code))))
+         ) candidate WHERE origin_date IS NOT NULL`,
         [this.newFollowUps, [...this.touchedProposals.keys()], [...this.touchedMeetings]],
       );
     if (!open.length) return;
@@ -378,12 +428,14 @@ export class Linker {
   private async closingFact(
     action: string,
     followUp: { proposal_id: string | null; origin_date: string; owners: string[]; parties: string[] },
-  ): Promise<{ date: string; newsItemId: string | null; meetingId: string | null; note: string } | null> {
+  ): Promise<{ date: string | null; newsItemId: string | null; meetingId: string | null; note: string } | null> {
     if (action === 'SIGN' && followUp.proposal_id) {
+      // A signing reported with no date still shows the agreement signed (that follow-up's date stays unknown).
       const [signed] = await this.manager.query(
         `SELECT effective_date::text AS date, news_item_id, meeting_id FROM proposal_status_change
-         WHERE proposal_id = $1 AND accepted AND status IN ('SIGNED', 'IMPLEMENTING', 'COMPLETED') AND effective_date >= $2
-         ORDER BY effective_date, recorded_at LIMIT 1`,
+         WHERE proposal_id = $1 AND accepted AND status IN ('SIGNED', 'IMPLEMENTING', 'COMPLETED')
+           AND (effective_date >= $2 OR effective_date IS NULL)
+         ORDER BY effective_date NULLS LAST, recorded_at LIMIT 1`,
         [followUp.proposal_id, followUp.origin_date],
       );
       return signed
@@ -391,15 +443,16 @@ export class Linker {
         : null;
     }
     if (action === 'VISIT' || action === 'MEET') {
-      // A visit goes to the parties that do not own it; a next meeting may be anywhere.
+      // A visit goes to the parties that do not own it; a next meeting may be anywhere. Only a meeting held
+      // shows it done (an announced one does not yet); its source is the first report of it taking place.
       const destinations = action === 'VISIT' ? followUp.parties.filter((code) => !followUp.owners.includes(code)) : null;
       if (destinations && destinations.length === 0) return null;
       const [met] = await this.manager.query(
         `SELECT m.id, m.date::text AS date,
-           (SELECT ms.news_item_id FROM meeting_source ms JOIN news_item n ON n.id = ms.news_item_id
-            WHERE ms.meeting_id = m.id ORDER BY n.published_at NULLS LAST, n.ingested_at LIMIT 1) AS news_item_id
+           (SELECT r.news_item_id FROM meeting_reading r WHERE r.meeting_id = m.id AND r.status = 'HELD' AND r.news_item_id IS NOT NULL
+            ORDER BY r.date NULLS LAST, r.reported_on NULLS LAST, r.news_item_id LIMIT 1) AS news_item_id
          FROM meeting m
-         WHERE m.date > $1 AND m.review_status <> 'REJECTED' AND m.type IN ('MEETING', 'VISIT', 'SIGNING')
+         WHERE m.status = 'HELD' AND m.date > $1 AND m.review_status <> 'REJECTED' AND m.type IN ('MEETING', 'VISIT', 'SIGNING')
            AND ($2::char(2)[] IS NULL OR m.location_country_code = ANY($2::char(2)[]))
            AND m.id IN (SELECT meeting_id FROM meeting_party WHERE country_code = ANY($3::char(2)[])
                         GROUP BY meeting_id HAVING count(*) = cardinality($3::char(2)[]))

@@ -1,21 +1,35 @@
-import { addDays } from '@dyad/domain';
+import { addDays, type EventStatus } from '@dyad/domain';
 
+/** A known meeting of the same parties that a report might describe. */
 export interface MeetingCandidate {
   id: string;
   type: string;
+  status: EventStatus;
+  /** Held on, or (not held yet) planned for. */
   date: string | null;
+  /** For a meeting not held and with no date: the day it was first announced. */
+  announcedOn: string | null;
   locationCountryCode: string | null;
   locationKey: string | null;
   participantKeys: string[];
 }
 
+/** What one report says of a meeting. */
 export interface ReportedMeeting {
   type: string;
-  date: string;
+  status: EventStatus;
+  date: string | null;
+  /** The report's publication date. */
+  reportedOn: string | null;
   locationCountryCode: string | null;
   locationKey: string | null;
   participantKeys: string[];
 }
+
+/** An announced date may slip by up to a week (and a report may date it a day early). */
+export const SLIP_DAYS = 7;
+/** An announcement with no date ("will visit Tehran soon") is about a meeting at most this long after it. */
+export const ANNOUNCED_WINDOW_DAYS = 45;
 
 // Calls are not the talks they arrange; the other types may all describe one encounter.
 const IN_PERSON = new Set(['MEETING', 'VISIT', 'SIGNING']);
@@ -29,22 +43,83 @@ export function withinOneDay(a: string, b: string): boolean {
   return a === b || addDays(a, 1) === b || addDays(b, 1) === a;
 }
 
+/** When a meeting is, as far as one side knows: held on a day, planned for a day, or announced on a day. */
+export type When = { kind: 'HELD' | 'PLANNED' | 'ANNOUNCED'; day: string };
+
+function whenReported(report: ReportedMeeting): When | null {
+  if (report.status === 'HELD') return report.date ? { kind: 'HELD', day: report.date } : null;
+  if (report.date) return { kind: 'PLANNED', day: report.date };
+  return report.reportedOn ? { kind: 'ANNOUNCED', day: report.reportedOn } : null;
+}
+
+function whenKnown(candidate: MeetingCandidate): When | null {
+  if (candidate.status === 'HELD') return candidate.date ? { kind: 'HELD', day: candidate.date } : null;
+  if (candidate.date) return { kind: 'PLANNED', day: candidate.date };
+  return candidate.announcedOn ? { kind: 'ANNOUNCED', day: candidate.announcedOn } : null;
+}
+
+const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
 /**
- * Picks the known meeting (already of the same parties) that a report describes: date within a day, a
- * compatible type, and a shared participant or place. The closest date wins.
+ * How many days apart two accounts of one meeting would be, or null when their dates rule that out:
+ * - held and held: at most a day apart;
+ * - held and planned: held from a day before the planned date to SLIP_DAYS after it;
+ * - held and announced with no date: held on the announcement's day or up to ANNOUNCED_WINDOW_DAYS after;
+ * - planned and planned: at most SLIP_DAYS apart; planned and announced: planned within the announcement's
+ *   window; announced and announced: announced at most SLIP_DAYS apart.
+ */
+export function daysApart(a: When, b: When): number | null {
+  const [x, y] = a.kind <= b.kind ? [a, b] : [b, a]; // ANNOUNCED < HELD < PLANNED
+  const gap = daysFrom(x.day, y.day);
+  const within = (low: number, high: number) => (gap >= low && gap <= high ? Math.abs(gap) : null);
+  if (x.kind === 'HELD' && y.kind === 'HELD') return within(-1, 1);
+  if (x.kind === 'HELD' && y.kind === 'PLANNED') return within(-SLIP_DAYS, 1); // y = planned, x = held: held − planned ∈ [−1, SLIP]
+  if (x.kind === 'ANNOUNCED' && y.kind === 'HELD') return within(0, ANNOUNCED_WINDOW_DAYS);
+  if (x.kind === 'ANNOUNCED' && y.kind === 'PLANNED') return within(-1, ANNOUNCED_WINDOW_DAYS);
+  return within(-SLIP_DAYS, SLIP_DAYS); // planned–planned, announced–announced
+}
+
+/**
+ * Picks the known meeting (already of the same parties) that a report describes, or null. The dates must
+ * fit (see daysApart) and the types be compatible; then:
+ * - two accounts of a held meeting also need a shared participant or place (or, with the place unknown, the
+ *   same day and type), so two different meetings held days apart stay two;
+ * - an announcement or cancellation and another account need a shared participant or place, or an unknown
+ *   place on one side: announcements often name neither, and the date window already bounds them.
+ * The nearest date wins, then the same type.
  */
 export function matchMeeting(reported: ReportedMeeting, candidates: MeetingCandidate[]): MeetingCandidate | null {
+  const reportedWhen = whenReported(reported);
+  if (!reportedWhen) return null;
   const reportedPeople = new Set(reported.participantKeys);
-  const matches = candidates.filter((candidate) => {
-    if (!candidate.date || !withinOneDay(candidate.date, reported.date)) return false;
-    if (!compatibleTypes(candidate.type, reported.type)) return false;
+  const matches: { candidate: MeetingCandidate; days: number }[] = [];
+  for (const candidate of candidates) {
+    const known = whenKnown(candidate);
+    const days = known ? daysApart(reportedWhen, known) : null;
+    if (days === null || !compatibleTypes(candidate.type, reported.type)) continue;
     const samePeople = candidate.participantKeys.some((key) => reportedPeople.has(key));
+    const placeKnown = reported.locationCountryCode !== null && candidate.locationCountryCode !== null;
     const samePlace =
-      (reported.locationCountryCode !== null && candidate.locationCountryCode === reported.locationCountryCode) ||
+      (placeKnown && candidate.locationCountryCode === reported.locationCountryCode) ||
       (reported.locationKey !== null && candidate.locationKey === reported.locationKey);
-    const placeUnknown = reported.locationCountryCode === null || candidate.locationCountryCode === null;
-    return samePeople || samePlace || (placeUnknown && candidate.date === reported.date && candidate.type === reported.type);
-  });
-  matches.sort((a, b) => Number(b.date === reported.date) - Number(a.date === reported.date) || a.id.localeCompare(b.id));
-  return matches[0] ?? null;
+    const bothHeld = reportedWhen.kind === 'HELD' && known!.kind === 'HELD';
+    const fits = bothHeld
+      ? samePeople || samePlace || (!placeKnown && days === 0 && candidate.type === reported.type)
+      : samePeople || samePlace || !placeKnown;
+    if (fits) matches.push({ candidate, days });
+  }
+  matches.sort(
+    (a, b) =>
+      a.days - b.days ||
+      Number(b.candidate.type === reported.type) - Number(a.candidate.type === reported.type) ||
+      a.candidate.id.localeCompare(b.candidate.id),
+  );
+  return matches[0]?.candidate ?? null;
+}
+
+/** The days to look for candidates around: every date daysApart could accept, widest case. */
+export function candidateWindow(reported: ReportedMeeting): { from: string; to: string } | null {
+  const when = whenReported(reported);
+  if (!when) return null;
+  return { from: addDays(when.day, -ANNOUNCED_WINDOW_DAYS - 1), to: addDays(when.day, ANNOUNCED_WINDOW_DAYS + 1) };
 }

@@ -4,13 +4,15 @@ import { CountryModel, mapCountry } from '../../country/country.model.js';
 import { Connection } from '../../graphql/connection.js';
 
 @ObjectType('Dyad', {
-  description: 'An unordered pair of countries with at least one meeting; a meeting of three parties counts for each of its three dyads.',
+  description: 'An unordered pair of countries with at least one HELD meeting; a meeting of three parties counts for each of its three dyads.',
 })
 export class DyadModel {
   @Field(() => [CountryModel], { description: 'The two countries, by code.' })
   countries: CountryModel[];
 
-  @Field(() => Int, { description: 'Meetings with both as parties (the meetings list filtered by both countries has as many).' })
+  @Field(() => Int, {
+    description: 'HELD meetings with both as parties (the meetings list filtered by both countries and statuses [HELD] has as many).',
+  })
   meetingCount: number;
 
   @Field(() => Int, { description: 'Proposals with both as parties.' })
@@ -25,7 +27,7 @@ export class DyadModel {
   @Field(() => Int, { description: 'Open follow-ups whose due date has passed (Tehran time).' })
   overdueFollowUps: number;
 
-  @Field(() => String, { nullable: true, description: 'The latest meeting date, YYYY-MM-DD.' })
+  @Field(() => String, { nullable: true, description: 'The latest date a meeting was held, YYYY-MM-DD.' })
   lastActivity: string | null;
 
   @Field(() => Float, { description: COOPERATION_SCORE_FORMULA })

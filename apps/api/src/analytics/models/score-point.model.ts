@@ -1,5 +1,5 @@
-import { Field, Float, ObjectType } from '@nestjs/graphql';
-import { COOPERATION_SCORE_FORMULA, type ScorePoint } from '@dyad/analytics';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { COOPERATION_SCORE_FORMULA, type ScorePoint, type ScoreTrend } from '@dyad/analytics';
 
 @ObjectType('ScorePoint', { description: "A dyad's cooperation score in one period." })
 export class ScorePointModel {
@@ -17,3 +17,14 @@ export class ScorePointModel {
 }
 
 export const mapScorePoint = (point: ScorePoint): ScorePointModel => ({ ...point });
+
+@ObjectType('ScoreTrend')
+export class ScoreTrendModel {
+  @Field(() => [ScorePointModel])
+  points: ScorePointModel[];
+
+  @Field(() => Int, { description: 'HELD meetings of the pair, by the filter bar its dates, with no known date: no score counts them.' })
+  undatedMeetings: number;
+}
+
+export const mapScoreTrend = (trend: ScoreTrend): ScoreTrendModel => ({ points: trend.points.map(mapScorePoint), undatedMeetings: trend.undatedMeetings });

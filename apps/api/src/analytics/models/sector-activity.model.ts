@@ -3,7 +3,7 @@ import type { SectorActivity } from '@dyad/analytics';
 import type { Sector } from '@dyad/domain';
 import { SectorEnum } from '../../graphql/enums.js';
 
-@ObjectType('SectorActivity', { description: 'Meetings and proposals that list a sector.' })
+@ObjectType('SectorActivity', { description: 'HELD meetings and proposals that list a sector.' })
 export class SectorActivityModel {
   @Field(() => SectorEnum)
   sector: Sector;

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import type { TimelinePeriod } from '@dyad/analytics';
+import type { CooperationTimeline, TimelinePeriod } from '@dyad/analytics';
 import type { EventType } from '@dyad/domain';
 import { EventTypeEnum } from '../../graphql/enums.js';
 
@@ -32,4 +32,22 @@ export const mapTimelinePeriod = (period: TimelinePeriod): TimelinePeriodModel =
   label: period.label,
   total: period.total,
   byType: period.byType.map((count) => ({ ...count })),
+});
+
+@ObjectType('CooperationTimeline')
+export class CooperationTimelineModel {
+  @Field(() => [TimelinePeriodModel], {
+    description: 'HELD meetings (or the filter\'s statuses) per period, from the first period with a dated meeting to the last, empty periods included.',
+  })
+  periods: TimelinePeriodModel[];
+
+  @Field(() => Int, {
+    description: 'Meetings the filter matches, bar its dates, that have no known date: they are in no period (the meetings list with undated: true shows them).',
+  })
+  undatedMeetings: number;
+}
+
+export const mapCooperationTimeline = (timeline: CooperationTimeline): CooperationTimelineModel => ({
+  periods: timeline.periods.map(mapTimelinePeriod),
+  undatedMeetings: timeline.undatedMeetings,
 });

@@ -1,16 +1,19 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import type { EventType, FollowUpHorizon, MeetingOutcome, ProposalStatus, Sector } from '@dyad/domain';
-import { EventTypeEnum, FollowUpHorizonEnum, MeetingOutcomeEnum, ProposalStatusEnum, SectorEnum } from '../../graphql/enums.js';
+import type { EventStatus, EventType, FollowUpHorizon, MeetingOutcome, ProposalStatus, Sector } from '@dyad/domain';
+import { EventTypeEnum, FollowUpHorizonEnum, MeetingOutcomeEnum, MeetingStatusEnum, ProposalStatusEnum, SectorEnum } from '../../graphql/enums.js';
 
 @InputType()
 export class CreateMeetingInput {
   @Field(() => EventTypeEnum)
   type: EventType;
 
+  @Field(() => MeetingStatusEnum, { defaultValue: 'HELD', description: 'SCHEDULED for a meeting announced or planned.' })
+  status: EventStatus;
+
   @Field(() => [String], { description: 'ISO alpha-2 codes of the parties, at least two.' })
   countries: string[];
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: held on, or planned for.' })
   date?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -30,6 +33,12 @@ export class CreateMeetingInput {
 export class UpdateMeetingInput {
   @Field(() => EventTypeEnum, { nullable: true })
   type?: EventType | null;
+
+  @Field(() => MeetingStatusEnum, {
+    nullable: true,
+    description: "Overrides what the reports published until today say; a report published later is weighed against it.",
+  })
+  status?: EventStatus | null;
 
   @Field(() => [String], { nullable: true })
   countries?: string[] | null;

@@ -79,7 +79,24 @@ describe('dyad ingest', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^items read\s+(\d+)\nnew\s+\1\nduplicates\s+0\nmeetings created\s+[1-9]/);
-    expect(r.stdout).toMatch(/\nfailed\s+0\n$/);
+    expect(r.stdout).toMatch(/\nfailed\s+0\n/);
+    // The folder's README reads as a news item with no date: it is named, with how to date it.
+    expect(r.stdout).toMatch(/\nitems with no date\s+1\n/);
+    expect(r.stdout).toContain('\n  test/fixtures/storyline/README.md\n  to date them, give a date with --published-at YYYY-MM-DD');
+  });
+
+  it('reports the items with no date in --json too, and dates them with --published-at', async () => {
+    const undated = await dyad(['ingest', 'test/fixtures/status/06-undated-en.txt', '--json'], env());
+    expect(JSON.parse(undated.stdout)).toMatchObject({
+      new: 1,
+      undatedItems: 1,
+      undatedOrigins: ['test/fixtures/status/06-undated-en.txt'],
+      howToDate: expect.stringContaining('--published-at'),
+    });
+    const dated = await dyad(['ingest', 'test/fixtures/status/01-astana-dateline-en.txt', '--json', '--published-at', '2025-04-13'], env());
+    const summary = JSON.parse(dated.stdout);
+    expect(summary).toMatchObject({ new: 1, undatedItems: 0, undatedOrigins: [] });
+    expect(summary.howToDate).toBeUndefined();
   });
 
   it('counts the same items again as duplicates (--json)', async () => {

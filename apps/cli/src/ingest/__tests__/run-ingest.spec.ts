@@ -18,6 +18,7 @@ const outcome = (over: Partial<IngestOutcome> = {}): IngestOutcome => ({
   proposalsCreated: 0,
   proposalsAdvanced: 0,
   followUpsClosed: 0,
+  undatedEvents: 0,
   ...over,
 });
 
@@ -154,6 +155,28 @@ describe('createProgressReporter', () => {
   });
 });
 
+describe('runIngest: items with no date', () => {
+  it('counts new items with an undated event and names them', async () => {
+    const { ingestor } = fakeIngestor({ a: outcome({ undatedEvents: 2 }), c: outcome({ status: 'DUPLICATE' }) });
+    const summary = await runIngest(from([item('a'), item('b'), item('c')]), ingestor);
+    expect(summary).toMatchObject({ undatedItems: 1, undatedOrigins: ['a'] });
+  });
+
+  it('says how to give a date, listing at most twenty origins', () => {
+    const text = formatIngestSummary({
+      ...emptySummary(),
+      read: 25,
+      new: 25,
+      undatedItems: 25,
+      undatedOrigins: Array.from({ length: 20 }, (_, i) => `news/${i}.txt`),
+    });
+    expect(text).toContain('items with no date 25\n');
+    expect(text).toContain('\n  news/19.txt\n  … and 5 more\n');
+    expect(text).toContain('--published-at YYYY-MM-DD');
+    expect(text).toContain('"publishedAt" field');
+  });
+});
+
 describe('formatIngestSummary', () => {
   it('lists the counts, then each failure on its own line', () => {
     const text = formatIngestSummary({
@@ -178,6 +201,7 @@ describe('formatIngestSummary', () => {
         'proposals created    0',
         'proposals advanced   0',
         'follow-ups closed    0',
+        'items with no date   0',
         'failed               5',
         '',
         'failures:',

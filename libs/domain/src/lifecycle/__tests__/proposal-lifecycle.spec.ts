@@ -59,7 +59,7 @@ describe('proposal lifecycle', () => {
 
 describe('resolveProposalHistory', () => {
   const at = new Date('2026-01-01T00:00:00Z');
-  const reading = (id: string, status: ProposalStatus, effectiveDate: string, byAnalyst = false) => ({
+  const reading = (id: string, status: ProposalStatus, effectiveDate: string | null, byAnalyst = false) => ({
     id, status, effectiveDate, byAnalyst, recordedAt: at,
   });
   const statuses = (readings: ReturnType<typeof reading>[]) => {
@@ -95,6 +95,13 @@ describe('resolveProposalHistory', () => {
         reading('c', 'IMPLEMENTING', '2025-09-01'),
       ]).history,
     ).toEqual(['SIGNED@2024-01-10', 'STALLED@2025-01-10', 'IMPLEMENTING@2025-09-01']);
+  });
+
+  it('counts a reading with no date as older than every dated one, so it never overrides one', () => {
+    const readings = [reading('a', 'STALLED', null), reading('b', 'SIGNED', '2026-05-12'), reading('c', 'AGREED', null)];
+    const expected = { history: ['AGREED@null', 'STALLED@null', 'SIGNED@2026-05-12'], current: 'SIGNED' };
+    expect(statuses(readings)).toEqual(expected);
+    expect(statuses([...readings].reverse())).toEqual(expected);
   });
 
   it('lets the later of two same-day analyst decisions win', () => {

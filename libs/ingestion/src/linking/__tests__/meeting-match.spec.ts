@@ -1,24 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { matchMeeting, type MeetingCandidate, type ReportedMeeting } from '../meeting-match.js';
+import { daysApart, matchMeeting, type MeetingCandidate, type ReportedMeeting } from '../meeting-match.js';
 
 const known: MeetingCandidate = {
   id: 'm1',
   type: 'MEETING',
+  status: 'HELD',
   date: '2025-04-13',
+  announcedOn: null,
   locationCountryCode: 'KZ',
   locationKey: 'astana',
   participantKeys: ['کورمانبیک ژوماگالی'],
 };
 const report = (overrides: Partial<ReportedMeeting>): ReportedMeeting => ({
   type: 'MEETING',
+  status: 'HELD',
   date: '2025-04-13',
+  reportedOn: '2025-04-13',
   locationCountryCode: null,
   locationKey: null,
   participantKeys: [],
   ...overrides,
 });
+const planned = (overrides: Partial<MeetingCandidate>): MeetingCandidate => ({
+  ...known,
+  id: 'visit',
+  type: 'VISIT',
+  status: 'SCHEDULED',
+  date: '2025-05-10',
+  locationCountryCode: 'IR',
+  locationKey: 'tehran',
+  participantKeys: ['nazarbayev'],
+  ...overrides,
+});
 
-describe('matchMeeting', () => {
+describe('matchMeeting: two reports of a meeting held', () => {
   it('matches the same place on the same day, in another language', () => {
     expect(matchMeeting(report({ locationCountryCode: 'KZ', locationKey: 'astana' }), [known])?.id).toBe('m1');
   });
@@ -40,5 +55,69 @@ describe('matchMeeting', () => {
   it('prefers the candidate on the exact date', () => {
     const dayBefore = { ...known, id: 'm0', date: '2025-04-12' };
     expect(matchMeeting(report({ locationCountryCode: 'KZ' }), [dayBefore, known])?.id).toBe('m1');
+  });
+  it('cannot place a report with no date at all', () => {
+    expect(matchMeeting(report({ date: null, reportedOn: null, locationCountryCode: 'KZ' }), [known])).toBeNull();
+  });
+});
+
+describe('matchMeeting: an announced meeting and the report that it took place', () => {
+  const heldInTehran = (date: string, overrides: Partial<ReportedMeeting> = {}) =>
+    report({ type: 'MEETING', date, reportedOn: date, locationCountryCode: 'IR', locationKey: 'tehran', ...overrides });
+
+  it('matches on the planned day, the people named in another script', () => {
+    expect(matchMeeting(heldInTehran('2025-05-10', { participantKeys: ['نظربایف'] }), [planned({})])?.id).toBe('visit');
+  });
+  it('tolerates a date that slipped up to a week, or a day early', () => {
+    expect(matchMeeting(heldInTehran('2025-05-17'), [planned({})])?.id).toBe('visit');
+    expect(matchMeeting(heldInTehran('2025-05-09'), [planned({})])?.id).toBe('visit');
+    expect(matchMeeting(heldInTehran('2025-05-18'), [planned({})])).toBeNull();
+    expect(matchMeeting(heldInTehran('2025-05-07'), [planned({})])).toBeNull();
+  });
+  it('matches an announcement with no date to a meeting held within 45 days after it was published', () => {
+    const undated = planned({ date: null, announcedOn: '2025-04-30' });
+    expect(matchMeeting(heldInTehran('2025-05-10'), [undated])?.id).toBe('visit');
+    expect(matchMeeting(heldInTehran('2025-06-14'), [undated])?.id).toBe('visit');
+    expect(matchMeeting(heldInTehran('2025-06-15'), [undated])).toBeNull();
+    expect(matchMeeting(heldInTehran('2025-04-29'), [undated])).toBeNull(); // held before it was announced
+  });
+  it('matches the announcement arriving after the held report (either order)', () => {
+    const held: MeetingCandidate = { ...known, id: 'held', date: '2025-05-12', locationCountryCode: 'IR', locationKey: 'tehran' };
+    const announcement = report({ type: 'VISIT', status: 'SCHEDULED', date: '2025-05-10', reportedOn: '2025-05-01', locationCountryCode: 'IR' });
+    expect(matchMeeting(announcement, [held])?.id).toBe('held');
+    const undatedAnnouncement = { ...announcement, date: null };
+    expect(matchMeeting(undatedAnnouncement, [held])?.id).toBe('held');
+  });
+  it('does not match a visit announced elsewhere, or a phone call', () => {
+    expect(matchMeeting(heldInTehran('2025-05-10', { locationCountryCode: 'KZ', locationKey: 'astana' }), [planned({})])).toBeNull();
+    expect(matchMeeting(heldInTehran('2025-05-10', { type: 'CALL' }), [planned({})])).toBeNull();
+  });
+  it('matches when one side names no place: the date window bounds it', () => {
+    expect(matchMeeting(heldInTehran('2025-05-11', { locationCountryCode: null, locationKey: null }), [planned({})])?.id).toBe('visit');
+  });
+  it('takes the nearest of two candidates', () => {
+    const later = planned({ id: 'later', date: '2025-05-14' });
+    expect(matchMeeting(heldInTehran('2025-05-13'), [planned({}), later])?.id).toBe('later');
+  });
+  it('matches a cancellation to the announced meeting', () => {
+    const cancellation = report({ type: 'VISIT', status: 'CANCELLED', date: null, reportedOn: '2025-05-05', locationCountryCode: 'IR' });
+    expect(matchMeeting(cancellation, [planned({})])?.id).toBe('visit');
+    expect(matchMeeting({ ...cancellation, reportedOn: '2025-06-30' }, [planned({})])).toBeNull(); // about a later visit
+  });
+});
+
+describe('daysApart', () => {
+  const at = (kind: 'HELD' | 'PLANNED' | 'ANNOUNCED', day: string) => ({ kind, day });
+  it.each([
+    [at('HELD', '2025-05-10'), at('HELD', '2025-05-11'), 1],
+    [at('HELD', '2025-05-10'), at('HELD', '2025-05-12'), null],
+    [at('PLANNED', '2025-05-10'), at('HELD', '2025-05-17'), 7],
+    [at('HELD', '2025-05-17'), at('PLANNED', '2025-05-10'), 7],
+    [at('PLANNED', '2025-05-10'), at('PLANNED', '2025-05-16'), 6],
+    [at('ANNOUNCED', '2025-05-01'), at('HELD', '2025-05-01'), 0],
+    [at('ANNOUNCED', '2025-05-01'), at('PLANNED', '2025-04-30'), 1],
+    [at('ANNOUNCED', '2025-05-01'), at('ANNOUNCED', '2025-05-09'), null],
+  ] as const)('%o and %o: %s', (a, b, expected) => {
+    expect(daysApart(a, b)).toBe(expected);
   });
 });
