@@ -35,6 +35,11 @@ describe('migrations on an empty database', () => {
     expect(missing).toBe(0);
   });
 
+  it('add the European Union as a party (ISO 3166-1 reserves EU for it)', async () => {
+    const [eu] = await dataSource.query(`SELECT code, alpha3, name_en FROM country WHERE code = 'EU'`);
+    expect(eu).toEqual({ code: 'EU', alpha3: 'EUE', name_en: 'European Union' });
+  });
+
   it('refuse evidence attached to nothing or with an empty span', async () => {
     const [item] = await dataSource.query(
       `INSERT INTO news_item (body, search_key, language, content_hash, extractor_version) VALUES ('x', 'x', 'en', repeat('a', 64), 't') RETURNING id`,

@@ -38,12 +38,13 @@ describe('demo data', () => {
     expect(await count(dataSource, `SELECT count(*)::int AS count FROM proposal WHERE status = 'SIGNED'`)).toBeGreaterThan(3);
   });
 
-  it('announces a few visits for the weeks after the day it is loaded, and holds none in the future', async () => {
+  it('announces a few visits for the weeks after the day it is loaded, cancels one, and holds none in the future', async () => {
     const upcoming = await count(
       dataSource,
       `SELECT count(*)::int AS count FROM meeting WHERE status = 'SCHEDULED' AND (date IS NULL OR date >= CURRENT_DATE)`,
     );
-    expect(upcoming).toBe(5);
+    expect(upcoming).toBe(4);
+    expect(await count(dataSource, `SELECT count(*)::int AS count FROM meeting WHERE status = 'CANCELLED' AND date >= CURRENT_DATE`)).toBe(1);
     expect(await count(dataSource, `SELECT count(*)::int AS count FROM meeting WHERE status = 'HELD' AND date > CURRENT_DATE`)).toBe(0);
   });
 

@@ -37,7 +37,7 @@ const NUMERIC = compile(`${D}(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{
 const FA_TEXT = compile(
   `${D}(\\d{1,2})\\s?(?:ام\\s)?(${[...faMonthKey.keys()].join('|')})(?:\\s?ماه)?(?![\\p{L}])(?:\\s(?:سال\\s)?(\\d{4})${ND})?`,
 );
-const FA_GREG_TEXT = compile(`${D}(\\d{1,2})\\s(${[...faGregKey.keys()].join('|')})(?:\\s(?:سال\\s)?(\\d{4})${ND})`);
+const FA_GREG_TEXT = compile(`${D}(\\d{1,2})\\s(${[...faGregKey.keys()].join('|')})(?![\\p{L}])(?:\\s(?:سال\\s)?(\\d{4})${ND})?`);
 const EN_MONTH_ALT = EN_MONTHS.map(([m]) => m).sort((a, b) => b.length - a.length).join('|');
 const EN_DMY = compile(`${D}(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(${EN_MONTH_ALT})\\.?(?![\\p{L}])(?:,?\\s(\\d{4})${ND})?`);
 const EN_MDY = compile(`(?<![\\p{L}])(${EN_MONTH_ALT})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\p{L}])(?:,?\\s(\\d{4})${ND})?`);
@@ -160,8 +160,16 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
     }
     FA_GREG_TEXT.lastIndex = 0;
     while ((m = FA_GREG_TEXT.exec(key))) {
-      const d = isoDate(+m[3], faGregKey.get(m[2])!, +m[1]);
-      if (d) push(m, d);
+      const month = faGregKey.get(m[2])!;
+      const day = +m[1];
+      if (m[3]) {
+        const d = isoDate(+m[3], month, day);
+        if (d) push(m, d);
+      } else {
+        // «۲۸ اکتبر» with no year: «می» (May) is also a verb prefix, so only with a day before it, as here
+        const make = (y: number) => isoDate(y, month, day);
+        push(m, inferYear(make, [pubYear, pubYear - 1], publishedAt), false, inferYearAhead(make, [pubYear, pubYear + 1], publishedAt));
+      }
     }
   } else if (lang === 'en') {
     for (const re of [EN_DMY, EN_MDY]) {

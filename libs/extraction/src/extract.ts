@@ -201,8 +201,13 @@ function dateline(key: string, first: Span | undefined, source: string, kt: Keye
 // `ahead`: the event is still to come, so "on Wednesday" is the next Wednesday.
 function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean): { date: string | null; dateSource: DateSource | null } {
   const read = (d: DateHit) => (ahead ? d.ahead : d.date);
+  // "spoke ahead of the 9 December summit": for a held event, a yearless day coming up soon is not its date
+  const soon = doc.publishedAt ? addDays(doc.publishedAt, 60) : null;
+  const upcoming = (d: DateHit) => !ahead && !d.relative && !!soon && !!d.ahead && d.ahead !== d.date && d.ahead > doc.publishedAt! && d.ahead <= soon;
   for (const s of spans) {
-    const hits = doc.dates.filter((d) => d.start >= s.start && d.end <= s.end && read(d) && !(skip && d.start >= skip.start && d.end <= skip.end));
+    const hits = doc.dates.filter(
+      (d) => d.start >= s.start && d.end <= s.end && read(d) && !upcoming(d) && !(skip && d.start >= skip.start && d.end <= skip.end),
+    );
     const abs = hits.find((d) => !d.relative);
     if (abs) return { date: read(abs), dateSource: 'TEXT' };
     const rel = hits.find((d) => d.relative);
@@ -361,12 +366,27 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (main && sentences.indexOf(anchor.span) >= ANCHOR_WINDOW) continue;
     const b = buildEvent(doc, anchor, main ? title : null, mentions, anchors.map((a) => a.span));
     trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
-    if (typeof b === 'string') continue;
+    if (typeof b === 'string') {
+      // a sentence too thin to be an event of its own may still date the one reported («لاوروف قرار است فردا جمعه ۲۸ اکتبر …»)
+      const last = built[built.length - 1];
+      const named = mentionsIn(doc, anchor.span).filter((m) => !m.topic).map((m) => m.place.code);
+      if (last && anchor.status === last.status && named.length && named.every((c) => last.parties.includes(c))) last.later.push(anchor.span);
+      continue;
+    }
     // one event per set of parties: a later sentence about the same meeting names more of its people
     // "the two sides also discussed Afghanistan": the two sides are the event's own, not a new pair
     const same = b.backReference && built.length ? built[built.length - 1] : built.find((x) => b.parties.every((c) => x.parties.includes(c)));
     if (same) {
-      if (same.status === b.status) for (const p of b.participants) addParticipant(same.participants, p);
+      // "… who has travelled to Egypt, said Iran will …" then "Larijani held talks yesterday with Mubarak": held
+      if (same.status === 'SCHEDULED' && b.status === 'HELD' && b.anchor) {
+        same.status = 'HELD';
+        same.focus.push(b.anchor);
+      }
+      if (same.status === b.status) {
+        for (const p of b.participants) addParticipant(same.participants, p);
+        // a later sentence about the same meeting may be the one that dates it («قرار است فردا جمعه ۲۸ اکتبر …»)
+        if (b.anchor && !same.focus.includes(b.anchor) && !b.backReference) same.later.push(b.anchor);
+      }
       continue;
     }
     built.push(b);
@@ -424,6 +444,8 @@ interface Built {
   focus: Span[];
   anchor: Span | null;
   participants: Participant[];
+  /** Later sentences about the same event, read for its date when its own give none. */
+  later: Span[];
   /** Its sentence names at most one country and says "the two sides": it refers to an event already reported. */
   backReference: boolean;
   /** Drops proposal mentions that are the event itself. */
@@ -497,7 +519,7 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   // A cooperation event says so: in the title or the event's sentences, or through a proposal.
   // (officials named on both sides, or a call between them, is enough)
   // (an official's trip to another country is an interaction of its own)
-  const trip = visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0);
+  const trip = visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0 || (!!afterLead && titleHeads(doc, afterLead) >= 1));
   const sides = new Set(participants.map((p) => p.country ?? (p.title && home && parties.has(home) ? home : null)).filter(Boolean));
   const officials =
     type === 'CALL' ||
@@ -509,7 +531,7 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   let status = anchor.status;
   // "Rouhani to visit Yerevan": a headline in the infinitive announces
   if (status === 'HELD' && title && hasHit(doc, FUTURE_MEETING[lang], title) && !cueIn(doc, 'MEETING', span) && !signingDone(doc, span)) status = 'SCHEDULED';
-  return { type, status, parties: [...parties].sort(), focus, anchor: span, participants, mentionFilter, backReference: own.size < 2 && both };
+  return { type, status, parties: [...parties].sort(), focus, anchor: span, participants, mentionFilter, backReference: own.size < 2 && both, later: [] };
 }
 
 function reportsInteraction(doc: Doc, s: Span): boolean {
@@ -534,8 +556,11 @@ function buildStatement(doc: Doc, mentions: ProposalMention[]): Built | null {
     return shared >= 2 || (shared >= 1 && titleOnRelations);
   };
   // a proposal made, accepted or rejected counts too, when both countries are named in its own sentence
+  // sanctions or an attack named beside cooperation (the sentence's or the headline's) do not undo it
+  const cooperative = !!title && hasHit(doc, COOPERATION[lang], title);
+  const hostile = (s: Span) => hasHit(doc, HOSTILE[lang], s) && !cooperative && !hasHit(doc, COOPERATION[lang], s);
   const stated = mentions.filter(
-    (m) => m.cue && (STATED.has(m.status) ? partiesOf(m).size >= 2 : new Set(partiesIn(doc, m.sentence, false)).size >= 2) && onTopic(m) && !hasHit(doc, HOSTILE[lang], m.sentence) && !hasHit(doc, COMMENTARY[lang], m.sentence),
+    (m) => m.cue && (STATED.has(m.status) ? partiesOf(m).size >= 2 : new Set(partiesIn(doc, m.sentence, false)).size >= 2) && onTopic(m) && !hostile(m.sentence) && !hasHit(doc, COMMENTARY[lang], m.sentence),
   );
   if (!stated.length) return null;
   const parties = new Set<string>();
@@ -550,6 +575,7 @@ function buildStatement(doc: Doc, mentions: ProposalMention[]): Built | null {
     participants: participantsAround(doc, stated[0].sentence),
     mentionFilter: () => true,
     backReference: false,
+    later: [],
   };
 }
 
@@ -565,7 +591,11 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
   const anchorIndex = anchor ? doc.sentences.indexOf(anchor) : -1;
   const nextSentence = anchorIndex >= 0 ? doc.sentences[anchorIndex + 1] : undefined;
   const ahead = status === 'SCHEDULED';
-  let { date, dateSource } = eventDate(doc, focus.slice().reverse(), line?.date ?? null, ahead);
+  // the event's own sentences first, then later sentences about it, then the title
+  // (a statement from the headline is dated by the lead: "… announced on Sunday that they will postpone …")
+  const lead = !anchor ? leadOf(doc) : null;
+  const dating = [...focus.filter((s) => s !== doc.title).reverse(), ...b.later, ...focus.filter((s) => s === doc.title), ...(lead && !focus.includes(lead) ? [lead] : [])];
+  let { date, dateSource } = eventDate(doc, dating, line?.date ?? null, ahead);
   if (dateSource === 'PUBLISHED' && nextSentence && !ahead) {
     // the second sentence often gives the day («… که روز ۷ تیر ۱۴۰۴ به ایروان سفر کرده بود»)
     const d = doc.dates.find((x) => !x.relative && x.date && x.start >= nextSentence.start && x.end <= nextSentence.end);

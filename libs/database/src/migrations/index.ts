@@ -1,3 +1,4 @@
+import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
 import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
 import { SearchKeys1795661892960 } from './1795661892960-search-keys.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   SearchKeys1795661892960,
   ProposalReadings1795662135446,
   MeetingStatus1796094033411,
+  EuropeanUnion1796100000000,
 ];

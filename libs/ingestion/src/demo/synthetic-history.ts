@@ -159,10 +159,7 @@ export function syntheticHistory(options: { from?: string; to?: string; seed?: n
   return items.sort((x, y) => x.publishedAt!.localeCompare(y.publishedAt!));
 }
 
-/**
- * Visits announced for the weeks after `today` for the busiest pairs (one with no date). No cancellation
- * yet: extraction does not read one as CANCELLED so far, and it would show as a visit held in the future.
- */
+/** Visits announced for the weeks after `today` for the busiest pairs (one with no date, one then cancelled). */
 function announcements(today: string, rand: () => number): NewsItemInput[] {
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000);
@@ -182,6 +179,12 @@ function announcements(today: string, rand: () => number): NewsItemInput[] {
     const title = `${guest.adjective} minister to visit ${host.capital}`;
     const item = { title, publisher: SYNTHETIC_PUBLISHER, publisherCountry: a, language: 'en' as const };
     items.push({ ...item, text: `${title}\n\n${body}\n`, publishedAt: iso(published), origin: `synthetic:${a}-${b}:announced` });
+    if (index === 4) {
+      const cancelledOn = day(-1);
+      const heading = `${guest.adjective} minister's visit to ${host.capital} cancelled`;
+      const text = `${heading}\n\n${host.capital.toUpperCase()}, ${spoken(cancelledOn)} – The visit of ${visitor} to ${host.capital}, planned for ${spoken(planned)}, has been cancelled, the ministry said.\n`;
+      items.push({ ...item, title: heading, text, publishedAt: iso(cancelledOn), origin: `synthetic:${a}-${b}:cancelled` });
+    }
   });
   return items;
 }
