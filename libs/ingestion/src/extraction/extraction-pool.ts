@@ -15,11 +15,15 @@ export interface ExtractionPoolOptions {
 
 export const DEFAULT_EXTRACTION_TIMEOUT_MS = 60_000;
 
-// Built: the compiled worker beside this file. From the TypeScript sources (vitest): a worker that
-// compiles the same sources as it loads them.
-const WORKER = import.meta.url.endsWith('.ts')
-  ? new URL('./source-worker.mjs', import.meta.url)
-  : new URL('./extraction.worker.js', import.meta.url);
+// Built: the compiled worker beside this file. From the TypeScript sources (vitest): the same sources,
+// compiled for the worker threads (source-worker.mjs).
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
+async function workerFile(): Promise<string> {
+  if (!FROM_SOURCES) return new URL('./extraction.worker.js', import.meta.url).href;
+  const { sourceWorker } = await import(new URL('./source-worker.mjs', import.meta.url).href);
+  return sourceWorker();
+}
 
 /**
  * Extraction off the event loop: a pool of worker threads running `extract`, each item with a time
@@ -36,7 +40,6 @@ export class ExtractionPool {
     this.maxQueue = options.maxQueue ?? this.threads * 16;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS;
     this.pool = new Piscina({
-      filename: WORKER.href,
       minThreads: 0,
       maxThreads: this.threads,
       // Threads live on while work comes; an idle process (a finished command) holds none.
@@ -57,7 +60,7 @@ export class ExtractionPool {
   private async run(name: 'extract' | 'searchKey', task: ExtractionTask | string): Promise<ExtractionResult | string> {
     const release = await this.slot();
     try {
-      return await this.pool.run(task, { name, signal: AbortSignal.timeout(this.timeoutMs) });
+      return await this.pool.run(task, { name, filename: await workerFile(), signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
       const errorName = (error as Error).name;
       if (errorName === 'AbortError' || errorName === 'TimeoutError') {
