@@ -25,7 +25,8 @@ describe('GraphQL: meetings, proposals, follow-ups and news items', () => {
   };
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // The page server of the fetch-by-URL test is on loopback: the fetch guard lets the server reach exactly it.
+    api = await startTestApi({ env: { DYAD_FETCH_ALLOW_PRIVATE: '127.0.0.1/32' } });
     const key = async (role: string) =>
       (await api.graphql<{ createApiKey: { key: string } }>(`mutation { createApiKey(role: ${role}, label: "${role}") { key } }`)).data!
         .createApiKey.key;

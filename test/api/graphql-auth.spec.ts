@@ -82,9 +82,11 @@ describe('GraphQL over HTTP: keys and roles', () => {
     expect(JSON.stringify(response)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
-  it('reports health: database up, migrations current', async () => {
-    const response = await fetch(`${api.url}/health`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'up', migrations: 'current' });
+  it('reports health: only ok to anyone, and database up, migrations current to a caller with a key', async () => {
+    const anonymous = await fetch(`${api.url}/health`);
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ status: 'ok' });
+    const withKey = await fetch(`${api.url}/health`, { headers: { authorization: `Bearer ${api.adminKey}` } });
+    expect(await withKey.json()).toEqual({ status: 'ok', database: 'up', migrations: 'current' });
   });
 });

@@ -21,7 +21,6 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real server on a fresh migrated database and a free port, with an admin key. */
 /** Counts the SQL statements the server runs, for N+1 checks. */
 export class QueryCounter extends AbstractLogger {
   count = 0;
@@ -35,7 +34,12 @@ export class QueryCounter extends AbstractLogger {
   }
 }
 
-export async function startTestApi(options: { queryCounter?: QueryCounter } = {}): Promise<TestApi> {
+/**
+ * The real server on a fresh migrated database and a free port, with an admin key.
+ * Rate limits are off unless a test sets them in `env` (tests make many requests from one address);
+ * `env` also carries any other setting a test needs (DYAD_FETCH_ALLOW_PRIVATE…).
+ */
+export async function startTestApi(options: { queryCounter?: QueryCounter; env?: Record<string, string> } = {}): Promise<TestApi> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'dyad-api-test-'));
   const adminKey = `test-admin-${Math.random().toString(36).slice(2)}-key`;
@@ -45,6 +49,10 @@ export async function startTestApi(options: { queryCounter?: QueryCounter } = {}
     DYAD_DATA_DIR: dataDir,
     DYAD_ADMIN_KEY: adminKey,
     DYAD_DEMO: 'none',
+    DYAD_RATE_LIMIT_PER_ADDRESS: '0',
+    DYAD_RATE_LIMIT_PER_KEY: '0',
+    DYAD_RATE_LIMIT_FAILED_AUTH: '0',
+    ...options.env,
   });
   const server = await startServer({ env, log: () => undefined, queryLogger: options.queryCounter });
   return {

@@ -1,14 +1,49 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Tests of the shipped commands run the build output, as users do; build it if it is missing. */
+/**
+ * Tests of the shipped commands run the build output, as users do: built when it is missing or older than
+ * the sources (one build at a time across the run's parallel test files).
+ */
 export function ensureBuilt(): void {
-  if (!existsSync(`${ROOT}dist/apps/api/src/main.js`) || !existsSync(`${ROOT}dist/apps/cli/src/main.js`)) {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (isBuilt()) return;
+  const lock = `${ROOT}dist/.build-lock`;
+  mkdirSync(`${ROOT}dist`, { recursive: true });
+  for (const started = Date.now(); ; ) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() - started > 10 * 60_000) throw new Error(`${lock} has been held for 10 minutes; remove it if no build is running`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
   }
+  try {
+    if (!isBuilt()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const BUILT = ['dist/apps/api/src/main.js', 'dist/apps/cli/src/main.js'];
+
+function isBuilt(): boolean {
+  if (!BUILT.every((file) => existsSync(`${ROOT}${file}`))) return false;
+  const built = Math.min(...BUILT.map((file) => statSync(`${ROOT}${file}`).mtimeMs));
+  return ['apps/api/src', 'apps/cli/src', 'libs'].every((dir) => newestSource(`${ROOT}${dir}`) <= built);
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) newest = Math.max(newest, entry.name === '__tests__' ? 0 : newestSource(path));
+    else if (/\.(ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 /** The environment of this process without DATABASE_URL, plus `extra`. */

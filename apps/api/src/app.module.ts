@@ -2,14 +2,14 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
-import { DatabaseModule, type DyadEnvironment } from '@dyad/database';
+import { DatabaseModule, DyadEnvironment } from '@dyad/database';
 import { ApiKeyService, DomainModule, RelationReader } from '@dyad/domain';
-import { IngestionService } from '@dyad/ingestion';
+import { INGESTION_OPTIONS, IngestionService } from '@dyad/ingestion';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
-import { authenticate, requireCaller } from './auth/authenticate.js';
+import { authOutcomeOf, requireCaller } from './auth/authenticate.js';
 import { MeResolver } from './auth/me.resolver.js';
 import { RoleGuard } from './auth/role.guard.js';
 import { AuditResolver } from './audit/audit.resolver.js';
@@ -23,9 +23,11 @@ import { ProposalResolver, ProposalStatusChangeResolver } from './proposal/propo
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { graphqlHardening } from './graphql/graphql-hardening.js';
 import { costLimitHook } from './graphql/limits/cost-limit.hook.js';
+import { rejectNulCharacters } from './graphql/nul-characters.hook.js';
 import { GraphiqlController } from './graphiql/graphiql.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RootController } from './root.controller.js';
+import { RequestLimits } from './rate-limit/request-limits.js';
 
 export interface AppModuleOptions {
   dataSource: DataSource;
@@ -35,6 +37,7 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot({ dataSource, env }: AppModuleOptions): DynamicModule {
+    const limits = new RequestLimits(env.rateLimits);
     return {
       module: AppModule,
       imports: [
@@ -51,14 +54,16 @@ export class AppModule {
             sortSchema: true,
             graphiql: false,
             jit: 1,
+            // Never throws: mercurius also builds the context while formatting an error (the database may be down).
             context: async (request: FastifyRequest) => {
-              const outcome = await authenticate(request, keys);
+              const outcome = await authOutcomeOf(request, keys).catch((error: unknown) => ({ failure: error }));
+              if ('failure' in outcome) return { authFailure: outcome.failure };
               return 'context' in outcome
                 ? { requestContext: outcome.context, loaders: createLoaders(reader) }
                 : { authError: outcome.error };
             },
-            hooks: { preParsing: requireCaller, preExecution: costLimitHook() },
-            ...graphqlHardening({ keys, exposeInternals: !env.production }),
+            hooks: { preParsing: requireCaller, preExecution: [costLimitHook(), rejectNulCharacters] },
+            ...graphqlHardening({ keys, limits, exposeInternals: !env.production }),
           }),
         }),
       ],
@@ -78,6 +83,9 @@ export class AppModule {
         ProposalResolver,
         ProposalStatusChangeResolver,
         IngestionService,
+        { provide: INGESTION_OPTIONS, useValue: { allowPrivate: env.fetchAllowPrivate } },
+        { provide: DyadEnvironment, useValue: env },
+        { provide: RequestLimits, useValue: limits },
         { provide: APP_GUARD, useClass: RoleGuard },
         { provide: APP_FILTER, useValue: new GraphqlExceptionFilter(!env.production) },
       ],

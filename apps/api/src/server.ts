@@ -6,9 +6,21 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createDataSource, type DatabaseHandle, DyadEnvironment, openDatabase } from '@dyad/database';
 import { ApiKeyService, ENTITIES, RequestContext } from '@dyad/domain';
-import { IngestionService, loadDemoData } from '@dyad/ingestion';
+import { closeExtractionPool, configureExtractionPool, IngestionService, loadDemoData } from '@dyad/ingestion';
 import { AppModule } from './app.module.js';
 import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
+import { registerRateLimits } from './rate-limit/request-limits.js';
+
+/** `X-Content-Type-Options: nosniff` on every response: API answers, errors, assets, 404s. */
+function addSecurityHeaders(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_request, reply, payload) => {
+      reply.header('x-content-type-options', 'nosniff');
+      return payload;
+    });
+}
 
 export interface RunningServer {
   app: NestFastifyApplication;
@@ -33,6 +45,7 @@ const BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? DyadEnvironment.from();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  await configureExtractionPool({ timeoutMs: env.extractionTimeoutMs });
   const database = await openDatabase(env, 'server', log);
   const dataSource = createDataSource({
     url: database.url,
@@ -47,9 +60,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (applied.length) log(`applied ${applied.length} database migration(s)`);
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot({ dataSource, env }),
-      new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+      new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: env.trustProxy.length ? env.trustProxy : false }),
       { logger: options.logLevels ?? ['error', 'warn'] },
     );
+    // Before any route exists: both apply to every route registered after them.
+    addSecurityHeaders(app);
+    await registerRateLimits(app, env.rateLimits);
     await registerDashboardAssets(app);
     await loadDemoOnFirstStart(app, dataSource, env, log);
     await app.listen(env.port, env.host);
@@ -72,6 +88,7 @@ function closer(app: NestFastifyApplication | undefined, dataSource: import('typ
       await app?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.stop();
+      await closeExtractionPool();
     })());
 }
 

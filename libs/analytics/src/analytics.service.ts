@@ -11,7 +11,7 @@ import type {
 } from './analytics.types.js';
 import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes } from './cooperation-score.js';
 import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
-import { assertGranularity, PERIOD_SQL, periodLabel } from './periods.js';
+import { assertGranularity, MAX_PERIODS, PERIOD_SQL, periodLabel, tooManyPeriods } from './periods.js';
 import { SingleFlight } from './single-flight.js';
 
 const ISO_ALPHA2 = /^[A-Z]{2}$/;
@@ -147,6 +147,7 @@ export class AnalyticsService {
       WITH period AS (
         SELECT g::date AS period, least((g + ${stepParam})::date - 1, ${end}) AS r
         FROM generate_series(date_trunc(${params.param(unit)}, ${start}::timestamp), ${end}::timestamp, ${stepParam}) AS g
+        LIMIT ${MAX_PERIODS + 1}
       ),
       score_ref AS (SELECT DISTINCT r FROM period),
       ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false })},
@@ -158,6 +159,7 @@ export class AnalyticsService {
       this.query<{ period: string; as_of: string; score: number }>(sql, params),
       this.undatedMeetings({ ...facts, statuses: ['HELD'] }),
     ]);
+    if (rows.length > MAX_PERIODS) throw tooManyPeriods(granularity);
     return {
       points: rows.map((row) => ({ period: row.period, label: periodLabel(row.period, granularity), asOf: row.as_of, score: row.score })),
       undatedMeetings,
@@ -193,6 +195,7 @@ export class AnalyticsService {
         SELECT g::date AS period
         FROM (SELECT min(period) AS first, max(period) AS last FROM counts) span,
              generate_series(span.first::timestamp, span.last::timestamp, ${params.param(step)}::interval) AS g
+        LIMIT ${MAX_PERIODS + 1}
       )
       SELECT periods.period::text AS period, counts.type::text AS type, coalesce(counts.count, 0) AS count
       FROM periods LEFT JOIN counts USING (period)
@@ -207,6 +210,7 @@ export class AnalyticsService {
       if (row.type) counts.set(row.type, row.count);
       periods.set(row.period, counts);
     }
+    if (periods.size > MAX_PERIODS) throw tooManyPeriods(granularity);
     const timeline: TimelinePeriod[] = [...periods].map(([period, counts]) => {
       const byType = EVENT_TYPES.map((type) => ({ type, count: counts.get(type) ?? 0 }));
       return { period, label: periodLabel(period, granularity), total: sum(byType.map((t) => t.count)), byType };

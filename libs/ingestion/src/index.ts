@@ -1,10 +1,17 @@
 export * from './news-item-input.js';
-export { IngestionService, contentHash, EXTRACTOR_VERSION, withArticleText } from './ingestion.service.js';
+export {
+  IngestionService, contentHash, EXTRACTOR_VERSION, INGESTION_OPTIONS, type IngestionOptions, type ExtractionPreview,
+} from './ingestion.service.js';
 export { validateNewsItemInput, MAX_TEXT_BYTES } from './ingest-input.js';
+export { readNewsItem, withArticleText } from './read-news-item.js';
+export {
+  ExtractionPool, extractionPool, configureExtractionPool, closeExtractionPool, type ExtractionPoolOptions,
+} from './extraction/extraction-pool.js';
+export { mayConnectTo, type AllowPrivate } from './sources/address-policy.js';
+export { fetchUrl, FETCH_FAILED, MAX_REDIRECTS } from './sources/fetch-url.js';
 export { readSources } from './sources/read-sources.js';
 export type { ReadSourcesOptions, SourceItem } from './sources/source-item.js';
 export { articleFromHtml } from './sources/html-page.js';
 export { htmlToText } from './sources/html-to-text.js';
 export { loadDemoData, removeSyntheticData, bundledCorpus, type DemoMode } from './demo/demo-data.js';
 export { syntheticHistory, SYNTHETIC_PUBLISHER } from './demo/synthetic-history.js';
-export { articleFromUrl } from './sources/article-from-url.js';

@@ -1,12 +1,28 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { AuditService, DomainError, NewsItem, type RequestContext } from '@dyad/domain';
-import { extract, normalizeForSearch } from '@dyad/extraction';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AuditService, DomainError, isDateInRange, NewsItem, type RequestContext } from '@dyad/domain';
+import { type ExtractionResult, normalizeForSearch } from '@dyad/extraction';
 import { DataSource, type EntityManager } from 'typeorm';
-import { validateNewsItemInput, type ValidItem } from './ingest-input.js';
+import { extractionPool } from './extraction/extraction-pool.js';
+import type { ValidItem } from './ingest-input.js';
 import { Linker } from './linking/linker.js';
-import { articleFromHtml } from './sources/html-page.js';
+import { readNewsItem } from './read-news-item.js';
+import type { AllowPrivate } from './sources/address-policy.js';
 import type { IngestOutcome, NewsItemInput } from './news-item-input.js';
+
+/** Nest token for IngestionOptions. */
+export const INGESTION_OPTIONS = Symbol('INGESTION_OPTIONS');
+
+export interface IngestionOptions {
+  /** Non-public addresses items may be fetched from (DYAD_FETCH_ALLOW_PRIVATE); none by default. */
+  allowPrivate?: AllowPrivate;
+}
+
+export interface ExtractionPreview {
+  /** The text the offsets index into (the article text when HTML or a URL was given). */
+  text: string;
+  result: ExtractionResult;
+}
 
 /** Bumped when extraction rules change, so items can be re-extracted by version. */
 export const EXTRACTOR_VERSION = 'dyad-extraction/1';
@@ -28,15 +44,22 @@ export class IngestionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Optional() @Inject(INGESTION_OPTIONS) private readonly options: IngestionOptions = {},
   ) {}
+
+  /** What ingesting the item would extract; nothing is stored. */
+  async preview(input: NewsItemInput): Promise<ExtractionPreview> {
+    const item = await readNewsItem(input, this.options.allowPrivate);
+    return { text: item.text, result: await extractItem(item) };
+  }
 
   /** Stores a news item and links what it reports, all in one transaction; the same item again changes nothing. */
   async ingest(ctx: RequestContext, input: NewsItemInput): Promise<IngestOutcome> {
-    const item = validateNewsItemInput(withArticleText(input));
+    const item = await readNewsItem(input, this.options.allowPrivate);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [INGEST_LOCK]);
-      // The text's normalised key serves both the duplicate check and search: computed once.
-      const textKey = searchKeyOf(item.text);
+      // The text's normalised key serves both the duplicate check and search: computed once, off the event loop.
+      const textKey = await extractionPool().searchKey(item.text);
       const hash = hashOfKey(textKey);
       const duplicate = await this.findDuplicate(manager, item.url, hash);
       if (duplicate) return { status: 'DUPLICATE', newsItemId: duplicate, ...noChanges() };
@@ -45,11 +68,7 @@ export class IngestionService {
       if (item.publisherCountry && !knownCountries.has(item.publisherCountry)) {
         throw DomainError.invalid(`publisherCountry ${item.publisherCountry} is not an ISO 3166-1 country`, { field: 'publisherCountry' });
       }
-      const result = extract(item.text, {
-        publishedAt: item.publishedAt ?? undefined,
-        lang: item.language ?? undefined,
-        publisherCountry: item.publisherCountry ?? undefined,
-      });
+      const result = await extractItem(item);
       const publishedAt = item.publishedAt ?? result.publishedAt;
       const title = item.title ?? result.title;
       const newsItem = await manager.save(
@@ -99,15 +118,25 @@ export class IngestionService {
   }
 }
 
-/** An item given as HTML only gets its article text pulled out first (page chrome dropped). */
-export function withArticleText(input: NewsItemInput): NewsItemInput {
-  if ((input.text ?? '').trim() || !input.html?.trim()) return input;
-  const article = articleFromHtml(input.html, input.url ?? undefined);
-  if (!article.ok) throw DomainError.invalid(`html: ${article.reason}`, { field: 'html' });
+/**
+ * Extraction on the shared worker pool (off the event loop, with a time budget). A date outside the range
+ * the system stores (a misread year) counts as unknown.
+ */
+async function extractItem(item: ValidItem): Promise<ExtractionResult> {
+  const result = await extractionPool().extract(item.text, {
+    publishedAt: item.publishedAt ?? undefined,
+    lang: item.language ?? undefined,
+    publisherCountry: item.publisherCountry ?? undefined,
+  });
+  const sane = (date: string | null) => (date && isDateInRange(date) ? date : null);
   return {
-    ...article.input,
-    ...Object.fromEntries(Object.entries(input).filter(([, value]) => value != null && value !== '')),
-    text: article.input.text,
+    ...result,
+    publishedAt: sane(result.publishedAt),
+    events: result.events.map((event) => ({
+      ...event,
+      ...(sane(event.date) ? {} : { date: null, dateSource: null }),
+      followUps: event.followUps.map((followUp) => ({ ...followUp, dueDate: sane(followUp.dueDate) })),
+    })),
   };
 }
 

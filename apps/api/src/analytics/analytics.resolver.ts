@@ -3,6 +3,7 @@ import { AnalyticsService } from '@dyad/analytics';
 import type { RequestContext } from '@dyad/domain';
 import { Ctx } from '../auth/graphql-context.js';
 import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
+import { FIELD_COSTS } from '../graphql/limits/query-limits.js';
 import { type Granularity, GranularityEnum } from '../graphql/enums.js';
 import { CooperationFilterInput, FollowUpFilterInput, MeetingFilterInput, ProposalFilterInput } from '../graphql/filter.inputs.js';
 import { DyadConnection, type DyadModel, mapDyad } from './models/dyad.model.js';
@@ -29,6 +30,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => ScoreTrendModel, {
+    complexity: FIELD_COSTS.series,
     description:
       "One dyad's cooperation score per period, from the filter's from (else the pair's first HELD meeting) to its to (else today), " +
       'and how many of its meetings have no known date (no score counts them).',
@@ -43,6 +45,7 @@ export class AnalyticsResolver {
   }
 
   @Query(() => CooperationTimelineModel, {
+    complexity: FIELD_COSTS.series,
     description:
       'HELD meetings (or the filter\'s statuses) per period and event type, from the first period with a meeting to the last, ' +
       'empty periods included; meetings with no known date are in no period and counted in undatedMeetings.',

@@ -2,13 +2,16 @@ import { Logger } from '@nestjs/common';
 import { type ExecutionResult, GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import { prefersGraphqlResponseJson } from '../graphql/http/media-type.js';
-import type { GraphqlErrorCode } from './graphql-error.mapper.js';
+import { isDatabaseUnavailable } from '@dyad/database';
+import { DATABASE_UNAVAILABLE, type GraphqlErrorCode, STATUS_OF_CODE } from './graphql-error.mapper.js';
 
 const CODE_BY_STATUS: Record<number, GraphqlErrorCode> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 type WithStatus = { statusCode?: unknown; code?: unknown; errors?: unknown };
@@ -36,9 +39,11 @@ export function createGraphqlErrorFormatter({ exposeInternals }: ErrorFormatterO
     const request = context?.reply?.request;
     const classified = execution.errors.flatMap((error) => classify(error, exposeInternals, logger, request?.routeOptions?.bodyLimit));
     const errors = classified.map((entry) => entry.error);
-    if (execution.data !== undefined) return { statusCode: 200, response: { data: execution.data, errors } };
+    // An unavailable database or a rate limit is the whole response's status, also beside partial data.
+    const forced = errors.map((error) => STATUS_OF_CODE[error.extensions?.code as GraphqlErrorCode]).find(Boolean);
+    if (execution.data !== undefined) return { statusCode: forced ?? 200, response: { data: execution.data, errors } };
     const graphqlResponse = prefersGraphqlResponseJson(request?.headers.accept);
-    const status = classified.find((entry) => entry.status !== undefined)?.status;
+    const status = forced ?? classified.find((entry) => entry.status !== undefined)?.status;
     const statusCode =
       status ?? (errors.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR') ? 500 : graphqlResponse ? 400 : 200);
     return { statusCode, response: graphqlResponse ? { errors } : { data: null, errors } };
@@ -68,6 +73,7 @@ function classify(error: GraphQLError, exposeInternals: boolean, logger: Logger,
   }
   // graphql-js' own request errors (e.g. variable coercion under JIT) have no original error and no path.
   if (!original && !error.path) return [{ error: formatted(error, 'BAD_USER_INPUT') }];
+  if (isDatabaseUnavailable(original)) return [{ error: formatted(error, 'SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE), status: 503 }];
   logger.error(original?.stack ?? error.stack ?? error.message);
   const message = exposeInternals ? error.message : 'Internal server error';
   return [{ error: formatted(error, 'INTERNAL_SERVER_ERROR', message), status: error.path ? undefined : 500 }];

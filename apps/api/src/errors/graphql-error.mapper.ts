@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@dyad/database';
 import { DomainError, DomainErrorCode } from '@dyad/domain';
 import { GraphQLError } from 'graphql';
 
@@ -8,7 +9,14 @@ export type GraphqlErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
+
+/** HTTP statuses an error code forces on the whole response, whatever the media type. */
+export const STATUS_OF_CODE: Partial<Record<GraphqlErrorCode, number>> = { RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+
+export const DATABASE_UNAVAILABLE = 'the database is unavailable; try again shortly';
 
 const FROM_DOMAIN: Record<DomainErrorCode, GraphqlErrorCode> = {
   [DomainErrorCode.InvalidInput]: 'BAD_USER_INPUT',
@@ -16,6 +24,7 @@ const FROM_DOMAIN: Record<DomainErrorCode, GraphqlErrorCode> = {
   [DomainErrorCode.Conflict]: 'CONFLICT',
   [DomainErrorCode.Forbidden]: 'FORBIDDEN',
   [DomainErrorCode.Unauthenticated]: 'UNAUTHENTICATED',
+  [DomainErrorCode.Unavailable]: 'SERVICE_UNAVAILABLE',
 };
 
 const FROM_HTTP_STATUS: Record<number, GraphqlErrorCode> = {
@@ -34,6 +43,8 @@ export function graphqlError(code: GraphqlErrorCode, message: string, details?: 
 export function toGraphqlError(error: unknown, exposeInternals: boolean): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (error instanceof DomainError) return graphqlError(FROM_DOMAIN[error.code], error.message, error.details);
+  // Never the driver's message: it names the database's host and port.
+  if (isDatabaseUnavailable(error)) return graphqlError('SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE);
   if (error instanceof HttpException) {
     const response = error.getResponse();
     const message =

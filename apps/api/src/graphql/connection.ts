@@ -39,12 +39,10 @@ export function toPage(args: PageArgs): Page {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw DomainError.invalid('first must be from 1 to 100');
   let offset = 0;
   if (args.after) {
-    const decoded = Buffer.from(args.after, 'base64url').toString();
-    const value = Number(decoded.slice(CURSOR_PREFIX.length));
-    if (!decoded.startsWith(CURSOR_PREFIX) || !Number.isInteger(value) || value < 0) {
-      throw DomainError.invalid('after is not a cursor from this API; pass a previous pageInfo.endCursor');
-    }
-    offset = value + 1;
+    // Decimal digits only (no 1e308, no 0x…), and an offset PostgreSQL can take.
+    const match = /^o:(0|[1-9]\d{0,8})$/.exec(Buffer.from(args.after, 'base64url').toString());
+    if (!match) throw DomainError.invalid('after is not a cursor from this API; pass a previous pageInfo.endCursor', { field: 'after' });
+    offset = Number(match[1]) + 1;
   }
   return { limit: first, offset };
 }

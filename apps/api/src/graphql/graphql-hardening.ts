@@ -1,4 +1,5 @@
 import type { ApiKeyService } from '@dyad/domain';
+import type { RequestLimits } from '../rate-limit/request-limits.js';
 import { createGraphqlErrorFormatter } from '../errors/graphql-error.formatter.js';
 import { graphqlRouteHooks } from './http/graphql-route.hooks.js';
 import { maxAliasesRule } from './limits/max-aliases.rule.js';
@@ -7,6 +8,7 @@ import { QUERY_LIMITS } from './limits/query-limits.js';
 
 export interface GraphqlHardeningOptions {
   keys: ApiKeyService;
+  limits: RequestLimits;
   exposeInternals: boolean;
 }
 
@@ -15,12 +17,12 @@ export interface GraphqlHardeningOptions {
  * shape every error; spread into the driver config. The cost limit needs the variables, so it is the
  * `preExecution` hook `costLimitHook()`.
  */
-export function graphqlHardening({ keys, exposeInternals }: GraphqlHardeningOptions) {
+export function graphqlHardening({ keys, limits, exposeInternals }: GraphqlHardeningOptions) {
   return {
     validationRules: [maxDepthRule(QUERY_LIMITS.maxDepth), maxAliasesRule(QUERY_LIMITS.maxAliases)],
     graphql: { parseOptions: { maxTokens: QUERY_LIMITS.maxTokens } },
     allowBatchedQueries: true,
     errorFormatter: createGraphqlErrorFormatter({ exposeInternals }),
-    additionalRouteOptions: graphqlRouteHooks(keys),
+    additionalRouteOptions: graphqlRouteHooks(keys, limits),
   };
 }

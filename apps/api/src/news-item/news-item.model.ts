@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { NewsItem } from '@dyad/domain';
 import { Connection } from '../graphql/connection.js';
+import { FIELD_COSTS } from '../graphql/limits/query-limits.js';
 
 @ObjectType('NewsItem', { description: 'A news item as ingested; evidence offsets index into body.' })
 export class NewsItemModel {
@@ -13,7 +14,7 @@ export class NewsItemModel {
   @Field(() => String, { nullable: true })
   title: string | null;
 
-  @Field({ description: 'The exact original text.' })
+  @Field({ description: 'The exact original text (up to 5 MB: it costs 1000 in the query cost).', complexity: FIELD_COSTS.body })
   body: string;
 
   @Field({ description: 'fa, en or ru.' })

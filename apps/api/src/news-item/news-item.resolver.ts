@@ -2,12 +2,13 @@ import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField
 import {
   DomainError, MeetingService, NewsItemService, ProposalService, type RequestContext,
 } from '@dyad/domain';
-import { extract, type Language } from '@dyad/extraction';
-import { articleFromUrl, IngestionService, type NewsItemInput, validateNewsItemInput, withArticleText } from '@dyad/ingestion';
+import type { Language } from '@dyad/extraction';
+import { IngestionService, type NewsItemInput } from '@dyad/ingestion';
 import { Allow } from '../auth/allow.decorator.js';
 import { Ctx, Loader } from '../auth/graphql-context.js';
 import { CountryModel, mapCountry } from '../country/country.model.js';
 import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
+import { FIELD_COSTS } from '../graphql/limits/query-limits.js';
 import { loadAll, type Loaders } from '../graphql/loaders.js';
 import { mapMeeting, MeetingModel } from '../meeting/meeting.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
@@ -42,13 +43,7 @@ class SearchResultModel {
   @Field(() => [ProposalModel]) proposals: ProposalModel[];
 }
 
-/** An item given only by URL is fetched (http/https, 5 MB, 20 s) and its article text pulled out. */
-async function fetchedIfUrlOnly(input: IngestNewsItemInput): Promise<NewsItemInput> {
-  const given = { ...input, language: input.language as Language | null };
-  if (input.text?.trim() || input.html?.trim() || !input.url) return given;
-  const fetched = await articleFromUrl(input.url);
-  return { ...fetched, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value != null && value !== '')) };
-}
+const toNewsItemInput = (input: IngestNewsItemInput): NewsItemInput => ({ ...input, language: input.language as Language | null });
 
 @Resolver(() => NewsItemModel)
 export class NewsItemResolver {
@@ -98,22 +93,23 @@ export class NewsItemResolver {
     };
   }
 
-  @Query(() => ExtractionPreviewModel, { description: 'What ingesting this text would extract, without storing anything.' })
+  @Query(() => ExtractionPreviewModel, {
+    description: 'What ingesting this text would extract, without storing anything.',
+    complexity: FIELD_COSTS.extraction,
+  })
   @Allow('ANALYST')
   async previewExtraction(@Args('input') input: IngestNewsItemInput): Promise<ExtractionPreviewModel> {
-    const item = validateNewsItemInput(withArticleText(await fetchedIfUrlOnly(input)));
-    const result = extract(item.text, {
-      publishedAt: item.publishedAt ?? undefined,
-      lang: (item.language as Language | null) ?? undefined,
-      publisherCountry: item.publisherCountry ?? undefined,
-    });
-    return mapExtraction(result, item.text);
+    const { result, text } = await this.ingestion.preview(toNewsItemInput(input));
+    return mapExtraction(result, text);
   }
 
-  @Mutation(() => IngestResultModel, { description: 'Ingests one news item: extracts, links to what is known, stores it (one transaction).' })
+  @Mutation(() => IngestResultModel, {
+    description: 'Ingests one news item: extracts, links to what is known, stores it (one transaction).',
+    complexity: FIELD_COSTS.extraction,
+  })
   @Allow('ANALYST')
   async ingestNewsItem(@Ctx() ctx: RequestContext, @Args('input') input: IngestNewsItemInput): Promise<IngestResultModel> {
-    const { newsItemId, ...outcome } = await this.ingestion.ingest(ctx, await fetchedIfUrlOnly(input));
+    const { newsItemId, ...outcome } = await this.ingestion.ingest(ctx, toNewsItemInput(input));
     return { ...outcome, newsItem: mapNewsItem(await this.newsItems.get(ctx, newsItemId)) };
   }
 

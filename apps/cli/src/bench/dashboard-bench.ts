@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     const benchUrl = withDatabaseName(database.url, DATABASE);
     if (process.env.BENCH_SKIP_SEED !== '1') await recreateBenchDatabase(database.url, DATABASE, meetings, log);
     const adminKey = `bench-${randomBytes(12).toString('hex')}`;
-    const env = DyadEnvironment.from({ DATABASE_URL: benchUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey });
+    const env = DyadEnvironment.from({ DATABASE_URL: benchUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey, DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0' });
     const server = await startServer({ env, log });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,

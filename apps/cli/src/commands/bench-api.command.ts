@@ -117,6 +117,8 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
     const adminKey = `bench-${randomBytes(12).toString('hex')}`;
     const env = DyadEnvironment.from({
       DATABASE_URL: benchUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey,
+      // Throughput is measured, not limited: one address, one key, thousands of requests a second.
+      DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
     });
     const server = await startServer({ env, log });
     try {

@@ -1,7 +1,8 @@
 import { type Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DyadEnvironment } from '@dyad/database';
 import { AuditService } from '@dyad/domain';
 import { isValidIsoDate } from '@dyad/extraction';
-import { IngestionService, readSources } from '@dyad/ingestion';
+import { configureExtractionPool, IngestionService, readSources } from '@dyad/ingestion';
 import countries from 'i18n-iso-countries';
 import { createProgressReporter, formatIngestSummary, HOW_TO_DATE, runIngest } from '../ingest/run-ingest.js';
 import { withDatabase } from '../support/database.js';
@@ -38,9 +39,12 @@ export function registerIngest(program: Command): void {
       throw error.exitCode === 0 ? error : new CommanderError(2, error.code, error.message);
     })
     .action(async (sources: string[], options: IngestCliOptions) => {
+      const env = DyadEnvironment.from();
+      await configureExtractionPool({ timeoutMs: env.extractionTimeoutMs });
       const summary = await withDatabase(async (dataSource) => {
-        const service = new IngestionService(dataSource, new AuditService(dataSource));
-        const items = readSources(sources, { publishedAt: options.publishedAt, publisherCountry: options.publisherCountry });
+        const allowPrivate = env.fetchAllowPrivate;
+        const service = new IngestionService(dataSource, new AuditService(dataSource), { allowPrivate });
+        const items = readSources(sources, { publishedAt: options.publishedAt, publisherCountry: options.publisherCountry, allowPrivate });
         return runIngest(items, service, createProgressReporter(process.stderr));
       });
       const json = summary.undatedItems ? { ...summary, howToDate: HOW_TO_DATE } : summary;

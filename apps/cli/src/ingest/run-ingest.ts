@@ -75,7 +75,8 @@ export async function runIngest(
   for await (const item of sources) {
     summary.read++;
     if (!item.ok) {
-      fail(item.origin, item.reason);
+      // The operator at the terminal may see why a download was refused; API callers never do.
+      fail(item.origin, item.detail ? `${item.reason} (${item.detail})` : item.reason);
     } else {
       try {
         const outcome = await ingestor.ingest(ctx, item.input);

@@ -97,8 +97,9 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
 
   const base = filterInput(filters);
   const prev = previous ? filterInput({ ...filters, ...previous }) : null;
-  // The previous period's variables filter to an empty range when there is none ("all time").
-  const none = { ...base, from: '9999-01-01', to: '9999-01-01' };
+  // The previous period's variables filter to an empty range when there is none ("all time"): the last day
+  // the API accepts (dates run 1900-01-01 to 2100-12-31), when nothing has happened yet.
+  const none = { ...base, from: '2100-12-31', to: '2100-12-31' };
   const variables = {
     meetings: base,
     previousMeetings: prev ?? none,

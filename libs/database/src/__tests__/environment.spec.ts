@@ -19,8 +19,26 @@ describe('DyadEnvironment', () => {
     ['DYAD_ADMIN_KEY', 'short', /DYAD_ADMIN_KEY/],
     ['DYAD_STATEMENT_TIMEOUT_MS', '5s', /DYAD_STATEMENT_TIMEOUT_MS: must be a whole number of milliseconds/],
     ['DYAD_STATEMENT_TIMEOUT_MS', '50', /DYAD_STATEMENT_TIMEOUT_MS/],
+    ['DYAD_FETCH_ALLOW_PRIVATE', 'intranet', /DYAD_FETCH_ALLOW_PRIVATE: "intranet" is not an IP address or CIDR range/],
+    ['DYAD_FETCH_ALLOW_PRIVATE', '10.0.0.0/33', /DYAD_FETCH_ALLOW_PRIVATE/],
+    ['DYAD_RATE_LIMIT_PER_KEY', '-1', /DYAD_RATE_LIMIT_PER_KEY: must be a whole number of requests a minute/],
+    ['DYAD_RATE_LIMIT_FAILED_AUTH', 'ten', /DYAD_RATE_LIMIT_FAILED_AUTH/],
+    ['DYAD_EXTRACTION_TIMEOUT_MS', '1h', /DYAD_EXTRACTION_TIMEOUT_MS/],
+    ['DYAD_TRUST_PROXY', 'proxy.local', /DYAD_TRUST_PROXY/],
   ])('refuses %s=%s with a line naming the variable', (name, value, message) => {
     expect(() => DyadEnvironment.from({ [name]: value })).toThrow(message);
+  });
+
+  it('fetches only public addresses and limits rates by default; the settings change that', () => {
+    expect(DyadEnvironment.from({})).toMatchObject({
+      fetchAllowPrivate: 'none', extractionTimeoutMs: 60_000, rateLimits: { perAddress: 1200, perKey: 600, failedAuth: 10 }, trustProxy: [],
+    });
+    expect(DyadEnvironment.from({ DYAD_FETCH_ALLOW_PRIVATE: '1' }).fetchAllowPrivate).toBe('all');
+    expect(DyadEnvironment.from({ DYAD_FETCH_ALLOW_PRIVATE: '0' }).fetchAllowPrivate).toBe('none');
+    expect(DyadEnvironment.from({ DYAD_FETCH_ALLOW_PRIVATE: '10.20.0.0/16, 192.168.5.7,fd00::/8' }).fetchAllowPrivate).toEqual([
+      '10.20.0.0/16', '192.168.5.7/32', 'fd00::/8',
+    ]);
+    expect(DyadEnvironment.from({ DYAD_RATE_LIMIT_PER_ADDRESS: '0' }).rateLimits.perAddress).toBe(0);
   });
 
   it('accepts a full configuration', () => {

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertKnownCountries } from '../country/country.service.js';
 import { estimatedDueDate, checkFollowUpTransition } from '../lifecycle/follow-up-lifecycle.js';
-import { isIsoDate, todayInTehran } from '../lifecycle/dates.js';
+import { assertDate, todayInTehran } from '../lifecycle/dates.js';
 import { DomainError } from '../shared/domain.error.js';
 import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
 import { followUpConditions } from '../shared/filter-sql.js';
@@ -82,9 +82,7 @@ export class FollowUpService {
   /** Adds an analyst's follow-up inside the caller's transaction. */
   async createIn(manager: EntityManager, ctx: RequestContext, input: NewFollowUp, from: string): Promise<FollowUpAction> {
     if (!FOLLOW_UP_HORIZONS.includes(input.horizon)) throw DomainError.invalid(`unknown horizon ${input.horizon}`, { field: 'horizon' });
-    if (input.dueDate != null && !isIsoDate(input.dueDate)) {
-      throw DomainError.invalid(`dueDate must be a date written YYYY-MM-DD, not "${input.dueDate}"`, { field: 'dueDate' });
-    }
+    if (input.dueDate != null) assertDate(input.dueDate, 'dueDate');
     const owners = checkOwners(input.owners);
     await assertKnownCountries(manager, owners, 'owners');
     const dueDate = input.dueDate ?? estimatedDueDate(input.horizon, from);
@@ -140,9 +138,7 @@ export class FollowUpService {
         followUp.horizon = patch.horizon;
       }
       if (patch.dueDate !== undefined) {
-        if (patch.dueDate !== null && !isIsoDate(patch.dueDate)) {
-          throw DomainError.invalid(`dueDate must be a date written YYYY-MM-DD, not "${patch.dueDate}"`, { field: 'dueDate' });
-        }
+        if (patch.dueDate !== null) assertDate(patch.dueDate, 'dueDate');
         followUp.dueDate = patch.dueDate;
         followUp.dueDateEstimated = false;
       }

@@ -1,3 +1,5 @@
+import { DomainError } from '../shared/domain.error.js';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
@@ -7,6 +9,22 @@ export function isIsoDate(value: unknown): value is string {
   if (!match) return false;
   const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
   return date.toISOString().slice(0, 10) === value;
+}
+
+/** Dates the system accepts and stores: wider than any news, narrow enough that a chart by month stays small. */
+export const DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const;
+
+/** True for a real calendar date within DATE_RANGE. */
+export function isDateInRange(value: unknown): value is string {
+  return isIsoDate(value) && value >= DATE_RANGE.min && value <= DATE_RANGE.max;
+}
+
+/** Refuses (BAD_USER_INPUT naming `field`) anything but a real YYYY-MM-DD date within DATE_RANGE. */
+export function assertDate(value: unknown, field: string): asserts value is string {
+  if (!isIsoDate(value)) throw DomainError.invalid(`${field} must be a date written YYYY-MM-DD, not "${String(value)}"`, { field });
+  if (!isDateInRange(value)) {
+    throw DomainError.invalid(`${field} must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}, not ${value}`, { field });
+  }
 }
 
 function parse(value: string): Date {

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertKnownCountries } from '../country/country.service.js';
 import { FollowUpService, type NewFollowUp } from '../follow-up/follow-up.service.js';
-import { isIsoDate, todayInTehran } from '../lifecycle/dates.js';
+import { assertDate, todayInTehran } from '../lifecycle/dates.js';
 import { ProposalService, type SetProposalStatusInput } from '../proposal/proposal.service.js';
 import { DomainError, DomainErrorCode } from '../shared/domain.error.js';
 import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
@@ -43,6 +43,8 @@ export interface LogOutcomeInput {
 }
 
 const ISO_ALPHA2 = /^[A-Z]{2}$/;
+/** Follow-ups, and proposal changes, one logMeetingOutcome may carry. */
+export const MAX_OUTCOME_ITEMS = 50;
 
 @Injectable()
 export class MeetingService {
@@ -134,6 +136,12 @@ export class MeetingService {
   /** Records what came of a meeting: summary, outcome, new follow-ups and proposal changes, all or nothing. */
   async logOutcome(ctx: RequestContext, id: string, input: LogOutcomeInput): Promise<Meeting> {
     if (!MEETING_OUTCOMES.includes(input.outcome)) throw DomainError.invalid(`unknown outcome ${input.outcome}`, { field: 'outcome' });
+    for (const field of ['followUps', 'proposalUpdates'] as const) {
+      if ((input[field]?.length ?? 0) > MAX_OUTCOME_ITEMS) {
+        throw DomainError.invalid(`${field} takes at most ${MAX_OUTCOME_ITEMS} entries per call; log the rest in another call`, { field });
+      }
+    }
+    assertNoRepeatedFollowUps(input.followUps ?? []);
     return this.edit(ctx, id, input.expectedVersion, 'meeting.logOutcome', async (manager, meeting) => {
       meeting.outcome = input.outcome;
       if (input.summary !== undefined) meeting.summary = input.summary?.trim() || null;
@@ -205,6 +213,9 @@ export class MeetingService {
       const before = describe(meeting, await this.partiesOf(manager, id));
       await change(manager, meeting);
       await manager.save(Meeting, meeting);
+      // Every accepted edit moves the version, also one that only added rows around the meeting (follow-ups,
+      // merged sources): a second edit made from the same reading must get CONFLICT, not apply twice.
+      if ((await manager.findOneByOrFail(Meeting, { id })).version === expectedVersion) await manager.increment(Meeting, { id }, 'version', 1);
       const saved = await manager.findOneByOrFail(Meeting, { id });
       await this.audit.record(ctx, manager, {
         action,
@@ -239,9 +250,7 @@ export class MeetingService {
     if (fields.status != null && !EVENT_STATUSES.includes(fields.status)) {
       throw DomainError.invalid(`status must be one of ${EVENT_STATUSES.join(', ')}, not "${fields.status}"`, { field: 'status' });
     }
-    if (fields.date != null && !isIsoDate(fields.date)) {
-      throw DomainError.invalid(`date must be a date written YYYY-MM-DD, not "${fields.date}"`, { field: 'date' });
-    }
+    if (fields.date != null) assertDate(fields.date, 'date');
     const bad = (fields.sectors ?? []).filter((sector) => !SECTORS.includes(sector));
     if (bad.length) throw DomainError.invalid(`unknown sectors: ${bad.join(', ')}`, { field: 'sectors' });
     const countries = fields.countries == null ? fields.countries : [...new Set(fields.countries)].sort();
@@ -255,6 +264,19 @@ export class MeetingService {
     if ((fields.summary?.length ?? 0) > 10_000) throw DomainError.invalid('summary takes at most 10,000 characters', { field: 'summary' });
     return { ...fields, countries, sectors: fields.sectors ? [...new Set(fields.sectors)] : fields.sectors };
   }
+}
+
+// The same follow-up twice in one call is a slip (a double submit), never two tasks.
+function assertNoRepeatedFollowUps(followUps: Omit<NewFollowUp, 'meetingId'>[]): void {
+  const seen = new Map<string, number>();
+  followUps.forEach((followUp, index) => {
+    const key = JSON.stringify([followUp.description?.trim().toLowerCase(), [...(followUp.owners ?? [])].sort(), followUp.horizon, followUp.dueDate ?? null]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw DomainError.invalid(`followUps[${index}] repeats followUps[${first}]`, { field: 'followUps' });
+    }
+    seen.set(key, index);
+  });
 }
 
 const describe = (meeting: Meeting, countries: string[]) => ({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isIsoDate } from '../lifecycle/dates.js';
+import { assertDate } from '../lifecycle/dates.js';
 import { DomainError } from '../shared/domain.error.js';
 import { getEntityOrThrow, inOrder, pagedIds } from '../shared/entity-helpers.js';
 import { searchKey } from '../shared/filter-sql.js';
@@ -32,7 +32,7 @@ export class NewsItemService {
     }
     for (const field of ['from', 'to'] as const) {
       const value = f[field];
-      if (value != null && !isIsoDate(value)) throw DomainError.invalid(`${field} must be a date written YYYY-MM-DD`, { field });
+      if (value != null) assertDate(value, field);
     }
     if (f.from) where.push(`n.published_at >= ${params.param(f.from)}`);
     if (f.to) where.push(`n.published_at <= ${params.param(f.to)}`);

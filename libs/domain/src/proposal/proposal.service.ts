@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { isIsoDate, todayInTehran } from '../lifecycle/dates.js';
+import { assertDate, todayInTehran } from '../lifecycle/dates.js';
 import { checkProposalTransition } from '../lifecycle/proposal-lifecycle.js';
 import { DomainError } from '../shared/domain.error.js';
 import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
@@ -63,9 +63,7 @@ export class ProposalService {
     if (!ctx.caller) throw DomainError.invalid('a status change needs an analyst key');
     if (!PROPOSAL_STATUSES.includes(input.status)) throw DomainError.invalid(`unknown status ${input.status}`, { field: 'status' });
     const effectiveDate = input.effectiveDate ?? todayInTehran();
-    if (!isIsoDate(effectiveDate)) {
-      throw DomainError.invalid(`effectiveDate must be a date written YYYY-MM-DD, not "${effectiveDate}"`, { field: 'effectiveDate' });
-    }
+    assertDate(effectiveDate, 'effectiveDate');
     const proposal = await lockForEdit(manager, Proposal, 'proposal', input.proposalId, input.expectedVersion);
     const overrideReason = input.overrideReason?.trim() || null;
     const verdict = checkProposalTransition(proposal.status, input.status);

@@ -5,6 +5,8 @@ export enum DomainErrorCode {
   Conflict = 'CONFLICT',
   Forbidden = 'FORBIDDEN',
   Unauthenticated = 'UNAUTHENTICATED',
+  /** A resource the request needs (the database, the extraction workers) cannot serve it now; retry later. */
+  Unavailable = 'UNAVAILABLE',
 }
 
 export class DomainError extends Error {
@@ -23,5 +25,9 @@ export class DomainError extends Error {
 
   static invalid(message: string, details?: Record<string, unknown>): DomainError {
     return new DomainError(DomainErrorCode.InvalidInput, message, details);
+  }
+
+  static unavailable(message: string): DomainError {
+    return new DomainError(DomainErrorCode.Unavailable, message);
   }
 }

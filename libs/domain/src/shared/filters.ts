@@ -1,4 +1,4 @@
-import { isIsoDate } from '../lifecycle/dates.js';
+import { assertDate } from '../lifecycle/dates.js';
 import { DomainError } from './domain.error.js';
 import type {
   EventStatus, EventType, FollowUpHorizon, FollowUpStatus, ProposalKind, ProposalStatus, ReviewStatus, Sector,
@@ -60,9 +60,7 @@ export function assertCooperationFilter(filter: (CooperationFilter & { owners?: 
   if ((filter.countries?.length ?? 0) > 10) throw DomainError.invalid('countries takes at most 10 codes', { field: 'countries' });
   for (const field of ['from', 'to'] as const) {
     const value = filter[field];
-    if (value != null && !isIsoDate(value)) {
-      throw DomainError.invalid(`${field} must be a date written YYYY-MM-DD, not "${value}"`, { field });
-    }
+    if (value != null) assertDate(value, field);
   }
   if (filter.from && filter.to && filter.from > filter.to) {
     throw DomainError.invalid(`from (${filter.from}) is after to (${filter.to})`, { field: 'from' });

@@ -19,6 +19,7 @@ const partyKey = (codes: string[]) => [...new Set(codes)].sort();
 const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
 const PROPOSAL_WINDOW_DAYS = 3 * 366;
 const SIGNED_RANK = proposalStatusRank('SIGNED');
+const EVIDENCE_BATCH = 1000;
 
 /**
  * Links the events of one news item to what is already known, inside the item's transaction:
@@ -475,11 +476,13 @@ export class Linker {
     subject: { meetingId?: string; proposalId?: string; followUpId?: string },
   ): Promise<void> {
     const valid = spans.filter((span) => span.end > span.start && this.newsItem.body.slice(span.start, span.end) === span.text);
-    if (!valid.length) return;
-    await this.manager.insert(
-      Evidence,
-      valid.map((span) => ({ newsItemId: this.newsItem.id, start: span.start, end: span.end, quote: span.text, ...subject })),
-    );
+    // In batches: one INSERT may bind at most 65,535 parameters, and a long text can give thousands of spans.
+    for (let i = 0; i < valid.length; i += EVIDENCE_BATCH) {
+      await this.manager.insert(
+        Evidence,
+        valid.slice(i, i + EVIDENCE_BATCH).map((span) => ({ newsItemId: this.newsItem.id, start: span.start, end: span.end, quote: span.text, ...subject })),
+      );
+    }
   }
 
   private known(code: string | null | undefined): string | null {

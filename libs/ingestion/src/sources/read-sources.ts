@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import type { NewsItemInput } from '../news-item-input.js';
 import { decodeText } from './decode-text.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
-import { fetchUrl, sniffDeclaredCharset } from './fetch-url.js';
+import { type FetchOptions, fetchUrl, sniffDeclaredCharset } from './fetch-url.js';
 import { articleFromHtml } from './html-page.js';
 import { parseJsonLine, readJsonLinesFile } from './json-lines.js';
 import {
@@ -16,10 +16,7 @@ import {
   type SourceItem,
 } from './source-item.js';
 
-interface Limits {
-  maxBytes: number;
-  timeoutMs: number;
-}
+type Limits = FetchOptions;
 
 type Kind = 'text' | 'html' | 'jsonl' | 'feed';
 
@@ -41,7 +38,11 @@ const BINARY_CONTENT_TYPE = /^(image|audio|video|font)\/|^application\/(pdf|zip|
  * `publisherCountry` in `options` fill in items that carry none of their own.
  */
 export async function* readSources(locations: string[], options: ReadSourcesOptions = {}): AsyncGenerator<SourceItem> {
-  const limits = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  const limits = {
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    allowPrivate: options.allowPrivate,
+  };
   const visited = new Set<string>();
   for (const location of locations) {
     for await (const item of readLocation(location, limits, visited)) {
@@ -147,9 +148,13 @@ async function* readUrl(location: string, limits: Limits): AsyncGenerator<Source
     yield failure(location, 'not a valid URL');
     return;
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    yield failure(location, `only http and https URLs are supported, not ${url.protocol}`);
+    return;
+  }
   const fetched = await fetchUrl(url, limits);
   if (!fetched.ok) {
-    yield failure(location, fetched.reason);
+    yield { ok: false, origin: location, reason: fetched.reason, detail: fetched.detail };
     return;
   }
   if (BINARY_CONTENT_TYPE.test(fetched.contentType)) {

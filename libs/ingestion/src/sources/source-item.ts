@@ -1,7 +1,11 @@
+import type { AllowPrivate } from './address-policy.js';
 import type { NewsItemInput } from '../news-item-input.js';
 
 /** One result of reading sources: a news item, or why one location (file, line, entry, URL) gave none. */
-export type SourceItem = { ok: true; input: NewsItemInput } | { ok: false; origin: string; reason: string };
+export type SourceItem =
+  | { ok: true; input: NewsItemInput }
+  /** `detail`: the cause behind a refused download, for the operator's eyes (logs, the command line), not API callers. */
+  | { ok: false; origin: string; reason: string; detail?: string };
 
 export interface ReadSourcesOptions {
   /** Defaults for items that carry no value of their own (from the command line). */
@@ -11,6 +15,8 @@ export interface ReadSourcesOptions {
   maxBytes?: number;
   /** Per download; 20 s. */
   timeoutMs?: number;
+  /** Non-public addresses that may be fetched (DYAD_FETCH_ALLOW_PRIVATE); none by default. */
+  allowPrivate?: AllowPrivate;
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;

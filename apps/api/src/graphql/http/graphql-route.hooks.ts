@@ -1,6 +1,7 @@
 import type { ApiKeyService } from '@dyad/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate } from '../../auth/authenticate.js';
+import { authenticateRequest, authOutcomeOf } from '../../auth/authenticate.js';
+import type { RequestLimits } from '../../rate-limit/request-limits.js';
 import { graphqlError } from '../../errors/graphql-error.mapper.js';
 import { QUERY_LIMITS } from '../limits/query-limits.js';
 import { GRAPHQL_RESPONSE_JSON, prefersGraphqlResponseJson } from './media-type.js';
@@ -12,10 +13,16 @@ const mediaType = (header: string | undefined) => (header ?? '').split(';')[0].t
 
 /**
  * Fastify hooks on the /graphql routes (mercurius `additionalRouteOptions`) for what mercurius leaves open:
- * `extensions: null`, a cap on batched operations, and the `application/graphql-response+json` media type.
+ * the key checked once under the rate limits (before the body is even read), `extensions: null`, a cap on
+ * batched operations, the `application/graphql-response+json` media type, and a cap on the answer's size.
  */
-export function graphqlRouteHooks(keys: ApiKeyService, maxBatchOperations: number = QUERY_LIMITS.maxBatchOperations) {
+export function graphqlRouteHooks(keys: ApiKeyService, limits: RequestLimits, maxBatchOperations: number = QUERY_LIMITS.maxBatchOperations) {
   return {
+    // (mercurius keeps onRequest for itself; preParsing still runs before the body is read)
+    preParsing: async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      await authenticateRequest(request, reply, keys, limits);
+      return payload;
+    },
     preValidation: async (request: FastifyRequest) => {
       if (request.method === 'POST' && !POST_TYPES.has(mediaType(request.headers['content-type']))) {
         const message = `unsupported Content-Type "${request.headers['content-type'] ?? ''}"; send application/json`;
@@ -35,7 +42,7 @@ export function graphqlRouteHooks(keys: ApiKeyService, maxBatchOperations: numbe
       const count = request.body.length;
       if (count >= 1 && count <= maxBatchOperations) return;
       // A caller without a valid key learns only that.
-      const outcome = await authenticate(request, keys);
+      const outcome = await authOutcomeOf(request, keys);
       if ('error' in outcome) throw Object.assign(graphqlError('UNAUTHENTICATED', outcome.error), { statusCode: 401 });
       const message =
         count === 0
@@ -46,10 +53,25 @@ export function graphqlRouteHooks(keys: ApiKeyService, maxBatchOperations: numbe
       });
     },
     onSend: async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-      if (prefersGraphqlResponseJson(request.headers.accept)) reply.header('content-type', `${GRAPHQL_RESPONSE_JSON}; charset=utf-8`);
-      return payload;
+      const graphqlResponse = prefersGraphqlResponseJson(request.headers.accept);
+      if (graphqlResponse) reply.header('content-type', `${GRAPHQL_RESPONSE_JSON}; charset=utf-8`);
+      return typeof payload === 'string' ? capped(payload, reply, graphqlResponse) : payload;
     },
   };
+}
+
+// The answer-size cap: the cost limit bounds what a query asks for, this bounds what it gets (a few huge texts).
+function capped(payload: string, reply: FastifyReply, graphqlResponse: boolean, maxBytes: number = QUERY_LIMITS.maxResponseBytes): string {
+  const bytes = Buffer.byteLength(payload);
+  if (bytes <= maxBytes) return payload;
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  const error = graphqlError('BAD_USER_INPUT', `the answer is ${mb(bytes)}, over the limit of ${mb(maxBytes)}; ask for fewer items or leave out body`, {
+    limit: 'responseSize',
+    bytes,
+    maxResponseBytes: maxBytes,
+  });
+  reply.code(graphqlResponse ? 400 : 200);
+  return JSON.stringify(graphqlResponse ? { errors: [error.toJSON()] } : { data: null, errors: [error.toJSON()] });
 }
 
 // Mercurius would coerce a number or an array to a query string; GraphQL over HTTP says 400.

@@ -15,10 +15,12 @@ export interface QueryCostOptions {
 
 /**
  * Shopify-style cost, computed from the document before anything runs:
- * - a scalar or enum field costs 0;
- * - an object field, or a list of objects without paging, costs 1 + its selection;
- * - a connection (a type named `…Connection`) costs 2 + first × its selection, `first` being the literal,
- *   the variable's value (else its default), else the argument's default, else 20.
+ * - a scalar or enum field costs 0, unless its definition says otherwise (`@Field({ complexity })`: a
+ *   large text, a field that fetches or extracts);
+ * - an object field, or a list of objects without paging, costs 1 (or its `complexity`) + its selection;
+ * - a connection (a type named `…Connection`) costs 2 + first × its selection, and so does any other field
+ *   with a `first` argument (1 + first × …); `first` is the literal, the variable's value (else its
+ *   default), else the argument's default, else 20.
  */
 export function queryCostRule(options: QueryCostOptions): ValidationRule {
   return (context) => {
@@ -103,12 +105,14 @@ export class QueryCost {
   private fieldCost(node: FieldNode, parentType: GraphQLCompositeType): number {
     const field = this.fieldDefinition(node.name.value, parentType);
     // Unknown fields are reported by graphql-js's own rules.
-    if (!field || !node.selectionSet) return 0;
+    if (!field) return 0;
+    const own = typeof field.extensions?.complexity === 'number' ? field.extensions.complexity : undefined;
     const type = getNamedType(field.type);
-    if (isLeafType(type) || !isCompositeType(type)) return 0;
+    if (!node.selectionSet || isLeafType(type) || !isCompositeType(type)) return own ?? 0;
     const children = this.selectionCost(node.selectionSet, type);
-    if (type.name.endsWith('Connection')) return 2 + this.pageSize(node, field) * children;
-    return 1 + children;
+    if (type.name.endsWith('Connection')) return (own ?? 2) + this.pageSize(node, field) * children;
+    if (field.args.some((argument) => argument.name === 'first')) return (own ?? 1) + this.pageSize(node, field) * children;
+    return (own ?? 1) + children;
   }
 
   private pageSize(node: FieldNode, field: GraphQLField<unknown, unknown>): number {

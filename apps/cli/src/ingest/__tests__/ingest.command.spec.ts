@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FETCH_FAILED } from '@dyad/ingestion';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/database.js';
 
 const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
@@ -47,7 +48,8 @@ describe('dyad ingest', () => {
   let db: TestDatabase;
   let server: Server;
   let base: string;
-  const env = () => ({ DATABASE_URL: db.url });
+  // The feed server is on loopback: the fetch guard lets the command reach exactly it.
+  const env = () => ({ DATABASE_URL: db.url, DYAD_FETCH_ALLOW_PRIVATE: '127.0.0.1/32' });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -123,7 +125,7 @@ describe('dyad ingest', () => {
         '  test/fixtures/sources/tree/image.png: not a text, HTML, JSON Lines or feed file',
         '  test/fixtures/sources/tree/sub/blob.dat: not a text, HTML, JSON Lines or feed file',
         '  test/fixtures/sources/missing.txt: not found',
-        `  ${base}/gone: HTTP 404 Not Found`,
+        `  ${base}/gone: ${FETCH_FAILED} (HTTP 404)`,
       ].join('\n'),
     );
   });

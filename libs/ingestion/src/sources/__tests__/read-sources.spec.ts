@@ -4,11 +4,15 @@ import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FETCH_FAILED } from '../fetch-url.js';
 import { readSources } from '../read-sources.js';
 import type { ReadSourcesOptions, SourceItem } from '../source-item.js';
 
 const FIXTURES = 'test/fixtures/sources';
 const fixture = (name: string) => join(FIXTURES, name);
+
+// The test server listens on loopback, which only an explicit allowance lets the fetcher reach.
+const LOCAL: ReadSourcesOptions = { allowPrivate: ['127.0.0.1/32'] };
 
 async function collect(locations: string[], options?: ReadSourcesOptions): Promise<SourceItem[]> {
   const items: SourceItem[] = [];
@@ -371,7 +375,7 @@ describe('URLs', () => {
   });
 
   it('an HTML page is read as a page, its URL kept', async () => {
-    expect(inputOf(await one(`${base}/page`))).toEqual({
+    expect(inputOf(await one(`${base}/page`, LOCAL))).toEqual({
       origin: `${base}/page`,
       url: `${base}/page`,
       title: 'خبر',
@@ -381,32 +385,37 @@ describe('URLs', () => {
   });
 
   it('a feed gives its entries, relative links resolved against the feed URL', async () => {
-    expect(inputOf(await one(`${base}/feed`))).toMatchObject({ origin: `${base}/feed#1`, url: `${base}/items/1`, text: 'Body.', publisher: 'F' });
+    expect(inputOf(await one(`${base}/feed`, LOCAL))).toMatchObject({ origin: `${base}/feed#1`, url: `${base}/items/1`, text: 'Body.', publisher: 'F' });
   });
 
   it('text/plain is one text item, after redirects', async () => {
-    expect(inputOf(await one(`${base}/redirect`))).toEqual({ origin: `${base}/redirect`, url: `${base}/plain`, text: 'Plain text from a server.' });
+    expect(inputOf(await one(`${base}/redirect`, LOCAL))).toEqual({ origin: `${base}/redirect`, url: `${base}/plain`, text: 'Plain text from a server.' });
   });
 
   it('the declared charset is honoured', async () => {
-    expect(inputOf(await one(`${base}/cp1256`)).text).toBe('مان');
+    expect(inputOf(await one(`${base}/cp1256`, LOCAL)).text).toBe('مان');
   });
 
-  it('an HTTP error, a binary type, an oversized body and a timeout are reported', async () => {
-    const items = await collect([`${base}/missing`, `${base}/image`, `${base}/big`, `${base}/slow`], { maxBytes: 2000, timeoutMs: 300 });
-    expect(items.map((item) => !item.ok && item.reason)).toEqual([
-      'HTTP 404 Not Found',
-      'not a text, HTML, JSON Lines or feed page (image/png)',
+  it('an HTTP error, an oversized body and a timeout say only that the URL could not be fetched; the cause is the detail', async () => {
+    const items = await collect([`${base}/missing`, `${base}/big`, `${base}/slow`], { ...LOCAL, maxBytes: 2000, timeoutMs: 300 });
+    expect(items.map((item) => !item.ok && item.reason)).toEqual([FETCH_FAILED, FETCH_FAILED, FETCH_FAILED]);
+    expect(items.map((item) => !item.ok && item.detail)).toEqual([
+      'HTTP 404',
       'larger than 2000 bytes',
       'timed out after 300 ms',
     ]);
   });
 
-  it('a refused connection is reported', async () => {
+  it('a binary type is reported as such', async () => {
+    expect(await one(`${base}/image`, LOCAL)).toMatchObject({ ok: false, reason: 'not a text, HTML, JSON Lines or feed page (image/png)' });
+  });
+
+  it('a refused connection says the same as a refused address', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    expect(await one(`http://127.0.0.1:${port}/x`)).toMatchObject({ ok: false, reason: expect.stringMatching(/^cannot fetch: .*ECONNREFUSED/) });
+    expect(await one(`http://127.0.0.1:${port}/x`, LOCAL)).toMatchObject({ ok: false, reason: FETCH_FAILED, detail: expect.stringMatching(/ECONNREFUSED/) });
+    expect(await one(`${base}/page`)).toMatchObject({ ok: false, reason: FETCH_FAILED, detail: expect.stringMatching(/not a public address/) });
   });
 });
