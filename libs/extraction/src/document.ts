@@ -18,6 +18,8 @@ export interface Doc {
   publisherCountry: string | null;
   /** Whose officials go unnamed: the publisher's country, else the country of the dateline's city. */
   home: string | null;
+  /** 45 days before publication: older dated cues are background. */
+  backgroundLimit?: string;
   /** Surnames (key form) of the people the item names with a country, filled on first use. */
   people?: Map<string, string>;
   publishedAt: string | null;
@@ -86,7 +88,7 @@ export function background(doc: Doc, span: Span, h: Span): boolean {
     const y = +m[1] < 1500 ? +m[1] + 622 : +m[1];
     if (y < pubYear) return true;
   }
-  const limit = addDays(doc.publishedAt, -45);
+  const limit = (doc.backgroundLimit ??= addDays(doc.publishedAt, -45));
   // a day and month with no year may be still to come ("is scheduled to visit Iran on April 11")
   return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit && !(d.ahead && d.ahead >= doc.publishedAt!));
 }

@@ -6,7 +6,7 @@ import {
   STATUS_CUES,
 } from './cues.js';
 import { type DateHit, findDates, findPublicationDate } from './dates.js';
-import { background, type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
+import { allHitsOf, background, type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { addDays } from './jalali.js';
 import { compile, rx } from './lexicon.js';
@@ -100,13 +100,11 @@ function partiesIn(doc: Doc, span: Span, allowCapitals: boolean): string[] {
 }
 
 // Quoted speech: «…», “…”, "…".
+// (and asides in brackets: «لقاء الیوم (دیدار امروز)» is a programme's name); found once per item
+const QUOTES = compile('«[^«»]*»|“[^“”]*”|"[^"\\n]*"|\\([^()\\n]*\\)');
+
 function quoteRanges(doc: Doc): Span[] {
-  const out: Span[] = [];
-  // and asides in brackets: «لقاء الیوم (دیدار امروز)» is a programme's name
-  const re = /«[^«»]*»|“[^“”]*”|"[^"\n]*"|\([^()\n]*\)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(doc.key))) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
+  return allHitsOf(doc, QUOTES);
 }
 
 function cueOutsideQuotes(doc: Doc, s: Span): boolean {
@@ -397,6 +395,13 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   for (const anchor of anchors) {
     const main = built.length === 0;
     if (main && sentences.indexOf(anchor.span) >= ANCHOR_WINDOW) continue;
+    // a later sentence naming no country is more of the event before it ("In the meeting, Rouhani also met Maliki")
+    const last = built[built.length - 1];
+    if (last && !mentionsIn(doc, anchor.span).some((m) => !m.topic) && anchor.status === last.status) {
+      for (const p of findParticipants(doc, [anchor.span])) addParticipant(last.participants, p);
+      last.later.push(anchor.span);
+      continue;
+    }
     const b = buildEvent(doc, anchor, main ? title : null, mentions, anchors.map((a) => a.span));
     trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
     if (typeof b === 'string') {
@@ -514,8 +519,10 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   if (!type) return 'no event type';
   const focus: Span[] = [...(title ? [title] : []), span];
   // The acting countries of the event's own sentence: named, through their officials, or visited.
-  const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span), ...knownPeopleIn(doc, span)]);
+  const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span)]);
   for (const p of findParticipants(doc, [span])) if (p.country) own.add(p.country);
+  // (the people the item named elsewhere are looked up only when the sentence itself falls short)
+  if (own.size < 2) for (const c of knownPeopleIn(doc, span)) own.add(c);
   // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
   // (or, for an agency report, the country of its dateline: "TEHRAN – President Rouhani met …")
   if (own.size === 1 && home && !own.has(home) && unattributedTitles(doc, span) > 0) own.add(home);

@@ -122,9 +122,10 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
   for (const s of sentences) {
     const next = hitsIn(doc, NEXT_STEP[lang], s);
     const future = hasHit(doc, FUTURE[lang], s);
-    const horizon = horizonOf(doc, s);
     const meetingAhead =
       hasHit(doc, FUTURE_MEETING[lang], s) || (future && (hasHit(doc, EVENT_CUES.MEETING[lang], s) || hasHit(doc, EVENT_CUES.VISIT[lang], s)));
+    if (!next.length && !meetingAhead && !future) continue;
+    const horizon = horizonOf(doc, s);
     if (next.length && (future || horizon !== 'UNSPECIFIED')) {
       add(label(parties, proposalAction(lang, 'EVENT', 'AGREED', objectPhrase(doc, next[0], s))), parties, s, `NEXT:${s.start}`);
     } else if (meetingAhead && !event.includes(s) && mentionsIn(doc, s).some((m) => parties.includes(m.place.code))) {

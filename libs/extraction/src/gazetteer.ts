@@ -33,7 +33,8 @@ interface Entry {
 type Lang = Language;
 
 const entries: Record<Lang, Map<string, Entry>> = { fa: new Map(), en: new Map(), ru: new Map() };
-const sources: Record<Lang, string[]> = { fa: [], en: [], ru: [] };
+// `lead`: the form's first word (its letters before any space, joint, dot or hyphen)
+const sources: Record<Lang, { src: string; first: string; lead: string }[]> = { fa: [], en: [], ru: [] };
 const multiStems: Record<Lang, { re: RegExp; entry: Entry }[]> = { fa: [], en: [], ru: [] };
 export const COUNTRY_NAMES = new Map<string, string>();
 
@@ -68,7 +69,8 @@ function add(lang: Lang, form: string, place: Place): void {
       .join('\\s+');
     if (!stem) src += RIGHT;
   }
-  sources[lang].push(src);
+  // bucketed by the first two letters; a form whose second character is a dot, a hyphen or a joint under its first
+  sources[lang].push({ src, first: /^[\p{L}\p{N}]{2}/u.test(surface) ? surface.slice(0, 2) : surface[0], lead: /^[\p{L}\p{M}\p{N}]*/u.exec(surface)![0] });
   const entry = { surface, place, exactCase };
   entries[lang].set(flat(surface), entry);
   if (/\*\s/.test(form)) multiStems[lang].push({ re: new RegExp(`^${src}$`, 'u'), entry });
@@ -90,11 +92,63 @@ for (const line of CITY_LINES.trim().split('\n')) {
   for (const f of ru.split(';')) if (!entries.ru.has(flat(keyText(f.replace('*', '')).key))) add('ru', f, place);
 }
 
-function build(lang: Lang): RegExp {
-  const alts = [...sources[lang]].sort((a, b) => b.length - a.length);
-  return compile(`${LEFT}(?:${alts.join('|')})`);
+// One sticky matcher per first letter: at each word start only the forms that can begin there are tried
+// (a single alternation of every form made V8 try them all at every position).
+interface Bucket {
+  re: RegExp;
+  /** First words of the bucket's forms: the regex runs only at a word one of them begins. */
+  leads: string[];
 }
-const MATCHERS: Record<Lang, RegExp> = { fa: build('fa'), en: build('en'), ru: build('ru') };
+
+function build(lang: Lang): Map<string, Bucket> {
+  const groups = new Map<string, { alts: string[]; leads: Set<string> }>();
+  for (const { src, first, lead } of sources[lang]) {
+    const group = groups.get(first) ?? { alts: [], leads: new Set<string>() };
+    group.alts.push(src);
+    group.leads.add(lead);
+    groups.set(first, group);
+  }
+  const out = new Map<string, Bucket>();
+  for (const [first, { alts, leads }] of groups) {
+    out.set(first, { re: new RegExp(`(?:${alts.sort((a, b) => b.length - a.length).join('|')})`, 'uy'), leads: [...leads] });
+  }
+  return out;
+}
+const MATCHERS: Record<Lang, Map<string, Bucket>> = { fa: build('fa'), en: build('en'), ru: build('ru') };
+// word starts whose letter begins some form
+const STARTS: Record<Lang, RegExp> = Object.fromEntries(
+  (['fa', 'en', 'ru'] as const).map((lang) => {
+    const letters = new Set([...MATCHERS[lang].keys()].map((k) => k[0]));
+    // (no lookbehind: V8 scans much faster without one; whether it is a word's start is checked by hand)
+    return [lang, new RegExp(`[${[...letters].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}][\\p{L}\\p{M}\\p{N}]*`, 'gu')];
+  }),
+) as Record<Lang, RegExp>;
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
+  const byStart = MATCHERS[lang];
+  const starts = STARTS[lang];
+  const out: RegExpExecArray[] = [];
+  starts.lastIndex = 0;
+  let s: RegExpExecArray | null;
+  while ((s = starts.exec(key))) {
+    if (s.index > 0 && WORD_CHAR.test(key[s.index - 1])) continue;
+    // forms are bucketed by their first two letters (one-letter forms under that letter)
+    let m: RegExpExecArray | null = null;
+    const word = s[0];
+    for (const bucket of [byStart.get(word.slice(0, 2)), byStart.get(word[0])]) {
+      if (!bucket || !bucket.leads.some((lead) => word.startsWith(lead))) continue;
+      bucket.re.lastIndex = s.index;
+      if ((m = bucket.re.exec(key))) break;
+    }
+    if (m && m[0].length) {
+      out.push(m);
+      starts.lastIndex = m.index + m[0].length;
+    }
+  }
+  return out;
+}
 
 const OURS: Record<Lang, RegExp> = {
   fa: compile(`${LEFT}(?:کشورمان|${rx('کشور ما')}${RIGHT}|${rx('میهنمان')})`),
@@ -180,7 +234,7 @@ export function findMentions(
 ): Mention[] {
   const out: Mention[] = [];
   const matches: RegExpExecArray[] = [];
-  forEachMatch(MATCHERS[lang], key, (x) => matches.push(x));
+  matches.push(...matchPlaces(lang, key));
   let m: RegExpExecArray | null;
   for (const match of matches) {
     const start = match.index;

@@ -53,7 +53,19 @@ interface Tok extends Span {
   punct: boolean;
 }
 
+// Sentences are tokenised once per item: participants, titles and known people all read them.
+const TOKENS = new WeakMap<Doc, Map<string, Tok[]>>();
+
 function tokens(doc: Doc, span: Span): Tok[] {
+  let cache = TOKENS.get(doc);
+  if (!cache) TOKENS.set(doc, (cache = new Map()));
+  const id = `${span.start}:${span.end}`;
+  let toks = cache.get(id);
+  if (!toks) cache.set(id, (toks = tokenize(doc, span)));
+  return toks;
+}
+
+function tokenize(doc: Doc, span: Span): Tok[] {
   const out: Tok[] = [];
   const re = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[،,:؛;.«»"()–—]/gu;
   re.lastIndex = span.start;
@@ -456,16 +468,28 @@ export function addParticipant(list: Participant[], p: Participant): void {
 /** Participants named in the given sentences, de-duplicated by name. */
 export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
   const out: Participant[] = [];
-  for (const span of spans) {
-    const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
-    const found = doc.lang === 'fa' ? persian(doc, span, ms) : doc.lang === 'ru' ? russian(doc, span, ms) : english(doc, span, ms);
-    for (const p of found) addParticipant(out, p);
-    if (doc.lang !== 'fa') {
-      const subject = namedSubject(doc, span, ms);
-      if (subject) addParticipant(out, subject);
-    }
-  }
+  // (copies: an event may fill in a country without changing what another event read)
+  for (const span of spans) for (const p of peopleIn(doc, span)) addParticipant(out, { ...p });
   return out;
+}
+
+// Each sentence is read once per item.
+const PEOPLE = new WeakMap<Doc, Map<string, Participant[]>>();
+
+function peopleIn(doc: Doc, span: Span): Participant[] {
+  let cache = PEOPLE.get(doc);
+  if (!cache) PEOPLE.set(doc, (cache = new Map()));
+  const id = `${span.start}:${span.end}`;
+  let found = cache.get(id);
+  if (found) return found;
+  const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  found = doc.lang === 'fa' ? persian(doc, span, ms) : doc.lang === 'ru' ? russian(doc, span, ms) : english(doc, span, ms);
+  if (doc.lang !== 'fa') {
+    const subject = namedSubject(doc, span, ms);
+    if (subject) found.push(subject);
+  }
+  cache.set(id, found);
+  return found;
 }
 
 // "Jahangiri made the remarks during a meeting with …", «Климкин рассказал …»: a bare name opening the
