@@ -638,7 +638,8 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
   }
   const anchorIndex = anchor ? doc.sentences.indexOf(anchor) : -1;
   const nextSentence = anchorIndex >= 0 ? doc.sentences[anchorIndex + 1] : undefined;
-  const ahead = status === 'SCHEDULED';
+  // a cancelled event is dated by the day it was planned for ("planned for June 10 … has been cancelled")
+  const ahead = status === 'SCHEDULED' || status === 'CANCELLED';
   // the event's own sentences first, then later sentences about it, then the title
   // (a statement from the headline is dated by the lead: "… announced on Sunday that they will postpone …")
   const lead = !anchor ? leadOf(doc) : null;
@@ -649,7 +650,7 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
     const d = doc.dates.find((x) => !x.relative && x.date && x.start >= nextSentence.start && x.end <= nextSentence.end);
     if (d && (!publishedAt || d.date! <= publishedAt)) ({ date, dateSource } = { date: d.date, dateSource: 'TEXT' });
   }
-  // an event still to come has no date until the text gives one: its report's publication date is not it
+  // an event still to come (or called off) has no date until the text gives one: its report's publication date is not it
   if (ahead && dateSource === 'PUBLISHED') ({ date, dateSource } = { date: null, dateSource: null });
   const proposals = mergeProposals(doc, mentions);
   const followUps = findFollowUps(doc, partyList, mentions, sentences, focus);
