@@ -416,6 +416,18 @@ export const COOPERATION: PerLang<RegExp> = {
   ru: compile(`${LEFT}(?:сотрудничеств\\p{L}*|отношени\\p{L}*|двусторонн\\p{L}*|трехсторонн\\p{L}*|партн[её]рств\\p{L}*|соглашени\\p{L}*|меморандум\\p{L}*|совместн\\p{L}*|развити\\p{L}*|укреплени\\p{L}*|подписал\\p{L}*|коллег\\p{L}*|визит\\p{L}*)`),
 };
 
+// A statement on the relations of two countries: their relations or cooperation, and someone saying so.
+export const RELATIONS: PerLang<RegExp> = {
+  fa: compile(words(['روابط', 'مناسبات', 'همکاری', 'همکاری_ها'])),
+  en: compile(`${LEFT}(?:relations|relationship|ties|cooperation)${RIGHT}`),
+  ru: compile(`${LEFT}(?:отношени\\p{L}*|сотрудничеств\\p{L}*)`),
+};
+export const SAYS: PerLang<RegExp> = {
+  fa: compile(words(['گفت', 'اظهار داشت', 'تاکید کرد', 'خاطرنشان کرد', 'خاطر نشان کرد', 'افزود', 'اعلام کرد', 'عنوان کرد', 'تصریح کرد'])),
+  en: compile(`${LEFT}(?:said|says|told|stated|stressed|noted|added|announced|underlined|emphasi[sz]ed)${RIGHT}`),
+  ru: compile(`${LEFT}(?:заявил\\p{L}*|сообщил\\p{L}*|отметил\\p{L}*|подчеркнул\\p{L}*|сказал\\p{L}*)`),
+};
+
 // Hostility: criticism, condemnation, attacks, sanctions, summoning an envoy.
 export const HOSTILE: PerLang<RegExp> = {
   fa: compile(`${LEFT}(?:${rx('علیه|فشار|توقف|انتقاد|محکوم|حمله|تحریم|احضار|اتهام|جاسوسی|تهدید|اعتراض|مداخله|دخالت|جنگ|درگیری|بمباران|توهم|دروغ|دستگیر')})`),

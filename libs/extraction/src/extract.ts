@@ -2,8 +2,8 @@
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
 import {
-  ACCEPTED_INVITATION, BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, DECREE, EVENT_CUES, FUTURE_MEETING, FUTURE_SIGNING, ONGOING_TALKS, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
-  STATUS_CUES,
+  ACCEPTED_INVITATION, BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, DECREE, EVENT_CUES, FUTURE_MEETING, FUTURE_SIGNING, ONGOING_TALKS, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, RELATIONS, SAYS, SPECULATION,
+  SPORT_MATCH, STATUS_CUES,
 } from './cues.js';
 import { type DateHit, findDates, findPublicationDate } from './dates.js';
 import { allHitsOf, background, type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
@@ -430,7 +430,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     built.push(b);
   }
   if (!built.length) {
-    const statement = buildStatement(doc, mentions);
+    const statement = buildStatement(doc, mentions) ?? relationsStatement(doc);
     if (statement) built.push(statement);
   }
   // each proposal belongs to the event reported last before it (the title and the lead to the first)
@@ -621,6 +621,32 @@ function buildStatement(doc: Doc, mentions: ProposalMention[]): Built | null {
     focus: [...(title ? [title] : []), stated[0].sentence],
     anchor: null,
     participants: participantsAround(doc, stated[0].sentence),
+    mentionFilter: () => true,
+    backReference: false,
+    later: [],
+  };
+}
+
+// "The new British ambassador to Tehran says his country will continue to improve relationship with Iran":
+// someone speaking of two countries' relations, in the headline, the lead or a sentence about the headline's country
+function relationsStatement(doc: Doc): Built | null {
+  const { title, lang } = doc;
+  if (title && (hasHit(doc, HOSTILE[lang], title) || hasHit(doc, COMMENTARY[lang], title))) return null;
+  // (any country the headline names, also as a place: «مخالفت با استرداد فوجیموری در شیلی»)
+  const titled = title ? mentionsIn(doc, title).map((m) => m.place.code) : [];
+  const said = [...(title ? [title] : []), ...doc.sentences].find((s, i) => {
+    if (!hasHit(doc, RELATIONS[lang], s) || !hasHit(doc, SAYS[lang], s) || hasHit(doc, HOSTILE[lang], s) || hasHit(doc, COMMENTARY[lang], s)) return false;
+    const parties = new Set(partiesIn(doc, s, true));
+    return parties.size >= 2 && (i < 4 || [...parties].some((c) => titled.includes(c)));
+  });
+  if (!said) return null;
+  return {
+    type: 'STATEMENT',
+    status: 'HELD',
+    parties: [...new Set(partiesIn(doc, said, true))].sort(),
+    focus: [...(title ? [title] : []), said],
+    anchor: null,
+    participants: participantsAround(doc, said),
     mentionFilter: () => true,
     backReference: false,
     later: [],

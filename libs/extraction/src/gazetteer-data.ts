@@ -172,6 +172,11 @@ Kyiv|UA|Kyiv;Kiev|کی یف|киев*|C
 Caracas|VE|Caracas|کاراکاس|каракас*|C
 Havana|CU|Havana|هاوانا|гавана;гаване;гавану|C
 Brasilia|BR|Brasilia|برازیلیا|бразилиа|C
+Santiago|CL|Santiago|سانتیاگو|сантьяго|C
+Lima|PE|Lima|لیما|лима;лиме;лиму|C
+Buenos Aires|AR|Buenos Aires|بوئنوس آیرس|буэнос-айрес*|C
+Bogota|CO|Bogota;Bogotá|بوگوتا|богот*|C
+Montevideo|UY|Montevideo|مونته ویدئو|монтевидео|C
 Pretoria|ZA|Pretoria|پرتوریا|претори*|C
 Jakarta|ID|Jakarta|جاکارتا|джакарт*|C
 Kuala Lumpur|MY|Kuala Lumpur|کوالالامپور|куала-лумпур*|C

@@ -251,7 +251,9 @@ export function findMentions(
         const first = originalAt(start);
         if (first !== first.toUpperCase()) continue;
       }
-      if (EN_EXCLUDE_BEFORE.has(prevWord(key, start)) && !e.place.city) continue;
+      // "New England", "Latin America": a capitalised word before makes another place (but "the new British ambassador" is British)
+      const before = prevWord(key, start);
+      if (EN_EXCLUDE_BEFORE.has(before) && !e.place.city && /\p{Lu}/u.test(originalAt(key.lastIndexOf(before, start)))) continue;
       if (EN_EXCLUDE_AFTER.test(key.slice(end, end + 20))) continue;
     } else if (e.exactCase) {
       let orig = '';
