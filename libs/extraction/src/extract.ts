@@ -188,8 +188,11 @@ function dateline(key: string, first: Span | undefined, source: string, kt: Keye
 }
 
 // `ahead`: the event is still to come, so "on Wednesday" is the next Wednesday.
-function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean): { date: string | null; dateSource: DateSource | null } {
+// `later`: sentences after the event's own, which date it only by a recent day (an older one there is
+// another event's: "… the Russia–Africa summit, which ended on 24 October in Sochi").
+function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean, later: Span[] = []): { date: string | null; dateSource: DateSource | null } {
   const read = (d: DateHit) => (ahead ? d.ahead : d.date);
+  const recent = doc.publishedAt && !ahead ? addDays(doc.publishedAt, -7) : null;
   // "spoke ahead of the 9 December summit": for a held event, a yearless day coming up soon is not its date
   const soon = doc.publishedAt ? addDays(doc.publishedAt, 60) : null;
   const upcoming = (d: DateHit) => !ahead && !d.relative && !!soon && !!d.ahead && d.ahead !== d.date && d.ahead > doc.publishedAt! && d.ahead <= soon;
@@ -198,7 +201,7 @@ function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean): 
       // a meeting held cannot have happened after its report ("the working group meets tomorrow")
       (d) =>
         d.start >= s.start && d.end <= s.end && read(d) && !upcoming(d) && !(skip && d.start >= skip.start && d.end <= skip.end) &&
-        (ahead || !doc.publishedAt || read(d)! <= doc.publishedAt),
+        (ahead || !doc.publishedAt || read(d)! <= doc.publishedAt) && !(recent && later.includes(s) && read(d)! < recent),
     );
     const abs = hits.find((d) => !d.relative);
     if (abs) return { date: read(abs), dateSource: 'TEXT' };
@@ -276,6 +279,13 @@ function cityIn(doc: Doc, s: Span, parties: string[]): ExtractedEvent['location'
   const city = mentionsIn(doc, s).find((m) => m.place.city && m.locative && parties.includes(m.place.code));
   return city ? { name: city.place.name, country: city.place.code } : null;
 }
+
+// The sentence after an announcement that says where and when it will be
+const WILL_BE_HELD = {
+  fa: compile(`(?:${rx('برگزار خواهد شد|برگزار خواهند شد|برگزار می_شود|برگزار میشود|انجام خواهد شد')})`),
+  en: compile('\\b(?:will (?:be held|take place|open|start|begin)|(?:is|are) (?:scheduled|set|due) (?:for|to (?:be held|take place|open|start|begin)))\\b'),
+  ru: compile('(?<![\\p{L}])(?:пройд[её]т|пройдут|состоится|состоятся|откроется|начнется|начнутся)(?![\\p{L}])'),
+};
 
 const HOSTING = {
   fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('پذیرفت|پذیرای|میزبان|استقبال کرد')})`, 'u'),
@@ -669,8 +679,11 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
   // the event's own sentences first, then later sentences about it, then the title
   // (a statement from the headline is dated by the lead: "… announced on Sunday that they will postpone …")
   const lead = !anchor ? leadOf(doc) : null;
-  const dating = [...focus.filter((s) => s !== doc.title).reverse(), ...b.later, ...focus.filter((s) => s === doc.title), ...(lead && !focus.includes(lead) ? [lead] : [])];
-  let { date, dateSource } = eventDate(doc, dating, line?.date ?? null, ahead);
+  // "… has invited Iran, Russia and Turkey to negotiations on Syria. The talks will be held in Geneva on September 11-12."
+  const venue = ahead && nextSentence && !b.later.includes(nextSentence) && hasHit(doc, WILL_BE_HELD[lang], nextSentence) ? nextSentence : null;
+  const venueCity = venue ? mentionsIn(doc, venue).find((m) => m.place.city && m.locative) : undefined;
+  const dating = [...focus.filter((s) => s !== doc.title).reverse(), ...b.later, ...(venue ? [venue] : []), ...focus.filter((s) => s === doc.title), ...(lead && !focus.includes(lead) ? [lead] : [])];
+  let { date, dateSource } = eventDate(doc, dating, line?.date ?? null, ahead, b.later);
   if (dateSource === 'PUBLISHED' && nextSentence && !ahead) {
     // the second sentence often gives the day («… که روز ۷ تیر ۱۴۰۴ به ایروان سفر کرده بود»)
     const d = doc.dates.find((x) => !x.relative && x.date && x.start >= nextSentence.start && x.end <= nextSentence.end);
@@ -695,7 +708,7 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
     date,
     dateSource,
     countries: partyList,
-    location: type === 'CALL' ? null : placeOf(doc, b, line),
+    location: type === 'CALL' ? null : venueCity ? { name: venueCity.place.name, country: venueCity.place.code } : placeOf(doc, b, line),
     sectors: sectorsOf(doc, type, [...focus, ...mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT').map((m) => m.sentence)]),
     participants,
     proposals,

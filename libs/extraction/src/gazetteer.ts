@@ -276,7 +276,7 @@ export function findMentions(
     if (e.place.name === 'Shanghai' && SCO.test(key.slice(Math.max(0, start - 24), end + 24))) continue;
     // "Nursultan Nazarbayev" is a person, Nur-Sultan (Astana, 2019–2022) a city
     if (e.place.code === 'KZ' && e.place.city && NAZARBAYEV.test(key.slice(end, end + 16))) continue;
-    const before = key.slice(Math.max(0, start - 12), start);
+    const before = key.slice(Math.max(0, start - 20), start);
     // «в Индию» (accusative) is a direction, «в Индии» a place: a country something goes to is not merely a host
     const direction = lang === 'ru' && !e.place.city && /(?:ию|ую|у|ю)$/u.test(m[0]);
     // «به نقل از خبرگزاری آلمان», "the German news agency": the source of a report, not a party to it
