@@ -93,6 +93,9 @@ const REL: Record<Language, RelWord> = { fa: relWords('fa'), en: relWords('en'),
 const FA_FRIDAY_PRAYER = new RegExp(`${rx('نماز')}\\s$`, 'u');
 const FA_DUSHANBE_CITY = new RegExp(`^\\s?،?\\s?${rx('پایتخت')}`, 'u');
 const FA_DUSHANBE_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|فرودگاه|شهر|وارد|مقصد')})\\s$`, 'u');
+// «در دوشنبه» is the city in an item about Tajikistan (a weekday is «روز دوشنبه», or a bare «دوشنبه»)
+const FA_IN = new RegExp(`(?<![\\p{L}\\p{M}])${rx('در')}\\s$`, 'u');
+const FA_TAJIKISTAN = rx('تاجیکستان');
 
 function numericDate(m: RegExpExecArray): string | null {
   if (m[1]) {
@@ -214,7 +217,7 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
       if (FA_FRIDAY_PRAYER.test(before)) continue;
       if (m[4] && m[4].replace(/\s/g, '') === rx('دوشنبه')) {
         const after = key.slice(m.index + m[0].length, m.index + m[0].length + 12);
-        if (FA_DUSHANBE_CITY.test(after) || FA_DUSHANBE_BEFORE.test(before)) continue;
+        if (FA_DUSHANBE_CITY.test(after) || FA_DUSHANBE_BEFORE.test(before) || (FA_IN.test(before) && key.includes(FA_TAJIKISTAN))) continue;
       }
       // a weekday followed by a date is part of that date
     }

@@ -179,3 +179,45 @@ describe('not an event of its own', () => {
     else expect(events.map((e) => [e.type, e.countries.join(','), e.proposals[0]?.status])).toEqual([['STATEMENT', 'IQ,IR', 'WITHDRAWN']]);
   });
 });
+
+describe('statements, venues and places named in passing', () => {
+  it('reads someone speaking of two countries’ relations as a STATEMENT', () => {
+    const r = extract(
+      'Envoy upbeat on ties\n\nTEHRAN – The new Chilean ambassador to Tehran says his country will expand its relationship with Iran in farming and mining.',
+      { publishedAt: '2024-02-07' },
+    );
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]).toMatchObject({ type: 'STATEMENT', countries: ['CL', 'IR'] });
+  });
+
+  it('does not read criticism of relations as a statement on them', () => {
+    const r = extract('Minister criticises pressure\n\nThe minister said relations between Chile and Peru suffered under pressure from abroad.', { publishedAt: '2024-02-07' });
+    expect(r.events).toEqual([]);
+  });
+
+  it('dates a cancelled visit by the day it was planned for', () => {
+    const r = extract('Visit called off\n\nANKARA, March 3, 2024 – The visit of Turkey’s trade minister to Baku, planned for March 9, has been cancelled, the ministry said on Sunday. No new date was set.');
+    expect(r.events[0]).toMatchObject({ status: 'CANCELLED', date: '2024-03-09', dateSource: 'TEXT' });
+  });
+
+  it('takes the date and place of an announced meeting from the sentence that says where it will be held', () => {
+    const text =
+      'UN envoy invites three states\n\nGENEVA – The UN envoy has invited Iran, Russia and Turkey to negotiations on a new constitution for Syria, a UN spokeswoman said on Friday. The talks will be held in Geneva on June 14.';
+    const r = extract(text, { publishedAt: '2024-05-03' });
+    // (not "Friday", the day the spokeswoman spoke)
+    expect(r.events[0]).toMatchObject({ status: 'SCHEDULED', date: '2024-06-14', location: { name: 'Geneva', country: 'CH' } });
+  });
+
+  it('reads «در دوشنبه» as the city in an item about Tajikistan, not as Monday', () => {
+    const text = 'تاجیکستان و ایران تفاهم‌نامه فرهنگی امضا کردند.\nسفیر ایران گفت: کار این تفاهم‌نامه از طریق رایزنی فرهنگی در دوشنبه پیگیری خواهد شد.';
+    const r = extract(text, { publishedAt: '2024-06-01' });
+    expect(r.events[0].followUps.map((f) => f.horizon)).not.toContain('IMMEDIATE');
+  });
+
+  it('does not take a Russian common noun opening a sentence for a person', () => {
+    const r = extract('Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел Ирана Аббасом Аракчи. Стороны обсудили транспорт.', {
+      publishedAt: '2025-11-19',
+    });
+    expect(r.events[0].participants.map((p) => p.name)).not.toContain('Стороны');
+  });
+});

@@ -188,6 +188,23 @@ function dateline(key: string, first: Span | undefined, source: string, kt: Keye
 }
 
 // `ahead`: the event is still to come, so "on Wednesday" is the next Wednesday.
+// "a UN spokeswoman said on Friday", «روز جمعه گفت», «заявил в пятницу»: the day something was said, not the day of what is to come
+const SAID_BEFORE = {
+  fa: /^$/,
+  en: /\b(?:said|says|told (?:\p{L}+ ){0,2}|announced|stated|added)\s(?:on\s)?$/u,
+  ru: /(?<![\p{L}])(?:заявил\p{L}*|сообщил\p{L}*|сказал\p{L}*|отметил\p{L}*)\s(?:в\s|во\s)?$/u,
+};
+const SAID_AFTER = {
+  fa: new RegExp(`^\\s?(?:${rx('گفت|اعلام کرد|اظهار داشت|اعلام شد')})`, 'u'),
+  en: /^$/,
+  ru: /^$/,
+};
+function spokenOn(doc: Doc, d: DateHit): boolean {
+  const before = doc.key.slice(Math.max(0, d.start - 30), d.start);
+  const after = doc.key.slice(d.end, d.end + 16);
+  return SAID_BEFORE[doc.lang].test(before) || (doc.lang === 'fa' && SAID_AFTER.fa.test(after));
+}
+
 // `later`: sentences after the event's own, which date it only by a recent day (an older one there is
 // another event's: "… the Russia–Africa summit, which ended on 24 October in Sochi").
 function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean, later: Span[] = []): { date: string | null; dateSource: DateSource | null } {
@@ -201,7 +218,7 @@ function eventDate(doc: Doc, spans: Span[], skip: Span | null, ahead: boolean, l
       // a meeting held cannot have happened after its report ("the working group meets tomorrow")
       (d) =>
         d.start >= s.start && d.end <= s.end && read(d) && !upcoming(d) && !(skip && d.start >= skip.start && d.end <= skip.end) &&
-        (ahead || !doc.publishedAt || read(d)! <= doc.publishedAt) && !(recent && later.includes(s) && read(d)! < recent),
+        (ahead || !doc.publishedAt || read(d)! <= doc.publishedAt) && !(recent && later.includes(s) && read(d)! < recent) && !(ahead && spokenOn(doc, d)),
     );
     const abs = hits.find((d) => !d.relative);
     if (abs) return { date: read(abs), dateSource: 'TEXT' };

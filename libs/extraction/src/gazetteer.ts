@@ -201,6 +201,8 @@ function prevWord(key: string, start: number): string {
 const FA_ASTANA = keyText('آستانه').key;
 const FA_DUSHANBE = keyText('دوشنبه').key;
 const FA_CAPITAL = keyText('پایتخت').key;
+const FA_IN = keyText('در').key;
+const FA_TAJIKISTAN = keyText('تاجیکستان').key;
 const FA_EXCLUDE_AFTER: Record<string, RegExp> = {
   [keyText('آذربایجان').key]: new RegExp(`^\\s?(?:${rx('شرقی|غربی|غرب|شرق')})`, 'u'),
   [keyText('آمریکا').key]: new RegExp(`^(?:ی\\s)?\\s?(?:${rx('لاتین|جنوبی|شمالی|مرکزی')})`, 'u'),
@@ -267,7 +269,8 @@ export function findMentions(
       if (FA_EXCLUDE_BEFORE.has(prev)) continue;
       if (e.surface === FA_DUSHANBE) {
         const next = nextWord(key, end);
-        if (!DUSHANBE_BEFORE.has(prev) && next !== FA_CAPITAL) continue;
+        // («در دوشنبه» too, in an item about Tajikistan)
+        if (!DUSHANBE_BEFORE.has(prev) && next !== FA_CAPITAL && !(prev === FA_IN && key.includes(FA_TAJIKISTAN))) continue;
       }
       if (e.surface === FA_ASTANA && EVE_NOUNS.has(nextWord(key, end))) continue;
     }

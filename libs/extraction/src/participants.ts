@@ -3,7 +3,7 @@
 // «министр иностранных дел Ирана Аббас Арагчи»).
 import { type Doc, originalText } from './document.js';
 import type { Mention } from './gazetteer.js';
-import { keyText } from './normalize.js';
+import { keyText, toOriginal } from './normalize.js';
 import type { Span } from './sentences.js';
 import type { Participant } from './types.js';
 
@@ -511,7 +511,22 @@ function namedSubject(doc: Doc, span: Span, ms: Mention[]): Participant | null {
   const next = toks[y];
   const verb = doc.lang === 'ru' ? RU_VERB.test(next.w) && !capitalised(doc, next) : EN_SUBJECT_VERB.has(next.w);
   if (!verb) return null;
+  // «Стороны обсудили …», «Документ подписали …»: a lone Russian word opening a sentence is a name only if the
+  // item writes it capitalised inside a sentence too («… заявил Климкин»)
+  if (doc.lang === 'ru' && y - x === 1 && !capitalisedMidSentence(doc, toks[x].w)) return null;
   return { name: originalText(doc, spanOf(toks, x, y - 1)), title: null, organization: null, country: null };
+}
+
+function capitalisedMidSentence(doc: Doc, w: string): boolean {
+  for (let i = doc.key.indexOf(w); i >= 0; i = doc.key.indexOf(w, i + 1)) {
+    const before = doc.key.slice(Math.max(0, i - 3), i);
+    const after = doc.key[i + w.length] ?? ' ';
+    if (/[\p{L}\p{M}]/u.test(before.slice(-1)) || /[\p{L}\p{M}]/u.test(after)) continue;
+    if (/^\s*$/.test(before) || /[.!?…:\n«"“—–-]\s*$/.test(before)) continue;
+    const c = doc.source[toOriginal(doc.kt, i, i + 1).start];
+    if (c && c !== c.toLowerCase()) return true;
+  }
+  return false;
 }
 
 function isHead(doc: Doc, w: string): boolean {
