@@ -104,6 +104,14 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
 /** Light verb endings: امضا کرد / کردند / کرده است / شد / رسید … */
 export const FA_PERSON = '(?:ند|یم|ید|ه\\s+است|ه\\s+اند|ه\\s+بود|ه\\s+اند|م|ی|د|ه)?';
 
+/**
+ * A Persian compound verb from its noun and the past/present stems of its light verb, with the optional
+ * prefixes (ن, می, نمی) and person endings: faVerb('امضا', ['کرد', 'شد']) finds «امضا کردند», «امضا نمی‌شود».
+ */
+export function faVerb(noun: string, stems: readonly string[]): string {
+  return `${LEFT}${rx(noun)}\\s?(?:ن|می|نمی)?\\s?(?:${rx(stems.join('|'))})${FA_PERSON}${RIGHT}`;
+}
+
 export interface Hit {
   start: number;
   end: number;

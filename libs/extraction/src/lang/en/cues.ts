@@ -1,0 +1,96 @@
+// English cue words: what marks a meeting, a signing, a proposal and its state, a sector, a horizon.
+import { LEFT, RIGHT, compile } from '../../lexicon.js';
+import type { Cues } from '../language-pack.js';
+
+export const cues: Cues = {
+  event: {
+    MEETING: compile(
+      // bare "talks" / "negotiations" are too often background ("20 years after the initiation of talks")
+      // joint exercises and drills of two armies are an interaction of their own
+      `${LEFT}(?:met|meet|meets|meeting|meetings|(?:held|hold|holds|holding|had|sat for|for) talks|talks (?:with|between|in)|talked|discussed|discuss|discusses|conferred|confer|received|receives|hosted|hosts|(?:held|hold|holds) (?:consultations|negotiations)|consultations (?:with|between)|negotiations (?:with|between)|on the sidelines|counterpart|joint commission|joint committee|summit|joint (?:military )?(?:exercises?|drills?|training|patrols?|manoeuvres|maneuvers))${RIGHT}`,
+    ),
+    CALL: compile(`${LEFT}(?:phone call|telephone call|phone conversation|telephone conversation|telephoned|phoned|by phone|by telephone|over the (?:tele)?phone|on the (?:tele)?phone|video call|video calls|videoconference|video conference|video-conference|video link|video talks|virtual talks|virtual meeting|spoke by phone)${RIGHT}`),
+    VISIT: compile(
+      `${LEFT}(?:official visit|state visit|visit|visits|visited|visiting|arrived in|arrives in|arrive in|arriving in|trip to|delegation|(?:leave|leaves|left|leaving|depart|departs|departed|departing) (?:\\p{L}+ )?for|(?:travel|travels|traveled|travelled|traveling|travelling|heads|headed|heading) to|tour of)${RIGHT}`,
+    ),
+    SIGNING: compile(`${LEFT}(?:signed|inked|sign|signs|ink|inks|seal|sealed|signing ceremony)${RIGHT}`),
+  },
+  proposal: {
+    MOU: compile(`${LEFT}(?:memorandums? of understanding|memorand(?:um|a)|mous?|mou's)${RIGHT}`),
+    // "are in agreement on", "in agreement with": a view shared, not a document
+    AGREEMENT: compile(`${LEFT}(?:(?<!\\bin )agreements?|accords?|protocols?|deals?|contracts?|treaty|treaties|roadmap|road map|joint statement|exchange program(?:me)?|(?:cooperation|comprehensive|strategic) (?:\\p{L}+ )?documents?|jcpoa|joint comprehensive plan of action)${RIGHT}`),
+    JOINT_PROJECT: compile(`${LEFT}(?:joint (?:production|productions|projects?|ventures?|investment|film|films|feature film|documentary|logistics company|company|shipping line)|co-productions?|coproductions?|co-produce|construction of|building of|power plant|road bridge|railway line)${RIGHT}`),
+    EVENT: compile(`${LEFT}(?:festivals?|film (?:weeks?|days)|cultural (?:weeks?|days)|tourism weeks?|days of [\\p{L} ]{3,20}cinema|exhibitions?|expos?|fair|fairs|premiere)${RIGHT}`),
+    EXCHANGE: compile(`${LEFT}(?:(?:expert|business|trade|academic|cultural|parliamentary|private-sector|media) delegations?|exchanges? of (?:delegations|experts|students|professors|experience|experiences|information|artists|scholars|visits)|delegation exchanges?|student exchanges?|exchange (?:delegations|experts|students|experience|experiences|information)|sister cit(?:y|ies))${RIGHT}`),
+    TRAINING: compile(`${LEFT}(?:workshops?|training (?:courses?|programs?|programmes?|sessions?)|master classes|master-classes|masterclass(?:es)?|trainings?|scholarships?|internships?)${RIGHT}`),
+    VISIT: compile(`(?<!at the |at his |at her |at their )${LEFT}invit\\p{L}*[^.\\n]{0,80}?\\bvisit\\p{L}*`),
+    OTHER: compile(`${LEFT}(?:agreed to|agreed that|decided to|it was (?:also )?decided)${RIGHT}`),
+  },
+  genericProposal: /^(?:proposals?|offers?|initiatives?)$/,
+  otherLexical: compile(`${LEFT}(?:dubbing|film distribution|distribution of films|screenings?|direct flights?|joint working group|working group|next round|next meeting|next session|representative office|proposals?|offers?|initiatives?|(?:arms|weapons|gas|oil|wheat|grain) (?:supplies|supply|deliveries|delivery|exports))${RIGHT}`),
+  status: {
+    withdrawn: compile(`${LEFT}(?:cancell?ed|withdrew from|withdrawn|rejected|scrapped|terminated|pulled out of|annulled|dropped|abandoned|shelved)${RIGHT}`),
+    stalled: compile(`${LEFT}(?:(?:has|have|had)(?:n't| not)(?: yet)? been (?:implemented|carried out|put into practice)|not (?:yet )?(?:been )?implemented|stalled|suspended|frozen|on hold|remained on paper|remain on paper|dormant)${RIGHT}`),
+    completed: compile(`${LEFT}(?:(?:was|were|has been|have been) (?:completed|fully implemented|successfully implemented|opened|inaugurated)|completed successfully|ended|opened to traffic)${RIGHT}`),
+    held: compile(`${LEFT}(?:(?:was|were|has been|have been) held|took place)${RIGHT}`),
+    implementing: compile(`${LEFT}(?:under way|underway|under construction|implementation of (?:the|a|an)|implementing (?:the|a|an)|being implemented|under (?:the|an?) (?:mou|memorandum|agreement) signed|within the framework of (?:the|an?) (?:mou|memorandum|agreement)|in line with the (?:mou|memorandum|agreement))${RIGHT}`),
+    signed: compile(`${LEFT}(?:signed|inked|sealed|concluded|signing ceremony)${RIGHT}`),
+    textAgreed: compile(`${LEFT}(?:(?:has|have|had) been (?:finali[sz]ed|agreed)|(?:was|were) finali[sz]ed|ready for signing|ready to be signed)${RIGHT}`),
+    negotiating: compile(`${LEFT}(?:draft(?:ed|ing)?|finali[sz](?:e|ed|ing|ation)|being negotiated|under negotiation|negotiating the|being prepared|text of the|working on the text|final stages?)${RIGHT}`),
+    agreed: compile(`${LEFT}(?:agreed(?: to| on| upon| that)?|agree to|decided to|it was (?:also )?decided|will sign|will be signed|to be signed|are to sign|is to sign|set to sign|ready to sign|due to sign|expected to (?:be )?sign(?:ed)?|scheduled to (?:be )?sign(?:ed)?|planned to (?:be )?sign(?:ed)?|reached (?:an )?(?:agreement|consensus|understanding)|will be implemented|determined to pursue|will(?! not)|would(?! not| like)|are to|is to|accepted (?:the|an|his|her|their) invitation|invitation (?:was|has been|had been) (?:\\p{L}+ )?accepted|(?:an |the )?(?:arrangement|understanding) was reached|(?:is|are|was|were) planned for|will take part)${RIGHT}`),
+    proposed: compile(`${LEFT}(?:propos\\p{L}*|invit\\p{L}*|ready to|readiness|expressed (?:hope|interest|willingness)|called for|calls for|offer\\p{L}*|could|can|possibility|possible|suggest\\p{L}*|keen|willing\\p{L}*|interest in|explored|discussed|would like)${RIGHT}`),
+  },
+  notDoneBefore: /(?:\bwill|\bto|\bwould|\bcould|\bshould|\bshall|\bmay|\bmight|\bnot|n't|\byet to|\bexpected to|\bready to|\bagreed to|\bplan to|\bplans to|\bset to)\s+(?:be\s+|have\s+)?(?:been\s+)?$/,
+  notDoneAfter: /^$/,
+  horizon: {
+    IMMEDIATE: compile(`${LEFT}(?:next week|this week|later this week|tomorrow|in the coming days|in the next few days|within days|in a few days|within (?:a|one|two|\\d+) (?:days?|weeks?))${RIGHT}`),
+    LONG_TERM: compile(`${LEFT}(?:next year|coming years|in the long term|long-term|by 20\\d\\d|within (?:a|one|two|three|\\d+) years?)${RIGHT}`),
+    NEAR_TERM: compile(`${LEFT}(?:soon|shortly|near future|next month|coming (?:weeks|months)|within (?:\\d+|one|two|three|four|five|six) (?:weeks|months)|by the end of (?:the|this) year|later this year|this year)${RIGHT}`),
+  },
+  within: compile(`within (?:the next |a period of )?(\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (months?|weeks?|days?|years?)`),
+  numberWords: { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 },
+  nextStep: compile(`${LEFT}(?:next (?:meeting|round|session|visit)|follow[- ]up (?:meeting|committee)|joint (?:\\p{L}+ )?(?:committee|working group|commission)|working group (?:will|to))${RIGHT}`),
+  future: compile(`${LEFT}(?:will|is to|are to|to be held|scheduled|planned|due to|is expected|are expected)${RIGHT}`),
+  sector: {
+    CINEMA: compile(`${LEFT}(?:cinema\\p{L}*|film|films|filmmak\\p{L}*|movies?|animation|documentar\\p{L}*)${RIGHT}`),
+    CULTURE: compile(`${LEFT}(?:cultur\\p{L}*|arts?|artistic|artists?|books?|music\\p{L}*|theat(?:re|er)|heritage|literature)${RIGHT}`),
+    TRADE: compile(`${LEFT}(?:customs|barter|trade|trading|commerc\\p{L}*|exports?|imports?|economic|economy|business)${RIGHT}`),
+    ENERGY: compile(`${LEFT}(?:oil|gas|energy|electricity|power plants?|petrochemical\\p{L}*|pipeline)${RIGHT}`),
+    FINANCE: compile(`${LEFT}(?:bank\\p{L}*|financ\\p{L}*|monetary|currency|investments?|investors?)${RIGHT}`),
+    INDUSTRY: compile(`${LEFT}(?:industr\\p{L}*|manufactur\\p{L}*|automotive|car makers?|automakers?|mining|steel)${RIGHT}`),
+    TRANSPORT: compile(`${LEFT}(?:flights?|airlines?|freight|logistics|roads?|highways?|transport\\p{L}*|transit|railways?|rail|corridors?|ports?|shipping|locomotives?|railroad)${RIGHT}`),
+    EDUCATION: compile(`${LEFT}(?:education\\p{L}*|universit\\p{L}*|students?|academic|schools?)${RIGHT}`),
+    SCIENCE: compile(`${LEFT}(?:scien\\p{L}*|research)${RIGHT}`),
+    TECHNOLOGY: compile(`${LEFT}(?:technolog\\p{L}*|digital|ict|space|nanotechnology|innovation)${RIGHT}`),
+    HEALTH: compile(`${LEFT}(?:health\\p{L}*|medical|medicine\\p{L}*|pharmaceutical\\p{L}*|vaccines?|hospitals?)${RIGHT}`),
+    AGRICULTURE: compile(`${LEFT}(?:agricultur\\p{L}*|farming|farmers?|wheat|fisheries|livestock)${RIGHT}`),
+    TOURISM: compile(`${LEFT}(?:touris\\p{L}*)${RIGHT}`),
+    SPORT: compile(`${LEFT}(?:sports?|football|olympic\\p{L}*|athletes?)${RIGHT}`),
+    MEDIA: compile(`${LEFT}(?:media|press|journalis\\p{L}*|broadcast\\p{L}*)${RIGHT}`),
+    DEFENSE: compile(`${LEFT}(?:defen[cs]e|military|army|armed forces|arms|weapons|missiles?|air defen[cs]e|fighter jets?|warships?|troops)${RIGHT}`),
+    SECURITY: compile(`${LEFT}(?:security|terroris\\p{L}*|counter-terrorism|drug trafficking|smuggling|police|border)${RIGHT}`),
+    WATER: compile(`${LEFT}(?:water|dams?|irrigation)${RIGHT}`),
+    DIPLOMACY: compile(`${LEFT}(?:foreign ministers?|foreign ministry|consultations|political|diplomatic|diplomacy|consular|regional and international issues)${RIGHT}`),
+  },
+  bothSides: compile(`${LEFT}(?:both (?:sides|countries|parties)|the two (?:sides|countries|parties|ministers|officials|leaders)|bilateral)${RIGHT}`),
+  sportMatch: compile(`${LEFT}(?:national team|football|soccer|stadium|goals?|draw|coach|volleyball|basketball|world cup|league|match|fixture|scored|quarter-?finals?|semi-?finals?|tournament|championship)${RIGHT}`),
+  cooperation: compile(`${LEFT}(?:cooperat\\p{L}*|co-operat\\p{L}*|ties|relations|bilateral|trilateral|partnership|agreements?|mous?|memorand\\p{L}*|joint|expand\\p{L}*|boost\\p{L}*|strengthen\\p{L}*|trade|investment|counterpart|signed|official visit)${RIGHT}`),
+  hostile: compile(`${LEFT}(?:against|pressure|critici\\p{L}*|condemn\\p{L}*|attack\\p{L}*|sanction\\p{L}*|summon\\p{L}*|accus\\p{L}*|spy\\p{L}*|threat\\p{L}*|protest\\p{L}*|war|strikes?|bomb\\p{L}*|hostil\\p{L}*)${RIGHT}`),
+  interview: compile(`${LEFT}(?:in an interview|interview with)${RIGHT}`),
+  futureMeeting: compile(`${LEFT}(?:will (?:meet|hold talks|visit|discuss|pay (?:a|an) (?:\\p{L}+ )?visit)|is to meet|are to meet|to meet next|(?:may|might) (?:meet|hold|visit|enter)|plans? to (?:pay (?:a|an) (?:\\p{L}+ )?)?visit|(?:is|are) (?:due|scheduled|expected|set|likely) to (?:visit|meet|travel|discuss|hold)|will travel to|(?:will|to) be held|invited [^.\\n]{0,80}? to (?:talks|negotiations|a meeting|attend)|(?:upcoming|forthcoming) (?:visit|meeting|talks|summit|trip)|prepar\\p{L}* (?:for )?(?:the |a )?(?:\\p{L}+ )?(?:visit|summit|meeting))${RIGHT}`),
+  acceptedInvitation: compile(`${LEFT}(?:accepted (?:the|an|his|her|their) invitation|invitation (?:was|has been|had been) (?:\\p{L}+ )?accepted)${RIGHT}`),
+  ongoingTalks: compile(`${LEFT}(?:(?:are|is|were) (?:in|holding|conducting) (?:talks|negotiations)|(?:are|is) negotiating|(?:talks|negotiations) (?:are|were) (?:continuing|under way|underway|ongoing)|(?:talks|negotiations) continue)${RIGHT}`),
+  futureSigning: compile(`${LEFT}(?:will sign|to sign (?:on|next|a|an|the)|(?:are|is) to sign|(?:set|due|expected|scheduled|slated) to sign|will be signed)${RIGHT}`),
+  decree: /^\s(?:an? |the )?(?:executive )?(?:decree|order|law|bill|directive)\b/,
+  commentary: compile(`${LEFT}(?:op-ed|opinion|analysis|analyst|analysts|experts? on|commentator|columnist|commentary)${RIGHT}`),
+  speculation: compile(`${LEFT}(?:it seems|seems|would probably|may have to|could|might|speculat\\p{L}*|claimed|claims)${RIGHT}`),
+  cancelledMeeting: compile(
+    `${LEFT}(?:(?:cancell?ed|called off|postponed|put off|scrapped|shelved|suspended)(?: (?:his|her|their|its|the|a|an|planned|scheduled|\\p{L}+'s))*(?: (?:official|state|planned|scheduled))? (?:visit|trip|meeting|talks|tour|summit)|(?:visit|trip|meeting|talks|tour|summit) (?:\\p{L}+ ){0,4}(?:cancell?ed|called off|postponed|put off|scrapped)|(?:visit|trip|meeting|talks|tour|summit)[^.\\n]{0,120}?(?:was|has been|have been|were|had been) (?:cancell?ed|called off|postponed|put off|scrapped))${RIGHT}`,
+  ),
+  genericObject: {
+    OTHER: /^(?:arms|weapons|gas|oil|wheat|grain) (?:suppl|deliver|export)/,
+    JOINT_PROJECT: /^(?:construction of|building of|power plant|road bridge|railway line)/,
+    EXCHANGE: /^exchanges? of (?:information|experience|experiences)/,
+    AGREEMENT: /^(?:deals?|documents?|contracts?|agreements?)$/,
+  },
+};

@@ -1,0 +1,8 @@
+// English: everything the extractor knows about the language.
+import type { LanguagePack } from '../language-pack.js';
+import { cues } from './cues.js';
+
+export const en: LanguagePack = {
+  language: 'en',
+  cues,
+};

@@ -1,0 +1,8 @@
+// Persian: everything the extractor knows about the language.
+import type { LanguagePack } from '../language-pack.js';
+import { cues } from './cues.js';
+
+export const fa: LanguagePack = {
+  language: 'fa',
+  cues,
+};

@@ -1,0 +1,86 @@
+// Everything the extractor knows about one language, behind one interface: a language is a folder
+// (lang/<code>/) whose index.ts exports a LanguagePack. The algorithms read packs; they hold no words.
+//
+// How entries are written (see ../lexicon.ts):
+// - word lists, compiled by words() / faVerb(); non-ASCII entries go through the same key() as the text,
+//   `_` is an optional joint (ZWNJ, nothing or a space);
+// - a regex is kept only where it says more than a list (Persian verb morphology, a gap of a few words,
+//   a negative lookahead), and then built from lists where it can be;
+// - gazetteer forms: a trailing `*` takes any ending (Russian cases), a leading `^` must match case.
+import type { FollowUpHorizon, Language, ProposalKind, Sector } from '../vocabulary.js';
+
+type EventCueKind = 'MEETING' | 'CALL' | 'VISIT' | 'SIGNING';
+
+/** Statements of a proposal's state, in the order they are tried (see STATUS_CUES in ../cues.ts). */
+export interface StatusCues {
+  withdrawn: RegExp;
+  stalled: RegExp;
+  completed: RegExp;
+  /** A festival, a course or a visit that took place is done (applies to those kinds only). */
+  held: RegExp;
+  implementing: RegExp;
+  signed: RegExp;
+  /** A finished text, ready to sign. */
+  textAgreed: RegExp;
+  negotiating: RegExp;
+  agreed: RegExp;
+  proposed: RegExp;
+}
+
+/** Trigger lexicons (../shared/research/lexicon-notes.md), compiled once at module load. */
+export interface Cues {
+  event: Record<EventCueKind, RegExp>;
+  proposal: Record<ProposalKind, RegExp>;
+  /** A proposal of no known kind («پیشنهاد», "offer"): counted only when its fate is news (anchored, no `g`). */
+  genericProposal: RegExp;
+  /** Steps with no kind of their own: dubbing, screening, flights, a working group, the next session. */
+  otherLexical: RegExp;
+  status: StatusCues;
+  /** Words just before a signing that put it in the future or deny it (tested on a slice; no `g`). */
+  notDoneBefore: RegExp;
+  /** Words just after a signing that put it in the future (anchored; no `g`). */
+  notDoneAfter: RegExp;
+  horizon: Record<Exclude<FollowUpHorizon, 'UNSPECIFIED'>, RegExp>;
+  /** "within three months": group 1 the number (digits or a word of numberWords), group 2 the unit. */
+  within: RegExp;
+  /** Number words read by `within`, in key() spelling. */
+  numberWords: Record<string, number>;
+  /** Concrete next steps: the next meeting, a committee to convene. */
+  nextStep: RegExp;
+  future: RegExp;
+  /** Sector vocabulary (OTHER is what is left: it has no words). */
+  sector: Record<Exclude<Sector, 'OTHER'>, RegExp>;
+  /** "both sides", «طرفین»: the act is joint. */
+  bothSides: RegExp;
+  /** A sports fixture: «دیدار» and "match" mean a game here. */
+  sportMatch: RegExp;
+  /** Cooperation vocabulary: a meeting report without any of it is politics, not a cooperation event. */
+  cooperation: RegExp;
+  /** Criticism, condemnation, attacks, sanctions, summoning an envoy. */
+  hostile: RegExp;
+  /** An interview with the press is not a meeting between countries. */
+  interview: RegExp;
+  /** A meeting that is yet to happen. */
+  futureMeeting: RegExp;
+  /** An invitation taken up: the visit is now planned. */
+  acceptedInvitation: RegExp;
+  /** Talks described as going on, not a meeting held. */
+  ongoingTalks: RegExp;
+  /** A signing still to come. */
+  futureSigning: RegExp;
+  /** What a head of state signs at home: a decree, an order, a law (anchored after the signing verb). */
+  decree: RegExp;
+  /** An analyst's or a columnist's reading of events, not a report of one. */
+  commentary: RegExp;
+  /** What may or could happen is not a report that it did. */
+  speculation: RegExp;
+  /** A visit or meeting called off, or postponed with no new date. */
+  cancelledMeeting: RegExp;
+  /** Words that usually name the object of a document rather than a proposal of their own (anchored). */
+  genericObject: Record<'OTHER' | 'JOINT_PROJECT' | 'EXCHANGE' | 'AGREEMENT', RegExp>;
+}
+
+export interface LanguagePack {
+  language: Language;
+  cues: Cues;
+}

@@ -1,0 +1,8 @@
+// Russian: everything the extractor knows about the language.
+import type { LanguagePack } from '../language-pack.js';
+import { cues } from './cues.js';
+
+export const ru: LanguagePack = {
+  language: 'ru',
+  cues,
+};
