@@ -2,8 +2,9 @@
 // locative ("in X"), because a country that only hosts is not a party.
 import { COUNTRY_LINES, CITY_LINES } from './gazetteer-data.js';
 import { FA_RIGHT, LEFT, RIGHT, compile, forEachMatch, rx } from './lexicon.js';
+import { PACKS } from './lang/index.js';
 import { keyText } from './normalize.js';
-import type { Language } from './vocabulary.js';
+import { LANGUAGES, type Language } from './vocabulary.js';
 
 export interface Place {
   code: string;
@@ -77,19 +78,16 @@ function add(lang: Lang, form: string, place: Place): void {
 }
 
 for (const line of COUNTRY_LINES.trim().split('\n')) {
-  const [code, name, en, fa, ru] = line.split('|');
+  const [code, name] = line.split('|');
   const place: Place = { code, name, city: false, capital: false };
   COUNTRY_NAMES.set(code, name);
-  for (const f of en.split(';')) add('en', f, place);
-  for (const f of fa.split(';')) add('fa', f, place);
-  for (const f of ru.split(';')) add('ru', f, place);
+  for (const lang of LANGUAGES) for (const f of PACKS[lang].places.countries[code] ?? []) add(lang, f, place);
 }
 for (const line of CITY_LINES.trim().split('\n')) {
-  const [name, code, en, fa, ru, cap] = line.split('|');
+  const [name, code, cap] = line.split('|');
   const place: Place = { code, name, city: true, capital: cap === 'C' };
-  for (const f of en.split(';')) if (!entries.en.has(flat(keyText(f).key))) add('en', f, place);
-  for (const f of fa.split(';')) if (!entries.fa.has(flat(keyText(f).key))) add('fa', f, place);
-  for (const f of ru.split(';')) if (!entries.ru.has(flat(keyText(f.replace('*', '')).key))) add('ru', f, place);
+  // a city named like a country (Kuwait, Djibouti) is found as the country
+  for (const lang of LANGUAGES) for (const f of PACKS[lang].places.cities[name] ?? []) if (!entries[lang].has(flat(keyText(f.replace('*', '')).key))) add(lang, f, place);
 }
 
 // One sticky matcher per first letter: at each word start only the forms that can begin there are tried

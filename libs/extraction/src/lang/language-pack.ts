@@ -80,7 +80,18 @@ export interface Cues {
   genericObject: Record<'OTHER' | 'JOINT_PROJECT' | 'EXCHANGE' | 'AGREEMENT', RegExp>;
 }
 
+/** Forms of each place, keyed by country code or by city name (../gazetteer-data.ts). */
+export type PlaceForms = Readonly<Record<string, readonly string[]>>;
+
+export interface Places {
+  /** Every country of the shared list, by ISO code. */
+  countries: PlaceForms;
+  /** Cities by English name; a city with no name in the language is left out. */
+  cities: PlaceForms;
+}
+
 export interface LanguagePack {
   language: Language;
   cues: Cues;
+  places: Places;
 }

@@ -1,8 +1,10 @@
 // English: everything the extractor knows about the language.
 import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
+import { cities, countries } from './places.js';
 
 export const en: LanguagePack = {
   language: 'en',
   cues,
+  places: { countries, cities },
 };

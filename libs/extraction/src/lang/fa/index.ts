@@ -1,8 +1,10 @@
 // Persian: everything the extractor knows about the language.
 import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
+import { cities, countries } from './places.js';
 
 export const fa: LanguagePack = {
   language: 'fa',
   cues,
+  places: { countries, cities },
 };

@@ -1,8 +1,10 @@
 // Russian: everything the extractor knows about the language.
 import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
+import { cities, countries } from './places.js';
 
 export const ru: LanguagePack = {
   language: 'ru',
   cues,
+  places: { countries, cities },
 };
