@@ -21,12 +21,22 @@ export function rx(source: string): string {
   return source.includes('|') ? `(?:${out})` : out;
 }
 
+function refuseDuplicates(items: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const k = rx(item);
+    if (seen.has(k)) throw new Error(`«${item}» is listed twice in one word list`);
+    seen.add(k);
+  }
+}
+
 function alternation(items: readonly string[]): string {
   return [...items].sort((a, b) => b.length - a.length).map(rx).join('|');
 }
 
-/** A word-bounded alternation; Persian entries accept glued suffixes. */
+/** A word-bounded alternation; Persian entries accept glued suffixes. A word listed twice is refused. */
 export function words(items: readonly string[], lang: 'fa' | 'en' | 'ru' = 'fa'): string {
+  refuseDuplicates(items);
   return `${LEFT}(?:${alternation(items)})${lang === 'fa' ? FA_RIGHT : RIGHT}`;
 }
 
