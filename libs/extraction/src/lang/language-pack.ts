@@ -90,8 +90,25 @@ export interface Places {
   cities: PlaceForms;
 }
 
+/** Words of dates; a month or weekday is a pair of its word and its number. */
+export interface DateWords {
+  /** Gregorian month names (Russian: stems, the case ending я/а/е follows) → 1…12. */
+  months: readonly (readonly [string, number])[];
+  /** Solar Hijri month names from Farvardin on (read with a day number before them); empty if not used. */
+  solarHijriMonths: readonly string[];
+  /** Weekday → 0 (Sunday) … 6, as written when it dates an event ("on Monday", «в понедельник»). */
+  weekdays: readonly (readonly [string, number])[];
+  today: readonly string[];
+  yesterday: readonly string[];
+  dayBeforeYesterday: readonly string[];
+  tomorrow: readonly string[];
+  /** Labels of a publication-date header line ("Published:"). */
+  publishedLabels: readonly string[];
+}
+
 export interface LanguagePack {
   language: Language;
   cues: Cues;
   places: Places;
+  dates: DateWords;
 }

@@ -1,10 +1,12 @@
 // Persian: everything the extractor knows about the language.
 import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
+import { dates } from './dates.js';
 import { cities, countries } from './places.js';
 
 export const fa: LanguagePack = {
   language: 'fa',
   cues,
   places: { countries, cities },
+  dates,
 };

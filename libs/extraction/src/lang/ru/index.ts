@@ -1,10 +1,12 @@
 // Russian: everything the extractor knows about the language.
 import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
+import { dates } from './dates.js';
 import { cities, countries } from './places.js';
 
 export const ru: LanguagePack = {
   language: 'ru',
   cues,
   places: { countries, cities },
+  dates,
 };
