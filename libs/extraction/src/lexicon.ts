@@ -34,6 +34,12 @@ function alternation(items: readonly string[]): string {
   return [...items].sort((a, b) => b.length - a.length).map(rx).join('|');
 }
 
+/** Tests one whole token against a list; an entry's trailing `*` takes any ending («министр*»). No `g`. */
+export function wholeWord(items: readonly string[]): RegExp {
+  refuseDuplicates(items);
+  return new RegExp(`^(?:${items.map((w) => (w.endsWith('*') ? `${w.slice(0, -1)}\\p{L}*` : w)).join('|')})$`, 'u');
+}
+
 /** A word-bounded alternation; Persian entries accept glued suffixes. A word listed twice is refused. */
 export function words(items: readonly string[], lang: 'fa' | 'en' | 'ru' = 'fa'): string {
   refuseDuplicates(items);

@@ -106,9 +106,39 @@ export interface DateWords {
   publishedLabels: readonly string[];
 }
 
+/**
+ * Words of people's titles and names, read by the language's participant reader (../participants.ts).
+ * A list a reader does not use is empty.
+ */
+export interface TitleWords {
+  /** Words that head a person's title: minister, «وزیر», «министр*». */
+  heads: readonly string[];
+  /** Heads of government offices, counted as titles even with no person named. */
+  governmentHeads: readonly string[];
+  /** Words that head an organisation: ministry, «وزارت», «министерств*». */
+  orgHeads: readonly string[];
+  /** Words of a title besides its head: foreign, deputy, «республик*». */
+  modifiers: readonly string[];
+  /** Words of a title's or ministry's complement ("Minister of Agriculture Jihad"). */
+  complement: readonly string[];
+  /** Diplomats: where they are posted belongs to the title («رایزن فرهنگی ایران در قزاقستان»). */
+  posted: readonly string[];
+  /** Words after "and" that continue a title («وزیر فرهنگ و ارشاد اسلامی»). */
+  andContinue: readonly string[];
+  /** Words that end a title phrase. */
+  stop: readonly string[];
+  /** Words never part of a person's name. */
+  notName: readonly string[];
+  /** Particles inside names: bin, al, van. */
+  nameLinks: readonly string[];
+  /** Words after a name that make it a sentence's subject. */
+  subjectNext: readonly string[];
+}
+
 export interface LanguagePack {
   language: Language;
   cues: Cues;
   places: Places;
   dates: DateWords;
+  titles: TitleWords;
 }

@@ -3,10 +3,12 @@ import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
 import { dates } from './dates.js';
 import { cities, countries } from './places.js';
+import { titles } from './titles.js';
 
 export const fa: LanguagePack = {
   language: 'fa',
   cues,
   places: { countries, cities },
   dates,
+  titles,
 };
