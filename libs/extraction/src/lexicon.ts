@@ -34,6 +34,16 @@ function alternation(items: readonly string[]): string {
   return [...items].sort((a, b) => b.length - a.length).map(rx).join('|');
 }
 
+/**
+ * A word-bounded alternation in list order, for English and Russian entries (regex syntax, no key()):
+ * a `*` after a letter takes any ending («визит*» = визита, визитом …); an entry may be a regex fragment
+ * where a word list cannot say it ("(?:held|hold) talks"). `right: false` lets the last word run on.
+ */
+export function terms(items: readonly string[], { right = true } = {}): string {
+  refuseDuplicates(items);
+  return `${LEFT}(?:${items.map((w) => w.replace(/(?<=\p{L})\*/gu, '\\p{L}*')).join('|')})${right ? RIGHT : ''}`;
+}
+
 /** Tests one whole token against a list; an entry's trailing `*` takes any ending («министр*»). No `g`. */
 export function wholeWord(items: readonly string[]): RegExp {
   refuseDuplicates(items);
