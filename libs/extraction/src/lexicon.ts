@@ -44,6 +44,15 @@ export function terms(items: readonly string[], { right = true } = {}): string {
   return `${LEFT}(?:${items.map((w) => w.replace(/(?<=\p{L})\*/gu, '\\p{L}*')).join('|')})${right ? RIGHT : ''}`;
 }
 
+/**
+ * Persian phrases in list order, written in ordinary spelling: unlike words() they take no glued suffixes
+ * unless `end` (what must follow, e.g. RIGHT or FA_RIGHT) allows them; with no `end` the last word may run on.
+ */
+export function phrases(items: readonly string[], end = ''): string {
+  refuseDuplicates(items);
+  return `${LEFT}(?:${rx(items.join('|'))})${end}`;
+}
+
 /** Tests one whole token against a list; an entry's trailing `*` takes any ending («министр*»). No `g`. */
 export function wholeWord(items: readonly string[]): RegExp {
   refuseDuplicates(items);
