@@ -135,10 +135,25 @@ export interface TitleWords {
   subjectNext: readonly string[];
 }
 
+/** Words of readable labels (../labels.ts). */
+export interface LabelWords {
+  /** Where a proposal's object phrase ends: function words, verbs, clause openers. */
+  objectStop: readonly string[];
+  /** Prepositions that carry a phrase on to its object ("on trade", «о сотрудничестве»); never its last word. */
+  objectLinks: readonly string[];
+  /** A follow-up's action by kind and status; {object} is the proposal's phrase, {country} a country's name. */
+  actions: Record<'sign' | 'finalise' | 'carry' | 'hold' | 'visit' | 'meet', string>;
+  /** Joins the last two names of a list ("Iran and Kazakhstan"). */
+  and: string;
+  /** Joins the others. */
+  comma: string;
+}
+
 export interface LanguagePack {
   language: Language;
   cues: Cues;
   places: Places;
   dates: DateWords;
   titles: TitleWords;
+  labels: LabelWords;
 }

@@ -2,6 +2,7 @@
 import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
 import { dates } from './dates.js';
+import { labels } from './labels.js';
 import { cities, countries } from './places.js';
 import { titles } from './titles.js';
 
@@ -11,4 +12,5 @@ export const ru: LanguagePack = {
   places: { countries, cities },
   dates,
   titles,
+  labels,
 };
