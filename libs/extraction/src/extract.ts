@@ -1,6 +1,7 @@
 // The pipeline: key() → chrome → language → publication date → places, dates, sentences → event
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
+import { perLanguage } from './lang/index.js';
 import {
   ACCEPTED_INVITATION, BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, DECREE, EVENT_CUES, FUTURE_MEETING, FUTURE_SIGNING, ONGOING_TALKS, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, SPECULATION, SPORT_MATCH,
   STATUS_CUES,
@@ -251,11 +252,7 @@ function isDatelineCity(doc: Doc, sentence: Span, m: { start: number; end: numbe
 
 // "to Moscow", «به مسکو», «وارد مسکو»: the place a visit goes to is where it happens.
 // Whole words: «Иванов » ends in «в», "Toronto " in "to".
-const VISIT_TO = {
-  fa: /(?<![\p{L}\p{M}])(?:به|وارد)\s$/u,
-  en: /\b(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
-  ru: /(?<![\p{L}\p{M}])(?:в|во)\s$/u,
-};
+const VISIT_TO = perLanguage((p) => p.cues.visitTo);
 // Where the event took place: its sentence, later sentences about it, who received whom, the dateline.
 function placeOf(doc: Doc, b: Built, line: Dateline | null): ExtractedEvent['location'] {
   const { anchor, parties, participants } = b;
@@ -277,33 +274,17 @@ function cityIn(doc: Doc, s: Span, parties: string[]): ExtractedEvent['location'
   return city ? { name: city.place.name, country: city.place.code } : null;
 }
 
-const HOSTING = {
-  fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('پذیرفت|پذیرای|میزبان|استقبال کرد')})`, 'u'),
-  en: /\b(?:received|receives|hosted|hosts|welcomed)\b/,
-  ru: /(?<![\p{L}])(?:принял\p{L}*|принимал\p{L}*)/u,
-};
-const ENVOY = {
-  fa: new RegExp(`(?:${rx('سفیر|کاردار')})`, 'u'),
-  en: /\b(?:ambassador|envoy|charg[eé] d'affaires)\b/,
-  ru: /(?:посол|посла|послом|послу|временн\p{L}* поверенн\p{L}*)/u,
-};
+const HOSTING = perLanguage((p) => p.cues.hosting);
+const ENVOY = perLanguage((p) => p.cues.envoy);
 
 // A diplomat's posting: "ambassador in", «رایزن فرهنگی ایران در», «посол … в».
-const POSTED_IN = {
-  fa: new RegExp(`(?:${rx('رایزن|سفیر|کاردار|سرکنسول|کنسول|نماینده|وابسته')})(?:\\s\\S+){0,3}\\s${rx('در')}\\s$`, 'u'),
-  en: /\b(?:counsel+or|ambassador|envoy|consul|attach[eé]|charg[eé] d'affaires|representative)(?:\s\S+){0,2}\s(?:in|to)\s$/,
-  ru: /(?<![\p{L}])(?:посол|посла|послом|советник\p{L}*|консул\p{L}*|представител\p{L}*)(?:\s\S+){0,3}\s(?:в|во)\s$/u,
-};
+const POSTED_IN = perLanguage((p) => p.cues.postedIn);
 
 // A country word used as an adjective: a capitalised word or a word for people follows ("Russian Deputy …", "Iranian officials").
 const ADJECTIVE_USE = /^\s+(?:\p{Lu}|(?:officials?|delegations?|ministers?|counterparts?|diplomats?|leaders?|side|government|troops|forces|team|experts?|businessm[ae]n|traders?)\b)/u;
 
 // Before the place a visit goes to: "left Tehran for Yerevan", "in Tehran", «بازدید از».
-const DESTINATION = {
-  fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|وارد|عازم|راهی|بازدید از|سفر به')})\\s$`, 'u'),
-  en: /\b(?:to|for|in|arrived in|arrives in|visit|visits|visited|visiting)\s(?:the\s)?$/,
-  ru: /(?<![\p{L}\p{M}])(?:в|во|посетить|посетит|посетил\p{L}*)\s$/u,
-};
+const DESTINATION = perLanguage((p) => p.cues.destination);
 
 // The country a visit goes to is a party of it: "arrived in Tehran", «وارد مسکو شد», «прибыл в Москву».
 function visited(doc: Doc, span: Span): string[] {
@@ -466,11 +447,7 @@ function leadOf(doc: Doc): Span | null {
 
 // A meeting reported as held, which ongoing talks in the same sentence do not undo.
 // ("… will sign an MoU next month, he said after meeting the Kazakh deputy minister": the meeting is the event)
-const PAST_MEETING = {
-  fa: compile(`(?:${rx('دیدار کرد|دیدار کردند|گفتگو کرد|گفتگو کردند|ملاقات کرد|مذاکره کرد|مذاکره کردند|پس از دیدار|در پایان دیدار|پس از نشست|در پایان نشست|پس از مذاکره|در پایان مذاکرات')})`),
-  en: compile('\\b(?:met|held talks|talked|conferred|after (?:a |the |their |his |her )?(?:meeting|talks))\\b'),
-  ru: compile('(?<![\\p{L}])(?:встретил\\p{L}*|провел\\p{L}* переговоры|провели переговоры|обсудили|после встречи|после переговоров|по итогам (?:встречи|переговоров))'),
-};
+const PAST_MEETING = perLanguage((p) => p.cues.pastMeeting);
 
 // Talks, calls and visits of officials with no subject named are diplomacy.
 function sectorsOf(doc: Doc, type: EventType, focus: Span[]): Sector[] {

@@ -2,7 +2,7 @@
 // locative ("in X"), because a country that only hosts is not a party.
 import { COUNTRY_LINES, CITY_LINES } from './gazetteer-data.js';
 import { FA_RIGHT, LEFT, RIGHT, compile, forEachMatch, rx } from './lexicon.js';
-import { PACKS } from './lang/index.js';
+import { PACKS, perLanguage } from './lang/index.js';
 import { keyText } from './normalize.js';
 import { LANGUAGES, type Language } from './vocabulary.js';
 
@@ -148,11 +148,7 @@ function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
   return out;
 }
 
-const OURS: Record<Lang, RegExp> = {
-  fa: compile(`${LEFT}(?:کشورمان|${rx('کشور ما')}${RIGHT}|${rx('میهنمان')})`),
-  en: compile(`${LEFT}our country${RIGHT}`),
-  ru: compile(`${LEFT}(?:наш\\p{L}* стран\\p{L}*)`),
-};
+const OURS = perLanguage((p) => p.cues.ours);
 
 // "in X", and "capital of X" (Amman, the capital of Jordan, hosts but does not act).
 const TOPIC = new RegExp(
@@ -161,19 +157,8 @@ const TOPIC = new RegExp(
 );
 // A report's source, not its subject: «به نقل از خبرگزاری آلمان», "according to the German news agency",
 // «со ссылкой на немецкое агентство» (a news agency that signs an MoU itself is named without these words).
-const MEDIA_BEFORE: Record<Lang, RegExp> = {
-  fa: new RegExp(
-    `(?<![\\p{L}\\p{M}])(?:${rx('به نقل از|به گزارش|بنا بر گزارش|بنا به گزارش|طبق گزارش')})\\s(?:${rx('خبرگزاری|روزنامه|شبکه|رادیو|تلویزیون|پایگاه خبری|نشریه')})\\s(?:[\\p{L}\\p{M}]+\\s)?$`,
-    'u',
-  ),
-  en: /\baccording to (?:the\s)?$/,
-  ru: /(?:со ссылкой на|по данным|по информации|передает|сообщает)\s(?:[\p{L}]+\s){0,2}$/u,
-};
-const MEDIA_AFTER: Record<Lang, RegExp> = {
-  fa: /^$/,
-  en: /^\s+(?:news agency|newspaper|daily|media|press agency|state media|state television|television|tv|radio|broadcaster|news channel)\s+(?:reported|said|says|reports|quoted|cited|wrote)\b/,
-  ru: /^$/,
-};
+const MEDIA_BEFORE = perLanguage((p) => p.cues.mediaBefore);
+const MEDIA_AFTER = perLanguage((p) => p.cues.mediaAfter);
 const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во|на территории|پایتخت|در خاک|capital of|on the territory of|столиц\p{L}*)\s$/u;
 // «آستانه» is "on the eve of / threshold of" before these nouns.
 const EVE_NOUNS = new Set(

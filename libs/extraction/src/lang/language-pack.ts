@@ -78,6 +78,28 @@ export interface Cues {
   cancelledMeeting: RegExp;
   /** Words that usually name the object of a document rather than a proposal of their own (anchored). */
   genericObject: Record<'OTHER' | 'JOINT_PROJECT' | 'EXCHANGE' | 'AGREEMENT', RegExp>;
+  /** Just before the place a visit goes to ("to Moscow", «به مسکو»); tested on the text before a place. */
+  visitTo: RegExp;
+  /** Who received whom: the host receives at home. */
+  hosting: RegExp;
+  /** An envoy's title: an ambassador is met where he is posted. */
+  envoy: RegExp;
+  /** A diplomat's posting just before a place: "ambassador in", «رایزن فرهنگی ایران در». */
+  postedIn: RegExp;
+  /** Just before the place a visit goes to: "left Tehran for Yerevan", «بازدید از». */
+  destination: RegExp;
+  /** A meeting reported as held, which ongoing talks in the same sentence do not undo. */
+  pastMeeting: RegExp;
+  /** Just before the destination of a visit to come: «سفر به», "visit to", «посетить». */
+  destinationBefore: RegExp;
+  /** "our country", «کشورمان»: the publisher's country. */
+  ours: RegExp;
+  /** Just before a country that is a report's source, not its subject: "according to the". */
+  mediaBefore: RegExp;
+  /** Just after such a country: "… news agency reported". */
+  mediaAfter: RegExp;
+  /** An agreement word that is itself an arrangement reached («договорённость»), tested on the word; `/^$/` if none. */
+  reached: RegExp;
 }
 
 /** Forms of each place, keyed by country code or by city name (../gazetteer-data.ts). */
