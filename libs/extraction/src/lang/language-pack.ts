@@ -124,6 +124,8 @@ export interface DateWords {
   yesterday: readonly string[];
   dayBeforeYesterday: readonly string[];
   tomorrow: readonly string[];
+  /** How a span of time's unit begins, as `cues.within` captures it ("months", «месяца»). */
+  units: Record<'day' | 'week' | 'month' | 'year', readonly string[]>;
   /** Labels of a publication-date header line ("Published:"). */
   publishedLabels: readonly string[];
 }

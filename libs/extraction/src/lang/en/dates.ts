@@ -13,5 +13,6 @@ export const dates: DateWords = {
   yesterday: ['yesterday', 'last night'],
   dayBeforeYesterday: [],
   tomorrow: ['tomorrow'],
+  units: { day: ['day'], week: ['week'], month: ['month'], year: ['year'] },
   publishedLabels: ['published', 'posted', 'date'],
 };

@@ -12,5 +12,6 @@ export const dates: DateWords = {
   yesterday: ['دیروز', 'روز گذشته', 'دیشب', 'شب گذشته'],
   dayBeforeYesterday: ['پریروز'],
   tomorrow: ['فردا'],
+  units: { day: ['روز'], week: ['هفته'], month: ['ماه'], year: ['سال'] },
   publishedLabels: ['تاریخ انتشار', 'تاریخ خبر', 'انتشار'],
 };

@@ -14,5 +14,6 @@ export const dates: DateWords = {
   yesterday: ['вчера'],
   dayBeforeYesterday: ['позавчера'],
   tomorrow: ['завтра'],
+  units: { day: ['дн'], week: ['недел'], month: ['месяц'], year: ['год', 'лет'] },
   publishedLabels: ['опубликовано', 'дата'],
 };
