@@ -1,6 +1,10 @@
 // Dates in text: Solar Hijri and Gregorian, numeric and textual, and relative words resolved against the
 // publication date. All positions are key() indices.
+import { PACKS } from './lang/index.js';
 import { compile, rx } from './lexicon.js';
+
+// Persian words in ordinary spelling, one alternative each
+const alt = (words: readonly string[]) => words.map(rx).join('|');
 import { addDays, isoDate, jalaliToGregorian, gregorianToJalali, weekday } from './jalali.js';
 import type { Language } from './vocabulary.js';
 
@@ -14,21 +18,14 @@ export interface DateHit {
   ahead: string | null;
 }
 
-const FA_JALALI_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
-const FA_GREG_MONTHS: [string, number][] = [
-  ['ژانویه', 1], ['فوریه', 2], ['مارس', 3], ['آوریل', 4], ['مه', 5], ['می', 5], ['ژوئن', 6], ['ژوئیه', 7], ['جولای', 7],
-  ['اوت', 8], ['آگوست', 8], ['سپتامبر', 9], ['اکتبر', 10], ['نوامبر', 11], ['دسامبر', 12],
-];
-const EN_MONTHS: [string, number][] = [
-  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8],
-  ['september', 9], ['october', 10], ['november', 11], ['december', 12], ['jan', 1], ['feb', 2], ['mar', 3],
-  ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sept', 9], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
-];
-const RU_MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+const FA = PACKS.fa.dates;
+const EN = PACKS.en.dates;
+const RU = PACKS.ru.dates;
+const RU_MONTHS = RU.months.map(([m]) => m);
 
-const faMonthKey = new Map<string, number>(FA_JALALI_MONTHS.map((m, i) => [rx(m), i + 1]));
-const faGregKey = new Map<string, number>(FA_GREG_MONTHS.map(([m, n]) => [rx(m), n]));
-const enMonth = new Map<string, number>(EN_MONTHS);
+const faMonthKey = new Map<string, number>(FA.solarHijriMonths.map((m, i) => [rx(m), i + 1]));
+const faGregKey = new Map<string, number>(FA.months.map(([m, n]) => [rx(m), n]));
+const enMonth = new Map<string, number>(EN.months);
 
 const D = '(?<![\\d/.\\-])';
 const ND = '(?![\\d/])';
@@ -38,18 +35,14 @@ const FA_TEXT = compile(
   `${D}(\\d{1,2})\\s?(?:ام\\s)?(${[...faMonthKey.keys()].join('|')})(?:\\s?ماه)?(?![\\p{L}])(?:\\s(?:سال\\s)?(\\d{4})${ND})?`,
 );
 const FA_GREG_TEXT = compile(`${D}(\\d{1,2})\\s(${[...faGregKey.keys()].join('|')})(?![\\p{L}])(?:\\s(?:سال\\s)?(\\d{4})${ND})?`);
-const EN_MONTH_ALT = EN_MONTHS.map(([m]) => m).sort((a, b) => b.length - a.length).join('|');
+const EN_MONTH_ALT = EN.months.map(([m]) => m).sort((a, b) => b.length - a.length).join('|');
 const EN_DMY = compile(`${D}(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(${EN_MONTH_ALT})\\.?(?![\\p{L}])(?:,?\\s(\\d{4})${ND})?`);
 const EN_MDY = compile(`(?<![\\p{L}])(${EN_MONTH_ALT})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\p{L}])(?:,?\\s(\\d{4})${ND})?`);
 const RU_TEXT = compile(`${D}(\\d{1,2})\\s(${RU_MONTHS.join('|')})(?:я|а|е)(?![\\p{L}])(?:\\s(\\d{4})${ND})?`);
 
-const EN_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const FA_WEEKDAYS: [string, number][] = [
-  ['یک_شنبه', 0], ['دو_شنبه', 1], ['سه_شنبه', 2], ['چهار_شنبه', 3], ['پنج_شنبه', 4], ['جمعه', 5], ['شنبه', 6],
-];
-const RU_WEEKDAYS: [string, number][] = [
-  ['в воскресенье', 0], ['в понедельник', 1], ['во вторник', 2], ['в среду', 3], ['в четверг', 4], ['в пятницу', 5], ['в субботу', 6],
-];
+const EN_WEEKDAYS = EN.weekdays.map(([w]) => w);
+const FA_WEEKDAYS = FA.weekdays;
+const RU_WEEKDAYS = RU.weekdays;
 
 interface RelWord {
   re: RegExp;
@@ -60,7 +53,7 @@ function relWords(lang: Language): RelWord {
   if (lang === 'fa') {
     const wd = FA_WEEKDAYS.map(([w]) => rx(w)).join('|');
     const re = compile(
-      `(?<![\\p{L}])(?:(${rx('امروز')}|${rx('امشب')})|(${rx('دیروز')}|${rx('روز گذشته')}|${rx('دیشب')}|${rx('شب گذشته')})|(${rx('پریروز')})|(${wd})|(${rx('فردا')}))(?![\\p{L}])`,
+      `(?<![\\p{L}])(?:(${alt(FA.today)})|(${alt(FA.yesterday)})|(${alt(FA.dayBeforeYesterday)})|(${wd})|(${alt(FA.tomorrow)}))(?![\\p{L}])`,
     );
     const wdMap = new Map(FA_WEEKDAYS.map(([w, n]) => [w.replace('_', ''), n]));
     return {
@@ -76,14 +69,14 @@ function relWords(lang: Language): RelWord {
     };
   }
   if (lang === 'ru') {
-    const re = compile(`(?<![\\p{L}])(?:(сегодня)|(вчера)|(позавчера)|(${RU_WEEKDAYS.map(([w]) => w).join('|')})|(завтра))(?![\\p{L}])`);
+    const re = compile(`(?<![\\p{L}])(?:(${RU.today.join('|')})|(${RU.yesterday.join('|')})|(${RU.dayBeforeYesterday.join('|')})|(${RU_WEEKDAYS.map(([w]) => w).join('|')})|(${RU.tomorrow.join('|')}))(?![\\p{L}])`);
     const wdMap = new Map(RU_WEEKDAYS);
     return {
       re,
       resolve: (m) => (m[1] ? { days: 0 } : m[2] ? { days: -1 } : m[3] ? { days: -2 } : m[5] ? { days: 1 } : { weekday: wdMap.get(m[4]) ?? 0 }),
     };
   }
-  const re = compile(`(?<![\\p{L}])(?:(today|tonight)|(yesterday|last night)|(${EN_WEEKDAYS.join('|')})|(tomorrow))(?![\\p{L}])`);
+  const re = compile(`(?<![\\p{L}])(?:(${EN.today.join('|')})|(${EN.yesterday.join('|')})|(${EN_WEEKDAYS.join('|')})|(${EN.tomorrow.join('|')}))(?![\\p{L}])`);
   return {
     re,
     resolve: (m) => (m[1] ? { days: 0 } : m[2] ? { days: -1 } : m[4] ? { days: 1 } : { weekday: EN_WEEKDAYS.indexOf(m[3]) }),
@@ -241,7 +234,7 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
 
 const HEADER_LINES = 6;
 // no `g`: tested line after line
-const PUBLISHED_LABEL = compile(`(?:${rx('تاریخ انتشار|تاریخ خبر|انتشار')}|published|posted|date|опубликовано|дата)\\s?:?`, 'u');
+const PUBLISHED_LABEL = compile(`(?:${rx(FA.publishedLabels.join('|'))}|${[...EN.publishedLabels, ...RU.publishedLabels].join('|')})\\s?:?`, 'u');
 
 /** The publication date from a short header line near the top (e.g. `1404/01/24 - 09:47`). */
 export function findPublicationDate(key: string, lang: Language): DateHit | null {

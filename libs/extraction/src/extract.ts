@@ -1,6 +1,7 @@
 // The pipeline: key() → chrome → language → publication date → places, dates, sentences → event
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
+import { perLanguage } from './lang/index.js';
 import {
   ACCEPTED_INVITATION, BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, DECREE, EVENT_CUES, FUTURE_MEETING, FUTURE_SIGNING, ONGOING_TALKS, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, RELATIONS, SAYS, SPECULATION,
   SPORT_MATCH, STATUS_CUES,
@@ -189,20 +190,12 @@ function dateline(key: string, first: Span | undefined, source: string, kt: Keye
 
 // `ahead`: the event is still to come, so "on Wednesday" is the next Wednesday.
 // "a UN spokeswoman said on Friday", «روز جمعه گفت», «заявил в пятницу»: the day something was said, not the day of what is to come
-const SAID_BEFORE = {
-  fa: /^$/,
-  en: /\b(?:said|says|told (?:\p{L}+ ){0,2}|announced|stated|added)\s(?:on\s)?$/u,
-  ru: /(?<![\p{L}])(?:заявил\p{L}*|сообщил\p{L}*|сказал\p{L}*|отметил\p{L}*)\s(?:в\s|во\s)?$/u,
-};
-const SAID_AFTER = {
-  fa: new RegExp(`^\\s?(?:${rx('گفت|اعلام کرد|اظهار داشت|اعلام شد')})`, 'u'),
-  en: /^$/,
-  ru: /^$/,
-};
+const SAID_BEFORE = perLanguage((p) => p.cues.saidBefore);
+const SAID_AFTER = perLanguage((p) => p.cues.saidAfter);
 function spokenOn(doc: Doc, d: DateHit): boolean {
   const before = doc.key.slice(Math.max(0, d.start - 30), d.start);
   const after = doc.key.slice(d.end, d.end + 16);
-  return SAID_BEFORE[doc.lang].test(before) || (doc.lang === 'fa' && SAID_AFTER.fa.test(after));
+  return SAID_BEFORE[doc.lang].test(before) || SAID_AFTER[doc.lang].test(after);
 }
 
 // `later`: sentences after the event's own, which date it only by a recent day (an older one there is
@@ -271,11 +264,7 @@ function isDatelineCity(doc: Doc, sentence: Span, m: { start: number; end: numbe
 
 // "to Moscow", «به مسکو», «وارد مسکو»: the place a visit goes to is where it happens.
 // Whole words: «Иванов » ends in «в», "Toronto " in "to".
-const VISIT_TO = {
-  fa: /(?<![\p{L}\p{M}])(?:به|وارد)\s$/u,
-  en: /\b(?:to|arrived in|arrives in|visit|visited|visiting)\s$/,
-  ru: /(?<![\p{L}\p{M}])(?:в|во)\s$/u,
-};
+const VISIT_TO = perLanguage((p) => p.cues.visitTo);
 // Where the event took place: its sentence, later sentences about it, who received whom, the dateline.
 function placeOf(doc: Doc, b: Built, line: Dateline | null): ExtractedEvent['location'] {
   const { anchor, parties, participants } = b;
@@ -298,39 +287,18 @@ function cityIn(doc: Doc, s: Span, parties: string[]): ExtractedEvent['location'
 }
 
 // The sentence after an announcement that says where and when it will be
-const WILL_BE_HELD = {
-  fa: compile(`(?:${rx('برگزار خواهد شد|برگزار خواهند شد|برگزار می_شود|برگزار میشود|انجام خواهد شد')})`),
-  en: compile('\\b(?:will (?:be held|take place|open|start|begin)|(?:is|are) (?:scheduled|set|due) (?:for|to (?:be held|take place|open|start|begin)))\\b'),
-  ru: compile('(?<![\\p{L}])(?:пройд[её]т|пройдут|состоится|состоятся|откроется|начнется|начнутся)(?![\\p{L}])'),
-};
-
-const HOSTING = {
-  fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('پذیرفت|پذیرای|میزبان|استقبال کرد')})`, 'u'),
-  en: /\b(?:received|receives|hosted|hosts|welcomed)\b/,
-  ru: /(?<![\p{L}])(?:принял\p{L}*|принимал\p{L}*)/u,
-};
-const ENVOY = {
-  fa: new RegExp(`(?:${rx('سفیر|کاردار')})`, 'u'),
-  en: /\b(?:ambassador|envoy|charg[eé] d'affaires)\b/,
-  ru: /(?:посол|посла|послом|послу|временн\p{L}* поверенн\p{L}*)/u,
-};
+const WILL_BE_HELD = perLanguage((p) => p.cues.willBeHeld);
+const HOSTING = perLanguage((p) => p.cues.hosting);
+const ENVOY = perLanguage((p) => p.cues.envoy);
 
 // A diplomat's posting: "ambassador in", «رایزن فرهنگی ایران در», «посол … в».
-const POSTED_IN = {
-  fa: new RegExp(`(?:${rx('رایزن|سفیر|کاردار|سرکنسول|کنسول|نماینده|وابسته')})(?:\\s\\S+){0,3}\\s${rx('در')}\\s$`, 'u'),
-  en: /\b(?:counsel+or|ambassador|envoy|consul|attach[eé]|charg[eé] d'affaires|representative)(?:\s\S+){0,2}\s(?:in|to)\s$/,
-  ru: /(?<![\p{L}])(?:посол|посла|послом|советник\p{L}*|консул\p{L}*|представител\p{L}*)(?:\s\S+){0,3}\s(?:в|во)\s$/u,
-};
+const POSTED_IN = perLanguage((p) => p.cues.postedIn);
 
 // A country word used as an adjective: a capitalised word or a word for people follows ("Russian Deputy …", "Iranian officials").
 const ADJECTIVE_USE = /^\s+(?:\p{Lu}|(?:officials?|delegations?|ministers?|counterparts?|diplomats?|leaders?|side|government|troops|forces|team|experts?|businessm[ae]n|traders?)\b)/u;
 
 // Before the place a visit goes to: "left Tehran for Yerevan", "in Tehran", «بازدید از».
-const DESTINATION = {
-  fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|وارد|عازم|راهی|بازدید از|سفر به')})\\s$`, 'u'),
-  en: /\b(?:to|for|in|arrived in|arrives in|visit|visits|visited|visiting)\s(?:the\s)?$/,
-  ru: /(?<![\p{L}\p{M}])(?:в|во|посетить|посетит|посетил\p{L}*)\s$/u,
-};
+const DESTINATION = perLanguage((p) => p.cues.destination);
 
 // The country a visit goes to is a party of it: "arrived in Tehran", «وارد مسکو شد», «прибыл в Москву».
 function visited(doc: Doc, span: Span): string[] {
@@ -493,11 +461,7 @@ function leadOf(doc: Doc): Span | null {
 
 // A meeting reported as held, which ongoing talks in the same sentence do not undo.
 // ("… will sign an MoU next month, he said after meeting the Kazakh deputy minister": the meeting is the event)
-const PAST_MEETING = {
-  fa: compile(`(?:${rx('دیدار کرد|دیدار کردند|گفتگو کرد|گفتگو کردند|ملاقات کرد|مذاکره کرد|مذاکره کردند|پس از دیدار|در پایان دیدار|پس از نشست|در پایان نشست|پس از مذاکره|در پایان مذاکرات')})`),
-  en: compile('\\b(?:met|held talks|talked|conferred|after (?:a |the |their |his |her )?(?:meeting|talks))\\b'),
-  ru: compile('(?<![\\p{L}])(?:встретил\\p{L}*|провел\\p{L}* переговоры|провели переговоры|обсудили|после встречи|после переговоров|по итогам (?:встречи|переговоров))'),
-};
+const PAST_MEETING = perLanguage((p) => p.cues.pastMeeting);
 
 // Talks, calls and visits of officials with no subject named are diplomacy.
 function sectorsOf(doc: Doc, type: EventType, focus: Span[]): Sector[] {

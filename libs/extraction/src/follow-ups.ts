@@ -1,6 +1,7 @@
 // Follow-ups: concrete next steps. Agreed signings and projects, accepted invitations, the next meeting or
 // a committee to convene. Owners are countries; the horizon and due date come from the same sentence.
 import { BOTH_SIDES, EVENT_CUES, FUTURE, FUTURE_MEETING, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, PROPOSAL_CUES, WITHIN } from './cues.js';
+import { PACKS, perLanguage } from './lang/index.js';
 import { type Doc, evidence, hasHit, hitsIn, mentionsIn, originalText } from './document.js';
 import { addDays, addMonths } from './jalali.js';
 import type { ProposalMention } from './proposals.js';
@@ -47,19 +48,17 @@ export function dueDateOf(doc: Doc, sentence: Span): string | null {
   const n = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1]];
   if (!n) return null;
   const unit = m[2];
-  if (/^(?:month|ماه|месяц)/u.test(unit)) return addMonths(doc.publishedAt, n);
-  if (/^(?:week|هفته|недел)/u.test(unit)) return addDays(doc.publishedAt, 7 * n);
-  if (/^(?:day|روز|дн|дней)/u.test(unit)) return addDays(doc.publishedAt, n);
-  if (/^(?:year|سال|год|лет)/u.test(unit)) return addMonths(doc.publishedAt, 12 * n);
+  const units = PACKS[doc.lang].dates.units;
+  const is = (words: readonly string[]) => words.some((w) => unit.startsWith(w));
+  if (is(units.month)) return addMonths(doc.publishedAt, n);
+  if (is(units.week)) return addDays(doc.publishedAt, 7 * n);
+  if (is(units.day)) return addDays(doc.publishedAt, n);
+  if (is(units.year)) return addMonths(doc.publishedAt, 12 * n);
   return null;
 }
 
 // The destination of a visit: the country after «سفر به», "visit to", "to visit", "посетить", "в Иран".
-const DESTINATION_BEFORE = {
-  fa: new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('سفر به|بازدید از|سفر به کشور|به')})\\s$`, 'u'),
-  en: /\b(?:visit to|visit|to|travel to|trip to)\s$/,
-  ru: /(?<![\p{L}\p{M}])(?:в|во|посетить)\s$/u,
-};
+const DESTINATION_BEFORE = perLanguage((p) => p.cues.destinationBefore);
 
 function destination(doc: Doc, sentence: Span): string | null {
   for (const m of mentionsIn(doc, sentence)) {

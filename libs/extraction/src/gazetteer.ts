@@ -2,8 +2,9 @@
 // locative ("in X"), because a country that only hosts is not a party.
 import { COUNTRY_LINES, CITY_LINES } from './gazetteer-data.js';
 import { FA_RIGHT, LEFT, RIGHT, compile, forEachMatch, rx } from './lexicon.js';
+import { PACKS, perLanguage } from './lang/index.js';
 import { keyText } from './normalize.js';
-import type { Language } from './vocabulary.js';
+import { LANGUAGES, type Language } from './vocabulary.js';
 
 export interface Place {
   code: string;
@@ -77,19 +78,16 @@ function add(lang: Lang, form: string, place: Place): void {
 }
 
 for (const line of COUNTRY_LINES.trim().split('\n')) {
-  const [code, name, en, fa, ru] = line.split('|');
+  const [code, name] = line.split('|');
   const place: Place = { code, name, city: false, capital: false };
   COUNTRY_NAMES.set(code, name);
-  for (const f of en.split(';')) add('en', f, place);
-  for (const f of fa.split(';')) add('fa', f, place);
-  for (const f of ru.split(';')) add('ru', f, place);
+  for (const lang of LANGUAGES) for (const f of PACKS[lang].places.countries[code] ?? []) add(lang, f, place);
 }
 for (const line of CITY_LINES.trim().split('\n')) {
-  const [name, code, en, fa, ru, cap] = line.split('|');
+  const [name, code, cap] = line.split('|');
   const place: Place = { code, name, city: true, capital: cap === 'C' };
-  for (const f of en.split(';')) if (!entries.en.has(flat(keyText(f).key))) add('en', f, place);
-  for (const f of fa.split(';')) if (!entries.fa.has(flat(keyText(f).key))) add('fa', f, place);
-  for (const f of ru.split(';')) if (!entries.ru.has(flat(keyText(f.replace('*', '')).key))) add('ru', f, place);
+  // a city named like a country (Kuwait, Djibouti) is found as the country
+  for (const lang of LANGUAGES) for (const f of PACKS[lang].places.cities[name] ?? []) if (!entries[lang].has(flat(keyText(f.replace('*', '')).key))) add(lang, f, place);
 }
 
 // One sticky matcher per first letter: at each word start only the forms that can begin there are tried
@@ -150,11 +148,7 @@ function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
   return out;
 }
 
-const OURS: Record<Lang, RegExp> = {
-  fa: compile(`${LEFT}(?:کشورمان|${rx('کشور ما')}${RIGHT}|${rx('میهنمان')})`),
-  en: compile(`${LEFT}our country${RIGHT}`),
-  ru: compile(`${LEFT}(?:наш\\p{L}* стран\\p{L}*)`),
-};
+const OURS = perLanguage((p) => p.cues.ours);
 
 // "in X", and "capital of X" (Amman, the capital of Jordan, hosts but does not act).
 const TOPIC = new RegExp(
@@ -163,19 +157,8 @@ const TOPIC = new RegExp(
 );
 // A report's source, not its subject: «به نقل از خبرگزاری آلمان», "according to the German news agency",
 // «со ссылкой на немецкое агентство» (a news agency that signs an MoU itself is named without these words).
-const MEDIA_BEFORE: Record<Lang, RegExp> = {
-  fa: new RegExp(
-    `(?<![\\p{L}\\p{M}])(?:${rx('به نقل از|به گزارش|بنا بر گزارش|بنا به گزارش|طبق گزارش')})\\s(?:${rx('خبرگزاری|روزنامه|شبکه|رادیو|تلویزیون|پایگاه خبری|نشریه')})\\s(?:[\\p{L}\\p{M}]+\\s)?$`,
-    'u',
-  ),
-  en: /\baccording to (?:the\s)?$/,
-  ru: /(?:со ссылкой на|по данным|по информации|передает|сообщает)\s(?:[\p{L}]+\s){0,2}$/u,
-};
-const MEDIA_AFTER: Record<Lang, RegExp> = {
-  fa: /^$/,
-  en: /^\s+(?:news agency|newspaper|daily|media|press agency|state media|state television|television|tv|radio|broadcaster|news channel)\s+(?:reported|said|says|reports|quoted|cited|wrote)\b/,
-  ru: /^$/,
-};
+const MEDIA_BEFORE = perLanguage((p) => p.cues.mediaBefore);
+const MEDIA_AFTER = perLanguage((p) => p.cues.mediaAfter);
 const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во|на территории|پایتخت|در خاک|capital of|on the territory of|столиц\p{L}*)\s$/u;
 // «آستانه» is "on the eve of / threshold of" before these nouns.
 const EVE_NOUNS = new Set(

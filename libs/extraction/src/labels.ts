@@ -4,28 +4,21 @@
 import { type Doc, originalText } from './document.js';
 import type { Mention } from './gazetteer.js';
 import type { Span } from './sentences.js';
+import { PACKS, perLanguage } from './lang/index.js';
 import { keyText } from './normalize.js';
-import type { Language, ProposalKind, ProposalStatus } from './vocabulary.js';
+import { LANGUAGES, type Language, type ProposalKind, type ProposalStatus } from './vocabulary.js';
 
 const k = (s: string) => keyText(s).key;
-const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(k));
+const set = (words: readonly string[]) => new Set(words.map(k));
 
 // Where an object phrase ends: function words, verbs and clause openers that are not part of a name.
-const STOP: Record<Language, Set<string>> = {
-  fa: set(
-    'را با در به که از برای تا میان بین توسط طی ضمن پس پیش روز امروز دیروز فردا هفته ماه سال ظرف است بود شد شده شود کرد کردند کرده کند کنند نمود رسید رسیده خواهد خواهند می نمی این آن وی او همچنین نیز هم اما ولی یا اعلام گفت افزود تاکید امضا امضای منعقد مقرر قرار دو سه طرفین ایران',
-  ),
-  en: set(
-    'the a an this that these those which who whom whose was were is are be been being will would shall should can could may might must has have had with between by during at from into after before since and or but as was signed sign signs inked ink sealed agreed agree said says told expected set due ready to also which while under next last within early later soon',
-  ),
-  ru: set(
-    'и а но или с со между при во время после до на к от для что который которая которое которые был была было были будет будут это этот эта этого также уже подписали подписал подписан подписано заключили стороны договорились течение ближайшее следующем году',
-  ),
-};
+const STOP = perLanguage((p) => set(p.labels.objectStop));
 // Words that may continue an English phrase to the right: "memorandum of understanding on trade facilitation".
-const EN_LINK = new Set(['of', 'on', 'for', 'in', 'about', 'regarding', 'concerning']);
+const EN_LINK = new Set(PACKS.en.labels.objectLinks);
 // A Russian complement: «соглашение о …», «по …», «в сфере …».
-const RU_LINK = new Set(['о', 'об', 'по', 'в', 'во']);
+const RU_LINK = new Set(PACKS.ru.labels.objectLinks);
+// a phrase does not end on a preposition or "and", in any language
+const TRAILING = new Set(LANGUAGES.flatMap((l) => [...PACKS[l].labels.objectLinks, PACKS[l].labels.and.trim()]));
 const MAX_WORDS = 8;
 
 interface Tok extends Span {
@@ -69,7 +62,7 @@ export function objectPhrase(doc: Doc, hit: Span, sentence: Span): string {
   let text = doc.key.slice(hit.start, end);
   while (true) {
     const last = text.split(/\s+/).pop() ?? '';
-    if (text.includes(' ') && (EN_LINK.has(last) || RU_LINK.has(last) || last === 'and' || last === 'و' || last === 'и')) {
+    if (text.includes(' ') && TRAILING.has(last)) {
       text = text.slice(0, text.length - last.length).trimEnd();
     } else break;
   }
@@ -77,34 +70,9 @@ export function objectPhrase(doc: Doc, hit: Span, sentence: Span): string {
 }
 
 // Follow-up actions per proposal kind and status, in each language; {object} is the proposal's phrase.
-const ACTIONS: Record<Language, Record<'sign' | 'finalise' | 'carry' | 'hold' | 'visit' | 'meet', string>> = {
-  en: {
-    sign: 'sign the {object}',
-    finalise: 'finalise and sign the {object}',
-    carry: 'carry out the {object}',
-    hold: 'hold the {object}',
-    visit: 'visit {country}',
-    meet: 'hold the next meeting',
-  },
-  fa: {
-    sign: 'امضای {object}',
-    finalise: 'نهایی کردن و امضای {object}',
-    carry: 'اجرای {object}',
-    hold: 'برگزاری {object}',
-    visit: 'سفر به {country}',
-    meet: 'برگزاری نشست بعدی',
-  },
-  ru: {
-    sign: 'подписать {object}',
-    finalise: 'согласовать и подписать {object}',
-    carry: 'реализовать {object}',
-    hold: 'провести {object}',
-    visit: 'посетить {country}',
-    meet: 'провести следующую встречу',
-  },
-};
-const AND: Record<Language, string> = { en: ' and ', fa: ' و ', ru: ' и ' };
-const COMMA: Record<Language, string> = { en: ', ', fa: '، ', ru: ', ' };
+const ACTIONS = perLanguage((p) => p.labels.actions);
+const AND = perLanguage((p) => p.labels.and);
+const COMMA = perLanguage((p) => p.labels.comma);
 
 /** What to do about a proposal still to be done: sign an agreed MoU, finalise one being negotiated, hold an event… */
 export function proposalAction(lang: Language, kind: ProposalKind, status: ProposalStatus, object: string): string {

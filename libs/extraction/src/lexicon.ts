@@ -21,12 +21,47 @@ export function rx(source: string): string {
   return source.includes('|') ? `(?:${out})` : out;
 }
 
+function refuseDuplicates(items: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const k = rx(item);
+    if (seen.has(k)) throw new Error(`«${item}» is listed twice in one word list`);
+    seen.add(k);
+  }
+}
+
 function alternation(items: readonly string[]): string {
   return [...items].sort((a, b) => b.length - a.length).map(rx).join('|');
 }
 
-/** A word-bounded alternation; Persian entries accept glued suffixes. */
+/**
+ * A word-bounded alternation in list order, for English and Russian entries (regex syntax, no key()):
+ * a `*` after a letter takes any ending («визит*» = визита, визитом …); an entry may be a regex fragment
+ * where a word list cannot say it ("(?:held|hold) talks"). `right: false` lets the last word run on.
+ */
+export function terms(items: readonly string[], { right = true } = {}): string {
+  refuseDuplicates(items);
+  return `${LEFT}(?:${items.map((w) => w.replace(/(?<=\p{L})\*/gu, '\\p{L}*')).join('|')})${right ? RIGHT : ''}`;
+}
+
+/**
+ * Persian phrases in list order, written in ordinary spelling: unlike words() they take no glued suffixes
+ * unless `end` (what must follow, e.g. RIGHT or FA_RIGHT) allows them; with no `end` the last word may run on.
+ */
+export function phrases(items: readonly string[], end = ''): string {
+  refuseDuplicates(items);
+  return `${LEFT}(?:${rx(items.join('|'))})${end}`;
+}
+
+/** Tests one whole token against a list; an entry's trailing `*` takes any ending («министр*»). No `g`. */
+export function wholeWord(items: readonly string[]): RegExp {
+  refuseDuplicates(items);
+  return new RegExp(`^(?:${items.map((w) => (w.endsWith('*') ? `${w.slice(0, -1)}\\p{L}*` : w)).join('|')})$`, 'u');
+}
+
+/** A word-bounded alternation; Persian entries accept glued suffixes. A word listed twice is refused. */
 export function words(items: readonly string[], lang: 'fa' | 'en' | 'ru' = 'fa'): string {
+  refuseDuplicates(items);
   return `${LEFT}(?:${alternation(items)})${lang === 'fa' ? FA_RIGHT : RIGHT}`;
 }
 
@@ -103,6 +138,14 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
 
 /** Light verb endings: امضا کرد / کردند / کرده است / شد / رسید … */
 export const FA_PERSON = '(?:ند|یم|ید|ه\\s+است|ه\\s+اند|ه\\s+بود|ه\\s+اند|م|ی|د|ه)?';
+
+/**
+ * A Persian compound verb from its noun and the past/present stems of its light verb, with the optional
+ * prefixes (ن, می, نمی) and person endings: faVerb('امضا', ['کرد', 'شد']) finds «امضا کردند», «امضا نمی‌شود».
+ */
+export function faVerb(noun: string, stems: readonly string[]): string {
+  return `${LEFT}${rx(noun)}\\s?(?:ن|می|نمی)?\\s?(?:${rx(stems.join('|'))})${FA_PERSON}${RIGHT}`;
+}
 
 export interface Hit {
   start: number;

@@ -3,50 +3,36 @@
 // «министр иностранных дел Ирана Аббас Арагчи»).
 import { type Doc, originalText } from './document.js';
 import type { Mention } from './gazetteer.js';
+import { PACKS } from './lang/index.js';
+import { wholeWord } from './lexicon.js';
 import { keyText, toOriginal } from './normalize.js';
 import type { Span } from './sentences.js';
 import type { Participant } from './types.js';
 
 const k = (s: string) => keyText(s).key;
-const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean).map(k));
+const set = (words: readonly string[]) => new Set(words.map(k));
 
-const FA_HEADS = set(
-  'رایزن رئیس رییس وزیر سفیر معاون نماینده دبیر دبیرکل مدیرعامل مدیر سخنگو نخست استاندار شهردار فرمانده دادستان سرکنسول کنسول کاردار مشاور رهبر پادشاه امیر ولیعهد نایب قائم سرپرست رئیسجمهور رئیس‌جمهور وابسته مسئول مسوول مسئولان',
-);
-const FA_ORG_HEADS = set(
-  'مرکز سازمان وزارت بانک شرکت دانشگاه بنیاد انجمن اتاق مجلس کمیسیون شورای شورا دفتر خانه موسسه مؤسسه فرهنگستان ستاد اداره پژوهشگاه کتابخانه آژانس خبرگزاری سفارت رایزنی صندوق هیات هیئت گروه باشگاه فدراسیون کانون',
-);
+const FA = PACKS.fa.titles;
+const EN = PACKS.en.titles;
+const RU = PACKS.ru.titles;
+const FA_HEADS = set(FA.heads);
+const FA_ORG_HEADS = set(FA.orgHeads);
 // diplomats are posted somewhere: «در قزاقستان» belongs to their title
-const FA_POSTED = set('رایزن سفیر کاردار سرکنسول کنسول نماینده وابسته');
-const FA_AND_CONTINUE = set('ارشاد شهرسازی تجارت ارتباطات جوانان رفاه گردشگری صنایع معدن امور فناوری توسعه دارایی اقتصاد پرورش درمان آموزش تحقیقات فرهنگ دریانوردی');
-const FA_STOP = set(
-  'با که به برای را طی ضمن دیدار گفتگو گفتوگو گفت اظهار افزود است بود کرد شد نیز هم همچنین امروز دیروز روز این آن وی او تا پس پیش درباره هنگام حین بر خود ما ایشان اعلام تاکید گفت‌وگو رسید رسیدند کردند شدند گفته داشت دارد کند کنند خواهد نمود امضای امضا حضور توسط سوی جانب مقابل مراسم سفر وارد نشست ملاقات جلسه همراه عصر صبح شب امشب دیشب',
-);
-const FA_NAME_STOP = new Set([
-  ...FA_STOP,
-  ...set('و از در یک های ها گزارش خبرگزاری به‌گزارش میان بین دو کشور طرفین جمهوری اسلامی همچنان رایزنی هیات هیأت هیئت ایرنا ایسنا ایلنا تسنیم فارس مهر شبستان تفاهمنامه تفاهم یادداشت قرارداد سند اسناد همکاری همکاریهای موافقتنامه توافقنامه پروژه عملیات ساخت برنامه طرح متن نشست دیدار جلسه اجلاس کمیسیون کمیته کارگروه هفته جشنواره سفر سه چهار پنج شش هفت ده شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه'),
-  // pronouns, quantifiers, modals and everyday nouns of political news: never part of a person's name
-  ...set(
-    'من تو ما شما آنها اینها ایشان خود خویش هر همه برخی بار دیگر بعضی هیچ چند چندین اولین دومین سومین چهارمین نخستین آخرین باید نباید شاید اینگونه چنین چنان همین همان چه چرا کجا کدام اگر چون زیرا ولی لذا سپس آنگاه عنوان عناوین اخبار خبر سخن سخنان سوال سؤال سؤالات سوالات پاسخ موضوع مسئله مساله اعتقاد تمایل ابهام امکان نظر دیدگاه موضع مواضع تصمیم اقدام کشتی فروند نفر مردم دولت حکومت ملت شامل درباره مورد حال زمان سال ماه روز امروز هفته',
-  ),
-]);
+const FA_POSTED = set(FA.posted);
+const FA_AND_CONTINUE = set(FA.andContinue);
+const FA_STOP = set(FA.stop);
+const FA_NAME_STOP = new Set([...FA_STOP, ...set(FA.notName)]);
 
-const EN_HEADS = new Set(
-  'minister president ambassador envoy governor counsellor counselor deputy head chairman chairwoman chair speaker secretary director ceo chief spokesman spokeswoman spokesperson mayor king emir prince commander advisor adviser representative attache consul chancellor premier counterpart vice-president attaché'.split(' '),
-);
-const EN_MODIFIERS = new Set(
-  'foreign deputy vice prime first senior acting cultural culture economic trade defense defence interior oil energy finance health education justice agriculture industry roads transport economy affairs general special top national state executive managing'.split(' '),
-);
-const EN_ORG_HEADS = new Set('bank ministry center centre organization organisation company university council chamber agency foundation institute committee commission office corporation fund academy'.split(' '));
-const EN_NAME_LINK = new Set(['bin', 'al', 'el', 'de', 'del', 'la', 'los', 'dos', 'du', 'van', 'von', 'abu', 'ibn', 'da', 'di', 'le']);
-const EN_NOT_NAME = new Set(
-  'the his her their its on in at and said says during with for of to mr mrs dr sunday monday tuesday wednesday thursday friday saturday january february march april may june july august september october november december'.split(' '),
-);
+const EN_HEADS = new Set(EN.heads);
+const EN_MODIFIERS = new Set(EN.modifiers);
+const EN_ORG_HEADS = new Set(EN.orgHeads);
+const EN_NAME_LINK = new Set(EN.nameLinks);
+const EN_NOT_NAME = new Set(EN.notName);
 
-const RU_HEAD = /^(?:вице-премьер\p{L}*|премьер\p{L}*|вице-президент\p{L}*|вице-спикер\p{L}*|коллег\p{L}*|министр\p{L}*|президент\p{L}*|посол|посла|послом|послу|глав\p{L}*|председател\p{L}*|заместител\p{L}*|замминистра|руководител\p{L}*|директор\p{L}*|советник\p{L}*|атташе|губернатор\p{L}*|аким\p{L}*|премьер-министр\p{L}*|чрезвычайн\p{L}*|спикер\p{L}*|секретар\p{L}*|генсек\p{L}*|представител\p{L}*|консул\p{L}*|мэр\p{L}*)$/u;
+const RU_HEAD = wholeWord(RU.heads);
 // state-form words inside a title («Президент Французской Республики», «Чрезвычайный и Полномочный Посол»)
-const RU_TITLE_WORD = /^(?:республик\p{L}*|федераци\p{L}*|народн\p{L}*|королевств\p{L}*|исламск\p{L}*|боливарианск\p{L}*|демократическ\p{L}*|социалистическ\p{L}*|арабск\p{L}*|объединенн\p{L}*|соединенн\p{L}*|штат\p{L}*|эмират\p{L}*|полномочн\p{L}*)$/u;
-const RU_ORG = /^(?:мид|минобороны|минфин\p{L}*|минэнерго|минздрав\p{L}*|министерств\p{L}*|центр\p{L}*|банк\p{L}*|агентств\p{L}*|фонд\p{L}*|комитет\p{L}*|университет\p{L}*|компани\p{L}*|палат\p{L}*|организаци\p{L}*|посольств\p{L}*|совет\p{L}*|комисси\p{L}*)$/u;
+const RU_TITLE_WORD = wholeWord(RU.modifiers);
+const RU_ORG = wholeWord(RU.orgHeads);
 
 interface Tok extends Span {
   w: string;
@@ -228,7 +214,7 @@ function quotedAfter(toks: Tok[], i: number): Span | null {
   return spanOf(toks, i + 1, b - 1);
 }
 
-const FA_SUBJECT_NEXT = set('در با که پس ضمن نیز طی هم همچنین امروز روز');
+const FA_SUBJECT_NEXT = set(FA.subjectNext);
 
 function capitalised(doc: Doc, t: Tok): boolean {
   const c = doc.source[doc.kt.start[t.start]];
@@ -240,9 +226,7 @@ function capitalised(doc: Doc, t: Tok): boolean {
 
 // Words of a title or ministry complement ("Minister of Agriculture Jihad", "Supreme National Security
 // Council"); a name is the capitalised tail after them.
-const EN_COMPLEMENT = new Set(
-  'resources affairs trade industry mine mines agriculture jihad culture guidance islamic communications technology roads urban development energy oil water security council committee organization organisation ministry cinema tourism foreign economy economic finance health education science research defense defence interior justice transport transportation labour labor welfare sports youth heritage handicrafts promotion supreme national state republic federation deputy prime minister fisheries information media press bank central chamber commerce customs ports maritime shipping railways railway housing planning budget affairs cooperation investment assistant senior first vice assembly parliament senate congress duma majlis house representatives court judiciary police navy forces guard staff cabinet'.split(' '),
-);
+const EN_COMPLEMENT = new Set(EN.complement);
 
 // Abstract nouns of ministry names (Administration, Development, Security, Ministry); names rarely end so.
 const COMPLEMENT_SUFFIX = /(?:tion|tions|ment|ments|ity|ities|ure|ures|ics|ance|ence|ship|ism|ness|stry|ury|ory|ies)$/;
@@ -535,8 +519,8 @@ function isHead(doc: Doc, w: string): boolean {
 
 const RU_HEAD_ANY = RU_HEAD;
 // government offices whose holder, named without a country, is the publisher's own official
-const FA_GOV_HEADS = set('وزیر سفیر رایزن معاون سخنگو نماینده استاندار رئیس رییس کاردار سرکنسول');
-const FA_BACKREF = set('این آن');
+const FA_GOV_HEADS = set(FA.governmentHeads);
+const FA_BACKREF = set(['این', 'آن']);
 const FA_PM = k('نخست‌وزیر');
 const INTERNATIONAL = new RegExp(`(?:${['سازمان ملل', 'ملل متحد', 'اتحادیه', 'ناتو', 'بین المللی', 'بینالمللی', 'جهانی', 'united nations', 'nato', 'international', 'world', 'european union', 'оон', 'международн'].map(k).join('|')}|\\bun\\b|\\beu\\b)`, 'u');
 

@@ -1,6 +1,7 @@
 // Proposals: a kind (MoU, joint project, festival…) found in a sentence, with a status from the nearest
 // tense/modality cue in that sentence. Mentions of the same kind merge; the most advanced status wins.
 import { GENERIC_OBJECT, GENERIC_PROPOSAL, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
+import { perLanguage } from './lang/index.js';
 import { background, type Doc, evidence, hitsIn } from './document.js';
 import { objectPhrase, proposalDescription } from './labels.js';
 import type { Span } from './sentences.js';
@@ -20,7 +21,7 @@ export interface ProposalMention {
   vague: boolean;
 }
 
-const REACHED: Record<string, RegExp> = { fa: /^$/, en: /^$/, ru: /договор[её]нност/u };
+const REACHED = perLanguage((p) => p.cues.reached);
 const LATER = new Set<ProposalStatus>(['IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN']);
 const RANK = new Map<ProposalStatus, number>(PROPOSAL_STATUSES.map((s, i) => [s, i]));
 

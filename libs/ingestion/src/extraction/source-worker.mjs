@@ -19,17 +19,30 @@ export function sourceWorker() {
   return (compiled ??= compile());
 }
 
+function resolvePackage(spec) {
+  try {
+    return import.meta.resolve(spec);
+  } catch {
+    return null;
+  }
+}
+
 function compile() {
   const out = join(tmpdir(), `dyad-extraction-worker-${process.pid}`);
   mkdirSync(out, { recursive: true });
   process.once('exit', () => rmSync(out, { recursive: true, force: true }));
   writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
-  const files = SOURCES.flatMap((path) => (path.endsWith('.ts') ? [path] : readdirSync(join(ROOT, path)).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts')).map((name) => `${path}/${name}`)));
+  // (recursive: the language packs are folders of their own, lang/<code>/)
+  const files = SOURCES.flatMap((path) => (path.endsWith('.ts') ? [path] : readdirSync(join(ROOT, path), { recursive: true }).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts')).map((name) => `${path}/${name}`)));
   for (const file of files) {
     let { code } = transformFileSync(join(ROOT, file), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } });
     const target = join(out, file.replace(/\.ts$/, '.js'));
     const extraction = relative(join(target, '..'), join(out, 'libs/extraction/src/index.js'));
     code = code.replaceAll(/(["'])@dyad\/extraction\1/g, JSON.stringify(extraction.startsWith('.') ? extraction : `./${extraction}`));
+    // packages (jalaali-js) are found from the repository's node_modules, not from the temporary folder
+    code = code.replaceAll(/(\bfrom\s*|\bimport\s*)(["'])(@?[a-z][\w.\-]*(?:\/[\w.\-]+)*)\2/g, (all, lead, q, spec) =>
+      spec.startsWith('@dyad/') ? all : `${lead}${JSON.stringify(resolvePackage(spec) ?? spec)}`,
+    );
     mkdirSync(join(target, '..'), { recursive: true });
     writeFileSync(target, code);
   }

@@ -1,0 +1,16 @@
+// Language → its pack. Adding a language: a folder lang/<code>/ exporting a LanguagePack, its code in
+// LANGUAGES (../vocabulary.ts) and one line here.
+import type { Language } from '../vocabulary.js';
+import { en } from './en/index.js';
+import { fa } from './fa/index.js';
+import type { LanguagePack } from './language-pack.js';
+import { ru } from './ru/index.js';
+
+export const PACKS: Record<Language, LanguagePack> = { fa, en, ru };
+
+/** Builds a per-language table from what each pack provides. */
+export function perLanguage<T>(pick: (pack: LanguagePack) => T): Record<Language, T> {
+  return { fa: pick(PACKS.fa), en: pick(PACKS.en), ru: pick(PACKS.ru) };
+}
+
+export type { Cues, DateWords, LabelWords, LanguagePack, PlaceForms, Places, TitleWords } from './language-pack.js';

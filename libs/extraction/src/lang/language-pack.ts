@@ -1,0 +1,193 @@
+// Everything the extractor knows about one language, behind one interface: a language is a folder
+// (lang/<code>/) whose index.ts exports a LanguagePack. The algorithms read packs; they hold no words.
+//
+// How entries are written (see ../lexicon.ts):
+// - word lists, compiled by words() / faVerb(); non-ASCII entries go through the same key() as the text,
+//   `_` is an optional joint (ZWNJ, nothing or a space);
+// - a regex is kept only where it says more than a list (Persian verb morphology, a gap of a few words,
+//   a negative lookahead), and then built from lists where it can be;
+// - gazetteer forms: a trailing `*` takes any ending (Russian cases), a leading `^` must match case.
+import type { FollowUpHorizon, Language, ProposalKind, Sector } from '../vocabulary.js';
+
+type EventCueKind = 'MEETING' | 'CALL' | 'VISIT' | 'SIGNING';
+
+/** Statements of a proposal's state, in the order they are tried (see STATUS_CUES in ../cues.ts). */
+export interface StatusCues {
+  withdrawn: RegExp;
+  stalled: RegExp;
+  completed: RegExp;
+  /** A festival, a course or a visit that took place is done (applies to those kinds only). */
+  held: RegExp;
+  implementing: RegExp;
+  signed: RegExp;
+  /** A finished text, ready to sign. */
+  textAgreed: RegExp;
+  negotiating: RegExp;
+  agreed: RegExp;
+  proposed: RegExp;
+}
+
+/** Trigger lexicons (../shared/research/lexicon-notes.md), compiled once at module load. */
+export interface Cues {
+  event: Record<EventCueKind, RegExp>;
+  proposal: Record<ProposalKind, RegExp>;
+  /** A proposal of no known kind («پیشنهاد», "offer"): counted only when its fate is news (anchored, no `g`). */
+  genericProposal: RegExp;
+  /** Steps with no kind of their own: dubbing, screening, flights, a working group, the next session. */
+  otherLexical: RegExp;
+  status: StatusCues;
+  /** Words just before a signing that put it in the future or deny it (tested on a slice; no `g`). */
+  notDoneBefore: RegExp;
+  /** Words just after a signing that put it in the future (anchored; no `g`). */
+  notDoneAfter: RegExp;
+  horizon: Record<Exclude<FollowUpHorizon, 'UNSPECIFIED'>, RegExp>;
+  /** "within three months": group 1 the number (digits or a word of numberWords), group 2 the unit. */
+  within: RegExp;
+  /** Number words read by `within`, in key() spelling. */
+  numberWords: Record<string, number>;
+  /** Concrete next steps: the next meeting, a committee to convene. */
+  nextStep: RegExp;
+  future: RegExp;
+  /** Sector vocabulary (OTHER is what is left: it has no words). */
+  sector: Record<Exclude<Sector, 'OTHER'>, RegExp>;
+  /** "both sides", «طرفین»: the act is joint. */
+  bothSides: RegExp;
+  /** A sports fixture: «دیدار» and "match" mean a game here. */
+  sportMatch: RegExp;
+  /** Cooperation vocabulary: a meeting report without any of it is politics, not a cooperation event. */
+  cooperation: RegExp;
+  /** Criticism, condemnation, attacks, sanctions, summoning an envoy. */
+  hostile: RegExp;
+  /** An interview with the press is not a meeting between countries. */
+  interview: RegExp;
+  /** A meeting that is yet to happen. */
+  futureMeeting: RegExp;
+  /** An invitation taken up: the visit is now planned. */
+  acceptedInvitation: RegExp;
+  /** Talks described as going on, not a meeting held. */
+  ongoingTalks: RegExp;
+  /** A signing still to come. */
+  futureSigning: RegExp;
+  /** What a head of state signs at home: a decree, an order, a law (anchored after the signing verb). */
+  decree: RegExp;
+  /** An analyst's or a columnist's reading of events, not a report of one. */
+  commentary: RegExp;
+  /** What may or could happen is not a report that it did. */
+  speculation: RegExp;
+  /** A visit or meeting called off, or postponed with no new date. */
+  cancelledMeeting: RegExp;
+  /** Words that usually name the object of a document rather than a proposal of their own (anchored). */
+  genericObject: Record<'OTHER' | 'JOINT_PROJECT' | 'EXCHANGE' | 'AGREEMENT', RegExp>;
+  /** Just before the place a visit goes to ("to Moscow", «به مسکو»); tested on the text before a place. */
+  visitTo: RegExp;
+  /** Who received whom: the host receives at home. */
+  hosting: RegExp;
+  /** An envoy's title: an ambassador is met where he is posted. */
+  envoy: RegExp;
+  /** A diplomat's posting just before a place: "ambassador in", «رایزن فرهنگی ایران در». */
+  postedIn: RegExp;
+  /** Just before the place a visit goes to: "left Tehran for Yerevan", «بازدید از». */
+  destination: RegExp;
+  /** A meeting reported as held, which ongoing talks in the same sentence do not undo. */
+  pastMeeting: RegExp;
+  /** Just before the destination of a visit to come: «سفر به», "visit to", «посетить». */
+  destinationBefore: RegExp;
+  /** "our country", «کشورمان»: the publisher's country. */
+  ours: RegExp;
+  /** Just before a country that is a report's source, not its subject: "according to the". */
+  mediaBefore: RegExp;
+  /** Just after such a country: "… news agency reported". */
+  mediaAfter: RegExp;
+  /** Two countries' relations or cooperation, as a statement speaks of them. */
+  relations: RegExp;
+  /** Someone saying something: "said", «گفت», «заявил». */
+  says: RegExp;
+  /** The sentence after an announcement saying where and when it will be: "will be held", «برگزار خواهد شد». */
+  willBeHeld: RegExp;
+  /** Just before a date, the day someone spoke ("said on", «заявил в»); tested on the text before it, `/^$/` if none. */
+  saidBefore: RegExp;
+  /** Just after a date, the same («روز جمعه گفت»); anchored at the start, `/^$/` if none. */
+  saidAfter: RegExp;
+  /** An agreement word that is itself an arrangement reached («договорённость»), tested on the word; `/^$/` if none. */
+  reached: RegExp;
+}
+
+/** Forms of each place, keyed by country code or by city name (../gazetteer-data.ts). */
+export type PlaceForms = Readonly<Record<string, readonly string[]>>;
+
+export interface Places {
+  /** Every country of the shared list, by ISO code. */
+  countries: PlaceForms;
+  /** Cities by English name; a city with no name in the language is left out. */
+  cities: PlaceForms;
+}
+
+/** Words of dates; a month or weekday is a pair of its word and its number. */
+export interface DateWords {
+  /** Gregorian month names (Russian: stems, the case ending я/а/е follows) → 1…12. */
+  months: readonly (readonly [string, number])[];
+  /** Solar Hijri month names from Farvardin on (read with a day number before them); empty if not used. */
+  solarHijriMonths: readonly string[];
+  /** Weekday → 0 (Sunday) … 6, as written when it dates an event ("on Monday", «в понедельник»). */
+  weekdays: readonly (readonly [string, number])[];
+  today: readonly string[];
+  yesterday: readonly string[];
+  dayBeforeYesterday: readonly string[];
+  tomorrow: readonly string[];
+  /** How a span of time's unit begins, as `cues.within` captures it ("months", «месяца»). */
+  units: Record<'day' | 'week' | 'month' | 'year', readonly string[]>;
+  /** Labels of a publication-date header line ("Published:"). */
+  publishedLabels: readonly string[];
+}
+
+/**
+ * Words of people's titles and names, read by the language's participant reader (../participants.ts).
+ * A list a reader does not use is empty.
+ */
+export interface TitleWords {
+  /** Words that head a person's title: minister, «وزیر», «министр*». */
+  heads: readonly string[];
+  /** Heads of government offices, counted as titles even with no person named. */
+  governmentHeads: readonly string[];
+  /** Words that head an organisation: ministry, «وزارت», «министерств*». */
+  orgHeads: readonly string[];
+  /** Words of a title besides its head: foreign, deputy, «республик*». */
+  modifiers: readonly string[];
+  /** Words of a title's or ministry's complement ("Minister of Agriculture Jihad"). */
+  complement: readonly string[];
+  /** Diplomats: where they are posted belongs to the title («رایزن فرهنگی ایران در قزاقستان»). */
+  posted: readonly string[];
+  /** Words after "and" that continue a title («وزیر فرهنگ و ارشاد اسلامی»). */
+  andContinue: readonly string[];
+  /** Words that end a title phrase. */
+  stop: readonly string[];
+  /** Words never part of a person's name. */
+  notName: readonly string[];
+  /** Particles inside names: bin, al, van. */
+  nameLinks: readonly string[];
+  /** Words after a name that make it a sentence's subject. */
+  subjectNext: readonly string[];
+}
+
+/** Words of readable labels (../labels.ts). */
+export interface LabelWords {
+  /** Where a proposal's object phrase ends: function words, verbs, clause openers. */
+  objectStop: readonly string[];
+  /** Prepositions that carry a phrase on to its object ("on trade", «о сотрудничестве»); never its last word. */
+  objectLinks: readonly string[];
+  /** A follow-up's action by kind and status; {object} is the proposal's phrase, {country} a country's name. */
+  actions: Record<'sign' | 'finalise' | 'carry' | 'hold' | 'visit' | 'meet', string>;
+  /** Joins the last two names of a list ("Iran and Kazakhstan"). */
+  and: string;
+  /** Joins the others. */
+  comma: string;
+}
+
+export interface LanguagePack {
+  language: Language;
+  cues: Cues;
+  places: Places;
+  dates: DateWords;
+  titles: TitleWords;
+  labels: LabelWords;
+}
