@@ -1,4 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn, VersionColumn,
+} from 'typeorm';
 import { Country } from '../country/country.entity.js';
 import { ACTOR_KINDS, type ActorKind } from '../shared/vocabulary.js';
 
@@ -29,4 +31,21 @@ export class Actor {
 
   @Column({ type: 'char', length: 2, nullable: true })
   countryCode: string | null;
+
+  /**
+   * The name's matching key across scripts (consonant skeletons of its words, space-separated; see
+   * actorNameKey in @dyad/extraction): «طالبی‌متین», Talebi-Matin and Талеби-Матин all key `tlbmtn`.
+   */
+  @Index()
+  @Column({ type: 'text', default: '' })
+  matchKey: string;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
 }
