@@ -3,7 +3,7 @@
 // server never loads this) into a temporary folder, once per process, so the worker runs the same sources.
 // Ahead of time rather than through module hooks: Node 20 crashes a process that starts a worker with
 // hooks after terminating another.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ function compile() {
   mkdirSync(out, { recursive: true });
   process.once('exit', () => rmSync(out, { recursive: true, force: true }));
   writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
+  // The compiled sources import npm packages (transliteration) as the originals do: from the project's.
+  symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
   const files = SOURCES.flatMap((path) => (path.endsWith('.ts') ? [path] : readdirSync(join(ROOT, path)).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts')).map((name) => `${path}/${name}`)));
   for (const file of files) {
     let { code } = transformFileSync(join(ROOT, file), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } });
