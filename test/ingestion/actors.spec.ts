@@ -57,7 +57,7 @@ describe('actors across languages, through ingestion', () => {
   });
 
   it('keeps the two reports apart when they name other people (the people decided it)', async () => {
-    const others = EN.text.replace('Ali Akbar Talebi-Matin', 'Reza Ahmadi').replace('Nurlan Seitkali', 'Daniyar Omarov');
+    const others = EN.text!.replace('Ali Akbar Talebi-Matin', 'Reza Ahmadi').replace('Nurlan Seitkali', 'Daniyar Omarov');
     await ingest(FA, { ...EN, text: others });
     const rows = await meetings();
     expect(rows.map((row: { languages: string[] }) => row.languages)).toEqual([['fa'], ['en']]);

@@ -32,7 +32,7 @@ export class Actors1797300000000 implements MigrationInterface {
 const BATCH = 5000;
 
 /** Exported for its test: keys every actor and folds together those with one key in one country. */
-export async function backfillActors(queryRunner: Pick<QueryRunner, 'query'>): Promise<void> {
+export async function backfillActors(queryRunner: { query(sql: string, parameters?: unknown[]): Promise<any> }): Promise<void> {
   await queryRunner.query(`UPDATE meeting_participant mp SET name = a.name FROM actor a WHERE a.id = mp.actor_id`);
   const actors: { id: string; name: string; country_code: string | null; uses: number }[] = await queryRunner.query(
     `SELECT a.id, a.name, a.country_code, (SELECT count(*)::int FROM meeting_participant mp WHERE mp.actor_id = a.id) AS uses

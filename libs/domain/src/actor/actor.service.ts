@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { actorNameKey, normalizeForSearch } from '@dyad/extraction';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertKnownCountries } from '../country/country.service.js';
 import { Meeting } from '../meeting/meeting.entity.js';
+import { MeetingParticipant } from '../meeting/meeting-participant.entity.js';
 import { DomainError } from '../shared/domain.error.js';
 import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
 import type { Page, PageOf } from '../shared/page.js';
@@ -95,6 +96,18 @@ export class ActorService {
     return { nodes: await inOrder(this.dataSource.manager, Meeting, ids), total };
   }
 
+  /** Every meeting participation of the actor (what splitActor moves), latest meeting first. */
+  async participations(_ctx: RequestContext, actorId: string): Promise<MeetingParticipant[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT mp.id FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id WHERE mp.actor_id = $1
+       ORDER BY m.date DESC NULLS LAST, m.id, mp.id LIMIT 1000`,
+      [actorId],
+    );
+    const found = await this.dataSource.getRepository(MeetingParticipant).find({ where: { id: In(rows.map((row) => row.id)) }, relations: { actor: true } });
+    const byId = new Map(found.map((row) => [row.id, row]));
+    return rows.map((row) => byId.get(row.id)!).filter(Boolean);
+  }
+
   /** The titles the actor was reported with, in the order they were first seen. */
   async titles(_ctx: RequestContext, actorId: string): Promise<ActorTitle[]> {
     const rows: { title: string; organization: string | null; first_seen: string | null; last_seen: string | null; meetings: number }[] =
@@ -119,17 +132,6 @@ export class ActorService {
       [actorId],
     );
     return rows;
-  }
-
-  /** Meeting counts for many actors at once (for lists). */
-  async meetingCounts(actorIds: readonly string[]): Promise<number[]> {
-    const rows: { actor_id: string; meetings: number }[] = await this.dataSource.query(
-      `SELECT mp.actor_id, count(DISTINCT mp.meeting_id)::int AS meetings FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id
-       WHERE mp.actor_id = ANY($1) AND m.review_status <> 'REJECTED' GROUP BY mp.actor_id`,
-      [actorIds],
-    );
-    const byId = new Map(rows.map((row) => [row.actor_id, row.meetings]));
-    return actorIds.map((id) => byId.get(id) ?? 0);
   }
 
   /**
