@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backfillActors } from '../../libs/database/src/migrations/1797300000000-actors.js';
-import { RequestContext } from '@dyad/domain';
+import { RequestContext, resolveActor } from '@dyad/domain';
 import type { NewsItemInput } from '@dyad/ingestion';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -129,5 +129,50 @@ describe('the actors migration backfill', () => {
     // one participant at the first meeting (either spelling), the name each was reported under kept
     expect(perMeeting[0].people).toBe(1);
     expect(perMeeting[1]).toEqual({ date: '2025-02-01', people: 3, names: ['Ali Akbar Talebi', 'Ali Akbar Talebi-Matin', 'Ali Akbar Talebi-Matin'] });
+  });
+});
+
+describe('resolveActor', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await database.connect();
+  });
+  afterAll(() => database.drop());
+  beforeEach(() => dataSource.query(`TRUNCATE actor CASCADE`));
+
+  const resolve = (name: string, country: string | null) => resolveActor(dataSource.manager, { name, country });
+
+  it('finds one person in another script, adds the spelling and fills in the country', async () => {
+    const id = await resolve('نورلان سیتکالی', null);
+    expect(await resolve('Nurlan Seitkali', 'KZ')).toBe(id);
+    expect(await resolve('Нурлан Сейткали', 'KZ')).toBe(id);
+    const [actor] = await dataSource.query(`SELECT name, aliases, country_code AS country FROM actor`);
+    expect(actor).toEqual({ name: 'نورلان سیتکالی', aliases: ['Nurlan Seitkali', 'Нурлан Сейткали'], country: 'KZ' });
+  });
+
+  it('keeps people of different countries apart, whatever the name', async () => {
+    const ir = await resolve('Ali Akbar Talebi-Matin', 'IR');
+    expect(await resolve('Ali Akbar Talebi-Matin', 'TJ')).not.toBe(ir);
+    expect(await resolve('Талеби-Матин', 'IR')).toBe(ir);
+  });
+
+  it('lets a surname stand for the one known person of that name, and gives the actor the fuller name', async () => {
+    const zarif = await resolve('Zarif', 'IR');
+    expect(await resolve('Mohammad Javad Zarif', 'IR')).toBe(zarif);
+    expect(await resolve('ظریف', 'IR')).toBe(zarif);
+    const [actor] = await dataSource.query(`SELECT name, aliases FROM actor`);
+    expect(actor).toEqual({ name: 'Mohammad Javad Zarif', aliases: ['Zarif', 'ظریف'] });
+  });
+
+  it('never guesses between two people a surname could be', async () => {
+    const ali = await resolve('Ali Ahmadi', 'IR');
+    const reza = await resolve('Reza Ahmadi', 'IR');
+    expect(reza).not.toBe(ali);
+    const surname = await resolve('Ahmadi', 'IR');
+    expect([ali, reza]).not.toContain(surname);
+    expect(await resolve('Mohammad Ali Ahmadi', 'IR')).not.toBe(ali);
   });
 });
