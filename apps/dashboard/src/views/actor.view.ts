@@ -84,7 +84,7 @@ export async function actorListView(root: HTMLElement, match: RouteMatch): Promi
   const panel = listPanel<ActorSummary>('actors', 'Actors', [
     { header: 'Name', render: (a) => link(`/actors/${a.id}`, h('span', { dir: 'auto' }, a.name)), csv: (a) => a.name },
     { header: 'Country', render: (a) => (a.country ? countryName(a.country.code) : '—') },
-    { header: 'Also reported as', render: (a) => h('span', { dir: 'auto' }, a.aliases.join(' · ')) },
+    { header: 'Also reported as', render: (a) => a.aliases.map((alias, i) => [i ? ' · ' : '', h('bdi', null, alias)]), csv: (a) => a.aliases.join(' · ') },
     { header: 'Meetings', render: (a) => a.meetingCount, numeric: true },
   ], { emptyText: query ? `No actor matches “${query}”.` : 'No actors yet.' });
   replace(root, h('h1', null, 'Actors'), h('p', { class: 'muted' }, 'One person across Persian, English and Russian reports; search in any script.'), form, panel.element);
@@ -164,7 +164,7 @@ export async function actorView(root: HTMLElement, match: RouteMatch): Promise<v
     h('p', { class: 'card-meta' },
       actor.country ? countryName(actor.country.code) : 'Country unknown',
       ` · ${actor.meetingCount} ${actor.meetingCount === 1 ? 'meeting' : 'meetings'}`,
-      actor.aliases.length ? [' · also reported as ', h('span', { class: 'aliases', dir: 'auto' }, actor.aliases.join(' · '))] : null),
+      actor.aliases.length ? [' · also reported as ', h('span', { class: 'aliases' }, actor.aliases.map((alias, i) => [i ? ' · ' : '', h('bdi', null, alias)]))] : null),
     meetingsPanel.element,
     more,
     titlesPanel.element,
@@ -218,7 +218,7 @@ function analystTools(actor: ActorDetail): HTMLElement {
     'form',
     null,
     h('ul', { class: 'facts' }, actor.participations.map((p, i) =>
-      h('li', null, h('label', null, boxes[i], ' ', h('span', { dir: 'auto' }, p.reportedName), p.title ? h('span', { class: 'muted', dir: 'auto' }, `, ${p.title}`) : null, ' · '), link(`/meetings/${p.meetingId}`, 'meeting')))),
+      h('li', null, h('label', null, boxes[i], ' ', h('bdi', null, p.reportedName), p.title ? [', ', h('bdi', { class: 'muted' }, p.title)] : null, ' · '), link(`/meetings/${p.meetingId}`, 'meeting')))),
     splitName,
     ' ',
     split,
