@@ -1,4 +1,4 @@
-import { actorNameKey, normalizeForSearch, sameActorName, storedActorKey } from '@dyad/extraction';
+import { actorNameKey, MIN_SURNAME_KEY, normalizeForSearch, sameActorName, storedActorKey } from '@dyad/extraction';
 import type { EntityManager } from 'typeorm';
 
 /** A person as one report names them. */
@@ -27,13 +27,20 @@ export async function resolveActor(manager: EntityManager, reported: ReportedAct
   const name = reported.name.trim();
   const key = actorNameKey(name);
   const stored = key.tokens.join(' ');
+  // Candidates through the indexes on replace(match_key, ' ', ''): the whole name or a surname ending it
+  // (its token-boundary suffixes), or, for a surname alone, a fuller name ending with it.
+  const suffixes = [key.compact];
+  for (let i = key.tokens.length - 1, suffix = ''; i > 0; i--) {
+    suffix = key.tokens[i] + suffix;
+    if (suffix.length >= MIN_SURNAME_KEY) suffixes.push(suffix);
+  }
+  const single = key.tokens.length === 1 && key.compact.length >= MIN_SURNAME_KEY;
   const rows: Row[] = key.compact
     ? await manager.query(
         `SELECT id, name, aliases, match_key, country_code FROM actor
-         WHERE kind = 'PERSON' AND ($2::char(2) IS NULL OR country_code IS NULL OR country_code = $2)
-           AND (replace(match_key, ' ', '') = $1 OR $1 LIKE '%' || replace(match_key, ' ', '') OR replace(match_key, ' ', '') LIKE '%' || $1)
-           AND match_key <> ''`,
-        [key.compact, reported.country],
+         WHERE kind = 'PERSON' AND ($2::char(2) IS NULL OR country_code IS NULL OR country_code = $2) AND match_key <> ''
+           AND (replace(match_key, ' ', '') = ANY($1::text[]) OR ($3 AND reverse(replace(match_key, ' ', '')) LIKE $4))`,
+        [suffixes, reported.country, single, `${[...key.compact].reverse().join('')}%`],
       )
     : [];
   const matching = rows.filter((row) => sameActorName(key, storedActorKey(row.match_key)));

@@ -6,6 +6,11 @@ import { ACTOR_KINDS, type ActorKind } from '../shared/vocabulary.js';
 
 /** A person or an organisation that takes part in meetings. */
 @Entity()
+// On the key with its spaces taken out (resolveActor looks it up): one for a name and its surnames, one
+// reversed for a surname alone that ends fuller names (a suffix is a prefix of the reversed key).
+// Expression indexes: created by the migration.
+@Index('actor_match_compact', { synchronize: false })
+@Index('actor_match_compact_reversed', { synchronize: false })
 @Index(['nameKey', 'countryCode'])
 export class Actor {
   @PrimaryGeneratedColumn('uuid')
@@ -36,7 +41,6 @@ export class Actor {
    * The name's matching key across scripts (consonant skeletons of its words, space-separated; see
    * actorNameKey in @dyad/extraction): «طالبی‌متین», Talebi-Matin and Талеби-Матин all key `tlbmtn`.
    */
-  @Index()
   @Column({ type: 'text', default: '' })
   matchKey: string;
 
