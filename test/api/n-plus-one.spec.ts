@@ -53,4 +53,17 @@ describe('no N+1 queries', () => {
     // Authentication, count and page, then one batch per relation: independent of the page size.
     expect(statements).toBeLessThanOrEqual(20);
   });
+
+  it('reads 100 actors with their countries, meeting counts and participants’ actors in a bounded number of statements', async () => {
+    const before = counter.count;
+    const response = await api.graphql<{ actors: { nodes: { meetingCount: number; country: { code: string } }[] } }>(`{
+      actors(first: 100) { totalCount nodes { id name aliases meetingCount country { code nameFa } } }
+      meetings(first: 50) { nodes { participants { actor { id name meetingCount country { code } } } } }
+    }`);
+    const statements = counter.count - before;
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.actors.nodes).toHaveLength(100);
+    expect(response.data!.actors.nodes.every((actor) => actor.meetingCount === 1 && actor.country.code)).toBe(true);
+    expect(statements).toBeLessThanOrEqual(20);
+  });
 });

@@ -7,6 +7,7 @@ import { ApiKeyService, DomainModule, RelationReader } from '@dyad/domain';
 import { INGESTION_OPTIONS, IngestionService } from '@dyad/ingestion';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
+import { ActorCountryResolver, ActorResolver } from './actor/actor.resolver.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { authOutcomeOf, requireCaller } from './auth/authenticate.js';
@@ -69,6 +70,8 @@ export class AppModule {
       ],
       controllers: [HealthController, GraphiqlController, RootController],
       providers: [
+        ActorResolver,
+        ActorCountryResolver,
         CountryResolver,
         ApiKeyResolver,
         MeResolver,

@@ -4,6 +4,7 @@ import { canWrite, type Role, session, setSession, storedKey, takeKeyFromUrl } f
 import { h, link, replace } from './components/dom.js';
 import { currentCalendar, onCalendarChange, setCalendar } from './i18n/dates.js';
 import { navigate, onNavigate, render, route, startRouter } from './router.js';
+import { actorListView, actorView } from './views/actor.view.js';
 import { followUpsView } from './views/follow-ups.view.js';
 import { ingestView } from './views/ingest.view.js';
 import { loginView } from './views/login.view.js';
@@ -89,6 +90,8 @@ async function boot(): Promise<void> {
     route('/proposals', 'Proposals', proposalListView);
     route('/follow-ups', 'Follow-ups', followUpsView);
     route('/ingest', 'Ingest', ingestView);
+    route('/actors', 'Actors', actorListView);
+    route('/actors/:id', 'Actor', actorView);
     startRouter(layout.querySelector('main')!, notFound);
   };
   const showLogin = (message?: string) =>

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActorService } from './actor/actor.service.js';
 import { ApiKeyService } from './api-key/api-key.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { CountryService } from './country/country.service.js';
@@ -9,7 +10,7 @@ import { ProposalService } from './proposal/proposal.service.js';
 import { RelationReader } from './shared/relation.reader.js';
 
 const SERVICES = [
-  ApiKeyService, AuditService, CountryService, FollowUpService, MeetingService, NewsItemService, ProposalService,
+  ActorService, ApiKeyService, AuditService, CountryService, FollowUpService, MeetingService, NewsItemService, ProposalService,
   RelationReader,
 ];
 

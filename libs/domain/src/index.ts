@@ -22,3 +22,5 @@ export { applyProposalHistory } from './proposal/proposal-history.js';
 export { applyMeetingReadings } from './meeting/meeting-status.js';
 export { FollowUpService, type NewFollowUp, type FollowUpPatch } from './follow-up/follow-up.service.js';
 export { NewsItemService, type NewsItemFilter } from './news-item/news-item.service.js';
+export { ActorService, MAX_ACTOR_ITEMS, type ActorFilter, type ActorTitle, type SplitActorInput } from './actor/actor.service.js';
+export { resolveActor, type ReportedActor } from './actor/actor-resolver.js';

@@ -15,6 +15,7 @@ export function createLoaders(reader: RelationReader) {
     proposalParties: loader((ids) => reader.proposalParties(ids)),
     followUpOwners: loader((ids) => reader.followUpOwners(ids)),
     participants: loader((ids) => reader.participants(ids)),
+    actorMeetingCounts: loader((ids) => reader.actorMeetingCounts(ids)),
     meetingSourceIds: loader((ids) => reader.meetingSourceIds(ids)),
     newsItemMeetingIds: loader((ids) => reader.newsItemMeetingIds(ids)),
     meetingProposals: loader((ids) => reader.meetingProposals(ids)),

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { DateSource, EventStatus, EventType, Meeting, MeetingOutcome, MeetingParticipant, ReviewStatus, Sector } from '@dyad/domain';
+import type { Actor, DateSource, EventStatus, EventType, Meeting, MeetingOutcome, MeetingParticipant, ReviewStatus, Sector } from '@dyad/domain';
 import { Connection } from '../graphql/connection.js';
 import { DateSourceEnum, EventTypeEnum, MeetingOutcomeEnum, MeetingStatusEnum, ReviewStatusEnum, SectorEnum } from '../graphql/enums.js';
 
@@ -19,8 +19,14 @@ export class ParticipantModel {
   @Field(() => ID, { description: 'The person, the same across meetings.' })
   actorId: string;
 
-  @Field()
+  @Field(() => ID)
+  meetingId: string;
+
+  @Field({ description: 'The actor’s name (one spelling across reports).' })
   name: string;
+
+  @Field({ description: 'The name as the report that added this participant spelled it.' })
+  reportedName: string;
 
   @Field(() => String, { nullable: true })
   title: string | null;
@@ -32,6 +38,8 @@ export class ParticipantModel {
   role: string | null;
 
   countryCode: string | null;
+
+  actor: Actor;
 }
 
 @ObjectType('Meeting', { description: 'A meeting, visit, call or signing between two or more countries.' })
@@ -113,9 +121,12 @@ export const mapMeeting = (meeting: Meeting): MeetingModel => ({
 export const mapParticipant = (participant: MeetingParticipant): ParticipantModel => ({
   id: participant.id,
   actorId: participant.actorId,
+  meetingId: participant.meetingId,
   name: participant.actor.name,
+  reportedName: participant.name || participant.actor.name,
   title: participant.title,
   organization: participant.organization,
   role: participant.role,
   countryCode: participant.actor.countryCode,
+  actor: participant.actor,
 });

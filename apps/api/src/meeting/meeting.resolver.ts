@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MeetingService, type RequestContext } from '@dyad/domain';
+import { ActorModel, mapActor } from '../actor/actor.model.js';
 import { Allow } from '../auth/allow.decorator.js';
 import { Ctx, Loader } from '../auth/graphql-context.js';
 import { CountryModel, mapCountry } from '../country/country.model.js';
@@ -133,6 +134,11 @@ export class LocationResolver {
 
 @Resolver(() => ParticipantModel)
 export class ParticipantResolver {
+  @ResolveField(() => ActorModel, { description: 'The person across meetings and languages.' })
+  actor(@Parent() participant: ParticipantModel): ActorModel {
+    return mapActor(participant.actor);
+  }
+
   @ResolveField(() => CountryModel, { nullable: true })
   async country(@Parent() participant: ParticipantModel, @Loader() loaders: Loaders): Promise<CountryModel | null> {
     const country = participant.countryCode ? await loaders.country.load(participant.countryCode) : null;

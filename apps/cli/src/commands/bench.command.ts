@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBenchActors } from './bench-actors.command.js';
 import { registerBenchApi } from './bench-api.command.js';
 import { registerBenchExtract } from './bench-extract.command.js';
 
@@ -7,5 +8,6 @@ export function registerBench(program: Command): Command {
   const bench = program.command('bench').description('performance benchmarks');
   registerBenchExtract(bench);
   registerBenchApi(bench);
+  registerBenchActors(bench);
   return bench;
 }

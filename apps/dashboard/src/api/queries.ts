@@ -69,7 +69,7 @@ export const PAIR = `query Pair($meetings: MeetingFilterInput, $undated: Meeting
 export const MEETING_FIELDS = `id type status date dateSource sectors summary outcome outcomeNotes reviewStatus confidence version
   countries { code name }
   location { name country { code } }
-  participants { id name title organization role country { code } }
+  participants { id actorId name title organization role country { code } }
   sources { id title url language publishedAt publisher body }
   ${EVIDENCE_FULL}
   proposals { id kind title status statusDate version history { status date } ${EVIDENCE_FULL} }

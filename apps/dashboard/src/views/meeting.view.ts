@@ -35,7 +35,7 @@ interface Meeting {
   version: number;
   countries: { code: string; name: string }[];
   location: { name: string | null; country: { code: string } | null } | null;
-  participants: { id: string; name: string; title: string | null; organization: string | null; role: string | null; country: { code: string } | null }[];
+  participants: { id: string; actorId: string; name: string; title: string | null; organization: string | null; role: string | null; country: { code: string } | null }[];
   sources: { id: string; title: string | null; url: string | null; language: string; publishedAt: string | null; publisher: string | null; body: string }[];
   evidence: EvidenceSpan[];
   proposals: { id: string; kind: string; title: string; status: string; statusDate: string | null; version: number; history: { status: string; date: string }[]; evidence: EvidenceSpan[] }[];
@@ -109,7 +109,7 @@ function renderMeeting(root: HTMLElement, meeting: Meeting, keptForm?: HTMLEleme
     meeting.location?.name ? h('li', { class: 'fact' }, h('strong', null, 'Location: '), h('span', { dir: 'auto' }, meeting.location.name), meeting.location.country ? ` (${meeting.location.country.code})` : '') : null,
     meeting.sectors.length ? h('li', { class: 'fact' }, h('strong', null, 'Sectors: '), meeting.sectors.map(label).join(', ')) : null,
     meeting.participants.length
-      ? h('li', { class: 'fact' }, h('strong', null, 'Participants'), h('ul', null, meeting.participants.map((p) => h('li', { dir: 'auto' }, p.name, p.title ? `, ${p.title}` : '', p.organization ? ` (${p.organization})` : '', p.country ? ` — ${p.country.code}` : ''))))
+      ? h('li', { class: 'fact' }, h('strong', null, 'Participants'), h('ul', null, meeting.participants.map((p) => h('li', { dir: 'auto', data: { actor: p.actorId } }, link(`/actors/${p.actorId}`, p.name), p.title ? `, ${p.title}` : '', p.organization ? ` (${p.organization})` : '', p.country ? ` — ${p.country.code}` : ''))))
       : null,
     meeting.summary ? h('li', { class: 'fact' }, h('strong', null, 'Summary: '), h('span', { dir: 'auto' }, meeting.summary)) : null,
     meeting.outcome ? h('li', { class: 'fact', data: { outcome: meeting.outcome } }, h('strong', null, 'Outcome: '), label(meeting.outcome), meeting.outcomeNotes ? h('span', { dir: 'auto' }, ` — ${meeting.outcomeNotes}`) : null) : null,

@@ -15,12 +15,17 @@ export class MeetingParticipant {
   @JoinColumn()
   meeting: Relation<Meeting>;
 
+  @Index()
   @Column('uuid')
   actorId: string;
 
   @ManyToOne(() => Actor, { eager: false })
   @JoinColumn()
   actor: Relation<Actor>;
+
+  /** The name as this meeting's first report gave it (the actor's name may be another spelling). */
+  @Column({ type: 'text', default: '' })
+  name: string;
 
   /** The title as reported at this meeting ("cultural counsellor of Iran in Kazakhstan"). */
   @Column({ type: 'text', nullable: true })

@@ -71,6 +71,17 @@ export class RelationReader {
     return groupBy(meetingIds, rows, (row) => row.meetingId);
   }
 
+  /** How many meetings (rejected ones left out) each actor took part in. */
+  async actorMeetingCounts(actorIds: readonly string[]): Promise<number[]> {
+    const rows: { actor_id: string; meetings: number }[] = await this.dataSource.query(
+      `SELECT mp.actor_id, count(DISTINCT mp.meeting_id)::int AS meetings FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id
+       WHERE mp.actor_id = ANY($1) AND m.review_status <> 'REJECTED' GROUP BY mp.actor_id`,
+      [actorIds],
+    );
+    const byId = new Map(rows.map((row) => [row.actor_id, row.meetings]));
+    return actorIds.map((id) => byId.get(id) ?? 0);
+  }
+
   /** News item ids reporting each meeting, oldest publication first. */
   async meetingSourceIds(meetingIds: readonly string[]): Promise<string[][]> {
     const rows: { meeting_id: string; news_item_id: string }[] = await this.dataSource.query(

@@ -1,10 +1,10 @@
 import {
   addDays, applyMeetingReadings, applyProposalHistory, estimatedDueDate, Evidence, FollowUpAction, FollowUpOwner,
   FollowUpStatusChange, Meeting, MeetingParticipant, MeetingParty, MeetingReading, Proposal, ProposalParty,
-  ProposalStatusChange, proposalStatusRank, type NewsItem, type Sector,
+  ProposalStatusChange, proposalStatusRank, resolveActor, type NewsItem, type Sector,
 } from '@dyad/domain';
 import {
-  normalizeForSearch, type Evidence as ExtractedEvidence, type ExtractedEvent, type ExtractedFollowUp,
+  actorNameKey, normalizeForSearch, type Evidence as ExtractedEvidence, type ExtractedEvent, type ExtractedFollowUp,
   type ExtractedProposal,
 } from '@dyad/extraction';
 import type { EntityManager } from 'typeorm';
@@ -84,7 +84,7 @@ export class Linker {
       reportedOn: this.newsItem.publishedAt,
       locationCountryCode: this.known(event.location?.country),
       locationKey: event.location?.name ? key(event.location.name) : null,
-      participantKeys: event.participants.map((p) => key(p.name)),
+      participantKeys: event.participants.map((p) => actorNameKey(p.name).tokens.join(' ')),
     };
     const existing = await this.findMeeting(reported, parties);
     const participants = event.participants.filter((p) => p.name.trim());
@@ -94,15 +94,7 @@ export class Linker {
         `INSERT INTO meeting_source (meeting_id, news_item_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
         [existing.id, this.newsItem.id],
       );
-      const known = new Set(
-        (
-          await this.manager.query(
-            `SELECT a.name_key FROM meeting_participant mp JOIN actor a ON a.id = mp.actor_id WHERE mp.meeting_id = $1`,
-            [existing.id],
-          )
-        ).map((row: { name_key: string }) => row.name_key),
-      );
-      await this.addParticipants(existing.id, participants.filter((p) => !known.has(key(p.name))));
+      await this.addParticipants(existing.id, participants);
       await this.manager.update(Meeting, existing.id, {
         sectors: union(existing.sectors, event.sectors) as Sector[],
         locationName: existing.locationName ?? event.location?.name ?? null,
@@ -184,8 +176,8 @@ export class Linker {
       [window.from, window.to, parties],
     );
     if (!rows.length) return null;
-    const people: { meeting_id: string; name_key: string }[] = await this.manager.query(
-      `SELECT mp.meeting_id, a.name_key FROM meeting_participant mp JOIN actor a ON a.id = mp.actor_id WHERE mp.meeting_id = ANY($1)`,
+    const people: { meeting_id: string; match_key: string }[] = await this.manager.query(
+      `SELECT mp.meeting_id, a.match_key FROM meeting_participant mp JOIN actor a ON a.id = mp.actor_id WHERE mp.meeting_id = ANY($1)`,
       [rows.map((row) => row.id)],
     );
     const candidates: MeetingCandidate[] = rows.map((row) => ({
@@ -196,31 +188,27 @@ export class Linker {
       announcedOn: row.announced_on,
       locationCountryCode: row.location_country_code?.trim() ?? null,
       locationKey: row.location_name ? key(row.location_name) : null,
-      participantKeys: people.filter((p) => p.meeting_id === row.id).map((p) => p.name_key),
+      participantKeys: people.filter((p) => p.meeting_id === row.id).map((p) => p.match_key),
     }));
     const match = matchMeeting(reported, candidates);
     return match ? this.manager.findOneByOrFail(Meeting, { id: match.id }) : null;
   }
 
+  /** Adds the people a report names to a meeting, each as its actor (across scripts), once per meeting. */
   private async addParticipants(meetingId: string, participants: ExtractedEvent['participants']): Promise<void> {
+    const present = new Set<string>(
+      (await this.manager.query(`SELECT actor_id FROM meeting_participant WHERE meeting_id = $1`, [meetingId])).map(
+        (row: { actor_id: string }) => row.actor_id,
+      ),
+    );
     for (const participant of participants) {
-      const nameKey = key(participant.name);
-      const country = this.known(participant.country);
-      const [found] = await this.manager.query(
-        `SELECT id FROM actor WHERE name_key = $1 AND country_code IS NOT DISTINCT FROM $2 LIMIT 1`,
-        [nameKey, country],
-      );
-      const actorId =
-        found?.id ??
-        (
-          await this.manager.query(
-            `INSERT INTO actor (kind, name, name_key, country_code) VALUES ('PERSON', $1, $2, $3) RETURNING id`,
-            [participant.name.trim(), nameKey, country],
-          )
-        )[0].id;
+      const actorId = await resolveActor(this.manager, { name: participant.name, country: this.known(participant.country) });
+      if (present.has(actorId)) continue;
+      present.add(actorId);
       await this.manager.insert(MeetingParticipant, {
         meetingId,
         actorId,
+        name: participant.name.trim(),
         title: participant.title,
         organization: participant.organization,
         role: null,

@@ -1,4 +1,5 @@
 import { addDays, type EventStatus } from '@dyad/domain';
+import { sharesActor } from './actor-similarity.js';
 
 /** A known meeting of the same parties that a report might describe. */
 export interface MeetingCandidate {
@@ -11,6 +12,7 @@ export interface MeetingCandidate {
   announcedOn: string | null;
   locationCountryCode: string | null;
   locationKey: string | null;
+  /** Its participants' actor matching keys (see sharesActor). */
   participantKeys: string[];
 }
 
@@ -23,6 +25,7 @@ export interface ReportedMeeting {
   reportedOn: string | null;
   locationCountryCode: string | null;
   locationKey: string | null;
+  /** The people it names, as actor matching keys: one person matches across scripts and spellings. */
   participantKeys: string[];
 }
 
@@ -91,13 +94,12 @@ export function daysApart(a: When, b: When): number | null {
 export function matchMeeting(reported: ReportedMeeting, candidates: MeetingCandidate[]): MeetingCandidate | null {
   const reportedWhen = whenReported(reported);
   if (!reportedWhen) return null;
-  const reportedPeople = new Set(reported.participantKeys);
   const matches: { candidate: MeetingCandidate; days: number }[] = [];
   for (const candidate of candidates) {
     const known = whenKnown(candidate);
     const days = known ? daysApart(reportedWhen, known) : null;
     if (days === null || !compatibleTypes(candidate.type, reported.type)) continue;
-    const samePeople = candidate.participantKeys.some((key) => reportedPeople.has(key));
+    const samePeople = sharesActor(reported.participantKeys, candidate.participantKeys);
     const placeKnown = reported.locationCountryCode !== null && candidate.locationCountryCode !== null;
     const samePlace =
       (placeKnown && candidate.locationCountryCode === reported.locationCountryCode) ||

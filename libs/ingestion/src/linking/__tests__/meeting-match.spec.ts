@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { actorNameKey } from '@dyad/extraction';
+import { sharesActor } from '../actor-similarity.js';
 import { daysApart, matchMeeting, type MeetingCandidate, type ReportedMeeting } from '../meeting-match.js';
 
 const known: MeetingCandidate = {
@@ -119,5 +121,23 @@ describe('daysApart', () => {
     [at('ANNOUNCED', '2025-05-01'), at('ANNOUNCED', '2025-05-09'), null],
   ] as const)('%o and %o: %s', (a, b, expected) => {
     expect(daysApart(a, b)).toBe(expected);
+  });
+});
+
+describe('matchMeeting: shared actors across scripts', () => {
+  const keys = (...names: string[]) => names.map((name) => actorNameKey(name).tokens.join(' '));
+  const persian: MeetingCandidate = { ...known, id: 'fa', locationCountryCode: null, locationKey: null, participantKeys: keys('علی‌اکبر طالبی‌متین', 'نورلان سیتکالی') };
+
+  it('matches a report a day later naming one of its people in another script', () => {
+    expect(matchMeeting(report({ date: '2025-04-14', participantKeys: keys('Ali Akbar Talebi-Matin') }), [persian])?.id).toBe('fa');
+    expect(matchMeeting(report({ date: '2025-04-14', participantKeys: keys('Нурлан Сейткали') }), [persian])?.id).toBe('fa');
+  });
+  it('does not match a report a day later naming someone with a similar name', () => {
+    expect(matchMeeting(report({ date: '2025-04-14', participantKeys: keys('Ali Akbar Talebi', 'Nurlan Seitkaliev') }), [persian])).toBeNull();
+  });
+  it('sharesActor compares stored keys', () => {
+    expect(sharesActor(keys('Талеби-Матин'), keys('علی‌اکبر طالبی‌متین'))).toBe(true);
+    expect(sharesActor(keys('Reza Ahmadi'), keys('Ali Ahmadi'))).toBe(false);
+    expect(sharesActor([], keys('Ali Ahmadi'))).toBe(false);
   });
 });
