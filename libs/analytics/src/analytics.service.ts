@@ -1,3 +1,4 @@
+import { COUNTRY_CODE_SHAPE as ISO_ALPHA2, OPEN_FOLLOW_UP_STATUSES, SIGNED_OR_LATER as SIGNED_GROUP, sqlList } from '@dyad/vocabulary';
 import {
   assertCooperationFilter, type CooperationFilter, type Country, DomainError, EVENT_TYPES, type EventType, FOLLOW_UP_HORIZONS,
   FOLLOW_UP_STATUSES, type FollowUpFilter, type FollowUpHorizon, followUpConditions, type FollowUpStatus, type MeetingFilter,
@@ -14,9 +15,8 @@ import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
 import { assertGranularity, MAX_PERIODS, PERIOD_SQL, periodLabel, tooManyPeriods } from './periods.js';
 import { SingleFlight } from './single-flight.js';
 
-const ISO_ALPHA2 = /^[A-Z]{2}$/;
-const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
-const OPEN = `('OPEN', 'IN_PROGRESS')`;
+const SIGNED_OR_LATER = sqlList(SIGNED_GROUP);
+const OPEN = sqlList(OPEN_FOLLOW_UP_STATUSES);
 
 /**
  * Charts count meetings that took place: HELD only, unless the filter asks for other statuses. A scheduled

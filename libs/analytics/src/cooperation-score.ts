@@ -1,3 +1,4 @@
+import { AGREED_OR_LATER, SIGNED_OR_LATER as SIGNED_GROUP, sqlList } from '@dyad/vocabulary';
 // The cooperation score of a dyad on a reference date r. Kept in one place so the list, the trend and
 // the GraphQL description cannot drift apart.
 export const SCORE_WINDOW_DAYS = 730;
@@ -20,8 +21,8 @@ export const COOPERATION_SCORE_FORMULA =
   'known date, do not count. The filter\'s countries, sectors and text narrow which facts count; its from is ignored ' +
   '(the window sets the range).';
 
-const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
-const PAST_PROPOSED = `('AGREED', 'NEGOTIATING', 'SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
+const SIGNED_OR_LATER = sqlList(SIGNED_GROUP);
+const PAST_PROPOSED = sqlList(AGREED_OR_LATER);
 
 /** The meetings term: recency-weighted meetings, as an aggregate over rows with a `date` and a reference date `r`. */
 export function meetingWeight(date: string, r: string): string {

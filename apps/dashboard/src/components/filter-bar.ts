@@ -1,4 +1,5 @@
-import { SECTORS, label } from '../api/vocabulary.js';
+import { SECTORS } from '@dyad/vocabulary';
+import { label } from '../i18n/labels.js';
 import { navigate } from '../router.js';
 import { type Filters, filtersToSearch, PERIODS, presetRange } from '../state/filters.js';
 import { countryOptions } from './countries.js';

@@ -1,4 +1,4 @@
-import { label } from '../api/vocabulary.js';
+import { label } from '../i18n/labels.js';
 import { formatDay, otherCalendar, today } from '../i18n/dates.js';
 import { directionOf } from '../i18n/text.js';
 import type { Column } from './data-table.js';

@@ -1,5 +1,5 @@
 import { countryName } from './countries.js';
-import { label, pairKey } from '../api/vocabulary.js';
+import { label, pairKey } from '../i18n/labels.js';
 import { DATE_UNKNOWN, formatMeetingDay, otherCalendar } from '../i18n/dates.js';
 import type { Column } from './data-table.js';
 import { h, link } from './dom.js';

@@ -1,5 +1,6 @@
 import { ApiError, gql } from '../api/graphql-client.js';
-import { FOLLOW_UP_STATUSES, label } from '../api/vocabulary.js';
+import { FOLLOW_UP_STATUSES } from '@dyad/vocabulary';
+import { label } from '../i18n/labels.js';
 import { canWrite } from '../auth/session.js';
 import { errorMessage } from '../charts/chart-panel.js';
 import { countryName, loadCountries } from '../components/countries.js';

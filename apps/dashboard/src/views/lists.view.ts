@@ -1,6 +1,7 @@
 import { gql } from '../api/graphql-client.js';
 import { EVIDENCE } from '../api/queries.js';
-import { EVENT_TYPES, label, MEETING_STATUSES, pairKey, PROPOSAL_KINDS, PROPOSAL_STATUSES } from '../api/vocabulary.js';
+import { EVENT_STATUSES, EVENT_TYPES, PROPOSAL_KINDS, PROPOSAL_STATUSES } from '@dyad/vocabulary';
+import { label, pairKey } from '../i18n/labels.js';
 import { countryName, loadCountries } from '../components/countries.js';
 import { type Column, listPanel } from '../components/data-table.js';
 import { h, link, replace } from '../components/dom.js';
@@ -63,7 +64,7 @@ export async function meetingListView(root: HTMLElement, match: RouteMatch): Pro
   await loadCountries();
   const filters = readFilters();
   const types = enumParam(match.query, 'types', EVENT_TYPES);
-  const statuses = enumParam(match.query, 'statuses', MEETING_STATUSES);
+  const statuses = enumParam(match.query, 'statuses', EVENT_STATUSES);
   const upcoming = match.query.get('upcoming') === '1';
   const undated = match.query.get('undated') === '1';
   const columns: Column<MeetingRow>[] = [
@@ -85,7 +86,7 @@ export async function meetingListView(root: HTMLElement, match: RouteMatch): Pro
       'div',
       { class: 'filter-bar' },
       enumFilter('types', 'Types', EVENT_TYPES.filter((t) => t !== 'STATEMENT'), types),
-      enumFilter('statuses', 'Statuses', MEETING_STATUSES, statuses),
+      enumFilter('statuses', 'Statuses', EVENT_STATUSES, statuses),
       flagFilter('upcoming', 'Upcoming only', upcoming),
       flagFilter('undated', 'Date unknown only', undated),
     ),

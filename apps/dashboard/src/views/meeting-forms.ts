@@ -1,5 +1,6 @@
 import { ApiError } from '../api/graphql-client.js';
-import { FOLLOW_UP_HORIZONS, label, MEETING_OUTCOMES, PROPOSAL_STATUSES } from '../api/vocabulary.js';
+import { FOLLOW_UP_HORIZONS, MEETING_OUTCOMES, PROPOSAL_STATUSES } from '@dyad/vocabulary';
+import { label } from '../i18n/labels.js';
 import { h, replace } from '../components/dom.js';
 
 // Form helpers: each field has a place for its own error, so a validation error shows where it belongs.

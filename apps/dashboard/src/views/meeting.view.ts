@@ -1,6 +1,7 @@
 import { ApiError, gql } from '../api/graphql-client.js';
 import { MEETING, MEETING_FIELDS } from '../api/queries.js';
-import { EVENT_TYPES, label, MEETING_STATUSES, SECTORS } from '../api/vocabulary.js';
+import { EVENT_STATUSES, EVENT_TYPES, SECTORS } from '@dyad/vocabulary';
+import { label } from '../i18n/labels.js';
 import { canWrite } from '../auth/session.js';
 import { errorMessage } from '../charts/chart-panel.js';
 import { countryName, loadCountries } from '../components/countries.js';
@@ -173,7 +174,7 @@ function reviewActions(meeting: Meeting, notice: HTMLElement, reload: () => Prom
 
 function editForm(meeting: Meeting, notice: HTMLElement, reload: () => Promise<void>): HTMLElement {
   const type = field('Type', select(EVENT_TYPES.filter((t) => t !== 'STATEMENT'), meeting.type), 'type');
-  const status = field('Status', select(MEETING_STATUSES, meeting.status), 'status');
+  const status = field('Status', select(EVENT_STATUSES, meeting.status), 'status');
   const date = field('Date', h('input', { attrs: { type: 'date', value: meeting.date ?? '' } }), 'date');
   const countries = field('Countries', h('input', { attrs: { type: 'text', value: meeting.countries.map((c) => c.code).join(', '), list: 'dyad-countries' } }), 'countries');
   const locationName = field('Location', h('input', { attrs: { type: 'text', value: meeting.location?.name ?? '' }, dir: 'auto' }), 'locationName');

@@ -1,6 +1,7 @@
 import { gql } from '../api/graphql-client.js';
 import { OVERVIEW, scoreTrends, TOP_PAIRS } from '../api/queries.js';
-import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, label, pairKey, PROPOSAL_STATUSES, SIGNED_STATUSES } from '../api/vocabulary.js';
+import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, PROPOSAL_STATUSES, SIGNED_OR_LATER } from '@dyad/vocabulary';
+import { label, pairKey } from '../i18n/labels.js';
 import { type ChartPanel, chartPanel, errorMessage } from '../charts/chart-panel.js';
 import { EVENT_TYPE_COLOURS, FOLLOW_UP_COLOURS, colour } from '../charts/palette.js';
 import { loadCountries, pairName } from '../components/countries.js';
@@ -105,8 +106,8 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     previousMeetings: prev ?? none,
     active: { ...base, statuses: ACTIVE_PROPOSAL_STATUSES },
     previousActive: { ...(prev ?? none), statuses: ACTIVE_PROPOSAL_STATUSES },
-    mous: { ...base, kinds: ['MOU'], statuses: SIGNED_STATUSES },
-    previousMous: { ...(prev ?? none), kinds: ['MOU'], statuses: SIGNED_STATUSES },
+    mous: { ...base, kinds: ['MOU'], statuses: SIGNED_OR_LATER },
+    previousMous: { ...(prev ?? none), kinds: ['MOU'], statuses: SIGNED_OR_LATER },
     proposals: base,
     followUps: base,
     previousFollowUps: prev ?? none,
@@ -137,7 +138,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     tiles,
     tile('Meetings', meetingsNow, previous ? meetingsBefore : null, listHref('/meetings', filters, held)),
     tile('Active proposals', data.active.total, previous ? data.previousActive.total : null, listHref('/proposals', filters, { statuses: ACTIVE_PROPOSAL_STATUSES.join(',') })),
-    tile('MoUs signed', data.mous.total, previous ? data.previousMous.total : null, listHref('/proposals', filters, { kinds: 'MOU', statuses: SIGNED_STATUSES.join(',') })),
+    tile('MoUs signed', data.mous.total, previous ? data.previousMous.total : null, listHref('/proposals', filters, { kinds: 'MOU', statuses: SIGNED_OR_LATER.join(',') })),
     tile('Overdue follow-ups', data.followUps.overdue, previous ? data.previousFollowUps.overdue : null, listHref('/follow-ups', filters, { overdue: '1' }), true),
   );
 
@@ -204,7 +205,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
       { label: 'Signed', colour: colour(2), data: busy.map((s) => s.signed) },
     ],
     href: (index, seriesIndex) =>
-      listHref(seriesIndex === 0 ? '/meetings' : '/proposals', { ...filters, sectors: [busy[index].sector] }, seriesIndex === 2 ? { statuses: SIGNED_STATUSES.join(',') } : seriesIndex === 0 ? held : {}),
+      listHref(seriesIndex === 0 ? '/meetings' : '/proposals', { ...filters, sectors: [busy[index].sector] }, seriesIndex === 2 ? { statuses: SIGNED_OR_LATER.join(',') } : seriesIndex === 0 ? held : {}),
   });
 
   void topPairs

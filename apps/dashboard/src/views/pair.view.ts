@@ -1,6 +1,6 @@
 import { gql } from '../api/graphql-client.js';
 import { PAIR } from '../api/queries.js';
-import { label } from '../api/vocabulary.js';
+import { label } from '../i18n/labels.js';
 import { chartPanel, errorMessage } from '../charts/chart-panel.js';
 import { colour } from '../charts/palette.js';
 import { countryName, loadCountries, pairName } from '../components/countries.js';

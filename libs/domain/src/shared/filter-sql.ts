@@ -1,4 +1,5 @@
 import { normalizeForSearch } from '@dyad/extraction';
+import { OPEN_FOLLOW_UP_STATUSES, sqlList } from '@dyad/vocabulary';
 import { todayInTehran } from '../lifecycle/dates.js';
 import type { CooperationFilter, FollowUpFilter, MeetingFilter, ProposalFilter } from './filters.js';
 import { containsPattern, type SqlParams } from './sql.js';
@@ -93,7 +94,7 @@ export function followUpConditions(
   if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::follow_up_status[])`);
   if (f.horizons?.length) where.push(`${alias}.horizon = ANY(${params.param(f.horizons)}::follow_up_horizon[])`);
   if (f.overdue != null) {
-    const overdue = `(coalesce(${alias}.due_date < ${params.param(today)}, false) AND ${alias}.status IN ('OPEN', 'IN_PROGRESS'))`;
+    const overdue = `(coalesce(${alias}.due_date < ${params.param(today)}, false) AND ${alias}.status IN ${sqlList(OPEN_FOLLOW_UP_STATUSES)})`;
     where.push(f.overdue ? overdue : `NOT ${overdue}`);
   }
   const key = searchKey(f.text);

@@ -1,3 +1,4 @@
+import { COUNTRY_CODE_SHAPE as ISO_ALPHA2 } from '@dyad/vocabulary';
 import { assertDate } from '../lifecycle/dates.js';
 import { DomainError } from './domain.error.js';
 import type {
@@ -42,7 +43,6 @@ export interface FollowUpFilter extends CooperationFilter {
   owners?: string[] | null;
 }
 
-const ISO_ALPHA2 = /^[A-Z]{2}$/;
 
 /** Checks the shape of a filter; a bad one is refused whole with a message naming the field. */
 export function assertCooperationFilter(filter: (CooperationFilter & { owners?: string[] | null }) | null | undefined): void {
