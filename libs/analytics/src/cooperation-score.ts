@@ -25,6 +25,9 @@ const SIGNED_OR_LATER = sqlList(SIGNED_GROUP);
 const PAST_PROPOSED = sqlList(AGREED_OR_LATER);
 
 /** The meetings term: recency-weighted meetings, as an aggregate over rows with a `date` and a reference date `r`. */
+/** The weights, for a reader who wants the formula's inputs (the dashboard's score panel). */
+export const SCORE_WEIGHTS = { signed: SIGNED_WEIGHT, advanced: ADVANCED_WEIGHT, overdue: OVERDUE_WEIGHT, scale: SCORE_SCALE, halfLifeDays: MEETING_HALF_LIFE_DAYS, windowDays: SCORE_WINDOW_DAYS } as const;
+
 export function meetingWeight(date: string, r: string): string {
   return `sum(power(0.5::float8, (${r} - ${date}) / ${MEETING_HALF_LIFE_DAYS}::float8))`;
 }
