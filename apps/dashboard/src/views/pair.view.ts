@@ -181,7 +181,7 @@ function meetingCard(meeting: PairMeeting): HTMLElement {
       meeting.location?.name ? h('span', { dir: 'auto' }, meeting.location.name) : null,
       partiesNode(meeting.countries.map((c) => c.code), { link: false }),
     ),
-    h('h3', null, link(`/meetings/${meeting.id}`, meeting.summary ? h('span', { dir: 'auto' }, meeting.summary) : `${label(meeting.type)}: ${pairName(meeting.countries.map((c) => c.code))}`)),
+    h('h3', null, link(`/meetings/${meeting.id}`, h('span', { dir: 'auto' }, meeting.summary ?? meeting.sources.find((s) => s.title)?.title ?? `${label(meeting.type)}: ${pairName(meeting.countries.map((c) => c.code))}`))),
     meeting.participants.length
       ? h('ul', { class: 'participants' }, meeting.participants.map((p) => h('li', { dir: 'auto' }, p.name, p.title ? `, ${p.title}` : '', p.organization ? ` (${p.organization})` : '', p.country ? [' — ', countryNode(p.country.code)] : '')))
       : null,
