@@ -238,7 +238,7 @@ function card(followUp: BoardFollowUp, move: (card: HTMLElement, from: string, t
     h('div', { class: 'card-meta' },
       due,
       h('span', null, label(followUp.horizon)),
-      followUp.owners.length ? h('span', null, 'Owners: ', countriesNode(followUp.owners.map((o) => o.code))) : null),
+      followUp.owners.length ? h('span', { data: { owners: followUp.owners.map((o) => o.code).join(' ') } }, 'Owners: ', countriesNode(followUp.owners.map((o) => o.code))) : null),
     canWrite() ? h('label', null, 'Status ', statusSelect) : badge,
     message,
   );
