@@ -228,7 +228,7 @@ function announcements(today: string, rand: () => number): NewsItemInput[] {
     if (index === 4) {
       const cancelledOn = day(-1);
       const heading = `${guest.adjective} minister's visit to ${host.capital} cancelled`;
-      const text = `${host.capital.toUpperCase()}, ${spoken(cancelledOn)} – The visit of ${visitor} to ${host.capital}, planned for ${spoken(planned)}, has been cancelled, the ministry said.\n`;
+      const text = `${host.capital.toUpperCase()}, ${spoken(cancelledOn)} – ${visitor} has cancelled his visit to ${host.capital} planned for ${spoken(planned)}, ${host.adjective} officials said.\n`;
       items.push({ ...item, title: heading, text, publishedAt: iso(cancelledOn), origin: `synthetic:${a}-${b}:cancelled` });
     }
   });
