@@ -244,6 +244,17 @@ describeBrowser('dashboard: an analyst\'s daily tool', () => {
     await graphiql.context().close();
   });
 
+  it('shows each proposal with its country pair and the meeting it came from', async () => {
+    await view('/proposals?period=all&countries=IR,KZ');
+    const row = page.locator('[data-list="proposals"] tbody tr').filter({ has: page.locator('a[href^="/meetings/"]') }).first();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[4]).toBe('Iran – Kazakhstan');
+    expect(cells[5]).toMatch(/^(Meeting|Visit|Call|Signing), /);
+    await view('/pairs/IR-KZ?period=all');
+    expect(await page.locator('[data-context="proposal"]').first().textContent()).toMatch(/^Iran – Kazakhstan( · from (Meeting|Visit|Call|Signing), .+)?$/);
+    expect(problems).toEqual([]);
+  });
+
   it('takes a screenshot of every view', async () => {
     const meeting = (await api.graphql<{ meetings: { nodes: { id: string }[] } }>(`{ meetings(filter: { countries: ["IR", "KZ"], text: "سینما" }, first: 1) { nodes { id } } }`)).data!.meetings.nodes[0];
     for (const [name, path] of [

@@ -53,7 +53,8 @@ export const PAIR_MEETING_FIELDS = `id type status date reviewStatus sectors sum
       sources { id title url language }
       ${EVIDENCE_FULL}`;
 
-export const PAIR_PROPOSAL_FIELDS = `id kind title description status statusDate history { status date note byAnalyst } ${EVIDENCE_FULL}`;
+export const PAIR_PROPOSAL_FIELDS = `id kind title description status statusDate countries { code } originMeeting { id date type }
+  history { status date note byAnalyst } ${EVIDENCE_FULL}`;
 
 export const PAIR = `query Pair($meetings: MeetingFilterInput, $undated: MeetingFilterInput, $proposals: ProposalFilterInput) {
   undated: meetings(filter: $undated, first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { ${PAIR_MEETING_FIELDS} } }

@@ -1,4 +1,5 @@
 import { dateInput, isoOf } from '../i18n/solar-hijri.js';
+import { partiesNode } from '../components/countries.js';
 import { isCountryCode } from '@dyad/vocabulary';
 import { ApiError, gql } from '../api/graphql-client.js';
 import { label } from '../i18n/labels.js';
@@ -178,7 +179,7 @@ function renderPreview(box: HTMLElement, preview: Preview): void {
       preview.events.length
         ? h('ol', { class: 'facts' }, preview.events.map((event) =>
             h('li', { class: 'fact' },
-              h('strong', null, `${label(event.type)} (${label(event.status).toLowerCase()}) · ${formatMeetingDay(event.date)} · ${event.countries.join(', ')}`),
+              h('strong', null, `${label(event.type)} (${label(event.status).toLowerCase()}) · ${formatMeetingDay(event.date)} · `, partiesNode(event.countries, { link: false })),
               event.location ? h('span', { dir: 'auto' }, ` · ${event.location.name}`) : null,
               ` · confidence ${Math.round(event.confidence * 100)}%`,
               event.sectors.length ? h('div', null, `Sectors: ${event.sectors.map(label).join(', ')}`) : null,

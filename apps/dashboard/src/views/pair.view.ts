@@ -10,7 +10,7 @@ import { listPanel } from '../components/data-table.js';
 import { h, link, replace } from '../components/dom.js';
 import { type EvidenceSpan, quoteBlock, sourceLink } from '../components/evidence.js';
 import { filterBar } from '../components/filter-bar.js';
-import { followUpColumns, type FollowUpRow, FOLLOW_UP_LIST } from '../components/follow-up-list.js';
+import { followUpColumns, type FollowUpRow, FOLLOW_UP_LIST, meetingLabel } from '../components/follow-up-list.js';
 import { meetingDay, statusBadge, undatedNote, UPCOMING_LIST, upcomingColumns, type UpcomingRow } from '../components/meeting-status.js';
 import { historyList, lifecycleStepper } from '../components/stepper.js';
 import { downloadCsv } from '../export/csv.js';
@@ -44,6 +44,8 @@ interface PairProposal {
   statusDate: string | null;
   history: { status: string; date: string; note: string | null; byAnalyst: boolean }[];
   evidence: EvidenceSpan[];
+  countries: { code: string }[];
+  originMeeting: { id: string; date: string | null; type: string } | null;
 }
 
 interface PairData {
@@ -197,6 +199,8 @@ function proposalCard(proposal: PairProposal): HTMLElement {
     { class: 'card', data: { proposal: proposal.id, status: proposal.status } },
     h('div', { class: 'card-meta' }, h('span', { class: 'badge' }, label(proposal.kind)), h('span', { class: 'badge badge-status' }, label(proposal.status)), proposal.statusDate ? formatDay(proposal.statusDate) : null),
     h('h3', { dir: directionOf(null, proposal.title) }, proposal.title),
+    h('p', { class: 'card-context', data: { context: 'proposal' } }, partiesNode(proposal.countries.map((c) => c.code), { link: false }),
+      proposal.originMeeting ? [' · from ', link(`/meetings/${proposal.originMeeting.id}`, meetingLabel(proposal.originMeeting))] : null),
     lifecycleStepper(proposal.status, proposal.history),
     historyList(proposal.history),
     quote ? quoteBlock(quote) : null,
