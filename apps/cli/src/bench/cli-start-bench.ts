@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 // interleaved (the machine is shared: both see the same load), so the difference is what Dyad adds.
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-const bin = fileURLToPath(new URL('../../../../../bin/dyad.js', import.meta.url));
+// DYAD_BIN: another build's bin/dyad.js, to compare two versions side by side
+const bin = process.env.DYAD_BIN ?? fileURLToPath(new URL('../../../../../bin/dyad.js', import.meta.url));
 
 function time(args: string[]): number {
   const start = process.hrtime.bigint();
