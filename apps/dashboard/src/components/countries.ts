@@ -1,18 +1,17 @@
 import { COUNTRY_CODES } from '@dyad/vocabulary';
 import { pairKey } from '../i18n/labels.js';
-import { uiLocale } from '../i18n/dates.js';
 import { h, link } from './dom.js';
 
 // One naming of countries everywhere (tables, legends, lists, titles, exports): the short common name in the
-// user's language ("Iran", "Russia", not "Islamic Republic of Iran"), from the browser's Intl.DisplayNames,
-// with the ISO code on hover. The code is shown only where a browser knows no name for it.
+// UI's language (<html lang>: "Iran", "Russia", not "Islamic Republic of Iran"), from the browser's
+// Intl.DisplayNames, with the ISO code on hover. The code is shown only where a browser knows no name for it.
 
 let displayNames: Intl.DisplayNames | null = null;
 let displayLocale = '';
 
 /** "Iran" for IR, in the UI language. */
 export function countryName(code: string): string {
-  const locale = uiLocale();
+  const locale = document.documentElement.lang || 'en';
   if (!displayNames || displayLocale !== locale) {
     try {
       displayNames = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
