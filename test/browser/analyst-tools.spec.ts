@@ -228,6 +228,7 @@ describeBrowser('dashboard: an analyst\'s daily tool', () => {
     expect(terms[0].cells[1]).toMatch(new RegExp(`^${breakdown.meetings} meetings`));
     expect(await panel.textContent()).toMatch(/Cooperation score, 0–100/);
     expect(await page.locator('h1 [data-country="KZ"]').getAttribute('title')).toBe('KZ');
+    expect(await page.title()).toBe('Iran – Kazakhstan · Dyad');
     await screenshot(page, 'pair-score-explained');
     expect(problems).toEqual([]);
   });

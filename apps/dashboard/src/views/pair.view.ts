@@ -90,6 +90,7 @@ export async function pairView(root: HTMLElement, match: RouteMatch): Promise<()
     return () => undefined;
   }
   await loadCountries();
+  document.title = `${pairName(codes)} · Dyad`;
   const filters = readFilters();
   const base = filterInput({ ...filters, countries: codes });
   const score = chartPanel('pair-score', 'Cooperation score over time', { description: 'Score per month, 0–100: meetings held, agreements signed and proposals advanced in the last 24 months, less overdue follow-ups.' });
