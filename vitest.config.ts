@@ -17,6 +17,7 @@ export default defineConfig({
       '@dyad/extraction': lib('extraction'),
       '@dyad/ingestion': lib('ingestion'),
       '@dyad/analytics': lib('analytics'),
+      '@dyad/vocabulary': lib('vocabulary'),
     },
   },
   test: {

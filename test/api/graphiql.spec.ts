@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRAPHIQL_EXAMPLE_QUERY } from '../../apps/api/src/graphiql/graphiql-page.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
 describe('GraphiQL at /graphiql, from our own bundle', () => {
@@ -52,6 +53,14 @@ describe('GraphiQL at /graphiql, from our own bundle', () => {
     expect(page).toContain("'Bearer ' + key");
     expect(page).toContain("params.get('key')");
     expect(page).toContain('localStorage');
+  });
+
+  it('opens on an example query that the API answers', async () => {
+    const page = await fetch(`${api.url}/graphiql/page.js`).then((response) => response.text());
+    expect(page).toContain(`defaultQuery: ${JSON.stringify(GRAPHIQL_EXAMPLE_QUERY)}`);
+    const answer = await api.graphql<{ meetings: { totalCount: number } }>(GRAPHIQL_EXAMPLE_QUERY);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.meetings.totalCount).toBeTypeOf('number');
   });
 
   it('serves nothing else from node_modules', async () => {

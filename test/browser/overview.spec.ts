@@ -142,10 +142,12 @@ describeBrowser('dashboard: sign-in and overview', () => {
     await page.waitForURL(/owner=RU/);
     await page.waitForSelector('.view[data-ready="true"]');
     const ru = page.locator('[data-status="OPEN"] article');
-    const owners = await ru.locator('.card-meta span:last-child').allTextContents();
+    // owners are named ("Russia"), with their codes on hover and in data-owners
+    const owners = await ru.locator('[data-owners]').evaluateAll((spans: any[]) => spans.map((span) => span.dataset.owners as string));
     expect(owners.length).toBeGreaterThan(0);
     expect(owners.length).toBeLessThan(14);
-    for (const text of owners) expect(text.split(', ')).toContain('RU');
+    for (const codes of owners) expect(codes.split(' ')).toContain('RU');
+    expect(await ru.first().locator('[data-owners] [data-country="RU"]').textContent()).toBe('Russia');
     const id = (await ru.first().getAttribute('data-follow-up'))!;
     await ru.first().locator('select[name="status"]').selectOption('DONE');
     await expect.poll(() => page.getAttribute(`article[data-follow-up="${id}"]`, 'data-status')).toBe('DONE');

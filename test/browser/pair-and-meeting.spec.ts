@@ -155,7 +155,8 @@ describeBrowser('dashboard: pair view and meeting view', () => {
     await page.selectOption('select[name="outcome"]', 'AGREEMENT_REACHED');
     await page.click('form.log-outcome button[type="submit"]');
     await page.waitForSelector('[data-conflict="true"]');
-    expect(await page.textContent('[data-conflict="true"]')).toMatch(/someone changed this/);
+    expect(await page.textContent('[data-conflict="true"] p')).toBe('Someone changed this meeting while you were editing. Reload to see their change; your text is kept below.');
+    expect(await page.inputValue('select[name="outcome"]')).toBe('AGREEMENT_REACHED'); // what they chose stays
     await screenshot(page, 'meeting-conflict');
     expect((await readMeeting()).outcome).toBe('PROGRESS');
   });

@@ -36,6 +36,14 @@ describe('demo data', () => {
     expect(loaded.synthetic).toBeGreaterThan(150);
     expect(await count(dataSource, `SELECT count(DISTINCT extract(year FROM published_at))::int AS count FROM news_item WHERE publisher = '${SYNTHETIC_PUBLISHER}'`)).toBeGreaterThanOrEqual(4);
     expect(await count(dataSource, `SELECT count(*)::int AS count FROM proposal WHERE status = 'SIGNED'`)).toBeGreaterThan(3);
+  }, 180_000); // about 220 items through the real extraction and linking: slow on a busy 2-core machine
+
+  it('quotes sentences, never an item\'s own title, and titles every item', async () => {
+    const quotingTitle = `SELECT count(*)::int AS count FROM evidence e JOIN news_item n ON n.id = e.news_item_id
+      WHERE n.publisher = '${SYNTHETIC_PUBLISHER}' AND trim(e.quote) = trim(n.title)`;
+    expect(await count(dataSource, `SELECT count(*)::int AS count FROM evidence e JOIN news_item n ON n.id = e.news_item_id WHERE n.publisher = '${SYNTHETIC_PUBLISHER}'`)).toBeGreaterThan(200);
+    expect(await count(dataSource, quotingTitle)).toBe(0);
+    expect(await count(dataSource, `SELECT count(*)::int AS count FROM news_item WHERE title IS NULL OR title = ''`)).toBe(0);
   });
 
   it('announces a few visits for the weeks after the day it is loaded, cancels one, and holds none in the future', async () => {

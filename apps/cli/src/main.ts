@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 
@@ -7,7 +6,7 @@ const program = new Command('dyad')
   .showHelpAfterError()
   .exitOverride();
 
-registerCommands(program);
+await registerCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -8,7 +8,7 @@ import { actorListView, actorView } from './views/actor.view.js';
 import { followUpsView } from './views/follow-ups.view.js';
 import { ingestView } from './views/ingest.view.js';
 import { loginView } from './views/login.view.js';
-import { meetingListView, proposalListView } from './views/lists.view.js';
+import { meetingListView, proposalListView, searchView } from './views/lists.view.js';
 import { meetingView } from './views/meeting.view.js';
 import { overviewView } from './views/overview.view.js';
 import { pairView } from './views/pair.view.js';
@@ -40,6 +40,21 @@ function shell(): HTMLElement {
     h('option', { attrs: { value: 'persian', selected: currentCalendar() === 'persian' } }, 'Solar Hijri (هجری شمسی)'),
   );
   calendar.addEventListener('change', () => setCalendar(calendar.value === 'persian' ? 'persian' : 'gregorian'));
+  // One box searches news items, meetings and proposals (any of the three languages).
+  const searchInput = h('input', {
+    attrs: { type: 'search', name: 'q', placeholder: 'Search news, meetings, proposals', 'aria-label': 'Search', dir: 'auto', maxlength: 200, size: 26 },
+  });
+  const search = h(
+    'form',
+    { class: 'app-search', attrs: { role: 'search' } },
+    searchInput,
+    h('button', { attrs: { type: 'submit' } }, 'Search'),
+  );
+  search.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const words = searchInput.value.trim();
+    if (words) navigate(`/search?q=${encodeURIComponent(words)}`);
+  });
   const signOut = h('button', { class: 'link-button', attrs: { type: 'button' } }, 'Sign out');
   signOut.addEventListener('click', () => {
     setSession(null);
@@ -54,6 +69,7 @@ function shell(): HTMLElement {
     h(
       'div',
       { class: 'app-tools' },
+      search,
       h('label', null, 'Dates ', calendar),
       h('span', { class: 'badge', data: { role: current.role }, title: current.label ?? '' }, current.role.toLowerCase()),
       signOut,
@@ -92,6 +108,7 @@ async function boot(): Promise<void> {
     route('/ingest', 'Ingest', ingestView);
     route('/actors', 'Actors', actorListView);
     route('/actors/:id', 'Actor', actorView);
+    route('/search', 'Search', searchView);
     startRouter(layout.querySelector('main')!, notFound);
   };
   const showLogin = (message?: string) =>

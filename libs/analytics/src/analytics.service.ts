@@ -1,3 +1,4 @@
+import { COUNTRY_CODE_SHAPE as ISO_ALPHA2, OPEN_FOLLOW_UP_STATUSES, SIGNED_OR_LATER as SIGNED_GROUP, sqlList } from '@dyad/vocabulary';
 import {
   assertCooperationFilter, type CooperationFilter, type Country, DomainError, EVENT_TYPES, type EventType, FOLLOW_UP_HORIZONS,
   FOLLOW_UP_STATUSES, type FollowUpFilter, type FollowUpHorizon, followUpConditions, type FollowUpStatus, type MeetingFilter,
@@ -6,7 +7,7 @@ import {
 } from '@dyad/domain';
 import type { DataSource } from 'typeorm';
 import type {
-  CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreTrend, SectorActivity,
+  CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreBreakdown, ScoreTrend, SectorActivity,
   TimelinePeriod,
 } from './analytics.types.js';
 import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes } from './cooperation-score.js';
@@ -14,9 +15,8 @@ import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
 import { assertGranularity, MAX_PERIODS, PERIOD_SQL, periodLabel, tooManyPeriods } from './periods.js';
 import { SingleFlight } from './single-flight.js';
 
-const ISO_ALPHA2 = /^[A-Z]{2}$/;
-const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
-const OPEN = `('OPEN', 'IN_PROGRESS')`;
+const SIGNED_OR_LATER = sqlList(SIGNED_GROUP);
+const OPEN = sqlList(OPEN_FOLLOW_UP_STATUSES);
 
 /**
  * Charts count meetings that took place: HELD only, unless the filter asks for other statuses. A scheduled
@@ -163,6 +163,41 @@ export class AnalyticsService {
     return {
       points: rows.map((row) => ({ period: row.period, label: periodLabel(row.period, granularity), asOf: row.as_of, score: row.score })),
       undatedMeetings,
+    };
+  }
+
+  /**
+   * The inputs of one dyad's score on the filter's `to` (else today): the same CTEs as the list and the trend,
+   * read term by term, so the panel that explains a score shows the numbers that made it.
+   */
+  async dyadScoreBreakdown(_ctx: RequestContext, countries: readonly string[], filter?: CooperationFilter | null): Promise<ScoreBreakdown> {
+    const f = checked(filter);
+    const [a, b] = dyadOf(countries);
+    const params = new SqlParams();
+    const today = todayInTehran();
+    const facts = { ...f, from: null, countries: [...new Set([...(f.countries ?? []), a, b])] };
+    const pa = params.param(a);
+    const pb = params.param(b);
+    const pair = (x: string, y: string) => `(${x} = ${pa} AND ${y} = ${pb})`;
+    const sql = `
+      WITH score_ref AS (SELECT ${params.param(f.to ?? today)}::date AS r),
+      ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false })},
+      ${scoreCtes('score_ref')},
+      window_meetings AS (
+        SELECT count(*)::int AS meetings FROM meeting_pair mp, score_ref ref WHERE mp.date > ref.r - ${SCORE_WINDOW_DAYS} AND mp.date <= ref.r
+      )
+      SELECT ref.r::text AS as_of, (ref.r - ${SCORE_WINDOW_DAYS - 1})::text AS window_from, wm.meetings,
+             coalesce(sm.weight, 0)::float8 AS weight, coalesce(sp.signed, 0)::int AS signed, coalesce(sp.advanced, 0)::int AS advanced,
+             coalesce(sf.overdue, 0)::int AS overdue, coalesce(raw.raw, 0)::float8 AS raw, coalesce(s.score, 0)::float8 AS score
+      FROM score_ref ref CROSS JOIN window_meetings wm
+      LEFT JOIN score_meetings sm ON sm.r = ref.r LEFT JOIN score_proposals sp ON sp.r = ref.r
+      LEFT JOIN score_follow_ups sf ON sf.r = ref.r LEFT JOIN score_raw raw ON raw.r = ref.r LEFT JOIN score s ON s.r = ref.r`;
+    const [row] = await this.query<{
+      as_of: string; window_from: string; meetings: number; weight: number; signed: number; advanced: number; overdue: number; raw: number; score: number;
+    }>(sql, params);
+    return {
+      asOf: row.as_of, windowFrom: row.window_from, meetings: row.meetings, meetingsWeight: row.weight, signed: row.signed,
+      advanced: row.advanced, overdue: row.overdue, raw: row.raw, score: row.score,
     };
   }
 

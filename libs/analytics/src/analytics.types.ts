@@ -29,6 +29,25 @@ export interface DyadPage {
   nodes: Dyad[];
 }
 
+/** The inputs of one dyad's cooperation score on one day, and the score they make. */
+export interface ScoreBreakdown {
+  /** The reference date r (the filter's `to`, else today). */
+  asOf: string;
+  /** The first day of the window (r − 729 days). */
+  windowFrom: string;
+  /** HELD meetings in the window, and their recency-weighted sum (each 0.5^(age/365)). */
+  meetings: number;
+  meetingsWeight: number;
+  /** MoUs and agreements signed (or moved on) in the window. */
+  signed: number;
+  /** Proposals that moved past PROPOSED in the window. */
+  advanced: number;
+  /** Follow-ups that fell due in the window and were not done by r. */
+  overdue: number;
+  raw: number;
+  score: number;
+}
+
 export interface ScorePoint {
   /** First day of the period, YYYY-MM-DD. */
   period: string;

@@ -1,3 +1,4 @@
+import { AGREED_OR_LATER, SIGNED_OR_LATER as SIGNED_GROUP, sqlList } from '@dyad/vocabulary';
 // The cooperation score of a dyad on a reference date r. Kept in one place so the list, the trend and
 // the GraphQL description cannot drift apart.
 export const SCORE_WINDOW_DAYS = 730;
@@ -20,10 +21,13 @@ export const COOPERATION_SCORE_FORMULA =
   'known date, do not count. The filter\'s countries, sectors and text narrow which facts count; its from is ignored ' +
   '(the window sets the range).';
 
-const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
-const PAST_PROPOSED = `('AGREED', 'NEGOTIATING', 'SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
+const SIGNED_OR_LATER = sqlList(SIGNED_GROUP);
+const PAST_PROPOSED = sqlList(AGREED_OR_LATER);
 
 /** The meetings term: recency-weighted meetings, as an aggregate over rows with a `date` and a reference date `r`. */
+/** The weights, for a reader who wants the formula's inputs (the dashboard's score panel). */
+export const SCORE_WEIGHTS = { signed: SIGNED_WEIGHT, advanced: ADVANCED_WEIGHT, overdue: OVERDUE_WEIGHT, scale: SCORE_SCALE, halfLifeDays: MEETING_HALF_LIFE_DAYS, windowDays: SCORE_WINDOW_DAYS } as const;
+
 export function meetingWeight(date: string, r: string): string {
   return `sum(power(0.5::float8, (${r} - ${date}) / ${MEETING_HALF_LIFE_DAYS}::float8))`;
 }

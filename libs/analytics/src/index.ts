@@ -1,4 +1,4 @@
 export { AnalyticsService } from './analytics.service.js';
 export * from './analytics.types.js';
-export { COOPERATION_SCORE_FORMULA } from './cooperation-score.js';
+export { COOPERATION_SCORE_FORMULA, SCORE_WEIGHTS } from './cooperation-score.js';
 export { periodLabel } from './periods.js';

@@ -8,6 +8,7 @@ import type { ValidItem } from './ingest-input.js';
 import { Linker } from './linking/linker.js';
 import { readNewsItem } from './read-news-item.js';
 import type { AllowPrivate } from './sources/address-policy.js';
+import { titleFromText } from './title-from-text.js';
 import type { IngestOutcome, NewsItemInput } from './news-item-input.js';
 
 /** Nest token for IngestionOptions. */
@@ -70,7 +71,8 @@ export class IngestionService {
       }
       const result = await extractItem(item);
       const publishedAt = item.publishedAt ?? result.publishedAt;
-      const title = item.title ?? result.title;
+      // an item with no title line takes its first sentence, so lists never show it untitled
+      const title = item.title ?? result.title ?? titleFromText(item.text);
       const newsItem = await manager.save(
         manager.create(NewsItem, {
           url: item.url,

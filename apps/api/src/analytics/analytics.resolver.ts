@@ -9,7 +9,7 @@ import { CooperationFilterInput, FollowUpFilterInput, MeetingFilterInput, Propos
 import { DyadConnection, type DyadModel, mapDyad } from './models/dyad.model.js';
 import { FollowUpSummaryModel, mapFollowUpSummary } from './models/follow-up-summary.model.js';
 import { mapProposalFunnel, ProposalFunnelModel } from './models/proposal-funnel.model.js';
-import { mapScoreTrend, ScoreTrendModel } from './models/score-point.model.js';
+import { mapScoreBreakdown, mapScoreTrend, ScoreBreakdownModel, ScoreTrendModel } from './models/score-point.model.js';
 import { mapSectorActivity, SectorActivityModel } from './models/sector-activity.model.js';
 import { CooperationTimelineModel, mapCooperationTimeline } from './models/timeline-period.model.js';
 
@@ -42,6 +42,17 @@ export class AnalyticsResolver {
     @Args('filter', { type: () => CooperationFilterInput, nullable: true }) filter: CooperationFilterInput | null,
   ): Promise<ScoreTrendModel> {
     return mapScoreTrend(await this.analytics.dyadScoreTrend(ctx, countries, granularity, filter));
+  }
+
+  @Query(() => ScoreBreakdownModel, {
+    description: "What makes one dyad's cooperation score on the filter's to (else today): each term of the formula and its weight.",
+  })
+  async dyadScoreBreakdown(
+    @Ctx() ctx: RequestContext,
+    @Args('countries', { type: () => [String], description: 'The two countries, e.g. ["IR","KZ"].' }) countries: string[],
+    @Args('filter', { type: () => CooperationFilterInput, nullable: true }) filter: CooperationFilterInput | null,
+  ): Promise<ScoreBreakdownModel> {
+    return mapScoreBreakdown(await this.analytics.dyadScoreBreakdown(ctx, countries, filter));
   }
 
   @Query(() => CooperationTimelineModel, {

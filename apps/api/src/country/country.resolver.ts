@@ -1,9 +1,9 @@
+import { COUNTRY_CODE_SHAPE as ISO_ALPHA2 } from '@dyad/vocabulary';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { CountryService, DomainError, type RequestContext } from '@dyad/domain';
 import { Ctx } from '../auth/graphql-context.js';
 import { CountryModel, mapCountry } from './country.model.js';
 
-const ISO_ALPHA2 = /^[A-Z]{2}$/;
 
 @Resolver(() => CountryModel)
 export class CountryResolver {

@@ -39,6 +39,25 @@ body { display: flex; flex-direction: column; font-family: system-ui, sans-serif
 .loading { padding: 1rem; }
 `;
 
+/** What GraphiQL opens on (until the user has written a query of their own, which it keeps). */
+export const GRAPHIQL_EXAMPLE_QUERY = `# Welcome to Dyad's GraphQL API. Press the run button (or Ctrl-Enter).
+# Every list is a connection: first (1-100), after: pageInfo.endCursor for the next page.
+# More examples: README.md, "GraphQL examples".
+query Example {
+  meetings(filter: { countries: ["IR", "KZ"] }, first: 5) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id type status date
+      countries { code name }
+      evidence { quote newsItem { title url } }
+      proposals { kind status title }
+    }
+  }
+  dyads(first: 5) { nodes { countries { code } score meetingCount signedCount } }
+}
+`;
+
 // Same storage key as the dashboard: signing in to one signs in to the other.
 export const GRAPHIQL_JS = `(function () {
   'use strict';
@@ -88,6 +107,6 @@ export const GRAPHIQL_JS = `(function () {
   }
 
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: false }));
+  root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: ${JSON.stringify(GRAPHIQL_EXAMPLE_QUERY)}, defaultEditorToolsVisibility: true, shouldPersistHeaders: false }));
 })();
 `;

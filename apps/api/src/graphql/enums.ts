@@ -1,15 +1,16 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { API_KEY_ROLES } from '@dyad/domain';
 import {
-  API_KEY_ROLES, DATE_SOURCES, EVENT_STATUSES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, MEETING_OUTCOMES, PROPOSAL_KINDS,
-  PROPOSAL_STATUSES, REVIEW_STATUSES, SECTORS,
-} from '@dyad/domain';
+  DATE_SOURCES, EVENT_STATUSES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, MEETING_OUTCOMES, PROPOSAL_KINDS, PROPOSAL_STATUSES,
+  REVIEW_STATUSES, SECTORS,
+} from '@dyad/vocabulary';
 
 /** A `{ VALUE: 'VALUE' }` object from a vocabulary array, as registerEnumType wants. */
 export function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 }
 
-// The GraphQL enums are the contract vocabulary of DESIGN.md, spelled once in @dyad/extraction.
+// The GraphQL enums are the contract vocabulary, spelled once in @dyad/vocabulary.
 export const EventTypeEnum = enumObject(EVENT_TYPES);
 export const MeetingStatusEnum = enumObject(EVENT_STATUSES);
 export const DateSourceEnum = enumObject(DATE_SOURCES);

@@ -47,6 +47,12 @@ export class MeetingFilterInput extends CooperationFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only meetings with no known date; false: only dated ones.' })
   undated?: boolean | null;
+
+  @Field(() => [String], { nullable: true, description: 'Reported by any of these publishers (exact names, at most 10).' })
+  publishers?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Reported in any of these languages: fa, en, ru.' })
+  languages?: string[] | null;
 }
 
 @InputType()

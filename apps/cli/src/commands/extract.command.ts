@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import countries from 'i18n-iso-countries';
+import { isCountryCode } from '@dyad/vocabulary';
 import { type Evidence, type ExtractionResult, LANGUAGES, type Language, extract, isOneOf, isValidIsoDate } from '@dyad/extraction';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -23,7 +23,7 @@ function parseLang(value: string): Language {
 }
 
 function parseCountry(value: string): string {
-  if (!/^[A-Z]{2}$/.test(value) || !countries.isValid(value)) {
+  if (!isCountryCode(value)) {
     throw new InvalidArgumentError(`expected an ISO 3166-1 alpha-2 code in upper case (e.g. IR), got "${value}"`);
   }
   return value;

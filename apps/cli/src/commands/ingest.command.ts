@@ -3,7 +3,7 @@ import { DyadEnvironment } from '@dyad/database';
 import { AuditService } from '@dyad/domain';
 import { isValidIsoDate } from '@dyad/extraction';
 import { configureExtractionPool, IngestionService, readSources } from '@dyad/ingestion';
-import countries from 'i18n-iso-countries';
+import { isCountryCode } from '@dyad/vocabulary';
 import { createProgressReporter, formatIngestSummary, HOW_TO_DATE, runIngest } from '../ingest/run-ingest.js';
 import { withDatabase } from '../support/database.js';
 
@@ -19,7 +19,7 @@ function parseDate(value: string): string {
 }
 
 function parseCountry(value: string): string {
-  if (!/^[A-Z]{2}$/.test(value) || !countries.isValid(value)) {
+  if (!isCountryCode(value)) {
     throw new InvalidArgumentError(`expected an ISO 3166-1 alpha-2 code in upper case (e.g. IR), got "${value}"`);
   }
   return value;

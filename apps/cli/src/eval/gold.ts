@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { COUNTRY_CODE_SHAPE } from '@dyad/vocabulary';
 import { basename, join } from 'node:path';
 import {
   DATE_SOURCES, EVENT_TYPES, FOLLOW_UP_HORIZONS, LANGUAGES, PROPOSAL_KINDS, PROPOSAL_STATUSES, SECTORS, isOneOf,
@@ -19,7 +20,7 @@ export interface GoldItem {
 export class GoldError extends Error {}
 
 const ID = /^(fa|en|ru)-\d{3}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const COUNTRY = /^[A-Z]{2}$/;
+const COUNTRY = COUNTRY_CODE_SHAPE;
 
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

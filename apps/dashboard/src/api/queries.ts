@@ -27,9 +27,9 @@ export const OVERVIEW = `query Overview(
 }`;
 
 // Separate from OVERVIEW: ranking pairs is the slowest aggregate, and the other charts need not wait for it.
-export const TOP_PAIRS = `query TopPairs($cooperation: CooperationFilterInput, $pairs: Int!) {
-  dyads(filter: $cooperation, first: $pairs) {
-    totalCount
+export const TOP_PAIRS = `query TopPairs($cooperation: CooperationFilterInput, $pairs: Int!, $after: String) {
+  dyads(filter: $cooperation, first: $pairs, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
     nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps overdueFollowUps lastActivity score }
   }
 }`;
@@ -53,17 +53,13 @@ export const PAIR_MEETING_FIELDS = `id type status date reviewStatus sectors sum
       sources { id title url language }
       ${EVIDENCE_FULL}`;
 
-export const PAIR = `query Pair($meetings: MeetingFilterInput, $undated: MeetingFilterInput, $proposals: ProposalFilterInput, $followUps: FollowUpFilterInput) {
-  undated: meetings(filter: $undated, first: 20) { totalCount nodes { ${PAIR_MEETING_FIELDS} } }
-  meetings(filter: $meetings, first: 50) { totalCount nodes { ${PAIR_MEETING_FIELDS} } }
-  proposals(filter: $proposals, first: 50) {
-    totalCount
-    nodes { id kind title description status statusDate history { status date note byAnalyst } ${EVIDENCE_FULL} }
-  }
-  followUps(filter: $followUps, first: 100) {
-    totalCount
-    nodes { id description status horizon dueDate overdue owners { code } meeting { id date } }
-  }
+export const PAIR_PROPOSAL_FIELDS = `id kind title description status statusDate countries { code } originMeeting { id date type }
+  history { status date note byAnalyst } ${EVIDENCE_FULL}`;
+
+export const PAIR = `query Pair($meetings: MeetingFilterInput, $undated: MeetingFilterInput, $proposals: ProposalFilterInput) {
+  undated: meetings(filter: $undated, first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { ${PAIR_MEETING_FIELDS} } }
+  meetings(filter: $meetings, first: 50) { totalCount pageInfo { hasNextPage endCursor } nodes { ${PAIR_MEETING_FIELDS} } }
+  proposals(filter: $proposals, first: 50) { totalCount pageInfo { hasNextPage endCursor } nodes { ${PAIR_PROPOSAL_FIELDS} } }
 }`;
 
 export const MEETING_FIELDS = `id type status date dateSource sectors summary outcome outcomeNotes reviewStatus confidence version

@@ -1,8 +1,10 @@
-import { SECTORS, label } from '../api/vocabulary.js';
+import { isCountryCode, SECTORS } from '@dyad/vocabulary';
+import { label } from '../i18n/labels.js';
 import { navigate } from '../router.js';
 import { type Filters, filtersToSearch, PERIODS, presetRange } from '../state/filters.js';
 import { countryOptions } from './countries.js';
 import { h } from './dom.js';
+import { dateInput, isoOf } from '../i18n/solar-hijri.js';
 
 /** Period, countries and sectors; every change goes into the URL (so the view can be shared) and re-renders. */
 export function filterBar(filters: Filters, options: { countries?: boolean; sectors?: boolean } = {}): HTMLElement {
@@ -14,14 +16,19 @@ export function filterBar(filters: Filters, options: { countries?: boolean; sect
     Object.entries(PERIODS).map(([value, text]) => h('option', { attrs: { value, selected: filters.period === value } }, text)),
     h('option', { attrs: { value: 'custom', selected: filters.period === 'custom' } }, 'Custom…'),
   );
-  const from = h('input', { attrs: { type: 'date', name: 'from', value: filters.from ?? '', 'aria-label': 'From' } });
-  const to = h('input', { attrs: { type: 'date', name: 'to', value: filters.to ?? '', 'aria-label': 'To' } });
+  // in the chosen calendar: Solar Hijri dates are typed as 1404/01/24
+  const from = dateInput(filters.from, { name: 'from', 'aria-label': 'From' });
+  const to = dateInput(filters.to, { name: 'to', 'aria-label': 'To' });
   period.addEventListener('change', () => {
     const value = period.value;
-    if (value === 'custom') apply({ ...filters, period: 'custom', from: from.value || filters.from, to: to.value || filters.to });
+    if (value === 'custom') apply({ ...filters, period: 'custom', from: isoOf(from) || filters.from, to: isoOf(to) || filters.to });
     else apply({ ...filters, period: value as Filters['period'], ...presetRange(value as keyof typeof PERIODS) });
   });
-  const onDate = () => apply({ ...filters, period: 'custom', from: from.value || null, to: to.value || null });
+  const onDate = () => {
+    const [fromDay, toDay] = [isoOf(from), isoOf(to)];
+    if (fromDay === null || toDay === null) return; // not a day: the field says so
+    apply({ ...filters, period: 'custom', from: fromDay || null, to: toDay || null });
+  };
   from.addEventListener('change', onDate);
   to.addEventListener('change', onDate);
 
@@ -29,7 +36,7 @@ export function filterBar(filters: Filters, options: { countries?: boolean; sect
     attrs: { type: 'text', name: 'countries', value: filters.countries.join(', '), placeholder: 'e.g. IR, KZ', list: 'dyad-countries', 'aria-label': 'Countries', size: 12 },
   });
   countries.addEventListener('change', () =>
-    apply({ ...filters, countries: countries.value.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c)) }),
+    apply({ ...filters, countries: countries.value.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter((c) => isCountryCode(c)) }),
   );
 
   const sectorBoxes = SECTORS.map((sector) => {

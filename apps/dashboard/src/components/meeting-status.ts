@@ -1,5 +1,6 @@
-import { countryName } from './countries.js';
-import { label, pairKey } from '../api/vocabulary.js';
+import { connectionOf } from '../api/paging.js';
+import { pairName, partiesNode } from './countries.js';
+import { label } from '../i18n/labels.js';
 import { DATE_UNKNOWN, formatMeetingDay, otherCalendar } from '../i18n/dates.js';
 import type { Column } from './data-table.js';
 import { h, link } from './dom.js';
@@ -35,23 +36,16 @@ export interface UpcomingRow {
   location: { name: string | null } | null;
 }
 
-export const UPCOMING_LIST = `query Upcoming($filter: MeetingFilterInput, $first: Int) {
-  meetings(filter: $filter, first: $first) { totalCount nodes { id type date countries { code } location { name } } }
+export const UPCOMING_LIST = `query Upcoming($filter: MeetingFilterInput, $first: Int, $after: String) {
+  meetings(filter: $filter, first: $first, after: $after) { ${connectionOf('id type date countries { code } location { name }')} }
 }`;
 
 export function upcomingColumns(): Column<UpcomingRow>[] {
   return [
     { header: 'Date', render: (m) => link(`/meetings/${m.id}`, meetingDay(m.date)), csv: (m) => m.date },
     { header: 'Type', render: (m) => label(m.type), csv: (m) => m.type },
-    {
-      header: 'Countries',
-      render: (m) => {
-        const codes = m.countries.map((c) => c.code);
-        const names = codes.map(countryName).join(' – ');
-        return codes.length === 2 ? link(`/pairs/${pairKey(codes)}`, names) : names;
-      },
-      csv: (m) => m.countries.map((c) => c.code).join(' '),
-    },
+    { header: 'Countries', render: (m) => partiesNode(m.countries.map((c) => c.code)), csv: (m) => pairName(m.countries.map((c) => c.code)) },
+    { header: 'Country codes', render: () => null, csv: (m) => m.countries.map((c) => c.code).join(' '), csvOnly: true },
     { header: 'Location', render: (m) => h('span', { dir: 'auto' }, m.location?.name ?? ''), csv: (m) => m.location?.name ?? '' },
   ];
 }

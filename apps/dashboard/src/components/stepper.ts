@@ -1,4 +1,5 @@
-import { label, LIFECYCLE } from '../api/vocabulary.js';
+import { PROPOSAL_LIFECYCLE } from '@dyad/vocabulary';
+import { label } from '../i18n/labels.js';
 import { formatDay } from '../i18n/dates.js';
 import { h } from './dom.js';
 
@@ -6,13 +7,13 @@ import { h } from './dom.js';
 export function lifecycleStepper(status: string, history: { status: string; date: string }[]): HTMLElement {
   const reachedAt = new Map<string, string>();
   for (const change of history) if (!reachedAt.has(change.status)) reachedAt.set(change.status, change.date);
-  const currentIndex = LIFECYCLE.indexOf(status as (typeof LIFECYCLE)[number]);
-  const furthest = Math.max(currentIndex, ...history.map((c) => LIFECYCLE.indexOf(c.status as (typeof LIFECYCLE)[number])));
+  const currentIndex = PROPOSAL_LIFECYCLE.indexOf(status as (typeof PROPOSAL_LIFECYCLE)[number]);
+  const furthest = Math.max(currentIndex, ...history.map((c) => PROPOSAL_LIFECYCLE.indexOf(c.status as (typeof PROPOSAL_LIFECYCLE)[number])));
   const side = currentIndex < 0;
   return h(
     'ol',
     { class: 'stepper', attrs: { 'aria-label': `Lifecycle: ${label(status)}` } },
-    LIFECYCLE.map((step, i) =>
+    PROPOSAL_LIFECYCLE.map((step, i) =>
       h(
         'li',
         { class: step === status ? 'current done' : i <= furthest ? 'done' : undefined, attrs: { 'aria-current': step === status ? 'step' : null } },

@@ -1,3 +1,4 @@
+import { isCountryCode } from '@dyad/vocabulary';
 import { addDays, daysBetween, isoDay, today } from '../i18n/dates.js';
 
 // The filter state lives in the URL's query string, so any view can be shared or bookmarked:
@@ -22,7 +23,7 @@ export function readFilters(search = location.search): Filters {
   const params = new URLSearchParams(search);
   const from = params.get('from');
   const to = params.get('to');
-  const countries = list(params.get('countries')).filter((c) => /^[A-Z]{2}$/.test(c));
+  const countries = list(params.get('countries')).filter((c) => isCountryCode(c));
   const sectors = list(params.get('sectors')).filter((s) => /^[A-Z_]+$/.test(s));
   if ((from && DAY.test(from)) || (to && DAY.test(to))) {
     return { period: 'custom', from: from && DAY.test(from) ? from : null, to: to && DAY.test(to) ? to : null, countries, sectors };

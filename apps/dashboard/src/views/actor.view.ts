@@ -1,5 +1,5 @@
 import { ApiError, gql } from '../api/graphql-client.js';
-import { label } from '../api/vocabulary.js';
+import { label } from '../i18n/labels.js';
 import { canWrite } from '../auth/session.js';
 import { errorMessage } from '../charts/chart-panel.js';
 import { countryName, loadCountries } from '../components/countries.js';

@@ -1,5 +1,8 @@
+import { dateInput, isoOf } from '../i18n/solar-hijri.js';
+import { partiesNode } from '../components/countries.js';
+import { isCountryCode } from '@dyad/vocabulary';
 import { ApiError, gql } from '../api/graphql-client.js';
-import { label } from '../api/vocabulary.js';
+import { label } from '../i18n/labels.js';
 import { canWrite } from '../auth/session.js';
 import { errorMessage } from '../charts/chart-panel.js';
 import { h, link, replace } from '../components/dom.js';
@@ -58,7 +61,7 @@ export function ingestView(root: HTMLElement): void {
   const url = field('URL', h('input', { attrs: { type: 'url', size: 50, placeholder: 'https://…' } }), 'url');
   const file = field('File', h('input', { attrs: { type: 'file', accept: '.txt,.html,.htm,text/plain,text/html' } }), 'file');
   const title = field('Title', h('input', { attrs: { type: 'text', size: 50 }, dir: 'auto' }), 'title');
-  const publishedAt = field('Published', h('input', { attrs: { type: 'date' } }), 'publishedAt');
+  const publishedAt = field('Published', dateInput(null), 'publishedAt');
   const publisher = field('Publisher', h('input', { attrs: { type: 'text', size: 30 } }), 'publisher');
   const publisherCountry = field('Publisher country', h('input', { attrs: { type: 'text', size: 4, placeholder: 'IR', list: 'dyad-countries' } }), 'publisherCountry');
   const fields = [text, url, file, title, publishedAt, publisher, publisherCountry];
@@ -94,7 +97,9 @@ export function ingestView(root: HTMLElement): void {
     else if (text.input.value.trim()) value.text = text.input.value;
     if (url.input.value.trim()) value.url = url.input.value.trim();
     if (title.input.value.trim()) value.title = title.input.value.trim();
-    if (publishedAt.input.value) value.publishedAt = publishedAt.input.value;
+    const day = isoOf(publishedAt.input);
+    if (day === null) value.publishedAt = 'invalid';
+    else if (day) value.publishedAt = day;
     if (publisher.input.value.trim()) value.publisher = publisher.input.value.trim();
     if (publisherCountry.input.value.trim()) value.publisherCountry = publisherCountry.input.value.trim().toUpperCase();
     return value;
@@ -105,7 +110,11 @@ export function ingestView(root: HTMLElement): void {
       text.setError('Paste a text, give a URL or choose a file.');
       return false;
     }
-    if (value.publisherCountry && !/^[A-Z]{2}$/.test(value.publisherCountry)) {
+    if (value.publishedAt === 'invalid') {
+      publishedAt.setError('Not a day: year/month/day, e.g. 1404/01/24.');
+      return false;
+    }
+    if (value.publisherCountry && !isCountryCode(value.publisherCountry)) {
       publisherCountry.setError('An ISO code, e.g. IR.');
       return false;
     }
@@ -170,7 +179,7 @@ function renderPreview(box: HTMLElement, preview: Preview): void {
       preview.events.length
         ? h('ol', { class: 'facts' }, preview.events.map((event) =>
             h('li', { class: 'fact' },
-              h('strong', null, `${label(event.type)} (${label(event.status).toLowerCase()}) · ${formatMeetingDay(event.date)} · ${event.countries.join(', ')}`),
+              h('strong', null, `${label(event.type)} (${label(event.status).toLowerCase()}) · ${formatMeetingDay(event.date)} · `, partiesNode(event.countries, { link: false })),
               event.location ? h('span', { dir: 'auto' }, ` · ${event.location.name}`) : null,
               ` · confidence ${Math.round(event.confidence * 100)}%`,
               event.sectors.length ? h('div', null, `Sectors: ${event.sectors.map(label).join(', ')}`) : null,

@@ -1,6 +1,8 @@
 import { ApiError } from '../api/graphql-client.js';
-import { FOLLOW_UP_HORIZONS, label, MEETING_OUTCOMES, PROPOSAL_STATUSES } from '../api/vocabulary.js';
+import { FOLLOW_UP_HORIZONS, MEETING_OUTCOMES, PROPOSAL_STATUSES } from '@dyad/vocabulary';
+import { label } from '../i18n/labels.js';
 import { h, replace } from '../components/dom.js';
+import { dateInput } from '../i18n/solar-hijri.js';
 
 // Form helpers: each field has a place for its own error, so a validation error shows where it belongs.
 
@@ -20,6 +22,13 @@ export function field<E extends HTMLInputElement | HTMLSelectElement | HTMLTextA
   input.setAttribute('aria-describedby', errorId);
   const error = h('span', { class: 'field-error', attrs: { id: errorId, role: 'alert' }, data: { errorFor: name } });
   const row = h('div', { class: 'field', data: { field: name } }, h('label', { attrs: { for: id } }, caption), h('div', null, input, error));
+  // An error goes as soon as the field is changed: it was about the old value.
+  const clear = () => {
+    error.textContent = '';
+    input.removeAttribute('aria-invalid');
+  };
+  input.addEventListener('input', clear);
+  input.addEventListener('change', clear);
   return {
     input,
     row,
@@ -50,7 +59,7 @@ export function followUpRowForm(index: number, onRemove: () => void): FollowUpRo
   const description = field('Description', h('input', { attrs: { type: 'text', size: 40 }, dir: 'auto' }), `followUps.${index}.description`);
   const owners = field('Owners', h('input', { attrs: { type: 'text', size: 8, placeholder: 'IR, KZ', list: 'dyad-countries' } }), `followUps.${index}.owners`);
   const horizon = field('Horizon', select(FOLLOW_UP_HORIZONS, 'NEAR_TERM'), `followUps.${index}.horizon`);
-  const dueDate = field('Due', h('input', { attrs: { type: 'date' } }), `followUps.${index}.dueDate`);
+  const dueDate = field('Due', dateInput(null), `followUps.${index}.dueDate`);
   const remove = h('button', { class: 'link-button', attrs: { type: 'button' } }, 'Remove');
   remove.addEventListener('click', onRemove);
   const element = h('fieldset', { class: 'row-inline', data: { followUpRow: String(index) } }, h('legend', null, `New follow-up ${index + 1}`), description.row, owners.row, horizon.row, dueDate.row, remove);
@@ -68,7 +77,7 @@ export interface ProposalChangeForm {
 
 export function proposalChangeForm(index: number, proposal: { id: string; title: string; status: string; version: number }): ProposalChangeForm {
   const status = field('New status', select(PROPOSAL_STATUSES, null, `(unchanged: ${label(proposal.status)})`), `proposalUpdates.${index}.status`);
-  const date = field('Date', h('input', { attrs: { type: 'date' } }), `proposalUpdates.${index}.effectiveDate`);
+  const date = field('Date', dateInput(null), `proposalUpdates.${index}.effectiveDate`);
   const overrideReason = field('Override reason', h('input', { attrs: { type: 'text', size: 30, placeholder: 'only for a backwards change' } }), `proposalUpdates.${index}.overrideReason`);
   const element = h('fieldset', { class: 'row-inline', data: { proposalRow: proposal.id, version: String(proposal.version) } }, h('legend', { dir: 'auto' }, proposal.title), status.row, date.row, overrideReason.row);
   return { proposalId: proposal.id, version: proposal.version, element, status, date, overrideReason };
@@ -76,20 +85,25 @@ export function proposalChangeForm(index: number, proposal: { id: string; title:
 
 export const outcomeSelect = () => select(MEETING_OUTCOMES, null, 'Choose…');
 
+/** What a version conflict says: plain words, no ids. */
+export const CONFLICT_MESSAGE = 'Someone changed this meeting while you were editing. Reload to see their change; your text is kept below.';
+
+/** Shows a message where the eye is: scrolled into view and focused (read out by screen readers too). */
+export function showNotice(box: HTMLElement, notice: HTMLElement): void {
+  notice.tabIndex = -1;
+  replace(box, notice);
+  notice.scrollIntoView({ block: 'center' });
+  notice.focus({ preventScroll: true });
+}
+
 /** The banner for a failed save: a version conflict is explained, with a way to reload. */
 export function failureNotice(box: HTMLElement, error: unknown, onReload: () => void): void {
   if (error instanceof ApiError && error.code === 'CONFLICT') {
-    const reload = h('button', { class: 'button secondary', attrs: { type: 'button' } }, 'Reload the meeting');
+    const reload = h('button', { class: 'button secondary', attrs: { type: 'button' } }, 'Reload');
     reload.addEventListener('click', onReload);
-    replace(
-      box,
-      h('div', { class: 'notice notice-error', attrs: { role: 'alert' }, data: { conflict: 'true' } },
-        h('strong', null, 'Not saved: someone changed this since you opened it. '),
-        `${error.message} Reload to see their changes; what you typed here is kept, check it and save again. `,
-        reload),
-    );
+    showNotice(box, h('div', { class: 'notice notice-error', attrs: { role: 'alert' }, data: { conflict: 'true' } }, h('p', null, CONFLICT_MESSAGE), reload));
     return;
   }
   const text = error instanceof ApiError ? `${error.message} (${error.code})` : (error as Error).message;
-  replace(box, h('div', { class: 'notice notice-error', attrs: { role: 'alert' } }, h('strong', null, 'Not saved. '), text));
+  showNotice(box, h('div', { class: 'notice notice-error', attrs: { role: 'alert' } }, h('strong', null, 'Not saved. '), text));
 }

@@ -1,20 +1,22 @@
 import { ApiError, gql } from '../api/graphql-client.js';
 import { MEETING, MEETING_FIELDS } from '../api/queries.js';
-import { EVENT_TYPES, label, MEETING_STATUSES, SECTORS } from '../api/vocabulary.js';
+import { EVENT_STATUSES, EVENT_TYPES, SECTORS } from '@dyad/vocabulary';
+import { label } from '../i18n/labels.js';
 import { canWrite } from '../auth/session.js';
 import { errorMessage } from '../charts/chart-panel.js';
-import { countryName, loadCountries } from '../components/countries.js';
+import { countriesNode, countryNode, loadCountries, partiesNode } from '../components/countries.js';
 import { h, link, replace } from '../components/dom.js';
 import { type EvidenceSpan, type Highlighted, highlightedText, sourceLink } from '../components/evidence.js';
 import { overdueBadge } from '../components/follow-up-list.js';
 import { lifecycleStepper } from '../components/stepper.js';
-import { formatDay } from '../i18n/dates.js';
+import { currentCalendar, formatDay } from '../i18n/dates.js';
+import { dateInput, isoOf } from '../i18n/solar-hijri.js';
 import { meetingDay, statusBadge } from '../components/meeting-status.js';
 import { directionOf } from '../i18n/text.js';
 import { type RouteMatch } from '../router.js';
 import {
   COUNTRY_LIST, countriesOf, DAY, failureNotice, type Field, field, followUpRowForm, type FollowUpRowForm, outcomeSelect, proposalChangeForm,
-  select,
+  select, showNotice,
 } from './meeting-forms.js';
 
 // "Visit held on 13 Apr 2025", "Visit scheduled for …", "Visit cancelled, was planned for …".
@@ -105,11 +107,11 @@ function renderMeeting(root: HTMLElement, meeting: Meeting, keptForm?: HTMLEleme
     'ul',
     { class: 'facts' },
     h('li', { class: 'fact', data: { meetingStatus: meeting.status } }, h('strong', null, 'Event: '), label(meeting.type), ` ${meeting.date ? STATUS_WORDS[meeting.status] : `${label(meeting.status).toLowerCase()} ·`} `, meetingDay(meeting.date), meeting.dateSource ? h('span', { class: 'muted' }, ` (date from ${label(meeting.dateSource).toLowerCase()})`) : null, ' ', evidenceButton(meeting.evidence)),
-    h('li', { class: 'fact' }, h('strong', null, 'Countries: '), meeting.countries.map((c) => countryName(c.code)).join(', '), meeting.countries.length === 2 ? [' · ', link(`/pairs/${meeting.countries.map((c) => c.code).sort().join('-')}`, 'pair view')] : null),
-    meeting.location?.name ? h('li', { class: 'fact' }, h('strong', null, 'Location: '), h('span', { dir: 'auto' }, meeting.location.name), meeting.location.country ? ` (${meeting.location.country.code})` : '') : null,
+    h('li', { class: 'fact' }, h('strong', null, 'Countries: '), partiesNode(meeting.countries.map((c) => c.code), { link: false }), meeting.countries.length === 2 ? [' · ', link(`/pairs/${meeting.countries.map((c) => c.code).sort().join('-')}`, 'pair view')] : null),
+    meeting.location?.name ? h('li', { class: 'fact' }, h('strong', null, 'Location: '), h('span', { dir: 'auto' }, meeting.location.name), meeting.location.country ? [' (', countryNode(meeting.location.country.code), ')'] : '') : null,
     meeting.sectors.length ? h('li', { class: 'fact' }, h('strong', null, 'Sectors: '), meeting.sectors.map(label).join(', ')) : null,
     meeting.participants.length
-      ? h('li', { class: 'fact' }, h('strong', null, 'Participants'), h('ul', null, meeting.participants.map((p) => h('li', { dir: 'auto', data: { actor: p.actorId } }, link(`/actors/${p.actorId}`, p.name), p.title ? `, ${p.title}` : '', p.organization ? ` (${p.organization})` : '', p.country ? ` — ${p.country.code}` : ''))))
+      ? h('li', { class: 'fact' }, h('strong', null, 'Participants'), h('ul', null, meeting.participants.map((p) => h('li', { dir: 'auto', data: { actor: p.actorId } }, link(`/actors/${p.actorId}`, p.name), p.title ? `, ${p.title}` : '', p.organization ? ` (${p.organization})` : '', p.country ? [' — ', countryNode(p.country.code)] : ''))))
       : null,
     meeting.summary ? h('li', { class: 'fact' }, h('strong', null, 'Summary: '), h('span', { dir: 'auto' }, meeting.summary)) : null,
     meeting.outcome ? h('li', { class: 'fact', data: { outcome: meeting.outcome } }, h('strong', null, 'Outcome: '), label(meeting.outcome), meeting.outcomeNotes ? h('span', { dir: 'auto' }, ` — ${meeting.outcomeNotes}`) : null) : null,
@@ -117,7 +119,7 @@ function renderMeeting(root: HTMLElement, meeting: Meeting, keptForm?: HTMLEleme
       h('li', { class: 'fact', data: { proposal: p.id } }, h('strong', null, `${label(p.kind)}: `), h('span', { dir: directionOf(null, p.title) }, p.title), ' ', h('span', { class: 'badge badge-status' }, label(p.status)), ' ', evidenceButton(p.evidence), lifecycleStepper(p.status, p.history)),
     ),
     ...meeting.followUps.map((f) =>
-      h('li', { class: 'fact', data: { followUp: f.id } }, h('strong', null, 'Follow-up: '), h('span', { dir: directionOf(null, f.description) }, f.description), ` · ${label(f.status)} · due ${formatDay(f.dueDate)} `, overdueBadge(f), ` · ${f.owners.map((o) => o.code).join(', ')} `, evidenceButton(f.evidence)),
+      h('li', { class: 'fact', data: { followUp: f.id } }, h('strong', null, 'Follow-up: '), h('span', { dir: directionOf(null, f.description) }, f.description), ` · ${label(f.status)} · due ${formatDay(f.dueDate)} `, overdueBadge(f), ' · ', countriesNode(f.owners.map((o) => o.code)), ' ', evidenceButton(f.evidence)),
     ),
   );
 
@@ -131,7 +133,7 @@ function renderMeeting(root: HTMLElement, meeting: Meeting, keptForm?: HTMLEleme
   replace(
     root,
     h('header', { class: 'view-header' },
-      h('h1', null, `${label(meeting.type)} · `, meetingDay(meeting.date)),
+      h('h1', null, `${label(meeting.type)} · `, partiesNode(meeting.countries.map((c) => c.code), { link: false }), ' · ', meetingDay(meeting.date)),
       statusBadge(meeting.status),
       h('span', { class: 'badge badge-status', data: { reviewStatus: meeting.reviewStatus } }, label(meeting.reviewStatus)),
       meeting.confidence !== null ? h('span', { class: 'muted' }, `confidence ${Math.round(meeting.confidence * 100)}%`) : null,
@@ -152,7 +154,7 @@ function reviewActions(meeting: Meeting, notice: HTMLElement, reload: () => Prom
       await gql(mutation, { id: meeting.id, v: meeting.version, ...variables });
       await reload();
       const fresh = document.querySelector('.review-notice');
-      if (fresh) replace(fresh as HTMLElement, h('div', { class: 'notice notice-ok', attrs: { role: 'status' } }, done));
+      if (fresh) showNotice(fresh as HTMLElement, h('div', { class: 'notice notice-ok', attrs: { role: 'status' } }, done));
     } catch (error) {
       failureNotice(notice, error, () => void reload());
     }
@@ -173,8 +175,8 @@ function reviewActions(meeting: Meeting, notice: HTMLElement, reload: () => Prom
 
 function editForm(meeting: Meeting, notice: HTMLElement, reload: () => Promise<void>): HTMLElement {
   const type = field('Type', select(EVENT_TYPES.filter((t) => t !== 'STATEMENT'), meeting.type), 'type');
-  const status = field('Status', select(MEETING_STATUSES, meeting.status), 'status');
-  const date = field('Date', h('input', { attrs: { type: 'date', value: meeting.date ?? '' } }), 'date');
+  const status = field('Status', select(EVENT_STATUSES, meeting.status), 'status');
+  const date = field('Date', dateInput(meeting.date), 'date');
   const countries = field('Countries', h('input', { attrs: { type: 'text', value: meeting.countries.map((c) => c.code).join(', '), list: 'dyad-countries' } }), 'countries');
   const locationName = field('Location', h('input', { attrs: { type: 'text', value: meeting.location?.name ?? '' }, dir: 'auto' }), 'locationName');
   const sectors = field('Sectors', h('input', { attrs: { type: 'text', value: meeting.sectors.join(', '), placeholder: SECTORS.slice(0, 3).join(', ') } }), 'sectors');
@@ -186,7 +188,8 @@ function editForm(meeting: Meeting, notice: HTMLElement, reload: () => Promise<v
     event.preventDefault();
     for (const f of fields) f.setError(null);
     let bad = false;
-    if (date.input.value && !DAY.test(date.input.value)) (date.setError('A date, YYYY-MM-DD.'), (bad = true));
+    const day = isoOf(date.input);
+    if (day === null || (day && !DAY.test(day))) (date.setError(currentCalendar() === 'persian' ? 'A Solar Hijri day, e.g. 1404/01/24.' : 'A date, YYYY-MM-DD.'), (bad = true));
     if (!COUNTRY_LIST.test(countries.input.value.toUpperCase()) || countriesOf(countries.input.value).length < 2) (countries.setError('At least two ISO codes, e.g. IR, KZ.'), (bad = true));
     const sectorList = countriesOf(sectors.input.value);
     const unknown = sectorList.filter((s) => !(SECTORS as readonly string[]).includes(s));
@@ -200,7 +203,7 @@ function editForm(meeting: Meeting, notice: HTMLElement, reload: () => Promise<v
           type: type.input.value,
           // Status and date only when changed: an analyst's status or date overrides what reports say.
           ...(status.input.value !== meeting.status ? { status: status.input.value } : {}),
-          ...((date.input.value || null) !== meeting.date ? { date: date.input.value || null } : {}),
+          ...((day || null) !== meeting.date ? { date: day || null } : {}),
           countries: countriesOf(countries.input.value),
           locationName: locationName.input.value || null,
           sectors: sectorList,
@@ -260,8 +263,7 @@ function logOutcomeForm(meeting: Meeting, reload: () => Promise<void>): HTMLElem
     addFollowUp,
     proposalRows.length ? h('h3', null, 'Proposal status changes') : null,
     proposalRows.map((r) => r.element),
-    result,
-    h('div', { class: 'form-actions' }, save),
+    h('div', { class: 'form-actions' }, save, result),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -276,7 +278,8 @@ function logOutcomeForm(meeting: Meeting, reload: () => Promise<void>): HTMLElem
     for (const row of followUpRows) {
       if (!row.description.input.value.trim()) fail(row.description, 'Describe the follow-up.');
       if (!COUNTRY_LIST.test(row.owners.input.value.toUpperCase())) fail(row.owners, 'One or more ISO codes, e.g. IR, KZ.');
-      if (row.dueDate.input.value && !DAY.test(row.dueDate.input.value)) fail(row.dueDate, 'A date, YYYY-MM-DD.');
+      const due = isoOf(row.dueDate.input);
+      if (due === null || (due && !DAY.test(due))) fail(row.dueDate, currentCalendar() === 'persian' ? 'A Solar Hijri day, e.g. 1404/01/24.' : 'A date, YYYY-MM-DD.');
     }
     if (problems.length) {
       (problems[0].input as HTMLElement).focus();
@@ -287,18 +290,19 @@ function logOutcomeForm(meeting: Meeting, reload: () => Promise<void>): HTMLElem
       outcome: outcome.input.value,
       summary: summary.input.value.trim() || null,
       notes: notes.input.value.trim() || null,
-      followUps: followUpRows.map((r) => ({ description: r.description.input.value.trim(), owners: countriesOf(r.owners.input.value), horizon: r.horizon.input.value, dueDate: r.dueDate.input.value || null })),
+      followUps: followUpRows.map((r) => ({ description: r.description.input.value.trim(), owners: countriesOf(r.owners.input.value), horizon: r.horizon.input.value, dueDate: isoOf(r.dueDate.input) || null })),
       proposalUpdates: proposalRows
         .filter((r) => r.status.input.value)
-        .map((r) => ({ proposalId: r.proposalId, expectedVersion: Number(r.element.dataset.version ?? r.version), status: r.status.input.value, effectiveDate: r.date.input.value || null, overrideReason: r.overrideReason.input.value.trim() || null })),
+        .map((r) => ({ proposalId: r.proposalId, expectedVersion: Number(r.element.dataset.version ?? r.version), status: r.status.input.value, effectiveDate: isoOf(r.date.input) || null, overrideReason: r.overrideReason.input.value.trim() || null })),
     };
     save.disabled = true;
     try {
       await gql(`mutation($id: ID!, $input: LogMeetingOutcomeInput!) { logMeetingOutcome(meetingId: $id, input: $input) { id version } }`, { id: meeting.id, input });
       followUpRows.splice(0).forEach((r) => r.element.remove());
       await reload();
+      // beside the button just pressed, in view: the page re-rendered above it
       const fresh = document.querySelector('form.log-outcome [data-result]');
-      if (fresh) replace(fresh as HTMLElement, h('div', { class: 'notice notice-ok', attrs: { role: 'status' }, data: { saved: 'true' } }, 'Outcome logged.'));
+      if (fresh) showNotice(fresh as HTMLElement, h('div', { class: 'notice notice-ok', attrs: { role: 'status' }, data: { saved: 'true' } }, 'Outcome logged. ', h('a', { attrs: { href: '#main' } }, 'See it in the facts above')));
     } catch (error) {
       if (!showFieldError(error, all as never)) failureNotice(result, error, () => void reload());
     } finally {
@@ -316,6 +320,6 @@ function rebindOutcomeForm(form: HTMLElement, meeting: Meeting, _reload: () => P
     if (row) row.dataset.version = String(p.version);
   }
   const result = form.querySelector('[data-result]');
-  if (result) replace(result as HTMLElement, h('div', { class: 'notice notice-warn', attrs: { role: 'status' } }, `Reloaded: the meeting is now at version ${meeting.version}. Check your entries and save again.`));
+  if (result) showNotice(result as HTMLElement, h('div', { class: 'notice notice-warn', attrs: { role: 'status' } }, 'Reloaded with their change. Your entries are as you left them: check them and save again.'));
   return form;
 }

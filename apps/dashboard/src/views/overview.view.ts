@@ -1,9 +1,11 @@
 import { gql } from '../api/graphql-client.js';
 import { OVERVIEW, scoreTrends, TOP_PAIRS } from '../api/queries.js';
-import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, label, pairKey, PROPOSAL_STATUSES, SIGNED_STATUSES } from '../api/vocabulary.js';
+import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, PROPOSAL_STATUSES, SIGNED_OR_LATER } from '@dyad/vocabulary';
+import { label, pairKey } from '../i18n/labels.js';
 import { type ChartPanel, chartPanel, errorMessage } from '../charts/chart-panel.js';
 import { EVENT_TYPE_COLOURS, FOLLOW_UP_COLOURS, colour } from '../charts/palette.js';
-import { loadCountries, pairName } from '../components/countries.js';
+import { loadCountries, pairName, partiesNode } from '../components/countries.js';
+import type { Connection } from '../api/paging.js';
 import { listPanel } from '../components/data-table.js';
 import { h, link, replace } from '../components/dom.js';
 import { filterBar } from '../components/filter-bar.js';
@@ -68,7 +70,8 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     actions: link(listHref('/meetings', { ...filters, period: 'all', from: null, to: null }, { upcoming: '1' }), 'All'),
   });
   const pairs = listPanel<DyadRow>('pairs', 'Top country pairs', [
-    { header: 'Pair', render: (d) => link(`/pairs/${pairKey(d.countries.map((c) => c.code))}${filtersToSearch(filters)}`, pairName(d.countries.map((c) => c.code))), csv: (d) => pairKey(d.countries.map((c) => c.code)) },
+    { header: 'Pair', render: (d) => partiesNode(d.countries.map((c) => c.code), { search: filtersToSearch(filters) }), csv: (d) => pairName(d.countries.map((c) => c.code)) },
+    { header: 'Country codes', render: () => null, csv: (d) => pairKey(d.countries.map((c) => c.code)), csvOnly: true },
     { header: 'Score', render: (d) => formatNumber(d.score, { maximumFractionDigits: 1 }), csv: (d) => d.score, numeric: true },
     { header: 'Meetings', render: (d) => formatNumber(d.meetingCount), csv: (d) => d.meetingCount, numeric: true },
     { header: 'Proposals', render: (d) => formatNumber(d.proposalCount), csv: (d) => d.proposalCount, numeric: true },
@@ -105,14 +108,16 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     previousMeetings: prev ?? none,
     active: { ...base, statuses: ACTIVE_PROPOSAL_STATUSES },
     previousActive: { ...(prev ?? none), statuses: ACTIVE_PROPOSAL_STATUSES },
-    mous: { ...base, kinds: ['MOU'], statuses: SIGNED_STATUSES },
-    previousMous: { ...(prev ?? none), kinds: ['MOU'], statuses: SIGNED_STATUSES },
+    mous: { ...base, kinds: ['MOU'], statuses: SIGNED_OR_LATER },
+    previousMous: { ...(prev ?? none), kinds: ['MOU'], statuses: SIGNED_OR_LATER },
     proposals: base,
     followUps: base,
     previousFollowUps: prev ?? none,
     cooperation: base,
   };
-  const topPairs = gql<{ dyads: { totalCount: number; nodes: DyadRow[] } }>(TOP_PAIRS, { cooperation: base, pairs: PAIRS_SHOWN });
+  const pairPage = async (first: number, after: string | null) =>
+    (await gql<{ dyads: Connection<DyadRow> }>(TOP_PAIRS, { cooperation: base, pairs: first, after })).dyads;
+  const topPairs = pairPage(PAIRS_SHOWN, null).then((dyads) => ({ dyads }));
 
   let data: OverviewData;
   try {
@@ -137,7 +142,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     tiles,
     tile('Meetings', meetingsNow, previous ? meetingsBefore : null, listHref('/meetings', filters, held)),
     tile('Active proposals', data.active.total, previous ? data.previousActive.total : null, listHref('/proposals', filters, { statuses: ACTIVE_PROPOSAL_STATUSES.join(',') })),
-    tile('MoUs signed', data.mous.total, previous ? data.previousMous.total : null, listHref('/proposals', filters, { kinds: 'MOU', statuses: SIGNED_STATUSES.join(',') })),
+    tile('MoUs signed', data.mous.total, previous ? data.previousMous.total : null, listHref('/proposals', filters, { kinds: 'MOU', statuses: SIGNED_OR_LATER.join(',') })),
     tile('Overdue follow-ups', data.followUps.overdue, previous ? data.previousFollowUps.overdue : null, listHref('/follow-ups', filters, { overdue: '1' }), true),
   );
 
@@ -204,12 +209,12 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
       { label: 'Signed', colour: colour(2), data: busy.map((s) => s.signed) },
     ],
     href: (index, seriesIndex) =>
-      listHref(seriesIndex === 0 ? '/meetings' : '/proposals', { ...filters, sectors: [busy[index].sector] }, seriesIndex === 2 ? { statuses: SIGNED_STATUSES.join(',') } : seriesIndex === 0 ? held : {}),
+      listHref(seriesIndex === 0 ? '/meetings' : '/proposals', { ...filters, sectors: [busy[index].sector] }, seriesIndex === 2 ? { statuses: SIGNED_OR_LATER.join(',') } : seriesIndex === 0 ? held : {}),
   });
 
   void topPairs
     .then(async ({ dyads }) => {
-      pairs.show(dyads.nodes, dyads.totalCount);
+      void pairs.page((first, after) => (after === null && first === PAIRS_SHOWN ? Promise.resolve(dyads) : pairPage(first, after)), PAIRS_SHOWN);
       const top = dyads.nodes.map((d) => d.countries.map((c) => c.code));
       if (!top.length) return trend.show({ type: 'line', labelHeader: 'Month', labels: [], series: [] });
       const trends = await gql<Record<string, { points: { period: string; label: string; score: number }[]; undatedMeetings: number }>>(scoreTrends(top), { filter: base });
@@ -219,7 +224,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
         labelHeader: 'Month',
         labels: periods.map(formatMonth),
         rawLabels: trends.t0?.points.map((p) => p.label) ?? [],
-        series: top.map((pair, i) => ({ label: pairKey(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.points.find((p) => p.period === period)?.score ?? 0) })),
+        series: top.map((pair, i) => ({ label: pairName(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.points.find((p) => p.period === period)?.score ?? 0) })),
         href: (_index, seriesIndex) => `/pairs/${pairKey(top[seriesIndex])}${filtersToSearch(filters)}`,
       });
       const undated = top.reduce((total, _pair, i) => total + (trends[`t${i}`]?.undatedMeetings ?? 0), 0);
@@ -229,12 +234,11 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
       pairs.error(error);
       trend.error(error);
     });
-  gql<{ meetings: { totalCount: number; nodes: UpcomingRow[] } }>(UPCOMING_LIST, { filter: upcomingFilter, first: 10 })
-    .then((result) => upcoming.show(result.meetings.nodes, result.meetings.totalCount))
-    .catch((error) => upcoming.error(error));
-  gql<{ followUps: { totalCount: number; nodes: FollowUpRow[] } }>(FOLLOW_UP_LIST, { filter: { ...base, overdue: true }, first: 20 })
-    .then((result) => overdue.show(result.followUps.nodes, result.followUps.totalCount))
-    .catch((error) => overdue.error(error));
+  void upcoming.page(async (first, after) => (await gql<{ meetings: Connection<UpcomingRow> }>(UPCOMING_LIST, { filter: upcomingFilter, first, after })).meetings, 10);
+  void overdue.page(
+    async (first, after) => (await gql<{ followUps: Connection<FollowUpRow> }>(FOLLOW_UP_LIST, { filter: { ...base, overdue: true }, first, after })).followUps,
+    20,
+  );
 
   markReady(root, charts);
   return () => charts.forEach((c) => c.destroy());

@@ -1,17 +1,20 @@
 import { gql } from '../api/graphql-client.js';
-import { PAIR } from '../api/queries.js';
-import { label } from '../api/vocabulary.js';
+import { PAIR, PAIR_MEETING_FIELDS, PAIR_PROPOSAL_FIELDS } from '../api/queries.js';
+import { label } from '../i18n/labels.js';
 import { chartPanel, errorMessage } from '../charts/chart-panel.js';
 import { colour } from '../charts/palette.js';
-import { countryName, loadCountries, pairName } from '../components/countries.js';
+import { countryNode, loadCountries, pairName, partiesNode } from '../components/countries.js';
+import { type Connection, connectionOf } from '../api/paging.js';
+import { scoreHelp } from '../components/score-help.js';
 import { listPanel } from '../components/data-table.js';
 import { h, link, replace } from '../components/dom.js';
 import { type EvidenceSpan, quoteBlock, sourceLink } from '../components/evidence.js';
 import { filterBar } from '../components/filter-bar.js';
-import { followUpColumns, type FollowUpRow } from '../components/follow-up-list.js';
+import { followUpColumns, type FollowUpRow, FOLLOW_UP_LIST, meetingLabel } from '../components/follow-up-list.js';
 import { meetingDay, statusBadge, undatedNote, UPCOMING_LIST, upcomingColumns, type UpcomingRow } from '../components/meeting-status.js';
 import { historyList, lifecycleStepper } from '../components/stepper.js';
 import { downloadCsv } from '../export/csv.js';
+import { fetchAll } from '../api/paging.js';
 import { formatDay, formatMonth } from '../i18n/dates.js';
 import { directionOf } from '../i18n/text.js';
 import type { RouteMatch } from '../router.js';
@@ -41,13 +44,43 @@ interface PairProposal {
   statusDate: string | null;
   history: { status: string; date: string; note: string | null; byAnalyst: boolean }[];
   evidence: EvidenceSpan[];
+  countries: { code: string }[];
+  originMeeting: { id: string; date: string | null; type: string } | null;
 }
 
 interface PairData {
-  meetings: { totalCount: number; nodes: PairMeeting[] };
-  undated: { totalCount: number; nodes: PairMeeting[] };
-  proposals: { totalCount: number; nodes: PairProposal[] };
-  followUps: { totalCount: number; nodes: FollowUpRow[] };
+  meetings: Connection<PairMeeting>;
+  undated: Connection<PairMeeting>;
+  proposals: Connection<PairProposal>;
+}
+
+const PAIR_MEETINGS_PAGE = `query PairMeetings($f: MeetingFilterInput, $first: Int = 50, $after: String) { meetings(filter: $f, first: $first, after: $after) { ${connectionOf(PAIR_MEETING_FIELDS)} } }`;
+const PAIR_PROPOSALS_PAGE = `query PairProposals($f: ProposalFilterInput, $after: String) { proposals(filter: $f, first: 50, after: $after) { ${connectionOf(PAIR_PROPOSAL_FIELDS)} } }`;
+
+/** "Load more" under a list of cards: fetches the next page after the last one shown and appends its cards. */
+function loadMoreCards<T>(first: Connection<T>, next: (after: string) => Promise<Connection<T>>, cards: (rows: T[]) => HTMLElement[]): HTMLElement {
+  let after = first.pageInfo.endCursor;
+  let shown = first.nodes.length;
+  const note = h('span', { class: 'muted' }, `Showing ${shown} of ${first.totalCount}. `);
+  const button = h('button', { class: 'load-more', attrs: { type: 'button', 'data-action': 'load-more' } }, 'Load more');
+  const footer = h('p', { class: 'cards-more' }, note, button);
+  button.addEventListener('click', async () => {
+    if (!after) return;
+    button.disabled = true;
+    try {
+      const page = await next(after);
+      footer.before(...cards(page.nodes));
+      shown += page.nodes.length;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      note.textContent = `Showing ${shown} of ${page.totalCount}. `;
+      if (!after) button.remove();
+    } catch (error) {
+      note.textContent = `${errorMessage(error)} `;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return footer;
 }
 
 export async function pairView(root: HTMLElement, match: RouteMatch): Promise<() => void> {
@@ -57,21 +90,20 @@ export async function pairView(root: HTMLElement, match: RouteMatch): Promise<()
     return () => undefined;
   }
   await loadCountries();
+  document.title = `${pairName(codes)} · Dyad`;
   const filters = readFilters();
   const base = filterInput({ ...filters, countries: codes });
-  const score = chartPanel('pair-score', 'Cooperation score over time', { description: 'Score per month; see the API docs for the formula.' });
+  const score = chartPanel('pair-score', 'Cooperation score over time', { description: 'Score per month, 0–100: meetings held, agreements signed and proposals advanced in the last 24 months, less overdue follow-ups.' });
+  score.element.append(scoreHelp(codes, filterInput({ ...filters, countries: [] }), pairName(codes)));
   const meetingsBox = h('div', { class: 'cards', data: { list: 'pair-meetings' } }, h('p', { class: 'muted' }, 'Loading…'));
   const proposalsBox = h('div', { class: 'cards', data: { list: 'pair-proposals' } });
-  const followUps = listPanel<FollowUpRow>('pair-follow-ups', 'Follow-ups', [
-    ...followUpColumns(),
-    { header: 'Owners', render: (f) => (f.owners ?? []).map((o) => o.code).join(', ') },
-  ]);
+  const followUps = listPanel<FollowUpRow>('pair-follow-ups', 'Follow-ups', followUpColumns());
   const upcoming = listPanel<UpcomingRow>('pair-upcoming', 'Upcoming meetings', upcomingColumns(), { emptyText: 'No meeting of this pair announced.' });
   const meetingsCsv = h('button', { class: 'link-button', attrs: { type: 'button', 'data-action': 'export-csv' } }, 'CSV');
 
   replace(
     root,
-    h('header', { class: 'view-header' }, h('h1', null, pairName(codes)), h('span', { class: 'muted' }, codes.join('–'))),
+    h('header', { class: 'view-header' }, h('h1', null, partiesNode(codes, { link: false })), h('span', { class: 'muted' }, codes.join('–'))),
     filterBar(filters, { countries: false }),
     h('div', { class: 'grid grid-2' }, score.element, upcoming.element),
     h('div', { class: 'grid grid-2' },
@@ -95,32 +127,45 @@ export async function pairView(root: HTMLElement, match: RouteMatch): Promise<()
       score.note(undatedNote(undatedMeetings, `${undatedHref}&statuses=HELD`));
     })
     .catch((error) => score.error(error));
-  gql<{ meetings: { totalCount: number; nodes: UpcomingRow[] } }>(UPCOMING_LIST, { filter: { countries: codes, upcoming: true }, first: 10 })
-    .then(({ meetings }) => upcoming.show(meetings.nodes, meetings.totalCount))
-    .catch((error) => upcoming.error(error));
+  void upcoming.page(async (first, after) => (await gql<{ meetings: Connection<UpcomingRow> }>(UPCOMING_LIST, { filter: { countries: codes, upcoming: true }, first, after })).meetings, 10);
 
   let data: PairData;
+  const undated = { ...filterInput({ ...filters, from: null, to: null, countries: codes }), undated: true };
   try {
-    const undated = { ...filterInput({ ...filters, from: null, to: null, countries: codes }), undated: true };
-    data = await gql<PairData>(PAIR, { meetings: base, undated, proposals: base, followUps: base });
+    data = await gql<PairData>(PAIR, { meetings: base, undated, proposals: base });
   } catch (error) {
     replace(meetingsBox, h('p', { class: 'error-text' }, errorMessage(error)));
-    followUps.error(error);
     return () => score.destroy();
   }
   const dated = data.meetings.nodes.filter((m) => m.date !== null).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   const meetings = [...dated, ...data.undated.nodes];
-  replace(meetingsBox, meetings.length ? meetings.map(meetingCard) : h('p', { class: 'muted' }, 'No meetings for this pair in this period.'));
-  if (data.meetings.totalCount > data.meetings.nodes.length) meetingsBox.append(h('p', { class: 'muted' }, `Showing ${dated.length} of ${data.meetings.totalCount}. `, link(`/meetings?countries=${codes.join(',')}`, 'All meetings')));
+  const undatedCards = data.undated.nodes.map(meetingCard);
+  replace(meetingsBox, meetings.length ? [...dated.map(meetingCard), ...undatedCards] : h('p', { class: 'muted' }, 'No meetings for this pair in this period.'));
+  if (data.meetings.pageInfo.hasNextPage) {
+    // more dated meetings go before the undated ones, which always close the list
+    const more = loadMoreCards(data.meetings, (after) => gql<{ meetings: Connection<PairMeeting> }>(PAIR_MEETINGS_PAGE, { f: base, after }).then((r) => r.meetings), (rows) => rows.filter((m) => m.date !== null).map(meetingCard));
+    if (undatedCards[0]) undatedCards[0].before(more);
+    else meetingsBox.append(more);
+  }
   if (data.undated.totalCount > data.undated.nodes.length) meetingsBox.append(h('p', { class: 'muted' }, `${data.undated.totalCount} meetings with no date. `, link(undatedHref, 'All of them')));
-  meetingsCsv.addEventListener('click', () =>
-    downloadCsv(`meetings ${codes.join('-')}`, ['id', 'date', 'type', 'countries', 'location', 'participants', 'review', 'evidence'], meetings.map((m) => [
-      m.id, m.date, m.type, m.countries.map((c) => c.code).join(' '), m.location?.name ?? '', m.participants.map((p) => p.name).join('; '), m.reviewStatus, m.evidence[0]?.quote ?? '',
-    ])),
-  );
+  meetingsCsv.addEventListener('click', async () => {
+    meetingsCsv.disabled = true;
+    try {
+      // every meeting of the pair in the period, not only the cards loaded, and the undated ones
+      const all = [...(await fetchAll((first, after) => gql<{ meetings: Connection<PairMeeting> }>(PAIR_MEETINGS_PAGE, { f: base, first, after }).then((r) => r.meetings))).filter((m) => m.date !== null), ...(await fetchAll((first, after) => gql<{ meetings: Connection<PairMeeting> }>(PAIR_MEETINGS_PAGE, { f: undated, first, after }).then((r) => r.meetings)))];
+      downloadCsv(`meetings ${pairName(codes)}`, ['id', 'date', 'type', 'status', 'countries', 'country codes', 'location', 'participants', 'review', 'evidence'], all.map((m) => [
+        m.id, m.date, m.type, m.status, pairName(m.countries.map((c) => c.code)), m.countries.map((c) => c.code).join(' '), m.location?.name ?? '', m.participants.map((p) => p.name).join('; '), m.reviewStatus, m.evidence[0]?.quote ?? '',
+      ]));
+    } finally {
+      meetingsCsv.disabled = false;
+    }
+  });
   replace(proposalsBox, data.proposals.nodes.length ? data.proposals.nodes.map(proposalCard) : h('p', { class: 'muted' }, 'No proposals for this pair in this period.'));
-  const rows = [...data.followUps.nodes].sort((a, b) => Number(Boolean(b.overdue)) - Number(Boolean(a.overdue)) || (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9'));
-  followUps.show(rows, data.followUps.totalCount);
+  if (data.proposals.pageInfo.hasNextPage) {
+    proposalsBox.append(loadMoreCards(data.proposals, (after) => gql<{ proposals: Connection<PairProposal> }>(PAIR_PROPOSALS_PAGE, { f: base, after }).then((r) => r.proposals), (more) => more.map(proposalCard)));
+  }
+  // Overdue first, then by due date: the API's order.
+  await followUps.page(async (first, after) => (await gql<{ followUps: Connection<FollowUpRow> }>(FOLLOW_UP_LIST, { filter: base, first, after })).followUps);
   root.dataset.ready = 'true';
   return () => score.destroy();
 }
@@ -137,11 +182,11 @@ function meetingCard(meeting: PairMeeting): HTMLElement {
       statusBadge(meeting.status),
       meeting.reviewStatus !== 'EXTRACTED' ? h('span', { class: 'badge badge-status' }, label(meeting.reviewStatus)) : null,
       meeting.location?.name ? h('span', { dir: 'auto' }, meeting.location.name) : null,
-      h('span', null, meeting.countries.map((c) => countryName(c.code)).join(', ')),
+      partiesNode(meeting.countries.map((c) => c.code), { link: false }),
     ),
-    h('h3', null, link(`/meetings/${meeting.id}`, meeting.summary ? h('span', { dir: 'auto' }, meeting.summary) : `${label(meeting.type)} of ${meeting.countries.map((c) => c.code).join(', ')}`)),
+    h('h3', null, link(`/meetings/${meeting.id}`, h('span', { dir: 'auto' }, meeting.summary ?? meeting.sources.find((s) => s.title)?.title ?? `${label(meeting.type)}: ${pairName(meeting.countries.map((c) => c.code))}`))),
     meeting.participants.length
-      ? h('ul', { class: 'participants' }, meeting.participants.map((p) => h('li', { dir: 'auto' }, p.name, p.title ? `, ${p.title}` : '', p.organization ? ` (${p.organization})` : '', p.country ? ` — ${p.country.code}` : '')))
+      ? h('ul', { class: 'participants' }, meeting.participants.map((p) => h('li', { dir: 'auto' }, p.name, p.title ? `, ${p.title}` : '', p.organization ? ` (${p.organization})` : '', p.country ? [' — ', countryNode(p.country.code)] : '')))
       : null,
     quote ? quoteBlock(quote, languages.get(quote.newsItem.id) ?? quote.newsItem.language) : null,
     meeting.sources.length > 1 ? h('p', { class: 'quote-source' }, `${meeting.sources.length} sources: `, meeting.sources.map((s, i) => [i ? ', ' : '', sourceLink(s)])) : null,
@@ -155,6 +200,8 @@ function proposalCard(proposal: PairProposal): HTMLElement {
     { class: 'card', data: { proposal: proposal.id, status: proposal.status } },
     h('div', { class: 'card-meta' }, h('span', { class: 'badge' }, label(proposal.kind)), h('span', { class: 'badge badge-status' }, label(proposal.status)), proposal.statusDate ? formatDay(proposal.statusDate) : null),
     h('h3', { dir: directionOf(null, proposal.title) }, proposal.title),
+    h('p', { class: 'card-context', data: { context: 'proposal' } }, partiesNode(proposal.countries.map((c) => c.code), { link: false }),
+      proposal.originMeeting ? [' · from ', link(`/meetings/${proposal.originMeeting.id}`, meetingLabel(proposal.originMeeting))] : null),
     lifecycleStepper(proposal.status, proposal.history),
     historyList(proposal.history),
     quote ? quoteBlock(quote) : null,

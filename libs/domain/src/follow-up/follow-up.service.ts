@@ -1,3 +1,4 @@
+import { COUNTRY_CODE_SHAPE as ISO_ALPHA2 } from '@dyad/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -35,7 +36,6 @@ export interface FollowUpPatch {
   note?: string | null;
 }
 
-const ISO_ALPHA2 = /^[A-Z]{2}$/;
 
 function checkOwners(owners: string[]): string[] {
   const unique = [...new Set(owners)].sort();

@@ -1,9 +1,10 @@
+import { PROPOSAL_LIFECYCLE, PROPOSAL_SIDE_STATES } from '@dyad/vocabulary';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../shared/vocabulary.js';
 
 /** The main line a proposal moves along; STALLED and WITHDRAWN are side states. */
-export const PROPOSAL_LIFECYCLE: readonly ProposalStatus[] = PROPOSAL_STATUSES.slice(0, 6);
+export { PROPOSAL_LIFECYCLE };
 
-const SIDE_STATES: readonly ProposalStatus[] = ['STALLED', 'WITHDRAWN'];
+const SIDE_STATES: readonly ProposalStatus[] = PROPOSAL_SIDE_STATES;
 
 /** Position in lifecycle order; side states rank after the main line. */
 export function proposalStatusRank(status: ProposalStatus): number {

@@ -1,3 +1,4 @@
+import { COUNTRY_CODE_SHAPE as ISO_ALPHA2 } from '@dyad/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -42,7 +43,6 @@ export interface LogOutcomeInput {
   proposalUpdates?: Omit<SetProposalStatusInput, 'meetingId'>[] | null;
 }
 
-const ISO_ALPHA2 = /^[A-Z]{2}$/;
 /** Follow-ups, and proposal changes, one logMeetingOutcome may carry. */
 export const MAX_OUTCOME_ITEMS = 50;
 

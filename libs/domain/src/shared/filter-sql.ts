@@ -1,4 +1,5 @@
 import { normalizeForSearch } from '@dyad/extraction';
+import { OPEN_FOLLOW_UP_STATUSES, sqlList } from '@dyad/vocabulary';
 import { todayInTehran } from '../lifecycle/dates.js';
 import type { CooperationFilter, FollowUpFilter, MeetingFilter, ProposalFilter } from './filters.js';
 import { containsPattern, type SqlParams } from './sql.js';
@@ -43,6 +44,14 @@ export function meetingConditions(filter: MeetingFilter | null | undefined, alia
     where.push(f.upcoming ? upcoming : `NOT ${upcoming}`);
   }
   if (f.undated != null) where.push(`${alias}.date IS ${f.undated ? '' : 'NOT '}NULL`);
+  if (f.publishers?.length || f.languages?.length) {
+    const conditions = [
+      ...(f.publishers?.length ? [`sn.publisher = ANY(${params.param(f.publishers)})`] : []),
+      ...(f.languages?.length ? [`sn.language = ANY(${params.param(f.languages)})`] : []),
+    ];
+    where.push(`EXISTS (SELECT 1 FROM meeting_source ss JOIN news_item sn ON sn.id = ss.news_item_id
+      WHERE ss.meeting_id = ${alias}.id AND ${conditions.join(' AND ')})`);
+  }
   if (f.reviewStatuses?.length) where.push(`${alias}.review_status = ANY(${params.param(f.reviewStatuses)}::review_status[])`);
   else where.push(`${alias}.review_status <> 'REJECTED'`);
   const key = searchKey(f.text);
@@ -93,7 +102,7 @@ export function followUpConditions(
   if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::follow_up_status[])`);
   if (f.horizons?.length) where.push(`${alias}.horizon = ANY(${params.param(f.horizons)}::follow_up_horizon[])`);
   if (f.overdue != null) {
-    const overdue = `(coalesce(${alias}.due_date < ${params.param(today)}, false) AND ${alias}.status IN ('OPEN', 'IN_PROGRESS'))`;
+    const overdue = `(coalesce(${alias}.due_date < ${params.param(today)}, false) AND ${alias}.status IN ${sqlList(OPEN_FOLLOW_UP_STATUSES)})`;
     where.push(f.overdue ? overdue : `NOT ${overdue}`);
   }
   const key = searchKey(f.text);

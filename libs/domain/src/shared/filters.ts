@@ -1,3 +1,4 @@
+import { COUNTRY_CODE_SHAPE as ISO_ALPHA2, isOneOf, LANGUAGES } from '@dyad/vocabulary';
 import { assertDate } from '../lifecycle/dates.js';
 import { DomainError } from './domain.error.js';
 import type {
@@ -26,6 +27,10 @@ export interface MeetingFilter extends CooperationFilter {
   upcoming?: boolean | null;
   /** true: only meetings with no known date; false: only dated ones. */
   undated?: boolean | null;
+  /** Reported by any of these publishers (a source's exact publisher). */
+  publishers?: string[] | null;
+  /** Reported in any of these languages (a source's language). */
+  languages?: string[] | null;
 }
 
 export interface ProposalFilter extends CooperationFilter {
@@ -42,7 +47,6 @@ export interface FollowUpFilter extends CooperationFilter {
   owners?: string[] | null;
 }
 
-const ISO_ALPHA2 = /^[A-Z]{2}$/;
 
 /** Checks the shape of a filter; a bad one is refused whole with a message naming the field. */
 export function assertCooperationFilter(filter: (CooperationFilter & { owners?: string[] | null }) | null | undefined): void {
@@ -66,4 +70,12 @@ export function assertCooperationFilter(filter: (CooperationFilter & { owners?: 
     throw DomainError.invalid(`from (${filter.from}) is after to (${filter.to})`, { field: 'from' });
   }
   if (filter.text != null && filter.text.length > 200) throw DomainError.invalid('text takes at most 200 characters', { field: 'text' });
+  const sources = filter as { publishers?: string[] | null; languages?: string[] | null };
+  if ((sources.publishers?.length ?? 0) > 10) throw DomainError.invalid('publishers takes at most 10 names', { field: 'publishers' });
+  const longName = sources.publishers?.find((name) => name.length > 200);
+  if (longName !== undefined) throw DomainError.invalid('a publisher name takes at most 200 characters', { field: 'publishers' });
+  const badLanguages = (sources.languages ?? []).filter((language) => !isOneOf(LANGUAGES, language));
+  if (badLanguages.length) {
+    throw DomainError.invalid(`languages are ${LANGUAGES.join(', ')}, not ${badLanguages.join(', ')}`, { field: 'languages' });
+  }
 }

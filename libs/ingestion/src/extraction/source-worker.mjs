@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { transformFileSync } from '@swc/core';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const SOURCES = ['libs/extraction/src', 'libs/ingestion/src/extraction/extraction.worker.ts'];
+const SOURCES = ['libs/vocabulary/src', 'libs/extraction/src', 'libs/ingestion/src/extraction/extraction.worker.ts'];
+const LIBS = ['vocabulary', 'extraction'];
 
 let compiled;
 
@@ -37,8 +38,10 @@ function compile() {
   for (const file of files) {
     let { code } = transformFileSync(join(ROOT, file), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } });
     const target = join(out, file.replace(/\.ts$/, '.js'));
-    const extraction = relative(join(target, '..'), join(out, 'libs/extraction/src/index.js'));
-    code = code.replaceAll(/(["'])@dyad\/extraction\1/g, JSON.stringify(extraction.startsWith('.') ? extraction : `./${extraction}`));
+    for (const lib of LIBS) {
+      const index = relative(join(target, '..'), join(out, `libs/${lib}/src/index.js`));
+      code = code.replaceAll(new RegExp(`(["'])@dyad/${lib}\\1`, 'g'), JSON.stringify(index.startsWith('.') ? index : `./${index}`));
+    }
     // packages (jalaali-js) are found from the repository's node_modules, not from the temporary folder
     code = code.replaceAll(/(\bfrom\s*|\bimport\s*)(["'])(@?[a-z][\w.\-]*(?:\/[\w.\-]+)*)\2/g, (all, lead, q, spec) =>
       spec.startsWith('@dyad/') ? all : `${lead}${JSON.stringify(resolvePackage(spec) ?? spec)}`,

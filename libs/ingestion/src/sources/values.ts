@@ -1,4 +1,4 @@
-import countries from 'i18n-iso-countries';
+import { isCountryCode } from '@dyad/vocabulary';
 import { LANGUAGES, type Language } from '@dyad/extraction';
 
 const MONTHS: Record<string, number> = {
@@ -48,9 +48,8 @@ export function toLanguage(value: string | null | undefined): Language | null {
   return (LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as Language) : null;
 }
 
-export function isCountryCode(value: string): boolean {
-  return /^[A-Z]{2}$/.test(value) && countries.isValid(value);
-}
+/** An assigned ISO 3166-1 alpha-2 code in upper case. */
+export { isCountryCode };
 
 /** An absolute http(s) URL (resolved against `base` when given), else null. */
 export function toHttpUrl(value: string | null | undefined, base?: string): string | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '@dyad/extraction';
-import { SYNTHETIC_PUBLISHER, syntheticHistory } from '../synthetic-history.js';
+import { DEMO_NAMES, SYNTHETIC_PUBLISHER, syntheticHistory } from '../synthetic-history.js';
 
 describe('syntheticHistory', () => {
   const items = syntheticHistory();
@@ -23,5 +23,27 @@ describe('syntheticHistory', () => {
       if (result.events.some((event) => event.countries.includes(a) && event.countries.includes(b))) matched++;
     }
     expect(matched / items.length).toBeGreaterThan(0.9);
+  });
+
+  it('never quotes its title: the title is not a sentence of the text', () => {
+    for (const item of items) expect(item.text, item.origin!).not.toContain(item.title!);
+  });
+
+  it('has varied titles', () => {
+    expect(new Set(items.map((item) => item.title)).size / items.length).toBeGreaterThan(0.6);
+  });
+
+  it("names each country's officials with names of that country", () => {
+    const countries: Record<string, string> = { Iran: 'IR', Kazakhstan: 'KZ', Russia: 'RU', China: 'CN', Armenia: 'AM', India: 'IN' };
+    let checked = 0;
+    for (const item of items) {
+      for (const match of item.text!.matchAll(/\b(Iran|Kazakhstan|Russia|China|Armenia|India)'s Minister of [A-Z][a-z]+(?: and [A-Z][a-z]+)? ([A-Z][a-z]+) ([A-Z][\w-]+)/g)) {
+        const [first, last] = DEMO_NAMES[countries[match[1]]];
+        expect(first, match[0]).toContain(match[2]);
+        expect(last, match[0]).toContain(match[3]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });
