@@ -1,4 +1,5 @@
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
+import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
 import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
 import { SearchKeys1795661892960 } from './1795661892960-search-keys.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ProposalReadings1795662135446,
   MeetingStatus1796094033411,
   EuropeanUnion1796100000000,
+  IngestionLookups1797100000000,
 ];
