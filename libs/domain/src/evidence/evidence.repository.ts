@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../shared/prepared-query.js';
 
 export interface EvidenceSpan {
   start: number;
@@ -25,16 +26,19 @@ export class EvidenceRepository {
     private readonly body: string,
   ) {}
 
-  /** Queues the spans that are real slices of the item's text; others are dropped. */
-  add(spans: readonly EvidenceSpan[], target: EvidenceTarget): void {
+  /** Queues the spans that are real slices of the item's text (others are dropped); returns the quotes kept. */
+  add(spans: readonly EvidenceSpan[], target: EvidenceTarget): string[] {
+    const kept: string[] = [];
     for (const span of spans) {
       if (span.end > span.start && this.body.slice(span.start, span.end) === span.text) {
         this.pending.push({
           start: span.start, end: span.end, quote: span.text,
           meetingId: target.meetingId ?? null, proposalId: target.proposalId ?? null, followUpId: target.followUpId ?? null,
         });
+        kept.push(span.text);
       }
     }
+    return kept;
   }
 
   async flush(): Promise<void> {
@@ -42,7 +46,7 @@ export class EvidenceRepository {
     const rows = this.pending;
     this.pending = [];
     // Arrays, not one parameter per value: a long text may give thousands of spans, past the 65,535 parameters of one statement.
-    await this.manager.query(
+    await preparedQuery(this.manager, 
       `INSERT INTO evidence (news_item_id, start, "end", quote, meeting_id, proposal_id, follow_up_id)
        SELECT $1, s, e, q, m, p, f FROM unnest($2::int[], $3::int[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[]) AS t(s, e, q, m, p, f)`,
       [

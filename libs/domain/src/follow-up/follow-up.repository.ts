@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../shared/prepared-query.js';
 import type { FollowUpHorizon, FollowUpStatus } from '../shared/vocabulary.js';
 
 export interface NewFollowUpRow {
@@ -40,7 +41,7 @@ export class FollowUpRepository {
 
   /** Creates a follow-up with its owners and first status change in one statement. */
   async create(fields: NewFollowUpRow, change: FollowUpChangeFields): Promise<string> {
-    const [row] = await this.manager.query(
+    const [row] = await preparedQuery(this.manager, 
       `WITH f AS (
          INSERT INTO follow_up_action (description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version)
          VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, 1) RETURNING id
@@ -62,7 +63,7 @@ export class FollowUpRepository {
 
   /** The follow-ups of a meeting with their owners (sorted key) and quotes. */
   async ofMeeting(meetingId: string): Promise<{ id: string; description: string; ownerKey: string | null; quotes: string[] }[]> {
-    const rows: { id: string; description: string; owner_key: string | null; quotes: string[] }[] = await this.manager.query(
+    const rows: { id: string; description: string; owner_key: string | null; quotes: string[] }[] = await preparedQuery(this.manager, 
       `SELECT f.id, f.description, f.owner_key, ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = f.id) AS quotes
        FROM follow_up_action f WHERE f.meeting_id = $1 AND f.owner_key IS NOT NULL`,
       [meetingId],
@@ -84,7 +85,7 @@ export class FollowUpRepository {
   }): Promise<OpenFollowUp[]> {
     const rows: {
       id: string; description: string; proposal_id: string | null; meeting_id: string; origin_date: string; owners: string[]; parties: string[]; quotes: string[];
-    }[] = await this.manager.query(
+    }[] = await preparedQuery(this.manager, 
       `SELECT id, description, proposal_id, meeting_id, origin_date::text AS origin_date, owners, parties,
               ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = c.id) AS quotes
        FROM (
@@ -114,7 +115,7 @@ export class FollowUpRepository {
    * closed meanwhile, so two reports of the same fact close it once.
    */
   async closeAsDone(id: string, change: Omit<FollowUpChangeFields, 'status'>): Promise<boolean> {
-    const rows = await this.manager.query(
+    const rows = await preparedQuery(this.manager, 
       `WITH done AS (
          UPDATE follow_up_action SET status = 'DONE', version = version + 1, updated_at = now()
          WHERE id = $1 AND status IN ('OPEN', 'IN_PROGRESS') RETURNING id
@@ -128,7 +129,7 @@ export class FollowUpRepository {
 
   /** Adds a status change (an analyst's). */
   async addChange(followUpId: string, change: FollowUpChangeFields): Promise<void> {
-    await this.manager.query(
+    await preparedQuery(this.manager, 
       `INSERT INTO follow_up_status_change (follow_up_id, status, effective_date, news_item_id, meeting_id, api_key_id, note)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [followUpId, change.status, change.effectiveDate, change.newsItemId ?? null, change.meetingId ?? null, change.apiKeyId ?? null, change.note ?? null],
@@ -137,7 +138,7 @@ export class FollowUpRepository {
 
   /** Replaces a follow-up's owners (an analyst's edit). */
   async setOwners(followUpId: string, owners: readonly string[]): Promise<void> {
-    await this.manager.query(`DELETE FROM follow_up_owner WHERE follow_up_id = $1`, [followUpId]);
-    await this.manager.query(`INSERT INTO follow_up_owner (follow_up_id, country_code) SELECT $1, unnest($2::char(2)[])`, [followUpId, owners]);
+    await preparedQuery(this.manager, `DELETE FROM follow_up_owner WHERE follow_up_id = $1`, [followUpId]);
+    await preparedQuery(this.manager, `INSERT INTO follow_up_owner (follow_up_id, country_code) SELECT $1, unnest($2::char(2)[])`, [followUpId, owners]);
   }
 }

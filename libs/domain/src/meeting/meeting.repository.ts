@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../shared/prepared-query.js';
 import { estimatedDueDate } from '../lifecycle/follow-up-lifecycle.js';
 import { resolveMeetingStatus, type ResolvedMeeting } from '../lifecycle/meeting-status.js';
 import { FOLLOW_UP_HORIZONS, type DateSource, type EventStatus, type EventType, type ReviewStatus, type Sector } from '../shared/vocabulary.js';
@@ -73,7 +74,7 @@ export class MeetingRepository {
     const rows: {
       id: string; type: EventType; status: EventStatus; date: string | null; date_source: DateSource | null; announced_on: string | null;
       location_name: string | null; location_country_code: string | null; sectors: Sector[]; participant_keys: string[];
-    }[] = await this.manager.query(
+    }[] = await preparedQuery(this.manager, 
       `SELECT m.id, m.type, m.status, m.date::text AS date, m.date_source, m.location_name, m.location_country_code,
               m.sectors::text[] AS sectors,
               CASE WHEN m.date IS NULL THEN (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id) END AS announced_on,
@@ -101,7 +102,7 @@ export class MeetingRepository {
 
   /** Creates a meeting with its parties (and, for a report, its source and reading) in one statement. */
   async create(fields: NewMeeting, reading: MeetingReadingFields | null): Promise<string> {
-    const [row] = await this.manager.query(
+    const [row] = await preparedQuery(this.manager, 
       `WITH m AS (
          INSERT INTO meeting (type, status, date, date_source, location_name, location_country_code, sectors, confidence, review_status, summary, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7::sector[], $8, $9, $10, 1) RETURNING id
@@ -133,7 +134,7 @@ export class MeetingRepository {
     report: { sectors: Sector[]; locationName: string | null; locationCountryCode: string | null },
     reading: MeetingReadingFields,
   ): Promise<void> {
-    await this.manager.query(
+    await preparedQuery(this.manager, 
       `WITH source AS (
          INSERT INTO meeting_source (meeting_id, news_item_id) SELECT $1::uuid, $5::uuid WHERE $5::uuid IS NOT NULL ON CONFLICT DO NOTHING
        ), reading AS (
@@ -152,7 +153,7 @@ export class MeetingRepository {
   /** Adds participants, each found among the actors by name and country or added as a person. */
   async addParticipants(meetingId: string, participants: readonly NewParticipant[]): Promise<void> {
     for (const participant of participants) {
-      await this.manager.query(
+      await preparedQuery(this.manager, 
         `WITH found AS (
            SELECT id FROM actor WHERE name_key = $1::text AND country_code IS NOT DISTINCT FROM $2::char(2) LIMIT 1
          ), made AS (
@@ -171,7 +172,7 @@ export class MeetingRepository {
    */
   async applyReadings(meetingId: string, before: ResolvedMeeting): Promise<{ before: ResolvedMeeting; after: ResolvedMeeting }> {
     const readings: { id: string; status: EventStatus; date: string | null; date_source: DateSource | null; reported_on: string | null; news_item_id: string | null; recorded_at: Date }[] =
-      await this.manager.query(
+      await preparedQuery(this.manager, 
         `SELECT id, status, date::text AS date, date_source, reported_on::text AS reported_on, news_item_id, recorded_at FROM meeting_reading WHERE meeting_id = $1`,
         [meetingId],
       );
@@ -182,7 +183,7 @@ export class MeetingRepository {
         })),
       ) ?? before;
     if (after.status !== before.status || after.date !== before.date || after.dateSource !== before.dateSource) {
-      await this.manager.query(
+      await preparedQuery(this.manager, 
         `UPDATE meeting SET status = $2, date = $3, date_source = $4, version = version + 1, updated_at = now() WHERE id = $1`,
         [meetingId, after.status, after.date, after.dateSource],
       );
@@ -193,7 +194,7 @@ export class MeetingRepository {
   /** Due dates guessed from a horizon count from the day the meeting was held: moved when that day is known. */
   async reestimateDueDates(meetingId: string, heldOn: string): Promise<void> {
     const due = Object.fromEntries(FOLLOW_UP_HORIZONS.map((horizon) => [horizon, estimatedDueDate(horizon, heldOn)]));
-    await this.manager.query(
+    await preparedQuery(this.manager, 
       `UPDATE follow_up_action SET due_date = ($2::jsonb ->> horizon::text)::date, updated_at = now()
        WHERE meeting_id = $1 AND due_date_estimated`,
       [meetingId, JSON.stringify(due)],
@@ -203,7 +204,7 @@ export class MeetingRepository {
   /** The meetings held in person (not rejected, dated) among `ids`, with their parties and place. */
   async heldInPerson(ids: readonly string[]): Promise<HeldMeeting[]> {
     if (!ids.length) return [];
-    const rows: { id: string; date: string; party_key: string; location_country_code: string | null }[] = await this.manager.query(
+    const rows: { id: string; date: string; party_key: string; location_country_code: string | null }[] = await preparedQuery(this.manager, 
       `SELECT id, date::text AS date, party_key, location_country_code FROM meeting
        WHERE id = ANY($1) AND status = 'HELD' AND date IS NOT NULL AND review_status <> 'REJECTED' AND type IN ${IN_PERSON} AND party_key IS NOT NULL`,
       [ids],
@@ -216,7 +217,7 @@ export class MeetingRepository {
    * given), or null: one step back along the (party_key, date) index.
    */
   async lastHeldBefore(partyKey: string, before: string, location: string | null): Promise<string | null> {
-    const [row] = await this.manager.query(
+    const [row] = await preparedQuery(this.manager, 
       `SELECT date::text AS date FROM meeting
        WHERE party_key = $1 AND date < $2 AND status = 'HELD' AND review_status <> 'REJECTED' AND type IN ${IN_PERSON}
          AND ($3::char(2) IS NULL OR location_country_code = $3)
@@ -235,7 +236,7 @@ export class MeetingRepository {
     parties: readonly string[],
     locations: readonly string[] | null,
   ): Promise<{ id: string; date: string; newsItemId: string | null } | null> {
-    const [row] = await this.manager.query(
+    const [row] = await preparedQuery(this.manager, 
       `SELECT m.id, m.date::text AS date,
          (SELECT r.news_item_id FROM meeting_reading r WHERE r.meeting_id = m.id AND r.status = 'HELD' AND r.news_item_id IS NOT NULL
           ORDER BY r.date NULLS LAST, r.reported_on NULLS LAST, r.news_item_id LIMIT 1) AS news_item_id
@@ -252,33 +253,33 @@ export class MeetingRepository {
   /** Moves everything of `duplicateIds` onto `targetId` (sources, parties, participants, evidence, follow-ups, readings), then deletes them. */
   async mergeInto(targetId: string, duplicateIds: readonly string[]): Promise<void> {
     const params = [targetId, duplicateIds];
-    await this.manager.query(
+    await preparedQuery(this.manager, 
       `INSERT INTO meeting_source (meeting_id, news_item_id) SELECT $1, news_item_id FROM meeting_source WHERE meeting_id = ANY($2) ON CONFLICT DO NOTHING`,
       params,
     );
-    await this.manager.query(
+    await preparedQuery(this.manager, 
       `INSERT INTO meeting_party (meeting_id, country_code) SELECT DISTINCT $1::uuid, country_code FROM meeting_party WHERE meeting_id = ANY($2) ON CONFLICT DO NOTHING`,
       params,
     );
-    await this.manager.query(`UPDATE meeting_participant SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-    await this.manager.query(`UPDATE evidence SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-    await this.manager.query(`UPDATE follow_up_action SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-    await this.manager.query(`UPDATE proposal_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-    await this.manager.query(`UPDATE follow_up_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-    await this.manager.query(`UPDATE proposal SET origin_meeting_id = $1 WHERE origin_meeting_id = ANY($2)`, params);
-    await this.manager.query(`UPDATE meeting_reading SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-    await this.manager.query(`DELETE FROM meeting WHERE id = ANY($1)`, [duplicateIds]);
+    await preparedQuery(this.manager, `UPDATE meeting_participant SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+    await preparedQuery(this.manager, `UPDATE evidence SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+    await preparedQuery(this.manager, `UPDATE follow_up_action SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+    await preparedQuery(this.manager, `UPDATE proposal_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+    await preparedQuery(this.manager, `UPDATE follow_up_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+    await preparedQuery(this.manager, `UPDATE proposal SET origin_meeting_id = $1 WHERE origin_meeting_id = ANY($2)`, params);
+    await preparedQuery(this.manager, `UPDATE meeting_reading SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
+    await preparedQuery(this.manager, `DELETE FROM meeting WHERE id = ANY($1)`, [duplicateIds]);
   }
 
   /** Replaces a meeting's parties (an analyst's edit). */
   async setParties(meetingId: string, parties: readonly string[]): Promise<void> {
-    await this.manager.query(`DELETE FROM meeting_party WHERE meeting_id = $1`, [meetingId]);
-    await this.manager.query(`INSERT INTO meeting_party (meeting_id, country_code) SELECT $1, unnest($2::char(2)[])`, [meetingId, parties]);
+    await preparedQuery(this.manager, `DELETE FROM meeting_party WHERE meeting_id = $1`, [meetingId]);
+    await preparedQuery(this.manager, `INSERT INTO meeting_party (meeting_id, country_code) SELECT $1, unnest($2::char(2)[])`, [meetingId, parties]);
   }
 
   /** Adds an analyst's reading. */
   async addReading(meetingId: string, reading: MeetingReadingFields): Promise<void> {
-    await this.manager.query(
+    await preparedQuery(this.manager, 
       `INSERT INTO meeting_reading (meeting_id, status, date, date_source, reported_on, news_item_id, api_key_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [meetingId, reading.status, reading.date, reading.dateSource, reading.reportedOn, reading.newsItemId, reading.apiKeyId ?? null],
     );

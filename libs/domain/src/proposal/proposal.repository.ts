@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../shared/prepared-query.js';
 import type { ProposalKind, ProposalStatus, Sector } from '../shared/vocabulary.js';
 
 export interface NewProposal {
@@ -37,7 +38,7 @@ export class ProposalRepository {
     from: string | null,
     to: string | null,
   ): Promise<{ id: string; status: ProposalStatus } | null> {
-    const [row] = await this.manager.query(
+    const [row] = await preparedQuery(this.manager, 
       `SELECT p.id, p.status FROM proposal p
        WHERE p.party_key = $2 AND p.kind = $1
          AND (cardinality(p.sectors) = 0 OR cardinality($5::sector[]) = 0 OR p.sectors && $5::sector[])
@@ -51,7 +52,7 @@ export class ProposalRepository {
 
   /** Adds a reading, and the report's sectors the proposal did not have yet. */
   async addReading(proposalId: string, sectors: readonly Sector[], reading: ProposalReadingFields): Promise<void> {
-    await this.manager.query(
+    await preparedQuery(this.manager, 
       `WITH reading AS (
          INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
          VALUES ($1::uuid, $3, $4, $5, $6, false, NULL)
@@ -64,7 +65,7 @@ export class ProposalRepository {
 
   /** Creates a proposal with its parties and first reading in one statement. */
   async create(fields: NewProposal, reading: ProposalReadingFields): Promise<string> {
-    const [row] = await this.manager.query(
+    const [row] = await preparedQuery(this.manager, 
       `WITH p AS (
          INSERT INTO proposal (kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version)
          VALUES ($1, $2, $3, $4, $5::sector[], $6, $7, $8, 1) RETURNING id
@@ -85,7 +86,7 @@ export class ProposalRepository {
 
   /** The first accepted reading showing the proposal signed (or past it) on or after `from`, undated ones last. */
   async firstSigned(proposalId: string, from: string): Promise<{ date: string | null; newsItemId: string | null; meetingId: string | null } | null> {
-    const [row] = await this.manager.query(
+    const [row] = await preparedQuery(this.manager, 
       `SELECT effective_date::text AS date, news_item_id, meeting_id FROM proposal_status_change
        WHERE proposal_id = $1 AND accepted AND status IN ('SIGNED', 'IMPLEMENTING', 'COMPLETED')
          AND (effective_date >= $2 OR effective_date IS NULL)

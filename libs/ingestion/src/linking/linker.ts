@@ -40,6 +40,8 @@ export class Linker {
   // What this item touched: only follow-ups these facts could close are re-examined.
   private readonly touchedMeetings = new Set<string>();
   private readonly newFollowUps: string[] = [];
+  // The follow-ups of each meeting this item touched, with their quotes, as read once and then added to.
+  private readonly meetingFollowUps = new Map<string, { id: string; description: string; ownerKey: string | null; quotes: string[] }[]>();
   private readonly meetings: MeetingRepository;
   private readonly proposals: ProposalRepository;
   private readonly followUps: FollowUpRepository;
@@ -140,6 +142,7 @@ export class Linker {
     );
     await this.addParticipants(id, participants);
     this.evidence.add(event.evidence, { meetingId: id });
+    this.meetingFollowUps.set(id, []);
     return id;
   }
 
@@ -224,7 +227,7 @@ export class Linker {
     if (meetingId) {
       const duplicate = await this.findSameFollowUp(meetingId, action, ownerCodes, followUp.description);
       if (duplicate) {
-        this.evidence.add(followUp.evidence, { followUpId: duplicate });
+        duplicate.quotes.push(...this.evidence.add(followUp.evidence, { followUpId: duplicate.id }));
         return;
       }
     }
@@ -242,7 +245,8 @@ export class Linker {
       { status: 'OPEN', effectiveDate: date, newsItemId: this.newsItem.id, meetingId },
     );
     this.newFollowUps.push(id);
-    this.evidence.add(followUp.evidence, { followUpId: id });
+    const quotes = this.evidence.add(followUp.evidence, { followUpId: id });
+    if (meetingId) this.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', ownerKey: ownerCodes.join(), quotes });
   }
 
   /** The agreement a "sign it" follow-up is about: the event's MoU, else its agreement, else any not yet signed. */
@@ -257,15 +261,21 @@ export class Linker {
   }
 
   /** A follow-up the merged meeting already has for the same action and owners (another outlet's wording). */
-  private async findSameFollowUp(meetingId: string, action: string, owners: string[], description: string): Promise<string | null> {
-    await this.evidence.flush();
-    const rows = await this.followUps.ofMeeting(meetingId);
-    const found = rows.find((row) => {
-      if (row.ownerKey !== owners.join()) return false;
-      const theirs = followUpIntent([row.description, ...row.quotes]);
-      return theirs === action && (action !== 'OTHER' || key(row.description) === key(description));
-    });
-    return found?.id ?? null;
+  private async findSameFollowUp(
+    meetingId: string,
+    action: string,
+    owners: string[],
+    description: string,
+  ): Promise<{ id: string; quotes: string[] } | null> {
+    let rows = this.meetingFollowUps.get(meetingId);
+    if (!rows) this.meetingFollowUps.set(meetingId, (rows = await this.followUps.ofMeeting(meetingId)));
+    return (
+      rows.find((row) => {
+        if (row.ownerKey !== owners.join()) return false;
+        const theirs = followUpIntent([row.description, ...row.quotes]);
+        return theirs === action && (action !== 'OTHER' || key(row.description) === key(description));
+      }) ?? null
+    );
   }
 
   /**
