@@ -20,6 +20,8 @@ export interface ProposalReadingFields {
   effectiveDate: string | null;
   newsItemId: string | null;
   meetingId: string | null;
+  /** Taken into the history; false until applyProposalHistory decides (a first reading is always taken). */
+  accepted?: boolean;
 }
 
 /** All SQL that linking uses to find and write proposals, their parties and readings. */
@@ -73,12 +75,13 @@ export class ProposalRepository {
          INSERT INTO proposal_party (proposal_id, country_code) SELECT p.id, c FROM p, unnest($9::char(2)[]) AS c
        ), reading AS (
          INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
-         SELECT p.id, $10::proposal_status, $11::date, $12::uuid, $13::uuid, false, NULL FROM p
+         SELECT p.id, $10::proposal_status, $11::date, $12::uuid, $13::uuid, $14::boolean, NULL FROM p
        )
        SELECT id FROM p`,
       [
         fields.kind, fields.title, fields.description, fields.searchKey, [...new Set(fields.sectors)], fields.status, fields.statusDate,
         fields.originMeetingId, [...new Set(fields.parties)].sort(), reading.status, reading.effectiveDate, reading.newsItemId, reading.meetingId,
+        reading.accepted ?? false,
       ],
     );
     return row.id;

@@ -36,7 +36,7 @@ export class Linker {
     followUpsClosed: 0,
     undatedEvents: 0,
   };
-  private readonly touchedProposals = new Map<string, { existed: boolean; status: ProposalStatus }>();
+  private readonly touchedProposals = new Map<string, { existed: boolean; status: ProposalStatus; readings: number }>();
   // What this item touched: only follow-ups these facts could close are re-examined.
   private readonly touchedMeetings = new Set<string>();
   private readonly newFollowUps: string[] = [];
@@ -81,6 +81,8 @@ export class Linker {
   async finish(): Promise<Counters> {
     await this.evidence.flush();
     for (const [id, before] of this.touchedProposals) {
+      // A proposal this item created from one reading has that reading as its history already.
+      if (!before.existed && before.readings === 1) continue;
       const { after } = await applyProposalHistory(this.manager, id);
       if (before.existed && before.status !== after) this.counters.proposalsAdvanced++;
     }
@@ -189,7 +191,9 @@ export class Linker {
     if (match) {
       id = match.id;
       await this.proposals.addReading(id, event.sectors as Sector[], reading);
-      if (!this.touchedProposals.has(id)) this.touchedProposals.set(id, { existed: true, status: match.status });
+      const touched = this.touchedProposals.get(id);
+      if (touched) touched.readings++;
+      else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1 });
     } else {
       this.counters.proposalsCreated++;
       const description = proposal.description.trim() || proposal.kind;
@@ -205,9 +209,9 @@ export class Linker {
           originMeetingId: meetingId,
           parties,
         },
-        reading,
+        { ...reading, accepted: true },
       );
-      this.touchedProposals.set(id, { existed: false, status: proposal.status });
+      this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1 });
     }
     this.evidence.add(proposal.evidence, { proposalId: id });
     return id;
