@@ -175,6 +175,8 @@ async function viaGraphql(build: Build, url: string, concurrency: number, warm: 
   const env = build.database.DyadEnvironment.from({
     DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(await build.database.freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey,
     DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
+    // no demo data loaded into the empty database beside the items measured
+    DYAD_DEMO: 'none',
   });
   const server = await build.server.startServer({ env, log: () => {}, logLevels: ['error'] });
   try {
