@@ -42,6 +42,7 @@ export type BatchItemOutcome = { ok: true; outcome: IngestOutcome } | { ok: fals
 // A transaction that lost a deadlock (two items racing on one new actor or one text) is tried again.
 const RETRIED = new Set(['40P01', '40001']);
 const ATTEMPTS = 3;
+const INLINE_SEARCH_KEY_CHARS = 64 * 1024;
 
 /** Same story, same hash: whitespace, ZWNJs, letter variants and digit sets do not matter. */
 export function contentHash(text: string): string {
@@ -91,8 +92,10 @@ export class IngestionService {
    */
   async prepare(input: NewsItemInput): Promise<PreparedItem | { duplicateOf: string }> {
     const item = await readNewsItem(input, this.options.allowPrivate);
-    // The text's normalised key serves both the duplicate check and search: computed once, off the event loop.
-    const textKey = await extractionPool().searchKey(item.text);
+    // The text's normalised key serves both the duplicate check and search: computed once, off the event loop
+    // for a long text (seconds for 5 MB), in place for a short one (well under a millisecond, less than a
+    // trip to a worker thread).
+    const textKey = item.text.length <= INLINE_SEARCH_KEY_CHARS ? searchKeyOf(item.text) : await extractionPool().searchKey(item.text);
     const hash = hashOfKey(textKey);
     const found = await new NewsItemRepository(this.dataSource.manager).findDuplicate(item.url, hash);
     if (found) return { duplicateOf: found };

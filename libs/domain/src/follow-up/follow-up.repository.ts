@@ -73,15 +73,16 @@ export class FollowUpRepository {
 
   /**
    * Open follow-ups of a meeting that have a day to count from: those among `ids`, those about `proposalIds`,
-   * and those owned by exactly one of `ownerKeys` whose day is in [from, to) (from null: any day before to).
-   * Each part is an index lookup (primary key, proposal, open follow-ups by owner key).
+   * and those owned by exactly one of `ownerKeys` whose day is before `to` and not before the day of the
+   * latest meeting of `since.partyKey` held in person before `to` (at `since.location` when given).
+   * Each part is an index lookup (primary key, proposal, open follow-ups by owner key, meetings by party key).
    */
   async openCandidates(query: {
     ids: readonly string[];
     proposalIds: readonly string[];
     ownerKeys: readonly string[];
-    from: string | null;
     to: string | null;
+    since?: { partyKey: string; location: string | null };
   }): Promise<OpenFollowUp[]> {
     const rows: {
       id: string; description: string; proposal_id: string | null; meeting_id: string; origin_date: string; owners: string[]; parties: string[]; quotes: string[];
@@ -101,8 +102,14 @@ export class FollowUpRepository {
        ) c
        WHERE origin_date IS NOT NULL
          AND (id = ANY($1::uuid[]) OR proposal_id = ANY($2::uuid[])
-              OR (($4::date IS NULL OR origin_date >= $4::date) AND ($5::date IS NULL OR origin_date < $5::date)))`,
-      [query.ids, query.proposalIds, query.ownerKeys, query.from, query.to],
+              OR (($5::date IS NULL OR origin_date < $5::date)
+                  AND origin_date >= coalesce(
+                    (SELECT p.date FROM meeting p
+                     WHERE $4::text IS NOT NULL AND p.party_key = $4 AND p.date < $5::date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
+                       AND p.type IN ('MEETING', 'VISIT', 'SIGNING') AND ($6::char(2) IS NULL OR p.location_country_code = $6)
+                     ORDER BY p.date DESC LIMIT 1),
+                    '-infinity'::date)))`,
+      [query.ids, query.proposalIds, query.ownerKeys, query.since?.partyKey ?? null, query.to, query.since?.location ?? null],
     );
     return rows.map((row) => ({
       id: row.id, description: row.description, proposalId: row.proposal_id, meetingId: row.meeting_id, originDate: row.origin_date,

@@ -213,21 +213,6 @@ export class MeetingRepository {
   }
 
   /**
-   * The day of the latest meeting of exactly these parties held in person before `before` (at `location`, when
-   * given), or null: one step back along the (party_key, date) index.
-   */
-  async lastHeldBefore(partyKey: string, before: string, location: string | null): Promise<string | null> {
-    const [row] = await preparedQuery(this.manager, 
-      `SELECT date::text AS date FROM meeting
-       WHERE party_key = $1 AND date < $2 AND status = 'HELD' AND review_status <> 'REJECTED' AND type IN ${IN_PERSON}
-         AND ($3::char(2) IS NULL OR location_country_code = $3)
-       ORDER BY date DESC LIMIT 1`,
-      [partyKey, before, location],
-    );
-    return row?.date ?? null;
-  }
-
-  /**
    * The first meeting held in person after `after` whose parties include all of `parties` (and, when
    * `locations` is given, held in one of them), with its first report of being held; null when none.
    */

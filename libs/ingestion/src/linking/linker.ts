@@ -296,13 +296,17 @@ export class Linker {
     // A follow-up counts from the day its meeting was held, else from the day the report that stated it
     // was published; one with neither cannot be shown done by a later fact and stays open.
     const seen = new Set<string>();
-    const open = (await this.followUps.openCandidates({
-      ids: this.newFollowUps, proposalIds: [...this.touchedProposals.keys()], ownerKeys: [], from: null, to: null,
-    }));
+    const open =
+      this.newFollowUps.length || this.touchedProposals.size
+        ? await this.followUps.openCandidates({ ids: this.newFollowUps, proposalIds: [...this.touchedProposals.keys()], ownerKeys: [], to: null })
+        : [];
     for (const meeting of await this.meetings.heldInPerson([...this.touchedMeetings])) {
-      const parties = meeting.partyKey.split(',');
-      const from = await this.meetings.lastHeldBefore(meeting.partyKey, meeting.date, meeting.locationCountryCode);
-      open.push(...(await this.followUps.openCandidates({ ids: [], proposalIds: [], ownerKeys: subsetKeys(parties), from, to: meeting.date })));
+      open.push(
+        ...(await this.followUps.openCandidates({
+          ids: [], proposalIds: [], ownerKeys: subsetKeys(meeting.partyKey.split(',')), to: meeting.date,
+          since: { partyKey: meeting.partyKey, location: meeting.locationCountryCode },
+        })),
+      );
     }
     for (const followUp of open) {
       if (seen.has(followUp.id)) continue;
