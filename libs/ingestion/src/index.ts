@@ -1,6 +1,7 @@
 export * from './news-item-input.js';
 export {
-  IngestionService, contentHash, EXTRACTOR_VERSION, INGESTION_OPTIONS, type IngestionOptions, type ExtractionPreview,
+  IngestionService, contentHash, EXTRACTOR_VERSION, INGESTION_OPTIONS, type IngestionOptions, type ExtractionPreview, type PreparedItem,
+  type BatchItemOutcome,
 } from './ingestion.service.js';
 export { validateNewsItemInput, MAX_TEXT_BYTES } from './ingest-input.js';
 export { readNewsItem, withArticleText } from './read-news-item.js';

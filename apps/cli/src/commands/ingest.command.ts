@@ -4,18 +4,25 @@ import { AuditService } from '@dyad/domain';
 import { isValidIsoDate } from '@dyad/extraction';
 import { configureExtractionPool, IngestionService, readSources } from '@dyad/ingestion';
 import { isCountryCode } from '@dyad/vocabulary';
-import { createProgressReporter, formatIngestSummary, HOW_TO_DATE, runIngest } from '../ingest/run-ingest.js';
+import { createProgressReporter, formatIngestSummary, HOW_TO_DATE, runIngest, runIngestBatched } from '../ingest/run-ingest.js';
 import { withDatabase } from '../support/database.js';
 
 interface IngestCliOptions {
   publishedAt?: string;
   publisherCountry?: string;
   json?: boolean;
+  batchSize: number;
 }
 
 function parseDate(value: string): string {
   if (!isValidIsoDate(value)) throw new InvalidArgumentError(`expected a real date as YYYY-MM-DD, got "${value}"`);
   return value;
+}
+
+function parseBatchSize(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError(`expected a whole number from 1 to 1000, got "${value}"`);
+  return n;
 }
 
 function parseCountry(value: string): string {
@@ -25,6 +32,9 @@ function parseCountry(value: string): string {
   return value;
 }
 
+/** Items per transaction in `dyad ingest`: fewer commits (each waits for the disk) without holding locks long. */
+export const DEFAULT_BATCH_SIZE = 50;
+
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
@@ -33,6 +43,7 @@ export function registerIngest(program: Command): void {
     .option('--published-at <date>', 'publication date, YYYY-MM-DD, for items that carry none (else their facts stay undated)', parseDate)
     .option('--publisher-country <code>', 'ISO alpha-2 code of the publisher ("our country") for items that carry none', parseCountry)
     .option('--json', 'print the summary as JSON')
+    .option('--batch-size <n>', 'items stored per transaction, each in a savepoint (1: one transaction per item)', parseBatchSize, DEFAULT_BATCH_SIZE)
     .showHelpAfterError(false)
     // Usage errors exit 2, so a script can tell them from items that failed (exit 1).
     .exitOverride((error) => {
@@ -45,7 +56,10 @@ export function registerIngest(program: Command): void {
         const allowPrivate = env.fetchAllowPrivate;
         const service = new IngestionService(dataSource, new AuditService(dataSource), { allowPrivate });
         const items = readSources(sources, { publishedAt: options.publishedAt, publisherCountry: options.publisherCountry, allowPrivate });
-        return runIngest(items, service, createProgressReporter(process.stderr));
+        const reporter = createProgressReporter(process.stderr);
+        return options.batchSize === 1
+          ? runIngest(items, service, reporter)
+          : runIngestBatched(items, service, { batchSize: options.batchSize, reporter });
       });
       const json = summary.undatedItems ? { ...summary, howToDate: HOW_TO_DATE } : summary;
       process.stdout.write(options.json ? `${JSON.stringify(json, null, 2)}\n` : formatIngestSummary(summary));

@@ -1,9 +1,15 @@
 import { RequestContext } from '@dyad/domain';
-import type { IngestOutcome, NewsItemInput, SourceItem } from '@dyad/ingestion';
+import type { BatchItemOutcome, IngestOutcome, NewsItemInput, PreparedItem, SourceItem } from '@dyad/ingestion';
 
 /** What `runIngest` needs of the ingestion service; tests pass a fake. */
 export interface Ingestor {
   ingest(ctx: RequestContext, input: NewsItemInput): Promise<IngestOutcome>;
+}
+
+/** What batch ingestion needs of the ingestion service (IngestionService). */
+export interface BatchIngestor {
+  prepare(input: NewsItemInput): Promise<PreparedItem | { duplicateOf: string }>;
+  ingestPrepared(ctx: RequestContext, items: readonly (PreparedItem | { duplicateOf: string })[]): Promise<BatchItemOutcome[]>;
 }
 
 export interface IngestFailure {
@@ -79,20 +85,9 @@ export async function runIngest(
       fail(item.origin, item.detail ? `${item.reason} (${item.detail})` : item.reason);
     } else {
       try {
-        const outcome = await ingestor.ingest(ctx, item.input);
-        if (outcome.status === 'DUPLICATE') summary.duplicates++;
-        else summary.new++;
-        summary.meetingsCreated += outcome.meetingsCreated;
-        summary.meetingsMerged += outcome.meetingsMerged;
-        summary.proposalsCreated += outcome.proposalsCreated;
-        summary.proposalsAdvanced += outcome.proposalsAdvanced;
-        summary.followUpsClosed += outcome.followUpsClosed;
-        if (outcome.undatedEvents > 0) {
-          summary.undatedItems++;
-          if (summary.undatedOrigins.length < UNDATED_LISTED) summary.undatedOrigins.push(originOf(item.input));
-        }
+        account(summary, item.input, await ingestor.ingest(ctx, item.input));
       } catch (error) {
-        fail(originOf(item.input), oneLine(error instanceof Error ? error.message : String(error)));
+        fail(originOf(item.input), messageOf(error));
       }
     }
     reporter?.progress(summary);
@@ -100,6 +95,105 @@ export async function runIngest(
   reporter?.done(summary);
   return summary;
 }
+
+export interface BatchOptions {
+  /** Items stored per transaction. */
+  batchSize: number;
+  /** Items read and extracted ahead of storing, at most (the extraction pool refuses a longer queue). */
+  ahead?: number;
+  reporter?: IngestReporter;
+  ctx?: RequestContext;
+}
+
+type Pending = { origin: string; input: NewsItemInput | null; prepared: Promise<PreparedItem | { duplicateOf: string } | Error> };
+
+/**
+ * Ingests every item the sources give, `batchSize` items per transaction, each item in a savepoint of its
+ * own: one item refused or failing is counted with its reason and the rest of its batch still lands. Items
+ * are read and extracted ahead (on the extraction pool) while the batch before them is stored.
+ */
+export async function runIngestBatched(sources: AsyncIterable<SourceItem>, ingestor: BatchIngestor, options: BatchOptions): Promise<IngestSummary> {
+  const { batchSize, ahead = 16, reporter, ctx = RequestContext.system() } = options;
+  const summary = emptySummary();
+  const limit = limiter(Math.max(1, ahead));
+  const store = async (batch: Pending[]) => {
+    const prepared = await Promise.all(batch.map((entry) => entry.prepared));
+    const ready = prepared.filter((p): p is PreparedItem | { duplicateOf: string } => !(p instanceof Error));
+    let outcomes: BatchItemOutcome[];
+    try {
+      outcomes = ready.length ? await ingestor.ingestPrepared(ctx, ready) : [];
+    } catch (error) {
+      // The batch's transaction failed as a whole (the database went away): every item in it failed.
+      outcomes = ready.map(() => ({ ok: false, error: error instanceof Error ? error : new Error(String(error)) }));
+    }
+    let next = 0;
+    for (const [index, entry] of batch.entries()) {
+      summary.read++;
+      const result = prepared[index];
+      const outcome = result instanceof Error ? ({ ok: false, error: result } as const) : outcomes[next++];
+      if (outcome.ok) account(summary, entry.input!, outcome.outcome);
+      else {
+        summary.failed++;
+        summary.failures.push({ origin: entry.origin, reason: messageOf(outcome.error) });
+      }
+      reporter?.progress(summary);
+    }
+  };
+  let batch: Pending[] = [];
+  let storing: Promise<void> = Promise.resolve();
+  for await (const item of sources) {
+    if (!item.ok) {
+      const reason = item.detail ? `${item.reason} (${item.detail})` : item.reason;
+      batch.push({ origin: item.origin, input: null, prepared: Promise.resolve(new Error(reason)) });
+    } else {
+      const input = item.input;
+      batch.push({ origin: originOf(input), input, prepared: limit(() => ingestor.prepare(input)).catch((error) => (error instanceof Error ? error : new Error(String(error)))) });
+    }
+    if (batch.length >= batchSize) {
+      const full = batch;
+      batch = [];
+      await storing;
+      storing = store(full);
+    }
+  }
+  await storing;
+  if (batch.length) await store(batch);
+  reporter?.done(summary);
+  return summary;
+}
+
+function account(summary: IngestSummary, input: NewsItemInput, outcome: IngestOutcome): void {
+  if (outcome.status === 'DUPLICATE') summary.duplicates++;
+  else summary.new++;
+  summary.meetingsCreated += outcome.meetingsCreated;
+  summary.meetingsMerged += outcome.meetingsMerged;
+  summary.proposalsCreated += outcome.proposalsCreated;
+  summary.proposalsAdvanced += outcome.proposalsAdvanced;
+  summary.followUpsClosed += outcome.followUpsClosed;
+  if (outcome.undatedEvents > 0) {
+    summary.undatedItems++;
+    if (summary.undatedOrigins.length < UNDATED_LISTED) summary.undatedOrigins.push(originOf(input));
+  }
+}
+
+// At most `n` tasks running; the others start in order as those finish.
+function limiter(n: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+const messageOf = (error: unknown) => oneLine(error instanceof Error ? error.message : String(error));
 
 const originOf = (input: NewsItemInput) => input.origin ?? input.url ?? '(unnamed item)';
 

@@ -1,5 +1,6 @@
 import { Actors1797300000000 } from './1797300000000-actors.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
+import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
 import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
 import { SearchKeys1795661892960 } from './1795661892960-search-keys.js';
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   MeetingStatus1796094033411,
   EuropeanUnion1796100000000,
   Actors1797300000000,
+  IngestionLookups1797100000000,
 ];

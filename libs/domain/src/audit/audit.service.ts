@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../shared/request-context.js';
+import { preparedQuery } from '../shared/prepared-query.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditRecord {
@@ -17,15 +18,13 @@ export class AuditService {
 
   /** Writes the entry in the caller's transaction, so an undone change leaves no audit trace. */
   async record(ctx: RequestContext, manager: EntityManager, record: AuditRecord): Promise<void> {
-    await manager.save(
-      manager.create(AuditEntry, {
-        apiKeyId: ctx.caller?.keyId ?? null,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId ?? null,
-        before: record.before ?? null,
-        after: record.after ?? null,
-      }),
+    await preparedQuery(
+      manager,
+      `INSERT INTO audit_entry (api_key_id, action, entity_type, entity_id, before, after) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
+      [
+        ctx.caller?.keyId ?? null, record.action, record.entityType, record.entityId ?? null,
+        record.before ? JSON.stringify(record.before) : null, record.after ? JSON.stringify(record.after) : null,
+      ],
     );
   }
 

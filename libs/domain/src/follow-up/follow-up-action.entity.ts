@@ -11,9 +11,16 @@ import { FollowUpOwner } from './follow-up-owner.entity.js';
 import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 
 @Entity()
+@Index('follow_up_open_owner_key', { synchronize: false })
+@Index('follow_up_meeting', { synchronize: false })
+@Index('follow_up_proposal', { synchronize: false })
 export class FollowUpAction {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** Its owners as a sorted key ("IR" or "IR,KZ") for exact-set lookups. Kept by a trigger; never written by the application. */
+  @Column({ name: 'owner_key', type: 'text', nullable: true, select: false, insert: false, update: false })
+  ownerKey?: string | null;
 
   @Column({ type: 'text' })
   description: string;

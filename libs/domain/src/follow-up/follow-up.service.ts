@@ -15,7 +15,7 @@ import { SqlParams } from '../shared/sql.js';
 import { FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, type FollowUpHorizon, type FollowUpStatus } from '../shared/vocabulary.js';
 import { FollowUpAction } from './follow-up-action.entity.js';
 import { FollowUpOwner } from './follow-up-owner.entity.js';
-import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
+import { FollowUpRepository } from './follow-up.repository.js';
 
 export interface NewFollowUp {
   description: string;
@@ -86,26 +86,19 @@ export class FollowUpService {
     const owners = checkOwners(input.owners);
     await assertKnownCountries(manager, owners, 'owners');
     const dueDate = input.dueDate ?? estimatedDueDate(input.horizon, from);
-    const followUp = await manager.save(
-      manager.create(FollowUpAction, {
+    const id = await new FollowUpRepository(manager).create(
+      {
         description: checkDescription(input.description),
         horizon: input.horizon,
         dueDate,
         dueDateEstimated: input.dueDate == null && dueDate !== null,
-        status: 'OPEN',
         meetingId: input.meetingId ?? null,
         proposalId: input.proposalId ?? null,
-        owners: owners.map((countryCode) => manager.create(FollowUpOwner, { countryCode })),
-      }),
+        owners,
+      },
+      { status: 'OPEN', effectiveDate: todayInTehran(), apiKeyId: ctx.caller?.keyId ?? null, meetingId: input.meetingId ?? null, note: 'added by an analyst' },
     );
-    await manager.insert(FollowUpStatusChange, {
-      followUpId: followUp.id,
-      status: 'OPEN',
-      effectiveDate: todayInTehran(),
-      apiKeyId: ctx.caller?.keyId ?? null,
-      meetingId: input.meetingId ?? null,
-      note: 'added by an analyst',
-    });
+    const followUp = await manager.findOneByOrFail(FollowUpAction, { id });
     await this.audit.record(ctx, manager, {
       action: 'followUp.create',
       entityType: 'FollowUp',
@@ -123,8 +116,7 @@ export class FollowUpService {
         if (!FOLLOW_UP_STATUSES.includes(patch.status)) throw DomainError.invalid(`unknown status ${patch.status}`, { field: 'status' });
         const verdict = checkFollowUpTransition(followUp.status, patch.status);
         if (!verdict.allowed) throw DomainError.invalid(`${followUp.status} → ${patch.status} is not allowed: ${verdict.reason}`, { field: 'status' });
-        await manager.insert(FollowUpStatusChange, {
-          followUpId: id,
+        await new FollowUpRepository(manager).addChange(id, {
           status: patch.status,
           effectiveDate: todayInTehran(),
           apiKeyId: ctx.caller?.keyId ?? null,
@@ -146,8 +138,7 @@ export class FollowUpService {
       if (patch.owners != null) {
         owners = checkOwners(patch.owners);
         await assertKnownCountries(manager, owners, 'owners');
-        await manager.delete(FollowUpOwner, { followUpId: id });
-        await manager.insert(FollowUpOwner, owners.map((countryCode) => ({ followUpId: id, countryCode })));
+        await new FollowUpRepository(manager).setOwners(id, owners);
       }
       const { owners: _owners, ...columns } = followUp as FollowUpAction & { owners?: unknown };
       void _owners;

@@ -12,9 +12,14 @@ import { MeetingParticipant } from './meeting-participant.entity.js';
 import { MeetingParty } from './meeting-party.entity.js';
 
 @Entity()
+@Index('meeting_party_key_date', { synchronize: false })
 export class Meeting {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** Its parties as a sorted key ("IR,KZ") for exact-set lookups. Kept by a trigger; never written by the application. */
+  @Column({ name: 'party_key', type: 'text', nullable: true, select: false, insert: false, update: false })
+  partyKey?: string | null;
 
   @Column({ type: 'enum', enum: EVENT_TYPES, enumName: 'event_type' })
   type: EventType;

@@ -19,7 +19,7 @@ import {
 } from '../shared/vocabulary.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingParty } from './meeting-party.entity.js';
-import { MeetingReading } from './meeting-reading.entity.js';
+import { MeetingRepository } from './meeting.repository.js';
 import { resolveMeetingReadings } from './meeting-status.js';
 
 export interface MeetingFields {
@@ -80,8 +80,8 @@ export class MeetingService {
       if (!fields.type) throw DomainError.invalid('type is required', { field: 'type' });
       if (!fields.countries) throw DomainError.invalid('countries is required', { field: 'countries' });
       const checked = await this.checkFields(manager, fields);
-      const meeting = await manager.save(
-        manager.create(Meeting, {
+      const id = await new MeetingRepository(manager).create(
+        {
           type: checked.type!,
           status: checked.status ?? 'HELD',
           date: checked.date ?? null,
@@ -89,14 +89,17 @@ export class MeetingService {
           locationName: checked.locationName ?? null,
           locationCountryCode: checked.locationCountry ?? null,
           sectors: checked.sectors ?? [],
+          confidence: null,
           summary: checked.summary ?? null,
           reviewStatus: 'CONFIRMED',
-          parties: checked.countries!.map((countryCode) => manager.create(MeetingParty, { countryCode })),
-        }),
+          parties: checked.countries!,
+        },
+        null,
       );
+      const meeting = await manager.findOneByOrFail(Meeting, { id });
       await this.addAnalystReading(manager, ctx, meeting);
       await this.audit.record(ctx, manager, { action: 'meeting.create', entityType: 'Meeting', entityId: meeting.id, after: describe(meeting, checked.countries!) });
-      return manager.findOneByOrFail(Meeting, { id: meeting.id });
+      return meeting;
     });
   }
 
@@ -119,8 +122,7 @@ export class MeetingService {
       if (checked.sectors != null) meeting.sectors = checked.sectors;
       if (checked.summary !== undefined) meeting.summary = checked.summary;
       if (checked.countries != null) {
-        await manager.delete(MeetingParty, { meetingId: meeting.id });
-        await manager.insert(MeetingParty, checked.countries.map((countryCode) => ({ meetingId: meeting.id, countryCode })));
+        await new MeetingRepository(manager).setParties(meeting.id, checked.countries);
       }
     });
   }
@@ -168,23 +170,7 @@ export class MeetingService {
         target.locationName ??= duplicate.locationName;
         target.locationCountryCode ??= duplicate.locationCountryCode;
       }
-      const params = [targetId, duplicates];
-      await manager.query(
-        `INSERT INTO meeting_source (meeting_id, news_item_id) SELECT $1, news_item_id FROM meeting_source WHERE meeting_id = ANY($2) ON CONFLICT DO NOTHING`,
-        params,
-      );
-      await manager.query(
-        `INSERT INTO meeting_party (meeting_id, country_code) SELECT DISTINCT $1::uuid, country_code FROM meeting_party WHERE meeting_id = ANY($2) ON CONFLICT DO NOTHING`,
-        params,
-      );
-      await manager.query(`UPDATE meeting_participant SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-      await manager.query(`UPDATE evidence SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-      await manager.query(`UPDATE follow_up_action SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-      await manager.query(`UPDATE proposal_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-      await manager.query(`UPDATE follow_up_status_change SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-      await manager.query(`UPDATE proposal SET origin_meeting_id = $1 WHERE origin_meeting_id = ANY($2)`, params);
-      await manager.query(`UPDATE meeting_reading SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
-      await manager.query(`DELETE FROM meeting WHERE id = ANY($1)`, [duplicates]);
+      await new MeetingRepository(manager).mergeInto(targetId, duplicates);
       // One meeting now, reported by all their sources: its status and date come from all their readings.
       const resolved = await resolveMeetingReadings(manager, targetId);
       if (resolved) Object.assign(target, resolved);
@@ -229,8 +215,7 @@ export class MeetingService {
   }
 
   private async addAnalystReading(manager: EntityManager, ctx: RequestContext, meeting: Meeting): Promise<void> {
-    await manager.insert(MeetingReading, {
-      meetingId: meeting.id,
+    await new MeetingRepository(manager).addReading(meeting.id, {
       status: meeting.status,
       date: meeting.date,
       dateSource: meeting.dateSource,

@@ -12,9 +12,14 @@ import { ProposalStatusChange } from './proposal-status-change.entity.js';
 @Entity()
 // A trigram GIN index, made by a migration (TypeORM cannot declare the operator class).
 @Index('proposal_search_key_trgm', { synchronize: false })
+@Index('proposal_party_key_kind', { synchronize: false })
 export class Proposal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** Its parties as a sorted key ("IR,KZ") for exact-set lookups. Kept by a trigger; never written by the application. */
+  @Column({ name: 'party_key', type: 'text', nullable: true, select: false, insert: false, update: false })
+  partyKey?: string | null;
 
   @Index()
   @Column({ type: 'enum', enum: PROPOSAL_KINDS, enumName: 'proposal_kind' })

@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Command, InvalidArgumentError } from 'commander';
+import { makeCorpus } from '../bench/extract-corpus.js';
+
+// `dyad bench ingest`: items per second stored into an empty database and into a large one (the `bench api`
+// dataset), one at a time and several at once, in batches (`dyad ingest`) and through the ingestNewsItem
+// mutation. `--code <dist>` runs the same cases on another build (for example main's), side by side.
+
+const EMPTY_DATABASE = 'dyad_bench_ingest_empty';
+const LARGE_DATABASE = 'dyad_bench_ingest_large';
+const MODES = ['batch', 'direct', 'graphql'] as const;
+type Mode = (typeof MODES)[number];
+
+interface BenchIngestOptions {
+  items: number;
+  meetings: number;
+  skipSeed: boolean;
+  code?: string;
+  modes: Mode[];
+  concurrency: number[];
+  batchSize: number;
+  databases: ('empty' | 'large')[];
+}
+
+interface Row {
+  database: string;
+  mode: Mode;
+  concurrency: number;
+  items: number;
+  failed: number;
+  seconds: number;
+  note?: string;
+}
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+function wholeNumber(min: number, max: number) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function listOf<T extends string>(allowed: readonly T[]) {
+  return (value: string): T[] => {
+    const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+    const bad = parts.filter((part) => !allowed.includes(part as T));
+    if (!parts.length || bad.length) throw new InvalidArgumentError(`expected a comma-separated list of ${allowed.join(', ')}`);
+    return [...new Set(parts)] as T[];
+  };
+}
+
+function concurrencies(value: string): number[] {
+  const parts = value.split(',').map((part) => Number(part.trim()));
+  if (!parts.length || parts.some((n) => !Number.isInteger(n) || n < 1 || n > 32)) throw new InvalidArgumentError('expected a comma-separated list of whole numbers from 1 to 32');
+  return [...new Set(parts)];
+}
+
+export function registerBenchIngest(bench: Command): void {
+  bench
+    .command('ingest')
+    .description(`ingestion throughput into an empty database and a large one (${EMPTY_DATABASE}, ${LARGE_DATABASE}: dropped and recreated)`)
+    .option('--items <n>', 'items stored per case', wholeNumber(10, 100_000), 400)
+    .option('--meetings <n>', 'meetings in the large database (the bench api dataset)', wholeNumber(100, 2_000_000), 100_000)
+    .option('--skip-seed', `reuse the ${LARGE_DATABASE} database of a previous run`, false)
+    .option('--databases <list>', 'empty, large', listOf(['empty', 'large'] as const), ['empty', 'large'])
+    .option('--modes <list>', `${MODES.join(', ')}`, listOf(MODES), [...MODES])
+    .option('--concurrency <list>', 'items in flight at once, per case', concurrencies, [1, 4])
+    .option('--batch-size <n>', 'items per transaction in batch mode', wholeNumber(1, 1000), 50)
+    .option('--code <dist>', 'the compiled build to measure (a dist/ folder), for comparing builds; default this one')
+    .action((options: BenchIngestOptions) => runBenchIngest(options));
+}
+
+/** The parts of a build the bench drives, loaded from its dist/ folder. */
+async function loadBuild(dist: string) {
+  const load = (path: string) => import(pathToFileURL(join(dist, path)).href);
+  const [database, domain, ingestion, server, benchDatabase, runIngest] = await Promise.all([
+    load('libs/database/src/index.js'),
+    load('libs/domain/src/index.js'),
+    load('libs/ingestion/src/index.js'),
+    load('apps/api/src/server.js'),
+    load('apps/cli/src/bench/bench-database.js'),
+    load('apps/cli/src/ingest/run-ingest.js'),
+  ]);
+  return { database, domain, ingestion, server, benchDatabase, runIngest };
+}
+
+type Build = Awaited<ReturnType<typeof loadBuild>>;
+
+async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
+  const here = new URL('../../../../', import.meta.url).pathname;
+  const dist = options.code ? (isAbsolute(options.code) ? options.code : resolve(options.code)) : here;
+  const build = await loadBuild(dist);
+  const env = build.database.DyadEnvironment.from();
+  const handle = await build.database.openDatabase(env, 'cli', log);
+  const rows: Row[] = [];
+  let seed = 1;
+  try {
+    for (const kind of options.databases) {
+      const name = kind === 'empty' ? EMPTY_DATABASE : LARGE_DATABASE;
+      const label = kind === 'empty' ? 'empty' : `${options.meetings.toLocaleString('en')} meetings`;
+      if (kind === 'large' && !options.skipSeed) await build.benchDatabase.recreateBenchDatabase(handle.url, name, options.meetings, log);
+      for (const mode of options.modes) {
+        for (const concurrency of mode === 'batch' ? [1] : options.concurrency) {
+          // An empty database is empty for each case; the large one keeps what earlier cases added (a few
+          // hundred items beside its own).
+          if (kind === 'empty') await build.benchDatabase.recreateBenchDatabase(handle.url, name, 0, () => {});
+          const url = build.database.withDatabaseName(handle.url, name);
+          // Distinct texts in every case, so none is a duplicate of an earlier one.
+          const corpus = makeCorpus(options.items + WARM_UP, 1024, 3072, 1000 + seed++);
+          const row = await runCase(build, url, mode, concurrency, corpus, options);
+          rows.push({ database: label, ...row });
+          log(`${label}, ${mode}, concurrency ${concurrency}: ${formatRate(row)}`);
+        }
+      }
+    }
+  } finally {
+    await build.ingestion.closeExtractionPool();
+    await handle.stop();
+  }
+  process.stdout.write(`${formatTable(rows, dist, options)}\n`);
+}
+
+// Items stored before the clock starts: worker threads started, statements planned, caches warm.
+const WARM_UP = 20;
+
+async function runCase(
+  build: Build,
+  url: string,
+  mode: Mode,
+  concurrency: number,
+  corpus: string[],
+  options: BenchIngestOptions,
+): Promise<Omit<Row, 'database'>> {
+  const warm = corpus.slice(0, WARM_UP);
+  const timed = corpus.slice(WARM_UP);
+  const base = { mode, concurrency, items: timed.length };
+  if (mode === 'graphql') return { ...base, ...(await viaGraphql(build, url, concurrency, warm, timed)) };
+  const dataSource = build.database.createDataSource({ url, entities: build.domain.ENTITIES, poolSize: concurrency + 2 });
+  await dataSource.initialize();
+  try {
+    const service = new build.ingestion.IngestionService(dataSource, new build.domain.AuditService(dataSource));
+    const ctx = build.domain.RequestContext.system();
+    if (mode === 'batch') {
+      if (!build.runIngest.runIngestBatched) return { ...base, failed: 0, seconds: 0, note: 'no batch mode in this build' };
+      const run = (texts: string[]) =>
+        build.runIngest.runIngestBatched(sourcesOf(texts), service, { batchSize: options.batchSize, ctx }) as Promise<{ failed: number; failures: { reason: string }[] }>;
+      await run(warm);
+      const t0 = performance.now();
+      const summary = await run(timed);
+      if (summary.failed) log(`batch: ${summary.failed} failed, e.g. ${summary.failures[0]?.reason}`);
+      return { ...base, failed: summary.failed, seconds: (performance.now() - t0) / 1000 };
+    }
+    const one = async (text: string) => {
+      const outcome = await service.ingest(ctx, { text });
+      if (outcome.status !== 'NEW') throw new Error(`expected a new item, got ${outcome.status}`);
+    };
+    await inParallel(warm, concurrency, one);
+    const t0 = performance.now();
+    const failed = await inParallel(timed, concurrency, one);
+    return { ...base, failed, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function viaGraphql(build: Build, url: string, concurrency: number, warm: string[], timed: string[]): Promise<{ failed: number; seconds: number }> {
+  const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-ingest-'));
+  const adminKey = `bench-${randomBytes(12).toString('hex')}`;
+  const env = build.database.DyadEnvironment.from({
+    DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(await build.database.freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey,
+    DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
+    // no demo data loaded into the empty database beside the items measured
+    DYAD_DEMO: 'none',
+  });
+  const server = await build.server.startServer({ env, log: () => {}, logLevels: ['error'] });
+  try {
+    const endpoint = `http://127.0.0.1:${new URL(server.url).port}/graphql`;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
+    const query = 'mutation($input: IngestNewsItemInput!) { ingestNewsItem(input: $input) { status } }';
+    const one = async (text: string) => {
+      const response = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables: { input: { text } } }) });
+      const body = (await response.json()) as { data?: { ingestNewsItem?: { status: string } }; errors?: { message: string }[] };
+      if (body.data?.ingestNewsItem?.status !== 'NEW') throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
+    };
+    await inParallel(warm, concurrency, one);
+    const t0 = performance.now();
+    const failed = await inParallel(timed, concurrency, one);
+    return { failed, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    await server.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function* sourcesOf(texts: string[]) {
+  for (const text of texts) yield { ok: true as const, input: { text } };
+}
+
+// `concurrency` workers taking the next text in turn; returns how many failed (the first failure is logged).
+async function inParallel(texts: string[], concurrency: number, work: (text: string) => Promise<void>): Promise<number> {
+  let next = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < texts.length) {
+      const text = texts[next++];
+      try {
+        await work(text);
+      } catch (error) {
+        if (!failed) log(`an item failed: ${(error as Error).message}`);
+        failed++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return failed;
+}
+
+const formatRate = (row: { items: number; seconds: number; failed: number; note?: string }) =>
+  row.note ?? `${(row.items / row.seconds).toFixed(1)} items/s (${row.items} items in ${row.seconds.toFixed(1)} s${row.failed ? `, ${row.failed} failed` : ''})`;
+
+function formatTable(rows: Row[], dist: string, options: BenchIngestOptions): string {
+  const header = ['database', 'mode', 'concurrency', 'items', 'seconds', 'items/s', 'failed'];
+  const lines = rows.map((row) =>
+    row.note
+      ? [row.database, row.mode, String(row.concurrency), '-', '-', '-', row.note]
+      : [row.database, row.mode, String(row.concurrency), String(row.items), row.seconds.toFixed(1), (row.items / row.seconds).toFixed(1), String(row.failed)],
+  );
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [
+    `build ${dist}; 1–3 KB fa/en/ru items; batch mode ${options.batchSize} items per transaction`,
+    format(header),
+    format(widths.map((width) => '-'.repeat(width))),
+    ...lines.map(format),
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../shared/prepared-query.js';
+
+export interface EvidenceSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface EvidenceTarget {
+  meetingId?: string;
+  proposalId?: string;
+  followUpId?: string;
+}
+
+/**
+ * Writes evidence: spans of one news item's text backing a meeting, proposal or follow-up. Spans are
+ * gathered and written in one statement (`flush`), before anything reads them back.
+ */
+export class EvidenceRepository {
+  private pending: { start: number; end: number; quote: string; meetingId: string | null; proposalId: string | null; followUpId: string | null }[] = [];
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly newsItemId: string,
+    private readonly body: string,
+  ) {}
+
+  /** Queues the spans that are real slices of the item's text (others are dropped); returns the quotes kept. */
+  add(spans: readonly EvidenceSpan[], target: EvidenceTarget): string[] {
+    const kept: string[] = [];
+    for (const span of spans) {
+      if (span.end > span.start && this.body.slice(span.start, span.end) === span.text) {
+        this.pending.push({
+          start: span.start, end: span.end, quote: span.text,
+          meetingId: target.meetingId ?? null, proposalId: target.proposalId ?? null, followUpId: target.followUpId ?? null,
+        });
+        kept.push(span.text);
+      }
+    }
+    return kept;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    const rows = this.pending;
+    this.pending = [];
+    // Arrays, not one parameter per value: a long text may give thousands of spans, past the 65,535 parameters of one statement.
+    await preparedQuery(this.manager, 
+      `INSERT INTO evidence (news_item_id, start, "end", quote, meeting_id, proposal_id, follow_up_id)
+       SELECT $1, s, e, q, m, p, f FROM unnest($2::int[], $3::int[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[]) AS t(s, e, q, m, p, f)`,
+      [
+        this.newsItemId, rows.map((r) => r.start), rows.map((r) => r.end), rows.map((r) => r.quote),
+        rows.map((r) => r.meetingId), rows.map((r) => r.proposalId), rows.map((r) => r.followUpId),
+      ],
+    );
+  }
+}

@@ -1,0 +1,151 @@
+import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../shared/prepared-query.js';
+import type { FollowUpHorizon, FollowUpStatus } from '../shared/vocabulary.js';
+
+export interface NewFollowUpRow {
+  description: string;
+  horizon: FollowUpHorizon;
+  dueDate: string | null;
+  dueDateEstimated: boolean;
+  meetingId: string | null;
+  proposalId: string | null;
+  owners: string[];
+}
+
+export interface FollowUpChangeFields {
+  status: FollowUpStatus;
+  effectiveDate: string | null;
+  newsItemId?: string | null;
+  meetingId?: string | null;
+  apiKeyId?: string | null;
+  note?: string | null;
+}
+
+/** An open follow-up that the facts may now show done. */
+export interface OpenFollowUp {
+  id: string;
+  description: string;
+  proposalId: string | null;
+  meetingId: string;
+  /** The day it counts from: its meeting's day when held, else the day the report stating it was published. */
+  originDate: string;
+  owners: string[];
+  /** The parties of its meeting. */
+  parties: string[];
+  quotes: string[];
+}
+
+/** All SQL that writes follow-ups, their owners and status changes. */
+export class FollowUpRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Creates a follow-up with its owners and first status change in one statement. */
+  async create(fields: NewFollowUpRow, change: FollowUpChangeFields): Promise<string> {
+    const [row] = await preparedQuery(this.manager, 
+      `WITH f AS (
+         INSERT INTO follow_up_action (description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version)
+         VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, 1) RETURNING id
+       ), owners AS (
+         INSERT INTO follow_up_owner (follow_up_id, country_code) SELECT f.id, c FROM f, unnest($7::char(2)[]) AS c
+       ), change AS (
+         INSERT INTO follow_up_status_change (follow_up_id, status, effective_date, news_item_id, meeting_id, api_key_id, note)
+         SELECT f.id, $8::follow_up_status, $9::date, $10::uuid, $11::uuid, $12::uuid, $13::text FROM f
+       )
+       SELECT id FROM f`,
+      [
+        fields.description, fields.horizon, fields.dueDate, fields.dueDateEstimated, fields.meetingId, fields.proposalId,
+        [...new Set(fields.owners)].sort(), change.status, change.effectiveDate, change.newsItemId ?? null, change.meetingId ?? null,
+        change.apiKeyId ?? null, change.note ?? null,
+      ],
+    );
+    return row.id;
+  }
+
+  /** The follow-ups of a meeting with their owners (sorted key) and quotes. */
+  async ofMeeting(meetingId: string): Promise<{ id: string; description: string; ownerKey: string | null; quotes: string[] }[]> {
+    const rows: { id: string; description: string; owner_key: string | null; quotes: string[] }[] = await preparedQuery(this.manager, 
+      `SELECT f.id, f.description, f.owner_key, ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = f.id) AS quotes
+       FROM follow_up_action f WHERE f.meeting_id = $1 AND f.owner_key IS NOT NULL`,
+      [meetingId],
+    );
+    return rows.map((row) => ({ id: row.id, description: row.description, ownerKey: row.owner_key, quotes: row.quotes }));
+  }
+
+  /**
+   * Open follow-ups of a meeting that have a day to count from: those among `ids`, those about `proposalIds`,
+   * and those owned by exactly one of `ownerKeys` whose day is before `to` and not before the day of the
+   * latest meeting of `since.partyKey` held in person before `to` (at `since.location` when given).
+   * Each part is an index lookup (primary key, proposal, open follow-ups by owner key, meetings by party key).
+   */
+  async openCandidates(query: {
+    ids: readonly string[];
+    proposalIds: readonly string[];
+    ownerKeys: readonly string[];
+    to: string | null;
+    since?: { partyKey: string; location: string | null };
+  }): Promise<OpenFollowUp[]> {
+    const rows: {
+      id: string; description: string; proposal_id: string | null; meeting_id: string; origin_date: string; owners: string[]; parties: string[]; quotes: string[];
+    }[] = await preparedQuery(this.manager, 
+      `SELECT id, description, proposal_id, meeting_id, origin_date::text AS origin_date, owners, parties,
+              ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = c.id) AS quotes
+       FROM (
+         SELECT f.id, f.description, f.proposal_id, f.meeting_id, f.owner_key,
+           CASE WHEN m.status = 'HELD' AND m.date IS NOT NULL THEN m.date
+                ELSE (SELECT min(s.effective_date) FROM follow_up_status_change s WHERE s.follow_up_id = f.id AND s.status = 'OPEN')
+           END AS origin_date,
+           coalesce(string_to_array(f.owner_key, ','), '{}') AS owners,
+           coalesce(string_to_array(m.party_key, ','), '{}') AS parties
+         FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id
+         WHERE f.status IN ('OPEN', 'IN_PROGRESS')
+           AND (f.id = ANY($1::uuid[]) OR f.proposal_id = ANY($2::uuid[]) OR f.owner_key = ANY($3::text[]))
+       ) c
+       WHERE origin_date IS NOT NULL
+         AND (id = ANY($1::uuid[]) OR proposal_id = ANY($2::uuid[])
+              OR (($5::date IS NULL OR origin_date < $5::date)
+                  AND origin_date >= coalesce(
+                    (SELECT p.date FROM meeting p
+                     WHERE $4::text IS NOT NULL AND p.party_key = $4 AND p.date < $5::date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
+                       AND p.type IN ('MEETING', 'VISIT', 'SIGNING') AND ($6::char(2) IS NULL OR p.location_country_code = $6)
+                     ORDER BY p.date DESC LIMIT 1),
+                    '-infinity'::date)))`,
+      [query.ids, query.proposalIds, query.ownerKeys, query.since?.partyKey ?? null, query.to, query.since?.location ?? null],
+    );
+    return rows.map((row) => ({
+      id: row.id, description: row.description, proposalId: row.proposal_id, meetingId: row.meeting_id, originDate: row.origin_date,
+      owners: row.owners, parties: row.parties, quotes: row.quotes,
+    }));
+  }
+
+  /**
+   * Closes an open follow-up as done with the fact that shows it; false (and nothing written) when it was
+   * closed meanwhile, so two reports of the same fact close it once.
+   */
+  async closeAsDone(id: string, change: Omit<FollowUpChangeFields, 'status'>): Promise<boolean> {
+    const rows = await preparedQuery(this.manager, 
+      `WITH done AS (
+         UPDATE follow_up_action SET status = 'DONE', version = version + 1, updated_at = now()
+         WHERE id = $1 AND status IN ('OPEN', 'IN_PROGRESS') RETURNING id
+       )
+       INSERT INTO follow_up_status_change (follow_up_id, status, effective_date, news_item_id, meeting_id, note)
+       SELECT id, 'DONE', $2::date, $3::uuid, $4::uuid, $5::text FROM done RETURNING follow_up_id`,
+      [id, change.effectiveDate, change.newsItemId ?? null, change.meetingId ?? null, change.note ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /** Adds a status change (an analyst's). */
+  async addChange(followUpId: string, change: FollowUpChangeFields): Promise<void> {
+    await preparedQuery(this.manager, 
+      `INSERT INTO follow_up_status_change (follow_up_id, status, effective_date, news_item_id, meeting_id, api_key_id, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [followUpId, change.status, change.effectiveDate, change.newsItemId ?? null, change.meetingId ?? null, change.apiKeyId ?? null, change.note ?? null],
+    );
+  }
+
+  /** Replaces a follow-up's owners (an analyst's edit). */
+  async setOwners(followUpId: string, owners: readonly string[]): Promise<void> {
+    await preparedQuery(this.manager, `DELETE FROM follow_up_owner WHERE follow_up_id = $1`, [followUpId]);
+    await preparedQuery(this.manager, `INSERT INTO follow_up_owner (follow_up_id, country_code) SELECT $1, unnest($2::char(2)[])`, [followUpId, owners]);
+  }
+}

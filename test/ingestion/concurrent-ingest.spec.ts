@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PartyLocks, partySetKey, RequestContext } from '@dyad/domain';
+import type { NewsItemInput, PreparedItem } from '@dyad/ingestion';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { fixture, ingestionServiceFor, permutations } from '../support/ingestion.js';
+
+// Ingestion without a global lock: items about other countries are stored at the same time, and items
+// stored at the same time give what storing them one after the other gives.
+const STORYLINE: NewsItemInput[] = [
+  { text: fixture('storyline/01-seed-fa.txt'), publisher: 'ICRO' },
+  { text: fixture('storyline/02-same-meeting-en.txt'), publishedAt: '2025-04-14', publisher: 'Example Times', url: 'https://news.example/iran-kazakhstan-cinema' },
+  { text: fixture('storyline/03-visit-tehran-en.txt'), publishedAt: '2026-02-10', publisher: 'Example Times' },
+  { text: fixture('storyline/04-signing-fa.txt'), publisher: 'ICRO' },
+];
+
+const RU_CN = 'MOSCOW, May 12, 2025 – The foreign ministers of Russia and China met in Moscow on Monday and agreed to hold the next round of talks in Beijing.';
+const IR_KZ = 'ASTANA, April 13, 2025 – The foreign ministers of Iran and Kazakhstan met in Astana on Sunday and discussed transit cooperation.';
+
+const ctx = RequestContext.system();
+
+async function storylineState(db: DataSource) {
+  return {
+    meetings: await db.query(
+      `SELECT m.type, m.date::text AS date, m.location_country_code AS location, count(ms.news_item_id)::int AS sources
+       FROM meeting m JOIN meeting_source ms ON ms.meeting_id = m.id WHERE m.party_key = 'IR,KZ' GROUP BY m.id ORDER BY m.date`,
+    ),
+    mous: await db.query(
+      `SELECT p.status, array(SELECT c.status::text FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.accepted ORDER BY c.effective_date) AS history
+       FROM proposal p WHERE p.kind = 'MOU'`,
+    ),
+    openFollowUps: (await db.query(
+      `SELECT count(*)::int AS n FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id WHERE m.date = '2025-04-13' AND f.status = 'OPEN'
+         AND (f.description ~* 'sign|visit|امضا|سفر')`,
+    ))[0].n,
+  };
+}
+
+const EXPECTED = {
+  meetings: [
+    { type: 'MEETING', date: '2025-04-13', location: 'KZ', sources: 2 },
+    { type: 'VISIT', date: '2026-02-10', location: 'IR', sources: 1 },
+    { type: 'SIGNING', date: '2026-05-11', location: 'KZ', sources: 1 },
+  ],
+  mous: [{ status: 'SIGNED', history: ['AGREED', 'NEGOTIATING', 'SIGNED'] }],
+  openFollowUps: 0,
+};
+
+describe('concurrent ingestion', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await database.connect();
+  });
+  afterAll(() => database.drop());
+  beforeEach(() => db.query(`TRUNCATE news_item, meeting, proposal, follow_up_action, actor, evidence, audit_entry CASCADE`));
+
+  it.each([1, 2, 3, 4])('gives the storyline of one-after-the-other when its four items are ingested at once (run %i)', async () => {
+    const ingestion = ingestionServiceFor(db);
+    const outcomes = await Promise.all(STORYLINE.map((input) => ingestion.ingest(ctx, input)));
+    expect(outcomes.map((o) => o.status)).toEqual(['NEW', 'NEW', 'NEW', 'NEW']);
+    expect(await storylineState(db)).toEqual(EXPECTED);
+  });
+
+  it.each(permutations([0, 1, 2, 3]).filter((_, i) => i % 6 === 0).map((order) => [order.join(','), order]))(
+    'gives the same storyline in one batch, items in order %s',
+    async (_name, order) => {
+      const ingestion = ingestionServiceFor(db);
+      const prepared = await Promise.all((order as number[]).map((i) => ingestion.prepare(STORYLINE[i])));
+      const outcomes = await ingestion.ingestPrepared(ctx, prepared);
+      expect(outcomes.every((o) => o.ok && o.outcome.status === 'NEW')).toBe(true);
+      expect(await storylineState(db)).toEqual(EXPECTED);
+    },
+  );
+
+  it('stores an item ingested six times at once exactly once', async () => {
+    const ingestion = ingestionServiceFor(db);
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => ingestion.ingest(ctx, STORYLINE[1])));
+    expect(outcomes.filter((o) => o.status === 'NEW')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'DUPLICATE')).toHaveLength(5);
+    expect(new Set(outcomes.map((o) => o.newsItemId)).size).toBe(1);
+    const [{ items, meetings, audits }] = await db.query(
+      `SELECT (SELECT count(*)::int FROM news_item) AS items, (SELECT count(*)::int FROM meeting) AS meetings,
+              (SELECT count(*)::int FROM audit_entry WHERE action = 'newsItem.ingest') AS audits`,
+    );
+    expect({ items, audits }).toEqual({ items: 1, audits: 1 });
+    expect(meetings).toBeGreaterThan(0);
+  });
+
+  it('stores an item about other countries while one pair is locked, and waits for the locked pair', async () => {
+    const ingestion = ingestionServiceFor(db);
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      // Another ingest holds Iran–Kazakhstan.
+      await new PartyLocks().exclusive(partySetKey(['IR', 'KZ'])).acquire(runner.manager);
+      const other = await ingestion.ingest(ctx, { text: RU_CN });
+      expect(other).toMatchObject({ status: 'NEW', meetingsCreated: 1 });
+
+      let done = false;
+      const waiting = ingestion.ingest(ctx, { text: IR_KZ }).then((outcome) => {
+        done = true;
+        return outcome;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(done).toBe(false);
+      await runner.commitTransaction();
+      expect(await waiting).toMatchObject({ status: 'NEW', meetingsCreated: 1 });
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
+  it('stores the rest of a batch when one item fails, and reports that one', async () => {
+    const ingestion = ingestionServiceFor(db);
+    const good = await ingestion.prepare({ text: RU_CN });
+    const bad = (await ingestion.prepare({ text: IR_KZ })) as PreparedItem;
+    // A fact the database refuses (a day that does not exist) fails that item inside its savepoint.
+    const broken: PreparedItem = { ...bad, result: { ...bad.result, events: bad.result.events.map((e) => ({ ...e, date: '2025-02-30' })) } };
+    const third = await ingestion.prepare({ text: fixture('storyline/03-visit-tehran-en.txt'), publishedAt: '2026-02-10' });
+    const outcomes = await ingestion.ingestPrepared(ctx, [good, broken, third]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes[1].ok ? '' : outcomes[1].error.message).toMatch(/date/i);
+    const [{ items, audits }] = await db.query(
+      `SELECT (SELECT count(*)::int FROM news_item) AS items, (SELECT count(*)::int FROM audit_entry WHERE action = 'newsItem.ingest') AS audits`,
+    );
+    expect({ items, audits }).toEqual({ items: 2, audits: 2 });
+    expect(await db.query(`SELECT count(*)::int AS n FROM news_item WHERE body = $1`, [IR_KZ])).toEqual([{ n: 0 }]);
+  });
+});
