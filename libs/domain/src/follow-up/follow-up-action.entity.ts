@@ -11,6 +11,9 @@ import { FollowUpOwner } from './follow-up-owner.entity.js';
 import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 
 @Entity()
+@Index('follow_up_action_party_codes_gin', { synchronize: false })
+@Index('follow_up_action_meeting_id', { synchronize: false })
+@Index('follow_up_action_proposal_id', { synchronize: false })
 export class FollowUpAction {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -61,4 +64,8 @@ export class FollowUpAction {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Its parties' codes (its meeting's, else its proposal's, else its owners'), sorted; kept by database triggers (migration PartySetsAndRollups), never written here. */
+  @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  partyCodes?: string[];
 }
