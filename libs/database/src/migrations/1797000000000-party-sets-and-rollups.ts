@@ -162,8 +162,11 @@ export class PartySetsAndRollups1797000000000 implements MigrationInterface {
           FROM rollup_scopes(m.party_codes) s
           WHERE r.a = s.a AND r.b = s.b AND r.month = mon AND r.status = m.status AND r.type = m.type AND r.last_date = m.date;
         END IF;
+        -- a shard's row at zero may still hold the key's latest date: rows go only when the whole key is at zero
         DELETE FROM rollup_meeting r USING rollup_scopes(m.party_codes) s
-        WHERE r.a = s.a AND r.b = s.b AND r.month = mon AND r.status = m.status AND r.type = m.type AND r.meetings = 0;
+        WHERE r.a = s.a AND r.b = s.b AND r.month = mon AND r.status = m.status AND r.type = m.type
+          AND NOT EXISTS (SELECT 1 FROM rollup_meeting o WHERE o.a = r.a AND o.b = r.b AND o.month = r.month AND o.status = r.status
+                            AND o.type = r.type AND o.meetings <> 0);
         INSERT INTO rollup_meeting_sector AS r (sector, month, status, shard, meetings)
         SELECT DISTINCT x, mon, m.status, rollup_shard(), delta FROM unnest(m.sectors) x ORDER BY 1
         ON CONFLICT (sector, month, status, shard) DO UPDATE SET meetings = r.meetings + excluded.meetings;
@@ -204,7 +207,8 @@ export class PartySetsAndRollups1797000000000 implements MigrationInterface {
           RETURN NULL;
         END $$`);
       await q(`CREATE TRIGGER ${table}_rollup AFTER INSERT OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_rollup()`);
-      await q(`CREATE TRIGGER ${table}_rollup_update AFTER UPDATE OF ${columns} ON ${table} FOR EACH ROW WHEN (${changed})
+      // no column list: a BEFORE trigger may change these columns (party_codes, funnel_step) without the UPDATE naming them
+      await q(`CREATE TRIGGER ${table}_rollup_update AFTER UPDATE ON ${table} FOR EACH ROW WHEN (${changed})
         EXECUTE FUNCTION ${table}_rollup()`);
     }
 
