@@ -39,6 +39,8 @@ export interface FactCteOptions {
   windowDays: number;
   /** Also read every open follow-up (for the open/overdue counts), not only those due in a window. */
   openFollowUps: boolean;
+  /** Read only the facts the score can count (in a window of a reference date): when the counts come from rollups. */
+  scoreOnly?: boolean;
 }
 
 /**
@@ -50,11 +52,18 @@ export interface FactCteOptions {
  *   proposal's, else its owners, as in the shared follow-up filter; `closed_on` is when it became DONE or
  *   CANCELLED (null while open).
  */
-export function factCtes({ filter, params, pair, today, refs, windowDays, openFollowUps }: FactCteOptions): string {
+export function factCtes({ filter, params, pair, today, refs, windowDays, openFollowUps, scoreOnly }: FactCteOptions): string {
   const undated = { ...filter, from: null, to: null };
   // Meetings count once held: a scheduled one has not happened, a cancelled one never did.
-  const meetingWhere = meetingConditions({ ...undated, statuses: ['HELD'] }, 'm', params).join(' AND ');
-  const proposalWhere = proposalConditions(undated, 'p', params).join(' AND ') || 'true';
+  const inWindow = (column: string) => `(${column} > (SELECT min(r) FROM ${refs}) - ${windowDays} AND ${column} <= (SELECT max(r) FROM ${refs}))`;
+  const meetingWhere = [
+    ...meetingConditions({ ...undated, statuses: ['HELD'] }, 'm', params),
+    ...(scoreOnly ? [inWindow('m.date')] : []),
+  ].join(' AND ');
+  const proposalWhere = [
+    ...proposalConditions(undated, 'p', params),
+    ...(scoreOnly ? [`EXISTS (SELECT 1 FROM proposal_status_change h WHERE h.proposal_id = p.id AND ${inWindow('h.effective_date')})`] : []),
+  ].join(' AND ') || 'true';
   const followUpWhere = followUpConditions(undated, 'f', params, today).join(' AND ') || 'true';
   const dueInWindow = `(f.due_date > (SELECT min(r) FROM ${refs}) - ${windowDays} AND f.due_date < (SELECT max(r) FROM ${refs}))`;
   // the dyads of a stored party set (kept by database triggers; a follow-up's is its meeting's, else its

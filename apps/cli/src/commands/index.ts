@@ -6,6 +6,7 @@ import { registerExtract } from './extract.command.js';
 import { registerIngest } from './ingest.command.js';
 import { registerKeys } from './keys.command.js';
 import { registerMigrate } from './migrate.command.js';
+import { registerRollups } from './rollups.command.js';
 import { registerServe } from './serve.command.js';
 
 // Each command lives in its own file and registers itself on the program here.
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerIngest(program);
   registerBench(program);
   registerEval(program);
+  registerRollups(program);
 }
