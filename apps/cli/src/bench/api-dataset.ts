@@ -55,8 +55,10 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'meetings',
-      sql: `INSERT INTO meeting (id, type, date, date_source, location_country_code, sectors, summary, review_status, confidence, version)
-        SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1
+      // the stored party set is written here (the triggers that keep it are off during the load)
+      sql: `INSERT INTO meeting (id, type, date, date_source, location_country_code, sectors, summary, review_status, confidence, version, party_codes)
+        SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1,
+               ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::char(2)[]
         FROM bench_meeting`,
     },
     {
@@ -124,10 +126,13 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'proposals',
-      sql: `INSERT INTO proposal (id, kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version)
+      // its history climbs the lifecycle to step `top`: that is the furthest step it reached
+      sql: `INSERT INTO proposal (id, kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version,
+                                  party_codes, funnel_step)
         SELECT id, kind::proposal_kind, t.title, 'Proposed at bench meeting ' || i, lower(t.title), sectors,
                coalesce(side, (${lifecycle})[top]::text)::proposal_status,
-               least(date + (top - 1 + (side IS NOT NULL)::int) * 45, current_date), meeting_id, 1
+               least(date + (top - 1 + (side IS NOT NULL)::int) * 45, current_date), meeting_id, 1,
+               ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::char(2)[], top
         FROM bench_proposal
         CROSS JOIN LATERAL (SELECT kind || ' on ' || lower(sectors[1]::text) || ' between ' || code_a || ' and ' || code_b AS title) t`,
     },
@@ -151,7 +156,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
       // two meetings in five leave a follow-up; one in fifty of those is tied to the proposal only, one in a
       // hundred to its owners only
       sql: `CREATE TEMP TABLE bench_follow_up AS
-        SELECT md5('follow-up' || m.i)::uuid AS id, m.i, m.date, m.code_a, m.code_b,
+        SELECT md5('follow-up' || m.i)::uuid AS id, m.i, m.date, m.code_a, m.code_b, m.code_c,
                CASE WHEN m.i % 50 = 1 AND p.id IS NOT NULL THEN NULL WHEN m.i % 100 = 3 THEN NULL ELSE m.id END AS meeting_id,
                CASE WHEN m.i % 100 = 3 THEN NULL ELSE p.id END AS proposal_id,
                h.horizon, h.due_date,
@@ -170,9 +175,12 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'follow-ups',
-      sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version)
+      // parties: its meeting's (or proposal's: the same countries), else its owners'
+      sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, party_codes)
         SELECT id, 'Follow up bench meeting ' || i, horizon::follow_up_horizon, due_date, due_date IS NOT NULL,
-               status::follow_up_status, meeting_id, proposal_id, 1
+               status::follow_up_status, meeting_id, proposal_id, 1,
+               CASE WHEN meeting_id IS NULL AND proposal_id IS NULL THEN ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b]) x ORDER BY x)::char(2)[]
+                    ELSE ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::char(2)[] END
         FROM bench_follow_up`,
     },
     {
@@ -188,6 +196,11 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
         SELECT id, status::follow_up_status, least(coalesce(due_date, date + 30), current_date) FROM bench_follow_up WHERE status <> 'OPEN'`,
     },
     {
+      label: 'rollups',
+      // the party sets were written with the rows: only the rollups are computed
+      sql: `SELECT rollup_rebuild(false)`,
+    },
+    {
       label: 'evidence',
       // quotes are real slices of the first source's body
       sql: `INSERT INTO evidence (news_item_id, start, "end", quote, meeting_id, proposal_id, follow_up_id)
@@ -200,6 +213,11 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
   ];
 
   await runner.query(`SET synchronous_commit = off`);
+  // No triggers, foreign-key checks included: the rows are generated consistent, and the party sets and
+  // rollups are written set-based (above) instead of row by row.
+  await runner.query(`SET session_replication_role = replica`);
+  await runner.query(`SET max_parallel_workers_per_gather = 2`);
+  await runner.query(`SET work_mem = '256MB'`);
   await runner.query(`SET maintenance_work_mem = '256MB'`);
   await runner.query(`SELECT setseed(0.42)`);
   const started = Date.now();
@@ -209,6 +227,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     const rows = typeof result.affected === 'number' ? ` (${result.affected.toLocaleString('en')} rows)` : '';
     log(`seed ${index + 1}/${steps.length} ${step.label}${rows} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
+  await runner.query(`SET session_replication_role = DEFAULT`);
   const t0 = Date.now();
   // VACUUM too, so index-only scans need no heap visits (autovacuum would do it later)
   await runner.query('VACUUM ANALYZE');

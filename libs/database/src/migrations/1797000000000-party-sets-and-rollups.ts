@@ -213,8 +213,9 @@ export class PartySetsAndRollups1797000000000 implements MigrationInterface {
     }
 
     // Recomputes every party set and rollup from the base rows (after a bulk load with triggers off, or to check).
-    await q(`CREATE FUNCTION rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+    await q(`CREATE FUNCTION rollup_rebuild(with_party_sets boolean DEFAULT true) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
+        IF with_party_sets THEN
         UPDATE meeting t SET party_codes = s.codes FROM (
           SELECT m.id, coalesce(array_agg(p.country_code ORDER BY p.country_code) FILTER (WHERE p.country_code IS NOT NULL), '{}') AS codes
           FROM meeting m LEFT JOIN meeting_party p ON p.meeting_id = m.id GROUP BY m.id) s
@@ -233,6 +234,7 @@ export class PartySetsAndRollups1797000000000 implements MigrationInterface {
                             ELSE coalesce((SELECT array_agg(o.country_code ORDER BY o.country_code) FROM follow_up_owner o WHERE o.follow_up_id = f.id), '{}') END AS codes
           FROM follow_up_action f LEFT JOIN meeting m ON m.id = f.meeting_id LEFT JOIN proposal p ON p.id = f.proposal_id) s
         WHERE s.id = t.id AND t.party_codes IS DISTINCT FROM s.codes;
+        END IF;
 
         TRUNCATE rollup_meeting, rollup_meeting_sector, rollup_proposal, rollup_proposal_sector, rollup_follow_up;
         INSERT INTO rollup_meeting (a, b, month, status, type, shard, meetings, last_date)
@@ -266,7 +268,7 @@ export class PartySetsAndRollups1797000000000 implements MigrationInterface {
       await q(`DROP TRIGGER ${table}_rollup_update ON ${table}`);
       await q(`DROP FUNCTION ${table}_rollup()`);
     }
-    await q(`DROP FUNCTION rollup_rebuild()`);
+    await q(`DROP FUNCTION rollup_rebuild(boolean)`);
     await q(`DROP FUNCTION rollup_meeting_apply(meeting, int)`);
     await q(`DROP FUNCTION rollup_proposal_apply(proposal, int)`);
     await q(`DROP FUNCTION rollup_follow_up_apply(follow_up_action, int)`);
