@@ -4,7 +4,7 @@ import {
   meetingConditions, PROPOSAL_LIFECYCLE, PROPOSAL_STATUSES, proposalConditions, type ProposalFilter, type ProposalStatus,
   type RequestContext, SECTORS, type Sector, SqlParams, todayInTehran, whereClause, addDays, preparedQuery,
 } from '@dyad/domain';
-import { anyOf, monthBounds, monthConditions, rollupScope, scopeConditions } from './rollup-sql.js';
+import { anyOf, monthConditions, monthsEnd, rollupScope, scopeConditions, splitRange } from './rollup-sql.js';
 import type { DataSource } from 'typeorm';
 import type {
   CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreTrend, SectorActivity,
@@ -266,24 +266,30 @@ export class AnalyticsService {
     const params = new SqlParams();
     const { unit, step } = PERIOD_SQL[granularity];
     const scope = this.rollups && onlyKeys(f, ['countries', 'types', 'statuses', 'from', 'to']) ? rollupScope(f.countries) : null;
-    const bounds = monthBounds(f);
     let counts: string;
-    if (scope && bounds) {
-      const where = [
-        ...scopeConditions(scope, params),
-        ...anyOf('r.status', f.statuses, 'event_status', params),
-        ...anyOf('r.type', f.types, 'event_type', params),
-        ...monthConditions(bounds, 'r.month', '-infinity', params),
-        `r.month <> '-infinity'::date`,
-      ];
-      counts = `SELECT date_trunc(${params.param(unit)}, r.month::timestamp)::date AS period, r.type, sum(r.meetings)::int AS count
-        FROM rollup_meeting r WHERE ${where.join(' AND ')}
-        GROUP BY 1, 2 HAVING sum(r.meetings) <> 0`;
-    } else {
-      const where = whereClause([...meetingConditions(f, 'm', params), 'm.date IS NOT NULL']);
-      counts = `SELECT date_trunc(${params.param(unit)}, m.date::timestamp)::date AS period, m.type, count(*)::int AS count
-        FROM meeting m ${where}
+    const unitParam = params.param(unit);
+    const baseCounts = (range: MeetingFilter) =>
+      `SELECT date_trunc(${unitParam}, m.date::timestamp)::date AS period, m.type, count(*)::int AS count
+        FROM meeting m ${whereClause([...meetingConditions({ ...f, ...range }, 'm', params), 'm.date IS NOT NULL'])}
         GROUP BY 1, 2`;
+    if (scope) {
+      // whole months from the rollups, the partial months at the ends from the base rows
+      const { months, edges } = splitRange(f);
+      const parts = edges.map((edge) => baseCounts(edge));
+      if (months) {
+        const where = [
+          ...scopeConditions(scope, params),
+          ...anyOf('r.status', f.statuses, 'event_status', params),
+          ...anyOf('r.type', f.types, 'event_type', params),
+          ...monthConditions(months, 'r.month', '-infinity', params),
+          `r.month <> '-infinity'::date`,
+        ];
+        parts.push(`SELECT date_trunc(${unitParam}, r.month::timestamp)::date AS period, r.type, sum(r.meetings)::int AS count
+          FROM rollup_meeting r WHERE ${where.join(' AND ')} GROUP BY 1, 2`);
+      }
+      counts = `SELECT period, type, sum(count)::int AS count FROM (${parts.join(' UNION ALL ')}) parts GROUP BY 1, 2 HAVING sum(count) <> 0`;
+    } else {
+      counts = baseCounts({});
     }
     const sql = `
       WITH counts AS (
@@ -299,7 +305,7 @@ export class AnalyticsService {
       FROM periods LEFT JOIN counts USING (period)
       ORDER BY periods.period`;
     const [rows, undatedMeetings]: [{ period: string; type: EventType | null; count: number }[], number] = await Promise.all([
-      this.query<{ period: string; type: EventType | null; count: number }>(sql, params, !(scope && bounds)),
+      this.query<{ period: string; type: EventType | null; count: number }>(sql, params, !scope),
       this.undatedMeetings(f),
     ]);
     const periods = new Map<string, Map<EventType, number>>();
@@ -324,20 +330,31 @@ export class AnalyticsService {
     const f = checked(filter);
     const params = new SqlParams();
     const scope = this.rollups && onlyKeys(f, ['countries', 'kinds', 'statuses', 'from', 'to']) ? rollupScope(f.countries) : null;
-    const bounds = monthBounds(f);
-    const fromRollups = Boolean(scope && bounds);
-    const where = fromRollups
-      ? [
+    const fromRollups = Boolean(scope);
+    const where = fromRollups ? '' : whereClause(proposalConditions(f, 'p', params));
+    const lifecycle = fromRollups ? '' : `${params.param(PROPOSAL_LIFECYCLE)}::proposal_status[]`;
+    const rollupSql = () => {
+      // whole months of the status date from the rollups; partial months at the ends from the base rows, whose
+      // stored funnel step is the one the rollups count
+      const { months, edges } = splitRange(f);
+      const parts = edges.map(
+        (edge) => `SELECT p.status, p.funnel_step AS step, count(*)::int AS count FROM proposal p
+          ${whereClause(proposalConditions({ ...f, ...edge }, 'p', params))} GROUP BY 1, 2`,
+      );
+      if (months) {
+        const rolled = [
           ...scopeConditions(scope!, params),
           ...anyOf('r.kind', f.kinds, 'proposal_kind', params),
           ...anyOf('r.status', f.statuses, 'proposal_status', params),
-          ...monthConditions(bounds!, 'r.month', '-infinity', params),
-        ].join(' AND ')
-      : whereClause(proposalConditions(f, 'p', params));
-    const lifecycle = fromRollups ? '' : `${params.param(PROPOSAL_LIFECYCLE)}::proposal_status[]`;
+          ...monthConditions(months, 'r.month', '-infinity', params),
+        ].join(' AND ');
+        parts.push(`SELECT r.status, r.step, sum(r.proposals)::int AS count FROM rollup_proposal r WHERE ${rolled} GROUP BY 1, 2`);
+      }
+      return `SELECT status::text AS status, step::int AS highest_step, sum(count)::int AS count
+        FROM (${parts.join(' UNION ALL ')}) parts GROUP BY 1, 2 HAVING sum(count) <> 0`;
+    };
     const sql = fromRollups
-      ? `SELECT r.status::text AS status, r.step::int AS highest_step, sum(r.proposals)::int AS count
-         FROM rollup_proposal r WHERE ${where} GROUP BY 1, 2 HAVING sum(r.proposals) <> 0`
+      ? rollupSql()
       : `
       SELECT p.status::text AS status,
              coalesce(greatest(array_position(${lifecycle}, p.status), h.highest), 1)::int AS highest_step,
@@ -366,31 +383,40 @@ export class AnalyticsService {
     const params = new SqlParams();
     const today = todayInTehran();
     const scope = this.rollups && onlyKeys(f, ['countries', 'statuses', 'horizons', 'from', 'to']) ? rollupScope(f.countries) : null;
-    const bounds = monthBounds(f);
-    const fromRollups = Boolean(scope && bounds);
-    const where = whereClause(followUpConditions(f, 'fu', params, today));
-    const todayParam = params.param(today);
+    const fromRollups = Boolean(scope);
+    const where = fromRollups ? '' : whereClause(followUpConditions(f, 'fu', params, today));
+    // (every parameter must appear in the SQL: the rollup form adds its own where it uses them)
+    const todayParam = fromRollups ? '' : params.param(today);
     const rollupSql = () => {
-      // counts from the rollups; overdue from them for the months before this one, and from the base rows for the
-      // days of this month before today, as are those due in the next 30 days
-      const monthStart = params.param(`${today.slice(0, 7)}-01`);
-      const rolled = [
-        ...scopeConditions(scope!, params),
-        ...anyOf('r.status', f.statuses, 'follow_up_status', params),
-        ...anyOf('r.horizon', f.horizons, 'follow_up_horizon', params),
-        ...monthConditions(bounds!, 'r.due_month', 'infinity', params),
-      ].join(' AND ');
+      // Whole due months from the rollups, overdue from them for the months before this one. From the base rows:
+      // the partial months at the ends of the range, and, within the whole months, the open follow-ups due from
+      // the 1st of this month to 30 days ahead (overdue before today, due soon from today).
+      const { months, edges } = splitRange(f);
+      const open = `fu.status IN ${OPEN}`;
+      const baseRows = (range: { from: string | null; to: string | null }, onlyOpen: boolean, todayParam = params.param(today)) =>
+        `SELECT fu.status, fu.horizon, ${onlyOpen ? 0 : 1} AS count, (${open} AND fu.due_date < ${todayParam})::int AS overdue,
+                (${open} AND fu.due_date >= ${todayParam} AND fu.due_date <= ${params.param(addDays(today, 30))})::int AS due_soon
+         FROM follow_up_action fu ${whereClause([...followUpConditions({ ...f, ...range }, 'fu', params, today), ...(onlyOpen ? [open] : [])])}`;
+      const parts = edges.map((edge) => baseRows(edge, false));
+      if (months) {
+        const monthStart = `${today.slice(0, 7)}-01`;
+        const rolled = [
+          ...scopeConditions(scope!, params),
+          ...anyOf('r.status', f.statuses, 'follow_up_status', params),
+          ...anyOf('r.horizon', f.horizons, 'follow_up_horizon', params),
+          ...monthConditions(months, 'r.due_month', 'infinity', params),
+        ].join(' AND ');
+        parts.push(`SELECT r.status, r.horizon, r.follow_ups AS count,
+               CASE WHEN r.status IN ${OPEN} AND r.due_month < ${params.param(monthStart)}::date THEN r.follow_ups ELSE 0 END AS overdue, 0 AS due_soon
+          FROM rollup_follow_up r WHERE ${rolled}`);
+        const end = monthsEnd(months);
+        const lo = months.from && months.from > monthStart ? months.from : monthStart;
+        const hi = end && end < addDays(today, 30) ? end : addDays(today, 30);
+        if (lo <= hi) parts.push(baseRows({ from: lo, to: hi }, true));
+      }
       return `
       SELECT status::text AS status, horizon::text AS horizon, sum(count)::int AS count, sum(overdue)::int AS overdue, sum(due_soon)::int AS due_soon
-      FROM (
-        SELECT r.status, r.horizon, r.follow_ups AS count,
-               CASE WHEN r.status IN ${OPEN} AND r.due_month < ${monthStart}::date THEN r.follow_ups ELSE 0 END AS overdue, 0 AS due_soon
-        FROM rollup_follow_up r WHERE ${rolled}
-        UNION ALL
-        SELECT fu.status, fu.horizon, 0, (fu.due_date < ${todayParam})::int, (fu.due_date >= ${todayParam})::int
-        FROM follow_up_action fu ${where ? `${where} AND` : 'WHERE'} fu.status IN ${OPEN}
-          AND fu.due_date >= ${monthStart}::date AND fu.due_date <= ${params.param(addDays(today, 30))}
-      ) x
+      FROM (${parts.join(' UNION ALL ')}) x
       GROUP BY 1, 2 HAVING sum(count) <> 0 OR sum(overdue) <> 0 OR sum(due_soon) <> 0`;
     };
     const sql = fromRollups ? rollupSql() : `
@@ -427,29 +453,29 @@ export class AnalyticsService {
   async sectorBreakdown(_ctx: RequestContext, filter: CooperationFilter | null | undefined): Promise<SectorActivity[]> {
     const f = checked(filter);
     const params = new SqlParams();
-    const bounds = monthBounds(f);
-    const fromRollups = this.rollups && onlyKeys(f, ['sectors', 'from', 'to']) && bounds !== null;
-    const rolled = (missing: string) =>
-      ['true', ...anyOf('r.sector', f.sectors, 'sector', params), ...(bounds ? monthConditions(bounds, 'r.month', missing, params) : [])].join(' AND ');
-    const meetingWhere = fromRollups ? rolled('-infinity') : whereClause(meetingConditions(heldByDefault(f), 'm', params));
-    const proposalWhere = fromRollups ? rolled('-infinity') : whereClause(proposalConditions(f, 'p', params));
-    const sql = fromRollups
-      ? `
-      SELECT sector::text AS sector, sum(meetings)::int AS meetings, sum(proposals)::int AS proposals, sum(signed)::int AS signed
-      FROM (
-        SELECT r.sector, r.meetings, 0 AS proposals, 0 AS signed FROM rollup_meeting_sector r WHERE r.status = 'HELD' AND ${meetingWhere}
+    const fromRollups = this.rollups && onlyKeys(f, ['sectors', 'from', 'to']);
+    const baseFacts = (range: CooperationFilter) => `
+        SELECT unnest(m.sectors) AS sector, 1 AS meetings, 0 AS proposals, 0 AS signed FROM meeting m
+        ${whereClause(meetingConditions(heldByDefault({ ...f, ...range }), 'm', params))}
+        UNION ALL
+        SELECT unnest(p.sectors), 0, 1, (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${whereClause(proposalConditions({ ...f, ...range }, 'p', params))}`;
+    const rollupFacts = () => {
+      // whole months from the rollups, the partial months at the ends of the range from the base rows
+      const { months, edges } = splitRange(f);
+      const parts = edges.map((edge) => baseFacts(edge));
+      if (months) {
+        const rolled = () => ['true', ...anyOf('r.sector', f.sectors, 'sector', params), ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ');
+        parts.push(`
+        SELECT r.sector, r.meetings, 0 AS proposals, 0 AS signed FROM rollup_meeting_sector r WHERE r.status = 'HELD' AND ${rolled()}
         UNION ALL
         SELECT r.sector, 0, r.proposals, CASE WHEN r.status IN ${SIGNED_OR_LATER} THEN r.proposals ELSE 0 END
-        FROM rollup_proposal_sector r WHERE ${proposalWhere}
-      ) facts
-      GROUP BY 1`
-      : `
+        FROM rollup_proposal_sector r WHERE ${rolled()}`);
+      }
+      return parts.join(' UNION ALL ');
+    };
+    const sql = `
       SELECT sector::text AS sector, sum(meetings)::int AS meetings, sum(proposals)::int AS proposals, sum(signed)::int AS signed
-      FROM (
-        SELECT unnest(m.sectors) AS sector, 1 AS meetings, 0 AS proposals, 0 AS signed FROM meeting m ${meetingWhere}
-        UNION ALL
-        SELECT unnest(p.sectors), 0, 1, (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${proposalWhere}
-      ) facts
+      FROM (${fromRollups ? rollupFacts() : baseFacts({})}) facts
       GROUP BY 1`;
     const rows: SectorActivity[] = await this.query(sql, params, !fromRollups);
     const bySector = new Map(rows.map((row) => [row.sector, row]));

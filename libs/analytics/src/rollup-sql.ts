@@ -39,3 +39,43 @@ export const scopeConditions = (scope: { a: string; b: string }, params: SqlPara
 
 export const anyOf = (column: string, values: readonly string[] | null | undefined, type: string, params: SqlParams) =>
   values?.length ? [`${column} = ANY(${params.param(values)}::${type}[])`] : [];
+
+export interface SplitRange {
+  /** Whole months the rollups answer (first days of the first and last month; null: unbounded), or null for none. */
+  months: { from: string | null; to: string | null } | null;
+  /** Parts of a month at either end, answered from the base rows (inclusive dates). */
+  edges: { from: string; to: string }[];
+}
+
+const monthOf = (date: string) => `${date.slice(0, 7)}-01`;
+const lastDayOf = (date: string) => addDays(monthOf(addDays(monthOf(date), 32)), -1);
+
+/** Splits the filter's from/to into whole months (rollups) and the partial months at its ends (base rows). */
+export function splitRange(filter: CooperationFilter): SplitRange {
+  const { from, to } = filter;
+  if (from && to && monthOf(from) === monthOf(to) && !(from.endsWith('-01') && to === lastDayOf(to))) {
+    return { months: null, edges: [{ from, to }] };
+  }
+  const edges: { from: string; to: string }[] = [];
+  let first: string | null = null;
+  let last: string | null = null;
+  if (from) {
+    if (from.endsWith('-01')) first = from;
+    else {
+      edges.push({ from, to: lastDayOf(from) });
+      first = addDays(lastDayOf(from), 1);
+    }
+  }
+  if (to) {
+    if (to === lastDayOf(to)) last = monthOf(to);
+    else {
+      edges.push({ from: monthOf(to), to });
+      last = monthOf(addDays(monthOf(to), -1));
+    }
+  }
+  const months = first && last && first > last ? null : { from: first, to: last };
+  return { months, edges };
+}
+
+/** The last day of the months of a split (for conditions on dates), or null when unbounded. */
+export const monthsEnd = (months: { to: string | null }) => (months.to ? lastDayOf(months.to) : null);

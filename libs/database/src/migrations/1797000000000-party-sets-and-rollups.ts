@@ -239,23 +239,26 @@ export class PartySetsAndRollups1797000000000 implements MigrationInterface {
         TRUNCATE rollup_meeting, rollup_meeting_sector, rollup_proposal, rollup_proposal_sector, rollup_follow_up;
         INSERT INTO rollup_meeting (a, b, month, status, type, shard, meetings, last_date)
         SELECT s.a, s.b, rollup_month(m.date, '-infinity'), m.status, m.type, 0, count(*), max(m.date)
-        FROM meeting m CROSS JOIN LATERAL rollup_scopes(m.party_codes) s WHERE m.review_status <> 'REJECTED'
+        FROM meeting m CROSS JOIN LATERAL (SELECT ''::text AS a, ''::text AS b UNION ALL SELECT x::text, '' FROM unnest(m.party_codes) x
+                            UNION ALL SELECT x::text, y::text FROM unnest(m.party_codes) x, unnest(m.party_codes) y WHERE x < y) s WHERE m.review_status <> 'REJECTED'
         GROUP BY 1, 2, 3, 4, 5;
         INSERT INTO rollup_meeting_sector (sector, month, status, shard, meetings)
-        SELECT x.sector, rollup_month(m.date, '-infinity'), m.status, 0, count(DISTINCT m.id)
-        FROM meeting m CROSS JOIN LATERAL unnest(m.sectors) x(sector) WHERE m.review_status <> 'REJECTED'
+        SELECT x.sector, rollup_month(m.date, '-infinity'), m.status, 0, count(*)
+        FROM meeting m CROSS JOIN LATERAL (SELECT DISTINCT unnest(m.sectors) AS sector) x WHERE m.review_status <> 'REJECTED'
         GROUP BY 1, 2, 3;
         INSERT INTO rollup_proposal (a, b, month, status, kind, step, shard, proposals)
         SELECT s.a, s.b, rollup_month(p.status_date, '-infinity'), p.status, p.kind, p.funnel_step, 0, count(*)
-        FROM proposal p CROSS JOIN LATERAL rollup_scopes(p.party_codes) s
+        FROM proposal p CROSS JOIN LATERAL (SELECT ''::text AS a, ''::text AS b UNION ALL SELECT x::text, '' FROM unnest(p.party_codes) x
+                            UNION ALL SELECT x::text, y::text FROM unnest(p.party_codes) x, unnest(p.party_codes) y WHERE x < y) s
         GROUP BY 1, 2, 3, 4, 5, 6;
         INSERT INTO rollup_proposal_sector (sector, month, status, shard, proposals)
-        SELECT x.sector, rollup_month(p.status_date, '-infinity'), p.status, 0, count(DISTINCT p.id)
-        FROM proposal p CROSS JOIN LATERAL unnest(p.sectors) x(sector)
+        SELECT x.sector, rollup_month(p.status_date, '-infinity'), p.status, 0, count(*)
+        FROM proposal p CROSS JOIN LATERAL (SELECT DISTINCT unnest(p.sectors) AS sector) x
         GROUP BY 1, 2, 3;
         INSERT INTO rollup_follow_up (a, b, due_month, status, horizon, shard, follow_ups)
         SELECT s.a, s.b, rollup_month(f.due_date, 'infinity'), f.status, f.horizon, 0, count(*)
-        FROM follow_up_action f CROSS JOIN LATERAL rollup_scopes(f.party_codes) s
+        FROM follow_up_action f CROSS JOIN LATERAL (SELECT ''::text AS a, ''::text AS b UNION ALL SELECT x::text, '' FROM unnest(f.party_codes) x
+                            UNION ALL SELECT x::text, y::text FROM unnest(f.party_codes) x, unnest(f.party_codes) y WHERE x < y) s
         GROUP BY 1, 2, 3, 4, 5;
       END $$`);
     await q(`SELECT rollup_rebuild()`);
