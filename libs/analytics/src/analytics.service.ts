@@ -3,8 +3,9 @@ import {
   assertCooperationFilter, type CooperationFilter, type Country, DomainError, EVENT_TYPES, type EventType, FOLLOW_UP_HORIZONS,
   FOLLOW_UP_STATUSES, type FollowUpFilter, type FollowUpHorizon, followUpConditions, type FollowUpStatus, type MeetingFilter,
   meetingConditions, PROPOSAL_LIFECYCLE, PROPOSAL_STATUSES, proposalConditions, type ProposalFilter, type ProposalStatus,
-  type RequestContext, SECTORS, type Sector, SqlParams, todayInTehran, whereClause, addDays,
+  type RequestContext, SECTORS, type Sector, SqlParams, todayInTehran, whereClause, addDays, preparedQuery,
 } from '@dyad/domain';
+import { anyOf, monthConditions, monthsEnd, rollupScope, scopeConditions, splitRange } from './rollup-sql.js';
 import type { DataSource } from 'typeorm';
 import type {
   CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreBreakdown, ScoreTrend, SectorActivity,
@@ -47,7 +48,15 @@ interface DyadRow {
  * conditions as the lists, so a number on a chart equals the length of the list it opens.
  */
 export class AnalyticsService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `rollups: false` answers everything from the base rows (tests compare the two). */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { rollups?: boolean } = {},
+  ) {}
+
+  private get rollups(): boolean {
+    return this.options.rollups !== false;
+  }
 
   private readonly flights = new SingleFlight();
 
@@ -56,10 +65,14 @@ export class AnalyticsService {
    * is off: these queries are costed high enough to trigger it, and compiling took longer (0.3–4 s at
    * 100,000 meetings) than running them.
    */
-  private query<T>(sql: string, params: SqlParams): Promise<T[]> {
+  private query<T>(sql: string, params: SqlParams, parallel = true): Promise<T[]> {
+    if (!parallel) return this.flights.run(`${sql}\n${JSON.stringify(params.values)}`, () => preparedQuery<T>(this.dataSource, sql, params.values));
     return this.flights.run(`${sql}\n${JSON.stringify(params.values)}`, () =>
       this.dataSource.transaction(async (manager) => {
         await manager.query('SET LOCAL jit = off');
+        // the API's connections run without parallel workers (short statements); a chart read from the base
+        // rows is long enough to gain from them
+        if (parallel) await manager.query('SET LOCAL max_parallel_workers_per_gather = 2');
         return manager.query(sql, params.values) as Promise<T[]>;
       }),
     );
@@ -71,6 +84,8 @@ export class AnalyticsService {
    */
   async dyads(ctx: RequestContext, filter: CooperationFilter | null | undefined, page: PageRequest): Promise<DyadPage> {
     const f = checked(filter);
+    const scope = this.rollups && onlyKeys(f, ['countries']) ? rollupScope(f.countries) : null;
+    if (scope) return this.dyadsFromRollups(f, page);
     const params = new SqlParams();
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
@@ -117,6 +132,61 @@ export class AnalyticsService {
   }
 
   /**
+   * `dyads` for a filter of at most two countries and nothing else: the counts from the rollups (open follow-ups
+   * that fell due this month before today from the base rows), the score from the facts in its window.
+   */
+  private async dyadsFromRollups(f: CooperationFilter, page: PageRequest): Promise<DyadPage> {
+    const params = new SqlParams();
+    const today = todayInTehran();
+    const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
+    const monthStart = params.param(`${today.slice(0, 7)}-01`);
+    const todayParam = params.param(today);
+    const countries = f.countries?.length ? `f.party_codes @> ${params.param([...new Set(f.countries)])}::char(2)[]` : 'true';
+    const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
+    const sql = `
+      WITH meeting_dyad AS (
+        SELECT r.a::char(2) AS a, r.b::char(2) AS b, sum(r.meetings)::int AS meeting_count, max(r.last_date)::text AS last_activity
+        FROM rollup_meeting r WHERE r.b <> '' AND r.status = 'HELD' AND ${pair('r.a', 'r.b')}
+        GROUP BY 1, 2 HAVING sum(r.meetings) > 0
+      ),
+      proposal_dyad AS (
+        SELECT r.a::char(2) AS a, r.b::char(2) AS b, sum(r.proposals)::int AS proposal_count,
+               coalesce(sum(r.proposals) FILTER (WHERE r.status IN ${SIGNED_OR_LATER}), 0)::int AS signed_count
+        FROM rollup_proposal r WHERE r.b <> '' AND ${pair('r.a', 'r.b')}
+        GROUP BY 1, 2
+      ),
+      follow_up_dyad AS (
+        SELECT a, b, sum(open)::int AS open_follow_ups, sum(overdue)::int AS overdue_follow_ups FROM (
+          SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.follow_ups AS open,
+                 CASE WHEN r.due_month < ${monthStart}::date THEN r.follow_ups ELSE 0 END AS overdue
+          FROM rollup_follow_up r WHERE r.b <> '' AND r.status IN ${OPEN} AND ${pair('r.a', 'r.b')}
+          UNION ALL
+          SELECT x.a, x.b, 0, 1 FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} x
+          WHERE f.status IN ${OPEN} AND f.due_date >= ${monthStart}::date AND f.due_date < ${todayParam}::date AND ${countries}
+            AND ${pair('x.a', 'x.b')}
+        ) y GROUP BY 1, 2
+      ),
+      score_ref AS (SELECT ${todayParam}::date AS r),
+      ${factCtes({ filter: f, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false, scoreOnly: true })},
+      ${scoreCtes('score_ref')}
+      SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b,
+             d.meeting_count, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
+             coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups,
+             d.last_activity, coalesce(s.score, 0) AS score, count(*) OVER ()::int AS total_count
+      FROM meeting_dyad d
+      JOIN country ca ON ca.code = d.a
+      JOIN country cb ON cb.code = d.b
+      LEFT JOIN proposal_dyad p USING (a, b)
+      LEFT JOIN follow_up_dyad fu USING (a, b)
+      LEFT JOIN score s USING (a, b)
+      ORDER BY score DESC, d.a, d.b
+      LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
+    const rows = await this.query<DyadRow>(sql, params);
+    const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyadsFromRollups(f, { limit: 1, offset: 0 })).totalCount : 0);
+    return { totalCount, nodes: rows.map(mapDyad) };
+  }
+
+  /**
    * The score of one dyad per period, taken on each period's last day (or on the range's end if earlier),
    * from the filter's `from` (else the pair's first meeting) to its `to` (else today).
    */
@@ -150,7 +220,7 @@ export class AnalyticsService {
         LIMIT ${MAX_PERIODS + 1}
       ),
       score_ref AS (SELECT DISTINCT r FROM period),
-      ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false })},
+      ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false, scoreOnly: true })},
       ${scoreCtes('score_ref')}
       SELECT period.period::text AS period, period.r::text AS as_of, coalesce(score.score, 0) AS score
       FROM period LEFT JOIN score ON score.r = period.r
@@ -203,6 +273,18 @@ export class AnalyticsService {
 
   /** How many meetings the filter (bar its dates) matches that have no known date: no period can hold them. */
   private async undatedMeetings(filter: MeetingFilter): Promise<number> {
+    const scope = this.rollups && onlyKeys(filter, ['countries', 'types', 'statuses', 'from', 'to']) ? rollupScope(filter.countries) : null;
+    if (scope) {
+      const params = new SqlParams();
+      const where = [
+        ...scopeConditions(scope, params),
+        ...anyOf('r.status', filter.statuses, 'event_status', params),
+        ...anyOf('r.type', filter.types, 'event_type', params),
+        `r.month = '-infinity'::date`,
+      ];
+      const [row] = await this.query<{ count: number }>(`SELECT coalesce(sum(r.meetings), 0)::int AS count FROM rollup_meeting r WHERE ${where.join(' AND ')}`, params, false);
+      return row.count;
+    }
     const params = new SqlParams();
     const where = whereClause([...meetingConditions({ ...filter, from: null, to: null }, 'm', params), 'm.date IS NULL']);
     const [row] = await this.query<{ count: number }>(`SELECT count(*)::int AS count FROM meeting m ${where}`, params);
@@ -218,13 +300,35 @@ export class AnalyticsService {
     assertGranularity(granularity);
     const params = new SqlParams();
     const { unit, step } = PERIOD_SQL[granularity];
-    const where = whereClause([...meetingConditions(f, 'm', params), 'm.date IS NOT NULL']);
+    const scope = this.rollups && onlyKeys(f, ['countries', 'types', 'statuses', 'from', 'to']) ? rollupScope(f.countries) : null;
+    let counts: string;
     const unitParam = params.param(unit);
+    const baseCounts = (range: MeetingFilter) =>
+      `SELECT date_trunc(${unitParam}, m.date::timestamp)::date AS period, m.type, count(*)::int AS count
+        FROM meeting m ${whereClause([...meetingConditions({ ...f, ...range }, 'm', params), 'm.date IS NOT NULL'])}
+        GROUP BY 1, 2`;
+    if (scope) {
+      // whole months from the rollups, the partial months at the ends from the base rows
+      const { months, edges } = splitRange(f);
+      const parts = edges.map((edge) => baseCounts(edge));
+      if (months) {
+        const where = [
+          ...scopeConditions(scope, params),
+          ...anyOf('r.status', f.statuses, 'event_status', params),
+          ...anyOf('r.type', f.types, 'event_type', params),
+          ...monthConditions(months, 'r.month', '-infinity', params),
+          `r.month <> '-infinity'::date`,
+        ];
+        parts.push(`SELECT date_trunc(${unitParam}, r.month::timestamp)::date AS period, r.type, sum(r.meetings)::int AS count
+          FROM rollup_meeting r WHERE ${where.join(' AND ')} GROUP BY 1, 2`);
+      }
+      counts = `SELECT period, type, sum(count)::int AS count FROM (${parts.join(' UNION ALL ')}) parts GROUP BY 1, 2 HAVING sum(count) <> 0`;
+    } else {
+      counts = baseCounts({});
+    }
     const sql = `
       WITH counts AS (
-        SELECT date_trunc(${unitParam}, m.date::timestamp)::date AS period, m.type, count(*)::int AS count
-        FROM meeting m ${where}
-        GROUP BY 1, 2
+        ${counts}
       ),
       periods AS (
         SELECT g::date AS period
@@ -236,7 +340,7 @@ export class AnalyticsService {
       FROM periods LEFT JOIN counts USING (period)
       ORDER BY periods.period`;
     const [rows, undatedMeetings]: [{ period: string; type: EventType | null; count: number }[], number] = await Promise.all([
-      this.query<{ period: string; type: EventType | null; count: number }>(sql, params),
+      this.query<{ period: string; type: EventType | null; count: number }>(sql, params, !scope),
       this.undatedMeetings(f),
     ]);
     const periods = new Map<string, Map<EventType, number>>();
@@ -260,9 +364,33 @@ export class AnalyticsService {
   async proposalFunnel(_ctx: RequestContext, filter: ProposalFilter | null | undefined): Promise<ProposalFunnel> {
     const f = checked(filter);
     const params = new SqlParams();
-    const where = whereClause(proposalConditions(f, 'p', params));
-    const lifecycle = `${params.param(PROPOSAL_LIFECYCLE)}::proposal_status[]`;
-    const sql = `
+    const scope = this.rollups && onlyKeys(f, ['countries', 'kinds', 'statuses', 'from', 'to']) ? rollupScope(f.countries) : null;
+    const fromRollups = Boolean(scope);
+    const where = fromRollups ? '' : whereClause(proposalConditions(f, 'p', params));
+    const lifecycle = fromRollups ? '' : `${params.param(PROPOSAL_LIFECYCLE)}::proposal_status[]`;
+    const rollupSql = () => {
+      // whole months of the status date from the rollups; partial months at the ends from the base rows, whose
+      // stored funnel step is the one the rollups count
+      const { months, edges } = splitRange(f);
+      const parts = edges.map(
+        (edge) => `SELECT p.status, p.funnel_step AS step, count(*)::int AS count FROM proposal p
+          ${whereClause(proposalConditions({ ...f, ...edge }, 'p', params))} GROUP BY 1, 2`,
+      );
+      if (months) {
+        const rolled = [
+          ...scopeConditions(scope!, params),
+          ...anyOf('r.kind', f.kinds, 'proposal_kind', params),
+          ...anyOf('r.status', f.statuses, 'proposal_status', params),
+          ...monthConditions(months, 'r.month', '-infinity', params),
+        ].join(' AND ');
+        parts.push(`SELECT r.status, r.step, sum(r.proposals)::int AS count FROM rollup_proposal r WHERE ${rolled} GROUP BY 1, 2`);
+      }
+      return `SELECT status::text AS status, step::int AS highest_step, sum(count)::int AS count
+        FROM (${parts.join(' UNION ALL ')}) parts GROUP BY 1, 2 HAVING sum(count) <> 0`;
+    };
+    const sql = fromRollups
+      ? rollupSql()
+      : `
       SELECT p.status::text AS status,
              coalesce(greatest(array_position(${lifecycle}, p.status), h.highest), 1)::int AS highest_step,
              count(*)::int AS count
@@ -272,7 +400,7 @@ export class AnalyticsService {
       ) h ON h.proposal_id = p.id
       ${where}
       GROUP BY 1, 2`;
-    const rows: { status: ProposalStatus; highest_step: number; count: number }[] = await this.query(sql, params);
+    const rows: { status: ProposalStatus; highest_step: number; count: number }[] = await this.query(sql, params, !fromRollups);
     const byStatus = PROPOSAL_STATUSES.map((status) => ({
       status,
       count: sum(rows.filter((row) => row.status === status).map((row) => row.count)),
@@ -289,9 +417,44 @@ export class AnalyticsService {
     const f = checked(filter);
     const params = new SqlParams();
     const today = todayInTehran();
-    const where = whereClause(followUpConditions(f, 'fu', params, today));
-    const todayParam = params.param(today);
-    const sql = `
+    const scope = this.rollups && onlyKeys(f, ['countries', 'statuses', 'horizons', 'from', 'to']) ? rollupScope(f.countries) : null;
+    const fromRollups = Boolean(scope);
+    const where = fromRollups ? '' : whereClause(followUpConditions(f, 'fu', params, today));
+    // (every parameter must appear in the SQL: the rollup form adds its own where it uses them)
+    const todayParam = fromRollups ? '' : params.param(today);
+    const rollupSql = () => {
+      // Whole due months from the rollups, overdue from them for the months before this one. From the base rows:
+      // the partial months at the ends of the range, and, within the whole months, the open follow-ups due from
+      // the 1st of this month to 30 days ahead (overdue before today, due soon from today).
+      const { months, edges } = splitRange(f);
+      const open = `fu.status IN ${OPEN}`;
+      const baseRows = (range: { from: string | null; to: string | null }, onlyOpen: boolean, todayParam = params.param(today)) =>
+        `SELECT fu.status, fu.horizon, ${onlyOpen ? 0 : 1} AS count, (${open} AND fu.due_date < ${todayParam})::int AS overdue,
+                (${open} AND fu.due_date >= ${todayParam} AND fu.due_date <= ${params.param(addDays(today, 30))})::int AS due_soon
+         FROM follow_up_action fu ${whereClause([...followUpConditions({ ...f, ...range }, 'fu', params, today), ...(onlyOpen ? [open] : [])])}`;
+      const parts = edges.map((edge) => baseRows(edge, false));
+      if (months) {
+        const monthStart = `${today.slice(0, 7)}-01`;
+        const rolled = [
+          ...scopeConditions(scope!, params),
+          ...anyOf('r.status', f.statuses, 'follow_up_status', params),
+          ...anyOf('r.horizon', f.horizons, 'follow_up_horizon', params),
+          ...monthConditions(months, 'r.due_month', 'infinity', params),
+        ].join(' AND ');
+        parts.push(`SELECT r.status, r.horizon, r.follow_ups AS count,
+               CASE WHEN r.status IN ${OPEN} AND r.due_month < ${params.param(monthStart)}::date THEN r.follow_ups ELSE 0 END AS overdue, 0 AS due_soon
+          FROM rollup_follow_up r WHERE ${rolled}`);
+        const end = monthsEnd(months);
+        const lo = months.from && months.from > monthStart ? months.from : monthStart;
+        const hi = end && end < addDays(today, 30) ? end : addDays(today, 30);
+        if (lo <= hi) parts.push(baseRows({ from: lo, to: hi }, true));
+      }
+      return `
+      SELECT status::text AS status, horizon::text AS horizon, sum(count)::int AS count, sum(overdue)::int AS overdue, sum(due_soon)::int AS due_soon
+      FROM (${parts.join(' UNION ALL ')}) x
+      GROUP BY 1, 2 HAVING sum(count) <> 0 OR sum(overdue) <> 0 OR sum(due_soon) <> 0`;
+    };
+    const sql = fromRollups ? rollupSql() : `
       SELECT fu.status::text AS status, fu.horizon::text AS horizon, count(*)::int AS count,
              count(*) FILTER (WHERE fu.status IN ${OPEN} AND fu.due_date < ${todayParam})::int AS overdue,
              count(*) FILTER (WHERE fu.status IN ${OPEN} AND fu.due_date >= ${todayParam}
@@ -299,7 +462,7 @@ export class AnalyticsService {
       FROM follow_up_action fu ${where}
       GROUP BY 1, 2`;
     const rows: { status: FollowUpStatus; horizon: FollowUpHorizon; count: number; overdue: number; due_soon: number }[] =
-      await this.query(sql, params);
+      await this.query(sql, params, !fromRollups);
     const isOpen = (status: FollowUpStatus) => status === 'OPEN' || status === 'IN_PROGRESS';
     return {
       total: sum(rows.map((row) => row.count)),
@@ -325,17 +488,31 @@ export class AnalyticsService {
   async sectorBreakdown(_ctx: RequestContext, filter: CooperationFilter | null | undefined): Promise<SectorActivity[]> {
     const f = checked(filter);
     const params = new SqlParams();
-    const meetingWhere = whereClause(meetingConditions(heldByDefault(f), 'm', params));
-    const proposalWhere = whereClause(proposalConditions(f, 'p', params));
+    const fromRollups = this.rollups && onlyKeys(f, ['sectors', 'from', 'to']);
+    const baseFacts = (range: CooperationFilter) => `
+        SELECT unnest(m.sectors) AS sector, 1 AS meetings, 0 AS proposals, 0 AS signed FROM meeting m
+        ${whereClause(meetingConditions(heldByDefault({ ...f, ...range }), 'm', params))}
+        UNION ALL
+        SELECT unnest(p.sectors), 0, 1, (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${whereClause(proposalConditions({ ...f, ...range }, 'p', params))}`;
+    const rollupFacts = () => {
+      // whole months from the rollups, the partial months at the ends of the range from the base rows
+      const { months, edges } = splitRange(f);
+      const parts = edges.map((edge) => baseFacts(edge));
+      if (months) {
+        const rolled = () => ['true', ...anyOf('r.sector', f.sectors, 'sector', params), ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ');
+        parts.push(`
+        SELECT r.sector, r.meetings, 0 AS proposals, 0 AS signed FROM rollup_meeting_sector r WHERE r.status = 'HELD' AND ${rolled()}
+        UNION ALL
+        SELECT r.sector, 0, r.proposals, CASE WHEN r.status IN ${SIGNED_OR_LATER} THEN r.proposals ELSE 0 END
+        FROM rollup_proposal_sector r WHERE ${rolled()}`);
+      }
+      return parts.join(' UNION ALL ');
+    };
     const sql = `
       SELECT sector::text AS sector, sum(meetings)::int AS meetings, sum(proposals)::int AS proposals, sum(signed)::int AS signed
-      FROM (
-        SELECT unnest(m.sectors) AS sector, 1 AS meetings, 0 AS proposals, 0 AS signed FROM meeting m ${meetingWhere}
-        UNION ALL
-        SELECT unnest(p.sectors), 0, 1, (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${proposalWhere}
-      ) facts
+      FROM (${fromRollups ? rollupFacts() : baseFacts({})}) facts
       GROUP BY 1`;
-    const rows: SectorActivity[] = await this.query(sql, params);
+    const rows: SectorActivity[] = await this.query(sql, params, !fromRollups);
     const bySector = new Map(rows.map((row) => [row.sector, row]));
     // With a sectors filter, a meeting's other sectors are not what was asked for: a bar opens the list for its sector.
     const sectors: readonly Sector[] = f.sectors?.length ? SECTORS.filter((s) => f.sectors!.includes(s)) : SECTORS;
@@ -343,6 +520,11 @@ export class AnalyticsService {
       .map((sector) => bySector.get(sector) ?? { sector, meetings: 0, proposals: 0, signed: 0 })
       .sort((x, y) => y.meetings - x.meetings || y.proposals - x.proposals || SECTORS.indexOf(x.sector) - SECTORS.indexOf(y.sector));
   }
+}
+
+/** True when the filter sets nothing but `keys` (the rollups answer only the filters they are keyed by). */
+function onlyKeys(filter: object, keys: string[]): boolean {
+  return Object.entries(filter).every(([key, value]) => keys.includes(key) || value == null || (Array.isArray(value) && value.length === 0));
 }
 
 function checked<F extends CooperationFilter>(filter: F | null | undefined): F {

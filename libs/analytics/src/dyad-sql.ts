@@ -39,6 +39,8 @@ export interface FactCteOptions {
   windowDays: number;
   /** Also read every open follow-up (for the open/overdue counts), not only those due in a window. */
   openFollowUps: boolean;
+  /** Read only the facts the score can count (in a window of a reference date): when the counts come from rollups. */
+  scoreOnly?: boolean;
 }
 
 /**
@@ -50,29 +52,33 @@ export interface FactCteOptions {
  *   proposal's, else its owners, as in the shared follow-up filter; `closed_on` is when it became DONE or
  *   CANCELLED (null while open).
  */
-export function factCtes({ filter, params, pair, today, refs, windowDays, openFollowUps }: FactCteOptions): string {
+export function factCtes({ filter, params, pair, today, refs, windowDays, openFollowUps, scoreOnly }: FactCteOptions): string {
   const undated = { ...filter, from: null, to: null };
   // Meetings count once held: a scheduled one has not happened, a cancelled one never did.
-  const meetingWhere = meetingConditions({ ...undated, statuses: ['HELD'] }, 'm', params).join(' AND ');
-  const proposalWhere = proposalConditions(undated, 'p', params).join(' AND ') || 'true';
+  const inWindow = (column: string) => `(${column} > (SELECT min(r) FROM ${refs}) - ${windowDays} AND ${column} <= (SELECT max(r) FROM ${refs}))`;
+  const meetingWhere = [
+    ...meetingConditions({ ...undated, statuses: ['HELD'] }, 'm', params),
+    ...(scoreOnly ? [inWindow('m.date')] : []),
+  ].join(' AND ');
+  const proposalWhere = [
+    ...proposalConditions(undated, 'p', params),
+    ...(scoreOnly ? [`EXISTS (SELECT 1 FROM proposal_status_change h WHERE h.proposal_id = p.id AND ${inWindow('h.effective_date')})`] : []),
+  ].join(' AND ') || 'true';
   const followUpWhere = followUpConditions(undated, 'f', params, today).join(' AND ') || 'true';
   const dueInWindow = `(f.due_date > (SELECT min(r) FROM ${refs}) - ${windowDays} AND f.due_date < (SELECT max(r) FROM ${refs}))`;
-  const partiesOf = (table: string, column: string, id: string) =>
-    `ARRAY(SELECT country_code FROM ${table} WHERE ${column} = ${id})`;
+  // the dyads of a stored party set (kept by database triggers; a follow-up's is its meeting's, else its
+  // proposal's, else its owners)
+  const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
   return `
   meeting_pair AS (
-    SELECT m.id, m.date, pa.country_code AS a, pb.country_code AS b
-    FROM meeting m
-    JOIN meeting_party pa ON pa.meeting_id = m.id
-    JOIN meeting_party pb ON pb.meeting_id = m.id AND pa.country_code < pb.country_code
-    WHERE ${meetingWhere} AND ${pair('pa.country_code', 'pb.country_code')}
+    SELECT m.id, m.date, pr.a, pr.b
+    FROM meeting m CROSS JOIN LATERAL ${pairsOf('m.party_codes')} pr
+    WHERE ${meetingWhere} AND ${pair('pr.a', 'pr.b')}
   ),
   proposal_pair AS MATERIALIZED (
-    SELECT p.id, p.kind, p.status, p.status_date, pa.country_code AS a, pb.country_code AS b
-    FROM proposal p
-    JOIN proposal_party pa ON pa.proposal_id = p.id
-    JOIN proposal_party pb ON pb.proposal_id = p.id AND pa.country_code < pb.country_code
-    WHERE ${proposalWhere} AND ${pair('pa.country_code', 'pb.country_code')}
+    SELECT p.id, p.kind, p.status, p.status_date, pr.a, pr.b
+    FROM proposal p CROSS JOIN LATERAL ${pairsOf('p.party_codes')} pr
+    WHERE ${proposalWhere} AND ${pair('pr.a', 'pr.b')}
   ),
   follow_up_pair AS MATERIALIZED (
     SELECT f.id, f.status, f.due_date, x.a, x.b,
@@ -80,16 +86,7 @@ export function factCtes({ filter, params, pair, today, refs, windowDays, openFo
              coalesce((SELECT min(c.effective_date) FROM follow_up_status_change c
                        WHERE c.follow_up_id = f.id AND c.status IN ('DONE', 'CANCELLED')), '-infinity'::date)
            END AS closed_on
-    FROM follow_up_action f
-    CROSS JOIN LATERAL (
-      SELECT CASE WHEN f.meeting_id IS NOT NULL THEN ${partiesOf('meeting_party', 'meeting_id', 'f.meeting_id')}
-                  WHEN f.proposal_id IS NOT NULL THEN ${partiesOf('proposal_party', 'proposal_id', 'f.proposal_id')}
-                  ELSE ${partiesOf('follow_up_owner', 'follow_up_id', 'f.id')} END AS codes
-      OFFSET 0 -- keeps the subquery whole, so the lookups run once per follow-up, not once per use of codes
-    ) parties
-    CROSS JOIN LATERAL (
-      SELECT x.code AS a, y.code AS b FROM unnest(parties.codes) AS x(code) JOIN unnest(parties.codes) AS y(code) ON x.code < y.code
-    ) x
+    FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} x
     WHERE ${followUpWhere} AND ${openFollowUps ? `(f.status IN ('OPEN', 'IN_PROGRESS') OR ${dueInWindow})` : dueInWindow}
       AND ${pair('x.a', 'x.b')}
   )`;

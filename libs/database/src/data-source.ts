@@ -35,6 +35,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       // A database that does not answer fails the request instead of holding it.
       connectionTimeoutMillis: 10_000,
       application_name: 'dyad',
+      // The API's statements are short: a parallel plan costs more to start than it saves, and JIT compiling took
+      // longer than running them. The few long ones (chart fallbacks, rollup rebuilds) turn parallelism back on.
+      options: '-c max_parallel_workers_per_gather=0 -c jit=off',
     },
   });
 }

@@ -8,6 +8,7 @@ export function createLoaders(reader: RelationReader) {
   return {
     country: loader((codes) => reader.countries(codes)),
     newsItem: loader((ids) => reader.newsItems(ids)),
+    newsItemBody: loader((ids) => reader.newsItemBodies(ids)),
     meeting: loader((ids) => reader.meetings(ids)),
     proposal: loader((ids) => reader.proposals(ids)),
     followUp: loader((ids) => reader.followUps(ids)),

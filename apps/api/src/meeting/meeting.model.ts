@@ -88,6 +88,9 @@ export class MeetingModel {
   @Field(() => Int, { description: 'Pass it back as expectedVersion when editing.' })
   version: number;
 
+  /** The parties' codes when the list read them with the row (then `countries` needs no party lookup). */
+  partyCodes?: string[];
+
   @Field()
   createdAt: Date;
 
@@ -116,6 +119,7 @@ export const mapMeeting = (meeting: Meeting): MeetingModel => ({
   version: meeting.version,
   createdAt: meeting.createdAt,
   updatedAt: meeting.updatedAt,
+  partyCodes: meeting.partyCodes?.map((code) => code.trim()),
 });
 
 export const mapParticipant = (participant: MeetingParticipant): ParticipantModel => ({

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { MeetingService, type RequestContext } from '@dyad/domain';
 import { ActorModel, mapActor } from '../actor/actor.model.js';
 import { Allow } from '../auth/allow.decorator.js';
@@ -9,6 +10,7 @@ import { FollowUpModel, mapFollowUp } from '../follow-up/follow-up.model.js';
 import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
 import { MeetingFilterInput } from '../graphql/filter.inputs.js';
 import { loadAll, type Loaders } from '../graphql/loaders.js';
+import { selectsOnlyId } from '../graphql/selection.js';
 import { mapNewsItem, NewsItemModel } from '../news-item/news-item.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
 import { CreateMeetingInput, LogMeetingOutcomeInput, UpdateMeetingInput } from './dto/meeting.inputs.js';
@@ -36,7 +38,9 @@ export class MeetingResolver {
 
   @ResolveField(() => [CountryModel], { description: 'The parties.' })
   async countries(@Parent() meeting: MeetingModel, @Loader() loaders: Loaders): Promise<CountryModel[]> {
-    return (await loadAll(loaders.country, await loaders.meetingParties.load(meeting.id))).map(mapCountry);
+    // the list reads the stored party set with the rows; a meeting read otherwise looks its parties up
+    const codes = meeting.partyCodes ?? (await loaders.meetingParties.load(meeting.id));
+    return (await loadAll(loaders.country, codes)).map(mapCountry);
   }
 
   @ResolveField(() => [ParticipantModel])
@@ -45,8 +49,11 @@ export class MeetingResolver {
   }
 
   @ResolveField(() => [NewsItemModel], { description: 'The news items that report it, oldest first.' })
-  async sources(@Parent() meeting: MeetingModel, @Loader() loaders: Loaders): Promise<NewsItemModel[]> {
-    return (await loadAll(loaders.newsItem, await loaders.meetingSourceIds.load(meeting.id))).map(mapNewsItem);
+  async sources(@Parent() meeting: MeetingModel, @Loader() loaders: Loaders, @Info() info: GraphQLResolveInfo): Promise<NewsItemModel[]> {
+    const ids = await loaders.meetingSourceIds.load(meeting.id);
+    // `sources { id }` needs no news item row: only the ids, which the source lookup already has
+    if (selectsOnlyId(info)) return ids.map((id) => ({ id }) as NewsItemModel);
+    return (await loadAll(loaders.newsItem, ids)).map(mapNewsItem);
   }
 
   @ResolveField(() => [ProposalModel], { description: 'Proposals discussed at it.' })

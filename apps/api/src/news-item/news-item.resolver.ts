@@ -113,6 +113,12 @@ export class NewsItemResolver {
     return { ...outcome, newsItem: mapNewsItem(await this.newsItems.get(ctx, newsItemId)) };
   }
 
+  @ResolveField(() => String, { description: 'The exact original text (up to 5 MB: it costs 1000 in the query cost).', complexity: FIELD_COSTS.body })
+  async body(@Parent() item: NewsItemModel, @Loader() loaders: Loaders): Promise<string> {
+    // items read as relations come without their body (up to 5 MB), read only when asked for
+    return item.body ?? (await loaders.newsItemBody.load(item.id)) ?? '';
+  }
+
   @ResolveField(() => CountryModel, { nullable: true, description: 'Who "our country" is in the text.' })
   async publisherCountry(@Parent() item: NewsItemModel, @Loader() loaders: Loaders): Promise<CountryModel | null> {
     const country = item.publisherCountryCode ? await loaders.country.load(item.publisherCountryCode) : null;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,66 +10,90 @@ const BENCH_DATABASE = 'dyad_bench';
 
 interface BenchQuery {
   name: string;
-  query: string;
+  /** The query's i-th variant: requests differ in a parameter (page size, date bound…), so no two concurrent
+   * requests share one SQL run (single-flight) or one cached plan's result, as distinct users' requests would not. */
+  query: (i: number) => string;
   /** A Query field the schema must have, else the query is skipped with a note. */
   needs: string;
 }
+
+const VARIANTS = 20;
+/** The last day of the month `back` months before this one (whole months: the bound the rollups answer). */
+const monthEnd = (back: number) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back + 1, 0)).toISOString().slice(0, 10);
+};
+const monthStart = (back: number) => `${monthEnd(back).slice(0, 7)}-01`;
 
 // What the dashboard asks for on first load, plus the list a chart opens.
 const QUERIES: BenchQuery[] = [
   {
     name: 'meetings IR+KZ, first 50',
     needs: 'meetings',
-    query: `{ meetings(filter: { countries: ["IR", "KZ"] }, first: 50) { totalCount nodes { id type date countries { code } sources { id } } } }`,
+    query: (i) => `{ meetings(filter: { countries: ["IR", "KZ"] }, first: ${41 + (i % VARIANTS)}) { totalCount nodes { id type date countries { code } sources { id } } } }`,
+  },
+  {
+    name: 'meeting by id',
+    needs: 'meeting',
+    // ids of the generated dataset: md5('meeting' || i)
+    query: (i) => `{ meeting(id: "${benchMeetingId(1 + ((i * 7919) % 100))}") { id type date status countries { code nameEn } } }`,
   },
   {
     name: 'dyads first 20',
     needs: 'dyads',
-    query: `{ dyads(first: 20) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps
+    query: (i) => `{ dyads(first: ${11 + (i % VARIANTS)}) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps
       overdueFollowUps lastActivity score } } }`,
   },
   {
     name: 'dyads of IR',
     needs: 'dyads',
-    query: `{ dyads(first: 20, filter: { countries: ["IR"] }) { totalCount nodes { countries { code } meetingCount score } } }`,
+    query: (i) => `{ dyads(first: ${11 + (i % VARIANTS)}, filter: { countries: ["IR"] }) { totalCount nodes { countries { code } meetingCount score } } }`,
   },
   {
     name: 'dyadScoreTrend IR-KZ',
     needs: 'dyadScoreTrend',
-    query: `{ dyadScoreTrend(countries: ["IR", "KZ"], granularity: MONTH, filter: { from: "2024-01-01" }) { points { period score } undatedMeetings } }`,
+    query: (i) => `{ dyadScoreTrend(countries: ["IR", "KZ"], granularity: MONTH, filter: { from: "${monthStart(24 + (i % VARIANTS))}" }) { points { period score } undatedMeetings } }`,
   },
   {
     name: 'cooperationTimeline',
     needs: 'cooperationTimeline',
-    query: `{ cooperationTimeline(granularity: MONTH) { periods { period label total byType { type count } } undatedMeetings } }`,
+    query: (i) => `{ cooperationTimeline(granularity: MONTH, filter: { to: "${monthEnd(i % VARIANTS)}" }) { periods { period label total byType { type count } } undatedMeetings } }`,
   },
   {
     name: 'cooperationTimeline IR+KZ',
     needs: 'cooperationTimeline',
-    query: `{ cooperationTimeline(filter: { countries: ["IR", "KZ"] }, granularity: QUARTER) { periods { period total byType { type count } } undatedMeetings } }`,
+    query: (i) => `{ cooperationTimeline(filter: { countries: ["IR", "KZ"], to: "${monthEnd(i % VARIANTS)}" }, granularity: QUARTER) { periods { period total byType { type count } } undatedMeetings } }`,
   },
   {
     name: 'proposalFunnel',
     needs: 'proposalFunnel',
-    query: `{ proposalFunnel { total byStatus { status count } steps { status reached } } }`,
+    query: (i) => `{ proposalFunnel(filter: { to: "${monthEnd(i % VARIANTS)}" }) { total byStatus { status count } steps { status reached } } }`,
   },
   {
     name: 'followUpSummary',
     needs: 'followUpSummary',
-    query: `{ followUpSummary { total overdue dueNext30Days byStatus { status count } byHorizon { horizon count open overdue } } }`,
+    query: (i) => `{ followUpSummary(filter: { to: "${monthEnd(i % VARIANTS)}" }) { total overdue dueNext30Days byStatus { status count } byHorizon { horizon count open overdue } } }`,
   },
   {
     name: 'sectorBreakdown',
     needs: 'sectorBreakdown',
-    query: `{ sectorBreakdown { sector meetings proposals signed } }`,
+    query: (i) => `{ sectorBreakdown(filter: { to: "${monthEnd(i % VARIANTS)}" }) { sector meetings proposals signed } }`,
   },
 ];
 
+/** The id the generated dataset gives meeting i (md5('meeting' || i) as a uuid). */
+function benchMeetingId(i: number): string {
+  const hex = createHash('md5').update(`meeting${i}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 interface BenchOptions {
-  meetings: number;
+  meetings: number[];
   duration: number;
   connections: number;
   skipSeed: boolean;
+  /** Only the lone latencies (no load): the growth table, quickly. */
+  aloneOnly: boolean;
 }
 
 interface Row {
@@ -91,6 +115,13 @@ function wholeNumber(min: number, max: number) {
   };
 }
 
+/** `--meetings 10000,100000,1000000`: one or more sizes, each 100 to 2,000,000. */
+function sizes(value: string): number[] {
+  const list = value.split(',').map((part) => wholeNumber(100, 2_000_000)(part.trim().replace(/_/g, '')));
+  if (!list.length || list.length > 5) throw new InvalidArgumentError('expected one to five sizes, comma-separated');
+  return list;
+}
+
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 
@@ -98,49 +129,61 @@ export function registerBenchApi(bench: Command): void {
   bench
     .command('api')
     .description(`GraphQL throughput on a large generated dataset in a database of its own (${BENCH_DATABASE}, dropped and recreated)`)
-    .option('--meetings <n>', 'meetings to generate (proposals, follow-ups and sources scale with it)', wholeNumber(100, 2_000_000), 100_000)
+    .option('--meetings <n[,n…]>', 'meetings to generate (proposals, follow-ups and sources scale with it); several sizes run one after another', sizes, [100_000])
     .option('--duration <s>', 'seconds of load per query', wholeNumber(1, 600), 10)
     .option('--connections <n>', 'concurrent connections', wholeNumber(1, 200), 10)
-    .option('--skip-seed', `reuse the ${BENCH_DATABASE} database of a previous run`, false)
+    .option('--skip-seed', `reuse the ${BENCH_DATABASE} database of a previous run (one size only)`, false)
+    .option('--alone-only', 'measure only each query alone (no load)', false)
     .action((options: BenchOptions) => runBenchApi(options));
 }
 
 async function runBenchApi(options: BenchOptions): Promise<void> {
+  if (options.skipSeed && options.meetings.length > 1) throw new InvalidArgumentError('--skip-seed takes one size');
   // loaded here, as `serve` does, so other commands start without Nest
   const { startServer } = await import('../../../api/src/server.js');
   const database = await openDatabase(DyadEnvironment.from(), 'cli', log);
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-api-'));
+  const alone = new Map<string, Map<number, string>>();
   try {
-    const benchUrl = withDatabaseName(database.url, BENCH_DATABASE);
-    if (!options.skipSeed) await recreateBenchDatabase(database.url, BENCH_DATABASE, options.meetings, log);
-
-    const adminKey = `bench-${randomBytes(12).toString('hex')}`;
-    const env = DyadEnvironment.from({
-      DATABASE_URL: benchUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey,
-      // Throughput is measured, not limited: one address, one key, thousands of requests a second.
-      DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
-    });
-    const server = await startServer({ env, log });
-    try {
-      const url = `http://127.0.0.1:${new URL(server.url).port}/graphql`;
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
-      // autocannon runs in a worker thread so the server keeps this one; the worker loads its body check from a file
-      const verifier = join(workDir, 'verify-graphql-body.cjs');
-      await writeFile(verifier, `module.exports = (body) => typeof body === 'string' && body.startsWith('{"data"') && !body.includes('"errors"');\n`);
-      const fields = await queryFields(url, headers);
-      const rows: Row[] = [];
-      for (const bench of QUERIES) {
-        if (!fields.has(bench.needs)) {
-          log(`skipping "${bench.name}": the schema has no ${bench.needs} query yet`);
-          rows.push({ name: bench.name, loneMs: 0, requestsPerSecond: 0, p50: 0, p99: 0, errors: 0, requests: 0, note: 'skipped: not in the schema' });
-          continue;
-        }
-        rows.push(await drive(bench, url, headers, verifier, options));
+    for (const meetings of options.meetings) {
+      const benchUrl = withDatabaseName(database.url, BENCH_DATABASE);
+      if (!options.skipSeed) {
+        const t0 = Date.now();
+        await recreateBenchDatabase(database.url, BENCH_DATABASE, meetings, log);
+        log(`${meetings.toLocaleString('en')} meetings: database made and seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
-      process.stdout.write(`${formatTable(rows, options)}\n`);
-    } finally {
-      await server.close();
+      const adminKey = `bench-${randomBytes(12).toString('hex')}`;
+      const env = DyadEnvironment.from({
+        DATABASE_URL: benchUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey,
+        // Throughput is measured, not limited: one address, one key, thousands of requests a second.
+        DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
+      });
+      const server = await startServer({ env, log });
+      try {
+        const url = `http://127.0.0.1:${new URL(server.url).port}/graphql`;
+        const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
+        // autocannon runs in a worker thread so the server keeps this one; the worker loads its body check from a file
+        const verifier = join(workDir, 'verify-graphql-body.cjs');
+        await writeFile(verifier, `module.exports = (body) => typeof body === 'string' && body.startsWith('{"data"') && !body.includes('"errors"');\n`);
+        const fields = await queryFields(url, headers);
+        const rows: Row[] = [];
+        for (const bench of QUERIES) {
+          if (!fields.has(bench.needs)) {
+            log(`skipping "${bench.name}": the schema has no ${bench.needs} query yet`);
+            rows.push({ name: bench.name, loneMs: 0, requestsPerSecond: 0, p50: 0, p99: 0, errors: 0, requests: 0, note: 'skipped: not in the schema' });
+            continue;
+          }
+          const row = await drive(bench, url, headers, verifier, workDir, options);
+          rows.push(row);
+          if (!alone.has(bench.name)) alone.set(bench.name, new Map());
+          alone.get(bench.name)!.set(meetings, row.note ? '-' : row.loneMs.toFixed(1));
+        }
+        if (!options.aloneOnly) process.stdout.write(`${formatTable(rows, options, meetings)}\n\n`);
+      } finally {
+        await server.close();
+      }
     }
+    process.stdout.write(`${formatAlone(alone, options.meetings)}\n`);
   } finally {
     await database.stop();
     await rm(workDir, { recursive: true, force: true });
@@ -154,34 +197,47 @@ async function queryFields(url: string, headers: Record<string, string>): Promis
   return new Set(body.data?.__schema.queryType.fields.map((field) => field.name) ?? []);
 }
 
-async function drive(bench: BenchQuery, url: string, headers: Record<string, string>, verifier: string, options: BenchOptions): Promise<Row> {
-  const body = JSON.stringify({ query: bench.query });
-  // One request first: a failing query is reported with its message instead of as a wall of errors.
+async function drive(
+  bench: BenchQuery, url: string, headers: Record<string, string>, verifier: string, workDir: string, options: BenchOptions,
+): Promise<Row> {
+  const bodies = Array.from({ length: VARIANTS }, (_, i) => JSON.stringify({ query: bench.query(i) }));
+  // One request first (it also warms the connection's prepared statements): a failing query is reported with
+  // its message instead of as a wall of errors.
   const t0 = performance.now();
-  const sample = await fetch(url, { method: 'POST', headers, body });
+  const sample = await fetch(url, { method: 'POST', headers, body: bodies[0] });
   const text = await sample.text();
   const firstMs = performance.now() - t0;
   if (!sample.ok || text.includes('"errors"')) {
     log(`"${bench.name}" fails: HTTP ${sample.status} ${text.slice(0, 300)}`);
     return { name: bench.name, loneMs: 0, requestsPerSecond: 0, p50: 0, p99: 0, errors: 1, requests: 1, note: `fails: ${text.slice(0, 80)}` };
   }
-  // A lone request's latency (median of five), as one dashboard user sees it with the server otherwise idle.
+  // A lone request's latency (median of nine, each with other parameters), as one dashboard user sees it with
+  // the server otherwise idle.
   const lone: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 1; i <= 9; i++) {
     const started = performance.now();
-    await (await fetch(url, { method: 'POST', headers, body })).text();
+    await (await fetch(url, { method: 'POST', headers, body: bodies[i] })).text();
     lone.push(performance.now() - started);
   }
-  const loneMs = lone.sort((x, y) => x - y)[2];
-  log(`"${bench.name}": first response in ${firstMs.toFixed(0)} ms (${text.length} bytes), alone ${loneMs.toFixed(0)} ms; ${options.duration} s of load…`);
+  const loneMs = lone.sort((x, y) => x - y)[4];
+  log(`"${bench.name}": first response in ${firstMs.toFixed(0)} ms (${text.length} bytes), alone ${loneMs.toFixed(1)} ms`);
+  if (options.aloneOnly) return { name: bench.name, loneMs, requestsPerSecond: 0, p50: 0, p99: 0, errors: 0, requests: 0 };
+  log(`"${bench.name}": ${options.duration} s of load…`);
+  // each connection cycles through the variants from its own starting point
+  const setup = join(workDir, `setup-client-${QUERIES.indexOf(bench)}.cjs`);
+  await writeFile(setup, `const bodies = ${JSON.stringify(bodies)};
+const headers = ${JSON.stringify(headers)};
+let clients = 0;
+module.exports = (client) => {
+  const start = (clients++ * 7) % bodies.length;
+  client.setRequests(bodies.map((_, k) => ({ method: 'POST', path: ${JSON.stringify(new URL(url).pathname)}, headers, body: bodies[(start + k) % bodies.length] })));
+};
+`);
   const { default: autocannon } = await import('autocannon');
   const result = await autocannon({
-    url, method: 'POST', headers, body, connections: options.connections, duration: options.duration, workers: 1,
-    verifyBody: verifier as never,
+    url, method: 'POST', headers, body: bodies[0], connections: options.connections, duration: options.duration, workers: 1,
+    setupClient: setup as never, verifyBody: verifier as never,
   });
-  // requests still running when the load stopped finish before the next query is measured (the same
-  // query in flight is shared, so this waits for them)
-  await (await fetch(url, { method: 'POST', headers, body })).text();
   const errors = result.non2xx + result.errors + result.timeouts + result.mismatches;
   return {
     name: bench.name,
@@ -194,19 +250,26 @@ async function drive(bench: BenchQuery, url: string, headers: Record<string, str
   };
 }
 
-function formatTable(rows: Row[], options: BenchOptions): string {
-  const header = ['query', 'alone ms', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'requests'];
+function table(header: string[], lines: string[][]): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [format(header), format(widths.map((width) => '-'.repeat(width))), ...lines.map(format)];
+}
+
+function formatTable(rows: Row[], options: BenchOptions, meetings: number): string {
   const lines = rows.map((row) =>
     row.note
       ? [row.name, '-', '-', '-', '-', String(row.errors), row.note]
-      : [row.name, row.loneMs.toFixed(0), row.requestsPerSecond.toFixed(1), row.p50.toFixed(0), row.p99.toFixed(0), String(row.errors), String(row.requests)],
+      : [row.name, row.loneMs.toFixed(1), row.requestsPerSecond.toFixed(1), row.p50.toFixed(0), row.p99.toFixed(0), String(row.errors), String(row.requests)],
   );
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [
-    `${options.connections} connections, ${options.duration} s per query, 127.0.0.1`,
-    format(header),
-    format(widths.map((width) => '-'.repeat(width))),
-    ...lines.map(format),
+    `${meetings.toLocaleString('en')} meetings, ${options.connections} connections, ${options.duration} s per query, ${VARIANTS} parameter variants, 127.0.0.1`,
+    ...table(['query', 'alone ms', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'requests'], lines),
   ].join('\n');
+}
+
+/** Each query alone (median ms) at every size measured: how it grows with the data. */
+function formatAlone(alone: Map<string, Map<number, string>>, sizesRun: number[]): string {
+  const lines = [...alone].map(([name, bySize]) => [name, ...sizesRun.map((size) => bySize.get(size) ?? '-')]);
+  return ['alone (median ms of 9 requests with distinct parameters, server otherwise idle)', ...table(['query', ...sizesRun.map((n) => n.toLocaleString('en'))], lines)].join('\n');
 }

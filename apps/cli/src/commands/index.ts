@@ -40,6 +40,7 @@ export const COMMANDS: Entry[] = [
     summary: 'Score the extractor against the gold set: precision, recall and F1 per field and per language',
     load: async () => (await import('./eval.command.js')).registerEval,
   },
+  { usage: 'rollups', summary: 'chart rollups: rebuild them from the base rows', load: async () => (await import('./rollups.command.js')).registerRollups },
 ];
 
 /** The command named on the command line (`dyad help ingest` names ingest), if any. */

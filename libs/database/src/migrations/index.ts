@@ -1,4 +1,5 @@
 import { Actors1797300000000 } from './1797300000000-actors.js';
+import { PartySetsAndRollups1797000000000 } from './1797000000000-party-sets-and-rollups.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
@@ -14,6 +15,7 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ProposalReadings1795662135446,
   MeetingStatus1796094033411,
   EuropeanUnion1796100000000,
-  Actors1797300000000,
+  PartySetsAndRollups1797000000000,
   IngestionLookups1797100000000,
+  Actors1797300000000,
 ];

@@ -14,6 +14,9 @@ import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 @Index('follow_up_open_owner_key', { synchronize: false })
 @Index('follow_up_meeting', { synchronize: false })
 @Index('follow_up_proposal', { synchronize: false })
+@Index('follow_up_action_party_codes_gin', { synchronize: false })
+@Index('follow_up_action_meeting_id', { synchronize: false })
+@Index('follow_up_action_proposal_id', { synchronize: false })
 export class FollowUpAction {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -68,4 +71,8 @@ export class FollowUpAction {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Its parties' codes (its meeting's, else its proposal's, else its owners'), sorted; kept by database triggers (migration PartySetsAndRollups), never written here. */
+  @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  partyCodes?: string[];
 }

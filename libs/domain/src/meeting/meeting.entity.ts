@@ -13,6 +13,8 @@ import { MeetingParty } from './meeting-party.entity.js';
 
 @Entity()
 @Index('meeting_party_key_date', { synchronize: false })
+@Index('meeting_party_codes_gin', { synchronize: false })
+@Index('meeting_date_desc_id', { synchronize: false })
 export class Meeting {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -87,4 +89,8 @@ export class Meeting {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** The parties' codes, sorted; kept by database triggers (migration PartySetsAndRollups), never written here. */
+  @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  partyCodes?: string[];
 }

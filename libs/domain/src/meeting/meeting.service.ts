@@ -67,7 +67,7 @@ export class MeetingService {
       params,
       page,
     );
-    return { nodes: await inOrder(manager, Meeting, ids), total };
+    return { nodes: await inOrder(manager, Meeting, ids, ['partyCodes']), total };
   }
 
   get(_ctx: RequestContext, id: string): Promise<Meeting> {

@@ -13,6 +13,8 @@ import { ProposalStatusChange } from './proposal-status-change.entity.js';
 // A trigram GIN index, made by a migration (TypeORM cannot declare the operator class).
 @Index('proposal_search_key_trgm', { synchronize: false })
 @Index('proposal_party_key_kind', { synchronize: false })
+@Index('proposal_party_codes_gin', { synchronize: false })
+@Index('proposal_status_date_desc_id', { synchronize: false })
 export class Proposal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -67,4 +69,12 @@ export class Proposal {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** The parties' codes, sorted; kept by database triggers (migration PartySetsAndRollups), never written here. */
+  @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  partyCodes?: string[];
+
+  /** The furthest lifecycle step it ever reached (1 = PROPOSED), kept by database triggers from its history. */
+  @Column({ type: 'smallint', default: 1, select: false, insert: false, update: false })
+  funnelStep?: number;
 }

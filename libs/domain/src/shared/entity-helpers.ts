@@ -1,7 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DomainError, DomainErrorCode } from './domain.error.js';
 import { type Page } from './page.js';
-import { SqlParams } from './sql.js';
+import { preparedQuery, SqlParams } from './sql.js';
 import { whereClause } from './filter-sql.js';
 
 /** Loads a row to edit, locked for the transaction, refusing a stale `expectedVersion` with CONFLICT. */
@@ -38,7 +38,11 @@ export async function getEntityOrThrow<T extends ObjectLiteral>(
   return row;
 }
 
-/** One page of ids from `table alias` under `conditions`, in a stable order, and the total. */
+/**
+ * One page of ids from `table alias` under `conditions`, in a stable order, and the total: one statement (a named
+ * prepared one outside a transaction), whose two subqueries PostgreSQL plans apart: the count from the indexes
+ * alone where it can, the page by walking the sort index or sorting only the matches.
+ */
 export async function pagedIds(
   manager: EntityManager,
   source: { table: string; alias: string; orderBy: string },
@@ -47,20 +51,29 @@ export async function pagedIds(
   page: Page,
 ): Promise<{ ids: string[]; total: number }> {
   const where = whereClause(conditions);
-  const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM ${source.table} ${source.alias} ${where}`, params.values);
   const limit = params.param(page.limit);
   const offset = params.param(page.offset);
-  const rows: { id: string }[] = await manager.query(
-    `SELECT ${source.alias}.id FROM ${source.table} ${source.alias} ${where} ORDER BY ${source.orderBy} LIMIT ${limit} OFFSET ${offset}`,
-    params.values,
-  );
-  return { ids: rows.map((row) => row.id), total };
+  const from = `FROM ${source.table} ${source.alias} ${where}`;
+  const sql = `SELECT (SELECT count(*)::int ${from}) AS total,
+    ARRAY(SELECT ${source.alias}.id ${from} ORDER BY ${source.orderBy} LIMIT ${limit} OFFSET ${offset})::text[] AS ids`;
+  const [row]: { total: number; ids: string[] }[] = manager.queryRunner
+    ? await manager.query(sql, params.values)
+    : await preparedQuery(manager.connection, sql, params.values);
+  return { ids: row.ids, total: row.total };
 }
 
 /** Rows by id in the order of `ids`. */
-export async function inOrder<T extends ObjectLiteral & { id: string }>(manager: EntityManager, entity: EntityTarget<T>, ids: string[]): Promise<T[]> {
+export async function inOrder<T extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  ids: string[],
+  /** Columns not read by default (`select: false`) to read too. */
+  alsoSelect: string[] = [],
+): Promise<T[]> {
   if (!ids.length) return [];
-  const rows = await manager.getRepository(entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids }).getMany();
+  const query = manager.getRepository(entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids });
+  for (const column of alsoSelect) query.addSelect(`e.${column}`);
+  const rows = await query.getMany();
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id)).filter((row): row is T => row !== undefined);
 }

@@ -8,13 +8,11 @@ import { containsPattern, type SqlParams } from './sql.js';
 // so a number on a chart and the length of the list it opens always agree.
 
 /**
- * `parent` has every one of `codes` as a party in `partyTable`: one EXISTS per code, which PostgreSQL
- * runs as index semi-joins (much cheaper than grouping every party row of the codes).
+ * Every one of `codes` is a party of the row aliased `alias`: its stored, GIN-indexed party set contains them
+ * (kept equal to the party rows by database triggers), so this is one index lookup.
  */
-function hasAllParties(partyTable: string, idColumn: string, parent: string, codes: string[], params: SqlParams): string {
-  return [...new Set(codes)]
-    .map((code) => `EXISTS (SELECT 1 FROM ${partyTable} pp WHERE pp.${idColumn} = ${parent} AND pp.country_code = ${params.param(code)})`)
-    .join(' AND ');
+function hasAllParties(alias: string, codes: string[], params: SqlParams): string {
+  return `${alias}.party_codes @> ${params.param([...new Set(codes)])}::char(2)[]`;
 }
 
 function commonConditions(filter: CooperationFilter, alias: string, dateColumn: string, params: SqlParams): string[] {
@@ -36,7 +34,7 @@ export function searchKey(text: string | null | undefined): string | null {
 export function meetingConditions(filter: MeetingFilter | null | undefined, alias: string, params: SqlParams): string[] {
   const f = filter ?? {};
   const where = commonConditions(f, alias, 'date', params);
-  if (f.countries?.length) where.push(hasAllParties('meeting_party', 'meeting_id', `${alias}.id`, f.countries, params));
+  if (f.countries?.length) where.push(hasAllParties(alias, f.countries, params));
   if (f.types?.length) where.push(`${alias}.type = ANY(${params.param(f.types)}::event_type[])`);
   if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::event_status[])`);
   if (f.upcoming != null) {
@@ -67,7 +65,7 @@ export function meetingConditions(filter: MeetingFilter | null | undefined, alia
 export function proposalConditions(filter: ProposalFilter | null | undefined, alias: string, params: SqlParams): string[] {
   const f = filter ?? {};
   const where = commonConditions(f, alias, 'status_date', params);
-  if (f.countries?.length) where.push(hasAllParties('proposal_party', 'proposal_id', `${alias}.id`, f.countries, params));
+  if (f.countries?.length) where.push(hasAllParties(alias, f.countries, params));
   if (f.kinds?.length) where.push(`${alias}.kind = ANY(${params.param(f.kinds)}::proposal_kind[])`);
   if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::proposal_status[])`);
   const key = searchKey(f.text);
@@ -89,13 +87,15 @@ export function followUpConditions(
   const where: string[] = [];
   if (f.from) where.push(`${alias}.due_date >= ${params.param(f.from)}`);
   if (f.to) where.push(`${alias}.due_date <= ${params.param(f.to)}`);
-  if (f.countries?.length) {
-    where.push(`((${hasAllParties('meeting_party', 'meeting_id', `${alias}.meeting_id`, f.countries, params)})
-      OR (${alias}.meeting_id IS NULL AND ${hasAllParties('proposal_party', 'proposal_id', `${alias}.proposal_id`, f.countries, params)})
-      OR (${alias}.meeting_id IS NULL AND ${alias}.proposal_id IS NULL
-          AND ${hasAllParties('follow_up_owner', 'follow_up_id', `${alias}.id`, f.countries, params)}))`);
+  // a follow-up's stored party set is its meeting's, else its proposal's, else its owners
+  if (f.countries?.length) where.push(hasAllParties(alias, f.countries, params));
+  if (f.owners?.length) {
+    where.push(
+      [...new Set(f.owners)]
+        .map((code) => `EXISTS (SELECT 1 FROM follow_up_owner o WHERE o.follow_up_id = ${alias}.id AND o.country_code = ${params.param(code)})`)
+        .join(' AND '),
+    );
   }
-  if (f.owners?.length) where.push(hasAllParties('follow_up_owner', 'follow_up_id', `${alias}.id`, f.owners, params));
   if (f.sectors?.length) {
     where.push(`EXISTS (SELECT 1 FROM meeting sm WHERE sm.id = ${alias}.meeting_id AND sm.sectors && ${params.param(f.sectors)}::sector[])`);
   }

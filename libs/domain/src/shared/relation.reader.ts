@@ -30,8 +30,17 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
 export class RelationReader {
   constructor(private readonly dataSource: DataSource) {}
 
-  private async byIds<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>, ids: readonly string[]): Promise<(T | null)[]> {
-    const rows = await this.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+  private async byIds<T extends ObjectLiteral & { id: string }>(
+    entity: EntityTarget<T>,
+    ids: readonly string[],
+    /** Columns to leave out (a news item's body, up to 5 MB, is read only when asked for). */
+    without: string[] = [],
+  ): Promise<(T | null)[]> {
+    const repository = this.dataSource.getRepository(entity);
+    const select = without.length
+      ? Object.fromEntries(repository.metadata.columns.filter((c) => c.isSelect && !c.relationMetadata && !without.includes(c.propertyName)).map((c) => [c.propertyName, true]))
+      : undefined;
+    const rows = await repository.find({ where: { id: In([...ids]) } as never, select: select as never });
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   }
@@ -39,7 +48,14 @@ export class RelationReader {
   meetings = (ids: readonly string[]) => this.byIds(Meeting, ids);
   proposals = (ids: readonly string[]) => this.byIds(Proposal, ids);
   followUps = (ids: readonly string[]) => this.byIds(FollowUpAction, ids);
-  newsItems = (ids: readonly string[]) => this.byIds(NewsItem, ids);
+  /** News items without their body (see newsItemBodies). */
+  newsItems = (ids: readonly string[]) => this.byIds(NewsItem, ids, ['body']);
+
+  async newsItemBodies(ids: readonly string[]): Promise<(string | null)[]> {
+    const rows: { id: string; body: string }[] = await this.dataSource.query(`SELECT id, body FROM news_item WHERE id = ANY($1)`, [ids]);
+    const found = new Map(rows.map((row) => [row.id, row.body]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
 
   async countries(codes: readonly string[]): Promise<(Country | null)[]> {
     const rows = await this.dataSource.getRepository(Country).findBy({ code: In([...codes]) });

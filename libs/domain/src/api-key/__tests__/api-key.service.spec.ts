@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/database.js';
 import { AuditEntry } from '../../audit/audit-entry.entity.js';
@@ -6,7 +6,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { DomainError } from '../../shared/domain.error.js';
 import { RequestContext } from '../../shared/request-context.js';
 import { ApiKey } from '../api-key.entity.js';
-import { ApiKeyService, hashApiKey, roleAllows } from '../api-key.service.js';
+import { API_KEY_CACHE_MS, ApiKeyService, hashApiKey, roleAllows } from '../api-key.service.js';
 
 describe('ApiKeyService', () => {
   let database: TestDatabase;
@@ -41,6 +41,29 @@ describe('ApiKeyService', () => {
     expect(await keys.authenticate('dyad_nope')).toBeNull();
     await keys.revoke(ctx, apiKey.id);
     expect(await keys.authenticate(key)).toBeNull();
+  });
+
+  it('checks a key from its short-lived cache, and a revocation through the service clears it at once', async () => {
+    const { key, apiKey } = await keys.create(ctx, 'ANALYST', 'cached');
+    expect(await keys.authenticate(key)).toEqual({ keyId: apiKey.id, role: 'ANALYST' });
+    // a change the service does not see (another process) is not read again within the cache time
+    await dataSource.query(`UPDATE api_key SET role = 'VIEWER' WHERE id = $1`, [apiKey.id]);
+    expect(await keys.authenticate(key)).toEqual({ keyId: apiKey.id, role: 'ANALYST' });
+    await keys.revoke(ctx, apiKey.id);
+    expect(await keys.authenticate(key)).toBeNull();
+  });
+
+  it('reads the database again once the cache time has passed', async () => {
+    const { key, apiKey } = await keys.create(ctx, 'VIEWER', 'expiring');
+    expect(await keys.authenticate(key)).not.toBeNull();
+    await dataSource.query(`UPDATE api_key SET revoked_at = now() WHERE id = $1`, [apiKey.id]);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + API_KEY_CACHE_MS + 1);
+      expect(await keys.authenticate(key)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses to revoke a key twice or a key that does not exist', async () => {

@@ -1,0 +1,17 @@
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+
+/**
+ * True when every selection of the field being resolved asks for nothing but `id` (and `__typename`), following
+ * fragments: the resolver can then answer from ids it already has instead of loading whole rows.
+ */
+export function selectsOnlyId(info: GraphQLResolveInfo): boolean {
+  const only = (set: SelectionSetNode | undefined): boolean =>
+    !set ||
+    set.selections.every((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === 'id' || selection.name.value === '__typename';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return only(selection.selectionSet);
+      const fragment = info.fragments[selection.name.value];
+      return fragment ? only(fragment.selectionSet) : false;
+    });
+  return info.fieldNodes.every((node) => only(node.selectionSet));
+}

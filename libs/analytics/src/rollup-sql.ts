@@ -1,0 +1,81 @@
+import { addDays, type CooperationFilter, type SqlParams } from '@dyad/domain';
+
+// Which filters the rollup tables can answer, and the SQL pieces that read them. A filter the rollups cannot
+// answer (text, more than two countries, dates not on month boundaries…) is answered from the base rows.
+
+/** The rollup scope of a countries filter: every fact, one country's, or one dyad's; null for three or more. */
+export function rollupScope(countries: readonly string[] | null | undefined): { a: string; b: string } | null {
+  const codes = [...new Set(countries ?? [])].sort();
+  if (codes.length === 0) return { a: '', b: '' };
+  if (codes.length === 1) return { a: codes[0], b: '' };
+  if (codes.length === 2) return { a: codes[0], b: codes[1] };
+  return null;
+}
+
+/** The filter's from/to as whole months (from a 1st, to a month's last day), or null when they cut a month. */
+export function monthBounds(filter: CooperationFilter): { from: string | null; to: string | null } | null {
+  if (filter.from && !filter.from.endsWith('-01')) return null;
+  if (filter.to && !addDays(filter.to, 1).endsWith('-01')) return null;
+  return { from: filter.from ? filter.from : null, to: filter.to ? `${filter.to.slice(0, 7)}-01` : null };
+}
+
+/**
+ * Conditions on a rollup's month column for whole-month bounds. Facts with no date sit under a sentinel month
+ * (`missing`: -infinity for meetings and proposals, infinity for follow-ups with no due date) that no date
+ * bound keeps, as a date condition on a null keeps nothing.
+ */
+export function monthConditions(bounds: { from: string | null; to: string | null }, column: string, missing: string, params: SqlParams): string[] {
+  const where: string[] = [];
+  if (bounds.from || bounds.to) where.push(`${column} <> '${missing}'::date`);
+  if (bounds.from) where.push(`${column} >= ${params.param(bounds.from)}::date`);
+  if (bounds.to) where.push(`${column} <= ${params.param(bounds.to)}::date`);
+  return where;
+}
+
+export const scopeConditions = (scope: { a: string; b: string }, params: SqlParams, alias = 'r') => [
+  `${alias}.a = ${params.param(scope.a)}`,
+  `${alias}.b = ${params.param(scope.b)}`,
+];
+
+export const anyOf = (column: string, values: readonly string[] | null | undefined, type: string, params: SqlParams) =>
+  values?.length ? [`${column} = ANY(${params.param(values)}::${type}[])`] : [];
+
+export interface SplitRange {
+  /** Whole months the rollups answer (first days of the first and last month; null: unbounded), or null for none. */
+  months: { from: string | null; to: string | null } | null;
+  /** Parts of a month at either end, answered from the base rows (inclusive dates). */
+  edges: { from: string; to: string }[];
+}
+
+const monthOf = (date: string) => `${date.slice(0, 7)}-01`;
+const lastDayOf = (date: string) => addDays(monthOf(addDays(monthOf(date), 32)), -1);
+
+/** Splits the filter's from/to into whole months (rollups) and the partial months at its ends (base rows). */
+export function splitRange(filter: CooperationFilter): SplitRange {
+  const { from, to } = filter;
+  if (from && to && monthOf(from) === monthOf(to) && !(from.endsWith('-01') && to === lastDayOf(to))) {
+    return { months: null, edges: [{ from, to }] };
+  }
+  const edges: { from: string; to: string }[] = [];
+  let first: string | null = null;
+  let last: string | null = null;
+  if (from) {
+    if (from.endsWith('-01')) first = from;
+    else {
+      edges.push({ from, to: lastDayOf(from) });
+      first = addDays(lastDayOf(from), 1);
+    }
+  }
+  if (to) {
+    if (to === lastDayOf(to)) last = monthOf(to);
+    else {
+      edges.push({ from: monthOf(to), to });
+      last = monthOf(addDays(monthOf(to), -1));
+    }
+  }
+  const months = first && last && first > last ? null : { from: first, to: last };
+  return { months, edges };
+}
+
+/** The last day of the months of a split (for conditions on dates), or null when unbounded. */
+export const monthsEnd = (months: { to: string | null }) => (months.to ? lastDayOf(months.to) : null);

@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+
+/** The rollup tables (migration PartySetsAndRollups1797000000000), kept by triggers on every write. */
+export const ROLLUP_TABLES = ['rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up'] as const;
+
+export interface RollupRebuild {
+  milliseconds: number;
+  rows: Record<(typeof ROLLUP_TABLES)[number], number>;
+}
+
+/**
+ * Recomputes every stored party set and rollup from the base rows, in one transaction (readers see the old
+ * rollups until it commits). Needed after a bulk load that bypassed the triggers, or to repair by hand.
+ */
+export async function rebuildRollups(dataSource: DataSource): Promise<RollupRebuild> {
+  const started = Date.now();
+  await dataSource.transaction(async (manager) => {
+    // one long set-based pass: parallel workers help here, and no statement timeout applies
+    await manager.query(`SET LOCAL max_parallel_workers_per_gather = 2`);
+    await manager.query(`SET LOCAL statement_timeout = 0`);
+    await manager.query(`SET LOCAL work_mem = '256MB'`);
+    await manager.query(`SELECT rollup_rebuild()`);
+  });
+  const counts: { name: string; rows: number }[] = await dataSource.query(
+    ROLLUP_TABLES.map((table) => `SELECT '${table}' AS name, count(*)::int AS rows FROM ${table}`).join(' UNION ALL '),
+  );
+  return { milliseconds: Date.now() - started, rows: Object.fromEntries(counts.map((c) => [c.name, c.rows])) as RollupRebuild['rows'] };
+}
