@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { DatabaseModule, DyadEnvironment } from '@dyad/database';
 import { ApiKeyService, DomainModule, RelationReader } from '@dyad/domain';
-import { INGESTION_OPTIONS, IngestionService } from '@dyad/ingestion';
+import { INGESTION_OPTIONS, IngestionService, POLLER_OPTIONS, SOURCE_OPTIONS, SourcePoller, SourceService } from '@dyad/ingestion';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AnalyticsModule } from './analytics/analytics.module.js';
@@ -20,6 +20,7 @@ import { createLoaders } from './graphql/loaders.js';
 import { LocationResolver, MeetingResolver, ParticipantResolver } from './meeting/meeting.resolver.js';
 import { NewsItemResolver } from './news-item/news-item.resolver.js';
 import { ProposalResolver, ProposalStatusChangeResolver } from './proposal/proposal.resolver.js';
+import { SourceResolver } from './source/source.resolver.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { graphqlHardening } from './graphql/graphql-hardening.js';
 import { costLimitHook } from './graphql/limits/cost-limit.hook.js';
@@ -82,8 +83,13 @@ export class AppModule {
         ParticipantResolver,
         ProposalResolver,
         ProposalStatusChangeResolver,
+        SourceResolver,
         IngestionService,
+        SourceService,
+        SourcePoller,
         { provide: INGESTION_OPTIONS, useValue: { allowPrivate: env.fetchAllowPrivate } },
+        { provide: POLLER_OPTIONS, useValue: { allowPrivate: env.fetchAllowPrivate } },
+        { provide: SOURCE_OPTIONS, useValue: { folderRoots: env.sourceFolders } },
         { provide: DyadEnvironment, useValue: env },
         { provide: RequestLimits, useValue: limits },
         { provide: APP_GUARD, useClass: RoleGuard },

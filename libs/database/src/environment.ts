@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 
 export class EnvironmentError extends Error {
@@ -35,6 +35,8 @@ export class DyadEnvironment {
   readonly rateLimits: RateLimits;
   /** Addresses of reverse proxies whose X-Forwarded-For names the client (for the per-address limits). */
   readonly trustProxy: string[];
+  /** Folders under which an ADMIN may register FOLDER sources; empty: none may be. */
+  readonly sourceFolders: string[];
 
   private constructor(env: NodeJS.ProcessEnv) {
     this.databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
@@ -53,6 +55,7 @@ export class DyadEnvironment {
       failedAuth: parseWhole('DYAD_RATE_LIMIT_FAILED_AUTH', env.DYAD_RATE_LIMIT_FAILED_AUTH, 10, 0, 1_000_000, 'failed authentications in 15 minutes'),
     };
     this.trustProxy = parseAddressList('DYAD_TRUST_PROXY', env.DYAD_TRUST_PROXY) ?? [];
+    this.sourceFolders = parseFolders(env.DYAD_SOURCE_FOLDERS);
   }
 
   static from(env: NodeJS.ProcessEnv = process.env): DyadEnvironment {
@@ -136,6 +139,16 @@ function parseWhole(name: string, raw: string | undefined, fallback: number, min
     throw new EnvironmentError(name, `must be a whole number of ${unit} from ${min} to ${max}, not "${raw}"`);
   }
   return Number(value);
+}
+
+function parseFolders(raw: string | undefined): string[] {
+  const value = nonEmpty(raw);
+  if (!value) return [];
+  return value.split(',').map((part) => {
+    const folder = part.trim();
+    if (!isAbsolute(folder)) throw new EnvironmentError('DYAD_SOURCE_FOLDERS', `"${folder}" is not an absolute path; list folders as /srv/news,/data/feeds`);
+    return resolve(folder);
+  });
 }
 
 function parseAllowPrivate(raw: string | undefined): FetchAllowPrivate {

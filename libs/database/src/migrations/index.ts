@@ -1,3 +1,4 @@
+import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
 import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ProposalReadings1795662135446,
   MeetingStatus1796094033411,
   EuropeanUnion1796100000000,
+  WatchedSources1797200000000,
 ];
