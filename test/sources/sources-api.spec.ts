@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FETCH_FAILED } from '@dyad/ingestion';
+import { FETCH_FAILED, JobWorker, SourcePoller } from '@dyad/ingestion';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { atom, type FeedServer, jsonFeed, jsonLines, newsItem, rss, startFeedServer } from '../support/feed-server.js';
@@ -29,12 +29,18 @@ describe('watched sources over GraphQL', () => {
   let folders: string;
   let analystKey: string;
   let viewerKey: string;
+  let worker: JobWorker;
 
   beforeAll(async () => {
     feeds = await startFeedServer('127.0.0.1');
     folders = await mkdtemp(join(tmpdir(), 'dyad-folders-'));
     // 127.0.0.1 stands for an intranet feed host the operator allowed; 127.0.0.3 is not allowed.
-    api = await startTestApi({ env: { DYAD_FETCH_ALLOW_PRIVATE: '127.0.0.1/32', DYAD_SOURCE_FOLDERS: folders } });
+    api = await startTestApi({ env: { DYAD_FETCH_ALLOW_PRIVATE: '127.0.0.1/32', DYAD_SOURCE_FOLDERS: folders, DYAD_WORKER: 'off' } });
+    // A worker that runs the ingestion jobs polls queue, but schedules no polls of its own: each test polls when it says.
+    const dataSource = await api.database.connect();
+    worker = await JobWorker.start({
+      dataSource, connectionString: api.database.url, poller: api.server.app.get(SourcePoller), concurrency: 2, schedule: false,
+    });
     const key = async (role: string) =>
       (await api.graphql<{ createApiKey: { key: string } }>(`mutation { createApiKey(role: ${role}, label: "t") { key } }`)).data!.createApiKey.key;
     analystKey = await key('ANALYST');
@@ -42,6 +48,7 @@ describe('watched sources over GraphQL', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await worker?.stop();
     await api?.close();
     await feeds?.close();
     if (folders) await rm(folders, { recursive: true, force: true });
@@ -49,10 +56,15 @@ describe('watched sources over GraphQL', () => {
 
   const add = (input: Record<string, unknown>, key = analystKey) =>
     api.graphql<{ addSource: SourceNode }>(`mutation($i: AddSourceInput!) { addSource(input: $i) { ${SOURCE_FIELDS} } }`, { i: input }, key);
-  const poll = async (id: string) => {
-    const result = await api.graphql<{ pollSource: SourceNode }>(`mutation($id: ID!) { pollSource(id: $id) { ${SOURCE_FIELDS} } }`, { id }, analystKey);
+  // Polls now, then waits for the workers to ingest what the poll read.
+  const poll = async (id: string, key = analystKey) => {
+    const result = await api.graphql<{ pollSource: SourceNode }>(`mutation($id: ID!) { pollSource(id: $id) { ${SOURCE_FIELDS} } }`, { id }, key);
     expect(result.errors).toBeUndefined();
-    return result.data!.pollSource;
+    for (let source = result.data!.pollSource; ; ) {
+      if (!source.lastPoll?.pending) return source;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      source = (await api.graphql<{ source: SourceNode }>(`query($id: ID!) { source(id: $id) { ${SOURCE_FIELDS} } }`, { id })).data!.source;
+    }
   };
   const newsItemsOf = async (publisher: string) =>
     (
@@ -205,11 +217,9 @@ describe('watched sources over GraphQL', () => {
     const id = added.data!.addSource.id;
     const asAnalyst = await api.graphql<{ pollSource: SourceNode }>(`mutation($id: ID!) { pauseSource(id: $id) { id } }`, { id }, analystKey);
     expect(asAnalyst.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const first = await api.graphql<{ pollSource: SourceNode }>(`mutation($id: ID!) { pollSource(id: $id) { lastPoll { new } } }`, { id });
-    expect(first.data!.pollSource.lastPoll).toMatchObject({ new: 1 });
+    expect((await poll(id, api.adminKey)).lastPoll).toMatchObject({ new: 1 });
     await writeFile(join(dir, 'b.txt'), newsItem(12, 'folder').text);
-    const second = await api.graphql<{ pollSource: SourceNode }>(`mutation($id: ID!) { pollSource(id: $id) { lastPoll { fetched new duplicate } } }`, { id });
-    expect(second.data!.pollSource.lastPoll).toMatchObject({ fetched: 2, new: 1, duplicate: 1 });
+    expect((await poll(id, api.adminKey)).lastPoll).toMatchObject({ fetched: 2, new: 1, duplicate: 1 });
   });
 
   it('updates with a version check, pauses, resumes and removes, each audited', async () => {

@@ -37,6 +37,12 @@ export class DyadEnvironment {
   readonly trustProxy: string[];
   /** Folders under which an ADMIN may register FOLDER sources; empty: none may be. */
   readonly sourceFolders: string[];
+  /** Whether the server runs a job worker in its own process (DYAD_WORKER=off: an API-only replica). */
+  readonly worker: boolean;
+  /** Jobs one worker process runs at once. */
+  readonly workerConcurrency: number;
+  /** A worker silent this long is taken for dead and its jobs released to the others. */
+  readonly workerDeadAfterSeconds: number;
 
   private constructor(env: NodeJS.ProcessEnv) {
     this.databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
@@ -56,6 +62,9 @@ export class DyadEnvironment {
     };
     this.trustProxy = parseAddressList('DYAD_TRUST_PROXY', env.DYAD_TRUST_PROXY) ?? [];
     this.sourceFolders = parseFolders(env.DYAD_SOURCE_FOLDERS);
+    this.worker = parseOnOff('DYAD_WORKER', env.DYAD_WORKER, true);
+    this.workerConcurrency = parseWhole('DYAD_WORKER_CONCURRENCY', env.DYAD_WORKER_CONCURRENCY, 2, 1, 64, 'jobs');
+    this.workerDeadAfterSeconds = parseWhole('DYAD_WORKER_DEAD_AFTER_S', env.DYAD_WORKER_DEAD_AFTER_S, 30, 3, 3600, 'seconds');
   }
 
   static from(env: NodeJS.ProcessEnv = process.env): DyadEnvironment {
@@ -139,6 +148,14 @@ function parseWhole(name: string, raw: string | undefined, fallback: number, min
     throw new EnvironmentError(name, `must be a whole number of ${unit} from ${min} to ${max}, not "${raw}"`);
   }
   return Number(value);
+}
+
+function parseOnOff(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new EnvironmentError(name, `must be on or off, not "${raw}"`);
 }
 
 function parseFolders(raw: string | undefined): string[] {

@@ -23,3 +23,6 @@ export {
 } from './watch/source.service.js';
 export { SourcePoller, POLLER_OPTIONS, type PollerOptions, type PollStart, type IngestedCounts } from './watch/source-poller.js';
 export { nextPollAfterFailure, MAX_BACKOFF_MINUTES } from './watch/backoff.js';
+export {
+  JobQueue, JobWorker, scheduleDuePolls, ENTRIES_PER_JOB, MAX_ATTEMPTS, TASKS, type FailedJob, type WorkerOptions,
+} from './jobs/job-queue.js';

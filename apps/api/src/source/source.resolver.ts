@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DomainError, type RequestContext, type Source } from '@dyad/domain';
-import { SourcePoller, SourceService } from '@dyad/ingestion';
+import { JobQueue, SourcePoller, SourceService } from '@dyad/ingestion';
 import { Allow } from '../auth/allow.decorator.js';
 import { Ctx } from '../auth/graphql-context.js';
 import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
@@ -67,13 +67,15 @@ export class SourceResolver {
   }
 
   @Mutation(() => SourceModel, {
-    description: 'Polls it now, whatever its state; answers the source with this poll as lastPoll.',
+    description:
+      'Reads it now, whatever its state, and queues the ingestion of what is new; answers the source with this poll as lastPoll ' +
+      '(its pending entries are ingested by the workers: query the source again to see them counted).',
     complexity: FIELD_COSTS.extraction,
   })
   @Allow('ANALYST')
   async pollSource(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<SourceModel> {
     await this.sources.get(ctx, id);
-    await this.poller.pollNow(ctx, id);
+    await this.poller.read(ctx, id, (manager, keys) => JobQueue.addIngestJobs(manager, id, keys));
     return this.map(await this.sources.get(ctx, id));
   }
 

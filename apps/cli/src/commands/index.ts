@@ -7,10 +7,12 @@ import { registerIngest } from './ingest.command.js';
 import { registerKeys } from './keys.command.js';
 import { registerMigrate } from './migrate.command.js';
 import { registerServe } from './serve.command.js';
+import { registerWorker } from './worker.command.js';
 
 // Each command lives in its own file and registers itself on the program here.
 export function registerCommands(program: Command): void {
   registerServe(program);
+  registerWorker(program);
   registerMigrate(program);
   registerKeys(program);
   registerDemo(program);

@@ -1,3 +1,4 @@
+import { WorkerHeartbeat1797200000001 } from './1797200000001-worker-heartbeat.js';
 import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   MeetingStatus1796094033411,
   EuropeanUnion1796100000000,
   WatchedSources1797200000000,
+  WorkerHeartbeat1797200000001,
 ];

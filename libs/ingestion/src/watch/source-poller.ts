@@ -56,7 +56,15 @@ export class SourcePoller {
     @Optional() @Inject(SOURCE_OPTIONS) private readonly sourceOptions: SourceOptions = {},
   ) {}
 
-  async read(_ctx: RequestContext, sourceId: string): Promise<PollStart> {
+  /**
+   * `onRecorded` runs inside the transaction that records the entries (the job queue adds the jobs that
+   * ingest them there, so both commit or neither does).
+   */
+  async read(
+    _ctx: RequestContext,
+    sourceId: string,
+    onRecorded?: (manager: EntityManager, pendingKeys: string[]) => Promise<void>,
+  ): Promise<PollStart> {
     const source = await this.dataSource.manager.findOne(Source, { where: { id: sourceId } });
     if (!source) throw DomainError.notFound('source', sourceId);
     const pollId = randomUUID();
@@ -89,6 +97,7 @@ export class SourcePoller {
         // Stored with the entries they cover: a 304 next time is safe only once these are recorded.
         etag: read.etag, lastModified: read.lastModified,
       });
+      await onRecorded?.(manager, pendingKeys);
       return { pollId, status: 'READ', fetched: read.items.length, pendingKeys, error: null };
     });
   }
@@ -140,7 +149,7 @@ export class SourcePoller {
     return counts;
   }
 
-  /** Reads the source and ingests what is new, here and now (no job queue). */
+  /** Reads the source and ingests what is new, here and now, without the job queue (`dyad` commands, tests). */
   async pollNow(ctx: RequestContext, sourceId: string): Promise<PollStart> {
     const start = await this.read(ctx, sourceId);
     // Also what an earlier, interrupted poll left waiting.
