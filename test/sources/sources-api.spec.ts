@@ -252,4 +252,32 @@ describe('watched sources over GraphQL', () => {
     const actions = log.data!.auditLog.nodes.filter((n) => n.entityId === source.id).map((n) => n.action);
     expect(actions.sort()).toEqual(['source.add', 'source.pause', 'source.remove', 'source.resume', 'source.update']);
   });
+
+  it('keeps a job that failed its last try, with its error, for an ADMIN to see and retry', async () => {
+    const dataSource = await api.database.connect();
+    // An ingestion job for a source that does not exist, allowed one try: it fails for good.
+    await dataSource.query(
+      `SELECT graphile_worker.add_job('dyad_ingest_entries', json_build_object('sourceId', 'not-a-uuid', 'keys', json_build_array('k')), max_attempts := 1)`,
+    );
+    const failedJobs = async (key = api.adminKey) =>
+      api.graphql<{ failedJobs: { id: string; task: string; attempts: number; maxAttempts: number; lastError: string; payload: { sourceId: string }; updatedAt: string }[] }>(
+        `{ failedJobs { id task attempts maxAttempts lastError payload updatedAt } }`, {}, key,
+      );
+    await expect.poll(async () => (await failedJobs()).data!.failedJobs.length, { timeout: 20_000 }).toBe(1);
+    const [job] = (await failedJobs()).data!.failedJobs;
+    expect(job).toMatchObject({ task: 'dyad_ingest_entries', attempts: 1, maxAttempts: 1, payload: { sourceId: 'not-a-uuid' } });
+    expect(job.lastError).toMatch(/uuid/);
+    expect((await failedJobs(analystKey)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const retried = await api.graphql<{ retryJob: string }>(`mutation($id: ID!) { retryJob(id: $id) }`, { id: job.id });
+    expect(retried.data!.retryJob).toBe(job.id);
+    // It runs again (and, its source still missing, fails again: later than before).
+    await expect
+      .poll(async () => (await failedJobs()).data!.failedJobs.filter((j) => j.id === job.id && j.updatedAt > job.updatedAt).length, { timeout: 20_000 })
+      .toBe(1);
+    const unknown = await api.graphql(`mutation { retryJob(id: "999999") }`);
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const bad = await api.graphql(`mutation { retryJob(id: "x; drop") }`);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });

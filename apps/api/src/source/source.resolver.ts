@@ -31,7 +31,7 @@ export class SourceResolver {
     return this.map(await this.sources.get(ctx, id));
   }
 
-  @Mutation(() => SourceModel, { description: 'Watches a feed (ANALYST; a FOLDER source needs ADMIN). It is polled at once.' })
+  @Mutation(() => SourceModel, { description: 'Watches a feed (ANALYST; a FOLDER source needs ADMIN). The workers poll it within a minute (their schedule runs every minute), or now with pollSource.' })
   @Allow('ANALYST')
   async addSource(@Ctx() ctx: RequestContext, @Args('input') input: AddSourceInput): Promise<SourceModel> {
     return this.map(await this.sources.add(ctx, input));
