@@ -11,6 +11,7 @@ import { meetingListView, proposalListView } from './views/lists.view.js';
 import { meetingView } from './views/meeting.view.js';
 import { overviewView } from './views/overview.view.js';
 import { pairView } from './views/pair.view.js';
+import { sourcesView } from './views/sources.view.js';
 
 const app = document.getElementById('app')!;
 
@@ -30,6 +31,7 @@ function shell(): HTMLElement {
     link('/meetings', 'Meetings'),
     link('/proposals', 'Proposals'),
     link('/follow-ups', 'Follow-ups'),
+    link('/sources', 'Sources'),
     canWrite() ? link('/ingest', 'Ingest') : null,
   );
   const calendar = h(
@@ -89,6 +91,7 @@ async function boot(): Promise<void> {
     route('/proposals', 'Proposals', proposalListView);
     route('/follow-ups', 'Follow-ups', followUpsView);
     route('/ingest', 'Ingest', ingestView);
+    route('/sources', 'Sources', sourcesView);
     startRouter(layout.querySelector('main')!, notFound);
   };
   const showLogin = (message?: string) =>

@@ -1,3 +1,4 @@
+import { sourceDeliveryPanel } from './sources.view.js';
 import { gql } from '../api/graphql-client.js';
 import { OVERVIEW, scoreTrends, TOP_PAIRS } from '../api/queries.js';
 import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, label, pairKey, PROPOSAL_STATUSES, SIGNED_STATUSES } from '../api/vocabulary.js';
@@ -236,6 +237,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     .then((result) => overdue.show(result.followUps.nodes, result.followUps.totalCount))
     .catch((error) => overdue.error(error));
 
+  root.append(sourceDeliveryPanel());
   markReady(root, charts);
   return () => charts.forEach((c) => c.destroy());
 }
