@@ -144,9 +144,10 @@ export class JobWorker {
         const { sourceId } = payload as { sourceId: string };
         await poller.read(ctx, sourceId, (manager, keys) => JobQueue.addIngestJobs(manager, sourceId, keys)).catch(ignoreRemoved);
       },
-      [TASKS.ingest]: async (payload) => {
+      [TASKS.ingest]: async (payload, helpers) => {
         const { sourceId, keys } = payload as { sourceId: string; keys: string[] };
-        await poller.ingestPending(ctx, sourceId, keys);
+        // graphile-worker counts a try when it takes the job: more than one means an earlier run failed or died.
+        await poller.ingestPending(ctx, sourceId, keys, { retry: helpers.job.attempts > 1 });
       },
     };
     const ids = new Set<string>();

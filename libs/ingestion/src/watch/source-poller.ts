@@ -116,7 +116,7 @@ export class SourcePoller {
    * skipped, so running the same batch again (a retried job) ingests nothing twice. An entry Dyad refuses
    * (bad input) is FAILED with the reason; any other error stops the batch and is thrown, to be retried.
    */
-  async ingestPending(ctx: RequestContext, sourceId: string, keys: string[]): Promise<IngestedCounts> {
+  async ingestPending(ctx: RequestContext, sourceId: string, keys: string[], options: { retry?: boolean } = {}): Promise<IngestedCounts> {
     const counts: IngestedCounts = { new: 0, duplicate: 0, failed: 0 };
     for (const key of keys) {
       const [entry]: { input: NewsItemInput; origin: string; seen_at: Date }[] = await this.dataSource.query(
@@ -128,7 +128,10 @@ export class SourcePoller {
       try {
         const result = await this.ingestion.ingest(ctx, entry.input);
         let status: 'NEW' | 'DUPLICATE' = result.status;
-        if (status === 'DUPLICATE' && (await this.ingestedForThisEntry(result.newsItemId, sourceId, key, entry.seen_at))) status = 'NEW';
+        // Only a run after a failed or killed one can have stored the item without marking its entry.
+        if (status === 'DUPLICATE' && options.retry && (await this.ingestedForThisEntry(result.newsItemId, sourceId, key, entry.seen_at))) {
+          status = 'NEW';
+        }
         outcome = { status, newsItemId: result.newsItemId, error: null };
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== DomainErrorCode.InvalidInput) throw error;
