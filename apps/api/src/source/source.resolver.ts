@@ -74,7 +74,7 @@ export class SourceResolver {
   })
   @Allow('ANALYST')
   async pollSource(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<SourceModel> {
-    await this.sources.get(ctx, id);
+    await this.sources.getToPoll(ctx, id);
     await this.poller.read(ctx, id, (manager, keys) => JobQueue.addIngestJobs(manager, id, keys));
     return this.map(await this.sources.get(ctx, id));
   }

@@ -207,6 +207,13 @@ export class SourceService {
     return rows.map((row) => ({ origin: row.origin, error: row.error, seenAt: row.seen_at, pollId: row.poll_id }));
   }
 
+  /** A manual poll: the same rule as a change (a FOLDER source is the ADMIN's). */
+  async getToPoll(ctx: RequestContext, id: string): Promise<Source> {
+    const source = await this.get(ctx, id);
+    this.assertMayManage(ctx, source.kind);
+    return source;
+  }
+
   /** Folder sources read the server's disk: ADMIN only. The rest is the ANALYST's (checked by the API). */
   private assertMayManage(ctx: RequestContext, kind: SourceKind): void {
     if (kind === 'FOLDER' && ctx.caller && !roleAllows(ctx.caller.role, 'ADMIN')) {
