@@ -44,6 +44,8 @@ export async function startBuiltServer(options: BuiltServerOptions = {}): Promis
     DYAD_DATA_DIR: dataDir,
     DYAD_ADMIN_KEY: adminKey,
     DYAD_DEMO: 'none',
+    // No job worker unless a test asks (DYAD_WORKER: 'on'): fewer connections per test server.
+    DYAD_WORKER: 'off',
     DYAD_RATE_LIMIT_PER_ADDRESS: '0',
     DYAD_RATE_LIMIT_PER_KEY: '0',
     DYAD_RATE_LIMIT_FAILED_AUTH: '0',

@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { DatabaseModule, DyadEnvironment } from '@dyad/database';
 import { ApiKeyService, DomainModule, RelationReader } from '@dyad/domain';
-import { INGESTION_OPTIONS, IngestionService } from '@dyad/ingestion';
+import { INGESTION_OPTIONS, IngestionService, JobQueue, POLLER_OPTIONS, SOURCE_OPTIONS, SourcePoller, SourceService } from '@dyad/ingestion';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { ActorCountryResolver, ActorResolver } from './actor/actor.resolver.js';
@@ -21,6 +21,8 @@ import { createLoaders } from './graphql/loaders.js';
 import { LocationResolver, MeetingResolver, ParticipantResolver } from './meeting/meeting.resolver.js';
 import { NewsItemResolver } from './news-item/news-item.resolver.js';
 import { ProposalResolver, ProposalStatusChangeResolver } from './proposal/proposal.resolver.js';
+import { SourceResolver } from './source/source.resolver.js';
+import { JobResolver } from './job/job.resolver.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { graphqlHardening } from './graphql/graphql-hardening.js';
 import { costLimitHook } from './graphql/limits/cost-limit.hook.js';
@@ -33,11 +35,12 @@ import { RequestLimits } from './rate-limit/request-limits.js';
 export interface AppModuleOptions {
   dataSource: DataSource;
   env: DyadEnvironment;
+  queue: JobQueue;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ dataSource, env }: AppModuleOptions): DynamicModule {
+  static forRoot({ dataSource, env, queue }: AppModuleOptions): DynamicModule {
     const limits = new RequestLimits(env.rateLimits);
     return {
       module: AppModule,
@@ -85,8 +88,15 @@ export class AppModule {
         ParticipantResolver,
         ProposalResolver,
         ProposalStatusChangeResolver,
+        SourceResolver,
+        JobResolver,
+        { provide: JobQueue, useValue: queue },
         IngestionService,
+        SourceService,
+        SourcePoller,
         { provide: INGESTION_OPTIONS, useValue: { allowPrivate: env.fetchAllowPrivate } },
+        { provide: POLLER_OPTIONS, useValue: { allowPrivate: env.fetchAllowPrivate } },
+        { provide: SOURCE_OPTIONS, useValue: { folderRoots: env.sourceFolders } },
         { provide: DyadEnvironment, useValue: env },
         { provide: RequestLimits, useValue: limits },
         { provide: APP_GUARD, useClass: RoleGuard },

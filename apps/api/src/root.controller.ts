@@ -4,7 +4,7 @@ import { DASHBOARD_HEADERS, dashboardIndex } from './dashboard/dashboard-assets.
 
 // The dashboard's client routes all get index.html (the app routes in the browser), so a shared or
 // bookmarked URL opens the same view.
-const CLIENT_ROUTES = ['', 'overview', 'pairs/*', 'meetings', 'meetings/*', 'proposals', 'follow-ups', 'ingest', 'search', 'login', 'actors', 'actors/*'];
+const CLIENT_ROUTES = ['', 'overview', 'pairs/*', 'meetings', 'meetings/*', 'proposals', 'follow-ups', 'ingest', 'search', 'sources', 'login', 'actors', 'actors/*'];
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Dyad</title>
 <body><h1>Dyad</h1><p>The API is running, but the dashboard has not been built: run <code>npm run build</code>

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createDataSource, type DatabaseHandle, DyadEnvironment, openDatabase } from '@dyad/database';
 import { ApiKeyService, ENTITIES, RequestContext } from '@dyad/domain';
-import { closeExtractionPool, configureExtractionPool, IngestionService, loadDemoData } from '@dyad/ingestion';
+import { closeExtractionPool, configureExtractionPool, IngestionService, JobQueue, JobWorker, loadDemoData, SourcePoller } from '@dyad/ingestion';
 import { AppModule } from './app.module.js';
 import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
 import { registerRateLimits } from './rate-limit/request-limits.js';
@@ -28,6 +28,8 @@ export interface RunningServer {
   url: string;
   /** The admin key to print, when one is known (created now, DYAD_ADMIN_KEY, or admin.key). */
   adminKey: string | null;
+  /** The in-process job worker; null with DYAD_WORKER=off. */
+  worker: JobWorker | null;
   close(): Promise<void>;
 }
 
@@ -54,12 +56,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger: options.queryLogger,
   });
   let app: NestFastifyApplication | undefined;
+  let queue: JobQueue | undefined;
+  let worker: JobWorker | null = null;
+  const close = closer(() => ({ app, queue, worker }), dataSource, database);
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) log(`applied ${applied.length} database migration(s)`);
+    queue = await JobQueue.open(database.url);
     app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot({ dataSource, env }),
+      AppModule.forRoot({ dataSource, env, queue }),
       new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: env.trustProxy.length ? env.trustProxy : false }),
       { logger: options.logLevels ?? ['error', 'warn'] },
     );
@@ -70,21 +76,35 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await loadDemoOnFirstStart(app, dataSource, env, log);
     await app.listen(env.port, env.host);
     const adminKey = await ensureAdminKey(app.get(ApiKeyService), env, log);
+    if (env.worker) {
+      worker = await JobWorker.start({
+        dataSource, connectionString: database.url, poller: app.get(SourcePoller), concurrency: env.workerConcurrency,
+        deadAfterSeconds: env.workerDeadAfterSeconds,
+      });
+    }
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : env.port;
     const host = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(env.host) ? 'localhost' : env.host;
     const url = `http://${host}:${port}`;
-    return { app, url, adminKey, close: closer(app, dataSource, database) };
+    return { app, url, adminKey, worker, close };
   } catch (error) {
-    await closer(app, dataSource, database)().catch(() => undefined);
+    await close().catch(() => undefined);
     throw error;
   }
 }
 
-function closer(app: NestFastifyApplication | undefined, dataSource: import('typeorm').DataSource, database: DatabaseHandle) {
+function closer(
+  parts: () => { app?: NestFastifyApplication; queue?: JobQueue; worker: JobWorker | null },
+  dataSource: import('typeorm').DataSource,
+  database: DatabaseHandle,
+) {
   let closing: Promise<void> | undefined;
   return () =>
     (closing ??= (async () => {
+      const { app, queue, worker } = parts();
+      // The worker finishes its running jobs first (they need the database and the extraction pool).
+      await worker?.stop();
+      await queue?.close();
       await app?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.stop();

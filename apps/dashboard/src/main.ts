@@ -12,6 +12,7 @@ import { meetingListView, proposalListView, searchView } from './views/lists.vie
 import { meetingView } from './views/meeting.view.js';
 import { overviewView } from './views/overview.view.js';
 import { pairView } from './views/pair.view.js';
+import { sourcesView } from './views/sources.view.js';
 
 const app = document.getElementById('app')!;
 
@@ -31,6 +32,7 @@ function shell(): HTMLElement {
     link('/meetings', 'Meetings'),
     link('/proposals', 'Proposals'),
     link('/follow-ups', 'Follow-ups'),
+    link('/sources', 'Sources'),
     canWrite() ? link('/ingest', 'Ingest') : null,
   );
   const calendar = h(
@@ -109,6 +111,7 @@ async function boot(): Promise<void> {
     route('/actors', 'Actors', actorListView);
     route('/actors/:id', 'Actor', actorView);
     route('/search', 'Search', searchView);
+    route('/sources', 'Sources', sourcesView);
     startRouter(layout.querySelector('main')!, notFound);
   };
   const showLogin = (message?: string) =>

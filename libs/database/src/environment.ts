@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 
 export class EnvironmentError extends Error {
@@ -35,6 +35,14 @@ export class DyadEnvironment {
   readonly rateLimits: RateLimits;
   /** Addresses of reverse proxies whose X-Forwarded-For names the client (for the per-address limits). */
   readonly trustProxy: string[];
+  /** Folders under which an ADMIN may register FOLDER sources; empty: none may be. */
+  readonly sourceFolders: string[];
+  /** Whether the server runs a job worker in its own process (DYAD_WORKER=off: an API-only replica). */
+  readonly worker: boolean;
+  /** Jobs one worker process runs at once. */
+  readonly workerConcurrency: number;
+  /** A worker silent this long is taken for dead and its jobs released to the others. */
+  readonly workerDeadAfterSeconds: number;
 
   private constructor(env: NodeJS.ProcessEnv) {
     this.databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
@@ -53,6 +61,10 @@ export class DyadEnvironment {
       failedAuth: parseWhole('DYAD_RATE_LIMIT_FAILED_AUTH', env.DYAD_RATE_LIMIT_FAILED_AUTH, 10, 0, 1_000_000, 'failed authentications in 15 minutes'),
     };
     this.trustProxy = parseAddressList('DYAD_TRUST_PROXY', env.DYAD_TRUST_PROXY) ?? [];
+    this.sourceFolders = parseFolders(env.DYAD_SOURCE_FOLDERS);
+    this.worker = parseOnOff('DYAD_WORKER', env.DYAD_WORKER, true);
+    this.workerConcurrency = parseWhole('DYAD_WORKER_CONCURRENCY', env.DYAD_WORKER_CONCURRENCY, 2, 1, 64, 'jobs');
+    this.workerDeadAfterSeconds = parseWhole('DYAD_WORKER_DEAD_AFTER_S', env.DYAD_WORKER_DEAD_AFTER_S, 30, 3, 3600, 'seconds');
   }
 
   static from(env: NodeJS.ProcessEnv = process.env): DyadEnvironment {
@@ -136,6 +148,24 @@ function parseWhole(name: string, raw: string | undefined, fallback: number, min
     throw new EnvironmentError(name, `must be a whole number of ${unit} from ${min} to ${max}, not "${raw}"`);
   }
   return Number(value);
+}
+
+function parseOnOff(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new EnvironmentError(name, `must be on or off, not "${raw}"`);
+}
+
+function parseFolders(raw: string | undefined): string[] {
+  const value = nonEmpty(raw);
+  if (!value) return [];
+  return value.split(',').map((part) => {
+    const folder = part.trim();
+    if (!isAbsolute(folder)) throw new EnvironmentError('DYAD_SOURCE_FOLDERS', `"${folder}" is not an absolute path; list folders as /srv/news,/data/feeds`);
+    return resolve(folder);
+  });
 }
 
 function parseAllowPrivate(raw: string | undefined): FetchAllowPrivate {

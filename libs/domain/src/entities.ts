@@ -14,14 +14,16 @@ import { NewsItem } from './news-item/news-item.entity.js';
 import { Proposal } from './proposal/proposal.entity.js';
 import { ProposalParty } from './proposal/proposal-party.entity.js';
 import { ProposalStatusChange } from './proposal/proposal-status-change.entity.js';
+import { Source } from './source/source.entity.js';
+import { SourceEntry } from './source/source-entry.entity.js';
 
 export {
   Actor, ApiKey, AuditEntry, Country, Evidence, FollowUpAction, FollowUpOwner, FollowUpStatusChange, Meeting,
-  MeetingParticipant, MeetingParty, MeetingReading, NewsItem, Proposal, ProposalParty, ProposalStatusChange,
+  MeetingParticipant, MeetingParty, MeetingReading, NewsItem, Proposal, ProposalParty, ProposalStatusChange, Source, SourceEntry,
 };
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
   Actor, ApiKey, AuditEntry, Country, Evidence, FollowUpAction, FollowUpOwner, FollowUpStatusChange, Meeting,
-  MeetingParticipant, MeetingParty, MeetingReading, NewsItem, Proposal, ProposalParty, ProposalStatusChange,
+  MeetingParticipant, MeetingParty, MeetingReading, NewsItem, Proposal, ProposalParty, ProposalStatusChange, Source, SourceEntry,
 ];

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { API_KEY_ROLES } from '@dyad/domain';
+import { API_KEY_ROLES, SOURCE_KINDS, SOURCE_STATES } from '@dyad/domain';
 import {
   DATE_SOURCES, EVENT_STATUSES, EVENT_TYPES, FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, MEETING_OUTCOMES, PROPOSAL_KINDS, PROPOSAL_STATUSES,
   REVIEW_STATUSES, SECTORS,
@@ -53,3 +53,17 @@ registerEnumType(ApiKeyRoleEnum, {
   description: 'VIEWER reads, ANALYST also writes, ADMIN also manages keys and reads the audit log.',
 });
 registerEnumType(GranularityEnum, { name: 'Granularity' });
+
+export const SourceKindEnum = enumObject(SOURCE_KINDS);
+export const SourceStateEnum = enumObject(SOURCE_STATES);
+export const SourceHealthEnum = enumObject(['NEW', 'OK', 'FAILING', 'PAUSED'] as const);
+export type SourceHealth = keyof typeof SourceHealthEnum;
+registerEnumType(SourceKindEnum, {
+  name: 'SourceKind',
+  description: 'FEED an RSS, Atom or JSON Feed URL (told apart by content); JSON_LINES a URL of JSON Lines news items; FOLDER a folder on the server (ADMIN, under DYAD_SOURCE_FOLDERS).',
+});
+registerEnumType(SourceStateEnum, { name: 'SourceState', description: 'ACTIVE polled on its interval; PAUSED polled only when asked (pollSource).' });
+registerEnumType(SourceHealthEnum, {
+  name: 'SourceHealth',
+  description: 'NEW never polled; OK its last poll worked; FAILING its last poll failed (see lastPoll.error; it is retried with backoff); PAUSED paused.',
+});

@@ -16,6 +16,7 @@ interface Entry {
 // `dyad --help` lists them without loading anything: start-up stays well under a second.
 export const COMMANDS: Entry[] = [
   { usage: 'serve', summary: 'run the Dyad server (the same as `npm start`)', load: async () => (await import('./serve.command.js')).registerServe },
+  { usage: 'worker', summary: 'run a worker alone: it polls watched sources and ingests their items from the job queue', load: async () => (await import('./worker.command.js')).registerWorker },
   { usage: 'migrate', summary: 'run pending database migrations', load: async () => (await import('./migrate.command.js')).registerMigrate },
   { usage: 'keys', summary: 'manage API keys', load: async () => (await import('./keys.command.js')).registerKeys },
   {

@@ -1,3 +1,4 @@
+import { sourceDeliveryPanel } from './sources.view.js';
 import { gql } from '../api/graphql-client.js';
 import { OVERVIEW, scoreTrends, TOP_PAIRS } from '../api/queries.js';
 import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, PROPOSAL_STATUSES, SIGNED_OR_LATER } from '@dyad/vocabulary';
@@ -240,6 +241,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
     20,
   );
 
+  root.append(sourceDeliveryPanel());
   markReady(root, charts);
   return () => charts.forEach((c) => c.destroy());
 }

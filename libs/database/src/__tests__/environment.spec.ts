@@ -25,6 +25,10 @@ describe('DyadEnvironment', () => {
     ['DYAD_RATE_LIMIT_FAILED_AUTH', 'ten', /DYAD_RATE_LIMIT_FAILED_AUTH/],
     ['DYAD_EXTRACTION_TIMEOUT_MS', '1h', /DYAD_EXTRACTION_TIMEOUT_MS/],
     ['DYAD_TRUST_PROXY', 'proxy.local', /DYAD_TRUST_PROXY/],
+    ['DYAD_SOURCE_FOLDERS', 'feeds', /DYAD_SOURCE_FOLDERS: "feeds" is not an absolute path/],
+    ['DYAD_WORKER', 'maybe', /DYAD_WORKER: must be on or off/],
+    ['DYAD_WORKER_CONCURRENCY', '0', /DYAD_WORKER_CONCURRENCY: must be a whole number of jobs from 1 to 64/],
+    ['DYAD_WORKER_DEAD_AFTER_S', '1', /DYAD_WORKER_DEAD_AFTER_S/],
   ])('refuses %s=%s with a line naming the variable', (name, value, message) => {
     expect(() => DyadEnvironment.from({ [name]: value })).toThrow(message);
   });
@@ -39,6 +43,13 @@ describe('DyadEnvironment', () => {
       '10.20.0.0/16', '192.168.5.7/32', 'fd00::/8',
     ]);
     expect(DyadEnvironment.from({ DYAD_RATE_LIMIT_PER_ADDRESS: '0' }).rateLimits.perAddress).toBe(0);
+  });
+
+  it('runs a worker in the server and allows no folder sources by default', () => {
+    expect(DyadEnvironment.from({})).toMatchObject({ worker: true, workerConcurrency: 2, workerDeadAfterSeconds: 30, sourceFolders: [] });
+    expect(DyadEnvironment.from({ DYAD_WORKER: 'off', DYAD_WORKER_CONCURRENCY: '8', DYAD_SOURCE_FOLDERS: '/srv/news/, /data/feeds' })).toMatchObject({
+      worker: false, workerConcurrency: 8, sourceFolders: ['/srv/news', '/data/feeds'],
+    });
   });
 
   it('accepts a full configuration', () => {

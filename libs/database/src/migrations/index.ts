@@ -1,5 +1,7 @@
 import { Actors1797300000000 } from './1797300000000-actors.js';
 import { PartySetsAndRollups1797000000000 } from './1797000000000-party-sets-and-rollups.js';
+import { WorkerHeartbeat1797200000001 } from './1797200000001-worker-heartbeat.js';
+import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
@@ -17,5 +19,7 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   EuropeanUnion1796100000000,
   PartySetsAndRollups1797000000000,
   IngestionLookups1797100000000,
+  WatchedSources1797200000000,
+  WorkerHeartbeat1797200000001,
   Actors1797300000000,
 ];

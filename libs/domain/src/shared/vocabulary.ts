@@ -16,3 +16,15 @@ export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
 export const ACTOR_KINDS = ['PERSON', 'ORGANIZATION'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+// Watched sources: FEED is an RSS, Atom or JSON Feed URL (told apart by content), JSON_LINES a URL of
+// JSON Lines records, FOLDER a directory on the server (operator only).
+export const SOURCE_KINDS = ['FEED', 'JSON_LINES', 'FOLDER'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const SOURCE_STATES = ['ACTIVE', 'PAUSED'] as const;
+export type SourceState = (typeof SOURCE_STATES)[number];
+
+/** What a poll made of one entry: read and waiting to be ingested, a new news item, one known already, or a failure with its reason. */
+export const SOURCE_ENTRY_STATUSES = ['PENDING', 'NEW', 'DUPLICATE', 'FAILED'] as const;
+export type SourceEntryStatus = (typeof SOURCE_ENTRY_STATUSES)[number];

@@ -8,7 +8,18 @@ import { type AllowPrivate, mayConnectTo } from './address-policy.js';
 import { describeBytes } from './source-item.js';
 
 export type Fetched =
-  | { ok: true; url: string; contentType: string; charset: string | null; bytes: Buffer }
+  | {
+      ok: true;
+      url: string;
+      contentType: string;
+      charset: string | null;
+      bytes: Buffer;
+      /** 304 only when the request was conditional (`ifNoneMatch` / `ifModifiedSince`): then `bytes` is empty. */
+      status: number;
+      /** The validators to send next time (ETag, Last-Modified), when the server gave them. */
+      etag: string | null;
+      lastModified: string | null;
+    }
   | { ok: false; reason: string; detail: string };
 
 export interface FetchOptions {
@@ -16,6 +27,9 @@ export interface FetchOptions {
   timeoutMs: number;
   /** Non-public addresses the operator allows (DYAD_FETCH_ALLOW_PRIVATE); none by default. */
   allowPrivate?: AllowPrivate;
+  /** A conditional GET (watched sources): the validators of the last answer; a 304 is then a success. */
+  ifNoneMatch?: string | null;
+  ifModifiedSince?: string | null;
 }
 
 export const MAX_REDIRECTS = 5;
@@ -28,7 +42,7 @@ export const FETCH_FAILED =
   'the URL could not be fetched: it must be a public http or https address that answers with a page in time, within the size limit and after at most 5 redirects';
 
 const USER_AGENT = 'Dyad/0.1 (news ingestion)';
-const ACCEPT = 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5';
+const ACCEPT = 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 class Refused extends Error {}
@@ -44,7 +58,7 @@ export async function fetchUrl(url: URL, options: FetchOptions): Promise<Fetched
   try {
     for (let redirects = 0; ; redirects++) {
       const address = await checkedAddress(current, options.allowPrivate ?? 'none');
-      const response = await get(current, address, signal);
+      const response = await get(current, address, signal, conditionalHeaders(options));
       const location = response.headers.location;
       if (REDIRECTS.has(response.statusCode ?? 0) && location) {
         response.destroy();
@@ -53,6 +67,12 @@ export async function fetchUrl(url: URL, options: FetchOptions): Promise<Fetched
         continue;
       }
       const status = response.statusCode ?? 0;
+      const etag = headerValue(response.headers.etag);
+      const lastModified = headerValue(response.headers['last-modified']);
+      if (status === 304 && (options.ifNoneMatch || options.ifModifiedSince)) {
+        response.destroy();
+        return { ok: true, url: current.href, contentType: '', charset: null, bytes: Buffer.alloc(0), status, etag, lastModified };
+      }
       if (status < 200 || status > 299) {
         response.destroy();
         throw new Refused(`HTTP ${status}`);
@@ -60,7 +80,7 @@ export async function fetchUrl(url: URL, options: FetchOptions): Promise<Fetched
       const bytes = await readBody(response, options.maxBytes);
       const [mime, ...params] = (response.headers['content-type'] ?? '').split(';').map((part) => part.trim());
       const charset = params.map((p) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(p)?.[1]).find(Boolean) ?? null;
-      return { ok: true, url: current.href, contentType: mime.toLowerCase(), charset, bytes };
+      return { ok: true, url: current.href, contentType: mime.toLowerCase(), charset, bytes, status, etag, lastModified };
     }
   } catch (error) {
     const where = current.href === url.href ? '' : ` (at ${current.href}, after redirects)`;
@@ -81,7 +101,28 @@ async function checkedAddress(url: URL, allow: AllowPrivate): Promise<{ address:
   return addresses[0];
 }
 
-function get(url: URL, { address, family }: { address: string; family: number }, signal: AbortSignal): Promise<IncomingMessage> {
+// Validators are echoed back as the server sent them, but never with line breaks (no header injection).
+function conditionalHeaders(options: FetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const clean = (value: string | null | undefined) => (value && !/[\r\n\0]/.test(value) && value.length <= 1000 ? value : null);
+  const etag = clean(options.ifNoneMatch);
+  const since = clean(options.ifModifiedSince);
+  if (etag) headers['if-none-match'] = etag;
+  if (since) headers['if-modified-since'] = since;
+  return headers;
+}
+
+const headerValue = (value: string | string[] | undefined): string | null => {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text && text.length <= 1000 ? text : null;
+};
+
+function get(
+  url: URL,
+  { address, family }: { address: string; family: number },
+  signal: AbortSignal,
+  extraHeaders: Record<string, string> = {},
+): Promise<IncomingMessage> {
   // Whatever asks (Node's happy-eyeballs asks for all), the answer is the checked address.
   const pinned = ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
     options.all ? callback(null, [{ address, family }]) : callback(null, address, family)) as unknown as LookupFunction;
@@ -92,7 +133,7 @@ function get(url: URL, { address, family }: { address: string; family: number },
       agent: false,
       lookup: pinned,
       signal,
-      headers: { 'user-agent': USER_AGENT, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br' },
+      headers: { 'user-agent': USER_AGENT, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br', ...extraHeaders },
     });
     req.on('response', resolve);
     req.on('error', reject);

@@ -5,6 +5,7 @@ import { decodeText } from './decode-text.js';
 import { looksLikeFeed, parseFeed } from './feed.js';
 import { type FetchOptions, fetchUrl, sniffDeclaredCharset } from './fetch-url.js';
 import { articleFromHtml } from './html-page.js';
+import { looksLikeJsonFeed, parseJsonFeed } from './json-feed.js';
 import { parseJsonLine, readJsonLinesFile } from './json-lines.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -18,7 +19,7 @@ import {
 
 type Limits = FetchOptions;
 
-type Kind = 'text' | 'html' | 'jsonl' | 'feed';
+type Kind = 'text' | 'html' | 'jsonl' | 'feed' | 'json-feed';
 
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom']);
@@ -133,8 +134,8 @@ async function* readFileSource(path: string, size: number, limits: Limits, inDir
     yield failure(path, inDirectory ? NOT_A_SOURCE : decoded.reason);
     return;
   }
-  if (ext === '.json') {
-    yield failure(path, 'a JSON file; put news items one per line in a .jsonl file');
+  if (ext === '.json' && !looksLikeJsonFeed(decoded.text)) {
+    yield failure(path, 'a JSON file but not a JSON Feed; put news items one per line in a .jsonl file');
     return;
   }
   yield* fromText(decoded.text, path, kindOf(ext, null, decoded.text));
@@ -174,6 +175,45 @@ async function* readUrl(location: string, limits: Limits): AsyncGenerator<Source
   yield* fromText(decoded.text, location, kindOf(ext, fetched.contentType, decoded.text), fetched.url);
 }
 
+/** What a watched URL gave: nothing new (304), a failure for the whole download, or its items and validators. */
+export type WatchedUrlRead =
+  | { status: 'NOT_MODIFIED' }
+  | { status: 'FAILED'; reason: string; detail?: string }
+  | { status: 'READ'; items: SourceItem[]; etag: string | null; lastModified: string | null };
+
+/**
+ * A feed (RSS, Atom or JSON Feed) or JSON Lines URL read for a watched source: through the same guarded
+ * download and the same parsers as `readSources`, as a conditional GET when validators are given.
+ */
+export async function readWatchedUrl(
+  location: string,
+  expect: 'feed' | 'jsonl',
+  options: ReadSourcesOptions & { etag?: string | null; lastModified?: string | null } = {},
+): Promise<WatchedUrlRead> {
+  const url = new URL(location);
+  const fetched = await fetchUrl(url, {
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    allowPrivate: options.allowPrivate,
+    ifNoneMatch: options.etag,
+    ifModifiedSince: options.lastModified,
+  });
+  if (!fetched.ok) return { status: 'FAILED', reason: fetched.reason, detail: fetched.detail };
+  if (fetched.status === 304) return { status: 'NOT_MODIFIED' };
+  const decoded = decodeText(fetched.bytes, fetched.charset ?? sniffDeclaredCharset(fetched.bytes) ?? 'utf-8');
+  if (!decoded.ok) return { status: 'FAILED', reason: decoded.reason };
+  if (!decoded.text.trim()) return { status: 'FAILED', reason: 'empty response' };
+  let kind: Kind = 'jsonl';
+  if (expect === 'feed') {
+    kind = looksLikeJsonFeed(decoded.text) ? 'json-feed' : 'feed';
+    if (kind === 'feed' && !looksLikeFeed(decoded.text)) return { status: 'FAILED', reason: 'not an RSS, Atom or JSON Feed document' };
+  }
+  const items = [...fromText(decoded.text, location, kind, fetched.url)];
+  // A feed that cannot be parsed at all is a failure of the source, not of one item.
+  if (items.length === 1 && !items[0].ok && items[0].origin === location) return { status: 'FAILED', reason: items[0].reason };
+  return { status: 'READ', items, etag: fetched.etag, lastModified: fetched.lastModified };
+}
+
 function* fromText(text: string, origin: string, kind: Kind, pageUrl?: string): Generator<SourceItem> {
   if (!text.trim()) {
     yield failure(origin, 'empty (whitespace only)');
@@ -187,8 +227,9 @@ function* fromText(text: string, origin: string, kind: Kind, pageUrl?: string): 
       }
       return;
     }
+    case 'json-feed':
     case 'feed': {
-      const feed = parseFeed(text, origin, pageUrl);
+      const feed = kind === 'feed' ? parseFeed(text, origin, pageUrl) : parseJsonFeed(text, origin, pageUrl);
       if (feed.ok) yield* feed.items;
       else yield failure(origin, feed.reason);
       return;
@@ -211,6 +252,7 @@ function kindOf(ext: string, contentType: string | null, text: string): Kind {
   const type = contentType ?? '';
   if (JSONL_EXTENSIONS.has(ext) || /^application\/(x-)?(ndjson|jsonl|jsonlines)$/.test(type)) return 'jsonl';
   if (looksLikeFeed(text)) return 'feed';
+  if (type === 'application/feed+json' || looksLikeJsonFeed(text)) return 'json-feed';
   if (FEED_EXTENSIONS.has(ext) || /[/+]xml$/.test(type)) return looksLikeHtml(text) ? 'html' : 'feed';
   if (HTML_EXTENSIONS.has(ext) || type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   return looksLikeHtml(text) ? 'html' : 'text';
