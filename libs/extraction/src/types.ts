@@ -46,7 +46,7 @@ export interface ExtractedEvent {
   confidence: number;
 }
 
-/** The document `dyad extract --json` prints (../shared/DESIGN.md, "Extraction output"). */
+/** The document `dyad extract --json` prints (the project's extraction contract: field names and enums are fixed). */
 export interface ExtractionResult {
   language: Language;
   publishedAt: string | null;

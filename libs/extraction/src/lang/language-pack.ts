@@ -27,7 +27,7 @@ export interface StatusCues {
   proposed: RegExp;
 }
 
-/** Trigger lexicons (../shared/research/lexicon-notes.md), compiled once at module load. */
+/** Trigger lexicons, compiled once at module load. */
 export interface Cues {
   event: Record<EventCueKind, RegExp>;
   proposal: Record<ProposalKind, RegExp>;
