@@ -144,7 +144,8 @@ describe('the database going away (built server, through a proxy the test can cu
     for (const query of ['{ countries(codes: ["IR"]) { code } }', '{ meetings { totalCount } }']) {
       const answer = await api.graphql(query);
       expect(answer.status, JSON.stringify(answer)).toBe(503);
-      expect(answer.errors).toEqual([{ message: expect.any(String), extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+      // (the key may come from the server's short-lived cache, so the error can arise in a field: it then has a path)
+      expect(answer.errors).toEqual([expect.objectContaining({ message: expect.any(String), extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
       expect(JSON.stringify(answer)).not.toMatch(new RegExp(`${proxyPort}|ECONN|127\\.0\\.0\\.1|terminated`));
     }
     const anonymous = await fetch(`${api.url}/health`);

@@ -16,7 +16,7 @@ interface Entry {
 // `dyad --help` lists them without loading anything: start-up stays well under a second.
 export const COMMANDS: Entry[] = [
   { usage: 'serve', summary: 'run the Dyad server (the same as `npm start`)', load: async () => (await import('./serve.command.js')).registerServe },
-  { usage: 'worker', summary: 'run a worker alone: it polls watched sources and ingests their items from the job queue', load: async () => (await import('./worker.command.js')).registerWorker },
+  { usage: 'worker', summary: 'run a job worker alone (source polls and ingestion); any number of them may share one DATABASE_URL', load: async () => (await import('./worker.command.js')).registerWorker },
   { usage: 'migrate', summary: 'run pending database migrations', load: async () => (await import('./migrate.command.js')).registerMigrate },
   { usage: 'keys', summary: 'manage API keys', load: async () => (await import('./keys.command.js')).registerKeys },
   {
@@ -41,7 +41,7 @@ export const COMMANDS: Entry[] = [
     summary: 'Score the extractor against the gold set: precision, recall and F1 per field and per language',
     load: async () => (await import('./eval.command.js')).registerEval,
   },
-  { usage: 'rollups', summary: 'chart rollups: rebuild them from the base rows', load: async () => (await import('./rollups.command.js')).registerRollups },
+  { usage: 'rollups', summary: 'the chart rollups, which every write keeps current', load: async () => (await import('./rollups.command.js')).registerRollups },
 ];
 
 /** The command named on the command line (`dyad help ingest` names ingest), if any. */

@@ -18,7 +18,7 @@ describe('commands loaded lazily', () => {
   it('registers only the command being run in full, every other as a help line', async () => {
     const program = new Command('dyad');
     await registerCommands(program, ['keys', 'list']);
-    expect(names(program)).toEqual(['serve', 'migrate', 'keys', 'demo', 'seed-demo', 'extract', 'ingest', 'bench', 'eval']);
+    expect(names(program)).toEqual(['serve', 'worker', 'migrate', 'keys', 'demo', 'seed-demo', 'extract', 'ingest', 'bench', 'eval', 'rollups']);
     expect(program.commands.find((c) => c.name() === 'keys')!.commands.map((c) => c.name())).toEqual(['create', 'list', 'revoke']);
     expect(program.commands.find((c) => c.name() === 'ingest')!.options).toEqual([]);
   });
