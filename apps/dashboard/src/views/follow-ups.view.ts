@@ -1,3 +1,4 @@
+import { shiftCursor } from '../api/cursor.js';
 import { ApiError, gql } from '../api/graphql-client.js';
 import { type Connection, fetchAll } from '../api/paging.js';
 import { FOLLOW_UP_STATUSES } from '@dyad/vocabulary';
@@ -88,15 +89,19 @@ export async function followUpsView(root: HTMLElement, match: RouteMatch): Promi
   const move = (card: HTMLElement, from: string, to: string) => {
     const source = columns.get(from);
     const target = columns.get(to);
+    // the columns' cursors are offsets into the server's order: a card leaving a column moves the rows not yet
+    // loaded one place up, a card joining one moves them down (a row seen twice is shown once: see add)
     if (source) {
       source.total -= 1;
       source.shown -= 1;
+      source.after = shiftCursor(source.after, -1);
       source.render();
     }
     if (target) {
       target.cards.prepend(card);
       target.total += 1;
       target.shown += 1;
+      target.after = shiftCursor(target.after, 1);
       target.render();
     } else card.remove(); // its new status is not on this board (filtered out)
     if (source && !source.cards.querySelector('.board-card')) source.render();
@@ -163,7 +168,8 @@ function boardColumn(
       more.hidden = !column.after;
     },
   };
-  const add = (rows: BoardFollowUp[]) => cards.append(...rows.map((row) => card(row, move)));
+  const add = (rows: BoardFollowUp[]) =>
+    cards.append(...rows.filter((row) => !cards.querySelector(`[data-follow-up="${CSS.escape(row.id)}"]`)).map((row) => card(row, move)));
   add(first.nodes);
   more.addEventListener('click', async () => {
     if (!column.after) return;
