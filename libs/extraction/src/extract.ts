@@ -625,16 +625,17 @@ function relationsStatement(doc: Doc): Built | null {
   if (title && (hasHit(doc, HOSTILE[lang], title) || hasHit(doc, COMMENTARY[lang], title))) return null;
   // (any country the headline names, also as a place: «مخالفت با استرداد فوجیموری در شیلی»)
   const titled = title ? mentionsIn(doc, title).map((m) => m.place.code) : [];
+  const partiesOf = (s: Span) => [...new Set(partiesIn(doc, s, true))].sort();
   const said = [...(title ? [title] : []), ...doc.sentences].find((s, i) => {
     if (!hasHit(doc, RELATIONS[lang], s) || !hasHit(doc, SAYS[lang], s) || hasHit(doc, HOSTILE[lang], s) || hasHit(doc, COMMENTARY[lang], s)) return false;
-    const parties = new Set(partiesIn(doc, s, true));
-    return parties.size >= 2 && (i < 4 || [...parties].some((c) => titled.includes(c)));
+    const parties = partiesOf(s);
+    return parties.length >= 2 && (i < 4 || parties.some((c) => titled.includes(c)));
   });
   if (!said) return null;
   return {
     type: 'STATEMENT',
     status: 'HELD',
-    parties: [...new Set(partiesIn(doc, said, true))].sort(),
+    parties: partiesOf(said),
     focus: [...(title ? [title] : []), said],
     anchor: null,
     participants: participantsAround(doc, said),
