@@ -1,0 +1,208 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DyadEnvironment, freePort, withClient } from '@dyad/database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../apps/api/src/server.js';
+import { fixture } from '../support/ingestion.js';
+import { machinePostgresBin, type ReplicatedCluster, startReplicatedCluster } from '../support/replica-cluster.js';
+
+const BIN = machinePostgresBin();
+const MAX_LAG_S = 15;
+const READ_AFTER_WRITE_MS = 2000;
+
+// What a dashboard reads: a list, relations through DataLoader batches (sources, participants, parties), a count.
+const DASHBOARD_READ = `{
+  meetings(first: 20) { totalCount nodes { id countries { code } sources { id } participants { name } } }
+  newsItems { totalCount }
+}`;
+// Statements only a read of that kind runs: the DataLoader batch of `sources`, and the news item count.
+const SOURCES_BATCH = 'FROM meeting_source ms JOIN news_item n';
+const NEWS_ITEM_INSERT = 'INSERT INTO news_item';
+
+interface Gql<T> {
+  data: T | null;
+  errors?: { message: string }[];
+}
+interface ReplicaReport {
+  url: string;
+  reachable: boolean;
+  lagSeconds: number | null;
+  lagBytes: number | null;
+  inUse: boolean;
+  reason?: string;
+}
+
+// A streaming replica made with pg_basebackup serves the read-only GraphQL queries; the primary takes every write.
+// Where each statement ran is read from each server's own pg_stat_statements.
+describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves the queries', () => {
+  let cluster: ReplicatedCluster;
+  let server: RunningServer;
+  let dataDir: string;
+  const adminKey = `test-admin-${Math.random().toString(36).slice(2)}-key`;
+  let viewerKey: string;
+  let analystKey: string;
+  const log: string[] = [];
+
+  const gql = async <T = Record<string, unknown>>(key: string, query: string, variables?: Record<string, unknown>): Promise<Gql<T>> => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as Gql<T>;
+  };
+  const newsCount = async (key: string) => {
+    const result = await gql<{ newsItems: { totalCount: number } }>(key, '{ newsItems { totalCount } }');
+    expect(result.errors).toBeUndefined();
+    return result.data!.newsItems.totalCount;
+  };
+  const ingest = async (text: string) => {
+    const result = await gql<{ ingestNewsItem: { status: string } }>(analystKey, 'mutation($text: String!) { ingestNewsItem(input: {text: $text}) { status } }', { text });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.ingestNewsItem.status).toBe('NEW');
+  };
+  const health = async (key?: string) => {
+    const response = await fetch(`${server.url}/health`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    return { status: response.status, body: (await response.json()) as { status: string; database?: string; replicas?: ReplicaReport[] } };
+  };
+  const replicaReport = async () => (await health(adminKey)).body.replicas![0];
+  // Calls of statements whose text contains `fragment`, as the server that ran them counts them.
+  const calls = (url: string, fragment: string) =>
+    withClient(url, async (client) => {
+      const { rows } = await client.query(`SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements WHERE strpos(query, $1) > 0`, [fragment]);
+      return rows[0].calls as number;
+    });
+  const resetStatistics = () =>
+    Promise.all([cluster.primaryUrl, cluster.replicaUrl].map((url) => withClient(url, (client) => client.query('SELECT pg_stat_statements_reset()'))));
+  const until = async <T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> => {
+    const started = Date.now();
+    for (;;) {
+      const value = await probe();
+      if (done(value)) return value;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+
+  beforeAll(async () => {
+    cluster = await startReplicatedCluster(BIN!);
+    dataDir = await mkdtemp(join(tmpdir(), 'dyad-replicas-api-'));
+    const env = DyadEnvironment.from({
+      DATABASE_URL: cluster.primaryUrl,
+      // a password in the URL (trust auth ignores it) that /health must not show
+      DATABASE_REPLICA_URLS: cluster.replicaUrl.replace('postgres@', 'postgres:replica-secret@'),
+      DYAD_REPLICA_MAX_LAG_S: String(MAX_LAG_S),
+      DYAD_READ_AFTER_WRITE_MS: String(READ_AFTER_WRITE_MS),
+      PORT: String(await freePort()),
+      DYAD_DATA_DIR: dataDir,
+      DYAD_ADMIN_KEY: adminKey,
+      DYAD_DEMO: 'none',
+      DYAD_WORKER: 'off',
+      DYAD_RATE_LIMIT_PER_ADDRESS: '0',
+      DYAD_RATE_LIMIT_PER_KEY: '0',
+      DYAD_RATE_LIMIT_FAILED_AUTH: '0',
+    });
+    // migrations run on the primary and reach the standby by streaming
+    server = await startServer({ env, log: (line) => log.push(line) });
+    const key = async (role: string) =>
+      (await gql<{ createApiKey: { key: string } }>(adminKey, `mutation { createApiKey(role: ${role}, label: "${role}") { key } }`)).data!.createApiKey.key;
+    viewerKey = await key('VIEWER');
+    analystKey = await key('ANALYST');
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await cluster?.destroy();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('serves read-only queries, DataLoader batches included, from the replica; writes run on the primary', async () => {
+    expect(log).toContain('read replicas: 1 of 1 in use');
+    await resetStatistics();
+    await ingest(fixture('news/fa-000-seed-iran-kazakhstan-cinema.txt'));
+    expect(await calls(cluster.primaryUrl, NEWS_ITEM_INSERT)).toBe(1);
+    expect(await calls(cluster.replicaUrl, NEWS_ITEM_INSERT)).toBe(0);
+
+    // what the primary stored becomes visible through queries the replica serves
+    await until('the viewer to see the ingested item', () => newsCount(viewerKey), (count) => count === 1, 10_000);
+    await resetStatistics();
+    for (let i = 0; i < 5; i++) {
+      const read = await gql<{ meetings: { totalCount: number; nodes: { sources: unknown[] }[] } }>(viewerKey, DASHBOARD_READ);
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.meetings.totalCount).toBeGreaterThan(0);
+      expect(read.data!.meetings.nodes[0].sources).toHaveLength(1);
+    }
+    expect(await calls(cluster.replicaUrl, SOURCES_BATCH)).toBe(5);
+    expect(await calls(cluster.primaryUrl, SOURCES_BATCH)).toBe(0);
+    expect(await calls(cluster.replicaUrl, 'FROM news_item')).toBeGreaterThanOrEqual(5);
+    expect(await calls(cluster.primaryUrl, 'FROM news_item')).toBe(0);
+  });
+
+  it('/health reports the replica, its lag and whether it is in use, without its password', async () => {
+    const open = await health();
+    expect(open).toEqual({ status: 200, body: { status: 'ok' } });
+    // idle for longer than a check interval: an idle primary is not lag
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const detailed = await health(adminKey);
+    expect(detailed.status).toBe(200);
+    expect(detailed.body).toMatchObject({ status: 'ok', database: 'up' });
+    expect(detailed.body.replicas).toHaveLength(1);
+    const [replica] = detailed.body.replicas!;
+    expect(replica).toMatchObject({ reachable: true, lagSeconds: 0, lagBytes: 0, inUse: true });
+    expect(replica.url).toBe(`postgres://postgres@127.0.0.1:${cluster.replicaPort}/dyad`);
+    expect(JSON.stringify(detailed.body)).not.toContain('replica-secret');
+  });
+
+  it('a read right after one own write reads the primary, other keys read the replica; past the window the writer reads the replica', async () => {
+    const before = await newsCount(viewerKey);
+    // the standby stops applying WAL: what it serves from now on is visibly older than the primary
+    await withClient(cluster.replicaUrl, (client) => client.query('SELECT pg_wal_replay_pause()'));
+    await ingest(fixture('news/en-002-iran-russia-oil-gas-agreement-signed.txt'));
+    const wroteAt = Date.now();
+    await resetStatistics();
+    expect(await newsCount(analystKey)).toBe(before + 1);
+    expect(Date.now() - wroteAt).toBeLessThan(READ_AFTER_WRITE_MS);
+    expect(await calls(cluster.primaryUrl, 'FROM news_item')).toBeGreaterThan(0);
+    expect(await calls(cluster.replicaUrl, 'FROM news_item')).toBe(0);
+    expect(await newsCount(viewerKey)).toBe(before);
+
+    await new Promise((resolve) => setTimeout(resolve, READ_AFTER_WRITE_MS + 200 - (Date.now() - wroteAt)));
+    expect(await newsCount(analystKey)).toBe(before);
+  });
+
+  it(`skips a replica more than DYAD_REPLICA_MAX_LAG_S behind, and uses it again once it caught up`, async () => {
+    // replay is still paused: the lag grows past the limit
+    const skipped = await until('the replica to be skipped', replicaReport, (replica) => !replica.inUse, (MAX_LAG_S + 15) * 1000);
+    expect(skipped).toMatchObject({ reachable: true, inUse: false, reason: expect.stringMatching(/^lag .* is over DYAD_REPLICA_MAX_LAG_S/) });
+    expect(skipped.lagSeconds).toBeGreaterThan(MAX_LAG_S);
+    expect(skipped.lagBytes).toBeGreaterThan(0);
+    const current = await newsCount(analystKey);
+    expect(await newsCount(viewerKey)).toBe(current);
+
+    await withClient(cluster.replicaUrl, (client) => client.query('SELECT pg_wal_replay_resume()'));
+    const back = await until('the replica to be back in use', replicaReport, (replica) => replica.inUse, 15_000);
+    expect(back).toMatchObject({ reachable: true, lagSeconds: 0, lagBytes: 0 });
+    await resetStatistics();
+    expect(await newsCount(viewerKey)).toBe(current);
+    expect(await calls(cluster.replicaUrl, 'FROM news_item')).toBeGreaterThan(0);
+    expect(await calls(cluster.primaryUrl, 'FROM news_item')).toBe(0);
+  });
+
+  it('reads fall back to the primary without errors when the replica stops', async () => {
+    const current = await newsCount(analystKey);
+    await cluster.stopReplica();
+    await withClient(cluster.primaryUrl, (client) => client.query('SELECT pg_stat_statements_reset()'));
+    for (let i = 0; i < 5; i++) {
+      const read = await gql<{ meetings: { totalCount: number } }>(viewerKey, DASHBOARD_READ);
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.meetings.totalCount).toBeGreaterThan(0);
+    }
+    expect(await newsCount(viewerKey)).toBe(current);
+    expect(await calls(cluster.primaryUrl, SOURCES_BATCH)).toBe(5);
+    const down = await health(adminKey);
+    expect(down.status).toBe(200);
+    expect(down.body.status).toBe('ok');
+    expect(down.body.replicas![0]).toMatchObject({ reachable: false, inUse: false, lagSeconds: null, reason: expect.stringMatching(/^unreachable/) });
+  });
+});
