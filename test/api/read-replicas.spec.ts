@@ -43,6 +43,7 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
   let viewerKey: string;
   let analystKey: string;
   const log: string[] = [];
+  let adminWroteAt = 0;
 
   const gql = async <T = Record<string, unknown>>(key: string, query: string, variables?: Record<string, unknown>): Promise<Gql<T>> => {
     const response = await fetch(`${server.url}/graphql`, {
@@ -75,15 +76,26 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
     });
   const resetStatistics = () =>
     Promise.all([cluster.primaryUrl, cluster.replicaUrl].map((url) => withClient(url, (client) => client.query('SELECT pg_stat_statements_reset()'))));
-  const until = async <T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> => {
+  const until = async <T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000, everyMs = 250): Promise<T> => {
     const started = Date.now();
     for (;;) {
       const value = await probe();
       if (done(value)) return value;
       if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   };
+  // Median milliseconds of `times` dashboard reads by the viewer, one after another (for the figures printed).
+  const medianReadMs = async (times: number) => {
+    const durations: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const started = performance.now();
+      expect((await gql(viewerKey, DASHBOARD_READ)).errors).toBeUndefined();
+      durations.push(performance.now() - started);
+    }
+    return durations.sort((a, b) => a - b)[Math.floor(times / 2)];
+  };
+  const figures: string[] = [];
 
   beforeAll(async () => {
     cluster = await startReplicatedCluster(BIN!);
@@ -109,6 +121,7 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
       (await gql<{ createApiKey: { key: string } }>(adminKey, `mutation { createApiKey(role: ${role}, label: "${role}") { key } }`)).data!.createApiKey.key;
     viewerKey = await key('VIEWER');
     analystKey = await key('ANALYST');
+    adminWroteAt = Date.now();
   }, 180_000);
 
   afterAll(async () => {
@@ -121,11 +134,12 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
     expect(log).toContain('read replicas: 1 of 1 in use');
     await resetStatistics();
     await ingest(fixture('news/fa-000-seed-iran-kazakhstan-cinema.txt'));
+    const wroteAt = performance.now();
+    // what the primary stored becomes visible through queries the replica serves
+    await until('the viewer to see the ingested item', () => newsCount(viewerKey), (count) => count === 1, 10_000, 5);
+    figures.push(`visible through the replica ${Math.round(performance.now() - wroteAt)} ms after the mutation returned`);
     expect(await calls(cluster.primaryUrl, NEWS_ITEM_INSERT)).toBe(1);
     expect(await calls(cluster.replicaUrl, NEWS_ITEM_INSERT)).toBe(0);
-
-    // what the primary stored becomes visible through queries the replica serves
-    await until('the viewer to see the ingested item', () => newsCount(viewerKey), (count) => count === 1, 10_000);
     await resetStatistics();
     for (let i = 0; i < 5; i++) {
       const read = await gql<{ meetings: { totalCount: number; nodes: { sources: unknown[] }[] } }>(viewerKey, DASHBOARD_READ);
@@ -137,6 +151,35 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
     expect(await calls(cluster.primaryUrl, SOURCES_BATCH)).toBe(0);
     expect(await calls(cluster.replicaUrl, 'FROM news_item')).toBeGreaterThanOrEqual(5);
     expect(await calls(cluster.primaryUrl, 'FROM news_item')).toBe(0);
+    figures.push(`dashboard read median ${(await medianReadMs(21)).toFixed(1)} ms on the replica`);
+  });
+
+  it('answers every query field that needs no argument from the replica, without an error (none of them writes)', async () => {
+    type TypeRef = { kind: string; ofType: TypeRef | null };
+    type Field = { name: string; args: { type: { kind: string } }[]; type: TypeRef };
+    const schema = await gql<{ __schema: { queryType: { fields: Field[] } } }>(
+      adminKey, '{ __schema { queryType { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } } }',
+    );
+    const leaf = (type: TypeRef): boolean => (type.ofType ? leaf(type.ofType) : type.kind === 'SCALAR' || type.kind === 'ENUM');
+    const fields = schema.data!.__schema.queryType.fields.filter((field) => field.args.every((arg) => arg.type.kind !== 'NON_NULL'));
+    expect(fields.length).toBeGreaterThan(10);
+    // the admin key created the other keys: past its read-after-write window, its queries read the replica
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, adminWroteAt + READ_AFTER_WRITE_MS + 100 - Date.now())));
+    await resetStatistics();
+    for (const field of fields) {
+      const result = await gql(adminKey, `{ ${field.name}${leaf(field.type) ? '' : ' { __typename }'} }`);
+      expect(result.errors, field.name).toBeUndefined();
+    }
+    // reads of Dyad's tables (not the checks' pg_… functions, not the key lookup of authentication)
+    const reads = (url: string) =>
+      withClient(url, async (client) => {
+        const { rows } = await client.query(
+          `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements WHERE query ~* '^\\s*(WITH|SELECT)' AND query !~ 'pg_|api_key'`,
+        );
+        return rows[0].calls as number;
+      });
+    expect(await reads(cluster.replicaUrl)).toBeGreaterThanOrEqual(fields.length - 2);
+    expect(await reads(cluster.primaryUrl)).toBe(0);
   });
 
   it('/health reports the replica, its lag and whether it is in use, without its password', async () => {
@@ -200,6 +243,8 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
     }
     expect(await newsCount(viewerKey)).toBe(current);
     expect(await calls(cluster.primaryUrl, SOURCES_BATCH)).toBe(5);
+    figures.push(`${(await medianReadMs(21)).toFixed(1)} ms on the primary (replica stopped)`);
+    process.stdout.write(`[read replicas] ${figures.join('; ')}\n`);
     const down = await health(adminKey);
     expect(down.status).toBe(200);
     expect(down.body.status).toBe('ok');
