@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DyadEnvironment, freePort, withClient } from '@dyad/database';
+import { type ReplicaStatus, withClient } from '@dyad/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../apps/api/src/server.js';
+import { type GraphqlResponse, startTestApi, type TestApi } from '../support/api.js';
+import { testDatabaseAt } from '../support/database.js';
 import { fixture } from '../support/ingestion.js';
 import { machinePostgresBin, type ReplicatedCluster, startReplicatedCluster } from '../support/replica-cluster.js';
 
@@ -16,43 +14,22 @@ const DASHBOARD_READ = `{
   meetings(first: 20) { totalCount nodes { id countries { code } sources { id } participants { name } } }
   newsItems { totalCount }
 }`;
-// Statements only a read of that kind runs: the DataLoader batch of `sources`, and the news item count.
+// The statement of the DataLoader batch behind `sources` (only a read runs it), and ingestion's write.
 const SOURCES_BATCH = 'FROM meeting_source ms JOIN news_item n';
 const NEWS_ITEM_INSERT = 'INSERT INTO news_item';
-
-interface Gql<T> {
-  data: T | null;
-  errors?: { message: string }[];
-}
-interface ReplicaReport {
-  url: string;
-  reachable: boolean;
-  lagSeconds: number | null;
-  lagBytes: number | null;
-  inUse: boolean;
-  reason?: string;
-}
 
 // A streaming replica made with pg_basebackup serves the read-only GraphQL queries; the primary takes every write.
 // Where each statement ran is read from each server's own pg_stat_statements.
 describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves the queries', () => {
   let cluster: ReplicatedCluster;
-  let server: RunningServer;
-  let dataDir: string;
-  const adminKey = `test-admin-${Math.random().toString(36).slice(2)}-key`;
+  let api: TestApi;
   let viewerKey: string;
   let analystKey: string;
   const log: string[] = [];
   let adminWroteAt = 0;
 
-  const gql = async <T = Record<string, unknown>>(key: string, query: string, variables?: Record<string, unknown>): Promise<Gql<T>> => {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Gql<T>;
-  };
+  const gql = <T = Record<string, unknown>>(key: string, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>> =>
+    api.graphql<T>(query, variables, key);
   const newsCount = async (key: string) => {
     const result = await gql<{ newsItems: { totalCount: number } }>(key, '{ newsItems { totalCount } }');
     expect(result.errors).toBeUndefined();
@@ -64,10 +41,10 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
     expect(result.data!.ingestNewsItem.status).toBe('NEW');
   };
   const health = async (key?: string) => {
-    const response = await fetch(`${server.url}/health`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
-    return { status: response.status, body: (await response.json()) as { status: string; database?: string; replicas?: ReplicaReport[] } };
+    const response = await fetch(`${api.url}/health`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    return { status: response.status, body: (await response.json()) as { status: string; database?: string; replicas?: ReplicaStatus[] } };
   };
-  const replicaReport = async () => (await health(adminKey)).body.replicas![0];
+  const replicaReport = async () => (await health(api.adminKey)).body.replicas![0];
   // Calls of statements whose text contains `fragment`, as the server that ran them counts them.
   const calls = (url: string, fragment: string) =>
     withClient(url, async (client) => {
@@ -99,35 +76,27 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
 
   beforeAll(async () => {
     cluster = await startReplicatedCluster(BIN!);
-    dataDir = await mkdtemp(join(tmpdir(), 'dyad-replicas-api-'));
-    const env = DyadEnvironment.from({
-      DATABASE_URL: cluster.primaryUrl,
-      // a password in the URL (trust auth ignores it) that /health must not show
-      DATABASE_REPLICA_URLS: cluster.replicaUrl.replace('postgres@', 'postgres:replica-secret@'),
-      DYAD_REPLICA_MAX_LAG_S: String(MAX_LAG_S),
-      DYAD_READ_AFTER_WRITE_MS: String(READ_AFTER_WRITE_MS),
-      PORT: String(await freePort()),
-      DYAD_DATA_DIR: dataDir,
-      DYAD_ADMIN_KEY: adminKey,
-      DYAD_DEMO: 'none',
-      DYAD_WORKER: 'off',
-      DYAD_RATE_LIMIT_PER_ADDRESS: '0',
-      DYAD_RATE_LIMIT_PER_KEY: '0',
-      DYAD_RATE_LIMIT_FAILED_AUTH: '0',
-    });
     // migrations run on the primary and reach the standby by streaming
-    server = await startServer({ env, log: (line) => log.push(line) });
+    api = await startTestApi({
+      database: testDatabaseAt(cluster.primaryUrl, async () => undefined),
+      env: {
+        // a password in the URL (trust auth ignores it) that /health must not show
+        DATABASE_REPLICA_URLS: cluster.replicaUrl.replace('postgres@', 'postgres:replica-secret@'),
+        DYAD_REPLICA_MAX_LAG_S: String(MAX_LAG_S),
+        DYAD_READ_AFTER_WRITE_MS: String(READ_AFTER_WRITE_MS),
+      },
+      log: (line) => log.push(line),
+    });
     const key = async (role: string) =>
-      (await gql<{ createApiKey: { key: string } }>(adminKey, `mutation { createApiKey(role: ${role}, label: "${role}") { key } }`)).data!.createApiKey.key;
+      (await gql<{ createApiKey: { key: string } }>(api.adminKey, `mutation { createApiKey(role: ${role}, label: "${role}") { key } }`)).data!.createApiKey.key;
     viewerKey = await key('VIEWER');
     analystKey = await key('ANALYST');
     adminWroteAt = Date.now();
   }, 180_000);
 
   afterAll(async () => {
-    await server?.close();
+    await api?.close();
     await cluster?.destroy();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('serves read-only queries, DataLoader batches included, from the replica; writes run on the primary', async () => {
@@ -158,7 +127,7 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
     type TypeRef = { kind: string; ofType: TypeRef | null };
     type Field = { name: string; args: { type: { kind: string } }[]; type: TypeRef };
     const schema = await gql<{ __schema: { queryType: { fields: Field[] } } }>(
-      adminKey, '{ __schema { queryType { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } } }',
+      api.adminKey, '{ __schema { queryType { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } } }',
     );
     const leaf = (type: TypeRef): boolean => (type.ofType ? leaf(type.ofType) : type.kind === 'SCALAR' || type.kind === 'ENUM');
     const fields = schema.data!.__schema.queryType.fields.filter((field) => field.args.every((arg) => arg.type.kind !== 'NON_NULL'));
@@ -167,7 +136,7 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, adminWroteAt + READ_AFTER_WRITE_MS + 100 - Date.now())));
     await resetStatistics();
     for (const field of fields) {
-      const result = await gql(adminKey, `{ ${field.name}${leaf(field.type) ? '' : ' { __typename }'} }`);
+      const result = await gql(api.adminKey, `{ ${field.name}${leaf(field.type) ? '' : ' { __typename }'} }`);
       expect(result.errors, field.name).toBeUndefined();
     }
     // reads of Dyad's tables (not the checks' pg_… functions, not the key lookup of authentication)
@@ -187,7 +156,7 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
     expect(open).toEqual({ status: 200, body: { status: 'ok' } });
     // idle for longer than a check interval: an idle primary is not lag
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const detailed = await health(adminKey);
+    const detailed = await health(api.adminKey);
     expect(detailed.status).toBe(200);
     expect(detailed.body).toMatchObject({ status: 'ok', database: 'up' });
     expect(detailed.body.replicas).toHaveLength(1);
@@ -245,7 +214,7 @@ describe.skipIf(!BIN)('read replicas: a hot standby from pg_basebackup serves th
     expect(await calls(cluster.primaryUrl, SOURCES_BATCH)).toBe(5);
     figures.push(`${(await medianReadMs(21)).toFixed(1)} ms on the primary (replica stopped)`);
     process.stdout.write(`[read replicas] ${figures.join('; ')}\n`);
-    const down = await health(adminKey);
+    const down = await health(api.adminKey);
     expect(down.status).toBe(200);
     expect(down.body.status).toBe('ok');
     expect(down.body.replicas![0]).toMatchObject({ reachable: false, inUse: false, lagSeconds: null, reason: expect.stringMatching(/^unreachable/) });

@@ -37,12 +37,9 @@ export interface ReplicatedCluster {
 export async function startReplicatedCluster(bin: string): Promise<ReplicatedCluster> {
   const root = process.getuid?.() === 0;
   const dir = await mkdtemp(join(tmpdir(), 'dyad-replicas-'));
-  let owner: { uid: number; gid: number } | null = null;
   if (root) {
-    const { stdout } = await run('id', ['-u', 'postgres']);
-    const { stdout: gid } = await run('id', ['-g', 'postgres']);
-    owner = { uid: Number(stdout.trim()), gid: Number(gid.trim()) };
-    await chown(dir, owner.uid, owner.gid);
+    const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+    await chown(dir, Number(uid.trim()), Number(gid.trim()));
   }
   const pg = (tool: string, args: string[]) =>
     root ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { cwd: dir }) : run(join(bin, tool), args, { cwd: dir });
