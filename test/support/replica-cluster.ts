@@ -17,24 +17,28 @@ export function machinePostgresBin(): string | null {
   return found ?? null;
 }
 
+export interface Standby {
+  /** postgres://…/dyad on this hot standby. */
+  url: string;
+  port: number;
+  /** Stops it (fast shutdown: its connections are ended). */
+  stop(): Promise<void>;
+}
+
 export interface ReplicatedCluster {
   /** postgres://…/dyad on the primary. */
   primaryUrl: string;
-  /** postgres://…/dyad on the hot standby. */
-  replicaUrl: string;
-  replicaPort: number;
-  /** Stops the standby (fast shutdown: its connections are ended). */
-  stopReplica(): Promise<void>;
-  /** Stops both and removes their directories. */
+  standbys: Standby[];
+  /** Stops them all and removes their directories. */
   destroy(): Promise<void>;
 }
 
 /**
- * A fresh primary (initdb, wal_level=replica, a replication entry in pg_hba, pg_stat_statements loaded) and a
- * streaming hot standby made from it with `pg_basebackup -R`, both on free ports in a temporary directory, with
- * the machine's binaries. PostgreSQL refuses to run as root: as root they run as the `postgres` user.
+ * A fresh primary (initdb, wal_level=replica, a replication entry in pg_hba, pg_stat_statements loaded) and
+ * `standbys` streaming hot standbys made from it with `pg_basebackup -R`, all on free ports in a temporary
+ * directory, with the machine's binaries. PostgreSQL refuses to run as root: as root they run as the `postgres` user.
  */
-export async function startReplicatedCluster(bin: string): Promise<ReplicatedCluster> {
+export async function startReplicatedCluster(bin: string, standbys: number): Promise<ReplicatedCluster> {
   const root = process.getuid?.() === 0;
   const dir = await mkdtemp(join(tmpdir(), 'dyad-replicas-'));
   if (root) {
@@ -44,8 +48,7 @@ export async function startReplicatedCluster(bin: string): Promise<ReplicatedClu
   const pg = (tool: string, args: string[]) =>
     root ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { cwd: dir }) : run(join(bin, tool), args, { cwd: dir });
   const primaryDir = join(dir, 'primary');
-  const replicaDir = join(dir, 'replica');
-  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+  const primaryPort = await freePort();
   const started: string[] = [];
   const stop = async (dataDir: string, mode: 'fast' | 'immediate') => {
     if (!started.includes(dataDir)) return;
@@ -53,8 +56,7 @@ export async function startReplicatedCluster(bin: string): Promise<ReplicatedClu
     started.splice(started.indexOf(dataDir), 1);
   };
   const destroy = async () => {
-    await stop(replicaDir, 'immediate');
-    await stop(primaryDir, 'immediate');
+    for (const dataDir of [...started].reverse()) await stop(dataDir, 'immediate');
     await rm(dir, { recursive: true, force: true });
   };
   try {
@@ -74,18 +76,18 @@ export async function startReplicatedCluster(bin: string): Promise<ReplicatedClu
     await withClient(admin, (client) => client.query('CREATE DATABASE dyad'));
     const primaryUrl = `postgres://postgres@127.0.0.1:${primaryPort}/dyad`;
     await withClient(primaryUrl, (client) => client.query('CREATE EXTENSION pg_stat_statements'));
-    await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast']);
-    // the copy's postgresql.conf is the primary's: the last setting wins
-    await appendFile(join(replicaDir, 'postgresql.conf'), `port = ${replicaPort}\n`);
-    await pg('pg_ctl', ['-D', replicaDir, '-l', join(dir, 'replica.log'), '-w', 'start']);
-    started.push(replicaDir);
-    return {
-      primaryUrl,
-      replicaUrl: `postgres://postgres@127.0.0.1:${replicaPort}/dyad`,
-      replicaPort,
-      stopReplica: () => stop(replicaDir, 'fast'),
-      destroy,
-    };
+    const made: Standby[] = [];
+    for (let n = 1; n <= standbys; n++) {
+      const standbyDir = join(dir, `standby-${n}`);
+      await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', standbyDir, '-R', '-X', 'stream', '-c', 'fast']);
+      // the copy's postgresql.conf is the primary's: the last setting wins
+      const port = await freePort();
+      await appendFile(join(standbyDir, 'postgresql.conf'), `port = ${port}\n`);
+      await pg('pg_ctl', ['-D', standbyDir, '-l', join(dir, `standby-${n}.log`), '-w', 'start']);
+      started.push(standbyDir);
+      made.push({ url: `postgres://postgres@127.0.0.1:${port}/dyad`, port, stop: () => stop(standbyDir, 'fast') });
+    }
+    return { primaryUrl, standbys: made, destroy };
   } catch (error) {
     await destroy();
     throw error;
