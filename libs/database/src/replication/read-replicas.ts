@@ -55,7 +55,7 @@ export class ReadReplicas {
 
   private constructor(
     private readonly replicas: Replica[],
-    private readonly primaryUrl: string,
+    primaryUrl: string,
     private readonly options: ReadReplicaOptions,
   ) {
     this.monitor = monitorPool(primaryUrl, 'dyad-replica-check');
@@ -134,11 +134,6 @@ export class ReadReplicas {
     clearInterval(this.timer);
     await this.checking?.catch(() => undefined);
     await Promise.all([this.monitor.end(), ...this.replicas.map((replica) => replica.close())]);
-  }
-
-  /** The primary's URL without its password (for messages). */
-  get primary(): string {
-    return withoutPassword(this.primaryUrl);
   }
 }
 
