@@ -37,10 +37,13 @@ export class QueryCounter extends AbstractLogger {
 /**
  * The real server on a fresh migrated database and a free port, with an admin key.
  * Rate limits are off unless a test sets them in `env` (tests make many requests from one address);
- * `env` also carries any other setting a test needs (DYAD_FETCH_ALLOW_PRIVATE…).
+ * `env` also carries any other setting a test needs (DYAD_FETCH_ALLOW_PRIVATE…); `database`, a migrated or empty
+ * one the test brings (dropped on close by its own `drop`), replaces the fresh one.
  */
-export async function startTestApi(options: { queryCounter?: QueryCounter; env?: Record<string, string> } = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+export async function startTestApi(
+  options: { queryCounter?: QueryCounter; env?: Record<string, string>; database?: TestDatabase; log?: (line: string) => void } = {},
+): Promise<TestApi> {
+  const database = options.database ?? (await createTestDatabase());
   const dataDir = await mkdtemp(join(tmpdir(), 'dyad-api-test-'));
   const adminKey = `test-admin-${Math.random().toString(36).slice(2)}-key`;
   const env = DyadEnvironment.from({
@@ -56,7 +59,7 @@ export async function startTestApi(options: { queryCounter?: QueryCounter; env?:
     DYAD_RATE_LIMIT_FAILED_AUTH: '0',
     ...options.env,
   });
-  const server = await startServer({ env, log: () => undefined, queryLogger: options.queryCounter });
+  const server = await startServer({ env, log: options.log ?? (() => undefined), queryLogger: options.queryCounter });
   return {
     url: server.url,
     adminKey,

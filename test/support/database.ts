@@ -40,11 +40,17 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   const base = serverUrl();
   const name = `dyad_t_${randomBytes(6).toString('hex')}`;
   await withClient(base, (client) => client.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
-  const url = withDatabaseName(base, name);
+  return testDatabaseAt(withDatabaseName(base, name), () =>
+    withClient(base, async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+  );
+}
+
+/** The database at `url` as a test's own: `drop` closes the data sources it opened, then calls `remove`. */
+export function testDatabaseAt(url: string, remove: () => Promise<void>): TestDatabase {
   const opened: DataSource[] = [];
   return {
     url,
-    name,
+    name: new URL(url).pathname.slice(1),
     async connect() {
       const dataSource = createDataSource({ url, entities: ENTITIES, poolSize: 4 });
       opened.push(await dataSource.initialize());
@@ -52,7 +58,7 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
     },
     async drop() {
       for (const dataSource of opened) if (dataSource.isInitialized) await dataSource.destroy();
-      await withClient(base, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await remove();
     },
   };
 }

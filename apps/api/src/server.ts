@@ -9,6 +9,7 @@ import { ApiKeyService, ENTITIES, RequestContext } from '@dyad/domain';
 import { closeExtractionPool, configureExtractionPool, IngestionService, JobQueue, JobWorker, loadDemoData, SourcePoller } from '@dyad/ingestion';
 import { AppModule } from './app.module.js';
 import { registerDashboardAssets } from './dashboard/dashboard-assets.js';
+import { registerReadReplicas } from './graphql/read-routing.js';
 import { registerRateLimits } from './rate-limit/request-limits.js';
 
 /** `X-Content-Type-Options: nosniff` on every response: API answers, errors, assets, 404s. */
@@ -73,6 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     addSecurityHeaders(app);
     await registerRateLimits(app, env.rateLimits);
     await registerDashboardAssets(app);
+    await registerReadReplicas(app, dataSource, env, log);
     await loadDemoOnFirstStart(app, dataSource, env, log);
     await app.listen(env.port, env.host);
     const adminKey = await ensureAdminKey(app.get(ApiKeyService), env, log);

@@ -5,6 +5,7 @@ import {
   meetingConditions, PROPOSAL_LIFECYCLE, PROPOSAL_STATUSES, proposalConditions, type ProposalFilter, type ProposalStatus,
   type RequestContext, SECTORS, type Sector, SqlParams, todayInTehran, whereClause, addDays, preparedQuery,
 } from '@dyad/domain';
+import { readTargetKey } from '@dyad/database';
 import { anyOf, monthConditions, monthsEnd, rollupScope, scopeConditions, splitRange } from './rollup-sql.js';
 import type { DataSource } from 'typeorm';
 import type {
@@ -66,8 +67,10 @@ export class AnalyticsService {
    * 100,000 meetings) than running them.
    */
   private query<T>(sql: string, params: SqlParams, parallel = true): Promise<T[]> {
-    if (!parallel) return this.flights.run(`${sql}\n${JSON.stringify(params.values)}`, () => preparedQuery<T>(this.dataSource, sql, params.values));
-    return this.flights.run(`${sql}\n${JSON.stringify(params.values)}`, () =>
+    // a request reading a replica never shares the primary's run (nor another replica's): they may differ
+    const key = `${readTargetKey()}\n${sql}\n${JSON.stringify(params.values)}`;
+    if (!parallel) return this.flights.run(key, () => preparedQuery<T>(this.dataSource, sql, params.values));
+    return this.flights.run(key, () =>
       this.dataSource.transaction(async (manager) => {
         await manager.query('SET LOCAL jit = off');
         // the API's connections run without parallel workers (short statements); a chart read from the base

@@ -43,6 +43,12 @@ export class DyadEnvironment {
   readonly workerConcurrency: number;
   /** A worker silent this long is taken for dead and its jobs released to the others. */
   readonly workerDeadAfterSeconds: number;
+  /** Streaming replicas of `databaseUrl` that serve read-only GraphQL queries; empty: every statement on the primary. */
+  readonly replicaUrls: string[];
+  /** A replica further behind the primary than this is skipped (its reads go elsewhere) until it catches up. */
+  readonly replicaMaxLagSeconds: number;
+  /** After a mutation, the same API key's queries read the primary this long (they see their own writes). */
+  readonly readAfterWriteMs: number;
 
   private constructor(env: NodeJS.ProcessEnv) {
     this.databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
@@ -65,6 +71,9 @@ export class DyadEnvironment {
     this.worker = parseOnOff('DYAD_WORKER', env.DYAD_WORKER, true);
     this.workerConcurrency = parseWhole('DYAD_WORKER_CONCURRENCY', env.DYAD_WORKER_CONCURRENCY, 2, 1, 64, 'jobs');
     this.workerDeadAfterSeconds = parseWhole('DYAD_WORKER_DEAD_AFTER_S', env.DYAD_WORKER_DEAD_AFTER_S, 30, 3, 3600, 'seconds');
+    this.replicaUrls = parseReplicaUrls(env.DATABASE_REPLICA_URLS, this.databaseUrl);
+    this.replicaMaxLagSeconds = parseWhole('DYAD_REPLICA_MAX_LAG_S', env.DYAD_REPLICA_MAX_LAG_S, 30, 0, 86_400, 'seconds');
+    this.readAfterWriteMs = parseWhole('DYAD_READ_AFTER_WRITE_MS', env.DYAD_READ_AFTER_WRITE_MS, 5000, 0, 600_000, 'milliseconds');
   }
 
   static from(env: NodeJS.ProcessEnv = process.env): DyadEnvironment {
@@ -90,19 +99,38 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function parseDatabaseUrl(raw: string | undefined): string | null {
   const value = nonEmpty(raw);
-  if (!value) return null;
+  return value ? checkPostgresUrl('DATABASE_URL', '', value) : null;
+}
+
+// `what` names an entry of a list ("entry 2 "); the value itself is never repeated (it may hold a password).
+function checkPostgresUrl(name: string, what: string, value: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new EnvironmentError('DATABASE_URL', 'is not a URL; expected postgres://user[:password]@host[:port]/database');
+    throw new EnvironmentError(name, `${what}is not a URL; expected postgres://user[:password]@host[:port]/database`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new EnvironmentError('DATABASE_URL', `must start with postgres:// or postgresql://, not ${url.protocol}//`);
+    throw new EnvironmentError(name, `${what}must start with postgres:// or postgresql://, not ${url.protocol}//`);
   }
-  if (!url.hostname) throw new EnvironmentError('DATABASE_URL', 'names no host');
-  if (url.pathname.length <= 1) throw new EnvironmentError('DATABASE_URL', 'names no database (…/database at the end)');
+  if (!url.hostname) throw new EnvironmentError(name, `${what}names no host`);
+  if (url.pathname.length <= 1) throw new EnvironmentError(name, `${what}names no database (…/database at the end)`);
   return value;
+}
+
+// Comma-separated; each a streaming replica of the primary, which must be DATABASE_URL (not the embedded one).
+function parseReplicaUrls(raw: string | undefined, primary: string | null): string[] {
+  const value = nonEmpty(raw);
+  if (!value) return [];
+  if (!primary) throw new EnvironmentError('DATABASE_REPLICA_URLS', 'needs DATABASE_URL (the primary they replicate); the embedded PostgreSQL has no replicas');
+  const urls = value.split(',').map((part, index) => {
+    const entry = part.trim();
+    if (!entry) throw new EnvironmentError('DATABASE_REPLICA_URLS', `entry ${index + 1} is empty; list URLs as postgres://…/db,postgres://…/db`);
+    return checkPostgresUrl('DATABASE_REPLICA_URLS', `entry ${index + 1} `, entry);
+  });
+  if (new Set(urls).size !== urls.length) throw new EnvironmentError('DATABASE_REPLICA_URLS', 'names the same URL twice');
+  if (urls.includes(primary)) throw new EnvironmentError('DATABASE_REPLICA_URLS', 'names DATABASE_URL itself; list the replicas only');
+  return urls;
 }
 
 function parsePort(raw: string | undefined): number {

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, type OnModuleDestroy, Req, Res } from '@nestjs/common';
-import { DyadEnvironment, pendingMigrations } from '@dyad/database';
+import { DyadEnvironment, pendingMigrations, ReadReplicas, type ReplicaStatus } from '@dyad/database';
 import { ApiKeyService } from '@dyad/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import pg from 'pg';
@@ -12,7 +12,7 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
  * Unauthenticated: for load balancers and `npm start` users, 200 `ok` only when the database is usable,
- * else 503 `down`. The why (database, migrations, the error) only for a caller with a valid key. It has a
+ * else 503 `down`. The why (database, migrations, the error, each read replica) only for a caller with a valid key. It has a
  * connection of its own, so a server busy with heavy queries still answers at once.
  */
 @Controller('health')
@@ -51,7 +51,13 @@ export class HealthController implements OnModuleDestroy {
     await reply
       .status(ok ? 200 : 503)
       .header('cache-control', 'no-store')
-      .send(detailed ? { status: ok ? 'ok' : 'down', ...report } : { status: ok ? 'ok' : 'down' });
+      .send(detailed ? { status: ok ? 'ok' : 'down', ...report, ...(await this.replicas()) } : { status: ok ? 'ok' : 'down' });
+  }
+
+  // With DATABASE_REPLICA_URLS, each replica checked now. A replica down is not the server down: its reads go elsewhere.
+  private async replicas(): Promise<{ replicas?: ReplicaStatus[] }> {
+    const replicas = ReadReplicas.of(this.dataSource);
+    return replicas ? { replicas: await replicas.check() } : {};
   }
 
   private async check(): Promise<{ database: 'up' | 'down'; migrations?: 'current' | { pending: string[] }; reason?: string }> {

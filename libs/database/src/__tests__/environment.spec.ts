@@ -29,6 +29,8 @@ describe('DyadEnvironment', () => {
     ['DYAD_WORKER', 'maybe', /DYAD_WORKER: must be on or off/],
     ['DYAD_WORKER_CONCURRENCY', '0', /DYAD_WORKER_CONCURRENCY: must be a whole number of jobs from 1 to 64/],
     ['DYAD_WORKER_DEAD_AFTER_S', '1', /DYAD_WORKER_DEAD_AFTER_S/],
+    ['DYAD_REPLICA_MAX_LAG_S', '30s', /DYAD_REPLICA_MAX_LAG_S: must be a whole number of seconds from 0 to 86400/],
+    ['DYAD_READ_AFTER_WRITE_MS', '-5', /DYAD_READ_AFTER_WRITE_MS: must be a whole number of milliseconds/],
   ])('refuses %s=%s with a line naming the variable', (name, value, message) => {
     expect(() => DyadEnvironment.from({ [name]: value })).toThrow(message);
   });
@@ -50,6 +52,27 @@ describe('DyadEnvironment', () => {
     expect(DyadEnvironment.from({ DYAD_WORKER: 'off', DYAD_WORKER_CONCURRENCY: '8', DYAD_SOURCE_FOLDERS: '/srv/news/, /data/feeds' })).toMatchObject({
       worker: false, workerConcurrency: 8, sourceFolders: ['/srv/news', '/data/feeds'],
     });
+  });
+
+  it('reads replicas from DATABASE_REPLICA_URLS, each checked, and refuses a bad one naming the variable and the entry', () => {
+    const primary = 'postgres://dyad@db-1:5432/dyad';
+    expect(DyadEnvironment.from({ DATABASE_URL: primary })).toMatchObject({ replicaUrls: [], replicaMaxLagSeconds: 30, readAfterWriteMs: 5000 });
+    expect(
+      DyadEnvironment.from({
+        DATABASE_URL: primary, DATABASE_REPLICA_URLS: ' postgres://dyad@db-2/dyad, postgresql://dyad:pw@db-3:5433/dyad ',
+        DYAD_REPLICA_MAX_LAG_S: '0', DYAD_READ_AFTER_WRITE_MS: '0',
+      }),
+    ).toMatchObject({ replicaUrls: ['postgres://dyad@db-2/dyad', 'postgresql://dyad:pw@db-3:5433/dyad'], replicaMaxLagSeconds: 0, readAfterWriteMs: 0 });
+    const refused = (value: string, env: Record<string, string> = { DATABASE_URL: primary }) => () =>
+      DyadEnvironment.from({ ...env, DATABASE_REPLICA_URLS: value });
+    expect(refused('postgres://dyad@db-2/dyad', {})).toThrow(/^DATABASE_REPLICA_URLS: needs DATABASE_URL/);
+    expect(refused('postgres://dyad@db-2/dyad,mysql://x:secret@db-3/dyad')).toThrow(/^DATABASE_REPLICA_URLS: entry 2 must start with postgres:\/\//);
+    expect(refused('postgres://dyad@db-2/dyad,mysql://x:secret@db-3/dyad')).not.toThrow(/secret/);
+    expect(refused('db-2:5432')).toThrow(/^DATABASE_REPLICA_URLS: entry 1 /);
+    expect(refused('postgres://dyad@db-2')).toThrow(/^DATABASE_REPLICA_URLS: entry 1 names no database/);
+    expect(refused('postgres://dyad@db-2/dyad,,postgres://dyad@db-3/dyad')).toThrow(/^DATABASE_REPLICA_URLS: entry 2 is empty/);
+    expect(refused('postgres://dyad@db-2/dyad,postgres://dyad@db-2/dyad')).toThrow(/^DATABASE_REPLICA_URLS: names the same URL twice/);
+    expect(refused(primary)).toThrow(/^DATABASE_REPLICA_URLS: names DATABASE_URL itself/);
   });
 
   it('accepts a full configuration', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import { routedQuery } from '@dyad/database';
 import type { DataSource } from 'typeorm';
 /** Collects positional parameters for hand-written SQL: `sql.param(value)` returns `$n`. */
 export class SqlParams {
@@ -20,11 +20,10 @@ export function containsPattern(text: string): string {
  * Runs a hot read as a named prepared statement on the pool's connections: parsed and planned once per
  * connection (then PostgreSQL's plan cache decides between a generic and a custom plan), where TypeORM's
  * `query` sends an unnamed statement that is parsed and planned on every call. The name is a hash of the text,
- * so one text is one statement on each connection.
+ * so one text is one statement on each connection. It runs on the primary's pool, or on the request's read replica.
  */
 export async function preparedQuery<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const name = `dyad_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-  const result = await pool.query({ name, text, values });
+  const result = await routedQuery(dataSource, { name, text, values });
   return result.rows as T[];
 }
