@@ -6,3 +6,4 @@ export { DyadEnvironment, EnvironmentError, type FetchAllowPrivate, type RateLim
 export { openDatabase, type DatabaseHandle } from './open-database.js';
 export { SnakeNamingStrategy } from './naming.strategy.js';
 export { DatabaseModule } from './database.module.js';
+export { LIVE_CHANNEL } from './live-channel.js';
