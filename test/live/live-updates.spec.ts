@@ -9,6 +9,7 @@ import { envWithout, spawnNode } from '../support/processes.js';
 // subscriber receives the meeting with its countries.
 const CLI = 'bin/dyad.js';
 const FIXTURE = 'test/fixtures/news/en-001-iran-kazakhstan-will-sign-trade-mou.txt';
+const LATER_FIXTURE = 'test/fixtures/news/en-002-iran-russia-oil-gas-agreement-signed.txt';
 
 interface Received<T> {
   next: Promise<T>;
@@ -19,12 +20,16 @@ interface Received<T> {
 describe('GraphQL subscriptions fed by other processes', () => {
   let api: BuiltServer;
   let viewerKey: string;
+  let viewerKeyId: string;
   const clients: Client[] = [];
 
   beforeAll(async () => {
     api = await startBuiltServer({ env: { DYAD_WORKER: 'off' } });
-    const created = await api.graphql<{ createApiKey: { key: string } }>(`mutation { createApiKey(label: "live viewer", role: VIEWER) { key } }`);
+    const created = await api.graphql<{ createApiKey: { key: string; apiKey: { id: string } } }>(
+      `mutation { createApiKey(label: "live viewer", role: VIEWER) { key apiKey { id } } }`,
+    );
     viewerKey = created.data!.createApiKey.key;
+    viewerKeyId = created.data!.createApiKey.apiKey.id;
   }, 180_000);
 
   afterAll(async () => {
@@ -59,6 +64,7 @@ describe('GraphQL subscriptions fed by other processes', () => {
     let resolve!: (value: T) => void;
     let reject!: (error: unknown) => void;
     const next = new Promise<T>((ok, fail) => ((resolve = ok), (reject = fail)));
+    next.catch(() => undefined); // a subscription nobody awaits may end with its socket
     client.subscribe<T>(
       { query },
       {
@@ -113,8 +119,8 @@ describe('GraphQL subscriptions fed by other processes', () => {
     expect(error[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'depth' });
   });
 
-  it("delivers a meeting another process ingests, with its countries, to a VIEWER's matching subscription only", async () => {
-    const { client } = connect({ authorization: `Bearer ${viewerKey}` });
+  it("delivers a meeting another process ingests, with its countries, to a VIEWER's matching subscription only, until the key is revoked", async () => {
+    const { client, closed } = connect({ authorization: `Bearer ${viewerKey}` });
     type Change = { meetingChanged: { created: boolean; meeting: { id: string; countries: { code: string }[]; sources: { title: string }[] } } };
     const selection = '{ created meeting { id countries { code } sources { title } } }';
     const pair = subscribe<Change>(client, `subscription { meetingChanged(countries: ["KZ", "IR"]) ${selection} }`);
@@ -139,5 +145,35 @@ describe('GraphQL subscriptions fed by other processes', () => {
     expect(pair.all).toHaveLength(1);
     expect(other.all).toEqual([]);
     expect([...pair.errors, ...items.errors]).toEqual([]);
+
+    // revoked: the next event closes the connection instead of reaching it
+    await api.graphql(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: viewerKeyId });
+    const later = spawnNode([CLI, 'ingest', LATER_FIXTURE], envWithout(['NODE_ENV'], { DATABASE_URL: api.database!.url }));
+    expect(await later.exited).toBe(0);
+    await expect.poll(() => closed, { timeout: 10_000 }).toEqual([{ code: 4403, reason: 'unknown or revoked API key' }]);
+    expect(items.all).toHaveLength(1);
   }, 120_000);
+
+  it('listens again after its connection is cut, and says so in the log', async () => {
+    const db = await api.database!.connect();
+    const listeners = async () =>
+      (await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'dyad live' AND datname = current_database()`)) as { pid: number }[];
+    const [before] = await listeners();
+    expect(before).toBeDefined();
+    await db.query('SELECT pg_terminate_backend($1)', [before.pid]);
+    await expect.poll(async () => (await listeners()).map((row) => row.pid), { timeout: 15_000, interval: 200 }).toEqual([expect.any(Number)]);
+    expect((await listeners())[0].pid).not.toBe(before.pid);
+    await expect.poll(() => api.process.stdout() + api.process.stderr(), { timeout: 5_000 }).toMatch(/listening for live updates again/);
+    expect(api.process.stdout() + api.process.stderr()).toMatch(/live updates connection lost/);
+
+    const { client } = connect({ authorization: `Bearer ${api.adminKey}` });
+    const items = subscribe<{ newsItemAdded: { title: string } }>(client, 'subscription { newsItemAdded { title } }');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // any writer counts, a plain SQL session too
+    await db.query(
+      `INSERT INTO news_item (title, body, search_key, language, content_hash, extractor_version)
+       VALUES ('Written by psql', 'text', 'text', 'en', repeat('b', 64), 'test')`,
+    );
+    expect((await items.next).newsItemAdded.title).toBe('Written by psql');
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import type { ApiKeyService, RelationReader } from '@dyad/domain';
 import type { FastifyRequest } from 'fastify';
-import { type AuthOutcome, authenticateCredential, authOutcomeOf, hasCredential } from '../auth/authenticate.js';
+import { type AuthOutcome, authenticate, authenticateCredential, authOutcomeOf, hasCredential } from '../auth/authenticate.js';
 import { toGraphqlError } from '../errors/graphql-error.mapper.js';
 import { createLoaders } from '../graphql/loaders.js';
 import type { RequestLimits } from '../rate-limit/request-limits.js';
@@ -9,6 +9,9 @@ const MISSING = 'missing API key; send {"authorization":"Bearer <key>"} in conne
 
 // Close codes of graphql-transport-ws (4403 Forbidden) and, by analogy, HTTP's for the others.
 const CLOSE_CODE: Record<string, number> = { UNAUTHENTICATED: 4403, RATE_LIMITED: 4429, SERVICE_UNAVAILABLE: 4503 };
+
+/** In a subscription's context: whether its key is still valid (closes the socket when it is not). */
+export type LiveAccessCheck = () => Promise<boolean>;
 
 /** What mercurius calls onConnect on: its connection (the socket and the upgrade request). */
 interface Connection {
@@ -26,28 +29,37 @@ export function authenticateConnection(keys: ApiKeyService, limits: RequestLimit
   // Not an arrow function: mercurius calls it as its connection's method, which holds the socket to close.
   return async function onConnect(this: Connection | undefined, message: { payload?: unknown }) {
     const request = this?.context?.request;
-    let refusal: { code: string; message: string };
+    const socket = this?.socket;
+    const close = (code: string, reason: string) => socket?.close(CLOSE_CODE[code] ?? 4500, Buffer.from(reason).subarray(0, 123).toString());
     try {
-      const outcome = await connectionOutcome(message.payload, request, keys, limits);
-      if ('context' in outcome) return { requestContext: outcome.context, loaders: createLoaders(reader) };
-      refusal = { code: 'UNAUTHENTICATED', message: outcome.error };
+      const credential = credentialIn(message.payload);
+      const outcome = await connectionOutcome(credential, request, keys, limits);
+      if ('error' in outcome) {
+        close('UNAUTHENTICATED', outcome.error);
+        return false;
+      }
+      // A key revoked later ends the connection at its next event (the key lookup is cached for a short while).
+      const liveAccess: LiveAccessCheck = async () => {
+        const now = credential !== undefined ? await authenticateCredential(credential, keys) : request ? await authenticate(request, keys) : outcome;
+        if ('context' in now) return true;
+        close('UNAUTHENTICATED', now.error);
+        return false;
+      };
+      return { requestContext: outcome.context, loaders: createLoaders(reader), liveAccess };
     } catch (error) {
       const graphqlError = toGraphqlError(error, false);
-      refusal = { code: String(graphqlError.extensions.code), message: graphqlError.message };
+      close(String(graphqlError.extensions.code), graphqlError.message);
+      return false;
     }
-    // A close reason holds at most 123 bytes.
-    this?.socket?.close(CLOSE_CODE[refusal.code] ?? 4500, Buffer.from(refusal.message).subarray(0, 123).toString());
-    return false;
   };
 }
 
 async function connectionOutcome(
-  payload: unknown,
+  credential: string | undefined,
   request: FastifyRequest | undefined,
   keys: ApiKeyService,
   limits: RequestLimits,
 ): Promise<AuthOutcome> {
-  const credential = credentialIn(payload);
   if (credential === undefined) {
     if (request && hasCredential(request)) return authOutcomeOf(request, keys);
     return { error: MISSING };

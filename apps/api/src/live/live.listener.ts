@@ -68,7 +68,7 @@ export class LiveListener {
     if (this.client !== client) return;
     this.listeningNow = true;
     if (this.failures > 0) {
-      this.logger.warn(`listening for live updates again after ${this.failures} failed attempt(s); changes made meanwhile were not announced`);
+      this.logger.warn('listening for live updates again; changes made while disconnected were not announced');
     }
     this.failures = 0;
   }
