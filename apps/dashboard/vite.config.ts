@@ -23,7 +23,7 @@ export default defineConfig({
   server: {
     port: Number(process.env.DASHBOARD_PORT ?? 5173),
     proxy: {
-      '/graphql': { target: api, changeOrigin: true },
+      '/graphql': { target: api, changeOrigin: true, ws: true },
       '/health': { target: api, changeOrigin: true },
     },
   },

@@ -31,16 +31,22 @@ import { GraphiqlController } from './graphiql/graphiql.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { RootController } from './root.controller.js';
 import { RequestLimits } from './rate-limit/request-limits.js';
+import { subscriptionLimitsHook } from './graphql/limits/subscription-limits.hook.js';
+import { LiveEvents } from './live/live-events.js';
+import { LiveModule } from './live/live.module.js';
+import { liveSubscriptionOptions } from './live/live-subscription.options.js';
 
 export interface AppModuleOptions {
   dataSource: DataSource;
   env: DyadEnvironment;
   queue: JobQueue;
+  /** The primary's URL: live updates LISTEN there. */
+  databaseUrl: string;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ dataSource, env, queue }: AppModuleOptions): DynamicModule {
+  static forRoot({ dataSource, env, queue, databaseUrl }: AppModuleOptions): DynamicModule {
     const limits = new RequestLimits(env.rateLimits);
     return {
       module: AppModule,
@@ -48,11 +54,12 @@ export class AppModule {
         DatabaseModule.forDataSource(dataSource),
         DomainModule,
         AnalyticsModule,
+        LiveModule.forRoot({ url: databaseUrl }),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [DomainModule],
-          inject: [ApiKeyService, RelationReader],
-          useFactory: (keys: ApiKeyService, reader: RelationReader) => ({
+          inject: [ApiKeyService, RelationReader, LiveEvents],
+          useFactory: (keys: ApiKeyService, reader: RelationReader, live: LiveEvents) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -66,7 +73,12 @@ export class AppModule {
                 ? { requestContext: outcome.context, loaders: createLoaders(reader) }
                 : { authError: outcome.error };
             },
-            hooks: { preParsing: requireCaller, preExecution: [costLimitHook(), rejectNulCharacters] },
+            hooks: {
+              preParsing: requireCaller,
+              preExecution: [costLimitHook(), rejectNulCharacters],
+              preSubscriptionExecution: subscriptionLimitsHook(),
+            },
+            subscription: liveSubscriptionOptions({ keys, limits, reader, events: live }),
             ...graphqlHardening({ keys, limits, exposeInternals: !env.production }),
           }),
         }),

@@ -66,7 +66,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (applied.length) log(`applied ${applied.length} database migration(s)`);
     queue = await JobQueue.open(database.url);
     app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot({ dataSource, env, queue }),
+      AppModule.forRoot({ dataSource, env, queue, databaseUrl: database.url }),
       new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: env.trustProxy.length ? env.trustProxy : false }),
       { logger: options.logLevels ?? ['error', 'warn'] },
     );

@@ -8,3 +8,4 @@ export { SnakeNamingStrategy } from './naming.strategy.js';
 export { DatabaseModule } from './database.module.js';
 export { ReadReplicas, readTargetKey, routedQuery, withoutPassword, type ReplicaStatus } from './replication/read-replicas.js';
 export { currentReadScope, runInReadScope, type ReadScope, type ReplicaTarget } from './replication/read-scope.js';
+export { LIVE_CHANNEL } from './live-channel.js';

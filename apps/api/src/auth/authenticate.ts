@@ -10,16 +10,34 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 export type AuthOutcome = { context: RequestContext } | { error: string };
 
-/** Resolves the `Authorization: Bearer <key>` header to a caller. */
+/** Resolves the `Authorization: Bearer <key>` header (or, on a WebSocket upgrade, `?key=`) to a caller. */
 export async function authenticate(request: FastifyRequest, keys: ApiKeyService): Promise<AuthOutcome> {
-  const header = request.headers.authorization;
-  if (!header) return { error: 'missing Authorization header; send Authorization: Bearer <key>' };
-  const match = BEARER.exec(header);
+  return authenticateCredential(credentialOf(request), keys);
+}
+
+/** Resolves `Bearer <key>`, from a header or a WebSocket's connection_init payload, to a caller. */
+export async function authenticateCredential(credential: string | undefined, keys: ApiKeyService): Promise<AuthOutcome> {
+  if (!credential) return { error: 'missing Authorization header; send Authorization: Bearer <key>' };
+  const match = BEARER.exec(credential);
   if (!match) return { error: 'malformed Authorization header; expected Bearer <key>' };
   const caller = await keys.authenticate(match[1]);
   if (!caller) return { error: 'unknown or revoked API key' };
   return { context: new RequestContext(caller) };
 }
+
+// A browser's WebSocket cannot send headers, so its upgrade request may carry the key as ?key= instead.
+function credentialOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header || !isWebSocketUpgrade(request)) return header;
+  const key = (request.query as Record<string, unknown> | undefined)?.key;
+  return typeof key === 'string' && key ? `Bearer ${key}` : undefined;
+}
+
+/** @fastify/websocket marks the upgrade requests it routes. */
+export const isWebSocketUpgrade = (request: FastifyRequest): boolean => (request as FastifyRequest & { ws?: boolean }).ws === true;
+
+/** Whether a request carries a key at all (a WebSocket upgrade may leave it to connection_init). */
+export const hasCredential = (request: FastifyRequest): boolean => credentialOf(request) !== undefined;
 
 const OUTCOME = Symbol('dyad.auth');
 type WithOutcome = FastifyRequest & { [OUTCOME]?: AuthOutcome };

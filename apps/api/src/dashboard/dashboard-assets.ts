@@ -7,14 +7,15 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /**
  * The dashboard's Content-Security-Policy: nothing inline, nothing from elsewhere. `img-src data: blob:`
- * is for chart PNG export (canvas.toBlob → object URL) and Chart.js's legend images.
+ * is for chart PNG export (canvas.toBlob → object URL) and Chart.js's legend images. `ws: wss:` is for the
+ * live updates' WebSocket to this origin (browsers that predate CSP 3 do not count it as 'self').
  */
 export const DASHBOARD_CSP = [
   "default-src 'self'",
   "img-src 'self' data: blob:",
   "style-src 'self'",
   "script-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' ws: wss:",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -59,6 +59,18 @@ export class FollowUpModel {
 
 export const FollowUpConnection = Connection(FollowUpModel, 'FollowUp');
 
+@ObjectType('FollowUpStatusEvent', { description: "A follow-up's status changed, once committed." })
+export class FollowUpStatusEventModel {
+  @Field(() => FollowUpStatusEnum)
+  from: FollowUpStatus;
+
+  @Field(() => FollowUpStatusEnum)
+  to: FollowUpStatus;
+
+  @Field(() => FollowUpModel)
+  followUp: FollowUpModel;
+}
+
 export const mapFollowUp = (followUp: FollowUpAction): FollowUpModel => ({
   id: followUp.id,
   description: followUp.description,

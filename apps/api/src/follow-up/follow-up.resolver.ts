@@ -1,5 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { FollowUpService, type RequestContext } from '@dyad/domain';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { PubSub } from 'mercurius';
+import { assertCooperationFilter, FollowUpService, type RequestContext } from '@dyad/domain';
 import { Allow } from '../auth/allow.decorator.js';
 import { Ctx, Loader } from '../auth/graphql-context.js';
 import { CountryModel, mapCountry } from '../country/country.model.js';
@@ -11,9 +12,32 @@ import { mapMeeting, MeetingModel } from '../meeting/meeting.model.js';
 import { mapNewsItem, NewsItemModel } from '../news-item/news-item.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
 import { UpdateFollowUpInput } from './dto/update-follow-up.input.js';
+import { LiveCountriesArgs } from '../live/dto/live-filter.args.js';
+import { LIVE_TOPICS, type LiveMessage } from '../live/live-events.js';
+import type { LiveNotice } from '../live/live-notice.js';
+import { fromLiveChannel, includesAll } from '../live/live-subscription.js';
 import {
-  FollowUpConnection, FollowUpModel, FollowUpStatusChangeModel, mapFollowUp, mapFollowUpStatusChange,
+  FollowUpConnection, FollowUpModel, FollowUpStatusChangeModel, FollowUpStatusEventModel, mapFollowUp, mapFollowUpStatusChange,
 } from './follow-up.model.js';
+
+type FollowUpNotice = Extract<LiveNotice, { kind: 'followUp' }>;
+
+// A follow-up's parties are its meeting's, else its proposal's, else its owners (as in the followUps filter).
+const followUpStatusEvents = fromLiveChannel(
+  async ({ notice, loaders }: LiveMessage<FollowUpNotice>): Promise<FollowUpStatusEventModel | null> => {
+    const followUp = await loaders.followUp.load(notice.id);
+    return followUp && { from: notice.from, to: notice.to, followUp: mapFollowUp(followUp) };
+  },
+  async ({ followUp }, args: LiveCountriesArgs, loaders) => {
+    if (!args.countries?.length) return true;
+    const parties = followUp.meetingId
+      ? await loaders.meetingParties.load(followUp.meetingId)
+      : followUp.proposalId
+        ? await loaders.proposalParties.load(followUp.proposalId)
+        : await loaders.followUpOwners.load(followUp.id);
+    return includesAll(parties, args.countries);
+  },
+);
 
 @Resolver(() => FollowUpModel)
 export class FollowUpResolver {
@@ -33,6 +57,16 @@ export class FollowUpResolver {
   @Query(() => FollowUpModel, { name: 'followUp' })
   async one(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<FollowUpModel> {
     return mapFollowUp(await this.followUps.get(ctx, id));
+  }
+
+  @Subscription(() => FollowUpStatusEventModel, {
+    name: 'followUpStatusChanged',
+    description: "Every change of a follow-up's status (a later report closing it, an analyst's edit), sent once committed.",
+    ...followUpStatusEvents,
+  })
+  followUpStatusChanged(@Args() args: LiveCountriesArgs, @Context('pubsub') pubsub: PubSub) {
+    assertCooperationFilter({ countries: args.countries });
+    return pubsub.subscribe(LIVE_TOPICS.followUp);
   }
 
   @ResolveField(() => [CountryModel], { description: 'The countries that owe it.' })

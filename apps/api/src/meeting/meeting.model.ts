@@ -100,6 +100,15 @@ export class MeetingModel {
 
 export const MeetingConnection = Connection(MeetingModel, 'Meeting');
 
+@ObjectType('MeetingChange', { description: 'A meeting created or changed (a status, a date, a new source, an edit), once committed.' })
+export class MeetingChangeModel {
+  @Field({ description: 'True when the meeting is new, false when a known one changed.' })
+  created: boolean;
+
+  @Field(() => MeetingModel)
+  meeting: MeetingModel;
+}
+
 export const mapMeeting = (meeting: Meeting): MeetingModel => ({
   id: meeting.id,
   type: meeting.type,

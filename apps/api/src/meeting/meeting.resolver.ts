@@ -1,6 +1,7 @@
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { MeetingService, type RequestContext } from '@dyad/domain';
+import type { PubSub } from 'mercurius';
+import { assertCooperationFilter, MeetingService, type RequestContext } from '@dyad/domain';
 import { ActorModel, mapActor } from '../actor/actor.model.js';
 import { Allow } from '../auth/allow.decorator.js';
 import { Ctx, Loader } from '../auth/graphql-context.js';
@@ -14,7 +15,23 @@ import { selectsOnlyId } from '../graphql/selection.js';
 import { mapNewsItem, NewsItemModel } from '../news-item/news-item.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
 import { CreateMeetingInput, LogMeetingOutcomeInput, UpdateMeetingInput } from './dto/meeting.inputs.js';
-import { LocationModel, mapMeeting, mapParticipant, MeetingConnection, MeetingModel, ParticipantModel } from './meeting.model.js';
+import { LiveCountriesArgs } from '../live/dto/live-filter.args.js';
+import { LIVE_TOPICS, type LiveMessage } from '../live/live-events.js';
+import type { LiveNotice } from '../live/live-notice.js';
+import { fromLiveChannel, includesAll } from '../live/live-subscription.js';
+import {
+  LocationModel, mapMeeting, mapParticipant, MeetingChangeModel, MeetingConnection, MeetingModel, ParticipantModel,
+} from './meeting.model.js';
+
+type MeetingNotice = Extract<LiveNotice, { kind: 'meeting' }>;
+
+const meetingChanges = fromLiveChannel(
+  async ({ notice, loaders }: LiveMessage<MeetingNotice>): Promise<MeetingChangeModel | null> => {
+    const meeting = await loaders.meeting.load(notice.id);
+    return meeting && { created: notice.created, meeting: mapMeeting(meeting) };
+  },
+  async (change, args: LiveCountriesArgs, loaders) => includesAll(await loaders.meetingParties.load(change.meeting.id), args.countries),
+);
 
 @Resolver(() => MeetingModel)
 export class MeetingResolver {
@@ -34,6 +51,16 @@ export class MeetingResolver {
   @Query(() => MeetingModel, { name: 'meeting' })
   async one(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<MeetingModel> {
     return mapMeeting(await this.meetings.get(ctx, id));
+  }
+
+  @Subscription(() => MeetingChangeModel, {
+    name: 'meetingChanged',
+    description: 'Every meeting created or changed by any process (ingestion, workers, analysts), sent once committed.',
+    ...meetingChanges,
+  })
+  meetingChanged(@Args() args: LiveCountriesArgs, @Context('pubsub') pubsub: PubSub) {
+    assertCooperationFilter({ countries: args.countries });
+    return pubsub.subscribe(LIVE_TOPICS.meeting);
   }
 
   @ResolveField(() => [CountryModel], { description: 'The parties.' })

@@ -1,4 +1,5 @@
-import { Args, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { PubSub } from 'mercurius';
 import {
   DomainError, MeetingService, NewsItemService, ProposalService, type RequestContext,
 } from '@dyad/domain';
@@ -12,6 +13,8 @@ import { FIELD_COSTS } from '../graphql/limits/query-limits.js';
 import { loadAll, type Loaders } from '../graphql/loaders.js';
 import { mapMeeting, MeetingModel } from '../meeting/meeting.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
+import { LIVE_TOPICS, type LiveMessage } from '../live/live-events.js';
+import { fromLiveChannel } from '../live/live-subscription.js';
 import { IngestNewsItemInput, NewsItemFilterInput } from './dto/news-item.inputs.js';
 import { ExtractionPreviewModel, mapExtraction } from './extraction-preview.model.js';
 import { mapNewsItem, NewsItemConnection, NewsItemModel } from './news-item.model.js';
@@ -44,6 +47,11 @@ class SearchResultModel {
 }
 
 const toNewsItemInput = (input: IngestNewsItemInput): NewsItemInput => ({ ...input, language: input.language as Language | null });
+
+const newsItemsAdded = fromLiveChannel(async ({ notice, loaders }: LiveMessage) => {
+  const item = await loaders.newsItem.load(notice.id);
+  return item && mapNewsItem(item);
+});
 
 @Resolver(() => NewsItemModel)
 export class NewsItemResolver {
@@ -111,6 +119,15 @@ export class NewsItemResolver {
   async ingestNewsItem(@Ctx() ctx: RequestContext, @Args('input') input: IngestNewsItemInput): Promise<IngestResultModel> {
     const { newsItemId, ...outcome } = await this.ingestion.ingest(ctx, toNewsItemInput(input));
     return { ...outcome, newsItem: mapNewsItem(await this.newsItems.get(ctx, newsItemId)) };
+  }
+
+  @Subscription(() => NewsItemModel, {
+    name: 'newsItemAdded',
+    description: 'Every news item stored by any process (ingestion, watched sources, workers), sent once committed.',
+    ...newsItemsAdded,
+  })
+  newsItemAdded(@Context('pubsub') pubsub: PubSub) {
+    return pubsub.subscribe(LIVE_TOPICS.newsItem);
   }
 
   @ResolveField(() => String, { description: 'The exact original text (up to 5 MB: it costs 1000 in the query cost).', complexity: FIELD_COSTS.body })

@@ -35,21 +35,21 @@ export class RequestLimits {
   constructor(private readonly limits: RateLimits) {}
 
   /** Before a key is looked up: refused when the address has used up its failed authentications. */
-  async beforeAuthentication(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async beforeAuthentication(request: FastifyRequest, reply?: FastifyReply): Promise<void> {
     if (!this.limits.failedAuth) return;
     const state = await this.of(request).failedAuth(request, { increment: false });
     if (!state.isAllowed && state.remaining === 0) this.refuse(reply, state.ttlInSeconds, 'too many failed authentications from this address');
   }
 
   /** After a failed authentication: counted, and refused once over the limit. */
-  async failedAuthentication(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async failedAuthentication(request: FastifyRequest, reply?: FastifyReply): Promise<void> {
     if (!this.limits.failedAuth) return;
     const state = await this.of(request).failedAuth(request);
     if (!state.isAllowed && state.isExceeded) this.refuse(reply, state.ttlInSeconds, 'too many failed authentications from this address');
   }
 
   /** After a successful authentication: the key's own request budget. */
-  async authenticated(request: FastifyRequest, reply: FastifyReply, keyId: string): Promise<void> {
+  async authenticated(request: FastifyRequest, reply: FastifyReply | undefined, keyId: string): Promise<void> {
     if (!this.limits.perKey) return;
     (request as FastifyRequest & { dyadKeyId?: string }).dyadKeyId = keyId;
     const state = await this.of(request).perKey(request);
@@ -68,9 +68,10 @@ export class RequestLimits {
     });
   }
 
-  private refuse(reply: FastifyReply, retryAfterSeconds: number, message: string): never {
+  // Without a reply (a WebSocket's connection_init, after the upgrade) the error alone says when to retry.
+  private refuse(reply: FastifyReply | undefined, retryAfterSeconds: number, message: string): never {
     const seconds = Math.max(1, retryAfterSeconds);
-    reply.header('retry-after', String(seconds));
+    reply?.header('retry-after', String(seconds));
     throw Object.assign(graphqlError('RATE_LIMITED', `${message}; retry in ${seconds} s`, { retryAfter: seconds }), { statusCode: 429 });
   }
 }

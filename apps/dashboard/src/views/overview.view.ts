@@ -1,5 +1,6 @@
 import { sourceDeliveryPanel } from './sources.view.js';
 import { gql } from '../api/graphql-client.js';
+import { refreshOnMeetingChanges } from '../api/live.js';
 import { OVERVIEW, scoreTrends, TOP_PAIRS } from '../api/queries.js';
 import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, PROPOSAL_STATUSES, SIGNED_OR_LATER } from '@dyad/vocabulary';
 import { label, pairKey } from '../i18n/labels.js';
@@ -84,7 +85,7 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
 
   replace(
     root,
-    h('header', { class: 'view-header' }, h('h1', null, 'Overview'), h('p', { class: 'muted' }, describePeriod(filters))),
+    h('header', { class: 'view-header' }, h('h1', null, 'Overview'), h('p', { class: 'muted' }, describePeriod(filters)), refreshOnMeetingChanges()),
     filterBar(filters),
     tiles,
     h('div', { class: 'grid grid-2' }, timeline.element, upcoming.element),

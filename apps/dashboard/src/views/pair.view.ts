@@ -1,4 +1,5 @@
 import { gql } from '../api/graphql-client.js';
+import { refreshOnMeetingChanges } from '../api/live.js';
 import { PAIR, PAIR_MEETING_FIELDS, PAIR_PROPOSAL_FIELDS } from '../api/queries.js';
 import { label } from '../i18n/labels.js';
 import { chartPanel, errorMessage } from '../charts/chart-panel.js';
@@ -103,7 +104,7 @@ export async function pairView(root: HTMLElement, match: RouteMatch): Promise<()
 
   replace(
     root,
-    h('header', { class: 'view-header' }, h('h1', null, partiesNode(codes, { link: false })), h('span', { class: 'muted' }, codes.join('–'))),
+    h('header', { class: 'view-header' }, h('h1', null, partiesNode(codes, { link: false })), h('span', { class: 'muted' }, codes.join('–')), refreshOnMeetingChanges(codes)),
     filterBar(filters, { countries: false }),
     h('div', { class: 'grid grid-2' }, score.element, upcoming.element),
     h('div', { class: 'grid grid-2' },

@@ -1,4 +1,5 @@
 import { Actors1797300000000 } from './1797300000000-actors.js';
+import { LiveUpdates1797700000000 } from './1797700000000-live-updates.js';
 import { PartySetsAndRollups1797000000000 } from './1797000000000-party-sets-and-rollups.js';
 import { WorkerHeartbeat1797200000001 } from './1797200000001-worker-heartbeat.js';
 import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   WatchedSources1797200000000,
   WorkerHeartbeat1797200000001,
   Actors1797300000000,
+  LiveUpdates1797700000000,
 ];

@@ -1,6 +1,6 @@
 import type { ApiKeyService } from '@dyad/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authenticateRequest, authOutcomeOf } from '../../auth/authenticate.js';
+import { authenticateRequest, authOutcomeOf, hasCredential, isWebSocketUpgrade } from '../../auth/authenticate.js';
 import type { RequestLimits } from '../../rate-limit/request-limits.js';
 import { graphqlError } from '../../errors/graphql-error.mapper.js';
 import { QUERY_LIMITS } from '../limits/query-limits.js';
@@ -20,7 +20,18 @@ export function graphqlRouteHooks(keys: ApiKeyService, limits: RequestLimits, ma
   return {
     // (mercurius keeps onRequest for itself; preParsing still runs before the body is read)
     preParsing: async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-      await authenticateRequest(request, reply, keys, limits);
+      if (!isWebSocketUpgrade(request)) {
+        await authenticateRequest(request, reply, keys, limits);
+        return payload;
+      }
+      // A subscription's upgrade: a key given here is checked now (a bad one gets 401, no socket); without
+      // one, the key must come in connection_init (checked by the live subscription options).
+      if (!hasCredential(request)) {
+        await limits.beforeAuthentication(request, reply);
+        return payload;
+      }
+      const outcome = await authenticateRequest(request, reply, keys, limits);
+      if ('error' in outcome) throw Object.assign(graphqlError('UNAUTHENTICATED', outcome.error), { statusCode: 401 });
       return payload;
     },
     preValidation: async (request: FastifyRequest) => {

@@ -22,8 +22,14 @@ export function costLimitHook(maxCost: number = QUERY_LIMITS.maxCost) {
 }
 
 /** The first operation over the limit (the executed one is not known here, so every one must fit). */
-export function costError(schema: GraphQLSchema, document: DocumentNode, maxCost: number, variables?: Record<string, unknown> | null) {
-  const calculator = new QueryCost(schema, fragmentsOf(document), { variables });
+export function costError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  maxCost: number,
+  variables?: Record<string, unknown> | null,
+  defaultPageSize?: number,
+) {
+  const calculator = new QueryCost(schema, fragmentsOf(document), { variables, defaultPageSize });
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     const cost = calculator.operationCost(definition);
