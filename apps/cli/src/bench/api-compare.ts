@@ -142,8 +142,5 @@ export async function loadInterleaved(
     worker.once('exit', (code) => reject(new Error(`the load worker stopped (exit ${code})`)));
   });
   await worker.terminate();
-  for (const [who, load] of [['Dyad', ours], ['the peer', theirs]] as const) {
-    if (load.firstError) process.stderr.write(`bench: ${who} failed ${load.errors} request(s) of "${item.name}", the first: ${load.firstError}\n`);
-  }
   return { name: item.name, dyad: figures(ours), peer: figures(theirs) };
 }
