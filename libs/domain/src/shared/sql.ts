@@ -25,6 +25,8 @@ export function containsPattern(text: string): string {
 export async function preparedQuery<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const name = `dyad_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  // logged as TypeORM's own statements are (a query logger counts it)
+  dataSource.logger.logQuery(text, values);
   const result = await pool.query({ name, text, values });
   return result.rows as T[];
 }
