@@ -1,16 +1,9 @@
 import { addDays, type CooperationFilter, type SqlParams } from '@dyad/domain';
 
+export { rollupScope } from '@dyad/domain';
+
 // Which filters the rollup tables can answer, and the SQL pieces that read them. A filter the rollups cannot
 // answer (text, more than two countries, dates not on month boundaries…) is answered from the base rows.
-
-/** The rollup scope of a countries filter: every fact, one country's, or one dyad's; null for three or more. */
-export function rollupScope(countries: readonly string[] | null | undefined): { a: string; b: string } | null {
-  const codes = [...new Set(countries ?? [])].sort();
-  if (codes.length === 0) return { a: '', b: '' };
-  if (codes.length === 1) return { a: codes[0], b: '' };
-  if (codes.length === 2) return { a: codes[0], b: codes[1] };
-  return null;
-}
 
 /** The filter's from/to as whole months (from a 1st, to a month's last day), or null when they cut a month. */
 export function monthBounds(filter: CooperationFilter): { from: string | null; to: string | null } | null {

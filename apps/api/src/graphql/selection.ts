@@ -15,3 +15,19 @@ export function selectsOnlyId(info: GraphQLResolveInfo): boolean {
     });
   return info.fieldNodes.every((node) => only(node.selectionSet));
 }
+
+/**
+ * True when the field being resolved selects `path` (field names from it, `nodes.sources`), in any of its
+ * selections, following fragments: a resolver reads a relation with its rows only when it is asked for.
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
+  const has = (set: SelectionSetNode | undefined, rest: string[]): boolean =>
+    !rest.length ||
+    (set?.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === rest[0] && has(selection.selectionSet, rest.slice(1));
+      if (selection.kind === Kind.INLINE_FRAGMENT) return has(selection.selectionSet, rest);
+      const fragment = info.fragments[selection.name.value];
+      return fragment ? has(fragment.selectionSet, rest) : false;
+    }) ?? false);
+  return info.fieldNodes.some((node) => has(node.selectionSet, path));
+}

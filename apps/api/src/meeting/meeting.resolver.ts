@@ -11,7 +11,7 @@ import { FollowUpModel, mapFollowUp } from '../follow-up/follow-up.model.js';
 import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
 import { MeetingFilterInput } from '../graphql/filter.inputs.js';
 import { loadAll, type Loaders } from '../graphql/loaders.js';
-import { selectsOnlyId } from '../graphql/selection.js';
+import { selectsOnlyId, selectsPath } from '../graphql/selection.js';
 import { mapNewsItem, NewsItemModel } from '../news-item/news-item.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
 import { CreateMeetingInput, LogMeetingOutcomeInput, UpdateMeetingInput } from './dto/meeting.inputs.js';
@@ -40,12 +40,17 @@ export class MeetingResolver {
   @Query(() => MeetingConnection, { name: 'meetings', description: 'Meetings, newest first; rejected ones only when reviewStatuses asks for them.' })
   async list(
     @Ctx() ctx: RequestContext,
+    @Loader() loaders: Loaders,
+    @Info() info: GraphQLResolveInfo,
     @Args() pageArgs: PageArgs,
     @Args('filter', { type: () => MeetingFilterInput, nullable: true }) filter?: MeetingFilterInput,
   ): Promise<ConnectionShape<MeetingModel>> {
     const page = toPage(pageArgs);
-    const { nodes, total } = await this.meetings.list(ctx, filter, page);
-    return toConnection(nodes.map(mapMeeting), total, page);
+    // the page's source ids come with its rows when the selection shows sources (no statement of their own)
+    const sourceIds = selectsPath(info, ['nodes', 'sources']) || selectsPath(info, ['edges', 'node', 'sources']);
+    const result = await this.meetings.list(ctx, filter, page, { sourceIds });
+    result.sourceIds?.forEach((ids, index) => loaders.meetingSourceIds.prime(result.nodes[index].id, ids));
+    return toConnection(result.nodes.map(mapMeeting), result.total, page);
   }
 
   @Query(() => MeetingModel, { name: 'meeting' })

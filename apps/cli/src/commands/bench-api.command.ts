@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { DyadEnvironment, freePort, openDatabase, withDatabaseName } from '@dyad/database';
+import { checkSameData, compareCases, type CompareRow, loadInterleaved } from '../bench/api-compare.js';
 import { recreateBenchDatabase } from '../bench/bench-database.js';
 
 const BENCH_DATABASE = 'dyad_bench';
@@ -94,6 +95,9 @@ interface BenchOptions {
   skipSeed: boolean;
   /** Only the lone latencies (no load): the growth table, quickly. */
   aloneOnly: boolean;
+  /** Another GraphQL server on the same database, loaded interleaved with Dyad on the same data (see api-compare). */
+  compareUrl?: string;
+  compareName: string;
 }
 
 interface Row {
@@ -124,6 +128,17 @@ function sizes(value: string): number[] {
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
+function httpUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected a URL such as http://127.0.0.1:5000/graphql');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http or https URL');
+  return url.toString();
+}
+
 
 export function registerBenchApi(bench: Command): void {
   bench
@@ -134,6 +149,8 @@ export function registerBenchApi(bench: Command): void {
     .option('--connections <n>', 'concurrent connections', wholeNumber(1, 200), 10)
     .option('--skip-seed', `reuse the ${BENCH_DATABASE} database of a previous run (one size only)`, false)
     .option('--alone-only', 'measure only each query alone (no load)', false)
+    .option('--compare-url <url>', `also load another GraphQL server on the ${BENCH_DATABASE} database (PostGraphile v4, see the README) with the same data, interleaved with Dyad`, httpUrl)
+    .option('--compare-name <name>', 'what to call that server in the table', 'PostGraphile')
     .action((options: BenchOptions) => runBenchApi(options));
 }
 
@@ -179,6 +196,7 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
           alone.get(bench.name)!.set(meetings, row.note ? '-' : row.loneMs.toFixed(1));
         }
         if (!options.aloneOnly) process.stdout.write(`${formatTable(rows, options, meetings)}\n\n`);
+        if (options.compareUrl) process.stdout.write(`${formatCompare(await compare(url, headers, options), options, meetings)}\n\n`);
       } finally {
         await server.close();
       }
@@ -248,6 +266,34 @@ module.exports = (client) => {
     errors,
     requests: result.requests.total,
   };
+}
+
+/** Dyad and the peer on the same data: checked equal, then loaded in alternating one-second slices. */
+async function compare(url: string, headers: Record<string, string>, options: BenchOptions): Promise<CompareRow[]> {
+  const dyad = { url, headers };
+  const peer = { url: options.compareUrl!, headers: { 'content-type': 'application/json' } };
+  const rows: CompareRow[] = [];
+  for (const item of compareCases(VARIANTS, benchMeetingId)) {
+    await checkSameData(item, dyad, peer, VARIANTS, options.compareName);
+    log(`"${item.name}": Dyad and ${options.compareName} answer the same data (${VARIANTS} variants); ${options.duration} s of load each, interleaved…`);
+    rows.push(await loadInterleaved(item, dyad, peer, VARIANTS, options.connections, options.duration));
+  }
+  return rows;
+}
+
+function formatCompare(rows: CompareRow[], options: BenchOptions, meetings: number): string {
+  const peer = options.compareName;
+  const lines = rows.map((row) => [
+    row.name,
+    row.dyad.requestsPerSecond.toFixed(1), row.dyad.p50.toFixed(1), row.dyad.p99.toFixed(1),
+    row.peer.requestsPerSecond.toFixed(1), row.peer.p50.toFixed(1), row.peer.p99.toFixed(1),
+    `${(row.dyad.requestsPerSecond / row.peer.requestsPerSecond).toFixed(2)}×`,
+    String(row.dyad.errors + row.peer.errors),
+  ]);
+  return [
+    `Dyad vs ${peer}, ${meetings.toLocaleString('en')} meetings, ${options.connections} connections, ${options.duration} s each in alternating 1 s slices, same data checked`,
+    ...table(['case', 'Dyad req/s', 'p50 ms', 'p99 ms', `${peer} req/s`, 'p50 ms', 'p99 ms', 'ratio (req/s)', 'errors'], lines),
+  ].join('\n');
 }
 
 function table(header: string[], lines: string[][]): string[] {

@@ -7,11 +7,12 @@ import { FollowUpService, type NewFollowUp } from '../follow-up/follow-up.servic
 import { assertDate, todayInTehran } from '../lifecycle/dates.js';
 import { ProposalService, type SetProposalStatusInput } from '../proposal/proposal.service.js';
 import { DomainError, DomainErrorCode } from '../shared/domain.error.js';
-import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
-import { meetingConditions } from '../shared/filter-sql.js';
+import { getEntityOrThrow, lockForEdit, pagedRows } from '../shared/entity-helpers.js';
+import { meetingConditions, meetingCountFromRollups } from '../shared/filter-sql.js';
 import { assertCooperationFilter, type MeetingFilter } from '../shared/filters.js';
 import type { Page, PageOf } from '../shared/page.js';
 import type { RequestContext } from '../shared/request-context.js';
+import { MEETING_SOURCE_IDS } from '../shared/relation.reader.js';
 import { SqlParams } from '../shared/sql.js';
 import {
   EVENT_STATUSES, EVENT_TYPES, MEETING_OUTCOMES, SECTORS, type EventStatus, type EventType, type MeetingOutcome, type ReviewStatus,
@@ -55,23 +56,42 @@ export class MeetingService {
     private readonly proposals: ProposalService,
   ) {}
 
-  async list(_ctx: RequestContext, filter: MeetingFilter | null | undefined, page: Page): Promise<PageOf<Meeting>> {
+  /**
+   * A page of meetings with their stored party sets, and the total, in one statement; `sourceIds` also reads each
+   * meeting's source ids (oldest report first) with the rows, for a caller that shows them.
+   */
+  async list(
+    _ctx: RequestContext,
+    filter: MeetingFilter | null | undefined,
+    page: Page,
+    options: { sourceIds?: boolean } = {},
+  ): Promise<PageOf<Meeting> & { sourceIds?: string[][] }> {
     assertCooperationFilter(filter);
     const params = new SqlParams();
-    const manager = this.dataSource.manager;
-    const { ids, total } = await pagedIds(
-      manager,
+    // the count from the rollups when they hold it (a pair's meetings at a million rows are tens of thousands)
+    const count = meetingCountFromRollups(filter, params);
+    const conditions = meetingConditions(filter, 'm', params);
+    const { rows, total } = await pagedRows<Meeting, { sourceIds: string[] }>(
+      this.dataSource.manager,
+      Meeting,
       // Latest first; upcoming meetings soonest first (undated ones last).
-      { table: 'meeting', alias: 'm', orderBy: filter?.upcoming ? 'm.date ASC NULLS LAST, m.id' : 'm.date DESC NULLS LAST, m.id' },
-      meetingConditions(filter, 'm', params),
+      { alias: 'm', orderBy: filter?.upcoming ? 'm.date ASC NULLS LAST, m.id' : 'm.date DESC NULLS LAST, m.id' },
+      conditions,
       params,
       page,
+      {
+        count,
+        alsoSelect: ['partyCodes'],
+        extra: options.sourceIds ? { sourceIds: MEETING_SOURCE_IDS } : undefined,
+      },
     );
-    return { nodes: await inOrder(manager, Meeting, ids, ['partyCodes']), total };
+    const nodes = rows.map((row) => row.entity);
+    return options.sourceIds ? { nodes, total, sourceIds: rows.map((row) => row.extra.sourceIds) } : { nodes, total };
   }
 
+  /** One meeting, with its stored party set (so its countries need no second statement). */
   get(_ctx: RequestContext, id: string): Promise<Meeting> {
-    return getEntityOrThrow(this.dataSource.manager, Meeting, 'meeting', id);
+    return getEntityOrThrow(this.dataSource.manager, Meeting, 'meeting', id, ['partyCodes']);
   }
 
   /** A meeting an analyst records by hand; it is confirmed from the start. */

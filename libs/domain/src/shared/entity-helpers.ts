@@ -29,13 +29,32 @@ export async function getEntityOrThrow<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   label: string,
   id: string,
+  /** Columns not read by default (`select: false`) to read too. */
+  alsoSelect: string[] = [],
 ): Promise<T> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
     throw DomainError.invalid(`${id} is not a valid ${label} id`, { field: 'id' });
   }
-  const row = await manager.findOne(entity, { where: { id } as never });
+  const { columns, hydrate } = entityColumns<T>(manager, entity, alsoSelect);
+  // one named prepared statement outside a transaction (a hot read: planned once per connection)
+  const sql = `SELECT ${columns.map((c) => `e."${c.databaseName}"`).join(', ')} FROM ${manager.connection.getMetadata(entity).tableName} e WHERE e.id = $1`;
+  const [row]: Record<string, unknown>[] = manager.queryRunner ? await manager.query(sql, [id]) : await preparedQuery(manager.connection, sql, [id]);
   if (!row) throw DomainError.notFound(label, id);
-  return row;
+  return hydrate(row);
+}
+
+/** The entity's plain columns (those read by default, and `alsoSelect`) and how to make an entity of a raw row of them. */
+function entityColumns<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, alsoSelect: string[]) {
+  const metadata = manager.connection.getMetadata(entity);
+  const columns = metadata.columns.filter((c) => !c.relationMetadata && (c.isSelect || alsoSelect.includes(c.propertyName)));
+  const driver = manager.connection.driver;
+  const hydrate = (row: Record<string, unknown>): T => {
+    const hydrated = metadata.create() as Record<string, unknown>;
+    // the driver's own conversions (dates, enum arrays…), as TypeORM's find applies them
+    for (const column of columns) hydrated[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
+    return hydrated as T;
+  };
+  return { columns, hydrate };
 }
 
 /**
@@ -60,6 +79,44 @@ export async function pagedIds(
     ? await manager.query(sql, params.values)
     : await preparedQuery(manager.connection, sql, params.values);
   return { ids: row.ids, total: row.total };
+}
+
+/**
+ * One page of `entity`'s rows under `conditions`, in a stable order, and the total, in one statement (a named prepared
+ * one outside a transaction): the page's ids are found first (by the sort index, or by sorting only the matches),
+ * then their rows are read by primary key. `count` replaces the exact count with a cheaper statement giving the
+ * same number (a rollup's); `extra` adds computed columns per row (SQL over the row aliased `e`), returned beside
+ * each entity.
+ */
+export async function pagedRows<T extends ObjectLiteral & { id: string }, X extends Record<string, unknown> = Record<string, never>>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  source: { alias: string; orderBy: string },
+  conditions: string[],
+  params: SqlParams,
+  page: Page,
+  options: { count?: string | null; alsoSelect?: string[]; extra?: { [K in keyof X]: string } } = {},
+): Promise<{ rows: { entity: T; extra: X }[]; total: number }> {
+  const table = manager.connection.getMetadata(entity).tableName;
+  const { columns, hydrate } = entityColumns<T>(manager, entity, options.alsoSelect ?? []);
+  const alias = source.alias;
+  const where = whereClause(conditions);
+  const limit = params.param(page.limit);
+  const offset = params.param(page.offset);
+  const extra = Object.entries(options.extra ?? {}) as [string, string][];
+  const sql = `SELECT t.total, ${[...columns.map((c) => `e."${c.databaseName}"`), ...extra.map(([name, expression]) => `${expression} AS "x_${name}"`)].join(', ')}
+    FROM (SELECT (${options.count ?? `SELECT count(*)::int FROM ${table} ${alias} ${where}`}) AS total) t
+    LEFT JOIN LATERAL unnest(ARRAY(SELECT ${alias}.id FROM ${table} ${alias} ${where} ORDER BY ${source.orderBy} LIMIT ${limit} OFFSET ${offset}))
+      WITH ORDINALITY p(id, n) ON true
+    LEFT JOIN ${table} e ON e.id = p.id
+    ORDER BY p.n`;
+  const raw: Record<string, unknown>[] = manager.queryRunner
+    ? await manager.query(sql, params.values)
+    : await preparedQuery(manager.connection, sql, params.values);
+  const rows = raw
+    .filter((row) => row.id != null)
+    .map((row) => ({ entity: hydrate(row), extra: Object.fromEntries(extra.map(([name]) => [name, row[`x_${name}`]])) as X }));
+  return { rows, total: (raw[0]?.total as number | undefined) ?? 0 };
 }
 
 /** Rows by id in the order of `ids`. */

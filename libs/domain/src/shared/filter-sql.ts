@@ -23,6 +23,32 @@ function commonConditions(filter: CooperationFilter, alias: string, dateColumn: 
   return where;
 }
 
+/** The rollup scope of a countries filter: every fact, one country's, or one dyad's; null for three or more. */
+export function rollupScope(countries: readonly string[] | null | undefined): { a: string; b: string } | null {
+  const codes = [...new Set(countries ?? [])].sort();
+  if (codes.length === 0) return { a: '', b: '' };
+  if (codes.length === 1) return { a: codes[0], b: '' };
+  if (codes.length === 2) return { a: codes[0], b: codes[1] };
+  return null;
+}
+
+/**
+ * The number of meetings a filter keeps, read from the `rollup_meeting` counts (a sum over the scope's months and
+ * shards) when the rollups hold exactly that number: at most two countries, types, statuses, and no other
+ * condition (rejected meetings are out of the rollups as they are out of the list by default). Null otherwise.
+ */
+export function meetingCountFromRollups(filter: MeetingFilter | null | undefined, params: SqlParams): string | null {
+  const f = filter ?? {};
+  const rolled = ['countries', 'types', 'statuses'];
+  const other = Object.entries(f).some(([key, value]) => !rolled.includes(key) && value != null && !(Array.isArray(value) && value.length === 0));
+  const scope = other ? null : rollupScope(f.countries);
+  if (!scope) return null;
+  const where = [`r.a = ${params.param(scope.a)}`, `r.b = ${params.param(scope.b)}`];
+  if (f.types?.length) where.push(`r.type = ANY(${params.param(f.types)}::event_type[])`);
+  if (f.statuses?.length) where.push(`r.status = ANY(${params.param(f.statuses)}::event_status[])`);
+  return `SELECT coalesce(sum(r.meetings), 0)::int FROM rollup_meeting r WHERE ${where.join(' AND ')}`;
+}
+
 /** The normalised search key for a text filter, or null when it normalises to nothing. */
 export function searchKey(text: string | null | undefined): string | null {
   if (!text) return null;

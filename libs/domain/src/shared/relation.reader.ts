@@ -22,6 +22,10 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
   return keys.map((key) => groups.get(key)!);
 }
 
+/** The ids of the news items reporting the meeting aliased `e`, oldest first: an SQL expression (a text[]). */
+export const MEETING_SOURCE_IDS = `ARRAY(SELECT ms.news_item_id::text FROM meeting_source ms JOIN news_item n ON n.id = ms.news_item_id
+  WHERE ms.meeting_id = e.id ORDER BY n.published_at NULLS LAST, n.ingested_at, n.id)`;
+
 /**
  * One query per relation for a whole batch of parents: the batch functions behind the API's per-request
  * DataLoaders, so a page of 50 meetings with all their relations costs a constant number of statements.
@@ -57,10 +61,26 @@ export class RelationReader {
     return ids.map((id) => found.get(id) ?? null);
   }
 
+  /**
+   * Countries by code, from an in-process copy of the country table (about 250 rows, written only by migrations):
+   * read once, and again when a code is not in it (a country added since), so a page's countries cost no statement.
+   */
   async countries(codes: readonly string[]): Promise<(Country | null)[]> {
-    const rows = await this.dataSource.getRepository(Country).findBy({ code: In([...codes]) });
-    const found = new Map(rows.map((row) => [row.code, row]));
-    return codes.map((code) => found.get(code) ?? null);
+    let all = await (this.allCountries ??= this.readCountries());
+    if (codes.some((code) => !all.has(code))) {
+      this.allCountries = this.readCountries();
+      all = await this.allCountries;
+    }
+    return codes.map((code) => all.get(code) ?? null);
+  }
+
+  private allCountries?: Promise<Map<string, Country>>;
+
+  private async readCountries(): Promise<Map<string, Country>> {
+    const read = this.dataSource.getRepository(Country).find().then((rows) => new Map(rows.map((row) => [row.code, row])));
+    // a failed read (database down) is not kept: the next request reads again
+    read.catch(() => (this.allCountries = undefined));
+    return read;
   }
 
   async meetingParties(meetingIds: readonly string[]): Promise<string[][]> {

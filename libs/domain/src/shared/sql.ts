@@ -24,6 +24,8 @@ export function containsPattern(text: string): string {
  */
 export async function preparedQuery<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
   const name = `dyad_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  // logged as TypeORM's own statements are (a query logger counts it)
+  dataSource.logger.logQuery(text, values);
   const result = await routedQuery(dataSource, { name, text, values });
   return result.rows as T[];
 }

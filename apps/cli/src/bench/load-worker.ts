@@ -1,0 +1,70 @@
+import { parentPort, workerData } from 'node:worker_threads';
+
+// Loads GraphQL servers from a worker thread (the server under test keeps the main one) with autocannon:
+// `connections` connections to one target for `sliceMs`, then to the next, round after round, so the targets
+// share the same moments of the machine's load. Reports every latency, per target.
+
+export interface LoadTarget {
+  url: string;
+  headers: Record<string, string>;
+  /** Request bodies; each connection cycles through them from its own starting point. */
+  bodies: string[];
+}
+
+export interface LoadPlan {
+  targets: LoadTarget[];
+  connections: number;
+  rounds: number;
+  sliceMs: number;
+}
+
+export interface TargetLoad {
+  /** Milliseconds of each answered request. */
+  latencies: number[];
+  errors: number;
+  /** Milliseconds this target was under load. */
+  elapsedMs: number;
+}
+
+/** What autocannon returns: an event emitter that is also a promise of the result. */
+interface Tracker extends PromiseLike<{ non2xx: number; errors: number; timeouts: number; mismatches: number }> {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+}
+
+interface Client {
+  setRequests(requests: { method: string; path: string; headers: Record<string, string>; body: string }[]): void;
+}
+
+async function run(plan: LoadPlan): Promise<TargetLoad[]> {
+  const { default: autocannon } = await import('autocannon');
+  const results: TargetLoad[] = plan.targets.map(() => ({ latencies: [], errors: 0, elapsedMs: 0 }));
+  for (let round = 0; round < plan.rounds; round++) {
+    for (const [index, target] of plan.targets.entries()) {
+      const result = results[index];
+      const path = new URL(target.url).pathname;
+      let clients = 0;
+      const started = performance.now();
+      const instance = autocannon({
+        url: target.url, method: 'POST', headers: target.headers, body: target.bodies[0], connections: plan.connections,
+        duration: plan.sliceMs / 1000,
+        setupClient: (client: Client) => {
+          const start = (clients++ * 7 + round) % target.bodies.length;
+          client.setRequests(target.bodies.map((_, k) => ({ method: 'POST', path, headers: target.headers, body: target.bodies[(start + k) % target.bodies.length] })));
+        },
+        verifyBody: (body: string) => body.startsWith('{"data"') && !body.includes('"errors"'),
+      } as never) as unknown as Tracker;
+      instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+        if (status === 200) result.latencies.push(ms);
+      });
+      const finished = await instance;
+      result.elapsedMs += performance.now() - started;
+      result.errors += finished.non2xx + finished.errors + finished.timeouts + finished.mismatches;
+    }
+  }
+  return results;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  run(workerData as LoadPlan).then((results) => port.postMessage(results));
+}
