@@ -96,11 +96,122 @@ function topLevelAlternatives(source: string): string[] {
   return out;
 }
 
+// A scan for a long alternation in `u` mode is slow, and most of them find nothing in an item. A regex whose
+// every match must begin with one of a few literal strings also gets a prefilter: a plain (non-`u`) regex for
+// those strings finds the candidate places fast, and a sticky twin of the regex is tried only there.
+interface Prefilter {
+  /** Where a match can begin. */
+  starts: RegExp;
+  /** The regex (its fast twin, when it has one) tried at one place. */
+  at: RegExp;
+}
+const PREFILTER = new WeakMap<RegExp, Prefilter>();
+
+const QUANTIFIER = /^(?:[*+?]|\{\d*(?:,\d*)?\})\??/;
+const LITERAL_ESCAPE = /^[.\\/\-()[\]{}|^$*+?,:'"«»،]$/;
+
+/** Index just past the group opening at `i` (source[i] === '('). */
+function groupEnd(source: string, i: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let j = i; j < source.length; j++) {
+    const c = source[j];
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+/**
+ * The literal strings one of which opens every match of `source` (a sequence of alternatives), or null when
+ * some alternative can begin with anything else (a class, `\s`, an optional letter …).
+ */
+export function leadingLiterals(source: string): string[] | null {
+  const out: string[] = [];
+  for (const alt of topLevelAlternatives(source)) {
+    const found = sequenceLiterals(alt);
+    if (!found) return null;
+    out.push(...found);
+  }
+  return out;
+}
+
+function sequenceLiterals(seq: string): string[] | null {
+  let i = 0;
+  let lit = '';
+  while (i < seq.length) {
+    const c = seq[i];
+    if (c === '(') {
+      const end = groupEnd(seq, i);
+      if (end < 0) return null;
+      const q = QUANTIFIER.exec(seq.slice(end));
+      // a lookaround takes no text: before the first letter it only constrains, after it the literal ends
+      if (/^\(\?<?[=!]/.test(seq.slice(i, i + 4))) {
+        if (lit) break;
+        if (q) return null;
+        i = end;
+        continue;
+      }
+      if (lit) break;
+      if (q && !/^[+]|^\{[1-9]/.test(q[0])) return null;
+      const inner = seq.slice(i + (seq[i + 1] === '?' ? 3 : 1), end - 1);
+      if (/^\(\?<[^=!]/.test(seq.slice(i, i + 4))) return null;
+      return leadingLiterals(inner);
+    }
+    let ch: string;
+    let len = 1;
+    if (c === '\\') {
+      const e = seq[i + 1];
+      if (e === 'b' && !lit) {
+        i += 2;
+        continue;
+      }
+      if (e === 'n') ch = '\n';
+      else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(seq.slice(i + 2, i + 6))) {
+        ch = String.fromCharCode(parseInt(seq.slice(i + 2, i + 6), 16));
+        len = 6;
+      } else if (e !== undefined && LITERAL_ESCAPE.test(e)) ch = e;
+      else break;
+      if (len === 1) len = 2;
+    } else if ('.[^$|)*+?{'.includes(c)) break;
+    else ch = c;
+    const code = ch.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdfff) break;
+    const q = QUANTIFIER.exec(seq.slice(i + len));
+    if (q) {
+      // "s?" / "\p{L}*": the letter may be missing, so the literal ends before it; "a+" holds it once
+      if (/^[+]|^\{[1-9]/.test(q[0])) lit += ch;
+      break;
+    }
+    lit += ch;
+    i += len;
+  }
+  return lit ? [lit] : null;
+}
+
+const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 export function compile(source: string, flags = 'gu'): RegExp {
   const re = new RegExp(source, flags);
   const alts = topLevelAlternatives(source);
+  let scan = source;
   if (flags.includes('g') && !flags.includes('m') && alts.every((a) => a.startsWith(LEFT))) {
-    FAST.set(re, new RegExp(alts.map((a) => a.slice(LEFT.length)).join('|'), flags));
+    scan = alts.map((a) => a.slice(LEFT.length)).join('|');
+    FAST.set(re, new RegExp(scan, flags));
+  }
+  if (flags === 'gu' || flags === 'g') {
+    const literals = leadingLiterals(scan);
+    if (literals) {
+      const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
+      PREFILTER.set(re, { starts: new RegExp(unique.map(escapeLiteral).join('|'), 'g'), at: new RegExp(scan, `${flags.replace('g', '')}y`) });
+    }
   }
   return re;
 }
@@ -120,9 +231,27 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
   // a regex without `g` keeps lastIndex at 0 and would match the same place forever
   if (!re.global) throw new Error(`forEachMatch needs a global regex: /${re.source.slice(0, 40)}…/${re.flags}`);
   const fast = FAST.get(re);
+  const pre = PREFILTER.get(re);
+  let m: RegExpExecArray | null;
+  if (pre) {
+    const { starts, at } = pre;
+    starts.lastIndex = from;
+    let s: RegExpExecArray | null;
+    while ((s = starts.exec(text))) {
+      const i = s.index;
+      at.lastIndex = i;
+      m = at.exec(text);
+      if (!m || m[0].length === 0 || (fast && !leftBoundaryOk(text, i))) {
+        starts.lastIndex = i + 1;
+        continue;
+      }
+      starts.lastIndex = i + m[0].length;
+      fn(m);
+    }
+    return;
+  }
   const r = fast ?? re;
   r.lastIndex = from;
-  let m: RegExpExecArray | null;
   while ((m = r.exec(text))) {
     if (m[0].length === 0) {
       r.lastIndex++;
