@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as cues from './cues.js';
-import { compile, forEachMatch, leadingLiterals, LEFT, terms, words } from './lexicon.js';
+import { compile, forEachMatch, leadingLiterals, LEFT, terms, wordStarts, words } from './lexicon.js';
 import { keyText } from './normalize.js';
 
 const FIXTURES = join(__dirname, '../../../test/fixtures');
@@ -19,9 +19,10 @@ function plain(re: RegExp, text: string): [number, string][] {
   return out;
 }
 
-function viaForEach(re: RegExp, text: string): [number, string][] {
+// through the word-start index of the text (and without it)
+function viaForEach(re: RegExp, text: string, index = true): [number, string][] {
   const out: [number, string][] = [];
-  forEachMatch(re, text, (m) => out.push([m.index, m[0]]));
+  forEachMatch(re, text, (m) => out.push([m.index, m[0]]), 0, index ? wordStarts(text) : null);
   return out;
 }
 
@@ -68,6 +69,7 @@ describe('forEachMatch', () => {
         const want = plain(re, text);
         matches += want.length;
         expect(viaForEach(re, text), re.source.slice(0, 80)).toEqual(want);
+        expect(viaForEach(re, text, false), re.source.slice(0, 80)).toEqual(want);
       }
     }
     expect(matches).toBeGreaterThan(1000);
@@ -81,5 +83,16 @@ describe('forEachMatch', () => {
     expect(viaForEach(fa, text)).toEqual(plain(fa, text));
     expect(viaForEach(fa, text).length).toBe(2);
     expect(compile(`${LEFT}x`).source.startsWith(LEFT)).toBe(true);
+  });
+
+  it('starts from `from`, and matches a text with astral characters by regex', () => {
+    const re = compile(terms(['visit*', 'talks']));
+    const text = 'visits, talks and a visit 🙂 talks';
+    expect(wordStarts(text)).toBeNull();
+    expect(viaForEach(re, text)).toEqual(plain(re, text));
+    const bmp = 'visits, talks and a visit';
+    const from: [number, string][] = [];
+    forEachMatch(re, bmp, (m) => from.push([m.index, m[0]]), 8, wordStarts(bmp));
+    expect(from).toEqual([[8, 'talks'], [20, 'visit']]);
   });
 });
