@@ -30,10 +30,25 @@ const EN_ORG_HEADS = new Set(EN.orgHeads);
 const EN_NAME_LINK = new Set(EN.nameLinks);
 const EN_NOT_NAME = new Set(EN.notName);
 
-const RU_HEAD = wholeWord(RU.heads);
+// A word list answers the same for the same word, so each answer is kept (items repeat their words).
+function remembered(re: RegExp): { test(word: string): boolean } {
+  const answers = new Map<string, boolean>();
+  return {
+    test(word: string): boolean {
+      let yes = answers.get(word);
+      if (yes === undefined) {
+        if (answers.size >= 20_000) answers.clear();
+        answers.set(word, (yes = re.test(word)));
+      }
+      return yes;
+    },
+  };
+}
+
+const RU_HEAD = remembered(wholeWord(RU.heads));
 // state-form words inside a title («Президент Французской Республики», «Чрезвычайный и Полномочный Посол»)
-const RU_TITLE_WORD = wholeWord(RU.modifiers);
-const RU_ORG = wholeWord(RU.orgHeads);
+const RU_TITLE_WORD = remembered(wholeWord(RU.modifiers));
+const RU_ORG = remembered(wholeWord(RU.orgHeads));
 
 interface Tok extends Span {
   w: string;
