@@ -1,7 +1,7 @@
 // The analysed document every recogniser reads: the chrome-blanked key, sentences, place and date
 // mentions, and a way back to exact original offsets for evidence.
 import type { Mention } from './gazetteer.js';
-import { forEachMatch } from './lexicon.js';
+import { forEachMatch, wordStarts, type WordStarts } from './lexicon.js';
 import type { DateHit } from './dates.js';
 import { addDays } from './jalali.js';
 import { toOriginal, type KeyedText } from './normalize.js';
@@ -30,6 +30,8 @@ export interface Doc {
   dates: DateHit[];
   /** Hits per regex over the whole key, filled on first use. */
   cache: Map<RegExp, Span[]>;
+  /** Where the key's words start (null: matched by regex alone), filled on first use. */
+  words?: WordStarts | null;
 }
 
 export function evidence(doc: Doc, span: Span): Evidence {
@@ -51,28 +53,36 @@ export function allHitsOf(doc: Doc, re: RegExp): Span[] {
   let hits = doc.cache.get(re);
   if (hits) return hits;
   const found: Span[] = [];
-  forEachMatch(re, doc.key, (m) => found.push({ start: m.index, end: m.index + m[0].length }));
+  if (doc.words === undefined) doc.words = wordStarts(doc.key);
+  forEachMatch(re, doc.key, (m) => found.push({ start: m.index, end: m.index + m[0].length }), 0, doc.words);
   hits = found;
   doc.cache.set(re, hits);
   return hits;
 }
 
-export function hitsIn(doc: Doc, re: RegExp, span: Span): Span[] {
-  const hits = allHitsOf(doc, re);
+// the first cached hit that starts at or after `from`
+function firstFrom(hits: Span[], from: number): number {
   let lo = 0;
   let hi = hits.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (hits[mid].start < span.start) lo = mid + 1;
+    if (hits[mid].start < from) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+export function hitsIn(doc: Doc, re: RegExp, span: Span): Span[] {
+  const hits = allHitsOf(doc, re);
   const out: Span[] = [];
-  for (let i = lo; i < hits.length && hits[i].start < span.end; i++) if (hits[i].end <= span.end) out.push(hits[i]);
+  for (let i = firstFrom(hits, span.start); i < hits.length && hits[i].start < span.end; i++) if (hits[i].end <= span.end) out.push(hits[i]);
   return out;
 }
 
 export function hasHit(doc: Doc, re: RegExp, span: Span): boolean {
-  return hitsIn(doc, re, span).length > 0;
+  const hits = allHitsOf(doc, re);
+  for (let i = firstFrom(hits, span.start); i < hits.length && hits[i].start < span.end; i++) if (hits[i].end <= span.end) return true;
+  return false;
 }
 
 const YEAR = /(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)/g;

@@ -65,3 +65,16 @@ describe('findMentions', () => {
     expect(mentions(text, lang, publisher)).toEqual(expected);
   });
 });
+
+describe('findMentions on a text with astral characters (matched by regex, not the character table)', () => {
+  it.each<[string, Language]>([
+    ['ایران و قزاقستان در آستانه دیدار کردند. سفیر روسیه در تهران', 'fa'],
+    ['Iranian and Kazakh officials met in Muscat; Russia and xIran', 'en'],
+    ['иранского министра и Казахстана в Москве, Россия и РФ', 'ru'],
+  ])('%s (%s): the same places with an emoji in the text', (text, lang) => {
+    const plain = mentions(text, lang);
+    expect(plain.length).toBeGreaterThanOrEqual(3);
+    expect(mentions(`${text} 🙂`, lang)).toEqual(plain);
+    expect(mentions(`🙂 ${text}`, lang)).toEqual(plain);
+  });
+});

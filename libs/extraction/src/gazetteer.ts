@@ -1,5 +1,6 @@
 // Country and city mentions. A mention knows its country, whether it is a city, and whether it is
 // locative ("in X"), because a country that only hosts is not a party.
+import { hasSurrogates, isWordCode } from './chars.js';
 import { COUNTRY_LINES, CITY_LINES } from './gazetteer-data.js';
 import { FA_RIGHT, LEFT, RIGHT, compile, forEachMatch, rx } from './lexicon.js';
 import { PACKS, perLanguage } from './lang/index.js';
@@ -124,22 +125,72 @@ const STARTS: Record<Lang, RegExp> = Object.fromEntries(
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
+// The buckets worth trying at a word, by the word (most words of an item recur in the next one).
+const CANDIDATES: Record<Lang, Map<string, Bucket[]>> = { fa: new Map(), en: new Map(), ru: new Map() };
+const MAX_CANDIDATE_WORDS = 50_000;
+
+function bucketsFor(lang: Lang, word: string): Bucket[] {
+  const memo = CANDIDATES[lang];
+  let found = memo.get(word);
+  if (found) return found;
+  found = [];
+  // forms are bucketed by their first two letters (one-letter forms under that letter)
+  for (const bucket of [MATCHERS[lang].get(word.slice(0, 2)), MATCHERS[lang].get(word[0])]) {
+    if (bucket && bucket.leads.some((lead) => word.startsWith(lead))) found.push(bucket);
+  }
+  if (memo.size >= MAX_CANDIDATE_WORDS) memo.clear();
+  memo.set(word, found);
+  return found;
+}
+
+function matchAt(lang: Lang, key: string, index: number, word: string): RegExpExecArray | null {
+  for (const bucket of bucketsFor(lang, word)) {
+    bucket.re.lastIndex = index;
+    const m = bucket.re.exec(key);
+    if (m) return m;
+  }
+  return null;
+}
+
+const FIRST_LETTERS: Record<Lang, Set<number>> = Object.fromEntries(
+  (['fa', 'en', 'ru'] as const).map((lang) => [lang, new Set([...MATCHERS[lang].keys()].map((k) => k.charCodeAt(0)))]),
+) as Record<Lang, Set<number>>;
+
+// At each word that begins with the first letter of some form, the matchers of its bucket are tried;
+// after a match the scan goes on from its end.
 function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
-  const byStart = MATCHERS[lang];
+  if (hasSurrogates(key)) return matchPlacesByRegex(lang, key);
+  const firsts = FIRST_LETTERS[lang];
+  const out: RegExpExecArray[] = [];
+  const n = key.length;
+  for (let i = 0; i < n; ) {
+    const c = key.charCodeAt(i);
+    if (!isWordCode(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWordCode(key.charCodeAt(j))) j++;
+    // only a word's first letter opens a form
+    const opens = (i === 0 || !isWordCode(key.charCodeAt(i - 1))) && firsts.has(c);
+    const m = opens ? matchAt(lang, key, i, key.slice(i, j)) : null;
+    if (m && m[0].length) {
+      out.push(m);
+      i += m[0].length;
+    } else i = j;
+  }
+  return out;
+}
+
+// The same scan by regex, for a text with astral characters.
+function matchPlacesByRegex(lang: Lang, key: string): RegExpExecArray[] {
   const starts = STARTS[lang];
   const out: RegExpExecArray[] = [];
   starts.lastIndex = 0;
   let s: RegExpExecArray | null;
   while ((s = starts.exec(key))) {
     if (s.index > 0 && WORD_CHAR.test(key[s.index - 1])) continue;
-    // forms are bucketed by their first two letters (one-letter forms under that letter)
-    let m: RegExpExecArray | null = null;
-    const word = s[0];
-    for (const bucket of [byStart.get(word.slice(0, 2)), byStart.get(word[0])]) {
-      if (!bucket || !bucket.leads.some((lead) => word.startsWith(lead))) continue;
-      bucket.re.lastIndex = s.index;
-      if ((m = bucket.re.exec(key))) break;
-    }
+    const m = matchAt(lang, key, s.index, s[0]);
     if (m && m[0].length) {
       out.push(m);
       starts.lastIndex = m.index + m[0].length;

@@ -1,5 +1,6 @@
 // Builds matchers from lexicon entries written in ordinary spelling: non-ASCII letters go through the same
 // key() as the text, `_` is an optional joint (ZWNJ, nothing or a space), ASCII stays regex syntax.
+import { hasSurrogates, isWordCode } from './chars.js';
 import { keyText } from './normalize.js';
 
 export const LEFT = '(?<![\\p{L}\\p{M}\\p{N}])';
@@ -96,13 +97,174 @@ function topLevelAlternatives(source: string): string[] {
   return out;
 }
 
+// A scan for a long alternation in `u` mode is slow, and most of them find nothing in an item. A word-bounded
+// regex whose every match must begin with one of a few literal strings (its words' openings) is instead tried,
+// sticky, only at the words of the text that begin so, found through an index of the text's word starts.
+interface Openings {
+  /** Literal openings, each starting with a word character. */
+  literals: string[];
+  /** The fast twin of the regex, sticky: tried at one place. */
+  at: RegExp;
+}
+const OPENINGS = new WeakMap<RegExp, Openings>();
+
+const QUANTIFIER = /^(?:[*+?]|\{\d*(?:,\d*)?\})\??/;
+const LITERAL_ESCAPE = /^[.\\/\-()[\]{}|^$*+?,:'"«»،]$/;
+
+/** Index just past the group opening at `i` (source[i] === '('). */
+function groupEnd(source: string, i: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let j = i; j < source.length; j++) {
+    const c = source[j];
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+/**
+ * The literal strings one of which opens every match of `source` (a sequence of alternatives), or null when
+ * some alternative can begin with anything else (a class, `\s`, an optional letter …).
+ */
+export function leadingLiterals(source: string): string[] | null {
+  const out: string[] = [];
+  for (const alt of topLevelAlternatives(source)) {
+    const found = sequenceLiterals(alt);
+    if (!found) return null;
+    out.push(...found);
+  }
+  return out;
+}
+
+function sequenceLiterals(seq: string): string[] | null {
+  let i = 0;
+  let lit = '';
+  while (i < seq.length) {
+    const c = seq[i];
+    if (c === '(') {
+      const end = groupEnd(seq, i);
+      if (end < 0) return null;
+      const q = QUANTIFIER.exec(seq.slice(end));
+      // a lookaround takes no text: before the first letter it only constrains, after it the literal ends
+      if (/^\(\?<?[=!]/.test(seq.slice(i, i + 4))) {
+        if (lit) break;
+        if (q) return null;
+        i = end;
+        continue;
+      }
+      if (lit) break;
+      if (q && !/^[+]|^\{[1-9]/.test(q[0])) return null;
+      const inner = seq.slice(i + (seq[i + 1] === '?' ? 3 : 1), end - 1);
+      if (/^\(\?<[^=!]/.test(seq.slice(i, i + 4))) return null;
+      return leadingLiterals(inner);
+    }
+    let ch: string;
+    let len = 1;
+    if (c === '\\') {
+      const e = seq[i + 1];
+      if (e === 'b' && !lit) {
+        i += 2;
+        continue;
+      }
+      if (e === 'n') ch = '\n';
+      else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(seq.slice(i + 2, i + 6))) {
+        ch = String.fromCharCode(parseInt(seq.slice(i + 2, i + 6), 16));
+        len = 6;
+      } else if (e !== undefined && LITERAL_ESCAPE.test(e)) ch = e;
+      else break;
+      if (len === 1) len = 2;
+    } else if ('.[^$|)*+?{'.includes(c)) break;
+    else ch = c;
+    const code = ch.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdfff) break;
+    const q = QUANTIFIER.exec(seq.slice(i + len));
+    if (q) {
+      // "s?" / "\p{L}*": the letter may be missing, so the literal ends before it; "a+" holds it once
+      if (/^[+]|^\{[1-9]/.test(q[0])) lit += ch;
+      break;
+    }
+    lit += ch;
+    i += len;
+  }
+  return lit ? [lit] : null;
+}
+
 export function compile(source: string, flags = 'gu'): RegExp {
   const re = new RegExp(source, flags);
   const alts = topLevelAlternatives(source);
   if (flags.includes('g') && !flags.includes('m') && alts.every((a) => a.startsWith(LEFT))) {
-    FAST.set(re, new RegExp(alts.map((a) => a.slice(LEFT.length)).join('|'), flags));
+    const scan = alts.map((a) => a.slice(LEFT.length)).join('|');
+    FAST.set(re, new RegExp(scan, flags));
+    const literals = flags === 'gu' ? leadingLiterals(scan) : null;
+    if (literals && literals.every((l) => isWordCode(l.charCodeAt(0)))) OPENINGS.set(re, { literals: [...new Set(literals)], at: new RegExp(scan, 'uy') });
   }
   return re;
+}
+
+/** Where the words of a text start, by their first letter and by their first two. */
+export interface WordStarts {
+  one: Map<string, number[]>;
+  two: Map<string, number[]>;
+}
+
+/** The word starts of `text`, or null for a text with astral characters (those are matched by regex). */
+export function wordStarts(text: string): WordStarts | null {
+  if (hasSurrogates(text)) return null;
+  const one = new Map<string, number[]>();
+  const two = new Map<string, number[]>();
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const c = text[i];
+    let list = one.get(c);
+    if (!list) one.set(c, (list = []));
+    list.push(i);
+    let j = i + 1;
+    if (j < n && isWordCode(text.charCodeAt(j))) {
+      const k = text.slice(i, i + 2);
+      let list2 = two.get(k);
+      if (!list2) two.set(k, (list2 = []));
+      list2.push(i);
+    }
+    while (j < n && isWordCode(text.charCodeAt(j))) j++;
+    i = j;
+  }
+  return { one, two };
+}
+
+// The word starts where one of the literals opens, in order.
+function candidates(text: string, words: WordStarts, literals: string[]): number[] {
+  let out: number[] | null = null;
+  let merged = false;
+  for (const lit of literals) {
+    const byTwo = lit.length >= 2 && isWordCode(lit.charCodeAt(1));
+    const list = byTwo ? words.two.get(lit.slice(0, 2)) : words.one.get(lit[0]);
+    if (!list) continue;
+    const hits = lit.length > (byTwo ? 2 : 1) ? list.filter((i) => text.startsWith(lit, i)) : list;
+    if (!hits.length) continue;
+    if (!out) out = hits;
+    else {
+      out = out.concat(hits);
+      merged = true;
+    }
+  }
+  if (!out) return [];
+  if (merged) {
+    out.sort((x, y) => x - y);
+    out = out.filter((x, i) => i === 0 || x !== out![i - 1]);
+  }
+  return out;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -115,14 +277,32 @@ function leftBoundaryOk(text: string, i: number): boolean {
   return !WORD_CHAR.test(String.fromCodePoint(text.codePointAt(j)!));
 }
 
-/** Calls `fn` for every match of a global regex in `text` from `from`, like a lastIndex loop, but faster. */
-export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void, from = 0): void {
+/**
+ * Calls `fn` for every match of a global regex in `text` from `from`, like a lastIndex loop, but faster.
+ * `words` (the text's wordStarts) lets a word-bounded regex be tried only where its words begin.
+ */
+export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void, from = 0, words: WordStarts | null = null): void {
   // a regex without `g` keeps lastIndex at 0 and would match the same place forever
   if (!re.global) throw new Error(`forEachMatch needs a global regex: /${re.source.slice(0, 40)}…/${re.flags}`);
+  let m: RegExpExecArray | null;
+  const openings = words ? OPENINGS.get(re) : undefined;
+  if (openings) {
+    // (every candidate is a word start, so the left boundary holds)
+    const { at } = openings;
+    let next = from;
+    for (const i of candidates(text, words!, openings.literals)) {
+      if (i < next) continue;
+      at.lastIndex = i;
+      m = at.exec(text);
+      if (!m || m[0].length === 0) continue;
+      next = i + m[0].length;
+      fn(m);
+    }
+    return;
+  }
   const fast = FAST.get(re);
   const r = fast ?? re;
   r.lastIndex = from;
-  let m: RegExpExecArray | null;
   while ((m = r.exec(text))) {
     if (m[0].length === 0) {
       r.lastIndex++;

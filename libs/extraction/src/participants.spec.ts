@@ -79,3 +79,14 @@ describe('participants', () => {
     expect(people(text, lang)).toEqual(expected);
   });
 });
+
+describe('participants in a text with astral characters (tokenised by regex, not the character table)', () => {
+  it.each<[string, Language]>([
+    ['علی اکبر طالبیمتین رایزن فرهنگی ایران در قزاقستان و کورمانبیک ژوماگالی رئیس مرکز دولتی حمایت از سینمای ملی قزاقستان در محل این مرکز دیدار و گفتگو کردند.', 'fa'],
+    ["MOSCOW – Iran's Oil Minister Javad Owji and Russian Deputy Prime Minister Alexander Novak signed an agreement in Moscow.", 'en'],
+  ])('%s: the same people with an emoji after it', (text, lang) => {
+    const plain = people(text, lang);
+    expect(plain.length).toBe(2);
+    expect(people(`${text} 🙂`, lang)).toEqual(plain);
+  });
+});

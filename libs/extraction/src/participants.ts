@@ -1,6 +1,7 @@
 // People acting in the event: name, title, organisation and country, read from title phrases
 // («علی اکبر طالبیمتین رایزن فرهنگی ایران در قزاقستان», "Iranian Foreign Minister Mohammad Javad Zarif",
 // «министр иностранных дел Ирана Аббас Арагчи»).
+import { hasSurrogates, isLetterOrDigitCode, isWordCode } from './chars.js';
 import { type Doc, originalText } from './document.js';
 import type { Mention } from './gazetteer.js';
 import { PACKS } from './lang/index.js';
@@ -29,10 +30,25 @@ const EN_ORG_HEADS = new Set(EN.orgHeads);
 const EN_NAME_LINK = new Set(EN.nameLinks);
 const EN_NOT_NAME = new Set(EN.notName);
 
-const RU_HEAD = wholeWord(RU.heads);
+// A word list answers the same for the same word, so each answer is kept (items repeat their words).
+function remembered(re: RegExp): { test(word: string): boolean } {
+  const answers = new Map<string, boolean>();
+  return {
+    test(word: string): boolean {
+      let yes = answers.get(word);
+      if (yes === undefined) {
+        if (answers.size >= 20_000) answers.clear();
+        answers.set(word, (yes = re.test(word)));
+      }
+      return yes;
+    },
+  };
+}
+
+const RU_HEAD = remembered(wholeWord(RU.heads));
 // state-form words inside a title («Президент Французской Республики», «Чрезвычайный и Полномочный Посол»)
-const RU_TITLE_WORD = wholeWord(RU.modifiers);
-const RU_ORG = wholeWord(RU.orgHeads);
+const RU_TITLE_WORD = remembered(wholeWord(RU.modifiers));
+const RU_ORG = remembered(wholeWord(RU.orgHeads));
 
 interface Tok extends Span {
   w: string;
@@ -51,9 +67,40 @@ function tokens(doc: Doc, span: Span): Tok[] {
   return toks;
 }
 
+const TOKEN = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[،,:؛;.«»"()–—]/gu;
+const TOKEN_PUNCT = new Set([...'،,:؛;.«»"()–—'].map((c) => c.charCodeAt(0)));
+// inside a word: an apostrophe or a hyphen
+const TOKEN_JOINS = new Set([..."'’-"].map((c) => c.charCodeAt(0)));
+const SURROGATES = new WeakMap<Doc, boolean>();
+
+// Words (a letter, mark or digit, then those, apostrophes and hyphens) and punctuation, as TOKEN finds them.
 function tokenize(doc: Doc, span: Span): Tok[] {
+  let astral = SURROGATES.get(doc);
+  if (astral === undefined) SURROGATES.set(doc, (astral = hasSurrogates(doc.key)));
+  if (astral) return tokenizeByRegex(doc, span);
+  const key = doc.key;
+  const n = key.length;
   const out: Tok[] = [];
-  const re = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[،,:؛;.«»"()–—]/gu;
+  // (a token must start inside the span; it may run on past its end)
+  const stop = Math.min(span.end, n);
+  for (let i = span.start; i < stop; ) {
+    const c = key.charCodeAt(i);
+    if (isWordCode(c)) {
+      let j = i + 1;
+      while (j < n && (isWordCode(key.charCodeAt(j)) || TOKEN_JOINS.has(key.charCodeAt(j)))) j++;
+      out.push({ start: i, end: j, w: key.slice(i, j), punct: !isLetterOrDigitCode(c) });
+      i = j;
+    } else if (TOKEN_PUNCT.has(c)) {
+      out.push({ start: i, end: i + 1, w: key[i], punct: true });
+      i++;
+    } else i++;
+  }
+  return out;
+}
+
+function tokenizeByRegex(doc: Doc, span: Span): Tok[] {
+  const out: Tok[] = [];
+  const re = TOKEN;
   re.lastIndex = span.start;
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.key)) && m.index < span.end) {
