@@ -11,7 +11,7 @@ import type {
   CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreBreakdown, ScoreTrend, SectorActivity,
   TimelinePeriod,
 } from './analytics.types.js';
-import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes } from './cooperation-score.js';
+import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes, storedScoreSql } from './cooperation-score.js';
 import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
 import { assertGranularity, MAX_PERIODS, PERIOD_SQL, periodLabel, tooManyPeriods } from './periods.js';
 import { SingleFlight } from './single-flight.js';
@@ -133,7 +133,7 @@ export class AnalyticsService {
 
   /**
    * `dyads` for a filter of at most two countries and nothing else: the counts from the rollups (open follow-ups
-   * that fell due this month before today from the base rows), the score from the facts in its window.
+   * that fell due this month before today from the base rows), the score from the stored score inputs.
    */
   private async dyadsFromRollups(f: CooperationFilter, page: PageRequest): Promise<DyadPage> {
     const params = new SqlParams();
@@ -167,8 +167,7 @@ export class AnalyticsService {
         ) y GROUP BY 1, 2
       ),
       score_ref AS (SELECT ${todayParam}::date AS r),
-      ${factCtes({ filter: f, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false, scoreOnly: true })},
-      ${scoreCtes('score_ref')}
+      score AS (${storedScoreSql('score_ref', pair)})
       SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b,
              d.meeting_count, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
              coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups,
@@ -181,7 +180,7 @@ export class AnalyticsService {
       LEFT JOIN score s USING (a, b)
       ORDER BY score DESC, d.a, d.b
       LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
-    const rows = await this.query<DyadRow>(sql, params);
+    const rows = await this.query<DyadRow>(sql, params, false);
     const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyadsFromRollups(f, { limit: 1, offset: 0 })).totalCount : 0);
     return { totalCount, nodes: rows.map(mapDyad) };
   }
@@ -209,6 +208,8 @@ export class AnalyticsService {
     const pair = (x: string, y: string) => `(${x} = ${pa} AND ${y} = ${pb})`;
     const end = `${params.param(f.to ?? today)}::date`;
     const stepParam = `${params.param(step)}::interval`;
+    // the stored score inputs hold every fact of the dyad: they answer a filter of its countries and dates
+    const stored = this.rollups && onlyKeys(f, ['countries', 'from', 'to']) && (f.countries ?? []).every((code) => code === a || code === b);
     // (every parameter must appear in the SQL, so the first-meeting conditions are built only when used)
     const start = f.from
       ? `${params.param(f.from)}::date`
@@ -220,13 +221,14 @@ export class AnalyticsService {
         LIMIT ${MAX_PERIODS + 1}
       ),
       score_ref AS (SELECT DISTINCT r FROM period),
-      ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false, scoreOnly: true })},
-      ${scoreCtes('score_ref')}
+      ${stored ? `score AS (${storedScoreSql('score_ref', pair)})` : `${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false, scoreOnly: true })},
+      ${scoreCtes('score_ref')}`}
       SELECT period.period::text AS period, period.r::text AS as_of, coalesce(score.score, 0) AS score
       FROM period LEFT JOIN score ON score.r = period.r
       ORDER BY period.period`;
     const [rows, undatedMeetings] = await Promise.all([
-      this.query<{ period: string; as_of: string; score: number }>(sql, params),
+      // the stored form is a short statement (prepared, no parallel workers) unless it looks up the first meeting
+      this.query<{ period: string; as_of: string; score: number }>(sql, params, !(stored && f.from)),
       this.undatedMeetings({ ...facts, statuses: ['HELD'] }),
     ]);
     if (rows.length > MAX_PERIODS) throw tooManyPeriods(granularity);

@@ -3,6 +3,7 @@ import { PartySetsAndRollups1797000000000 } from './1797000000000-party-sets-and
 import { WorkerHeartbeat1797200000001 } from './1797200000001-worker-heartbeat.js';
 import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
+import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
 import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   WatchedSources1797200000000,
   WorkerHeartbeat1797200000001,
   Actors1797300000000,
+  ScoreRollup1797600000000,
 ];
