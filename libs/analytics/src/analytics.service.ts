@@ -84,7 +84,7 @@ export class AnalyticsService {
    */
   async dyads(ctx: RequestContext, filter: CooperationFilter | null | undefined, page: PageRequest): Promise<DyadPage> {
     const f = checked(filter);
-    const scope = this.rollups && onlyKeys(f, ['countries']) ? rollupScope(f.countries) : null;
+    const scope = this.rollups && onlyKeys(f, ['countries', 'from', 'to']) ? rollupScope(f.countries) : null;
     if (scope) return this.dyadsFromRollups(f, page);
     const params = new SqlParams();
     const today = todayInTehran();
@@ -132,41 +132,60 @@ export class AnalyticsService {
   }
 
   /**
-   * `dyads` for a filter of at most two countries and nothing else: the counts from the rollups (open follow-ups
-   * that fell due this month before today from the base rows), the score from the stored score inputs.
+   * `dyads` for a filter of at most two countries and dates: the counts from the rollups for the whole months of
+   * the range and from the base rows for the partial months at its ends (and for the open follow-ups that fell due
+   * this month before today), the score from the stored score inputs on the range's end (else today).
    */
   private async dyadsFromRollups(f: CooperationFilter, page: PageRequest): Promise<DyadPage> {
     const params = new SqlParams();
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
-    const monthStart = params.param(`${today.slice(0, 7)}-01`);
-    const todayParam = params.param(today);
-    const countries = f.countries?.length ? `f.party_codes @> ${params.param([...new Set(f.countries)])}::char(2)[]` : 'true';
     const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
+    const { months, edges } = splitRange(f);
+    const undated = { ...f, from: null, to: null };
+    const meetingParts = edges.map(
+      (edge) => `SELECT pr.a, pr.b, 1 AS n, m.date AS last FROM meeting m CROSS JOIN LATERAL ${pairsOf('m.party_codes')} pr
+        WHERE ${[...meetingConditions({ ...undated, ...edge, statuses: ['HELD'] }, 'm', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
+    );
+    const proposalParts = edges.map(
+      (edge) => `SELECT pr.a, pr.b, 1 AS n, (p.status IN ${SIGNED_OR_LATER})::int AS signed FROM proposal p CROSS JOIN LATERAL ${pairsOf('p.party_codes')} pr
+        WHERE ${[...proposalConditions({ ...undated, ...edge }, 'p', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
+    );
+    // (every parameter must appear in the SQL: each part takes its own)
+    const followUpBase = (range: { from: string; to: string }, onlyOverdue: boolean, todayParam = params.param(today)) =>
+      `SELECT pr.a, pr.b, ${onlyOverdue ? 0 : 1} AS open, (f.due_date < ${todayParam}::date)::int AS overdue
+        FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
+        WHERE ${[...followUpConditions({ ...undated, ...range }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
+          ${onlyOverdue ? `AND f.due_date < ${todayParam}::date` : ''}`;
+    const followUpParts = edges.map((edge) => followUpBase(edge, false));
+    if (months) {
+      const rolled = (month: string, missing: string) => ['r.b <> \'\'', pair('r.a', 'r.b'), ...monthConditions(months, month, missing, params)].join(' AND ');
+      meetingParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.meetings AS n, r.last_date AS last FROM rollup_meeting r WHERE r.status = 'HELD' AND ${rolled('r.month', '-infinity')}`);
+      proposalParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.proposals AS n, CASE WHEN r.status IN ${SIGNED_OR_LATER} THEN r.proposals ELSE 0 END AS signed
+        FROM rollup_proposal r WHERE ${rolled('r.month', '-infinity')}`);
+      // overdue from the rollups for the months before this one; this month's, up to today, from the base rows
+      const monthStart = `${today.slice(0, 7)}-01`;
+      followUpParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.follow_ups AS open, CASE WHEN r.due_month < ${params.param(monthStart)}::date THEN r.follow_ups ELSE 0 END AS overdue
+        FROM rollup_follow_up r WHERE r.status IN ${OPEN} AND ${rolled('r.due_month', 'infinity')}`);
+      const end = monthsEnd(months);
+      if ((!months.from || months.from <= monthStart) && (!end || end >= monthStart)) followUpParts.push(followUpBase({ from: monthStart, to: addDays(today, -1) }, true));
+    }
+    const none = (columns: string) => `SELECT ${columns} WHERE false`;
     const sql = `
       WITH meeting_dyad AS (
-        SELECT r.a::char(2) AS a, r.b::char(2) AS b, sum(r.meetings)::int AS meeting_count, max(r.last_date)::text AS last_activity
-        FROM rollup_meeting r WHERE r.b <> '' AND r.status = 'HELD' AND ${pair('r.a', 'r.b')}
-        GROUP BY 1, 2 HAVING sum(r.meetings) > 0
+        SELECT a, b, sum(n)::int AS meeting_count, max(last)::text AS last_activity
+        FROM (${meetingParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS n, null::date AS last`)}) x
+        GROUP BY 1, 2 HAVING sum(n) > 0
       ),
       proposal_dyad AS (
-        SELECT r.a::char(2) AS a, r.b::char(2) AS b, sum(r.proposals)::int AS proposal_count,
-               coalesce(sum(r.proposals) FILTER (WHERE r.status IN ${SIGNED_OR_LATER}), 0)::int AS signed_count
-        FROM rollup_proposal r WHERE r.b <> '' AND ${pair('r.a', 'r.b')}
-        GROUP BY 1, 2
+        SELECT a, b, sum(n)::int AS proposal_count, sum(signed)::int AS signed_count
+        FROM (${proposalParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS n, 0 AS signed`)}) x GROUP BY 1, 2
       ),
       follow_up_dyad AS (
-        SELECT a, b, sum(open)::int AS open_follow_ups, sum(overdue)::int AS overdue_follow_ups FROM (
-          SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.follow_ups AS open,
-                 CASE WHEN r.due_month < ${monthStart}::date THEN r.follow_ups ELSE 0 END AS overdue
-          FROM rollup_follow_up r WHERE r.b <> '' AND r.status IN ${OPEN} AND ${pair('r.a', 'r.b')}
-          UNION ALL
-          SELECT x.a, x.b, 0, 1 FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} x
-          WHERE f.status IN ${OPEN} AND f.due_date >= ${monthStart}::date AND f.due_date < ${todayParam}::date AND ${countries}
-            AND ${pair('x.a', 'x.b')}
-        ) y GROUP BY 1, 2
+        SELECT a, b, sum(open)::int AS open_follow_ups, sum(overdue)::int AS overdue_follow_ups
+        FROM (${followUpParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS open, 0 AS overdue`)}) y GROUP BY 1, 2
       ),
-      score_ref AS (SELECT ${todayParam}::date AS r),
+      score_ref AS (SELECT ${params.param(f.to ?? today)}::date AS r),
       score AS (${storedScoreSql('score_ref', pair)})
       SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b,
              d.meeting_count, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,

@@ -75,7 +75,6 @@ describe('charts from rollups', () => {
 
   it.each(filters)('dyads (%j)', async (filter) => {
     const page = { limit: 100, offset: 0 };
-    if ('from' in filter || 'to' in filter) return; // dates: both answer from the base rows
     expect(await rollups.dyads(ctx, filter, page)).toEqual(await base.dyads(ctx, filter, page));
     expect((await rollups.dyads(ctx, filter, page)).nodes.length).toBeGreaterThan(0);
   });
