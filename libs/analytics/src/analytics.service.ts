@@ -141,7 +141,8 @@ export class AnalyticsService {
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
     const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
-    const { months, edges } = splitRange(f);
+    // (a latest date cannot be taken away: edges are only added here)
+    const { months, edges } = splitRange(f, { complements: false });
     const undated = { ...f, from: null, to: null };
     const meetingParts = edges.map(
       (edge) => `SELECT pr.a, pr.b, 1 AS n, m.date AS last FROM meeting m CROSS JOIN LATERAL ${pairsOf('m.party_codes')} pr
@@ -152,7 +153,7 @@ export class AnalyticsService {
         WHERE ${[...proposalConditions({ ...undated, ...edge }, 'p', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
     );
     // (every parameter must appear in the SQL: each part takes its own)
-    const followUpBase = (range: { from: string; to: string }, onlyOverdue: boolean, todayParam = params.param(today)) =>
+    const followUpBase = (range: { from: string | null; to: string | null }, onlyOverdue: boolean, todayParam = params.param(today)) =>
       `SELECT pr.a, pr.b, ${onlyOverdue ? 0 : 1} AS open, (f.due_date < ${todayParam}::date)::int AS overdue
         FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
         WHERE ${[...followUpConditions({ ...undated, ...range }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
@@ -324,14 +325,14 @@ export class AnalyticsService {
     const scope = this.rollups && onlyKeys(f, ['countries', 'types', 'statuses', 'from', 'to']) ? rollupScope(f.countries) : null;
     let counts: string;
     const unitParam = params.param(unit);
-    const baseCounts = (range: MeetingFilter) =>
-      `SELECT date_trunc(${unitParam}, m.date::timestamp)::date AS period, m.type, count(*)::int AS count
+    const baseCounts = (range: MeetingFilter, sign = 1) =>
+      `SELECT date_trunc(${unitParam}, m.date::timestamp)::date AS period, m.type, (${sign} * count(*))::int AS count
         FROM meeting m ${whereClause([...meetingConditions({ ...f, ...range }, 'm', params), 'm.date IS NOT NULL'])}
         GROUP BY 1, 2`;
     if (scope) {
       // whole months from the rollups, the partial months at the ends from the base rows
       const { months, edges } = splitRange(f);
-      const parts = edges.map((edge) => baseCounts(edge));
+      const parts = edges.map(({ sign, ...edge }) => baseCounts(edge, sign));
       if (months) {
         const where = [
           ...scopeConditions(scope, params),
@@ -394,7 +395,7 @@ export class AnalyticsService {
       // stored funnel step is the one the rollups count
       const { months, edges } = splitRange(f);
       const parts = edges.map(
-        (edge) => `SELECT p.status, p.funnel_step AS step, count(*)::int AS count FROM proposal p
+        ({ sign, ...edge }) => `SELECT p.status, p.funnel_step AS step, (${sign} * count(*))::int AS count FROM proposal p
           ${whereClause(proposalConditions({ ...f, ...edge }, 'p', params))} GROUP BY 1, 2`,
       );
       if (months) {
@@ -449,11 +450,11 @@ export class AnalyticsService {
       // the 1st of this month to 30 days ahead (overdue before today, due soon from today).
       const { months, edges } = splitRange(f);
       const open = `fu.status IN ${OPEN}`;
-      const baseRows = (range: { from: string | null; to: string | null }, onlyOpen: boolean, todayParam = params.param(today)) =>
-        `SELECT fu.status, fu.horizon, ${onlyOpen ? 0 : 1} AS count, (${open} AND fu.due_date < ${todayParam})::int AS overdue,
-                (${open} AND fu.due_date >= ${todayParam} AND fu.due_date <= ${params.param(addDays(today, 30))})::int AS due_soon
+      const baseRows = (range: { from: string | null; to: string | null }, onlyOpen: boolean, sign = 1, todayParam = params.param(today)) =>
+        `SELECT fu.status, fu.horizon, ${onlyOpen ? 0 : sign} AS count, ${sign} * (${open} AND fu.due_date < ${todayParam})::int AS overdue,
+                ${sign} * (${open} AND fu.due_date >= ${todayParam} AND fu.due_date <= ${params.param(addDays(today, 30))})::int AS due_soon
          FROM follow_up_action fu ${whereClause([...followUpConditions({ ...f, ...range }, 'fu', params, today), ...(onlyOpen ? [open] : [])])}`;
-      const parts = edges.map((edge) => baseRows(edge, false));
+      const parts = edges.map(({ sign, ...edge }) => baseRows(edge, false, sign));
       if (months) {
         const monthStart = `${today.slice(0, 7)}-01`;
         const rolled = [
@@ -510,15 +511,15 @@ export class AnalyticsService {
     const f = checked(filter);
     const params = new SqlParams();
     const fromRollups = this.rollups && onlyKeys(f, ['sectors', 'from', 'to']);
-    const baseFacts = (range: CooperationFilter) => `
-        SELECT unnest(m.sectors) AS sector, 1 AS meetings, 0 AS proposals, 0 AS signed FROM meeting m
+    const baseFacts = (range: CooperationFilter, sign = 1) => `
+        SELECT unnest(m.sectors) AS sector, ${sign} AS meetings, 0 AS proposals, 0 AS signed FROM meeting m
         ${whereClause(meetingConditions(heldByDefault({ ...f, ...range }), 'm', params))}
         UNION ALL
-        SELECT unnest(p.sectors), 0, 1, (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${whereClause(proposalConditions({ ...f, ...range }, 'p', params))}`;
+        SELECT unnest(p.sectors), 0, ${sign}, ${sign} * (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${whereClause(proposalConditions({ ...f, ...range }, 'p', params))}`;
     const rollupFacts = () => {
       // whole months from the rollups, the partial months at the ends of the range from the base rows
       const { months, edges } = splitRange(f);
-      const parts = edges.map((edge) => baseFacts(edge));
+      const parts = edges.map(({ sign, ...edge }) => baseFacts(edge, sign));
       if (months) {
         const rolled = () => ['true', ...anyOf('r.sector', f.sectors, 'sector', params), ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ');
         parts.push(`
