@@ -200,6 +200,9 @@ export class ScoreRollup1797600000000 implements MigrationInterface {
         PERFORM rollup_rebuild_charts(with_party_sets);
         PERFORM rollup_score_rebuild();
       END $$`);
+    // the backfill: one long set-based pass on a large database (migrations run in a transaction)
+    await q(`SET LOCAL statement_timeout = 0`);
+    await q(`SET LOCAL work_mem = '256MB'`);
     await q(`SELECT rollup_score_rebuild()`);
   }
 
