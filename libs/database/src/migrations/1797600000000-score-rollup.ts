@@ -176,13 +176,15 @@ export class ScoreRollup1797600000000 implements MigrationInterface {
         ),
         daily AS (SELECT a, b, day, sum(w) AS w, sum(adv) AS adv, sum(sig) AS sig, sum(ovd) AS ovd FROM edge GROUP BY 1, 2, 3),
         span AS (SELECT a, b, date_trunc('month', min(day)) AS lo, date_trunc('month', max(day)) + interval '1 month - 1 day' AS hi FROM daily GROUP BY 1, 2),
+        -- every day of each dyad's months, joined to its day's changes on all three keys (a join on the dyad alone
+        -- that filtered the days after would grow with the square of the days)
+        dense AS MATERIALIZED (SELECT sp.a, sp.b, g::date AS day FROM span sp CROSS JOIN LATERAL generate_series(sp.lo, sp.hi, interval '1 day') g),
         running AS (
-          SELECT sp.a, sp.b, g::date AS day,
-                 sum(coalesce(v.w, 0)) OVER run * power(2::float8, ('2000-01-01'::date - g::date) / 365::float8) AS w,
+          SELECT d.a, d.b, d.day,
+                 sum(coalesce(v.w, 0)) OVER run * power(2::float8, ('2000-01-01'::date - d.day) / 365::float8) AS w,
                  sum(coalesce(v.adv, 0)) OVER run AS adv, sum(coalesce(v.sig, 0)) OVER run AS sig, sum(coalesce(v.ovd, 0)) OVER run AS ovd
-          FROM span sp CROSS JOIN LATERAL generate_series(sp.lo, sp.hi, interval '1 day') g
-          LEFT JOIN daily v ON v.a = sp.a AND v.b = sp.b AND v.day = g::date
-          WINDOW run AS (PARTITION BY sp.a, sp.b ORDER BY g ROWS UNBOUNDED PRECEDING)
+          FROM dense d LEFT JOIN daily v ON v.a = d.a AND v.b = d.b AND v.day = d.day
+          WINDOW run AS (PARTITION BY d.a, d.b ORDER BY d.day ROWS UNBOUNDED PRECEDING)
         )
         SELECT date_trunc('month', day)::date, a, b,
                array_agg(CASE WHEN abs(w) < 1e-9 THEN 0 ELSE w END ORDER BY day) || array_fill(0::float8, ARRAY[31 - count(*)::int]),
