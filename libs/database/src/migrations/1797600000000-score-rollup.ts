@@ -19,8 +19,12 @@ const SIGNED_OR_LATER = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
 /** The unordered dyads of a stored (sorted) party set. */
 const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
 
-/** The ranges of the facts `which` selects (a condition on the fact's id column), as rollup_score_item rows. */
-function itemsSql(kind: 'meeting' | 'proposal' | 'follow_up', which: (id: string) => string): string {
+/**
+ * The ranges of the facts `which` selects (a condition on the fact's id column), as rollup_score_item rows.
+ * `setBased`: for every fact at once (the rebuild, which may run before a bulk load has built its indexes), a
+ * follow-up's closing day comes from one grouped pass over the histories instead of one lookup per follow-up.
+ */
+function itemsSql(kind: 'meeting' | 'proposal' | 'follow_up', which: (id: string) => string, setBased = false): string {
   switch (kind) {
     case 'meeting':
       return `SELECT m.id AS item, 'M'::char(1) AS term, pr.a, pr.b, m.date AS s, m.date + 729 AS e
@@ -47,9 +51,13 @@ function itemsSql(kind: 'meeting' | 'proposal' | 'follow_up', which: (id: string
       return `SELECT f.id AS item, 'O'::char(1) AS term, pr.a, pr.b, f.due_date + 1 AS s,
                CASE WHEN k.closed IS NULL THEN f.due_date + 729 ELSE least(f.due_date + 729, k.closed - 1) END AS e
         FROM follow_up_action f
-        CROSS JOIN LATERAL (SELECT CASE WHEN f.status IN ('DONE', 'CANCELLED') THEN
+        ${setBased
+          ? `LEFT JOIN (SELECT c.follow_up_id, min(c.effective_date) AS closed_on FROM follow_up_status_change c
+                       WHERE c.status IN ('DONE', 'CANCELLED') GROUP BY 1) h ON h.follow_up_id = f.id
+             CROSS JOIN LATERAL (SELECT CASE WHEN f.status IN ('DONE', 'CANCELLED') THEN coalesce(h.closed_on, '-infinity'::date) END AS closed) k`
+          : `CROSS JOIN LATERAL (SELECT CASE WHEN f.status IN ('DONE', 'CANCELLED') THEN
                              coalesce((SELECT min(c.effective_date) FROM follow_up_status_change c
-                                       WHERE c.follow_up_id = f.id AND c.status IN ('DONE', 'CANCELLED')), '-infinity'::date) END AS closed) k
+                                       WHERE c.follow_up_id = f.id AND c.status IN ('DONE', 'CANCELLED')), '-infinity'::date) END AS closed) k`}
         CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
         WHERE ${which('f.id')} AND f.due_date IS NOT NULL
           AND (k.closed IS NULL OR (k.closed > '-infinity'::date AND k.closed - 1 >= f.due_date + 1))`;
@@ -161,9 +169,9 @@ export class ScoreRollup1797600000000 implements MigrationInterface {
     await q(`CREATE FUNCTION rollup_score_rebuild() RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         TRUNCATE rollup_score, rollup_score_item;
-        INSERT INTO rollup_score_item ${itemsSql('meeting', () => 'true')};
-        INSERT INTO rollup_score_item ${itemsSql('proposal', () => 'true')};
-        INSERT INTO rollup_score_item ${itemsSql('follow_up', () => 'true')};
+        INSERT INTO rollup_score_item ${itemsSql('meeting', () => 'true', true)};
+        INSERT INTO rollup_score_item ${itemsSql('proposal', () => 'true', true)};
+        INSERT INTO rollup_score_item ${itemsSql('follow_up', () => 'true', true)};
         INSERT INTO rollup_score (month, a, b, meetings, advanced, signed, overdue)
         WITH edge AS (
           SELECT a, b, s AS day, CASE WHEN term = 'M' THEN power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END AS w,
