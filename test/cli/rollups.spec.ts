@@ -20,15 +20,23 @@ describe('dyad rollups rebuild', () => {
   it('recomputes rollups and party sets written around the triggers (a bulk load with triggers off)', async () => {
     await factories(dataSource).createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13', sectors: ['CINEMA'] });
     const before = await dataSource.query(`SELECT a, b, sum(meetings)::int AS n FROM rollup_meeting GROUP BY 1, 2 ORDER BY 1, 2`);
+    const score = await dataSource.query(`SELECT month::text, a, b, meetings FROM rollup_score ORDER BY 1, 2, 3`);
+    expect(score.length).toBe(25); // the meeting counts in the score for 730 days from 2025-04-13
     await dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`); // as a bulk load does: no triggers
       await manager.query(`UPDATE meeting SET party_codes = '{}'`);
       await manager.query(`DELETE FROM rollup_meeting`);
+      await manager.query(`DELETE FROM rollup_score`);
+      await manager.query(`DELETE FROM rollup_score_item`);
     });
     const run = await runNode(['bin/dyad.js', 'rollups', 'rebuild'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^rollups rebuilt in [\d.]+ s: rollup_meeting 4, /);
     expect(await dataSource.query(`SELECT a, b, sum(meetings)::int AS n FROM rollup_meeting GROUP BY 1, 2 ORDER BY 1, 2`)).toEqual(before);
     expect(await dataSource.query(`SELECT party_codes FROM meeting`)).toEqual([{ party_codes: ['IR', 'KZ'] }]);
+    expect(run.stdout).toMatch(/rollup_score 25, rollup_score_item 1 rows/);
+    const rebuilt: typeof score = await dataSource.query(`SELECT month::text, a, b, meetings FROM rollup_score ORDER BY 1, 2, 3`);
+    expect(rebuilt.map((row: { month: string }) => row.month)).toEqual(score.map((row: { month: string }) => row.month));
+    rebuilt.forEach((row: { meetings: number[] }, i: number) => row.meetings.forEach((w, day) => expect(w).toBeCloseTo(score[i].meetings[day], 9)));
   });
 });

@@ -34,6 +34,10 @@ async function rollups(db: DataSource) {
       GROUP BY 1, 2, 3 HAVING sum(proposals) <> 0 ORDER BY 1, 2, 3`),
     followUp: await read(`SELECT a, b, due_month::text, status, horizon, sum(follow_ups)::int AS n FROM rollup_follow_up
       GROUP BY 1, 2, 3, 4, 5 HAVING sum(follow_ups) <> 0 ORDER BY 1, 2, 3, 4, 5`),
+    // the score inputs: each fact's ranges exactly, the daily cells to 6 decimals (weights summed in another order)
+    scoreItems: await read(`SELECT item, term, a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2, 3, 4, 5`),
+    score: await read(`SELECT month::text, a, b, (SELECT array_agg(round(w::numeric, 6) ORDER BY i) FROM unnest(meetings) WITH ORDINALITY u(w, i)) AS meetings,
+      advanced, signed, overdue FROM rollup_score ORDER BY 1, 2, 3`),
     partySets: await read(`SELECT 'm' AS t, id, party_codes FROM meeting UNION ALL SELECT 'p', id, party_codes FROM proposal
       UNION ALL SELECT 'f', id, party_codes FROM follow_up_action UNION ALL SELECT 's', id, ARRAY[funnel_step::text]::char(2)[] FROM proposal ORDER BY 1, 2`),
   };
@@ -132,6 +136,14 @@ describe('rollups', () => {
         await db.query(`UPDATE follow_up_action SET status = $2, due_date = $3, meeting_id = $4 WHERE id = $1`, [
           id, pick(['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED']), date(), next() < 0.5 ? pick(meetings) : null,
         ]);
+        // its history: when it was closed decides until when the score counts it overdue
+        if (next() < 0.6) {
+          await db.query(`INSERT INTO follow_up_status_change (follow_up_id, status, effective_date) VALUES ($1, $2, $3)`, [
+            id, pick(['DONE', 'CANCELLED', 'IN_PROGRESS']), date(),
+          ]);
+        } else if (next() < 0.3) {
+          await db.query(`DELETE FROM follow_up_status_change WHERE follow_up_id = $1`, [id]);
+        }
       } else if (roll < 0.95 && followUps.length) {
         const id = pick(followUps);
         await db.query(`DELETE FROM follow_up_owner WHERE follow_up_id = $1`, [id]);
@@ -145,6 +157,9 @@ describe('rollups', () => {
     const kept = await rollups(dataSources[0]);
     expect(JSON.parse(kept.meeting).length).toBeGreaterThan(20);
     expect(JSON.parse(kept.followUp).length).toBeGreaterThan(10);
+    // every term of the score has ranges to keep
+    const terms = new Set((JSON.parse(kept.scoreItems) as { term: string }[]).map((item) => item.term));
+    expect([...terms].sort()).toEqual(['A', 'M', 'O', 'S']);
     // the writes went through more than one shard
     const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM rollup_meeting`);
     expect(shards).toBeGreaterThan(1);
@@ -174,7 +189,17 @@ describe('rollups', () => {
       { a: 'KZ', b: 'RU', n: 1, last: '2025-04-13' },
       { a: 'RU', b: '', n: 1, last: '2025-04-13' },
     ]);
+    // the score: a held meeting counts for each of its dyads for 730 days, with its weight halving each 365
+    const pairs = await db.query(`SELECT a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2`);
+    expect(pairs).toEqual(['IR-KZ', 'IR-RU', 'KZ-RU'].map((pair) => ({ a: pair.slice(0, 2), b: pair.slice(3), s: '2025-04-13', e: '2027-04-12' })));
+    const [cells] = await db.query(`SELECT meetings[13] AS first, meetings[12] AS before FROM rollup_score WHERE a = 'IR' AND b = 'KZ' AND month = '2025-04-01'`);
+    expect(cells).toEqual({ first: 1, before: 0 });
+    const [later] = await db.query(`SELECT meetings[13] AS w FROM rollup_score WHERE a = 'IR' AND b = 'KZ' AND month = '2026-04-01'`);
+    expect(later.w).toBeCloseTo(0.5, 12);
+    expect(await db.query(`SELECT count(*)::int AS n FROM rollup_score WHERE a = 'IR' AND b = 'KZ' AND month > '2027-04-01'`)).toEqual([{ n: 0 }]);
     await db.query(`DELETE FROM meeting WHERE id = $1`, [id]);
+    expect(await db.query(`SELECT * FROM rollup_score`)).toEqual([]);
+    expect(await db.query(`SELECT * FROM rollup_score_item`)).toEqual([]);
     expect(await db.query(`SELECT * FROM rollup_meeting`)).toEqual([]);
     expect(await db.query(`SELECT * FROM rollup_meeting_sector`)).toEqual([]);
   });

@@ -12,7 +12,7 @@ import type {
   CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreBreakdown, ScoreTrend, SectorActivity,
   TimelinePeriod,
 } from './analytics.types.js';
-import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes } from './cooperation-score.js';
+import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes, storedScoreSql } from './cooperation-score.js';
 import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
 import { assertGranularity, MAX_PERIODS, PERIOD_SQL, periodLabel, tooManyPeriods } from './periods.js';
 import { SingleFlight } from './single-flight.js';
@@ -87,7 +87,7 @@ export class AnalyticsService {
    */
   async dyads(ctx: RequestContext, filter: CooperationFilter | null | undefined, page: PageRequest): Promise<DyadPage> {
     const f = checked(filter);
-    const scope = this.rollups && onlyKeys(f, ['countries']) ? rollupScope(f.countries) : null;
+    const scope = this.rollups && onlyKeys(f, ['countries', 'from', 'to']) ? rollupScope(f.countries) : null;
     if (scope) return this.dyadsFromRollups(f, page);
     const params = new SqlParams();
     const today = todayInTehran();
@@ -135,43 +135,62 @@ export class AnalyticsService {
   }
 
   /**
-   * `dyads` for a filter of at most two countries and nothing else: the counts from the rollups (open follow-ups
-   * that fell due this month before today from the base rows), the score from the facts in its window.
+   * `dyads` for a filter of at most two countries and dates: the counts from the rollups for the whole months of
+   * the range and from the base rows for the partial months at its ends (and for the open follow-ups that fell due
+   * this month before today), the score from the stored score inputs on the range's end (else today).
    */
   private async dyadsFromRollups(f: CooperationFilter, page: PageRequest): Promise<DyadPage> {
     const params = new SqlParams();
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
-    const monthStart = params.param(`${today.slice(0, 7)}-01`);
-    const todayParam = params.param(today);
-    const countries = f.countries?.length ? `f.party_codes @> ${params.param([...new Set(f.countries)])}::char(2)[]` : 'true';
     const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
+    // (a latest date cannot be taken away: edges are only added here)
+    const { months, edges } = splitRange(f, { complements: false });
+    const undated = { ...f, from: null, to: null };
+    const meetingParts = edges.map(
+      (edge) => `SELECT pr.a, pr.b, 1 AS n, m.date AS last FROM meeting m CROSS JOIN LATERAL ${pairsOf('m.party_codes')} pr
+        WHERE ${[...meetingConditions({ ...undated, ...edge, statuses: ['HELD'] }, 'm', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
+    );
+    const proposalParts = edges.map(
+      (edge) => `SELECT pr.a, pr.b, 1 AS n, (p.status IN ${SIGNED_OR_LATER})::int AS signed FROM proposal p CROSS JOIN LATERAL ${pairsOf('p.party_codes')} pr
+        WHERE ${[...proposalConditions({ ...undated, ...edge }, 'p', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
+    );
+    // (every parameter must appear in the SQL: each part takes its own)
+    const followUpBase = (range: { from: string | null; to: string | null }, onlyOverdue: boolean, todayParam = params.param(today)) =>
+      `SELECT pr.a, pr.b, ${onlyOverdue ? 0 : 1} AS open, (f.due_date < ${todayParam}::date)::int AS overdue
+        FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
+        WHERE ${[...followUpConditions({ ...undated, ...range }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
+          ${onlyOverdue ? `AND f.due_date < ${todayParam}::date` : ''}`;
+    const followUpParts = edges.map((edge) => followUpBase(edge, false));
+    if (months) {
+      const rolled = (month: string, missing: string) => ['r.b <> \'\'', pair('r.a', 'r.b'), ...monthConditions(months, month, missing, params)].join(' AND ');
+      meetingParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.meetings AS n, r.last_date AS last FROM rollup_meeting r WHERE r.status = 'HELD' AND ${rolled('r.month', '-infinity')}`);
+      proposalParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.proposals AS n, CASE WHEN r.status IN ${SIGNED_OR_LATER} THEN r.proposals ELSE 0 END AS signed
+        FROM rollup_proposal r WHERE ${rolled('r.month', '-infinity')}`);
+      // overdue from the rollups for the months before this one; this month's, up to today, from the base rows
+      const monthStart = `${today.slice(0, 7)}-01`;
+      followUpParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.follow_ups AS open, CASE WHEN r.due_month < ${params.param(monthStart)}::date THEN r.follow_ups ELSE 0 END AS overdue
+        FROM rollup_follow_up r WHERE r.status IN ${OPEN} AND ${rolled('r.due_month', 'infinity')}`);
+      const end = monthsEnd(months);
+      if ((!months.from || months.from <= monthStart) && (!end || end >= monthStart)) followUpParts.push(followUpBase({ from: monthStart, to: addDays(today, -1) }, true));
+    }
+    const none = (columns: string) => `SELECT ${columns} WHERE false`;
     const sql = `
       WITH meeting_dyad AS (
-        SELECT r.a::char(2) AS a, r.b::char(2) AS b, sum(r.meetings)::int AS meeting_count, max(r.last_date)::text AS last_activity
-        FROM rollup_meeting r WHERE r.b <> '' AND r.status = 'HELD' AND ${pair('r.a', 'r.b')}
-        GROUP BY 1, 2 HAVING sum(r.meetings) > 0
+        SELECT a, b, sum(n)::int AS meeting_count, max(last)::text AS last_activity
+        FROM (${meetingParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS n, null::date AS last`)}) x
+        GROUP BY 1, 2 HAVING sum(n) > 0
       ),
       proposal_dyad AS (
-        SELECT r.a::char(2) AS a, r.b::char(2) AS b, sum(r.proposals)::int AS proposal_count,
-               coalesce(sum(r.proposals) FILTER (WHERE r.status IN ${SIGNED_OR_LATER}), 0)::int AS signed_count
-        FROM rollup_proposal r WHERE r.b <> '' AND ${pair('r.a', 'r.b')}
-        GROUP BY 1, 2
+        SELECT a, b, sum(n)::int AS proposal_count, sum(signed)::int AS signed_count
+        FROM (${proposalParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS n, 0 AS signed`)}) x GROUP BY 1, 2
       ),
       follow_up_dyad AS (
-        SELECT a, b, sum(open)::int AS open_follow_ups, sum(overdue)::int AS overdue_follow_ups FROM (
-          SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.follow_ups AS open,
-                 CASE WHEN r.due_month < ${monthStart}::date THEN r.follow_ups ELSE 0 END AS overdue
-          FROM rollup_follow_up r WHERE r.b <> '' AND r.status IN ${OPEN} AND ${pair('r.a', 'r.b')}
-          UNION ALL
-          SELECT x.a, x.b, 0, 1 FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} x
-          WHERE f.status IN ${OPEN} AND f.due_date >= ${monthStart}::date AND f.due_date < ${todayParam}::date AND ${countries}
-            AND ${pair('x.a', 'x.b')}
-        ) y GROUP BY 1, 2
+        SELECT a, b, sum(open)::int AS open_follow_ups, sum(overdue)::int AS overdue_follow_ups
+        FROM (${followUpParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS open, 0 AS overdue`)}) y GROUP BY 1, 2
       ),
-      score_ref AS (SELECT ${todayParam}::date AS r),
-      ${factCtes({ filter: f, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false, scoreOnly: true })},
-      ${scoreCtes('score_ref')}
+      score_ref AS (SELECT ${params.param(f.to ?? today)}::date AS r),
+      score AS (${storedScoreSql('score_ref', pair)})
       SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b,
              d.meeting_count, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
              coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups,
@@ -184,7 +203,7 @@ export class AnalyticsService {
       LEFT JOIN score s USING (a, b)
       ORDER BY score DESC, d.a, d.b
       LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
-    const rows = await this.query<DyadRow>(sql, params);
+    const rows = await this.query<DyadRow>(sql, params, false);
     const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyadsFromRollups(f, { limit: 1, offset: 0 })).totalCount : 0);
     return { totalCount, nodes: rows.map(mapDyad) };
   }
@@ -212,6 +231,8 @@ export class AnalyticsService {
     const pair = (x: string, y: string) => `(${x} = ${pa} AND ${y} = ${pb})`;
     const end = `${params.param(f.to ?? today)}::date`;
     const stepParam = `${params.param(step)}::interval`;
+    // the stored score inputs hold every fact of the dyad: they answer a filter of its countries and dates
+    const stored = this.rollups && onlyKeys(f, ['countries', 'from', 'to']) && (f.countries ?? []).every((code) => code === a || code === b);
     // (every parameter must appear in the SQL, so the first-meeting conditions are built only when used)
     const start = f.from
       ? `${params.param(f.from)}::date`
@@ -223,13 +244,14 @@ export class AnalyticsService {
         LIMIT ${MAX_PERIODS + 1}
       ),
       score_ref AS (SELECT DISTINCT r FROM period),
-      ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false, scoreOnly: true })},
-      ${scoreCtes('score_ref')}
+      ${stored ? `score AS (${storedScoreSql('score_ref', pair)})` : `${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false, scoreOnly: true })},
+      ${scoreCtes('score_ref')}`}
       SELECT period.period::text AS period, period.r::text AS as_of, coalesce(score.score, 0) AS score
       FROM period LEFT JOIN score ON score.r = period.r
       ORDER BY period.period`;
     const [rows, undatedMeetings] = await Promise.all([
-      this.query<{ period: string; as_of: string; score: number }>(sql, params),
+      // the stored form is a short statement (prepared, no parallel workers) unless it looks up the first meeting
+      this.query<{ period: string; as_of: string; score: number }>(sql, params, !(stored && f.from)),
       this.undatedMeetings({ ...facts, statuses: ['HELD'] }),
     ]);
     if (rows.length > MAX_PERIODS) throw tooManyPeriods(granularity);
@@ -306,14 +328,14 @@ export class AnalyticsService {
     const scope = this.rollups && onlyKeys(f, ['countries', 'types', 'statuses', 'from', 'to']) ? rollupScope(f.countries) : null;
     let counts: string;
     const unitParam = params.param(unit);
-    const baseCounts = (range: MeetingFilter) =>
-      `SELECT date_trunc(${unitParam}, m.date::timestamp)::date AS period, m.type, count(*)::int AS count
+    const baseCounts = (range: MeetingFilter, sign = 1) =>
+      `SELECT date_trunc(${unitParam}, m.date::timestamp)::date AS period, m.type, (${sign} * count(*))::int AS count
         FROM meeting m ${whereClause([...meetingConditions({ ...f, ...range }, 'm', params), 'm.date IS NOT NULL'])}
         GROUP BY 1, 2`;
     if (scope) {
       // whole months from the rollups, the partial months at the ends from the base rows
       const { months, edges } = splitRange(f);
-      const parts = edges.map((edge) => baseCounts(edge));
+      const parts = edges.map(({ sign, ...edge }) => baseCounts(edge, sign));
       if (months) {
         const where = [
           ...scopeConditions(scope, params),
@@ -376,7 +398,7 @@ export class AnalyticsService {
       // stored funnel step is the one the rollups count
       const { months, edges } = splitRange(f);
       const parts = edges.map(
-        (edge) => `SELECT p.status, p.funnel_step AS step, count(*)::int AS count FROM proposal p
+        ({ sign, ...edge }) => `SELECT p.status, p.funnel_step AS step, (${sign} * count(*))::int AS count FROM proposal p
           ${whereClause(proposalConditions({ ...f, ...edge }, 'p', params))} GROUP BY 1, 2`,
       );
       if (months) {
@@ -431,11 +453,11 @@ export class AnalyticsService {
       // the 1st of this month to 30 days ahead (overdue before today, due soon from today).
       const { months, edges } = splitRange(f);
       const open = `fu.status IN ${OPEN}`;
-      const baseRows = (range: { from: string | null; to: string | null }, onlyOpen: boolean, todayParam = params.param(today)) =>
-        `SELECT fu.status, fu.horizon, ${onlyOpen ? 0 : 1} AS count, (${open} AND fu.due_date < ${todayParam})::int AS overdue,
-                (${open} AND fu.due_date >= ${todayParam} AND fu.due_date <= ${params.param(addDays(today, 30))})::int AS due_soon
+      const baseRows = (range: { from: string | null; to: string | null }, onlyOpen: boolean, sign = 1, todayParam = params.param(today)) =>
+        `SELECT fu.status, fu.horizon, ${onlyOpen ? 0 : sign} AS count, ${sign} * (${open} AND fu.due_date < ${todayParam})::int AS overdue,
+                ${sign} * (${open} AND fu.due_date >= ${todayParam} AND fu.due_date <= ${params.param(addDays(today, 30))})::int AS due_soon
          FROM follow_up_action fu ${whereClause([...followUpConditions({ ...f, ...range }, 'fu', params, today), ...(onlyOpen ? [open] : [])])}`;
-      const parts = edges.map((edge) => baseRows(edge, false));
+      const parts = edges.map(({ sign, ...edge }) => baseRows(edge, false, sign));
       if (months) {
         const monthStart = `${today.slice(0, 7)}-01`;
         const rolled = [
@@ -492,15 +514,15 @@ export class AnalyticsService {
     const f = checked(filter);
     const params = new SqlParams();
     const fromRollups = this.rollups && onlyKeys(f, ['sectors', 'from', 'to']);
-    const baseFacts = (range: CooperationFilter) => `
-        SELECT unnest(m.sectors) AS sector, 1 AS meetings, 0 AS proposals, 0 AS signed FROM meeting m
+    const baseFacts = (range: CooperationFilter, sign = 1) => `
+        SELECT unnest(m.sectors) AS sector, ${sign} AS meetings, 0 AS proposals, 0 AS signed FROM meeting m
         ${whereClause(meetingConditions(heldByDefault({ ...f, ...range }), 'm', params))}
         UNION ALL
-        SELECT unnest(p.sectors), 0, 1, (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${whereClause(proposalConditions({ ...f, ...range }, 'p', params))}`;
+        SELECT unnest(p.sectors), 0, ${sign}, ${sign} * (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${whereClause(proposalConditions({ ...f, ...range }, 'p', params))}`;
     const rollupFacts = () => {
       // whole months from the rollups, the partial months at the ends of the range from the base rows
       const { months, edges } = splitRange(f);
-      const parts = edges.map((edge) => baseFacts(edge));
+      const parts = edges.map(({ sign, ...edge }) => baseFacts(edge, sign));
       if (months) {
         const rolled = () => ['true', ...anyOf('r.sector', f.sectors, 'sector', params), ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ');
         parts.push(`

@@ -64,12 +64,29 @@ export function scoreCtes(refs: string, options: { meetingWeights?: string } = {
     GROUP BY 1, 2, 3
   ),
   score_raw AS (
-    SELECT a, b, r,
-           coalesce(weight, 0) + ${SIGNED_WEIGHT} * coalesce(signed, 0) + ${ADVANCED_WEIGHT} * coalesce(advanced, 0)
-             - ${OVERDUE_WEIGHT} * coalesce(overdue, 0) AS raw
+    SELECT a, b, r, ${rawSql('coalesce(weight, 0)', 'coalesce(signed, 0)', 'coalesce(advanced, 0)', 'coalesce(overdue, 0)')} AS raw
     FROM score_meetings FULL JOIN score_proposals USING (a, b, r) FULL JOIN score_follow_ups USING (a, b, r)
   ),
   score AS (
-    SELECT a, b, r, round((100 * (1 - exp(-greatest(raw, 0) / ${SCORE_SCALE})))::numeric, 1)::float8 AS score FROM score_raw
+    SELECT a, b, r, ${scoreOfRaw('raw')} AS score FROM score_raw
   )`;
+}
+
+/** The raw score from its four inputs (SQL expressions). */
+const rawSql = (weight: string, signed: string, advanced: string, overdue: string) =>
+  `${weight} + ${SIGNED_WEIGHT} * ${signed} + ${ADVANCED_WEIGHT} * ${advanced} - ${OVERDUE_WEIGHT} * ${overdue}`;
+
+/** The 0–100 score of a raw score (SQL expression). */
+const scoreOfRaw = (raw: string) => `round((100 * (1 - exp(-greatest(${raw}, 0) / ${SCORE_SCALE})))::numeric, 1)::float8`;
+
+/**
+ * A query of rows (a, b, r, score): the score of each dyad that \`pair\` keeps on each reference date of CTE \`refs\`
+ * (column r), read from the stored inputs (rollup_score: per dyad and month, one cell per day; migration
+ * ScoreRollup1797600000000), one row per dyad and date. The facts are every fact of the dyad: the stored score
+ * answers filters of at most the dyad's two countries and dates. A dyad with no row has nothing in the window (0).
+ */
+export function storedScoreSql(refs: string, pair: (a: string, b: string) => string): string {
+  const cell = (column: string) => `s.${column}[extract(day FROM ref.r)::int]`;
+  return `SELECT s.a, s.b, ref.r, ${scoreOfRaw(rawSql(cell('meetings'), cell('signed'), cell('advanced'), cell('overdue')))} AS score
+    FROM ${refs} ref JOIN rollup_score s ON s.month = date_trunc('month', ref.r)::date AND ${pair('s.a', 's.b')}`;
 }

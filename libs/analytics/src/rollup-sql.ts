@@ -36,33 +36,47 @@ export const anyOf = (column: string, values: readonly string[] | null | undefin
 export interface SplitRange {
   /** Whole months the rollups answer (first days of the first and last month; null: unbounded), or null for none. */
   months: { from: string | null; to: string | null } | null;
-  /** Parts of a month at either end, answered from the base rows (inclusive dates). */
-  edges: { from: string; to: string }[];
+  /**
+   * Parts of a month at either end, answered from the base rows (inclusive dates): added (sign 1), or, when the
+   * range covers most of a month, taken away from that whole month (sign -1: the days of the month outside the
+   * range), so the base rows read are at most half a month at each end.
+   */
+  edges: { from: string; to: string; sign: 1 | -1 }[];
 }
 
 const monthOf = (date: string) => `${date.slice(0, 7)}-01`;
 const lastDayOf = (date: string) => addDays(monthOf(addDays(monthOf(date), 32)), -1);
+const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
 
-/** Splits the filter's from/to into whole months (rollups) and the partial months at its ends (base rows). */
-export function splitRange(filter: CooperationFilter): SplitRange {
+/**
+ * Splits the filter's from/to into whole months (rollups) and the partial months at its ends (base rows).
+ * `complements: false` only adds edges (for an aggregate that cannot be taken away, such as a latest date).
+ */
+export function splitRange(filter: CooperationFilter, { complements = true } = {}): SplitRange {
   const { from, to } = filter;
   if (from && to && monthOf(from) === monthOf(to) && !(from.endsWith('-01') && to === lastDayOf(to))) {
-    return { months: null, edges: [{ from, to }] };
+    return { months: null, edges: [{ from, to, sign: 1 }] };
   }
-  const edges: { from: string; to: string }[] = [];
+  const edges: SplitRange['edges'] = [];
   let first: string | null = null;
   let last: string | null = null;
   if (from) {
     if (from.endsWith('-01')) first = from;
-    else {
-      edges.push({ from, to: lastDayOf(from) });
+    else if (complements && days(monthOf(from), addDays(from, -1)) < days(from, lastDayOf(from))) {
+      edges.push({ from: monthOf(from), to: addDays(from, -1), sign: -1 });
+      first = monthOf(from);
+    } else {
+      edges.push({ from, to: lastDayOf(from), sign: 1 });
       first = addDays(lastDayOf(from), 1);
     }
   }
   if (to) {
     if (to === lastDayOf(to)) last = monthOf(to);
-    else {
-      edges.push({ from: monthOf(to), to });
+    else if (complements && days(addDays(to, 1), lastDayOf(to)) < days(monthOf(to), to)) {
+      edges.push({ from: addDays(to, 1), to: lastDayOf(to), sign: -1 });
+      last = monthOf(to);
+    } else {
+      edges.push({ from: monthOf(to), to, sign: 1 });
       last = monthOf(addDays(monthOf(to), -1));
     }
   }

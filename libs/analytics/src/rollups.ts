@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 
-/** The rollup tables (migration PartySetsAndRollups1797000000000), kept by triggers on every write. */
-export const ROLLUP_TABLES = ['rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up'] as const;
+/**
+ * The rollup tables (migrations PartySetsAndRollups1797000000000 and, for the score's inputs, ScoreRollup1797600000000),
+ * kept by triggers on every write.
+ */
+export const ROLLUP_TABLES = [
+  'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_score', 'rollup_score_item',
+] as const;
 
 export interface RollupRebuild {
   milliseconds: number;

@@ -16,6 +16,18 @@ const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 
 
+/** A whole-number setting from the environment, or its default; anything else stops the bench with a message. */
+function wholeNumber(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < min || n > max) {
+    process.stderr.write(`${name} must be a whole number from ${min} to ${max.toLocaleString('en')}: got ${JSON.stringify(raw)}\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
@@ -24,8 +36,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   // a little over 100,000, so that at least 100,000 remain visible once the rejected ones (about 2%) are left out
-  const meetings = Number(process.env.BENCH_MEETINGS ?? 102_500);
-  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const meetings = wholeNumber('BENCH_MEETINGS', 102_500, 100, 2_000_000);
+  const runs = wholeNumber('BENCH_RUNS', 5, 1, 50);
   const { startServer } = await import('../../../api/src/server.js');
   const { chromium } = await import('playwright-core');
   const database = await openDatabase(DyadEnvironment.from(), 'cli', log);

@@ -98,6 +98,8 @@ interface BenchOptions {
   /** Another GraphQL server on the same database, loaded interleaved with Dyad on the same data (see api-compare). */
   compareUrl?: string;
   compareName: string;
+  /** The bench's own database (dropped and recreated unless --skip-seed). */
+  database: string;
 }
 
 interface Row {
@@ -126,6 +128,14 @@ function sizes(value: string): number[] {
   return list;
 }
 
+/** `--database <name>`: a plain identifier (it is written into DROP/CREATE DATABASE statements unquoted). */
+function databaseName(value: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) {
+    throw new InvalidArgumentError('expected a plain database name: lower-case letters, digits and _, not starting with a digit, at most 63 characters');
+  }
+  return value;
+}
+
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 function httpUrl(value: string): string {
@@ -143,13 +153,14 @@ function httpUrl(value: string): string {
 export function registerBenchApi(bench: Command): void {
   bench
     .command('api')
-    .description(`GraphQL throughput on a large generated dataset in a database of its own (${BENCH_DATABASE}, dropped and recreated)`)
+    .description(`GraphQL throughput on a large generated dataset in a database of its own (${BENCH_DATABASE} unless --database, dropped and recreated)`)
     .option('--meetings <n[,n…]>', 'meetings to generate (proposals, follow-ups and sources scale with it); several sizes run one after another', sizes, [100_000])
     .option('--duration <s>', 'seconds of load per query', wholeNumber(1, 600), 10)
     .option('--connections <n>', 'concurrent connections', wholeNumber(1, 200), 10)
-    .option('--skip-seed', `reuse the ${BENCH_DATABASE} database of a previous run (one size only)`, false)
+    .option('--database <name>', 'the database to (re)create and measure, so benches run side by side need not share one', databaseName, BENCH_DATABASE)
+    .option('--skip-seed', 'reuse the database of a previous run (one size only)', false)
     .option('--alone-only', 'measure only each query alone (no load)', false)
-    .option('--compare-url <url>', `also load another GraphQL server on the ${BENCH_DATABASE} database (PostGraphile v4, see the README) with the same data, interleaved with Dyad`, httpUrl)
+    .option('--compare-url <url>', 'also load another GraphQL server on the same database (PostGraphile v4, see the README) with the same data, interleaved with Dyad', httpUrl)
     .option('--compare-name <name>', 'what to call that server in the table', 'PostGraphile')
     .action((options: BenchOptions) => runBenchApi(options));
 }
@@ -163,10 +174,10 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
   const alone = new Map<string, Map<number, string>>();
   try {
     for (const meetings of options.meetings) {
-      const benchUrl = withDatabaseName(database.url, BENCH_DATABASE);
+      const benchUrl = withDatabaseName(database.url, options.database);
       if (!options.skipSeed) {
         const t0 = Date.now();
-        await recreateBenchDatabase(database.url, BENCH_DATABASE, meetings, log);
+        await recreateBenchDatabase(database.url, options.database, meetings, log);
         log(`${meetings.toLocaleString('en')} meetings: database made and seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
       const adminKey = `bench-${randomBytes(12).toString('hex')}`;

@@ -4,6 +4,7 @@ import { PartySetsAndRollups1797000000000 } from './1797000000000-party-sets-and
 import { WorkerHeartbeat1797200000001 } from './1797200000001-worker-heartbeat.js';
 import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
+import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
@@ -24,6 +25,7 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   WatchedSources1797200000000,
   WorkerHeartbeat1797200000001,
   Actors1797300000000,
+  ScoreRollup1797600000000,
   LiveUpdates1797700000000,
   MeetingListIndex1797800000000,
 ];
