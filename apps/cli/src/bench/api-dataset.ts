@@ -190,14 +190,11 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
       sql: `INSERT INTO follow_up_owner (follow_up_id, country_code)
         SELECT id, code_a FROM bench_follow_up UNION ALL SELECT id, code_b FROM bench_follow_up`,
     },
-    // the text keys linking looks candidates up by (see the ingestion-lookups migration; kept by triggers otherwise)
-    { label: 'meeting party keys', sql: `UPDATE meeting SET party_key = array_to_string(party_codes::text[], ',')` },
-    { label: 'proposal party keys', sql: `UPDATE proposal SET party_key = array_to_string(party_codes::text[], ',')` },
+    // the owner sets linking looks open follow-ups up by (see the party-set-keys-as-arrays migration; kept by triggers otherwise)
     {
-      label: 'follow-up owner keys',
-      sql: `UPDATE follow_up_action f SET owner_key = o.k FROM (
-          SELECT follow_up_id, string_agg(country_code, ',' ORDER BY country_code) AS k FROM follow_up_owner GROUP BY follow_up_id
-        ) o WHERE o.follow_up_id = f.id`,
+      label: 'follow-up owner sets',
+      sql: `UPDATE follow_up_action f SET owner_codes = ARRAY(SELECT x FROM unnest(ARRAY[b.code_a, b.code_b]) x ORDER BY x)::char(2)[]
+        FROM bench_follow_up b WHERE b.id = f.id`,
     },
     {
       label: 'follow-up histories',

@@ -1,3 +1,4 @@
+import { PartySetKeysAsArrays1797500000000 } from './1797500000000-party-set-keys-as-arrays.js';
 import { Actors1797300000000 } from './1797300000000-actors.js';
 import { PartySetsAndRollups1797000000000 } from './1797000000000-party-sets-and-rollups.js';
 import { WorkerHeartbeat1797200000001 } from './1797200000001-worker-heartbeat.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   WatchedSources1797200000000,
   WorkerHeartbeat1797200000001,
   Actors1797300000000,
+  PartySetKeysAsArrays1797500000000,
 ];

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { ProposalKind, ProposalStatus, Sector } from '../shared/vocabulary.js';
 
@@ -31,23 +32,23 @@ export class ProposalRepository {
   /**
    * The proposal of this kind and exactly these parties that a mention is about: one whose sectors overlap
    * (or either has none), read within [from, to] (any proposal when from is null; undated readings count),
-   * the most recent status first. One range of the (party_key, kind, status_date) index.
+   * the most recent status first. One range of the (party_codes, kind, status_date) index.
    */
   async findMatch(
     kind: ProposalKind,
-    partyKey: string,
+    parties: readonly string[],
     sectors: readonly Sector[],
     from: string | null,
     to: string | null,
   ): Promise<{ id: string; status: ProposalStatus } | null> {
     const [row] = await preparedQuery(this.manager, 
       `SELECT p.id, p.status FROM proposal p
-       WHERE p.party_key = $2 AND p.kind = $1
+       WHERE p.party_codes = $2::char(2)[] AND p.kind = $1
          AND (cardinality(p.sectors) = 0 OR cardinality($5::sector[]) = 0 OR p.sectors && $5::sector[])
          AND ($3::date IS NULL OR EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id
                                           AND (c.effective_date IS NULL OR c.effective_date BETWEEN $3 AND $4)))
        ORDER BY p.status_date DESC NULLS LAST, p.id LIMIT 1`,
-      [kind, partyKey, from, to, [...new Set(sectors)]],
+      [kind, sortedSet(parties), from, to, [...new Set(sectors)]],
     );
     return row ?? null;
   }
@@ -80,7 +81,7 @@ export class ProposalRepository {
        SELECT id FROM p`,
       [
         fields.kind, fields.title, fields.description, fields.searchKey, [...new Set(fields.sectors)], fields.status, fields.statusDate,
-        fields.originMeetingId, [...new Set(fields.parties)].sort(), reading.status, reading.effectiveDate, reading.newsItemId, reading.meetingId,
+        fields.originMeetingId, sortedSet(fields.parties), reading.status, reading.effectiveDate, reading.newsItemId, reading.meetingId,
         reading.accepted ?? false,
       ],
     );

@@ -1,17 +1,27 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
-/** A set of countries as the key stored on meetings, proposals ("party_key") and follow-ups ("owner_key"). */
+/** A set of countries as one sorted key ("IR,KZ"), the name of its lock. */
 export function partySetKey(codes: readonly string[]): string {
-  return [...new Set(codes)].sort().join(',');
+  return sortedSet(codes).join(',');
+}
+
+/** A set of countries as stored (`party_codes`, `owner_codes`): each once, sorted. */
+export function sortedSet(codes: readonly string[]): string[] {
+  return [...new Set(codes)].sort();
 }
 
 /** Every non-empty subset of `codes` (sorted keys), the set itself included; at most 2^8 − 1 of them. */
 export function subsetKeys(codes: readonly string[]): string[] {
-  const sorted = [...new Set(codes)].sort().slice(0, 8);
-  const keys: string[] = [];
-  for (let mask = 1; mask < 1 << sorted.length; mask++) keys.push(sorted.filter((_, i) => mask & (1 << i)).join(','));
-  return keys;
+  return subsets(codes).map((set) => set.join(','));
+}
+
+/** Every non-empty subset of `codes`, each sorted, the set itself included; at most 2^8 − 1 of them. */
+export function subsets(codes: readonly string[]): string[][] {
+  const sorted = sortedSet(codes).slice(0, 8);
+  const sets: string[][] = [];
+  for (let mask = 1; mask < 1 << sorted.length; mask++) sets.push(sorted.filter((_, i) => mask & (1 << i)));
+  return sets;
 }
 
 /** Locks on sets of countries, taken for one transaction: exclusive ones win over shared ones on the same set. */

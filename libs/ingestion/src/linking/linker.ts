@@ -1,6 +1,6 @@
 import {
   addDays, applyProposalHistory, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, partySetKey,
-  ProposalRepository, proposalStatusRank, subsetKeys, type NewsItem, type ProposalStatus, type Sector, type StoredMeeting,
+  ProposalRepository, proposalStatusRank, sortedSet, subsets, type NewsItem, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -13,7 +13,6 @@ import { candidateWindow, matchMeeting, type ReportedMeeting } from './meeting-m
 type Counters = Omit<IngestOutcome, 'status' | 'newsItemId'>;
 
 const key = (text: string) => normalizeForSearch(text).toLowerCase();
-const partyKey = (codes: string[]) => [...new Set(codes)].sort();
 const PROPOSAL_WINDOW_DAYS = 3 * 366;
 const SIGNED_RANK = proposalStatusRank('SIGNED');
 
@@ -41,7 +40,7 @@ export class Linker {
   private readonly touchedMeetings = new Set<string>();
   private readonly newFollowUps: string[] = [];
   // The follow-ups of each meeting this item touched, with their quotes, as read once and then added to.
-  private readonly meetingFollowUps = new Map<string, { id: string; description: string; ownerKey: string | null; quotes: string[] }[]>();
+  private readonly meetingFollowUps = new Map<string, { id: string; description: string; owners: string[]; quotes: string[] }[]>();
   private readonly meetings: MeetingRepository;
   private readonly proposals: ProposalRepository;
   private readonly followUps: FollowUpRepository;
@@ -60,7 +59,7 @@ export class Linker {
 
   /** Links one event; each event of an item has its own parties, date, place, participants and evidence. */
   async linkEvent(event: ExtractedEvent): Promise<void> {
-    const parties = partyKey(event.countries.filter((code) => this.knownCountries.has(code)));
+    const parties = sortedSet(event.countries.filter((code) => this.knownCountries.has(code)));
     if (parties.length < 2) return;
     if (!event.date) this.counters.undatedEvents++;
     // What the report states (proposal steps, follow-ups) takes effect on the day of a meeting held; an
@@ -151,7 +150,7 @@ export class Linker {
   private async findMeeting(reported: ReportedMeeting, parties: string[]): Promise<StoredMeeting | null> {
     const window = candidateWindow(reported);
     if (!window) return null; // no date and no publication date: nothing to tell two meetings apart by
-    const candidates = await this.meetings.findByPartiesAround(partySetKey(parties), window.from, window.to);
+    const candidates = await this.meetings.findByPartiesAround(parties, window.from, window.to);
     if (!candidates.length) return null;
     const match = matchMeeting(
       reported,
@@ -180,7 +179,7 @@ export class Linker {
     // undated mentions, cannot be placed in time, so the window does not apply to them.
     const match = await this.proposals.findMatch(
       proposal.kind,
-      partySetKey(parties),
+      parties,
       event.sectors as Sector[],
       date && addDays(date, -PROPOSAL_WINDOW_DAYS),
       date && addDays(date, PROPOSAL_WINDOW_DAYS),
@@ -248,7 +247,7 @@ export class Linker {
     );
     this.newFollowUps.push(id);
     const quotes = this.evidence.add(followUp.evidence, { followUpId: id });
-    if (meetingId) this.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', ownerKey: ownerCodes.join(), quotes });
+    if (meetingId) this.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', owners: ownerCodes, quotes });
   }
 
   /** The agreement a "sign it" follow-up is about: the event's MoU, else its agreement, else any not yet signed. */
@@ -273,7 +272,7 @@ export class Linker {
     if (!rows) this.meetingFollowUps.set(meetingId, (rows = await this.followUps.ofMeeting(meetingId)));
     return (
       rows.find((row) => {
-        if (row.ownerKey !== owners.join()) return false;
+        if (partySetKey(row.owners) !== partySetKey(owners)) return false;
         const theirs = followUpIntent([row.description, ...row.quotes]);
         return theirs === action && (action !== 'OTHER' || key(row.description) === key(description));
       }) ?? null
@@ -296,13 +295,13 @@ export class Linker {
     const seen = new Set<string>();
     const open =
       this.newFollowUps.length || this.touchedProposals.size
-        ? await this.followUps.openCandidates({ ids: this.newFollowUps, proposalIds: [...this.touchedProposals.keys()], ownerKeys: [], to: null })
+        ? await this.followUps.openCandidates({ ids: this.newFollowUps, proposalIds: [...this.touchedProposals.keys()], ownerSets: [], to: null })
         : [];
     for (const meeting of await this.meetings.heldInPerson([...this.touchedMeetings])) {
       open.push(
         ...(await this.followUps.openCandidates({
-          ids: [], proposalIds: [], ownerKeys: subsetKeys(meeting.partyKey.split(',')), to: meeting.date,
-          since: { partyKey: meeting.partyKey, location: meeting.locationCountryCode },
+          ids: [], proposalIds: [], ownerSets: subsets(meeting.parties), to: meeting.date,
+          since: { parties: meeting.parties, location: meeting.locationCountryCode },
         })),
       );
     }
@@ -349,6 +348,6 @@ export class Linker {
 
 /** A follow-up's owners: the countries it names, else the event's parties. */
 export function followUpOwners(followUp: ExtractedFollowUp, parties: string[], knownCountries: Set<string>): string[] {
-  const owners = partyKey(followUp.owners.filter((code) => knownCountries.has(code)));
+  const owners = sortedSet(followUp.owners.filter((code) => knownCountries.has(code)));
   return owners.length ? owners : parties;
 }
