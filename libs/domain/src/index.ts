@@ -18,7 +18,7 @@ export * from './shared/page.js';
 export * from './shared/entity-helpers.js';
 export { MeetingService, type MeetingFields, type LogOutcomeInput } from './meeting/meeting.service.js';
 export { ProposalService, type SetProposalStatusInput } from './proposal/proposal.service.js';
-export { applyProposalHistory } from './proposal/proposal-history.js';
+export { applyProposalHistory, applyProposalHistories } from './proposal/proposal-history.js';
 export { applyMeetingReadings } from './meeting/meeting-status.js';
 export { FollowUpService, type NewFollowUp, type FollowUpPatch } from './follow-up/follow-up.service.js';
 export { NewsItemService, type NewsItemFilter } from './news-item/news-item.service.js';

@@ -40,12 +40,12 @@ export interface OpenFollowUp {
 export class FollowUpRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  /** Creates a follow-up with its owners and first status change in one statement. */
+  /** Creates a follow-up with its owners and first status change in one statement; its owner set is written with the row (see MeetingRepository.create). */
   async create(fields: NewFollowUpRow, change: FollowUpChangeFields): Promise<string> {
     const [row] = await preparedQuery(this.manager, 
       `WITH f AS (
-         INSERT INTO follow_up_action (description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version)
-         VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, 1) RETURNING id
+         INSERT INTO follow_up_action (description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, owner_codes)
+         VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, 1, $7::char(2)[]) RETURNING id
        ), owners AS (
          INSERT INTO follow_up_owner (follow_up_id, country_code) SELECT f.id, c FROM f, unnest($7::char(2)[]) AS c
        ), change AS (
@@ -95,13 +95,15 @@ export class FollowUpRepository {
                 ELSE (SELECT min(s.effective_date) FROM follow_up_status_change s WHERE s.follow_up_id = f.id AND s.status = 'OPEN')
            END AS origin_date,
            f.owner_codes::text[] AS owners, m.party_codes::text[] AS parties
-         FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id
+         -- the candidates' ids first (each part an index lookup), then their rows by primary key
+         FROM (SELECT unnest($1::uuid[]) AS id
+               UNION SELECT g.id FROM follow_up_action g WHERE g.proposal_id = ANY($2::uuid[])
+               -- the sets travel as keys ("IR,KZ"): an array of arrays of different lengths cannot
+               UNION SELECT g.id FROM unnest($3::text[]) AS k
+                 JOIN follow_up_action g ON g.owner_codes = string_to_array(k, ',')::char(2)[] AND g.status IN ('OPEN', 'IN_PROGRESS')
+              ) ids
+         JOIN follow_up_action f ON f.id = ids.id JOIN meeting m ON m.id = f.meeting_id
          WHERE f.status IN ('OPEN', 'IN_PROGRESS')
-           AND f.id IN (SELECT unnest($1::uuid[])
-                        UNION ALL SELECT g.id FROM follow_up_action g WHERE g.proposal_id = ANY($2::uuid[])
-                        -- the sets travel as keys ("IR,KZ"): an array of arrays of different lengths cannot
-                        UNION ALL SELECT g.id FROM unnest($3::text[]) AS k
-                          JOIN follow_up_action g ON g.owner_codes = string_to_array(k, ',')::char(2)[] AND g.status IN ('OPEN', 'IN_PROGRESS'))
        ) c
        WHERE origin_date IS NOT NULL
          AND (id = ANY($1::uuid[]) OR proposal_id = ANY($2::uuid[])

@@ -102,12 +102,16 @@ export class MeetingRepository {
     }));
   }
 
-  /** Creates a meeting with its parties (and, for a report, its source and reading) in one statement. */
+  /**
+   * Creates a meeting with its parties (and, for a report, its source and reading) in one statement. Its stored
+   * party set is written with the row (the trigger on its parties then finds it current), so the row is not
+   * written twice and its rollups are counted once.
+   */
   async create(fields: NewMeeting, reading: MeetingReadingFields | null): Promise<string> {
     const [row] = await preparedQuery(this.manager, 
       `WITH m AS (
-         INSERT INTO meeting (type, status, date, date_source, location_name, location_country_code, sectors, confidence, review_status, summary, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::sector[], $8, $9, $10, 1) RETURNING id
+         INSERT INTO meeting (type, status, date, date_source, location_name, location_country_code, sectors, confidence, review_status, summary, version, party_codes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::sector[], $8, $9, $10, 1, $11::char(2)[]) RETURNING id
        ), parties AS (
          INSERT INTO meeting_party (meeting_id, country_code) SELECT m.id, c FROM m, unnest($11::char(2)[]) AS c
        ), source AS (
@@ -154,6 +158,7 @@ export class MeetingRepository {
 
   /** Adds participants, each as its actor across scripts and spellings (resolveActor), once per meeting. */
   async addParticipants(meetingId: string, participants: readonly NewParticipant[]): Promise<void> {
+    if (!participants.length) return;
     const present = new Set<string>(
       (await preparedQuery(this.manager, `SELECT actor_id FROM meeting_participant WHERE meeting_id = $1`, [meetingId])).map((row: { actor_id: string }) => row.actor_id),
     );

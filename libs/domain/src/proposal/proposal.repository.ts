@@ -30,27 +30,28 @@ export class ProposalRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
-   * The proposal of this kind and exactly these parties that a mention is about: one whose sectors overlap
-   * (or either has none), read within [from, to] (any proposal when from is null; undated readings count),
-   * the most recent status first. One range of the (party_codes, kind, status_date) index.
+   * For each of `kinds`, the proposal of that kind and exactly these parties that a mention is about: one whose
+   * sectors overlap (or either has none), read within [from, to] (any proposal when from is null; undated
+   * readings count), the most recent status first. One statement for every kind an event mentions, each kind
+   * one range of the (party_codes, kind, status_date) index.
    */
-  async findMatch(
-    kind: ProposalKind,
+  async findMatches(
+    kinds: readonly ProposalKind[],
     parties: readonly string[],
     sectors: readonly Sector[],
     from: string | null,
     to: string | null,
-  ): Promise<{ id: string; status: ProposalStatus } | null> {
-    const [row] = await preparedQuery(this.manager, 
-      `SELECT p.id, p.status FROM proposal p
-       WHERE p.party_codes = $2::char(2)[] AND p.kind = $1
+  ): Promise<Map<ProposalKind, { id: string; status: ProposalStatus }>> {
+    const rows: { kind: ProposalKind; id: string; status: ProposalStatus }[] = await preparedQuery(this.manager,
+      `SELECT DISTINCT ON (p.kind) p.kind, p.id, p.status FROM proposal p
+       WHERE p.party_codes = $2::char(2)[] AND p.kind = ANY($1::proposal_kind[])
          AND (cardinality(p.sectors) = 0 OR cardinality($5::sector[]) = 0 OR p.sectors && $5::sector[])
          AND ($3::date IS NULL OR EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id
                                           AND (c.effective_date IS NULL OR c.effective_date BETWEEN $3 AND $4)))
-       ORDER BY p.status_date DESC NULLS LAST, p.id LIMIT 1`,
-      [kind, sortedSet(parties), from, to, [...new Set(sectors)]],
+       ORDER BY p.kind, p.status_date DESC NULLS LAST, p.id`,
+      [[...new Set(kinds)], sortedSet(parties), from, to, [...new Set(sectors)]],
     );
-    return row ?? null;
+    return new Map(rows.map((row) => [row.kind, { id: row.id, status: row.status }]));
   }
 
   /** Adds a reading, and the report's sectors the proposal did not have yet. */
@@ -66,12 +67,12 @@ export class ProposalRepository {
     );
   }
 
-  /** Creates a proposal with its parties and first reading in one statement. */
+  /** Creates a proposal with its parties and first reading in one statement; its stored party set is written with the row (see MeetingRepository.create). */
   async create(fields: NewProposal, reading: ProposalReadingFields): Promise<string> {
     const [row] = await preparedQuery(this.manager, 
       `WITH p AS (
-         INSERT INTO proposal (kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version)
-         VALUES ($1, $2, $3, $4, $5::sector[], $6, $7, $8, 1) RETURNING id
+         INSERT INTO proposal (kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version, party_codes)
+         VALUES ($1, $2, $3, $4, $5::sector[], $6, $7, $8, 1, $9::char(2)[]) RETURNING id
        ), parties AS (
          INSERT INTO proposal_party (proposal_id, country_code) SELECT p.id, c FROM p, unnest($9::char(2)[]) AS c
        ), reading AS (

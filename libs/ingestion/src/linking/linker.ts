@@ -1,6 +1,6 @@
 import {
-  addDays, applyProposalHistory, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, partySetKey,
-  ProposalRepository, proposalStatusRank, sortedSet, subsets, type NewsItem, type ProposalStatus, type Sector, type StoredMeeting,
+  addDays, applyProposalHistories, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, partySetKey,
+  ProposalRepository, proposalStatusRank, sortedSet, subsets, type NewsItem, type OpenFollowUp, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -68,8 +68,21 @@ export class Linker {
     const meetingId = event.type === 'STATEMENT' ? null : await this.findOrCreateMeeting(event, parties);
     if (meetingId) this.touchedMeetings.add(meetingId);
     const proposalIds = new Map<ExtractedProposal, string>();
+    // Every mention of an event has its parties, sectors and date: the proposals they may be about are looked
+    // up at once, one per kind (a mention of a kind met earlier in the event is about the same proposal).
+    // Within three years of a reading of it; a mention with no date, or a proposal known only from undated
+    // mentions, cannot be placed in time, so the window does not apply to them.
+    const matches = event.proposals.length
+      ? await this.proposals.findMatches(
+          event.proposals.map((proposal) => proposal.kind),
+          parties,
+          event.sectors as Sector[],
+          date && addDays(date, -PROPOSAL_WINDOW_DAYS),
+          date && addDays(date, PROPOSAL_WINDOW_DAYS),
+        )
+      : new Map<ProposalKind, { id: string; status: ProposalStatus }>();
     for (const proposal of event.proposals) {
-      proposalIds.set(proposal, await this.linkProposal(proposal, event, parties, date, meetingId));
+      proposalIds.set(proposal, await this.linkProposal(proposal, event, parties, date, meetingId, matches));
     }
     for (const followUp of event.followUps) {
       await this.addFollowUp(followUp, event, parties, date, meetingId, proposalIds);
@@ -79,10 +92,10 @@ export class Linker {
   /** After every event: resolve the touched proposals' histories, then close what is now done. */
   async finish(): Promise<Counters> {
     await this.evidence.flush();
-    for (const [id, before] of this.touchedProposals) {
-      // A proposal this item created from one reading has that reading as its history already.
-      if (!before.existed && before.readings === 1) continue;
-      const { after } = await applyProposalHistory(this.manager, id);
+    // A proposal this item created from one reading has that reading as its history already.
+    const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1).map(([id]) => id);
+    for (const [id, { after }] of await applyProposalHistories(this.manager, resolve)) {
+      const before = this.touchedProposals.get(id)!;
       if (before.existed && before.status !== after) this.counters.proposalsAdvanced++;
     }
     await this.closeDoneFollowUps();
@@ -173,17 +186,10 @@ export class Linker {
     parties: string[],
     date: string | null,
     meetingId: string | null,
+    matches: Map<ProposalKind, { id: string; status: ProposalStatus }>,
   ): Promise<string> {
     const reading = { status: proposal.status, effectiveDate: date, newsItemId: this.newsItem.id, meetingId };
-    // Within three years of a reading of it; a mention with no date, or a proposal known only from
-    // undated mentions, cannot be placed in time, so the window does not apply to them.
-    const match = await this.proposals.findMatch(
-      proposal.kind,
-      parties,
-      event.sectors as Sector[],
-      date && addDays(date, -PROPOSAL_WINDOW_DAYS),
-      date && addDays(date, PROPOSAL_WINDOW_DAYS),
-    );
+    const match = matches.get(proposal.kind);
     let id: string;
     if (match) {
       id = match.id;
@@ -209,6 +215,7 @@ export class Linker {
         { ...reading, accepted: true },
       );
       this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1 });
+      matches.set(proposal.kind, { id, status: proposal.status });
     }
     this.evidence.add(proposal.evidence, { proposalId: id });
     return id;
@@ -292,19 +299,21 @@ export class Linker {
     // (there, at a visit's place): one that counts from before that meeting was already shown done by it.
     // A follow-up counts from the day its meeting was held, else from the day the report that stated it
     // was published; one with neither cannot be shown done by a later fact and stays open.
+    // (The first lookup takes the follow-ups this item added and those of its proposals too.)
     const seen = new Set<string>();
-    const open =
-      this.newFollowUps.length || this.touchedProposals.size
-        ? await this.followUps.openCandidates({ ids: this.newFollowUps, proposalIds: [...this.touchedProposals.keys()], ownerSets: [], to: null })
-        : [];
+    const open: OpenFollowUp[] = [];
+    let ids = this.newFollowUps;
+    let proposalIds = [...this.touchedProposals.keys()];
     for (const meeting of await this.meetings.heldInPerson([...this.touchedMeetings])) {
       open.push(
         ...(await this.followUps.openCandidates({
-          ids: [], proposalIds: [], ownerSets: subsets(meeting.parties), to: meeting.date,
+          ids, proposalIds, ownerSets: subsets(meeting.parties), to: meeting.date,
           since: { parties: meeting.parties, location: meeting.locationCountryCode },
         })),
       );
+      ids = proposalIds = [];
     }
+    if (ids.length || proposalIds.length) open.push(...(await this.followUps.openCandidates({ ids, proposalIds, ownerSets: [], to: null })));
     for (const followUp of open) {
       if (seen.has(followUp.id)) continue;
       seen.add(followUp.id);
