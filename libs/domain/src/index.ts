@@ -26,7 +26,7 @@ export { ActorService, MAX_ACTOR_ITEMS, type ActorFilter, type ActorTitle, type 
 export { resolveActor, type ReportedActor } from './actor/actor-resolver.js';
 export { partySetKey, sortedSet, subsets, subsetKeys, PartyLocks } from './shared/party-locks.js';
 export { MeetingRepository, type StoredMeeting, type NewMeeting, type MeetingReadingFields, type NewParticipant, type HeldMeeting } from './meeting/meeting.repository.js';
-export { ProposalRepository, type NewProposal, type ProposalReadingFields } from './proposal/proposal.repository.js';
+export { ProposalRepository } from './proposal/proposal.repository.js';
 export { FollowUpRepository, type NewFollowUpRow, type FollowUpChangeFields, type OpenFollowUp } from './follow-up/follow-up.repository.js';
 export { EvidenceRepository, type EvidenceSpan, type EvidenceTarget } from './evidence/evidence.repository.js';
 export { NewsItemRepository, type NewNewsItem } from './news-item/news-item.repository.js';

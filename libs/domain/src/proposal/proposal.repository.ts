@@ -3,28 +3,6 @@ import { sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { ProposalKind, ProposalStatus, Sector } from '../shared/vocabulary.js';
 
-export interface NewProposal {
-  kind: ProposalKind;
-  title: string;
-  description: string;
-  searchKey: string;
-  sectors: Sector[];
-  status: ProposalStatus;
-  statusDate: string | null;
-  originMeetingId: string | null;
-  parties: string[];
-}
-
-/** A report's reading of a proposal's status (accepted into its history or not by applyProposalHistory). */
-export interface ProposalReadingFields {
-  status: ProposalStatus;
-  effectiveDate: string | null;
-  newsItemId: string | null;
-  meetingId: string | null;
-  /** Taken into the history; false until applyProposalHistory decides (a first reading is always taken). */
-  accepted?: boolean;
-}
-
 /** All SQL that linking uses to find and write proposals, their parties and readings. */
 export class ProposalRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -54,39 +32,50 @@ export class ProposalRepository {
     return new Map(rows.map((row) => [row.kind, { id: row.id, status: row.status }]));
   }
 
-  /** Adds a reading, and the report's sectors the proposal did not have yet. */
-  async addReading(proposalId: string, sectors: readonly Sector[], reading: ProposalReadingFields): Promise<void> {
-    await preparedQuery(this.manager, 
-      `WITH reading AS (
+  /**
+   * Several mentions of one event at once (they share its sectors and date): a reading each on known proposals
+   * (the sectors they lacked added), then the new proposals (ids chosen by the caller), each with its parties
+   * and first reading, taken into its history. At most two statements.
+   */
+  async addMentions(
+    shared: { sectors: readonly Sector[]; parties: readonly string[]; statusDate: string | null; originMeetingId: string | null; newsItemId: string | null },
+    created: readonly { id: string; kind: ProposalKind; title: string; description: string; searchKey: string; status: ProposalStatus }[],
+    readings: readonly { proposalId: string; status: ProposalStatus }[],
+  ): Promise<void> {
+    const sectors = [...new Set(shared.sectors)];
+    if (created.length) {
+      await preparedQuery(this.manager,
+        `WITH p AS (
+           INSERT INTO proposal (id, kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version, party_codes)
+           SELECT id, kind, title, description, search_key, $7::sector[], status, $8::date, $9::uuid, 1, $10::char(2)[]
+           FROM unnest($1::uuid[], $2::proposal_kind[], $3::text[], $4::text[], $5::text[], $6::proposal_status[]) WITH ORDINALITY
+             AS t(id, kind, title, description, search_key, status, n)
+           ORDER BY n
+           RETURNING id, status
+         ), parties AS (
+           INSERT INTO proposal_party (proposal_id, country_code) SELECT p.id, c FROM p, unnest($10::char(2)[]) AS c
+         )
          INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
-         VALUES ($1::uuid, $3, $4, $5, $6, false, NULL)
-       )
-       UPDATE proposal SET sectors = sectors || ARRAY(SELECT s FROM unnest($2::sector[]) WITH ORDINALITY AS t(s, n) WHERE s <> ALL(sectors) ORDER BY n)
-       WHERE id = $1::uuid AND NOT (sectors @> $2::sector[])`,
-      [proposalId, [...new Set(sectors)], reading.status, reading.effectiveDate, reading.newsItemId, reading.meetingId],
-    );
-  }
-
-  /** Creates a proposal with its parties and first reading in one statement; its stored party set is written with the row (see MeetingRepository.create). */
-  async create(fields: NewProposal, reading: ProposalReadingFields): Promise<string> {
-    const [row] = await preparedQuery(this.manager, 
-      `WITH p AS (
-         INSERT INTO proposal (kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version, party_codes)
-         VALUES ($1, $2, $3, $4, $5::sector[], $6, $7, $8, 1, $9::char(2)[]) RETURNING id
-       ), parties AS (
-         INSERT INTO proposal_party (proposal_id, country_code) SELECT p.id, c FROM p, unnest($9::char(2)[]) AS c
-       ), reading AS (
-         INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
-         SELECT p.id, $10::proposal_status, $11::date, $12::uuid, $13::uuid, $14::boolean, NULL FROM p
-       )
-       SELECT id FROM p`,
-      [
-        fields.kind, fields.title, fields.description, fields.searchKey, [...new Set(fields.sectors)], fields.status, fields.statusDate,
-        fields.originMeetingId, sortedSet(fields.parties), reading.status, reading.effectiveDate, reading.newsItemId, reading.meetingId,
-        reading.accepted ?? false,
-      ],
-    );
-    return row.id;
+         SELECT p.id, p.status, $8::date, $11::uuid, $9::uuid, true, NULL FROM p`,
+        [
+          created.map((p) => p.id), created.map((p) => p.kind), created.map((p) => p.title), created.map((p) => p.description),
+          created.map((p) => p.searchKey), created.map((p) => p.status), sectors, shared.statusDate, shared.originMeetingId,
+          sortedSet(shared.parties), shared.newsItemId,
+        ],
+      );
+    }
+    if (readings.length) {
+      await preparedQuery(this.manager,
+        `WITH reading AS (
+           INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
+           SELECT id, status, $4::date, $5::uuid, $6::uuid, false, NULL
+           FROM unnest($1::uuid[], $2::proposal_status[]) WITH ORDINALITY AS t(id, status, n) ORDER BY n
+         )
+         UPDATE proposal SET sectors = sectors || ARRAY(SELECT s FROM unnest($3::sector[]) WITH ORDINALITY AS t(s, n) WHERE s <> ALL(sectors) ORDER BY n)
+         WHERE id = ANY($1::uuid[]) AND NOT (sectors @> $3::sector[])`,
+        [readings.map((r) => r.proposalId), readings.map((r) => r.status), sectors, shared.statusDate, shared.newsItemId, shared.originMeetingId],
+      );
+    }
   }
 
   /** The first accepted reading showing the proposal signed (or past it) on or after `from`, undated ones last. */

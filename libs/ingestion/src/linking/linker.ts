@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   addDays, applyProposalHistories, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, partySetKey,
   ProposalRepository, proposalStatusRank, sortedSet, subsets, type NewsItem, type OpenFollowUp, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
@@ -67,23 +68,7 @@ export class Linker {
     const date = event.status === 'HELD' ? (event.date ?? this.newsItem.publishedAt) : this.newsItem.publishedAt;
     const meetingId = event.type === 'STATEMENT' ? null : await this.findOrCreateMeeting(event, parties);
     if (meetingId) this.touchedMeetings.add(meetingId);
-    const proposalIds = new Map<ExtractedProposal, string>();
-    // Every mention of an event has its parties, sectors and date: the proposals they may be about are looked
-    // up at once, one per kind (a mention of a kind met earlier in the event is about the same proposal).
-    // Within three years of a reading of it; a mention with no date, or a proposal known only from undated
-    // mentions, cannot be placed in time, so the window does not apply to them.
-    const matches = event.proposals.length
-      ? await this.proposals.findMatches(
-          event.proposals.map((proposal) => proposal.kind),
-          parties,
-          event.sectors as Sector[],
-          date && addDays(date, -PROPOSAL_WINDOW_DAYS),
-          date && addDays(date, PROPOSAL_WINDOW_DAYS),
-        )
-      : new Map<ProposalKind, { id: string; status: ProposalStatus }>();
-    for (const proposal of event.proposals) {
-      proposalIds.set(proposal, await this.linkProposal(proposal, event, parties, date, meetingId, matches));
-    }
+    const proposalIds = await this.linkProposals(event, parties, date, meetingId);
     for (const followUp of event.followUps) {
       await this.addFollowUp(followUp, event, parties, date, meetingId, proposalIds);
     }
@@ -180,45 +165,64 @@ export class Linker {
     );
   }
 
-  private async linkProposal(
-    proposal: ExtractedProposal,
+  /**
+   * Links an event's proposal mentions. They share the event's parties, sectors and date: the proposals they may
+   * be about are looked up at once, one per kind, and a mention of a kind met earlier in the event is about the
+   * same proposal (the one found, or the one the earlier mention created). The new proposals and the readings
+   * are then written together.
+   */
+  private async linkProposals(
     event: ExtractedEvent,
     parties: string[],
     date: string | null,
     meetingId: string | null,
-    matches: Map<ProposalKind, { id: string; status: ProposalStatus }>,
-  ): Promise<string> {
-    const reading = { status: proposal.status, effectiveDate: date, newsItemId: this.newsItem.id, meetingId };
-    const match = matches.get(proposal.kind);
-    let id: string;
-    if (match) {
-      id = match.id;
-      await this.proposals.addReading(id, event.sectors as Sector[], reading);
-      const touched = this.touchedProposals.get(id);
-      if (touched) touched.readings++;
-      else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1 });
-    } else {
-      this.counters.proposalsCreated++;
-      const description = proposal.description.trim() || proposal.kind;
-      id = await this.proposals.create(
-        {
+  ): Promise<Map<ExtractedProposal, string>> {
+    const proposalIds = new Map<ExtractedProposal, string>();
+    if (!event.proposals.length) return proposalIds;
+    // Within three years of a reading of it; a mention with no date, or a proposal known only from undated
+    // mentions, cannot be placed in time, so the window does not apply to them.
+    const matches = await this.proposals.findMatches(
+      event.proposals.map((proposal) => proposal.kind),
+      parties,
+      event.sectors as Sector[],
+      date && addDays(date, -PROPOSAL_WINDOW_DAYS),
+      date && addDays(date, PROPOSAL_WINDOW_DAYS),
+    );
+    const created: Parameters<ProposalRepository['addMentions']>[1][number][] = [];
+    const readings: { proposalId: string; status: ProposalStatus }[] = [];
+    for (const proposal of event.proposals) {
+      const match = matches.get(proposal.kind);
+      let id: string;
+      if (match) {
+        id = match.id;
+        readings.push({ proposalId: id, status: proposal.status });
+        const touched = this.touchedProposals.get(id);
+        if (touched) touched.readings++;
+        else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1 });
+      } else {
+        this.counters.proposalsCreated++;
+        const description = proposal.description.trim() || proposal.kind;
+        id = randomUUID();
+        created.push({
+          id,
           kind: proposal.kind,
           title: description.length > 200 ? `${description.slice(0, 199)}…` : description,
           description,
           searchKey: key(description),
-          sectors: [...new Set(event.sectors)] as Sector[],
           status: proposal.status,
-          statusDate: date,
-          originMeetingId: meetingId,
-          parties,
-        },
-        { ...reading, accepted: true },
-      );
-      this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1 });
-      matches.set(proposal.kind, { id, status: proposal.status });
+        });
+        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1 });
+        matches.set(proposal.kind, { id, status: proposal.status });
+      }
+      this.evidence.add(proposal.evidence, { proposalId: id });
+      proposalIds.set(proposal, id);
     }
-    this.evidence.add(proposal.evidence, { proposalId: id });
-    return id;
+    await this.proposals.addMentions(
+      { sectors: event.sectors as Sector[], parties, statusDate: date, originMeetingId: meetingId, newsItemId: this.newsItem.id },
+      created,
+      readings,
+    );
+    return proposalIds;
   }
 
   private async addFollowUp(
