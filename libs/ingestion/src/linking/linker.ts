@@ -318,11 +318,20 @@ export class Linker {
       ids = proposalIds = [];
     }
     if (ids.length || proposalIds.length) open.push(...(await this.followUps.openCandidates({ ids, proposalIds, ownerSets: [], to: null })));
+    const candidates: { followUp: OpenFollowUp; action: string }[] = [];
     for (const followUp of open) {
       if (seen.has(followUp.id)) continue;
       seen.add(followUp.id);
-      const action = followUpIntent([followUp.description, ...followUp.quotes]);
-      const closing = await this.closingFact(action, followUp);
+      candidates.push({ followUp, action: followUpIntent([followUp.description, ...followUp.quotes]) });
+    }
+    // The signings that may close signing follow-ups, read at once (closing one follow-up changes no other's).
+    const signings = candidates.filter(({ followUp, action }) => action === 'SIGN' && followUp.proposalId);
+    const signed = new Map(
+      (await this.proposals.firstSigned(signings.map(({ followUp }) => ({ proposalId: followUp.proposalId!, from: followUp.originDate }))))
+        .map((found, i) => [signings[i].followUp, found]),
+    );
+    for (const { followUp, action } of candidates) {
+      const closing = await this.closingFact(action, followUp, signed.get(followUp) ?? null);
       if (closing && (await this.followUps.closeAsDone(followUp.id, closing))) this.counters.followUpsClosed++;
     }
   }
@@ -330,10 +339,10 @@ export class Linker {
   private async closingFact(
     action: string,
     followUp: { proposalId: string | null; originDate: string; owners: string[]; parties: string[] },
+    signed: { date: string | null; newsItemId: string | null; meetingId: string | null } | null,
   ): Promise<{ effectiveDate: string | null; newsItemId: string | null; meetingId: string | null; note: string } | null> {
     if (action === 'SIGN' && followUp.proposalId) {
       // A signing reported with no date still shows the agreement signed (that follow-up's date stays unknown).
-      const signed = await this.proposals.firstSigned(followUp.proposalId, followUp.originDate);
       return signed ? { effectiveDate: signed.date, newsItemId: signed.newsItemId, meetingId: signed.meetingId, note: 'closed automatically: the agreement was signed' } : null;
     }
     if (action === 'VISIT' || action === 'MEET') {
