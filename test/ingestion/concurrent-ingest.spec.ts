@@ -23,7 +23,7 @@ async function storylineState(db: DataSource) {
   return {
     meetings: await db.query(
       `SELECT m.type, m.date::text AS date, m.location_country_code AS location, count(ms.news_item_id)::int AS sources
-       FROM meeting m JOIN meeting_source ms ON ms.meeting_id = m.id WHERE m.party_key = 'IR,KZ' GROUP BY m.id ORDER BY m.date`,
+       FROM meeting m JOIN meeting_source ms ON ms.meeting_id = m.id WHERE m.party_codes = '{IR,KZ}' GROUP BY m.id ORDER BY m.date`,
     ),
     mous: await db.query(
       `SELECT p.status, array(SELECT c.status::text FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.accepted ORDER BY c.effective_date) AS history

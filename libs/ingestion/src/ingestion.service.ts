@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AuditService, DomainError, isDateInRange, NewsItemRepository, PartyLocks, type RequestContext } from '@dyad/domain';
+import { type AuditRecord, AuditService, DomainError, isDateInRange, NewsItemRepository, PartyLocks, type RequestContext } from '@dyad/domain';
 import { type ExtractionResult, normalizeForSearch } from '@dyad/extraction';
 import { DataSource, type EntityManager } from 'typeorm';
 import { extractionPool } from './extraction/extraction-pool.js';
@@ -78,8 +78,11 @@ export class IngestionService {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction(async (manager) => {
-          await withoutJit(manager);
-          return this.store(ctx, manager, prepared, true);
+          // JIT and parallel workers off, and the item's locks, in one statement
+          await linkingLocks(prepared.result.events, await this.knownCountries()).acquire(manager, LINKING_SETTINGS);
+          const { outcome, audit } = await this.store(manager, prepared);
+          if (audit) await this.audit.record(ctx, manager, audit);
+          return outcome;
         });
       } catch (error) {
         if (attempt >= ATTEMPTS || !RETRIED.has((error as { code?: string }).code ?? '')) throw error;
@@ -111,37 +114,64 @@ export class IngestionService {
   }
 
   /**
-   * Stores prepared items in one transaction, each in a savepoint: an item that fails is rolled back alone and
-   * reported, the others land. The locks of every item are taken first, in one order, so batches and single
-   * items never wait on each other in a circle.
+   * Stores prepared items in one transaction, each as if in a savepoint of its own: an item that fails is
+   * rolled back alone and reported, the others land. The items are first stored one after the other with no
+   * savepoint (two statements fewer each); only when one fails is that undone and the batch stored again, each
+   * item in a savepoint. The locks of every item are taken first, in one order, so batches and single items
+   * never wait on each other in a circle. The audit entries of the batch are written at the end, at once.
    */
   async ingestPrepared(ctx: RequestContext, items: readonly (PreparedItem | { duplicateOf: string })[]): Promise<BatchItemOutcome[]> {
     const knownCountries = await this.knownCountries();
     const locks = new PartyLocks();
     for (const item of items) if ('result' in item) locks.add(linkingLocks(item.result.events, knownCountries));
     return this.dataSource.transaction(async (manager) => {
-      await withoutJit(manager);
-      await locks.acquire(manager);
-      const outcomes: BatchItemOutcome[] = [];
-      for (const item of items) {
-        if ('duplicateOf' in item) {
-          outcomes.push({ ok: true, outcome: duplicate(item.duplicateOf) });
-          continue;
-        }
-        await manager.query('SAVEPOINT ingest_item');
-        try {
-          outcomes.push({ ok: true, outcome: await this.store(ctx, manager, item, false) });
-          await manager.query('RELEASE SAVEPOINT ingest_item');
-        } catch (error) {
-          await manager.query('ROLLBACK TO SAVEPOINT ingest_item');
-          outcomes.push({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
-        }
-      }
-      return outcomes;
+      await locks.acquire(manager, LINKING_SETTINGS);
+      const fresh = items.filter((item): item is PreparedItem => 'result' in item).length;
+      // (with savepoints, storeAll never gives up)
+      const stored = (fresh > 1 ? await this.storeAll(manager, items, false) : null) ?? (await this.storeAll(manager, items, true))!;
+      await this.audit.recordMany(ctx, manager, stored.audits);
+      return stored.outcomes;
     });
   }
 
-  private async store(ctx: RequestContext, manager: EntityManager, prepared: PreparedItem, lock: boolean): Promise<IngestOutcome> {
+  /**
+   * Stores the items of a batch in order. With savepoints, a failing item is rolled back alone; without,
+   * the first failure rolls back everything this call wrote and returns null (to be stored with savepoints).
+   */
+  private async storeAll(
+    manager: EntityManager,
+    items: readonly (PreparedItem | { duplicateOf: string })[],
+    savepoints: boolean,
+  ): Promise<{ outcomes: BatchItemOutcome[]; audits: AuditRecord[] } | null> {
+    const outcomes: BatchItemOutcome[] = [];
+    const audits: AuditRecord[] = [];
+    if (!savepoints) await manager.query('SAVEPOINT ingest_batch');
+    for (const item of items) {
+      if ('duplicateOf' in item) {
+        outcomes.push({ ok: true, outcome: duplicate(item.duplicateOf) });
+        continue;
+      }
+      if (savepoints) await manager.query('SAVEPOINT ingest_item');
+      try {
+        const { outcome, audit } = await this.store(manager, item);
+        outcomes.push({ ok: true, outcome });
+        if (audit) audits.push(audit);
+        if (savepoints) await manager.query('RELEASE SAVEPOINT ingest_item');
+      } catch (error) {
+        if (!savepoints) {
+          await manager.query('ROLLBACK TO SAVEPOINT ingest_batch');
+          return null;
+        }
+        await manager.query('ROLLBACK TO SAVEPOINT ingest_item');
+        outcomes.push({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    }
+    if (!savepoints) await manager.query('RELEASE SAVEPOINT ingest_batch');
+    return { outcomes, audits };
+  }
+
+  /** Stores one item in the caller's transaction (its locks already held): its outcome, and its audit entry to write. */
+  private async store(manager: EntityManager, prepared: PreparedItem): Promise<{ outcome: IngestOutcome; audit: AuditRecord | null }> {
     const { item, result } = prepared;
     const publishedAt = item.publishedAt ?? result.publishedAt;
     const title = item.title ?? result.title ?? titleFromText(item.text);
@@ -162,21 +192,22 @@ export class IngestionService {
     if (!newsItemId) {
       const found = await newsItems.findDuplicate(item.url, prepared.hash);
       if (!found) throw DomainError.unavailable('the same item is being stored by another request; try again');
-      return duplicate(found);
+      return { outcome: duplicate(found), audit: null };
     }
     const knownCountries = await this.knownCountries();
-    if (lock) await linkingLocks(result.events, knownCountries).acquire(manager);
     // No date is made up: an item with none of its own gives undated facts (see Linker).
     const linker = new Linker(manager, { id: newsItemId, body: item.text, publishedAt }, knownCountries);
     for (const event of result.events) await linker.linkEvent(event);
     const counters = await linker.finish();
-    await this.audit.record(ctx, manager, {
-      action: 'newsItem.ingest',
-      entityType: 'NewsItem',
-      entityId: newsItemId,
-      after: { title, url: item.url, publishedAt, events: result.events.length, ...counters },
-    });
-    return { status: 'NEW', newsItemId, ...counters };
+    return {
+      outcome: { status: 'NEW', newsItemId, ...counters },
+      audit: {
+        action: 'newsItem.ingest',
+        entityType: 'NewsItem',
+        entityId: newsItemId,
+        after: { title, url: item.url, publishedAt, events: result.events.length, ...counters },
+      },
+    };
   }
 
   // ISO 3166-1 changes only with a migration; read it once per service.
@@ -191,9 +222,8 @@ export class IngestionService {
 }
 
 // Linking runs many short statements: compiling them (JIT) or starting parallel workers costs more than they do.
-async function withoutJit(manager: EntityManager): Promise<void> {
-  await manager.query(`SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-}
+// Set with the locks, in the same statement.
+const LINKING_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '0' };
 
 const duplicate = (newsItemId: string): IngestOutcome => ({ status: 'DUPLICATE', newsItemId, ...noChanges() });
 

@@ -66,9 +66,8 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     {
       label: 'meetings',
       // the stored party set is written here (the triggers that keep it are off during the load)
-      sql: `INSERT INTO meeting (id, type, date, date_source, location_country_code, sectors, summary, review_status, confidence, version, party_codes, party_key)
-        SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1, p.codes::char(2)[],
-               array_to_string(p.codes, ',')
+      sql: `INSERT INTO meeting (id, type, date, date_source, location_country_code, sectors, summary, review_status, confidence, version, party_codes)
+        SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1, p.codes::char(2)[]
         FROM bench_meeting
         CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::text[] AS codes) p
         ORDER BY id`,
@@ -138,11 +137,11 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
       label: 'proposals',
       // its history climbs the lifecycle to step `top`: that is the furthest step it reached
       sql: `INSERT INTO proposal (id, kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version,
-                                  party_codes, party_key, funnel_step)
+                                  party_codes, funnel_step)
         SELECT id, kind::proposal_kind, t.title, 'Proposed at bench meeting ' || i, lower(t.title), sectors,
                coalesce(side, (${lifecycle})[top]::text)::proposal_status,
                least(date + (top - 1 + (side IS NOT NULL)::int) * 45, current_date), meeting_id, 1,
-               p.codes::char(2)[], array_to_string(p.codes, ','), top
+               p.codes::char(2)[], top
         FROM bench_proposal
         CROSS JOIN LATERAL (SELECT kind || ' on ' || lower(sectors[1]::text) || ' between ' || code_a || ' and ' || code_b AS title) t
         CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::text[] AS codes) p
@@ -189,12 +188,12 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
       label: 'follow-ups',
       // parties: its meeting's (or proposal's: the same countries), else its owners'
       // owners: the meeting's first two parties (code_a, code_b: never equal)
-      sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, party_codes, owner_key)
+      sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, party_codes, owner_codes)
         SELECT id, 'Follow up bench meeting ' || i, horizon::follow_up_horizon, due_date, due_date IS NOT NULL,
                status::follow_up_status, meeting_id, proposal_id, 1,
                CASE WHEN meeting_id IS NULL AND proposal_id IS NULL THEN o.codes::char(2)[]
                     ELSE ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::char(2)[] END,
-               array_to_string(o.codes, ',')
+               o.codes::char(2)[]
         FROM bench_follow_up
         CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b]) x ORDER BY x)::text[] AS codes) o
         ORDER BY id`,

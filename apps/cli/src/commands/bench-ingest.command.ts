@@ -24,6 +24,7 @@ interface BenchIngestOptions {
   concurrency: number[];
   batchSize: number;
   databases: ('empty' | 'large')[];
+  largeDatabase: string;
 }
 
 interface Row {
@@ -55,6 +56,11 @@ function listOf<T extends string>(allowed: readonly T[]) {
   };
 }
 
+function databaseName(value: string): string {
+  if (!/^dyad_bench_[a-z0-9_]{1,40}$/.test(value)) throw new InvalidArgumentError('expected a name dyad_bench_… of lower-case letters, digits and _');
+  return value;
+}
+
 function concurrencies(value: string): number[] {
   const parts = value.split(',').map((part) => Number(part.trim()));
   if (!parts.length || parts.some((n) => !Number.isInteger(n) || n < 1 || n > 32)) throw new InvalidArgumentError('expected a comma-separated list of whole numbers from 1 to 32');
@@ -73,6 +79,7 @@ export function registerBenchIngest(bench: Command): void {
     .option('--concurrency <list>', 'items in flight at once, per case', concurrencies, [1, 4])
     .option('--batch-size <n>', 'items per transaction in batch mode', wholeNumber(1, 1000), 50)
     .option('--code <dist>', 'the compiled build to measure (a dist/ folder), for comparing builds; default this one')
+    .option('--large-database <name>', `the large database's name (one per build compared, each seeded by its own migrations)`, databaseName, LARGE_DATABASE)
     .action((options: BenchIngestOptions) => runBenchIngest(options));
 }
 
@@ -102,7 +109,7 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
   let seed = 1;
   try {
     for (const kind of options.databases) {
-      const name = kind === 'empty' ? EMPTY_DATABASE : LARGE_DATABASE;
+      const name = kind === 'empty' ? EMPTY_DATABASE : options.largeDatabase;
       const label = kind === 'empty' ? 'empty' : `${options.meetings.toLocaleString('en')} meetings`;
       if (kind === 'large' && !options.skipSeed) await build.benchDatabase.recreateBenchDatabase(handle.url, name, options.meetings, log);
       for (const mode of options.modes) {

@@ -1,3 +1,4 @@
+import { PartySetKeysAsArrays1797500000000 } from './1797500000000-party-set-keys-as-arrays.js';
 import { Actors1797300000000 } from './1797300000000-actors.js';
 import { LiveUpdates1797700000000 } from './1797700000000-live-updates.js';
 import { PartySetsAndRollups1797000000000 } from './1797000000000-party-sets-and-rollups.js';
@@ -25,6 +26,7 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   WatchedSources1797200000000,
   WorkerHeartbeat1797200000001,
   Actors1797300000000,
+  PartySetKeysAsArrays1797500000000,
   ScoreRollup1797600000000,
   LiveUpdates1797700000000,
   MeetingListIndex1797800000000,

@@ -28,6 +28,23 @@ export class AuditService {
     );
   }
 
+  /** Several entries of one caller in one statement (a batch of ingested items), in the caller's transaction. */
+  async recordMany(ctx: RequestContext, manager: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+    if (records.length === 1) return this.record(ctx, manager, records[0]);
+    if (!records.length) return;
+    const json = (value: Record<string, unknown> | null | undefined) => (value ? JSON.stringify(value) : null);
+    await preparedQuery(
+      manager,
+      `INSERT INTO audit_entry (api_key_id, action, entity_type, entity_id, before, after)
+       SELECT $1::uuid, a, t, e, b::jsonb, f::jsonb FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS r(a, t, e, b, f, n)
+       ORDER BY n`,
+      [
+        ctx.caller?.keyId ?? null, records.map((r) => r.action), records.map((r) => r.entityType), records.map((r) => r.entityId ?? null),
+        records.map((r) => json(r.before)), records.map((r) => json(r.after)),
+      ],
+    );
+  }
+
   list(_ctx: RequestContext, options: { limit: number; offset: number }): Promise<[AuditEntry[], number]> {
     return this.dataSource.getRepository(AuditEntry).findAndCount({
       order: { at: 'DESC', id: 'DESC' },

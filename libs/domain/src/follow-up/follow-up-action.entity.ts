@@ -11,19 +11,13 @@ import { FollowUpOwner } from './follow-up-owner.entity.js';
 import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 
 @Entity()
-@Index('follow_up_open_owner_key', { synchronize: false })
-@Index('follow_up_meeting', { synchronize: false })
-@Index('follow_up_proposal', { synchronize: false })
+@Index('follow_up_open_owner_codes', { synchronize: false })
 @Index('follow_up_action_party_codes_gin', { synchronize: false })
 @Index('follow_up_action_meeting_id', { synchronize: false })
 @Index('follow_up_action_proposal_id', { synchronize: false })
 export class FollowUpAction {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  /** Its owners as a sorted key ("IR" or "IR,KZ") for exact-set lookups. Kept by a trigger; never written by the application. */
-  @Column({ name: 'owner_key', type: 'text', nullable: true, select: false, insert: false, update: false })
-  ownerKey?: string | null;
 
   @Column({ type: 'text' })
   description: string;
@@ -75,4 +69,8 @@ export class FollowUpAction {
   /** Its parties' codes (its meeting's, else its proposal's, else its owners'), sorted; kept by database triggers (migration PartySetsAndRollups), never written here. */
   @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
   partyCodes?: string[];
+
+  /** Its owners' codes, sorted; kept by database triggers (migration PartySetKeysAsArrays), never written here. Indexed for open follow-ups, for linking's exact-set lookups. */
+  @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  ownerCodes?: string[];
 }

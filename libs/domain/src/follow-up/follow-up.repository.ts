@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { partySetKey, sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { FollowUpHorizon, FollowUpStatus } from '../shared/vocabulary.js';
 
@@ -39,12 +40,12 @@ export interface OpenFollowUp {
 export class FollowUpRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  /** Creates a follow-up with its owners and first status change in one statement. */
+  /** Creates a follow-up with its owners and first status change in one statement; its owner set is written with the row (see MeetingRepository.create). */
   async create(fields: NewFollowUpRow, change: FollowUpChangeFields): Promise<string> {
     const [row] = await preparedQuery(this.manager, 
       `WITH f AS (
-         INSERT INTO follow_up_action (description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version)
-         VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, 1) RETURNING id
+         INSERT INTO follow_up_action (description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, owner_codes)
+         VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, 1, $7::char(2)[]) RETURNING id
        ), owners AS (
          INSERT INTO follow_up_owner (follow_up_id, country_code) SELECT f.id, c FROM f, unnest($7::char(2)[]) AS c
        ), change AS (
@@ -54,35 +55,34 @@ export class FollowUpRepository {
        SELECT id FROM f`,
       [
         fields.description, fields.horizon, fields.dueDate, fields.dueDateEstimated, fields.meetingId, fields.proposalId,
-        [...new Set(fields.owners)].sort(), change.status, change.effectiveDate, change.newsItemId ?? null, change.meetingId ?? null,
+        sortedSet(fields.owners), change.status, change.effectiveDate, change.newsItemId ?? null, change.meetingId ?? null,
         change.apiKeyId ?? null, change.note ?? null,
       ],
     );
     return row.id;
   }
 
-  /** The follow-ups of a meeting with their owners (sorted key) and quotes. */
-  async ofMeeting(meetingId: string): Promise<{ id: string; description: string; ownerKey: string | null; quotes: string[] }[]> {
-    const rows: { id: string; description: string; owner_key: string | null; quotes: string[] }[] = await preparedQuery(this.manager, 
-      `SELECT f.id, f.description, f.owner_key, ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = f.id) AS quotes
-       FROM follow_up_action f WHERE f.meeting_id = $1 AND f.owner_key IS NOT NULL`,
+  /** The follow-ups of a meeting that have owners, with their owners (sorted) and quotes. */
+  async ofMeeting(meetingId: string): Promise<{ id: string; description: string; owners: string[]; quotes: string[] }[]> {
+    return preparedQuery(this.manager,
+      `SELECT f.id, f.description, f.owner_codes::text[] AS owners, ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = f.id) AS quotes
+       FROM follow_up_action f WHERE f.meeting_id = $1 AND cardinality(f.owner_codes) > 0`,
       [meetingId],
     );
-    return rows.map((row) => ({ id: row.id, description: row.description, ownerKey: row.owner_key, quotes: row.quotes }));
   }
 
   /**
    * Open follow-ups of a meeting that have a day to count from: those among `ids`, those about `proposalIds`,
-   * and those owned by exactly one of `ownerKeys` whose day is before `to` and not before the day of the
-   * latest meeting of `since.partyKey` held in person before `to` (at `since.location` when given).
-   * Each part is an index lookup (primary key, proposal, open follow-ups by owner key, meetings by party key).
+   * and those owned by exactly one of `ownerSets` whose day is before `to` and not before the day of the
+   * latest meeting of exactly `since.parties` held in person before `to` (at `since.location` when given).
+   * Each part is an index lookup (primary key, proposal, open follow-ups by owner set, meetings by party set).
    */
   async openCandidates(query: {
     ids: readonly string[];
     proposalIds: readonly string[];
-    ownerKeys: readonly string[];
+    ownerSets: readonly (readonly string[])[];
     to: string | null;
-    since?: { partyKey: string; location: string | null };
+    since?: { parties: readonly string[]; location: string | null };
   }): Promise<OpenFollowUp[]> {
     const rows: {
       id: string; description: string; proposal_id: string | null; meeting_id: string; origin_date: string; owners: string[]; parties: string[]; quotes: string[];
@@ -90,26 +90,31 @@ export class FollowUpRepository {
       `SELECT id, description, proposal_id, meeting_id, origin_date::text AS origin_date, owners, parties,
               ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = c.id) AS quotes
        FROM (
-         SELECT f.id, f.description, f.proposal_id, f.meeting_id, f.owner_key,
+         SELECT f.id, f.description, f.proposal_id, f.meeting_id,
            CASE WHEN m.status = 'HELD' AND m.date IS NOT NULL THEN m.date
                 ELSE (SELECT min(s.effective_date) FROM follow_up_status_change s WHERE s.follow_up_id = f.id AND s.status = 'OPEN')
            END AS origin_date,
-           coalesce(string_to_array(f.owner_key, ','), '{}') AS owners,
-           coalesce(string_to_array(m.party_key, ','), '{}') AS parties
-         FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id
+           f.owner_codes::text[] AS owners, m.party_codes::text[] AS parties
+         -- the candidates' ids first (each part an index lookup), then their rows by primary key
+         FROM (SELECT unnest($1::uuid[]) AS id
+               UNION SELECT g.id FROM follow_up_action g WHERE g.proposal_id = ANY($2::uuid[])
+               -- the sets travel as keys ("IR,KZ"): an array of arrays of different lengths cannot
+               UNION SELECT g.id FROM unnest($3::text[]) AS k
+                 JOIN follow_up_action g ON g.owner_codes = string_to_array(k, ',')::char(2)[] AND g.status IN ('OPEN', 'IN_PROGRESS')
+              ) ids
+         JOIN follow_up_action f ON f.id = ids.id JOIN meeting m ON m.id = f.meeting_id
          WHERE f.status IN ('OPEN', 'IN_PROGRESS')
-           AND (f.id = ANY($1::uuid[]) OR f.proposal_id = ANY($2::uuid[]) OR f.owner_key = ANY($3::text[]))
        ) c
        WHERE origin_date IS NOT NULL
          AND (id = ANY($1::uuid[]) OR proposal_id = ANY($2::uuid[])
               OR (($5::date IS NULL OR origin_date < $5::date)
                   AND origin_date >= coalesce(
                     (SELECT p.date FROM meeting p
-                     WHERE $4::text IS NOT NULL AND p.party_key = $4 AND p.date < $5::date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
+                     WHERE p.party_codes = $4::char(2)[] AND p.date < $5::date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
                        AND p.type IN ('MEETING', 'VISIT', 'SIGNING') AND ($6::char(2) IS NULL OR p.location_country_code = $6)
                      ORDER BY p.date DESC LIMIT 1),
                     '-infinity'::date)))`,
-      [query.ids, query.proposalIds, query.ownerKeys, query.since?.partyKey ?? null, query.to, query.since?.location ?? null],
+      [query.ids, query.proposalIds, query.ownerSets.map(partySetKey), query.since ? sortedSet(query.since.parties) : null, query.to, query.since?.location ?? null],
     );
     return rows.map((row) => ({
       id: row.id, description: row.description, proposalId: row.proposal_id, meetingId: row.meeting_id, originDate: row.origin_date,

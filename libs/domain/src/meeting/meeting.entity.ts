@@ -12,16 +12,12 @@ import { MeetingParticipant } from './meeting-participant.entity.js';
 import { MeetingParty } from './meeting-party.entity.js';
 
 @Entity()
-@Index('meeting_party_key_date', { synchronize: false })
+@Index('meeting_party_codes_date', { synchronize: false })
 @Index('meeting_party_codes_gin', { synchronize: false })
 @Index('meeting_date_desc_id', { synchronize: false })
 export class Meeting {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  /** Its parties as a sorted key ("IR,KZ") for exact-set lookups. Kept by a trigger; never written by the application. */
-  @Column({ name: 'party_key', type: 'text', nullable: true, select: false, insert: false, update: false })
-  partyKey?: string | null;
 
   @Column({ type: 'enum', enum: EVENT_TYPES, enumName: 'event_type' })
   type: EventType;
@@ -90,7 +86,7 @@ export class Meeting {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  /** The parties' codes, sorted; kept by database triggers (migration PartySetsAndRollups), never written here. */
+  /** The parties' codes, sorted; kept by database triggers (migration PartySetsAndRollups), never written here. Indexed alone (GIN, for reads) and with the date (btree, for linking's exact-set lookups). */
   @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
   partyCodes?: string[];
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { resolveActor } from '../actor/actor-resolver.js';
+import { sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import { estimatedDueDate } from '../lifecycle/follow-up-lifecycle.js';
 import { resolveMeetingStatus, type ResolvedMeeting } from '../lifecycle/meeting-status.js';
@@ -56,7 +57,8 @@ export interface NewParticipant {
 export interface HeldMeeting {
   id: string;
   date: string;
-  partyKey: string;
+  /** Its parties, sorted. */
+  parties: string[];
   locationCountryCode: string | null;
 }
 
@@ -67,10 +69,10 @@ export class MeetingRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
-   * Meetings of exactly these parties (`partyKey`, see partySetKey), not rejected, dated within the window, or
-   * undated and not held with a reading said within it: one range of the (party_key, date) index.
+   * Meetings of exactly these parties, not rejected, dated within the window, or undated and not held with a
+   * reading said within it: one range of the (party_codes, date) index.
    */
-  async findByPartiesAround(partyKey: string, from: string, to: string): Promise<StoredMeeting[]> {
+  async findByPartiesAround(parties: readonly string[], from: string, to: string): Promise<StoredMeeting[]> {
     const rows: {
       id: string; type: EventType; status: EventStatus; date: string | null; date_source: DateSource | null; announced_on: string | null;
       location_name: string | null; location_country_code: string | null; sectors: Sector[]; participant_keys: string[];
@@ -80,11 +82,11 @@ export class MeetingRepository {
               CASE WHEN m.date IS NULL THEN (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id) END AS announced_on,
               ARRAY(SELECT a.match_key FROM meeting_participant mp JOIN actor a ON a.id = mp.actor_id WHERE mp.meeting_id = m.id AND a.match_key IS NOT NULL) AS participant_keys
        FROM meeting m
-       WHERE m.party_key = $3 AND m.review_status <> 'REJECTED'
+       WHERE m.party_codes = $3::char(2)[] AND m.review_status <> 'REJECTED'
          AND (m.date BETWEEN $1 AND $2
               OR (m.date IS NULL AND m.status <> 'HELD'
                   AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN $1 AND $2)))`,
-      [from, to, partyKey],
+      [from, to, sortedSet(parties)],
     );
     return rows.map((row) => ({
       id: row.id,
@@ -100,12 +102,16 @@ export class MeetingRepository {
     }));
   }
 
-  /** Creates a meeting with its parties (and, for a report, its source and reading) in one statement. */
+  /**
+   * Creates a meeting with its parties (and, for a report, its source and reading) in one statement. Its stored
+   * party set is written with the row (the trigger on its parties then finds it current), so the row is not
+   * written twice and its rollups are counted once.
+   */
   async create(fields: NewMeeting, reading: MeetingReadingFields | null): Promise<string> {
     const [row] = await preparedQuery(this.manager, 
       `WITH m AS (
-         INSERT INTO meeting (type, status, date, date_source, location_name, location_country_code, sectors, confidence, review_status, summary, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::sector[], $8, $9, $10, 1) RETURNING id
+         INSERT INTO meeting (type, status, date, date_source, location_name, location_country_code, sectors, confidence, review_status, summary, version, party_codes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::sector[], $8, $9, $10, 1, $11::char(2)[]) RETURNING id
        ), parties AS (
          INSERT INTO meeting_party (meeting_id, country_code) SELECT m.id, c FROM m, unnest($11::char(2)[]) AS c
        ), source AS (
@@ -117,7 +123,7 @@ export class MeetingRepository {
        SELECT id FROM m`,
       [
         fields.type, fields.status, fields.date, fields.dateSource, fields.locationName, fields.locationCountryCode, fields.sectors,
-        fields.confidence, fields.reviewStatus, fields.summary ?? null, [...new Set(fields.parties)].sort(),
+        fields.confidence, fields.reviewStatus, fields.summary ?? null, sortedSet(fields.parties),
         reading?.status ?? null, reading?.date ?? null, reading?.dateSource ?? null, reading?.newsItemId ?? null,
         reading?.reportedOn ?? null, reading?.apiKeyId ?? null, reading !== null,
       ],
@@ -152,6 +158,7 @@ export class MeetingRepository {
 
   /** Adds participants, each as its actor across scripts and spellings (resolveActor), once per meeting. */
   async addParticipants(meetingId: string, participants: readonly NewParticipant[]): Promise<void> {
+    if (!participants.length) return;
     const present = new Set<string>(
       (await preparedQuery(this.manager, `SELECT actor_id FROM meeting_participant WHERE meeting_id = $1`, [meetingId])).map((row: { actor_id: string }) => row.actor_id),
     );
@@ -204,12 +211,12 @@ export class MeetingRepository {
   /** The meetings held in person (not rejected, dated) among `ids`, with their parties and place. */
   async heldInPerson(ids: readonly string[]): Promise<HeldMeeting[]> {
     if (!ids.length) return [];
-    const rows: { id: string; date: string; party_key: string; location_country_code: string | null }[] = await preparedQuery(this.manager, 
-      `SELECT id, date::text AS date, party_key, location_country_code FROM meeting
-       WHERE id = ANY($1) AND status = 'HELD' AND date IS NOT NULL AND review_status <> 'REJECTED' AND type IN ${IN_PERSON} AND party_key IS NOT NULL`,
+    const rows: { id: string; date: string; parties: string[]; location_country_code: string | null }[] = await preparedQuery(this.manager,
+      `SELECT id, date::text AS date, party_codes::text[] AS parties, location_country_code FROM meeting
+       WHERE id = ANY($1) AND status = 'HELD' AND date IS NOT NULL AND review_status <> 'REJECTED' AND type IN ${IN_PERSON} AND cardinality(party_codes) > 0`,
       [ids],
     );
-    return rows.map((row) => ({ id: row.id, date: row.date, partyKey: row.party_key, locationCountryCode: row.location_country_code?.trim() ?? null }));
+    return rows.map((row) => ({ id: row.id, date: row.date, parties: row.parties, locationCountryCode: row.location_country_code?.trim() ?? null }));
   }
 
   /**
@@ -228,7 +235,7 @@ export class MeetingRepository {
        FROM meeting m
        WHERE m.status = 'HELD' AND m.date > $1 AND m.review_status <> 'REJECTED' AND m.type IN ${IN_PERSON}
          AND ($2::char(2)[] IS NULL OR m.location_country_code = ANY($2::char(2)[]))
-         AND string_to_array(m.party_key, ',') @> $3::text[]
+         AND m.party_codes @> $3::char(2)[]
        ORDER BY m.date, m.id LIMIT 1`,
       [after, locations, parties],
     );

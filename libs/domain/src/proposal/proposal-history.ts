@@ -4,7 +4,8 @@ import { preparedQuery } from '../shared/prepared-query.js';
 import type { ProposalStatus } from '../shared/vocabulary.js';
 
 interface ReadingRow {
-  id: string;
+  proposal_id: string;
+  id: string | null;
   status: ProposalStatus;
   effective_date: string | null;
   meeting_id: string | null;
@@ -24,34 +25,64 @@ export async function applyProposalHistory(
   manager: EntityManager,
   proposalId: string,
 ): Promise<{ before: ProposalStatus; after: ProposalStatus }> {
+  const changes = await applyProposalHistories(manager, [proposalId]);
+  return changes.get(proposalId)!;
+}
+
+/** applyProposalHistory for several proposals at once: one read and at most one write for all of them. */
+export async function applyProposalHistories(
+  manager: EntityManager,
+  proposalIds: readonly string[],
+): Promise<Map<string, { before: ProposalStatus; after: ProposalStatus }>> {
+  const result = new Map<string, { before: ProposalStatus; after: ProposalStatus }>();
+  if (!proposalIds.length) return result;
   const rows = await preparedQuery<ReadingRow>(
     manager,
-    `SELECT c.id, c.status, c.effective_date::text AS effective_date, c.meeting_id, c.api_key_id, c.recorded_at, c.accepted,
+    `SELECT p.id AS proposal_id, c.id, c.status, c.effective_date::text AS effective_date, c.meeting_id, c.api_key_id, c.recorded_at, c.accepted,
             p.status AS proposal_status, p.origin_meeting_id
-     FROM proposal p LEFT JOIN proposal_status_change c ON c.proposal_id = p.id WHERE p.id = $1`,
-    [proposalId],
+     FROM proposal p LEFT JOIN proposal_status_change c ON c.proposal_id = p.id WHERE p.id = ANY($1::uuid[])`,
+    [[...new Set(proposalIds)]],
   );
-  if (!rows.length) throw new Error(`proposal ${proposalId} not found`);
-  const before = rows[0].proposal_status;
-  const readings = rows
-    .filter((row) => row.id !== null)
-    .map((row) => ({
-      id: row.id, status: row.status, effectiveDate: row.effective_date, meetingId: row.meeting_id, accepted: row.accepted,
-      byAnalyst: row.api_key_id !== null, recordedAt: new Date(row.recorded_at),
-    }));
-  const { accepted, current } = resolveProposalHistory(readings);
-  const acceptedIds = accepted.map((reading) => reading.id);
-  const flipped = readings.filter((reading) => reading.accepted !== acceptedIds.includes(reading.id)).map((reading) => reading.id);
-  if (!current) {
-    if (flipped.length) await preparedQuery(manager, `UPDATE proposal_status_change SET accepted = NOT accepted WHERE id = ANY($1)`, [flipped]);
-    return { before, after: before };
+  const byProposal = new Map<string, ReadingRow[]>();
+  for (const row of rows) {
+    const list = byProposal.get(row.proposal_id);
+    if (list) list.push(row);
+    else byProposal.set(row.proposal_id, [row]);
   }
-  // Only the readings whose mark changes are written, and the proposal itself.
-  await preparedQuery(
-    manager,
-    `WITH marks AS (UPDATE proposal_status_change SET accepted = NOT accepted WHERE id = ANY($5::uuid[]))
-     UPDATE proposal SET status = $2, status_date = $3, origin_meeting_id = $4, version = version + 1, updated_at = now() WHERE id = $1`,
-    [proposalId, current.status, current.effectiveDate, accepted.find((reading) => reading.meetingId)?.meetingId ?? rows[0].origin_meeting_id, flipped],
-  );
-  return { before, after: current.status };
+  const flipped: string[] = [];
+  const updates = { ids: [] as string[], statuses: [] as ProposalStatus[], dates: [] as (string | null)[], origins: [] as (string | null)[] };
+  for (const id of new Set(proposalIds)) {
+    const own = byProposal.get(id);
+    if (!own) throw new Error(`proposal ${id} not found`);
+    const before = own[0].proposal_status;
+    const readings = own
+      .filter((row) => row.id !== null)
+      .map((row) => ({
+        id: row.id!, status: row.status, effectiveDate: row.effective_date, meetingId: row.meeting_id, accepted: row.accepted,
+        byAnalyst: row.api_key_id !== null, recordedAt: new Date(row.recorded_at),
+      }));
+    const { accepted, current } = resolveProposalHistory(readings);
+    const acceptedIds = new Set(accepted.map((reading) => reading.id));
+    // Only the readings whose mark changes are written, and the proposal itself.
+    flipped.push(...readings.filter((reading) => reading.accepted !== acceptedIds.has(reading.id)).map((reading) => reading.id));
+    if (current) {
+      updates.ids.push(id);
+      updates.statuses.push(current.status);
+      updates.dates.push(current.effectiveDate);
+      updates.origins.push(accepted.find((reading) => reading.meetingId)?.meetingId ?? own[0].origin_meeting_id);
+    }
+    result.set(id, { before, after: current?.status ?? before });
+  }
+  if (updates.ids.length) {
+    await preparedQuery(
+      manager,
+      `WITH marks AS (UPDATE proposal_status_change SET accepted = NOT accepted WHERE id = ANY($5::uuid[]))
+       UPDATE proposal p SET status = v.status, status_date = v.date, origin_meeting_id = v.origin, version = p.version + 1, updated_at = now()
+       FROM unnest($1::uuid[], $2::proposal_status[], $3::date[], $4::uuid[]) AS v(id, status, date, origin) WHERE p.id = v.id`,
+      [updates.ids, updates.statuses, updates.dates, updates.origins, flipped],
+    );
+  } else if (flipped.length) {
+    await preparedQuery(manager, `UPDATE proposal_status_change SET accepted = NOT accepted WHERE id = ANY($1)`, [flipped]);
+  }
+  return result;
 }

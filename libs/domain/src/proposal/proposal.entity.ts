@@ -12,16 +12,12 @@ import { ProposalStatusChange } from './proposal-status-change.entity.js';
 @Entity()
 // A trigram GIN index, made by a migration (TypeORM cannot declare the operator class).
 @Index('proposal_search_key_trgm', { synchronize: false })
-@Index('proposal_party_key_kind', { synchronize: false })
+@Index('proposal_party_codes_kind', { synchronize: false })
 @Index('proposal_party_codes_gin', { synchronize: false })
 @Index('proposal_status_date_desc_id', { synchronize: false })
 export class Proposal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  /** Its parties as a sorted key ("IR,KZ") for exact-set lookups. Kept by a trigger; never written by the application. */
-  @Column({ name: 'party_key', type: 'text', nullable: true, select: false, insert: false, update: false })
-  partyKey?: string | null;
 
   @Index()
   @Column({ type: 'enum', enum: PROPOSAL_KINDS, enumName: 'proposal_kind' })
@@ -70,7 +66,7 @@ export class Proposal {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  /** The parties' codes, sorted; kept by database triggers (migration PartySetsAndRollups), never written here. */
+  /** The parties' codes, sorted; kept by database triggers (migration PartySetsAndRollups), never written here. Indexed alone (GIN, for reads) and with the kind and status date (btree, for linking's exact-set lookups). */
   @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
   partyCodes?: string[];
 

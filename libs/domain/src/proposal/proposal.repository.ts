@@ -1,101 +1,103 @@
 import type { EntityManager } from 'typeorm';
+import { sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { ProposalKind, ProposalStatus, Sector } from '../shared/vocabulary.js';
-
-export interface NewProposal {
-  kind: ProposalKind;
-  title: string;
-  description: string;
-  searchKey: string;
-  sectors: Sector[];
-  status: ProposalStatus;
-  statusDate: string | null;
-  originMeetingId: string | null;
-  parties: string[];
-}
-
-/** A report's reading of a proposal's status (accepted into its history or not by applyProposalHistory). */
-export interface ProposalReadingFields {
-  status: ProposalStatus;
-  effectiveDate: string | null;
-  newsItemId: string | null;
-  meetingId: string | null;
-  /** Taken into the history; false until applyProposalHistory decides (a first reading is always taken). */
-  accepted?: boolean;
-}
 
 /** All SQL that linking uses to find and write proposals, their parties and readings. */
 export class ProposalRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
-   * The proposal of this kind and exactly these parties that a mention is about: one whose sectors overlap
-   * (or either has none), read within [from, to] (any proposal when from is null; undated readings count),
-   * the most recent status first. One range of the (party_key, kind, status_date) index.
+   * For each of `kinds`, the proposal of that kind and exactly these parties that a mention is about: one whose
+   * sectors overlap (or either has none), read within [from, to] (any proposal when from is null; undated
+   * readings count), the most recent status first. One statement for every kind an event mentions, each kind
+   * one range of the (party_codes, kind, status_date) index.
    */
-  async findMatch(
-    kind: ProposalKind,
-    partyKey: string,
+  async findMatches(
+    kinds: readonly ProposalKind[],
+    parties: readonly string[],
     sectors: readonly Sector[],
     from: string | null,
     to: string | null,
-  ): Promise<{ id: string; status: ProposalStatus } | null> {
-    const [row] = await preparedQuery(this.manager, 
-      `SELECT p.id, p.status FROM proposal p
-       WHERE p.party_key = $2 AND p.kind = $1
+  ): Promise<Map<ProposalKind, { id: string; status: ProposalStatus }>> {
+    const rows: { kind: ProposalKind; id: string; status: ProposalStatus }[] = await preparedQuery(this.manager,
+      `SELECT DISTINCT ON (p.kind) p.kind, p.id, p.status FROM proposal p
+       WHERE p.party_codes = $2::char(2)[] AND p.kind = ANY($1::proposal_kind[])
          AND (cardinality(p.sectors) = 0 OR cardinality($5::sector[]) = 0 OR p.sectors && $5::sector[])
          AND ($3::date IS NULL OR EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id
                                           AND (c.effective_date IS NULL OR c.effective_date BETWEEN $3 AND $4)))
-       ORDER BY p.status_date DESC NULLS LAST, p.id LIMIT 1`,
-      [kind, partyKey, from, to, [...new Set(sectors)]],
+       ORDER BY p.kind, p.status_date DESC NULLS LAST, p.id`,
+      [[...new Set(kinds)], sortedSet(parties), from, to, [...new Set(sectors)]],
     );
-    return row ?? null;
+    return new Map(rows.map((row) => [row.kind, { id: row.id, status: row.status }]));
   }
 
-  /** Adds a reading, and the report's sectors the proposal did not have yet. */
-  async addReading(proposalId: string, sectors: readonly Sector[], reading: ProposalReadingFields): Promise<void> {
-    await preparedQuery(this.manager, 
-      `WITH reading AS (
+  /**
+   * Several mentions of one event at once (they share its sectors and date): a reading each on known proposals
+   * (the sectors they lacked added), then the new proposals (ids chosen by the caller), each with its parties
+   * and first reading, taken into its history. At most two statements.
+   */
+  async addMentions(
+    shared: { sectors: readonly Sector[]; parties: readonly string[]; statusDate: string | null; originMeetingId: string | null; newsItemId: string | null },
+    created: readonly { id: string; kind: ProposalKind; title: string; description: string; searchKey: string; status: ProposalStatus }[],
+    readings: readonly { proposalId: string; status: ProposalStatus }[],
+  ): Promise<void> {
+    const sectors = [...new Set(shared.sectors)];
+    if (created.length) {
+      await preparedQuery(this.manager,
+        `WITH p AS (
+           INSERT INTO proposal (id, kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version, party_codes)
+           SELECT id, kind, title, description, search_key, $7::sector[], status, $8::date, $9::uuid, 1, $10::char(2)[]
+           FROM unnest($1::uuid[], $2::proposal_kind[], $3::text[], $4::text[], $5::text[], $6::proposal_status[]) WITH ORDINALITY
+             AS t(id, kind, title, description, search_key, status, n)
+           ORDER BY n
+           RETURNING id, status
+         ), parties AS (
+           INSERT INTO proposal_party (proposal_id, country_code) SELECT p.id, c FROM p, unnest($10::char(2)[]) AS c
+         )
          INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
-         VALUES ($1::uuid, $3, $4, $5, $6, false, NULL)
-       )
-       UPDATE proposal SET sectors = sectors || ARRAY(SELECT s FROM unnest($2::sector[]) WITH ORDINALITY AS t(s, n) WHERE s <> ALL(sectors) ORDER BY n)
-       WHERE id = $1::uuid AND NOT (sectors @> $2::sector[])`,
-      [proposalId, [...new Set(sectors)], reading.status, reading.effectiveDate, reading.newsItemId, reading.meetingId],
-    );
+         SELECT p.id, p.status, $8::date, $11::uuid, $9::uuid, true, NULL FROM p`,
+        [
+          created.map((p) => p.id), created.map((p) => p.kind), created.map((p) => p.title), created.map((p) => p.description),
+          created.map((p) => p.searchKey), created.map((p) => p.status), sectors, shared.statusDate, shared.originMeetingId,
+          sortedSet(shared.parties), shared.newsItemId,
+        ],
+      );
+    }
+    if (readings.length) {
+      await preparedQuery(this.manager,
+        `WITH reading AS (
+           INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
+           SELECT id, status, $4::date, $5::uuid, $6::uuid, false, NULL
+           FROM unnest($1::uuid[], $2::proposal_status[]) WITH ORDINALITY AS t(id, status, n) ORDER BY n
+         )
+         UPDATE proposal SET sectors = sectors || ARRAY(SELECT s FROM unnest($3::sector[]) WITH ORDINALITY AS t(s, n) WHERE s <> ALL(sectors) ORDER BY n)
+         WHERE id = ANY($1::uuid[]) AND NOT (sectors @> $3::sector[])`,
+        [readings.map((r) => r.proposalId), readings.map((r) => r.status), sectors, shared.statusDate, shared.newsItemId, shared.originMeetingId],
+      );
+    }
   }
 
-  /** Creates a proposal with its parties and first reading in one statement. */
-  async create(fields: NewProposal, reading: ProposalReadingFields): Promise<string> {
-    const [row] = await preparedQuery(this.manager, 
-      `WITH p AS (
-         INSERT INTO proposal (kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version)
-         VALUES ($1, $2, $3, $4, $5::sector[], $6, $7, $8, 1) RETURNING id
-       ), parties AS (
-         INSERT INTO proposal_party (proposal_id, country_code) SELECT p.id, c FROM p, unnest($9::char(2)[]) AS c
-       ), reading AS (
-         INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
-         SELECT p.id, $10::proposal_status, $11::date, $12::uuid, $13::uuid, $14::boolean, NULL FROM p
-       )
-       SELECT id FROM p`,
-      [
-        fields.kind, fields.title, fields.description, fields.searchKey, [...new Set(fields.sectors)], fields.status, fields.statusDate,
-        fields.originMeetingId, [...new Set(fields.parties)].sort(), reading.status, reading.effectiveDate, reading.newsItemId, reading.meetingId,
-        reading.accepted ?? false,
-      ],
+  /**
+   * For each query, the first accepted reading showing its proposal signed (or past it) on or after `from`,
+   * undated ones last; null where there is none. One statement for all of them.
+   */
+  async firstSigned(
+    queries: readonly { proposalId: string; from: string }[],
+  ): Promise<({ date: string | null; newsItemId: string | null; meetingId: string | null } | null)[]> {
+    if (!queries.length) return [];
+    const rows: { date: string | null; news_item_id: string | null; meeting_id: string | null; found: boolean }[] = await preparedQuery(this.manager,
+      `SELECT s.date, s.news_item_id, s.meeting_id, s.found IS NOT NULL AS found
+       FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS q(proposal_id, from_date, n)
+       LEFT JOIN LATERAL (
+         SELECT effective_date::text AS date, news_item_id, meeting_id, true AS found FROM proposal_status_change c
+         WHERE c.proposal_id = q.proposal_id AND c.accepted AND c.status IN ('SIGNED', 'IMPLEMENTING', 'COMPLETED')
+           AND (c.effective_date >= q.from_date OR c.effective_date IS NULL)
+         ORDER BY c.effective_date NULLS LAST, c.recorded_at LIMIT 1
+       ) s ON true
+       ORDER BY q.n`,
+      [queries.map((q) => q.proposalId), queries.map((q) => q.from)],
     );
-    return row.id;
-  }
-
-  /** The first accepted reading showing the proposal signed (or past it) on or after `from`, undated ones last. */
-  async firstSigned(proposalId: string, from: string): Promise<{ date: string | null; newsItemId: string | null; meetingId: string | null } | null> {
-    const [row] = await preparedQuery(this.manager, 
-      `SELECT effective_date::text AS date, news_item_id, meeting_id FROM proposal_status_change
-       WHERE proposal_id = $1 AND accepted AND status IN ('SIGNED', 'IMPLEMENTING', 'COMPLETED')
-         AND (effective_date >= $2 OR effective_date IS NULL)
-       ORDER BY effective_date NULLS LAST, recorded_at LIMIT 1`,
-      [proposalId, from],
-    );
-    return row ? { date: row.date, newsItemId: row.news_item_id, meetingId: row.meeting_id } : null;
+    return rows.map((row) => (row.found ? { date: row.date, newsItemId: row.news_item_id, meetingId: row.meeting_id } : null));
   }
 }

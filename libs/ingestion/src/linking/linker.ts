@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import {
-  addDays, applyProposalHistory, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, partySetKey,
-  ProposalRepository, proposalStatusRank, subsetKeys, type NewsItem, type ProposalStatus, type Sector, type StoredMeeting,
+  addDays, applyProposalHistories, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, partySetKey,
+  ProposalRepository, proposalStatusRank, sortedSet, subsets, type NewsItem, type OpenFollowUp, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -13,7 +14,6 @@ import { candidateWindow, matchMeeting, type ReportedMeeting } from './meeting-m
 type Counters = Omit<IngestOutcome, 'status' | 'newsItemId'>;
 
 const key = (text: string) => normalizeForSearch(text).toLowerCase();
-const partyKey = (codes: string[]) => [...new Set(codes)].sort();
 const PROPOSAL_WINDOW_DAYS = 3 * 366;
 const SIGNED_RANK = proposalStatusRank('SIGNED');
 
@@ -41,7 +41,7 @@ export class Linker {
   private readonly touchedMeetings = new Set<string>();
   private readonly newFollowUps: string[] = [];
   // The follow-ups of each meeting this item touched, with their quotes, as read once and then added to.
-  private readonly meetingFollowUps = new Map<string, { id: string; description: string; ownerKey: string | null; quotes: string[] }[]>();
+  private readonly meetingFollowUps = new Map<string, { id: string; description: string; owners: string[]; quotes: string[] }[]>();
   private readonly meetings: MeetingRepository;
   private readonly proposals: ProposalRepository;
   private readonly followUps: FollowUpRepository;
@@ -60,7 +60,7 @@ export class Linker {
 
   /** Links one event; each event of an item has its own parties, date, place, participants and evidence. */
   async linkEvent(event: ExtractedEvent): Promise<void> {
-    const parties = partyKey(event.countries.filter((code) => this.knownCountries.has(code)));
+    const parties = sortedSet(event.countries.filter((code) => this.knownCountries.has(code)));
     if (parties.length < 2) return;
     if (!event.date) this.counters.undatedEvents++;
     // What the report states (proposal steps, follow-ups) takes effect on the day of a meeting held; an
@@ -68,10 +68,7 @@ export class Linker {
     const date = event.status === 'HELD' ? (event.date ?? this.newsItem.publishedAt) : this.newsItem.publishedAt;
     const meetingId = event.type === 'STATEMENT' ? null : await this.findOrCreateMeeting(event, parties);
     if (meetingId) this.touchedMeetings.add(meetingId);
-    const proposalIds = new Map<ExtractedProposal, string>();
-    for (const proposal of event.proposals) {
-      proposalIds.set(proposal, await this.linkProposal(proposal, event, parties, date, meetingId));
-    }
+    const proposalIds = await this.linkProposals(event, parties, date, meetingId);
     for (const followUp of event.followUps) {
       await this.addFollowUp(followUp, event, parties, date, meetingId, proposalIds);
     }
@@ -80,10 +77,10 @@ export class Linker {
   /** After every event: resolve the touched proposals' histories, then close what is now done. */
   async finish(): Promise<Counters> {
     await this.evidence.flush();
-    for (const [id, before] of this.touchedProposals) {
-      // A proposal this item created from one reading has that reading as its history already.
-      if (!before.existed && before.readings === 1) continue;
-      const { after } = await applyProposalHistory(this.manager, id);
+    // A proposal this item created from one reading has that reading as its history already.
+    const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1).map(([id]) => id);
+    for (const [id, { after }] of await applyProposalHistories(this.manager, resolve)) {
+      const before = this.touchedProposals.get(id)!;
       if (before.existed && before.status !== after) this.counters.proposalsAdvanced++;
     }
     await this.closeDoneFollowUps();
@@ -151,7 +148,7 @@ export class Linker {
   private async findMeeting(reported: ReportedMeeting, parties: string[]): Promise<StoredMeeting | null> {
     const window = candidateWindow(reported);
     if (!window) return null; // no date and no publication date: nothing to tell two meetings apart by
-    const candidates = await this.meetings.findByPartiesAround(partySetKey(parties), window.from, window.to);
+    const candidates = await this.meetings.findByPartiesAround(parties, window.from, window.to);
     if (!candidates.length) return null;
     const match = matchMeeting(
       reported,
@@ -168,51 +165,64 @@ export class Linker {
     );
   }
 
-  private async linkProposal(
-    proposal: ExtractedProposal,
+  /**
+   * Links an event's proposal mentions. They share the event's parties, sectors and date: the proposals they may
+   * be about are looked up at once, one per kind, and a mention of a kind met earlier in the event is about the
+   * same proposal (the one found, or the one the earlier mention created). The new proposals and the readings
+   * are then written together.
+   */
+  private async linkProposals(
     event: ExtractedEvent,
     parties: string[],
     date: string | null,
     meetingId: string | null,
-  ): Promise<string> {
-    const reading = { status: proposal.status, effectiveDate: date, newsItemId: this.newsItem.id, meetingId };
-    // Within three years of a reading of it; a mention with no date, or a proposal known only from
-    // undated mentions, cannot be placed in time, so the window does not apply to them.
-    const match = await this.proposals.findMatch(
-      proposal.kind,
-      partySetKey(parties),
+  ): Promise<Map<ExtractedProposal, string>> {
+    const proposalIds = new Map<ExtractedProposal, string>();
+    if (!event.proposals.length) return proposalIds;
+    // Within three years of a reading of it; a mention with no date, or a proposal known only from undated
+    // mentions, cannot be placed in time, so the window does not apply to them.
+    const matches = await this.proposals.findMatches(
+      event.proposals.map((proposal) => proposal.kind),
+      parties,
       event.sectors as Sector[],
       date && addDays(date, -PROPOSAL_WINDOW_DAYS),
       date && addDays(date, PROPOSAL_WINDOW_DAYS),
     );
-    let id: string;
-    if (match) {
-      id = match.id;
-      await this.proposals.addReading(id, event.sectors as Sector[], reading);
-      const touched = this.touchedProposals.get(id);
-      if (touched) touched.readings++;
-      else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1 });
-    } else {
-      this.counters.proposalsCreated++;
-      const description = proposal.description.trim() || proposal.kind;
-      id = await this.proposals.create(
-        {
+    const created: Parameters<ProposalRepository['addMentions']>[1][number][] = [];
+    const readings: { proposalId: string; status: ProposalStatus }[] = [];
+    for (const proposal of event.proposals) {
+      const match = matches.get(proposal.kind);
+      let id: string;
+      if (match) {
+        id = match.id;
+        readings.push({ proposalId: id, status: proposal.status });
+        const touched = this.touchedProposals.get(id);
+        if (touched) touched.readings++;
+        else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1 });
+      } else {
+        this.counters.proposalsCreated++;
+        const description = proposal.description.trim() || proposal.kind;
+        id = randomUUID();
+        created.push({
+          id,
           kind: proposal.kind,
           title: description.length > 200 ? `${description.slice(0, 199)}…` : description,
           description,
           searchKey: key(description),
-          sectors: [...new Set(event.sectors)] as Sector[],
           status: proposal.status,
-          statusDate: date,
-          originMeetingId: meetingId,
-          parties,
-        },
-        { ...reading, accepted: true },
-      );
-      this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1 });
+        });
+        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1 });
+        matches.set(proposal.kind, { id, status: proposal.status });
+      }
+      this.evidence.add(proposal.evidence, { proposalId: id });
+      proposalIds.set(proposal, id);
     }
-    this.evidence.add(proposal.evidence, { proposalId: id });
-    return id;
+    await this.proposals.addMentions(
+      { sectors: event.sectors as Sector[], parties, statusDate: date, originMeetingId: meetingId, newsItemId: this.newsItem.id },
+      created,
+      readings,
+    );
+    return proposalIds;
   }
 
   private async addFollowUp(
@@ -248,7 +258,7 @@ export class Linker {
     );
     this.newFollowUps.push(id);
     const quotes = this.evidence.add(followUp.evidence, { followUpId: id });
-    if (meetingId) this.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', ownerKey: ownerCodes.join(), quotes });
+    if (meetingId) this.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', owners: ownerCodes, quotes });
   }
 
   /** The agreement a "sign it" follow-up is about: the event's MoU, else its agreement, else any not yet signed. */
@@ -273,7 +283,7 @@ export class Linker {
     if (!rows) this.meetingFollowUps.set(meetingId, (rows = await this.followUps.ofMeeting(meetingId)));
     return (
       rows.find((row) => {
-        if (row.ownerKey !== owners.join()) return false;
+        if (partySetKey(row.owners) !== partySetKey(owners)) return false;
         const theirs = followUpIntent([row.description, ...row.quotes]);
         return theirs === action && (action !== 'OTHER' || key(row.description) === key(description));
       }) ?? null
@@ -293,24 +303,35 @@ export class Linker {
     // (there, at a visit's place): one that counts from before that meeting was already shown done by it.
     // A follow-up counts from the day its meeting was held, else from the day the report that stated it
     // was published; one with neither cannot be shown done by a later fact and stays open.
+    // (The first lookup takes the follow-ups this item added and those of its proposals too.)
     const seen = new Set<string>();
-    const open =
-      this.newFollowUps.length || this.touchedProposals.size
-        ? await this.followUps.openCandidates({ ids: this.newFollowUps, proposalIds: [...this.touchedProposals.keys()], ownerKeys: [], to: null })
-        : [];
+    const open: OpenFollowUp[] = [];
+    let ids = this.newFollowUps;
+    let proposalIds = [...this.touchedProposals.keys()];
     for (const meeting of await this.meetings.heldInPerson([...this.touchedMeetings])) {
       open.push(
         ...(await this.followUps.openCandidates({
-          ids: [], proposalIds: [], ownerKeys: subsetKeys(meeting.partyKey.split(',')), to: meeting.date,
-          since: { partyKey: meeting.partyKey, location: meeting.locationCountryCode },
+          ids, proposalIds, ownerSets: subsets(meeting.parties), to: meeting.date,
+          since: { parties: meeting.parties, location: meeting.locationCountryCode },
         })),
       );
+      ids = proposalIds = [];
     }
+    if (ids.length || proposalIds.length) open.push(...(await this.followUps.openCandidates({ ids, proposalIds, ownerSets: [], to: null })));
+    const candidates: { followUp: OpenFollowUp; action: string }[] = [];
     for (const followUp of open) {
       if (seen.has(followUp.id)) continue;
       seen.add(followUp.id);
-      const action = followUpIntent([followUp.description, ...followUp.quotes]);
-      const closing = await this.closingFact(action, followUp);
+      candidates.push({ followUp, action: followUpIntent([followUp.description, ...followUp.quotes]) });
+    }
+    // The signings that may close signing follow-ups, read at once (closing one follow-up changes no other's).
+    const signings = candidates.filter(({ followUp, action }) => action === 'SIGN' && followUp.proposalId);
+    const signed = new Map(
+      (await this.proposals.firstSigned(signings.map(({ followUp }) => ({ proposalId: followUp.proposalId!, from: followUp.originDate }))))
+        .map((found, i) => [signings[i].followUp, found]),
+    );
+    for (const { followUp, action } of candidates) {
+      const closing = await this.closingFact(action, followUp, signed.get(followUp) ?? null);
       if (closing && (await this.followUps.closeAsDone(followUp.id, closing))) this.counters.followUpsClosed++;
     }
   }
@@ -318,10 +339,10 @@ export class Linker {
   private async closingFact(
     action: string,
     followUp: { proposalId: string | null; originDate: string; owners: string[]; parties: string[] },
+    signed: { date: string | null; newsItemId: string | null; meetingId: string | null } | null,
   ): Promise<{ effectiveDate: string | null; newsItemId: string | null; meetingId: string | null; note: string } | null> {
     if (action === 'SIGN' && followUp.proposalId) {
       // A signing reported with no date still shows the agreement signed (that follow-up's date stays unknown).
-      const signed = await this.proposals.firstSigned(followUp.proposalId, followUp.originDate);
       return signed ? { effectiveDate: signed.date, newsItemId: signed.newsItemId, meetingId: signed.meetingId, note: 'closed automatically: the agreement was signed' } : null;
     }
     if (action === 'VISIT' || action === 'MEET') {
@@ -349,6 +370,6 @@ export class Linker {
 
 /** A follow-up's owners: the countries it names, else the event's parties. */
 export function followUpOwners(followUp: ExtractedFollowUp, parties: string[], knownCountries: Set<string>): string[] {
-  const owners = partyKey(followUp.owners.filter((code) => knownCountries.has(code)));
+  const owners = sortedSet(followUp.owners.filter((code) => knownCountries.has(code)));
   return owners.length ? owners : parties;
 }
