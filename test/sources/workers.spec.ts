@@ -1,3 +1,5 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltServer, startBuiltServer } from '../support/built-server.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -7,7 +9,8 @@ import type { DataSource } from 'typeorm';
 
 // The whole scale-out path with real processes: one API-only server (DYAD_WORKER=off) and two `dyad worker`
 // processes on one database, a local HTTP server serving the feeds; one worker is killed with SIGKILL while
-// the 1,000-item feed is being ingested. At the end every item is stored exactly once.
+// the 1,000-item feed is being ingested. At the end every item is stored exactly once, and a subscriber on the
+// API heard of every news item and every new meeting the workers stored.
 const CLI = 'dist/apps/cli/src/main.js';
 const BIG = 1000;
 
@@ -29,6 +32,8 @@ describe('watched sources on two worker processes and an API-only server', () =>
   let feeds: FeedServer;
   const workers: Spawned[] = [];
   let flakyFailing = true;
+  let subscriber: Client;
+  const heard = { newsItems: new Set<string>(), createdMeetings: new Set<string>(), errors: [] as unknown[] };
 
   const big = Array.from({ length: BIG }, (_, i) => newsItem(i, 'big'));
   const atomItems = Array.from({ length: 30 }, (_, i) => newsItem(i, 'atom'));
@@ -55,9 +60,35 @@ describe('watched sources on two worker processes and an API-only server', () =>
     database = await createTestDatabase();
     dataSource = await database.connect();
     api = await startBuiltServer({ database, env: { DYAD_WORKER: 'off', DYAD_FETCH_ALLOW_PRIVATE: '127.0.0.1/32' } });
+    // Subscribed before any source exists; the workers' writes reach it through NOTIFY.
+    subscriber = createClient({
+      url: `${api.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${api.adminKey}` },
+      retryAttempts: 0,
+    });
+    const listen = <T>(query: string, onData: (data: T) => void) =>
+      new Promise<void>((subscribed, failed) => {
+        let first = true;
+        subscriber.subscribe<T>({ query }, {
+          next: (value) => (value.errors ? heard.errors.push(...value.errors) : onData(value.data as T)),
+          error: (error) => (first ? failed(error) : heard.errors.push(error)),
+          complete: () => undefined,
+        });
+        // graphql-ws has no 'subscribed' event: the socket is up once it acknowledged the connection.
+        subscriber.on('connected', () => ((first = false), subscribed()));
+      });
+    await Promise.all([
+      listen<{ newsItemAdded: { id: string } }>(`subscription { newsItemAdded { id } }`, (d) => heard.newsItems.add(d.newsItemAdded.id)),
+      listen<{ meetingChanged: { created: boolean; meeting: { id: string } } }>(
+        `subscription { meetingChanged { created meeting { id } } }`,
+        (d) => d.meetingChanged.created && heard.createdMeetings.add(d.meetingChanged.meeting.id),
+      ),
+    ]);
   }, 300_000);
 
   afterAll(async () => {
+    await subscriber?.dispose();
     for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
     await Promise.all(workers.map((worker) => worker.exited));
     await api?.close();
@@ -156,5 +187,13 @@ describe('watched sources on two worker processes and an API-only server', () =>
     expect(again.data!.pollSource.lastPoll).toMatchObject({ notModified: true, fetched: 0 });
     const failedJobs = await api.graphql<{ failedJobs: unknown[] }>(`{ failedJobs { id } }`);
     expect(failedJobs.data!.failedJobs).toEqual([]);
+
+    // The subscriber on the API heard of every item and every new meeting the worker processes stored.
+    const ids = async (table: string) => (await dataSource.query(`SELECT id::text FROM ${table} ORDER BY id`)).map((row: { id: string }) => row.id);
+    const meetingIds = await ids('meeting');
+    expect(meetingIds.length, 'the feeds report meetings').toBeGreaterThan(BIG / 2);
+    await expect.poll(() => [...heard.createdMeetings].sort(), { timeout: 30_000, interval: 500 }).toEqual([...meetingIds].sort());
+    await expect.poll(() => [...heard.newsItems].sort(), { timeout: 30_000, interval: 500 }).toEqual([...(await ids('news_item'))].sort());
+    expect(heard.errors).toEqual([]);
   }, 600_000);
 });
