@@ -3,6 +3,13 @@ import type { EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
 
+/** The prepared statement's name for a text: a hash of it, computed once per text (one text, one statement per connection). */
+export function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `dyad_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`));
+  return name;
+}
+
 interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
@@ -24,7 +31,5 @@ export async function preparedQuery<T = any>(manager: EntityManager, text: strin
     }
   }
   const client = (await runner.connect()) as PgClient;
-  let name = names.get(text);
-  if (!name) names.set(text, (name = `dyad_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
-  return (await client.query({ name, text, values })).rows as T[];
+  return (await client.query({ name: statementName(text), text, values })).rows as T[];
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { routedQuery } from '@dyad/database';
 import type { DataSource } from 'typeorm';
+import { statementName } from './prepared-query.js';
 /** Collects positional parameters for hand-written SQL: `sql.param(value)` returns `$n`. */
 export class SqlParams {
   readonly values: unknown[] = [];
@@ -23,9 +23,8 @@ export function containsPattern(text: string): string {
  * so one text is one statement on each connection. It runs on the primary's pool, or on the request's read replica.
  */
 export async function preparedQuery<T>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
-  const name = `dyad_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
   // logged as TypeORM's own statements are (a query logger counts it)
   dataSource.logger.logQuery(text, values);
-  const result = await routedQuery(dataSource, { name, text, values });
+  const result = await routedQuery(dataSource, { name: statementName(text), text, values });
   return result.rows as T[];
 }
