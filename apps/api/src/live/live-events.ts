@@ -39,10 +39,6 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
     this.listener = new LiveListener({ url: options.url, onNotices: (notices) => this.publish(notices) });
   }
 
-  get listening(): boolean {
-    return this.listener.listening;
-  }
-
   publish(notices: readonly LiveNotice[]): void {
     if (!notices.length) return;
     const loaders = createLoaders(this.reader);

@@ -25,7 +25,6 @@ export class LiveListener {
   private retry: NodeJS.Timeout | null = null;
   private pending: LiveNotice[] = [];
   private flushing = false;
-  private listeningNow = false;
 
   constructor(private readonly options: LiveListenerOptions) {}
 
@@ -34,16 +33,11 @@ export class LiveListener {
     await this.connect();
   }
 
-  get listening(): boolean {
-    return this.listeningNow;
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
     const client = this.client;
     this.client = null;
-    this.listeningNow = false;
     await client?.end().catch(() => undefined);
   }
 
@@ -66,7 +60,6 @@ export class LiveListener {
       return;
     }
     if (this.client !== client) return;
-    this.listeningNow = true;
     if (this.failures > 0) {
       this.logger.warn('listening for live updates again; changes made while disconnected were not announced');
     }
@@ -77,7 +70,6 @@ export class LiveListener {
   private lost(client: pg.Client, error: unknown): void {
     if (this.stopped || this.client !== client) return;
     this.client = null;
-    this.listeningNow = false;
     client.end().catch(() => undefined);
     const delay = Math.min(this.options.maxDelayMs ?? 30_000, (this.options.minDelayMs ?? 500) * 2 ** this.failures);
     this.failures += 1;
