@@ -16,6 +16,9 @@ export interface SeedOptions {
   log: (line: string) => void;
 }
 
+/** The plan tables the steps draw from (unlogged: seen by every connection, dropped after the load). */
+const PLAN_TABLES = ['bench_meeting', 'bench_news', 'bench_proposal', 'bench_follow_up'];
+
 const SEEDED_TABLES = [
   'meeting', 'meeting_party', 'meeting_participant', 'meeting_source', 'news_item', 'actor', 'proposal', 'proposal_party',
   'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change', 'evidence',
@@ -29,10 +32,16 @@ const VACUUMED_TABLES = [
 interface Step {
   label: string;
   sql: string;
+  /** The table the step fills; it runs after every earlier step that writes a table it reads or writes. */
+  writes?: string;
+  reads?: string[];
 }
 
-/** Seeds an empty, migrated database; returns the row count of each table. */
-export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: SeedOptions): Promise<Record<string, number>> {
+/**
+ * Seeds an empty, migrated database; returns the row count of each table. The steps run side by side on the
+ * given connections, each as soon as the steps it reads from are done.
+ */
+export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }: SeedOptions): Promise<Record<string, number>> {
   const codes = `'{${BENCH_COUNTRIES.join(',')}}'::char(2)[]`;
   const sectors = `'{${SECTORS.join(',')}}'::sector[]`;
   const lifecycle = `'{${PROPOSAL_LIFECYCLE.join(',')}}'::proposal_status[]`;
@@ -40,8 +49,9 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
   const steps: Step[] = [
     {
       label: 'plan meetings',
+      writes: 'bench_meeting',
       // a: strongly skewed, b: mildly skewed and never a; one meeting in twelve has a third party
-      sql: `CREATE TEMP TABLE bench_meeting AS
+      sql: `CREATE UNLOGGED TABLE bench_meeting AS
         SELECT i, md5('meeting' || i)::uuid AS id, (${codes})[a + 1] AS code_a, (${codes})[b + 1] AS code_b,
                CASE WHEN r_third < 0.08 AND c NOT IN (a, b) THEN (${codes})[c + 1] END AS code_c,
                current_date - floor(3650 * power(r_date, 1.7))::int AS date,
@@ -65,6 +75,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'meetings',
+      writes: 'meeting', reads: ['bench_meeting'],
       // the stored party set is written here (the triggers that keep it are off during the load)
       sql: `INSERT INTO meeting (id, type, date, date_source, location_country_code, sectors, summary, review_status, confidence, version, party_codes)
         SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1, p.codes::char(2)[]
@@ -74,6 +85,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'meeting parties',
+      writes: 'meeting_party', reads: ['bench_meeting'],
       sql: `INSERT INTO meeting_party (meeting_id, country_code)
         SELECT id, code_a FROM bench_meeting
         UNION ALL SELECT id, code_b FROM bench_meeting
@@ -81,7 +93,8 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'plan news items',
-      sql: `CREATE TEMP TABLE bench_news AS
+      writes: 'bench_news', reads: ['bench_meeting'],
+      sql: `CREATE UNLOGGED TABLE bench_news AS
         SELECT md5('news' || m.i || '-' || s)::uuid AS id, m.id AS meeting_id, m.i, s, m.date, m.code_a,
                (ARRAY['fa', 'en', 'ru'])[1 + (m.i + s) % 3] AS language,
                format('%s and %s held talks on %s cooperation on %s. The delegations discussed joint projects, the exchange '
@@ -96,6 +109,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'news items',
+      writes: 'news_item', reads: ['bench_news'],
       sql: `INSERT INTO news_item (id, url, title, body, search_key, language, published_at, publisher, publisher_country_code,
                                    content_hash, extractor_version)
         SELECT id, 'https://bench.dyad.invalid/' || i || '/' || s, 'Bench report ' || i || '-' || s, body,
@@ -106,9 +120,10 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
                date + (s - 1), 'Bench News ' || s, code_a, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), 'bench'
         FROM bench_news ORDER BY id`,
     },
-    { label: 'meeting sources', sql: `INSERT INTO meeting_source (meeting_id, news_item_id) SELECT meeting_id, id FROM bench_news ORDER BY meeting_id, id` },
+    { label: 'meeting sources', writes: 'meeting_source', reads: ['bench_news'], sql: `INSERT INTO meeting_source (meeting_id, news_item_id) SELECT meeting_id, id FROM bench_news ORDER BY meeting_id, id` },
     {
       label: 'actors',
+      writes: 'actor',
       sql: `INSERT INTO actor (id, kind, name, name_key, country_code)
         SELECT md5('actor' || c.code || '-' || k)::uuid, (CASE WHEN k % 3 = 0 THEN 'ORGANIZATION' ELSE 'PERSON' END)::actor_kind,
                'Official ' || k || ' of ' || c.code, lower('official ' || k || ' of ' || c.code), c.code
@@ -116,6 +131,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'meeting participants',
+      writes: 'meeting_participant', reads: ['bench_meeting'],
       sql: `INSERT INTO meeting_participant (meeting_id, actor_id, title, role)
         SELECT id, md5('actor' || code_a || '-' || (1 + i % 50))::uuid, 'Minister', 'host' FROM bench_meeting
         UNION ALL
@@ -123,9 +139,10 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'plan proposals',
+      writes: 'bench_proposal', reads: ['bench_meeting'],
       // a third of the meetings propose something; where it got to: PROPOSED 35%, AGREED 20%, NEGOTIATING 10%,
       // SIGNED 15%, IMPLEMENTING 8%, COMPLETED 4%, else STALLED or WITHDRAWN after one to three steps
-      sql: `CREATE TEMP TABLE bench_proposal AS
+      sql: `CREATE UNLOGGED TABLE bench_proposal AS
         SELECT md5('proposal' || i)::uuid AS id, i, id AS meeting_id, date, code_a, code_b, code_c, sectors,
                (ARRAY['MOU', 'AGREEMENT', 'JOINT_PROJECT', 'EVENT', 'EXCHANGE', 'TRAINING', 'VISIT', 'OTHER'])[1 + floor(r_kind * 8)::int] AS kind,
                CASE WHEN r_status < 0.35 THEN 1 WHEN r_status < 0.55 THEN 2 WHEN r_status < 0.65 THEN 3 WHEN r_status < 0.8 THEN 4
@@ -135,6 +152,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'proposals',
+      writes: 'proposal', reads: ['bench_proposal'],
       // its history climbs the lifecycle to step `top`: that is the furthest step it reached
       sql: `INSERT INTO proposal (id, kind, title, description, search_key, sectors, status, status_date, origin_meeting_id, version,
                                   party_codes, funnel_step)
@@ -149,6 +167,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'proposal parties',
+      writes: 'proposal_party', reads: ['bench_proposal'],
       sql: `INSERT INTO proposal_party (proposal_id, country_code)
         SELECT id, code_a FROM bench_proposal
         UNION ALL SELECT id, code_b FROM bench_proposal
@@ -156,6 +175,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'proposal histories',
+      writes: 'proposal_status_change', reads: ['bench_proposal'],
       sql: `INSERT INTO proposal_status_change (proposal_id, status, effective_date, meeting_id)
         SELECT id, (${lifecycle})[s], least(date + (s - 1) * 45, current_date), CASE WHEN s = 1 THEN meeting_id END
         FROM bench_proposal CROSS JOIN LATERAL generate_series(1, top) AS s
@@ -164,9 +184,10 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'plan follow-ups',
+      writes: 'bench_follow_up', reads: ['bench_meeting', 'bench_proposal'],
       // two meetings in five leave a follow-up; one in fifty of those is tied to the proposal only, one in a
       // hundred to its owners only
-      sql: `CREATE TEMP TABLE bench_follow_up AS
+      sql: `CREATE UNLOGGED TABLE bench_follow_up AS
         SELECT md5('follow-up' || m.i)::uuid AS id, m.i, m.date, m.code_a, m.code_b, m.code_c,
                CASE WHEN m.i % 50 = 1 AND p.id IS NOT NULL THEN NULL WHEN m.i % 100 = 3 THEN NULL ELSE m.id END AS meeting_id,
                CASE WHEN m.i % 100 = 3 THEN NULL ELSE p.id END AS proposal_id,
@@ -186,6 +207,7 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'follow-ups',
+      writes: 'follow_up_action', reads: ['bench_follow_up'],
       // parties: its meeting's (or proposal's: the same countries), else its owners'
       // owners: the meeting's first two parties (code_a, code_b: never equal)
       sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, party_codes, owner_codes)
@@ -200,11 +222,13 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'follow-up owners',
+      writes: 'follow_up_owner', reads: ['bench_follow_up'],
       sql: `INSERT INTO follow_up_owner (follow_up_id, country_code)
         SELECT id, code_a FROM bench_follow_up UNION ALL SELECT id, code_b FROM bench_follow_up`,
     },
     {
       label: 'follow-up histories',
+      writes: 'follow_up_status_change', reads: ['bench_follow_up'],
       sql: `INSERT INTO follow_up_status_change (follow_up_id, status, effective_date)
         SELECT id, 'OPEN', date FROM bench_follow_up
         UNION ALL
@@ -212,11 +236,13 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
     {
       label: 'rollups',
+      reads: ['meeting', 'meeting_party', 'proposal', 'proposal_party', 'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change'],
       // the party sets were written with the rows: only the rollups are computed
       sql: `SELECT rollup_rebuild(false)`,
     },
     {
       label: 'evidence',
+      writes: 'evidence', reads: ['bench_news', 'bench_proposal', 'bench_follow_up'],
       // quotes are real slices of the first source's body
       sql: `INSERT INTO evidence (news_item_id, start, "end", quote, meeting_id, proposal_id, follow_up_id)
         SELECT n.id, 0, 60, substr(n.body, 1, 60), n.meeting_id, NULL::uuid, NULL::uuid FROM bench_news n WHERE n.s = 1
@@ -227,25 +253,30 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
     },
   ];
 
-  await runner.query(`SET synchronous_commit = off`);
-  // No triggers, foreign-key checks included: the rows are generated consistent, and the party sets and
-  // rollups are written set-based (above) instead of row by row.
-  await runner.query(`SET session_replication_role = replica`);
-  await runner.query(`SET max_parallel_workers_per_gather = 2`);
-  await runner.query(`SET work_mem = '256MB'`);
-  await runner.query(`SET max_parallel_maintenance_workers = 2`);
-  await runner.query(`SET maintenance_work_mem = '256MB'`);
+  const [runner] = runners;
+  // Every connection loads with no triggers and no foreign-key checks: the rows are generated consistent, and the
+  // party sets and rollups are written set-based (above) instead of row by row.
+  for (const each of runners) {
+    await each.query(`SET synchronous_commit = off`);
+    await each.query(`SET session_replication_role = replica`);
+    await each.query(`SET max_parallel_workers_per_gather = 2`);
+    await each.query(`SET work_mem = '256MB'`);
+    await each.query(`SET max_parallel_maintenance_workers = 2`);
+    await each.query(`SET maintenance_work_mem = '256MB'`);
+  }
   await runner.query(`SELECT setseed(0.42)`);
   const started = Date.now();
   // Secondary indexes are built once after the load (sorted, in bulk): much faster than growing them row by row.
-  const indexes: { name: string; definition: string }[] = await runner.query(
-    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+  // GIN indexes first: they build on one core and take longest, so the other connections fill in around them.
+  const indexes: { name: string; table: string; definition: string }[] = await runner.query(
+    `SELECT i.indexname AS name, i.tablename AS table, i.indexdef AS definition FROM pg_indexes i
      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+     ORDER BY i.indexdef LIKE '% USING gin %' DESC, i.indexname`,
     [SEEDED_TABLES],
   );
   for (const index of indexes) await runner.query(`DROP INDEX "${index.name}"`);
-  for (const index of indexes) steps.push({ label: `index ${index.name}`, sql: index.definition });
+  for (const index of indexes) steps.push({ label: `index ${index.name}`, sql: index.definition, reads: [index.table] });
   // So are the primary keys and unique constraints no foreign key depends on (the join tables', news_item's
   // content hash): dropped, and added again with the same name and definition. The others (meeting, news item,
   // proposal and follow-up ids) stay, and their rows are written in id order, so each insert appends to the index.
@@ -257,22 +288,71 @@ export async function seedBenchDataset(runner: QueryRunner, { meetings, log }: S
   );
   for (const constraint of constraints) await runner.query(`ALTER TABLE ${constraint.table} DROP CONSTRAINT "${constraint.name}"`);
   for (const constraint of constraints) {
-    steps.push({ label: `constraint ${constraint.name}`, sql: `ALTER TABLE ${constraint.table} ADD CONSTRAINT "${constraint.name}" ${constraint.definition}` });
+    steps.push({
+      label: `constraint ${constraint.name}`,
+      sql: `ALTER TABLE ${constraint.table} ADD CONSTRAINT "${constraint.name}" ${constraint.definition}`,
+      reads: [constraint.table],
+    });
   }
-  for (const [index, step] of steps.entries()) {
-    const t0 = Date.now();
-    const result = await runner.query(step.sql, [], true);
+  let done = 0;
+  await runSteps(runners, steps, (step, result, ms) => {
     const rows = typeof result.affected === 'number' ? ` (${result.affected.toLocaleString('en')} rows)` : '';
-    log(`seed ${index + 1}/${steps.length} ${step.label}${rows} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }
-  await runner.query(`SET session_replication_role = DEFAULT`);
+    log(`seed ${++done}/${steps.length} ${step.label}${rows} in ${(ms / 1000).toFixed(1)} s`);
+  });
+  await runner.query(`DROP TABLE ${PLAN_TABLES.join(', ')}`);
   const t0 = Date.now();
   // VACUUM the tables the reads walk by index-only scans (the list index, party rows, sources, rollups), so they
   // need no heap visits (autovacuum would do it later); the others (news items: most of the data) are only analysed.
-  await runner.query(`VACUUM (ANALYZE) ${VACUUMED_TABLES.join(', ')}`);
-  await runner.query(`ANALYZE ${SEEDED_TABLES.filter((table) => !VACUUMED_TABLES.includes(table)).join(', ')}`);
+  const maintenance: Step[] = [
+    ...VACUUMED_TABLES.map((table) => ({ label: `vacuum ${table}`, sql: `VACUUM (ANALYZE) ${table}` })),
+    ...SEEDED_TABLES.filter((table) => !VACUUMED_TABLES.includes(table)).map((table) => ({ label: `analyze ${table}`, sql: `ANALYZE ${table}` })),
+  ];
+  await runSteps(runners, maintenance, () => {});
   log(`vacuum analyze in ${((Date.now() - t0) / 1000).toFixed(1)} s; seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const counts = await runner.query(SEEDED_TABLES.map((table) => `SELECT '${table}' AS name, count(*)::int AS rows FROM ${table}`).join(' UNION ALL '));
   return Object.fromEntries((counts as { name: string; rows: number }[]).map((row) => [row.name, row.rows]));
+}
+
+/**
+ * Runs `steps` on `runners`, each connection taking the first step whose inputs are ready: a step waits for every
+ * earlier step that writes a table it reads or writes. On a failure no further step starts, the running ones
+ * finish, and the first error is thrown.
+ */
+async function runSteps(
+  runners: QueryRunner[],
+  steps: Step[],
+  onDone: (step: Step, result: { affected?: number }, ms: number) => void,
+): Promise<void> {
+  const finished = new Set<Step>();
+  const started = new Set<Step>();
+  const ready = (index: number) => {
+    const needs = new Set([...(steps[index].reads ?? []), ...(steps[index].writes ? [steps[index].writes] : [])]);
+    return steps.slice(0, index).every((earlier) => finished.has(earlier) || !earlier.writes || !needs.has(earlier.writes));
+  };
+  let failure: unknown;
+  const waiting: (() => void)[] = [];
+  const changed = () => new Promise<void>((resolve) => waiting.push(resolve));
+  const worker = async (runner: QueryRunner) => {
+    while (failure === undefined && started.size < steps.length) {
+      const index = steps.findIndex((step, i) => !started.has(step) && ready(i));
+      if (index < 0) {
+        await changed();
+        continue;
+      }
+      const step = steps[index];
+      started.add(step);
+      const t0 = Date.now();
+      try {
+        const result = await runner.query(step.sql, [], true);
+        finished.add(step);
+        onDone(step, result, Date.now() - t0);
+      } catch (error) {
+        failure ??= new Error(`seed step "${step.label}" failed: ${(error as Error).message}`, { cause: error });
+      }
+      for (const resolve of waiting.splice(0)) resolve();
+    }
+  };
+  await Promise.all(runners.map(worker));
+  if (failure !== undefined) throw failure;
 }

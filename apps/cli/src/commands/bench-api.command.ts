@@ -93,6 +93,8 @@ interface BenchOptions {
   duration: number;
   connections: number;
   skipSeed: boolean;
+  /** Connections the seed runs its steps on side by side; undefined: one per core. */
+  seedConnections?: number;
   /** Only the lone latencies (no load): the growth table, quickly. */
   aloneOnly: boolean;
   /** Another GraphQL server on the same database, loaded interleaved with Dyad on the same data (see api-compare). */
@@ -159,6 +161,7 @@ export function registerBenchApi(bench: Command): void {
     .option('--connections <n>', 'concurrent connections', wholeNumber(1, 200), 10)
     .option('--database <name>', 'the database to (re)create and measure, so benches run side by side need not share one', databaseName, BENCH_DATABASE)
     .option('--skip-seed', 'reuse the database of a previous run (one size only)', false)
+    .option('--seed-connections <n>', 'connections the seed loads over side by side (default: one per core)', wholeNumber(1, 32))
     .option('--alone-only', 'measure only each query alone (no load)', false)
     .option('--compare-url <url>', 'also load another GraphQL server on the same database (PostGraphile v4, see the README) with the same data, interleaved with Dyad', httpUrl)
     .option('--compare-name <name>', 'what to call that server in the table', 'PostGraphile')
@@ -177,7 +180,7 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
       const benchUrl = withDatabaseName(database.url, options.database);
       if (!options.skipSeed) {
         const t0 = Date.now();
-        await recreateBenchDatabase(database.url, options.database, meetings, log);
+        await recreateBenchDatabase(database.url, options.database, meetings, log, options.seedConnections);
         log(`${meetings.toLocaleString('en')} meetings: database made and seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
       const adminKey = `bench-${randomBytes(12).toString('hex')}`;

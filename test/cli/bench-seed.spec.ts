@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataSource, withClient, withDatabaseName } from '@dyad/database';
+import { ENTITIES } from '@dyad/domain';
+import type { DataSource } from 'typeorm';
+import { seedBenchDataset } from '../../apps/cli/src/bench/api-dataset.js';
+import { recreateBenchDatabase } from '../../apps/cli/src/bench/bench-database.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+// The bench seed (`dyad bench api`) loads its steps over several connections side by side, dropping the indexes
+// and constraints first and building them after the load. What it leaves must be the migrated schema, whole,
+// with rollups and party sets as the triggers would have kept them.
+
+const serverUrl = () => process.env.DATABASE_URL!;
+
+/** Every index and constraint of the public schema, by name and definition. */
+async function schemaObjects(db: DataSource): Promise<string[]> {
+  const rows: { item: string }[] = await db.query(
+    `SELECT 'index ' || indexname || ': ' || indexdef AS item FROM pg_indexes WHERE schemaname = 'public'
+     UNION ALL
+     SELECT 'constraint ' || conrelid::regclass || '.' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint
+     WHERE connamespace = 'public'::regnamespace
+     ORDER BY 1`,
+  );
+  return rows.map((row) => row.item);
+}
+
+/** Every rollup table's rows as text, in one order. */
+async function rollupTables(db: DataSource): Promise<Record<string, string[]>> {
+  const tables: { name: string }[] = await db.query(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'rollup\\_%' ORDER BY 1`,
+  );
+  const result: Record<string, string[]> = {};
+  for (const { name } of tables) {
+    const rows: { row: string }[] = await db.query(`SELECT t::text AS row FROM ${name} t ORDER BY 1`);
+    result[name] = rows.map((row) => row.row);
+  }
+  return result;
+}
+
+describe('bench seed over several connections', () => {
+  const name = `dyad_t_seed_${randomBytes(4).toString('hex')}`;
+  let migrated: TestDatabase;
+  let seeded: DataSource;
+  const log: string[] = [];
+
+  beforeAll(async () => {
+    migrated = await createTestDatabase();
+    await recreateBenchDatabase(serverUrl(), name, 1000, (line) => log.push(line), 2);
+    seeded = createDataSource({ url: withDatabaseName(serverUrl(), name), entities: ENTITIES, poolSize: 2, statementTimeoutMs: 0 });
+    await seeded.initialize();
+  }, 120_000);
+  afterAll(async () => {
+    await seeded?.destroy();
+    await withClient(serverUrl(), (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await migrated.drop();
+  });
+
+  it('logs every step once and leaves no plan table behind', async () => {
+    const steps = log.filter((line) => line.startsWith('seed '));
+    const total = Number(/^seed \d+\/(\d+) /.exec(steps[0])![1]);
+    expect(steps).toHaveLength(total);
+    expect(new Set(steps.map((line) => /^seed (\d+)\//.exec(line)![1])).size).toBe(total);
+    for (const label of ['plan meetings', 'meetings', 'news items', 'rollups', 'evidence']) {
+      expect(steps.filter((line) => line.replace(/^seed \d+\/\d+ /, '').replace(/( \([\d,]+ rows\))? in [\d.]+ s$/, '') === label)).toHaveLength(1);
+    }
+    expect(log.some((line) => /seeded in [\d.]+ s$/.test(line))).toBe(true);
+    const [plans] = await seeded.query(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename LIKE 'bench\\_%'`);
+    expect(plans.n).toBe(0);
+  });
+
+  it('leaves every index and constraint of the migrated schema', async () => {
+    const db = await migrated.connect();
+    expect(await schemaObjects(seeded)).toEqual(await schemaObjects(db));
+  });
+
+  it('writes the rows, their party sets and rollups as the triggers and a rebuild would', async () => {
+    const [counts] = await seeded.query(
+      `SELECT (SELECT count(*)::int FROM meeting) AS meetings, (SELECT count(*)::int FROM news_item) AS news,
+              (SELECT count(*)::int FROM meeting m WHERE m.party_codes IS DISTINCT FROM
+                 ARRAY(SELECT p.country_code FROM meeting_party p WHERE p.meeting_id = m.id ORDER BY 1)::char(2)[]) AS stray_sets`,
+    );
+    expect(counts.meetings).toBe(1000);
+    expect(counts.news).toBeGreaterThan(1000);
+    expect(counts.stray_sets).toBe(0);
+    const loaded = await rollupTables(seeded);
+    expect(loaded.rollup_meeting.length).toBeGreaterThan(0);
+    await seeded.query(`SELECT rollup_rebuild()`);
+    expect(await rollupTables(seeded)).toEqual(loaded);
+  });
+
+  it('stops at a failing step, names it, and starts nothing that needs it', async () => {
+    const target = await createTestDatabase();
+    const db = await target.connect();
+    try {
+      await db.query(`CREATE TABLE bench_meeting (i int)`); // the first step creates it: it fails
+      const runners = [db.createQueryRunner(), db.createQueryRunner()];
+      await expect(seedBenchDataset(runners, { meetings: 100, log: () => {} })).rejects.toThrow(/seed step "plan meetings" failed: .*already exists/);
+      await Promise.all(runners.map((runner) => runner.release()));
+      const [rows] = await db.query(`SELECT (SELECT count(*)::int FROM meeting) AS meetings, (SELECT count(*)::int FROM news_item) AS news`);
+      expect(rows).toEqual({ meetings: 0, news: 0 });
+    } finally {
+      await target.drop();
+    }
+  });
+});
