@@ -25,7 +25,10 @@ export function subsets(codes: readonly string[]): string[][] {
   return sets;
 }
 
-/** Locks on sets of countries, taken for one transaction: exclusive ones win over shared ones on the same set. */
+/**
+ * Locks on sets of countries (and, under keys of their own, on a new person's names: actorNameLocks), taken for
+ * one transaction: exclusive ones win over shared ones on the same set.
+ */
 export class PartyLocks {
   private readonly modes = new Map<string, boolean>();
 
