@@ -91,7 +91,7 @@ export class PartyLocks {
 }
 
 /** Error codes of a transaction that lost a deadlock or a serialization race: run again, as ingestion does. */
-export const RETRIED_ERROR_CODES: ReadonlySet<string> = new Set(['40P01', '40001']);
+const RETRIED_ERROR_CODES: ReadonlySet<string> = new Set(['40P01', '40001']);
 const ATTEMPTS = 4;
 
 class LocksMoved extends Error {}
