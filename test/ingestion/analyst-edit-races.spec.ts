@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuditService, DomainError, FollowUpService, MeetingService, ProposalService, RequestContext } from '@dyad/domain';
+import { ActorService, AuditService, DomainError, FollowUpService, MeetingService, ProposalService, RequestContext } from '@dyad/domain';
 import type { IngestionService, NewsItemInput } from '@dyad/ingestion';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -26,11 +26,17 @@ const TEHRAN_AGAIN: NewsItemInput = {
   text: 'TEHRAN, June 11, 2025 – Iranian Foreign Minister Abbas Araghchi received Kazakh Foreign Minister Murat Nurtleu in Tehran on Tuesday and discussed transit cooperation.',
 };
 
+const MOSCOW: NewsItemInput = {
+  title: 'moscow',
+  text: 'MOSCOW, May 12, 2025 – Iranian Foreign Minister Abbas Araghchi met Russian Foreign Minister Sergey Lavrov in Moscow on Monday and discussed transit cooperation.',
+};
+
 const ctx = RequestContext.system();
 const RUNS = 12;
 
 interface Services {
   db: DataSource;
+  actors: ActorService;
   ingestion: IngestionService;
   meetings: MeetingService;
   followUps: FollowUpService;
@@ -58,6 +64,9 @@ async function state(db: DataSource) {
       `SELECT f.description, f.status, f.owner_codes::text[] AS owners, (SELECT n.title FROM follow_up_status_change c JOIN news_item n ON n.id = c.news_item_id
          WHERE c.follow_up_id = f.id AND c.status = 'DONE') AS closed_by
        FROM follow_up_action f ORDER BY f.description`,
+    ),
+    actors: await db.query(
+      `SELECT a.name, a.aliases, (SELECT count(*)::int FROM meeting_participant mp WHERE mp.actor_id = a.id) AS meetings FROM actor a ORDER BY a.name`,
     ),
     unsourced: (await db.query(`SELECT count(*)::int AS n FROM news_item n WHERE NOT EXISTS (SELECT 1 FROM meeting_source s WHERE s.news_item_id = n.id)`))[0].n,
   };
@@ -153,6 +162,21 @@ const RACES: [string, Race][] = [
       },
     },
   ],
+  [
+    'merging an actor into another, and a report naming the one merged away (on another pair)',
+    {
+      async setup({ db, ingestion }) {
+        await ingestion.ingest(ctx, ASTANA);
+        await db.query(`INSERT INTO actor (kind, name, name_key, match_key, country_code) VALUES ('PERSON', 'Iran''s foreign minister', 'x', 'rns frgn mnstr', 'IR')`);
+      },
+      report: MOSCOW,
+      async edit({ db, actors }) {
+        const [target] = await db.query(`SELECT id, version FROM actor WHERE name = 'Iran''s foreign minister'`);
+        const [duplicate] = await db.query(`SELECT id FROM actor WHERE name = 'Abbas Araghchi'`);
+        return () => actors.merge(ctx, target.id, target.version, [duplicate.id]);
+      },
+    },
+  ],
 ];
 
 describe('an analyst’s edit racing an ingest on the same pair', () => {
@@ -165,7 +189,7 @@ describe('an analyst’s edit racing an ingest on the same pair', () => {
     db = await database.connect();
     const audit = new AuditService(db);
     const followUps = new FollowUpService(db, audit);
-    services = { db, ingestion: ingestionServiceFor(db), followUps, meetings: new MeetingService(db, audit, followUps, new ProposalService(db, audit)) };
+    services = { db, actors: new ActorService(db, audit), ingestion: ingestionServiceFor(db), followUps, meetings: new MeetingService(db, audit, followUps, new ProposalService(db, audit)) };
   });
   afterAll(() => database.drop());
   beforeEach(() => reset(db));

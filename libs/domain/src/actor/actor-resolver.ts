@@ -85,12 +85,15 @@ export function actorNameLocks(key: ActorNameKey): PartyLocks {
 async function findActor(manager: EntityManager, key: ActorNameKey, spelled: string, country: string | null): Promise<Row | null> {
   if (!key.compact) return null;
   // Candidates through the indexes on replace(match_key, ' ', ''): the whole name or a surname ending it
-  // (its token-boundary suffixes), or, for a surname alone, a fuller name ending with it.
+  // (its token-boundary suffixes), or, for a surname alone, a fuller name ending with it. They are locked
+  // against deletion (FOR KEY SHARE, what the participant's foreign key takes anyway): one being merged away
+  // by an analyst is waited for and then not found, instead of being used and failing on its key.
   const single = key.tokens.length === 1 && key.compact.length >= MIN_SURNAME_KEY;
   const rows: Row[] = await manager.query(
     `SELECT id, name, aliases, match_key, country_code FROM actor
      WHERE kind = 'PERSON' AND ($2::char(2) IS NULL OR country_code IS NULL OR country_code = $2) AND match_key <> ''
-       AND (replace(match_key, ' ', '') = ANY($1::text[]) OR ($3 AND reverse(replace(match_key, ' ', '')) LIKE $4))`,
+       AND (replace(match_key, ' ', '') = ANY($1::text[]) OR ($3 AND reverse(replace(match_key, ' ', '')) LIKE $4))
+     FOR KEY SHARE`,
     [nameSuffixes(key), country, single, `${[...key.compact].reverse().join('')}%`],
   );
   const matching = rows.filter((row) => sameActorName(key, storedActorKey(row.match_key)));
