@@ -7,8 +7,9 @@ import { ingestionServiceFor } from '../support/ingestion.js';
 
 // An analyst's edit and the ingest of a report on the same pair, started together, give what running them one
 // after the other gives (in one order or the other), and neither fails with a deadlock: edits take the locks
-// ingestion takes (withPartyLocks). The version check stays: an edit made from a reading the ingest has since
-// changed is refused with CONFLICT, as it is one after the other.
+// ingestion takes (withPartyLocks), and an ingest waits for an actor being merged away (resolveActor). The
+// version check stays: an edit made from a reading the ingest has since changed is refused with CONFLICT, as it
+// is one after the other.
 const ASTANA: NewsItemInput = {
   title: 'astana',
   text: 'ASTANA, April 13, 2025 – Iranian Foreign Minister Abbas Araghchi met his Kazakh counterpart Murat Nurtleu in Astana on Sunday and discussed transit cooperation.',
