@@ -79,5 +79,5 @@ describe('analysts’ mutations during ingestion on the same pair', () => {
     expect(edited).toBeGreaterThan(0);
     const { data } = await gql<{ newsItems: { nodes: { id: string; meetings: { id: string }[] }[] } }>(`{ newsItems(first: 100) { nodes { id meetings { id } } } }`);
     expect(data!.newsItems.nodes.filter((item) => item.meetings.length !== 1)).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -226,5 +226,5 @@ describe('an analyst’s edit racing an ingest on the same pair', () => {
       expect(ingested.status).toBe('NEW');
       expect(serial).toContainEqual({ answer, state: await state(db) });
     }
-  });
+  }, 240_000); // 14 ingests and edits one after the other, and 12 races: 15–30 s each on a loaded 2-core machine
 });

@@ -43,5 +43,5 @@ describe('one actor per person, also when reports naming them are ingested at on
       [`%${surname}`],
     );
     expect(actors).toEqual([{ name: fullName, meetings: PARTNERS.length }]);
-  });
+  }, 120_000);
 });
