@@ -7,6 +7,7 @@ import { Meeting } from '../meeting/meeting.entity.js';
 import { MeetingParticipant } from '../meeting/meeting-participant.entity.js';
 import { DomainError } from '../shared/domain.error.js';
 import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
+import { PartyLocks, withPartyLocks } from '../shared/party-locks.js';
 import type { Page, PageOf } from '../shared/page.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { containsPattern, SqlParams } from '../shared/sql.js';
@@ -237,7 +238,9 @@ export class ActorService {
   ): Promise<Actor> {
     if (!UUID.test(id)) throw DomainError.invalid(`${id} is not a valid actor id`, { field: 'id' });
     if (!Number.isInteger(expectedVersion)) throw DomainError.invalid('expectedVersion must be an integer', { field: 'expectedVersion' });
-    return this.dataSource.transaction(async (manager) => {
+    // No party set is locked (an actor is not one pair's), but a deadlock lost to an ingest locking the same
+    // actors is retried as for the other edits.
+    return withPartyLocks(this.dataSource, async () => new PartyLocks(), async (manager) => {
       const actor = await lockForEdit(manager, Actor, 'actor', id, expectedVersion);
       const before = describe(actor);
       await change(manager, actor);

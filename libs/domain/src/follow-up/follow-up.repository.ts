@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isUuid } from '../shared/entity-helpers.js';
 import { partySetKey, sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { FollowUpHorizon, FollowUpStatus } from '../shared/vocabulary.js';
@@ -152,5 +153,11 @@ export class FollowUpRepository {
   async setOwners(followUpId: string, owners: readonly string[]): Promise<void> {
     await preparedQuery(this.manager, `DELETE FROM follow_up_owner WHERE follow_up_id = $1`, [followUpId]);
     await preparedQuery(this.manager, `INSERT INTO follow_up_owner (follow_up_id, country_code) SELECT $1, unnest($2::char(2)[])`, [followUpId, owners]);
+  }
+
+  /** The owner sets of the follow-ups `ids` (sorted): what their edits lock. */
+  async ownerSets(ids: readonly string[]): Promise<string[][]> {
+    const rows: { owners: string[] }[] = await preparedQuery(this.manager, `SELECT owner_codes::text[] AS owners FROM follow_up_action WHERE id = ANY($1::uuid[])`, [ids.filter(isUuid)]);
+    return rows.map((row) => row.owners);
   }
 }

@@ -11,6 +11,7 @@ import { followUpConditions } from '../shared/filter-sql.js';
 import { assertCooperationFilter, type FollowUpFilter } from '../shared/filters.js';
 import type { Page, PageOf } from '../shared/page.js';
 import type { RequestContext } from '../shared/request-context.js';
+import { PartyLocks, partySetKey, withPartyLocks } from '../shared/party-locks.js';
 import { SqlParams } from '../shared/sql.js';
 import { FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, type FollowUpHorizon, type FollowUpStatus } from '../shared/vocabulary.js';
 import { FollowUpAction } from './follow-up-action.entity.js';
@@ -79,7 +80,7 @@ export class FollowUpService {
     return getEntityOrThrow(this.dataSource.manager, FollowUpAction, 'follow-up', id);
   }
 
-  /** Adds an analyst's follow-up inside the caller's transaction. */
+  /** Adds an analyst's follow-up inside the caller's transaction, which holds the lock on its owner set (see MeetingService.logOutcome). */
   async createIn(manager: EntityManager, ctx: RequestContext, input: NewFollowUp, from: string): Promise<FollowUpAction> {
     if (!FOLLOW_UP_HORIZONS.includes(input.horizon)) throw DomainError.invalid(`unknown horizon ${input.horizon}`, { field: 'horizon' });
     if (input.dueDate != null) assertDate(input.dueDate, 'dueDate');
@@ -109,7 +110,15 @@ export class FollowUpService {
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, patch: FollowUpPatch): Promise<FollowUpAction> {
-    return this.dataSource.transaction(async (manager) => {
+    // The follow-up's owner set (and the new one) exclusively, as ingestion takes it when it adds or closes one.
+    const locks = async (manager: EntityManager) => {
+      const locks = new PartyLocks();
+      for (const owners of [...(await new FollowUpRepository(manager).ownerSets([id])), patch.owners ?? []]) {
+        if (owners.length) locks.exclusive(partySetKey(owners));
+      }
+      return locks;
+    };
+    return withPartyLocks(this.dataSource, locks, async (manager) => {
       const followUp = await lockForEdit(manager, FollowUpAction, 'follow-up', id, expectedVersion);
       const before = describe(followUp, await this.ownersOf(manager, id));
       if (patch.status != null) {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { resolveActor } from '../actor/actor-resolver.js';
+import { isUuid } from '../shared/entity-helpers.js';
 import { sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import { estimatedDueDate } from '../lifecycle/follow-up-lifecycle.js';
@@ -261,6 +262,12 @@ export class MeetingRepository {
     await preparedQuery(this.manager, `UPDATE proposal SET origin_meeting_id = $1 WHERE origin_meeting_id = ANY($2)`, params);
     await preparedQuery(this.manager, `UPDATE meeting_reading SET meeting_id = $1 WHERE meeting_id = ANY($2)`, params);
     await preparedQuery(this.manager, `DELETE FROM meeting WHERE id = ANY($1)`, [duplicateIds]);
+  }
+
+  /** The party sets of the meetings `ids` (sorted; ids that are no meeting's give none): what their edits lock. */
+  async partySets(ids: readonly string[]): Promise<string[][]> {
+    const rows: { parties: string[] }[] = await preparedQuery(this.manager, `SELECT party_codes::text[] AS parties FROM meeting WHERE id = ANY($1::uuid[])`, [ids.filter(isUuid)]);
+    return rows.map((row) => row.parties);
   }
 
   /** Replaces a meeting's parties (an analyst's edit). */

@@ -5,9 +5,11 @@ import { AuditService } from '../audit/audit.service.js';
 import { assertKnownCountries } from '../country/country.service.js';
 import { FollowUpService, type NewFollowUp } from '../follow-up/follow-up.service.js';
 import { assertDate, todayInTehran } from '../lifecycle/dates.js';
+import { ProposalRepository } from '../proposal/proposal.repository.js';
 import { ProposalService, type SetProposalStatusInput } from '../proposal/proposal.service.js';
 import { DomainError, DomainErrorCode } from '../shared/domain.error.js';
 import { getEntityOrThrow, lockForEdit, pagedRows } from '../shared/entity-helpers.js';
+import { PartyLocks, partySetKey, withPartyLocks } from '../shared/party-locks.js';
 import { meetingConditions, meetingCountFromRollups } from '../shared/filter-sql.js';
 import { assertCooperationFilter, type MeetingFilter } from '../shared/filters.js';
 import type { Page, PageOf } from '../shared/page.js';
@@ -96,7 +98,9 @@ export class MeetingService {
 
   /** A meeting an analyst records by hand; it is confirmed from the start. */
   async create(ctx: RequestContext, fields: MeetingFields): Promise<Meeting> {
-    return this.dataSource.transaction(async (manager) => {
+    // A new meeting is one linking may match and may count as a follow-up done: the locks of ingesting one.
+    const locks = async () => new PartyLocks().meeting(fields.countries ?? []);
+    return withPartyLocks(this.dataSource, locks, async (manager) => {
       if (!fields.type) throw DomainError.invalid('type is required', { field: 'type' });
       if (!fields.countries) throw DomainError.invalid('countries is required', { field: 'countries' });
       const checked = await this.checkFields(manager, fields);
@@ -124,7 +128,9 @@ export class MeetingService {
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, fields: MeetingFields): Promise<Meeting> {
-    return this.edit(ctx, id, expectedVersion, 'meeting.update', async (manager, meeting) => {
+    // New parties: the new set's locks as well as the old one's.
+    const locks = async () => new PartyLocks().meeting(fields.countries ?? []);
+    return this.edit(ctx, id, expectedVersion, 'meeting.update', locks, async (manager, meeting) => {
       const checked = await this.checkFields(manager, fields);
       if (checked.type != null) meeting.type = checked.type;
       // Status and date are derived from readings: the analyst's word is one more reading, which overrides
@@ -164,7 +170,15 @@ export class MeetingService {
       }
     }
     assertNoRepeatedFollowUps(input.followUps ?? []);
-    return this.edit(ctx, id, input.expectedVersion, 'meeting.logOutcome', async (manager, meeting) => {
+    // Each new follow-up's owner set, and each changed proposal's party set, as ingestion takes them.
+    const locks = async (manager: EntityManager) => {
+      const locks = new PartyLocks();
+      for (const followUp of input.followUps ?? []) if (followUp.owners?.length) locks.exclusive(partySetKey(followUp.owners));
+      const proposalIds = (input.proposalUpdates ?? []).map((update) => update.proposalId);
+      for (const parties of await new ProposalRepository(manager).partySets(proposalIds)) locks.exclusive(partySetKey(parties));
+      return locks;
+    };
+    return this.edit(ctx, id, input.expectedVersion, 'meeting.logOutcome', locks, async (manager, meeting) => {
       meeting.outcome = input.outcome;
       if (input.summary !== undefined) meeting.summary = input.summary?.trim() || null;
       if (input.notes !== undefined) meeting.outcomeNotes = input.notes?.trim() || null;
@@ -183,7 +197,14 @@ export class MeetingService {
   async merge(ctx: RequestContext, targetId: string, expectedVersion: number, duplicateIds: string[]): Promise<Meeting> {
     const duplicates = [...new Set(duplicateIds)].filter((id) => id !== targetId);
     if (!duplicates.length) throw DomainError.invalid('give at least one other meeting to merge', { field: 'duplicateIds' });
-    return this.edit(ctx, targetId, expectedVersion, 'meeting.merge', async (manager, target) => {
+    // The duplicates' sets, and the set the merged meeting will have (all their parties).
+    const locks = async (manager: EntityManager) => {
+      const sets = await new MeetingRepository(manager).partySets([targetId, ...duplicates]);
+      const locks = new PartyLocks().meeting(sets.flat());
+      for (const parties of sets) locks.meeting(parties);
+      return locks;
+    };
+    return this.edit(ctx, targetId, expectedVersion, 'meeting.merge', locks, async (manager, target) => {
       for (const id of duplicates) {
         const duplicate = await getEntityOrThrow(manager, Meeting, 'meeting', id);
         target.sectors = [...new Set([...target.sectors, ...duplicate.sectors])];
@@ -198,7 +219,7 @@ export class MeetingService {
   }
 
   private review(ctx: RequestContext, id: string, expectedVersion: number, status: ReviewStatus): Promise<Meeting> {
-    return this.edit(ctx, id, expectedVersion, status === 'CONFIRMED' ? 'meeting.confirm' : 'meeting.reject', async (_manager, meeting) => {
+    return this.edit(ctx, id, expectedVersion, status === 'CONFIRMED' ? 'meeting.confirm' : 'meeting.reject', null, async (_manager, meeting) => {
       if (meeting.reviewStatus === status) {
         throw new DomainError(DomainErrorCode.Conflict, `meeting ${id} is already ${status}`);
       }
@@ -206,15 +227,24 @@ export class MeetingService {
     });
   }
 
-  /** Locks the meeting at `expectedVersion`, applies `change`, saves, and audits before and after. */
+  /**
+   * Takes the locks ingesting a report of the meeting takes (its party set; see withPartyLocks) and `moreLocks`,
+   * locks the meeting at `expectedVersion`, applies `change`, saves, and audits before and after.
+   */
   private edit(
     ctx: RequestContext,
     id: string,
     expectedVersion: number,
     action: string,
+    moreLocks: ((manager: EntityManager) => Promise<PartyLocks>) | null,
     change: (manager: EntityManager, meeting: Meeting) => Promise<void>,
   ): Promise<Meeting> {
-    return this.dataSource.transaction(async (manager) => {
+    const locks = async (manager: EntityManager) => {
+      const locks = new PartyLocks();
+      for (const parties of await new MeetingRepository(manager).partySets([id])) locks.meeting(parties);
+      return moreLocks ? locks.add(await moreLocks(manager)) : locks;
+    };
+    return withPartyLocks(this.dataSource, locks, async (manager) => {
       const meeting = await lockForEdit(manager, Meeting, 'meeting', id, expectedVersion);
       const before = describe(meeting, await this.partiesOf(manager, id));
       await change(manager, meeting);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isUuid } from '../shared/entity-helpers.js';
 import { sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { ProposalKind, ProposalStatus, Sector } from '../shared/vocabulary.js';
@@ -99,5 +100,11 @@ export class ProposalRepository {
       [queries.map((q) => q.proposalId), queries.map((q) => q.from)],
     );
     return rows.map((row) => (row.found ? { date: row.date, newsItemId: row.news_item_id, meetingId: row.meeting_id } : null));
+  }
+
+  /** The party sets of the proposals `ids` (sorted): what a change of their status locks. */
+  async partySets(ids: readonly string[]): Promise<string[][]> {
+    const rows: { parties: string[] }[] = await preparedQuery(this.manager, `SELECT party_codes::text[] AS parties FROM proposal WHERE id = ANY($1::uuid[])`, [ids.filter(isUuid)]);
+    return rows.map((row) => row.parties);
   }
 }

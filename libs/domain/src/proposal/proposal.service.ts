@@ -9,10 +9,12 @@ import { proposalConditions } from '../shared/filter-sql.js';
 import { assertCooperationFilter, type ProposalFilter } from '../shared/filters.js';
 import type { Page, PageOf } from '../shared/page.js';
 import type { RequestContext } from '../shared/request-context.js';
+import { PartyLocks, partySetKey, withPartyLocks } from '../shared/party-locks.js';
 import { SqlParams } from '../shared/sql.js';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../shared/vocabulary.js';
 import { applyProposalHistory } from './proposal-history.js';
 import { Proposal } from './proposal.entity.js';
+import { ProposalRepository } from './proposal.repository.js';
 import { ProposalStatusChange } from './proposal-status-change.entity.js';
 
 export interface SetProposalStatusInput {
@@ -54,10 +56,19 @@ export class ProposalService {
 
   /** An analyst's status change: checked against the lifecycle rules unless an override reason is given. */
   async setStatus(ctx: RequestContext, input: SetProposalStatusInput): Promise<Proposal> {
-    return this.dataSource.transaction((manager) => this.setStatusIn(manager, ctx, input));
+    // The proposal's party set exclusively, as ingestion takes it when a report mentions the proposal.
+    const locks = async (manager: EntityManager) => {
+      const locks = new PartyLocks();
+      for (const parties of await new ProposalRepository(manager).partySets([input.proposalId])) locks.exclusive(partySetKey(parties));
+      return locks;
+    };
+    return withPartyLocks(this.dataSource, locks, (manager) => this.setStatusIn(manager, ctx, input));
   }
 
-  /** The same, inside a caller's transaction (logging a meeting outcome changes several proposals at once). */
+  /**
+   * The same, inside a caller's transaction (logging a meeting outcome changes several proposals at once), which
+   * holds the lock on the proposal's party set.
+   */
   async setStatusIn(manager: EntityManager, ctx: RequestContext, input: SetProposalStatusInput): Promise<Proposal> {
     // An analyst's reading is marked by the key that made it; that is what lets it override the rules.
     if (!ctx.caller) throw DomainError.invalid('a status change needs an analyst key');

@@ -24,6 +24,11 @@ export async function lockForEdit<T extends ObjectLiteral & { id: string; versio
   return row;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `id` has the shape of a row id (a uuid); a query on another string would fail in the database. */
+export const isUuid = (id: string) => UUID.test(id);
+
 export async function getEntityOrThrow<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
@@ -32,7 +37,7 @@ export async function getEntityOrThrow<T extends ObjectLiteral>(
   /** Columns not read by default (`select: false`) to read too. */
   alsoSelect: string[] = [],
 ): Promise<T> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+  if (!isUuid(id)) {
     throw DomainError.invalid(`${id} is not a valid ${label} id`, { field: 'id' });
   }
   const { columns, hydrate } = entityColumns<T>(manager, entity, alsoSelect);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from './domain.error.js';
 
 /** A set of countries as one sorted key ("IR,KZ"), the name of its lock. */
 export function partySetKey(codes: readonly string[]): string {
@@ -24,7 +25,10 @@ export function subsets(codes: readonly string[]): string[][] {
   return sets;
 }
 
-/** Locks on sets of countries, taken for one transaction: exclusive ones win over shared ones on the same set. */
+/**
+ * Locks on sets of countries (and, under keys of their own, on a new person's names: actorNameLocks), taken for
+ * one transaction: exclusive ones win over shared ones on the same set.
+ */
 export class PartyLocks {
   private readonly modes = new Map<string, boolean>();
 
@@ -36,6 +40,22 @@ export class PartyLocks {
   shared(key: string): this {
     if (!this.modes.has(key)) this.modes.set(key, false);
     return this;
+  }
+
+  /**
+   * What linking takes for a meeting of these parties: their set exclusively (meetings are matched among those
+   * of exactly these parties), every smaller set shared (a meeting closes follow-ups whose owners took part).
+   */
+  meeting(parties: readonly string[]): this {
+    if (!parties.length) return this;
+    this.exclusive(partySetKey(parties));
+    for (const subset of subsetKeys(parties)) this.shared(subset);
+    return this;
+  }
+
+  /** Whether these locks hold every lock of `other`, each in its mode or a stronger one. */
+  covers(other: PartyLocks): boolean {
+    return [...other.modes].every(([key, exclusive]) => this.modes.has(key) && (this.modes.get(key) || !exclusive));
   }
 
   add(other: PartyLocks): this {
@@ -67,6 +87,46 @@ export class PartyLocks {
        FROM (SELECT k, x FROM unnest($1::int[], $2::bool[]) AS t(k, x) ORDER BY k) ordered`,
       [ids, ids.map((id) => byId.get(id)!), ...values],
     );
+  }
+}
+
+/** Error codes of a transaction that lost a deadlock or a serialization race: run again, as ingestion does. */
+const RETRIED_ERROR_CODES: ReadonlySet<string> = new Set(['40P01', '40001']);
+const ATTEMPTS = 4;
+
+class LocksMoved extends Error {}
+
+/**
+ * Runs an analyst's edit in a transaction that first takes the party-set locks linking takes (see linkingLocks in
+ * libs/ingestion), so an edit and an ingest of the same sets run one after the other. `locksFor` names the locks
+ * from what the edit touches: it is read before the transaction (without locks), the locks are taken, in one
+ * statement and in the global order ingestion uses, and it is read again; when the sets moved meanwhile (another
+ * edit changed a meeting's parties) the transaction is run again holding the new sets too. Every change of a set
+ * takes the old one, so once held, what `locksFor` read cannot change until this transaction ends. A transaction
+ * that still loses a deadlock is run again, as ingestion does.
+ */
+export async function withPartyLocks<T>(
+  dataSource: DataSource,
+  locksFor: (manager: EntityManager) => Promise<PartyLocks>,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  let wanted = await locksFor(dataSource.manager);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(async (manager) => {
+        await wanted.acquire(manager);
+        const now = await locksFor(manager);
+        if (!wanted.covers(now)) {
+          wanted = new PartyLocks().add(wanted).add(now);
+          throw new LocksMoved();
+        }
+        return work(manager);
+      });
+    } catch (error) {
+      const retried = error instanceof LocksMoved || RETRIED_ERROR_CODES.has((error as { code?: string }).code ?? '');
+      if (retried && attempt < ATTEMPTS) continue;
+      throw error instanceof LocksMoved ? DomainError.unavailable('the countries of what you edit are being changed by another edit; try again') : error;
+    }
   }
 }
 

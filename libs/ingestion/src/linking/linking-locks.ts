@@ -1,4 +1,4 @@
-import { PartyLocks, partySetKey, subsetKeys } from '@dyad/domain';
+import { PartyLocks, partySetKey } from '@dyad/domain';
 import type { ExtractedEvent } from '@dyad/extraction';
 import { followUpOwners } from './linker.js';
 
@@ -17,8 +17,9 @@ export function linkingLocks(events: readonly ExtractedEvent[], knownCountries: 
   for (const event of events) {
     const parties = [...new Set(event.countries.filter((code) => knownCountries.has(code)))].sort();
     if (parties.length < 2) continue;
-    locks.exclusive(partySetKey(parties));
-    if (event.type !== 'STATEMENT') for (const subset of subsetKeys(parties)) locks.shared(subset);
+    // (analysts' edits take the same locks, through the same PartyLocks.meeting: see withPartyLocks)
+    if (event.type === 'STATEMENT') locks.exclusive(partySetKey(parties));
+    else locks.meeting(parties);
     for (const followUp of event.followUps) locks.exclusive(partySetKey(followUpOwners(followUp, parties, knownCountries)));
   }
   return locks;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partySetKey, subsetKeys } from '../party-locks.js';
+import { PartyLocks, partySetKey, subsetKeys } from '../party-locks.js';
 
 describe('party set keys', () => {
   it.each([
@@ -13,5 +13,22 @@ describe('party set keys', () => {
     expect(subsetKeys(['KZ', 'IR']).sort()).toEqual(['IR', 'IR,KZ', 'KZ']);
     expect(subsetKeys(['RU', 'IR', 'TR'])).toHaveLength(7);
     expect(subsetKeys(['RU', 'IR', 'TR'])).toContain('IR,RU,TR');
+  });
+});
+
+describe('PartyLocks', () => {
+  const modes = (locks: PartyLocks) => Object.fromEntries((locks as unknown as { modes: Map<string, boolean> }).modes);
+
+  it('takes a meeting’s set exclusively and its smaller sets shared, as linking does', () => {
+    expect(modes(new PartyLocks().meeting(['KZ', 'IR']))).toEqual({ 'IR,KZ': true, IR: false, KZ: false });
+    expect(modes(new PartyLocks().meeting([]))).toEqual({});
+  });
+
+  it('covers locks it holds in the same or a stronger mode only', () => {
+    const held = new PartyLocks().meeting(['IR', 'KZ']);
+    expect(held.covers(new PartyLocks().shared('IR'))).toBe(true);
+    expect(held.covers(new PartyLocks().exclusive('IR,KZ'))).toBe(true);
+    expect(held.covers(new PartyLocks().exclusive('IR'))).toBe(false);
+    expect(held.covers(new PartyLocks().meeting(['IR', 'KZ', 'RU']))).toBe(false);
   });
 });
