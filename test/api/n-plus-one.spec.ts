@@ -1,3 +1,4 @@
+import { MeetingService, RequestContext } from '@dyad/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCounter, startTestApi, type TestApi } from '../support/api.js';
 import { factories } from '../support/factories.js';
@@ -65,5 +66,33 @@ describe('no N+1 queries', () => {
     expect(response.data!.actors.nodes).toHaveLength(100);
     expect(response.data!.actors.nodes.every((actor) => actor.meetingCount === 1 && actor.country.code)).toBe(true);
     expect(statements).toBeLessThanOrEqual(20);
+  });
+
+  it('reads meetings asked for by id at the same moment in one statement, each caller getting its own row', async () => {
+    const { data } = await api.graphql<{ meetings: { nodes: { id: string; date: string }[] } }>(`{ meetings(first: 8) { nodes { id date } } }`);
+    const meetings = data!.meetings.nodes;
+    const service = api.server.app.get(MeetingService);
+    const ctx = RequestContext.system();
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const before = counter.count;
+    // one turn of the event loop: the ids (one twice, one in upper case, one unknown) are read together
+    const answers = await Promise.allSettled([
+      ...meetings.map((meeting) => service.get(ctx, meeting.id)),
+      service.get(ctx, meetings[0].id),
+      service.get(ctx, meetings[1].id.toUpperCase()),
+      service.get(ctx, missing),
+    ]);
+    expect(counter.count - before).toBe(1);
+    const ids = answers.slice(0, -1).map((answer) => (answer.status === 'fulfilled' ? answer.value.id : answer.reason));
+    expect(ids).toEqual([...meetings.map((meeting) => meeting.id), meetings[0].id, meetings[1].id]);
+    expect(answers.at(-1)).toMatchObject({ status: 'rejected', reason: { code: 'NOT_FOUND' } });
+
+    // over HTTP, concurrent requests each get their own meeting and its parties
+    const responses = await Promise.all(
+      meetings.map((meeting) => api.graphql<{ meeting: { id: string; date: string; countries: { code: string }[] } }>(`{ meeting(id: "${meeting.id}") { id date countries { code } } }`)),
+    );
+    expect(responses.map((response) => response.data?.meeting.id)).toEqual(meetings.map((meeting) => meeting.id));
+    expect(responses.map((response) => response.data?.meeting.date)).toEqual(meetings.map((meeting) => meeting.date));
+    expect(responses.every((response) => response.data!.meeting.countries.length >= 2)).toBe(true);
   });
 });

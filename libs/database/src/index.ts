@@ -7,5 +7,5 @@ export { openDatabase, type DatabaseHandle } from './open-database.js';
 export { SnakeNamingStrategy } from './naming.strategy.js';
 export { DatabaseModule } from './database.module.js';
 export { ReadReplicas, readTargetKey, routedQuery, withoutPassword, type ReplicaStatus } from './replication/read-replicas.js';
-export { currentReadScope, runInReadScope, type ReadScope, type ReplicaTarget } from './replication/read-scope.js';
+export { currentReadScope, currentReplica, runInReadScope, type ReadScope, type ReplicaTarget } from './replication/read-scope.js';
 export { LIVE_CHANNEL } from './live-channel.js';

@@ -3,10 +3,11 @@ import { type ArgumentNode, type DocumentNode, GraphQLError, Kind, type ValueNod
 /**
  * Mercurius preExecution hook: PostgreSQL text cannot hold U+0000, so a NUL character in any string the
  * request carries (an argument literal or a variable, at any depth) is BAD_USER_INPUT before anything runs,
- * not an INTERNAL_SERVER_ERROR from the database halfway through.
+ * not an INTERNAL_SERVER_ERROR from the database halfway through. Mercurius reuses one document per query
+ * text, so the document's literals are walked once per text (remembered here); the variables on every request.
  */
 export async function rejectNulCharacters(_schema: unknown, document: DocumentNode, _context: unknown, variables?: Record<string, unknown>) {
-  const where = nulIn(variables ?? {}, '$') ?? nulInDocument(document);
+  const where = nulIn(variables ?? {}, '$') ?? nulInDocumentOnce(document);
   if (where) {
     throw new GraphQLError(`${where} contains a NUL character (U+0000), which text cannot hold; remove it`, {
       extensions: { code: 'BAD_USER_INPUT', field: where },
@@ -24,6 +25,14 @@ function nulIn(value: unknown, path: string): string | null {
     }
   }
   return null;
+}
+
+const documents = new WeakMap<DocumentNode, string | null>();
+
+function nulInDocumentOnce(document: DocumentNode): string | null {
+  let found = documents.get(document);
+  if (found === undefined) documents.set(document, (found = nulInDocument(document)));
+  return found;
 }
 
 function nulInDocument(document: DocumentNode): string | null {

@@ -2,9 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { LoadPlan, TargetLoad } from './load-worker.js';
 
 // `dyad bench api --compare-url …`: Dyad beside another GraphQL server on the same database (PostGraphile v4 with
-// postgraphile-plugin-connection-filter, see the README), the same data asked for in each one's own schema.
-// Both answers are checked equal first; then the two are loaded in alternating one-second slices at the same
-// connection count, so both see the same machine load.
+// postgraphile-plugin-connection-filter, see the README), the same data asked for in each one's own schema, and
+// optionally beside another build of Dyad (a baseline). The answers are checked equal first; then the servers
+// are loaded in alternating one-second slices at the same connection count, so all see the same machine load.
 
 export interface CompareCase {
   name: string;
@@ -73,8 +73,8 @@ export interface Side {
 
 export interface CompareRow {
   name: string;
-  dyad: LoadFigures;
-  peer: LoadFigures;
+  /** One figure per side, in the order the sides were given (Dyad first). */
+  sides: LoadFigures[];
 }
 
 export interface LoadFigures {
@@ -92,18 +92,29 @@ async function answer(side: Side, query: string): Promise<unknown> {
   return body.data;
 }
 
-/** Checks that both servers answer every variant of the case with the same data; throws naming the first difference. */
-export async function checkSameData(item: CompareCase, dyad: Side, peer: Side, variants: number, peerName: string): Promise<void> {
+/** A server in the comparison: where it is, and the case's query and answer in its own schema. */
+export interface CompareSide {
+  name: string;
+  side: Side;
+  query: (i: number) => string;
+  data: (data: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Checks that every side answers every variant of the case with the same data as the first; throws naming the first difference. */
+export async function checkSameData(caseName: string, sides: CompareSide[], variants: number): Promise<void> {
+  const [first, ...others] = sides;
   for (let i = 0; i < variants; i++) {
-    const ours = JSON.stringify(item.dyadData(await answer(dyad, item.dyad(i))));
-    let theirs: string;
-    try {
-      theirs = JSON.stringify(item.peerData(await answer(peer, item.peer(i))));
-    } catch (error) {
-      throw new Error(`${peerName} cannot answer "${item.name}": ${(error as Error).message}`);
-    }
-    if (ours !== theirs) {
-      throw new Error(`"${item.name}" variant ${i}: ${peerName} answers other data than Dyad:\n  Dyad: ${ours.slice(0, 400)}\n  ${peerName}: ${theirs.slice(0, 400)}`);
+    const ours = JSON.stringify(first.data(await answer(first.side, first.query(i))));
+    for (const other of others) {
+      let theirs: string;
+      try {
+        theirs = JSON.stringify(other.data(await answer(other.side, other.query(i))));
+      } catch (error) {
+        throw new Error(`${other.name} cannot answer "${caseName}": ${(error as Error).message}`);
+      }
+      if (ours !== theirs) {
+        throw new Error(`"${caseName}" variant ${i}: ${other.name} answers other data than ${first.name}:\n  ${first.name}: ${ours.slice(0, 400)}\n  ${other.name}: ${theirs.slice(0, 400)}`);
+      }
     }
   }
 }
@@ -121,26 +132,24 @@ function figures(load: TargetLoad): LoadFigures {
   };
 }
 
-/** Loads Dyad and the peer with the case's variants, alternating one-second slices for `seconds` each. */
+/** Loads every side (Dyad, a baseline build, the peer…) with its queries, alternating one-second slices for `seconds` each. */
 export async function loadInterleaved(
-  item: CompareCase, dyad: Side, peer: Side, variants: number, connections: number, seconds: number,
+  name: string, sides: CompareSide[], variants: number, connections: number, seconds: number,
 ): Promise<CompareRow> {
-  const bodies = (query: (i: number) => string) => Array.from({ length: variants }, (_, i) => JSON.stringify({ query: query(i) }));
   const plan: LoadPlan = {
-    targets: [
-      { url: dyad.url, headers: dyad.headers, bodies: bodies(item.dyad) },
-      { url: peer.url, headers: peer.headers, bodies: bodies(item.peer) },
-    ],
+    targets: sides.map(({ side, query }) => ({
+      url: side.url, headers: side.headers, bodies: Array.from({ length: variants }, (_, i) => JSON.stringify({ query: query(i) })),
+    })),
     connections,
     rounds: seconds,
     sliceMs: 1000,
   };
   const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
-  const [ours, theirs] = await new Promise<TargetLoad[]>((resolve, reject) => {
+  const loads = await new Promise<TargetLoad[]>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the load worker stopped (exit ${code})`)));
   });
   await worker.terminate();
-  return { name: item.name, dyad: figures(ours), peer: figures(theirs) };
+  return { name, sides: loads.map(figures) };
 }

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { DyadEnvironment, freePort, openDatabase, withDatabaseName } from '@dyad/database';
-import { checkSameData, compareCases, type CompareRow, loadInterleaved } from '../bench/api-compare.js';
+import { checkSameData, compareCases, type CompareRow, type CompareSide, loadInterleaved, type Side } from '../bench/api-compare.js';
 import { recreateBenchDatabase } from '../bench/bench-database.js';
+import { type ChildServer, startChildServer } from '../bench/child-server.js';
 
 const BENCH_DATABASE = 'dyad_bench';
 
@@ -100,6 +101,9 @@ interface BenchOptions {
   /** Another GraphQL server on the same database, loaded interleaved with Dyad on the same data (see api-compare). */
   compareUrl?: string;
   compareName: string;
+  /** Another build of Dyad (its dist/ folder) loaded beside this one, interleaved, on the same database. */
+  baseline?: string;
+  baselineName: string;
   /** The bench's own database (dropped and recreated unless --skip-seed). */
   database: string;
 }
@@ -165,6 +169,8 @@ export function registerBenchApi(bench: Command): void {
     .option('--alone-only', 'measure only each query alone (no load)', false)
     .option('--compare-url <url>', 'also load another GraphQL server on the same database (PostGraphile v4, see the README) with the same data, interleaved with Dyad', httpUrl)
     .option('--compare-name <name>', 'what to call that server in the table', 'PostGraphile')
+    .option('--baseline <dist>', "another build of Dyad (a dist/ folder, e.g. main's) to load beside this one, interleaved on the same database; both then run in processes of their own")
+    .option('--baseline-name <name>', 'what to call the baseline build in the table', 'baseline')
     .action((options: BenchOptions) => runBenchApi(options));
 }
 
@@ -210,7 +216,10 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
           alone.get(bench.name)!.set(meetings, row.note ? '-' : row.loneMs.toFixed(1));
         }
         if (!options.aloneOnly) process.stdout.write(`${formatTable(rows, options, meetings)}\n\n`);
-        if (options.compareUrl) process.stdout.write(`${formatCompare(await compare(url, headers, options), options, meetings)}\n\n`);
+        if (options.compareUrl || options.baseline) {
+          const compared = await compare({ url, headers }, { databaseUrl: benchUrl, adminKey, workDir }, options);
+          process.stdout.write(`${formatCompare(compared, options, meetings)}\n\n`);
+        }
       } finally {
         await server.close();
       }
@@ -282,31 +291,74 @@ module.exports = (client) => {
   };
 }
 
-/** Dyad and the peer on the same data: checked equal, then loaded in alternating one-second slices. */
-async function compare(url: string, headers: Record<string, string>, options: BenchOptions): Promise<CompareRow[]> {
-  const dyad = { url, headers };
-  const peer = { url: options.compareUrl!, headers: { 'content-type': 'application/json' } };
-  const rows: CompareRow[] = [];
-  for (const item of compareCases(VARIANTS, benchMeetingId)) {
-    await checkSameData(item, dyad, peer, VARIANTS, options.compareName);
-    log(`"${item.name}": Dyad and ${options.compareName} answer the same data (${VARIANTS} variants); ${options.duration} s of load each, interleaved…`);
-    rows.push(await loadInterleaved(item, dyad, peer, VARIANTS, options.connections, options.duration));
-  }
-  return rows;
+/** Where this run's servers are: the bench database and its admin key (for the child servers of --baseline). */
+interface RunSetup {
+  databaseUrl: string;
+  adminKey: string;
+  workDir: string;
 }
 
-function formatCompare(rows: CompareRow[], options: BenchOptions, meetings: number): string {
-  const peer = options.compareName;
+interface CompareResult extends CompareRow {
+  /** The one-minute load average after the case's load. */
+  load: number;
+  names: string[];
+}
+
+/**
+ * Dyad, the baseline build and the peer on the same data: checked equal, then loaded in alternating one-second
+ * slices. With a baseline, this build and the baseline each run in a child process, the same way.
+ */
+async function compare(inProcess: Side, setup: RunSetup, options: BenchOptions): Promise<CompareResult[]> {
+  const children: ChildServer[] = [];
+  try {
+    let dyad = inProcess;
+    let baseline: Side | undefined;
+    if (options.baseline) {
+      const start = async (dist: string, name: string) => {
+        const env = {
+          DATABASE_URL: setup.databaseUrl, DYAD_DATA_DIR: join(setup.workDir, name), DYAD_ADMIN_KEY: setup.adminKey, DYAD_DEMO: 'none',
+          DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
+        };
+        const child = await startChildServer(dist, await freePort(), env);
+        children.push(child);
+        log(`${name} (${dist}) listens at ${child.url}`);
+        return { url: child.url, headers: inProcess.headers };
+      };
+      dyad = await start(new URL('../../../../', import.meta.url).pathname, 'dyad');
+      baseline = await start(isAbsolute(options.baseline) ? options.baseline : resolve(options.baseline), options.baselineName);
+    }
+    const peer = options.compareUrl ? { url: options.compareUrl, headers: { 'content-type': 'application/json' } } : undefined;
+    const results: CompareResult[] = [];
+    for (const item of compareCases(VARIANTS, benchMeetingId)) {
+      const sides: CompareSide[] = [{ name: 'Dyad', side: dyad, query: item.dyad, data: item.dyadData }];
+      if (baseline) sides.push({ name: options.baselineName, side: baseline, query: item.dyad, data: item.dyadData });
+      if (peer) sides.push({ name: options.compareName, side: peer, query: item.peer, data: item.peerData });
+      const names = sides.map((side) => side.name);
+      await checkSameData(item.name, sides, VARIANTS);
+      log(`"${item.name}": ${names.join(', ')} answer the same data (${VARIANTS} variants); ${options.duration} s of load each, interleaved…`);
+      results.push({ ...(await loadInterleaved(item.name, sides, VARIANTS, options.connections, options.duration)), load: loadavg()[0], names });
+    }
+    return results;
+  } finally {
+    for (const child of children) await child.stop();
+  }
+}
+
+function formatCompare(rows: CompareResult[], options: BenchOptions, meetings: number): string {
+  const names = rows[0]?.names ?? [];
   const lines = rows.map((row) => [
     row.name,
-    row.dyad.requestsPerSecond.toFixed(1), row.dyad.p50.toFixed(1), row.dyad.p99.toFixed(1),
-    row.peer.requestsPerSecond.toFixed(1), row.peer.p50.toFixed(1), row.peer.p99.toFixed(1),
-    `${(row.dyad.requestsPerSecond / row.peer.requestsPerSecond).toFixed(2)}×`,
-    String(row.dyad.errors + row.peer.errors),
+    ...row.sides.flatMap((side) => [side.requestsPerSecond.toFixed(1), side.p50.toFixed(1), side.p99.toFixed(1)]),
+    ...row.sides.slice(1).map((side) => `${(row.sides[0].requestsPerSecond / side.requestsPerSecond).toFixed(2)}×`),
+    String(row.sides.reduce((sum, side) => sum + side.errors, 0)),
+    row.load.toFixed(1),
   ]);
   return [
-    `Dyad vs ${peer}, ${meetings.toLocaleString('en')} meetings, ${options.connections} connections, ${options.duration} s each in alternating 1 s slices, same data checked`,
-    ...table(['case', 'Dyad req/s', 'p50 ms', 'p99 ms', `${peer} req/s`, 'p50 ms', 'p99 ms', 'ratio (req/s)', 'errors'], lines),
+    `${names.join(' vs ')}, ${meetings.toLocaleString('en')} meetings, ${options.connections} connections, ${options.duration} s each in alternating 1 s slices, same data checked`,
+    ...table(
+      ['case', ...names.flatMap((name) => [`${name} req/s`, 'p50 ms', 'p99 ms']), ...names.slice(1).map((name) => `Dyad/${name}`), 'errors', 'load'],
+      lines,
+    ),
   ].join('\n');
 }
 

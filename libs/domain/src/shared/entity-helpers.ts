@@ -1,4 +1,5 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { currentReplica } from '@dyad/database';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DomainError, DomainErrorCode } from './domain.error.js';
 import { type Page } from './page.js';
 import { preparedQuery, SqlParams } from './sql.js';
@@ -41,11 +42,47 @@ export async function getEntityOrThrow<T extends ObjectLiteral>(
     throw DomainError.invalid(`${id} is not a valid ${label} id`, { field: 'id' });
   }
   const { columns, hydrate } = entityColumns<T>(manager, entity, alsoSelect);
-  // one named prepared statement outside a transaction (a hot read: planned once per connection)
-  const sql = `SELECT ${columns.map((c) => `e."${c.databaseName}"`).join(', ')} FROM ${manager.connection.getMetadata(entity).tableName} e WHERE e.id = $1`;
-  const [row]: Record<string, unknown>[] = manager.queryRunner ? await manager.query(sql, [id]) : await preparedQuery(manager.connection, sql, [id]);
+  const select = `SELECT ${columns.map((c) => `e."${c.databaseName}"`).join(', ')} FROM ${manager.connection.getMetadata(entity).tableName} e`;
+  let row: Record<string, unknown> | undefined;
+  if (manager.queryRunner) [row] = await manager.query(`${select} WHERE e.id = $1`, [id]);
+  // on the primary, rows asked for by concurrent requests are read together; on a replica, alone (below)
+  else if (!currentReplica()) row = await readByIdTogether(manager.connection, `${select} WHERE e.id = ANY($1::uuid[])`, id.toLowerCase());
+  else [row] = await preparedQuery<Record<string, unknown>>(manager.connection, `${select} WHERE e.id = $1`, [id]);
   if (!row) throw DomainError.notFound(label, id);
   return hydrate(row);
+}
+
+type Waiter = { resolve: (row: Record<string, unknown> | undefined) => void; reject: (error: unknown) => void };
+/** Per statement, the ids asked for in this turn of the event loop and who waits for each. */
+const pendingReads = new Map<string, Map<string, Waiter[]>>();
+
+/**
+ * A row by id, read in one statement (a named prepared one, `= ANY($1)`) with the rows other requests ask for in
+ * the same turn of the event loop: the statement runs once that turn's I/O callbacks are done (setImmediate), so
+ * concurrent requests for single rows share one round trip to PostgreSQL instead of one each. A read is never
+ * older than the call (it runs after it); a failing statement fails each of its callers.
+ */
+function readByIdTogether(dataSource: DataSource, sql: string, id: string): Promise<Record<string, unknown> | undefined> {
+  let batch = pendingReads.get(sql);
+  if (!batch) {
+    const ids = new Map<string, Waiter[]>();
+    pendingReads.set(sql, (batch = ids));
+    setImmediate(() => {
+      pendingReads.delete(sql);
+      preparedQuery<Record<string, unknown>>(dataSource, sql, [[...ids.keys()]]).then(
+        (rows) => {
+          const byId = new Map(rows.map((row) => [row.id as string, row]));
+          for (const [key, waiters] of ids) for (const waiter of waiters) waiter.resolve(byId.get(key));
+        },
+        (error: unknown) => {
+          for (const waiters of ids.values()) for (const waiter of waiters) waiter.reject(error);
+        },
+      );
+    });
+  }
+  const waiters = batch.get(id) ?? [];
+  batch.set(id, waiters);
+  return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
 }
 
 /** The entity's plain columns (those read by default, and `alsoSelect`) and how to make an entity of a raw row of them. */

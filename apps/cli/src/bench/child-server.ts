@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface ChildServer {
+  /** Its /graphql URL. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one build's API server (`<dist>/apps/api/src/main.js`, as `npm start`) in a process of its own on
+ * 127.0.0.1:`port` with `env` added, and resolves once it listens: `dyad bench api --baseline` runs this build
+ * and the baseline build the same way, so neither shares a process with the load.
+ */
+export function startChildServer(dist: string, port: number, env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Dyad is running')) resolve({ url: `http://127.0.0.1:${port}/graphql`, stop });
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('error', reject);
+    void exited.then(() => reject(new Error(`the server of ${dist} stopped before it listened:\n${output.slice(-2000)}`)));
+  });
+}
