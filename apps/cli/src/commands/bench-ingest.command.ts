@@ -76,7 +76,7 @@ export function registerBenchIngest(bench: Command): void {
     .option('--skip-seed', `reuse the ${LARGE_DATABASE} database of a previous run`, false)
     .option('--databases <list>', 'empty, large', listOf(['empty', 'large'] as const), ['empty', 'large'])
     .option('--modes <list>', `${MODES.join(', ')}`, listOf(MODES), [...MODES])
-    .option('--concurrency <list>', 'items in flight at once, per case', concurrencies, [1, 4])
+    .option('--concurrency <list>', 'items in flight at once, per case (batch mode: batches stored at once, --writers)', concurrencies, [1, 4])
     .option('--batch-size <n>', 'items per transaction in batch mode', wholeNumber(1, 1000), 50)
     .option('--code <dist>', 'the compiled build to measure (a dist/ folder), for comparing builds; default this one')
     .option('--large-database <name>', `the large database's name (one per build compared, each seeded by its own migrations)`, databaseName, LARGE_DATABASE)
@@ -113,7 +113,7 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
       const label = kind === 'empty' ? 'empty' : `${options.meetings.toLocaleString('en')} meetings`;
       if (kind === 'large' && !options.skipSeed) await build.benchDatabase.recreateBenchDatabase(handle.url, name, options.meetings, log);
       for (const mode of options.modes) {
-        for (const concurrency of mode === 'batch' ? [1] : options.concurrency) {
+        for (const concurrency of options.concurrency) {
           // An empty database is empty for each case; the large one keeps what earlier cases added (a few
           // hundred items beside its own).
           if (kind === 'empty') await build.benchDatabase.recreateBenchDatabase(handle.url, name, 0, () => {});
@@ -155,8 +155,9 @@ async function runCase(
     const ctx = build.domain.RequestContext.system();
     if (mode === 'batch') {
       if (!build.runIngest.runIngestBatched) return { ...base, failed: 0, seconds: 0, note: 'no batch mode in this build' };
+      // concurrency: batches stored at once (`dyad ingest --writers`); a build without writers stores one at a time
       const run = (texts: string[]) =>
-        build.runIngest.runIngestBatched(sourcesOf(texts), service, { batchSize: options.batchSize, ctx }) as Promise<{ failed: number; failures: { reason: string }[] }>;
+        build.runIngest.runIngestBatched(sourcesOf(texts), service, { batchSize: options.batchSize, writers: concurrency, ctx }) as Promise<{ failed: number; failures: { reason: string }[] }>;
       await run(warm);
       const t0 = performance.now();
       const summary = await run(timed);

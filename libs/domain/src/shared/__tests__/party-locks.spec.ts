@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partySetKey, subsetKeys } from '../party-locks.js';
+import { PartyLocks, partySetKey, subsetKeys } from '../party-locks.js';
 
 describe('party set keys', () => {
   it.each([
@@ -13,5 +13,17 @@ describe('party set keys', () => {
     expect(subsetKeys(['KZ', 'IR']).sort()).toEqual(['IR', 'IR,KZ', 'KZ']);
     expect(subsetKeys(['RU', 'IR', 'TR'])).toHaveLength(7);
     expect(subsetKeys(['RU', 'IR', 'TR'])).toContain('IR,RU,TR');
+  });
+});
+
+describe('PartyLocks.conflictsWith', () => {
+  it('conflicts on a set both lock unless both share it', () => {
+    const irKz = new PartyLocks().exclusive('IR,KZ').shared('IR').shared('KZ');
+    const irRu = new PartyLocks().exclusive('IR,RU').shared('IR').shared('RU');
+    expect(irKz.conflictsWith(irRu)).toBe(false);
+    expect(irKz.conflictsWith(new PartyLocks().exclusive('IR,KZ'))).toBe(true);
+    expect(irRu.conflictsWith(new PartyLocks().exclusive('IR'))).toBe(true);
+    expect(new PartyLocks().exclusive('IR').conflictsWith(irRu)).toBe(true);
+    expect(irKz.conflictsWith(new PartyLocks())).toBe(false);
   });
 });
