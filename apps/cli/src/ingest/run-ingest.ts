@@ -97,7 +97,7 @@ export async function runIngest(
 }
 
 export interface BatchOptions {
-  /** Items stored per transaction, at most. */
+  /** Items stored per transaction, at most (with several writers, per writer batchSize / writers). */
   batchSize: number;
   /**
    * Transactions stored at once (each on a connection of its own), over items whose linking locks do not
@@ -156,7 +156,7 @@ export async function runIngestBatched(sources: AsyncIterable<SourceItem>, inges
   const storing = new Map<Promise<void>, PartyLocks>();
   // Starts one batch when a writer is free and some waiting item can go; else waits for a batch to finish.
   const dispatch = async () => {
-    const batch = storing.size < writers ? await nextBatch(waiting, [...storing.values()], batchSize) : null;
+    const batch = storing.size < writers ? await nextBatch(waiting, [...storing.values()], perBatch) : null;
     if (!batch) {
       await Promise.race(storing.keys());
       return;
@@ -166,8 +166,10 @@ export async function runIngestBatched(sources: AsyncIterable<SourceItem>, inges
     const done: Promise<void> = store(batch.items).finally(() => storing.delete(done));
     storing.set(done, locks);
   };
-  // enough items waiting for every writer to find some apart from the others'
-  const window = batchSize * Math.min(writers, 2);
+  // The batches being stored hold at most `batchSize` items together (smaller batches find room beside the
+  // others more often), and twice that many wait, so that each writer finds some apart from the others'.
+  const perBatch = Math.ceil(batchSize / writers);
+  const window = writers > 1 ? 2 * batchSize : batchSize;
   for await (const item of sources) {
     if (!item.ok) {
       const reason = item.detail ? `${item.reason} (${item.detail})` : item.reason;
