@@ -106,11 +106,12 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
   const env = build.database.DyadEnvironment.from();
   const handle = await build.database.openDatabase(env, 'cli', log);
   const rows: Row[] = [];
-  let seed = 1;
+  // A reused large database keeps the items of earlier runs: texts of another seed each run, so none is a duplicate.
+  let seed = Date.now() % 1_000_000_000;
   try {
     for (const kind of options.databases) {
       const name = kind === 'empty' ? EMPTY_DATABASE : options.largeDatabase;
-      const label = kind === 'empty' ? 'empty' : `${options.meetings.toLocaleString('en')} meetings`;
+      const label = kind === 'empty' ? 'empty' : options.skipSeed ? options.largeDatabase : `${options.meetings.toLocaleString('en')} meetings`;
       if (kind === 'large' && !options.skipSeed) await build.benchDatabase.recreateBenchDatabase(handle.url, name, options.meetings, log);
       for (const mode of options.modes) {
         for (const concurrency of options.concurrency) {
@@ -119,7 +120,7 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
           if (kind === 'empty') await build.benchDatabase.recreateBenchDatabase(handle.url, name, 0, () => {});
           const url = build.database.withDatabaseName(handle.url, name);
           // Distinct texts in every case, so none is a duplicate of an earlier one.
-          const corpus = makeCorpus(options.items + WARM_UP, 1024, 3072, 1000 + seed++);
+          const corpus = makeCorpus(options.items + WARM_UP, 1024, 3072, seed++);
           const row = await runCase(build, url, mode, concurrency, corpus, options);
           rows.push({ database: label, ...row });
           log(`${label}, ${mode}, concurrency ${concurrency}: ${formatRate(row)}`);
