@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PartyLocks, partySetKey, RequestContext } from '@dyad/domain';
 import type { NewsItemInput, PreparedItem } from '@dyad/ingestion';
 import type { DataSource } from 'typeorm';
+import { runIngestBatched } from '../../apps/cli/src/ingest/run-ingest.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { fixture, ingestionServiceFor, permutations } from '../support/ingestion.js';
 
@@ -72,6 +73,23 @@ describe('concurrent ingestion', () => {
       const outcomes = await ingestion.ingestPrepared(ctx, prepared);
       expect(outcomes.every((o) => o.ok && o.outcome.status === 'NEW')).toBe(true);
       expect(await storylineState(db)).toEqual(EXPECTED);
+    },
+  );
+
+  it.each(permutations([0, 1, 2, 3]).filter((_, i) => i % 4 === 1).map((order) => [order.join(','), order]))(
+    'gives the same storyline with batches stored side by side, items in order %s',
+    async (_name, order) => {
+      const ingestion = ingestionServiceFor(db);
+      // two writers, batches of two: the Russia–China items go beside the Iran–Kazakhstan ones
+      const items = (order as number[]).flatMap((i) => [STORYLINE[i], { text: RU_CN.replace('Monday', `Monday (${i})`) }]);
+      async function* sources() {
+        for (const input of items) yield { ok: true as const, input };
+      }
+      const summary = await runIngestBatched(sources(), ingestion, { batchSize: 2, writers: 2, ctx });
+      expect(summary).toMatchObject({ read: 8, new: 8, failed: 0 });
+      expect(await storylineState(db)).toEqual(EXPECTED);
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM meeting WHERE party_codes = '{CN,RU}'`);
+      expect(n).toBe(1);
     },
   );
 

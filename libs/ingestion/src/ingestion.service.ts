@@ -35,6 +35,8 @@ export interface PreparedItem {
   hash: string;
   searchKey: string;
   result: ExtractionResult;
+  /** The country sets its linking locks (see linkingLocks): items whose locks do not conflict are stored side by side. */
+  locks: PartyLocks;
 }
 
 /** What became of one item of a batch: its outcome, or why it was refused (the rest of the batch still lands). */
@@ -79,7 +81,7 @@ export class IngestionService {
       try {
         return await this.dataSource.transaction(async (manager) => {
           // JIT and parallel workers off, and the item's locks, in one statement
-          await linkingLocks(prepared.result.events, await this.knownCountries()).acquire(manager, LINKING_SETTINGS);
+          await prepared.locks.acquire(manager, LINKING_SETTINGS);
           const { outcome, audit } = await this.store(manager, prepared);
           if (audit) await this.audit.record(ctx, manager, audit);
           return outcome;
@@ -110,7 +112,8 @@ export class IngestionService {
     const result = await extractItem(item);
     // an item with no title line takes its first sentence, so lists never show it untitled
     const title = item.title ?? result.title ?? titleFromText(item.text);
-    return { item, hash, searchKey: title ? `${searchKeyOf(title)} ${textKey}` : textKey, result };
+    const searchKey = title ? `${searchKeyOf(title)} ${textKey}` : textKey;
+    return { item, hash, searchKey, result, locks: linkingLocks(result.events, knownCountries) };
   }
 
   /**
@@ -121,9 +124,8 @@ export class IngestionService {
    * never wait on each other in a circle. The audit entries of the batch are written at the end, at once.
    */
   async ingestPrepared(ctx: RequestContext, items: readonly (PreparedItem | { duplicateOf: string })[]): Promise<BatchItemOutcome[]> {
-    const knownCountries = await this.knownCountries();
     const locks = new PartyLocks();
-    for (const item of items) if ('result' in item) locks.add(linkingLocks(item.result.events, knownCountries));
+    for (const item of items) if ('result' in item) locks.add(item.locks);
     return this.dataSource.transaction(async (manager) => {
       await locks.acquire(manager, LINKING_SETTINGS);
       const fresh = items.filter((item): item is PreparedItem => 'result' in item).length;
@@ -152,18 +154,24 @@ export class IngestionService {
         continue;
       }
       if (savepoints) await manager.query('SAVEPOINT ingest_item');
-      try {
-        const { outcome, audit } = await this.store(manager, item);
-        outcomes.push({ ok: true, outcome });
-        if (audit) audits.push(audit);
-        if (savepoints) await manager.query('RELEASE SAVEPOINT ingest_item');
-      } catch (error) {
-        if (!savepoints) {
-          await manager.query('ROLLBACK TO SAVEPOINT ingest_batch');
-          return null;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { outcome, audit } = await this.store(manager, item);
+          outcomes.push({ ok: true, outcome });
+          if (audit) audits.push(audit);
+          if (savepoints) await manager.query('RELEASE SAVEPOINT ingest_item');
+          break;
+        } catch (error) {
+          if (!savepoints) {
+            await manager.query('ROLLBACK TO SAVEPOINT ingest_batch');
+            return null;
+          }
+          await manager.query('ROLLBACK TO SAVEPOINT ingest_item');
+          // A lost deadlock (another writer adding the same new actor) gave up what the item held: tried again.
+          if (attempt < ATTEMPTS && RETRIED.has((error as { code?: string }).code ?? '')) continue;
+          outcomes.push({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+          break;
         }
-        await manager.query('ROLLBACK TO SAVEPOINT ingest_item');
-        outcomes.push({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
       }
     }
     if (!savepoints) await manager.query('RELEASE SAVEPOINT ingest_batch');

@@ -76,7 +76,7 @@ export function registerBenchIngest(bench: Command): void {
     .option('--skip-seed', `reuse the ${LARGE_DATABASE} database of a previous run`, false)
     .option('--databases <list>', 'empty, large', listOf(['empty', 'large'] as const), ['empty', 'large'])
     .option('--modes <list>', `${MODES.join(', ')}`, listOf(MODES), [...MODES])
-    .option('--concurrency <list>', 'items in flight at once, per case', concurrencies, [1, 4])
+    .option('--concurrency <list>', 'items in flight at once, per case (batch mode: batches stored at once, --writers)', concurrencies, [1, 4])
     .option('--batch-size <n>', 'items per transaction in batch mode', wholeNumber(1, 1000), 50)
     .option('--code <dist>', 'the compiled build to measure (a dist/ folder), for comparing builds; default this one')
     .option('--large-database <name>', `the large database's name (one per build compared, each seeded by its own migrations)`, databaseName, LARGE_DATABASE)
@@ -106,20 +106,21 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
   const env = build.database.DyadEnvironment.from();
   const handle = await build.database.openDatabase(env, 'cli', log);
   const rows: Row[] = [];
-  let seed = 1;
+  // A reused large database keeps the items of earlier runs: texts of another seed each run, so none is a duplicate.
+  let seed = Date.now() % 1_000_000_000;
   try {
     for (const kind of options.databases) {
       const name = kind === 'empty' ? EMPTY_DATABASE : options.largeDatabase;
-      const label = kind === 'empty' ? 'empty' : `${options.meetings.toLocaleString('en')} meetings`;
+      const label = kind === 'empty' ? 'empty' : options.skipSeed ? options.largeDatabase : `${options.meetings.toLocaleString('en')} meetings`;
       if (kind === 'large' && !options.skipSeed) await build.benchDatabase.recreateBenchDatabase(handle.url, name, options.meetings, log);
       for (const mode of options.modes) {
-        for (const concurrency of mode === 'batch' ? [1] : options.concurrency) {
+        for (const concurrency of options.concurrency) {
           // An empty database is empty for each case; the large one keeps what earlier cases added (a few
           // hundred items beside its own).
           if (kind === 'empty') await build.benchDatabase.recreateBenchDatabase(handle.url, name, 0, () => {});
           const url = build.database.withDatabaseName(handle.url, name);
           // Distinct texts in every case, so none is a duplicate of an earlier one.
-          const corpus = makeCorpus(options.items + WARM_UP, 1024, 3072, 1000 + seed++);
+          const corpus = makeCorpus(options.items + WARM_UP, 1024, 3072, seed++);
           const row = await runCase(build, url, mode, concurrency, corpus, options);
           rows.push({ database: label, ...row });
           log(`${label}, ${mode}, concurrency ${concurrency}: ${formatRate(row)}`);
@@ -155,8 +156,9 @@ async function runCase(
     const ctx = build.domain.RequestContext.system();
     if (mode === 'batch') {
       if (!build.runIngest.runIngestBatched) return { ...base, failed: 0, seconds: 0, note: 'no batch mode in this build' };
+      // concurrency: batches stored at once (`dyad ingest --writers`); a build without writers stores one at a time
       const run = (texts: string[]) =>
-        build.runIngest.runIngestBatched(sourcesOf(texts), service, { batchSize: options.batchSize, ctx }) as Promise<{ failed: number; failures: { reason: string }[] }>;
+        build.runIngest.runIngestBatched(sourcesOf(texts), service, { batchSize: options.batchSize, writers: concurrency, ctx }) as Promise<{ failed: number; failures: { reason: string }[] }>;
       await run(warm);
       const t0 = performance.now();
       const summary = await run(timed);

@@ -12,6 +12,7 @@ interface IngestCliOptions {
   publisherCountry?: string;
   json?: boolean;
   batchSize: number;
+  writers: number;
 }
 
 function parseDate(value: string): string {
@@ -25,6 +26,12 @@ function parseBatchSize(value: string): number {
   return n;
 }
 
+function parseWriters(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 8) throw new InvalidArgumentError(`expected a whole number from 1 to 8, got "${value}"`);
+  return n;
+}
+
 function parseCountry(value: string): string {
   if (!isCountryCode(value)) {
     throw new InvalidArgumentError(`expected an ISO 3166-1 alpha-2 code in upper case (e.g. IR), got "${value}"`);
@@ -34,6 +41,8 @@ function parseCountry(value: string): string {
 
 /** Items per transaction in `dyad ingest`: fewer commits (each waits for the disk) without holding locks long. */
 export const DEFAULT_BATCH_SIZE = 50;
+/** Batches stored at once (about other countries), each on its own connection. */
+export const DEFAULT_WRITERS = 2;
 
 export function registerIngest(program: Command): void {
   program
@@ -44,6 +53,7 @@ export function registerIngest(program: Command): void {
     .option('--publisher-country <code>', 'ISO alpha-2 code of the publisher ("our country") for items that carry none', parseCountry)
     .option('--json', 'print the summary as JSON')
     .option('--batch-size <n>', 'items stored per transaction, each in a savepoint (1: one transaction per item)', parseBatchSize, DEFAULT_BATCH_SIZE)
+    .option('--writers <n>', 'batches stored at once, about different countries (1 to 8)', parseWriters, DEFAULT_WRITERS)
     .showHelpAfterError(false)
     // Usage errors exit 2, so a script can tell them from items that failed (exit 1).
     .exitOverride((error) => {
@@ -59,8 +69,8 @@ export function registerIngest(program: Command): void {
         const reporter = createProgressReporter(process.stderr);
         return options.batchSize === 1
           ? runIngest(items, service, reporter)
-          : runIngestBatched(items, service, { batchSize: options.batchSize, reporter });
-      });
+          : runIngestBatched(items, service, { batchSize: options.batchSize, writers: options.writers, reporter });
+      }, { poolSize: options.writers + 2 });
       const json = summary.undatedItems ? { ...summary, howToDate: HOW_TO_DATE } : summary;
       process.stdout.write(options.json ? `${JSON.stringify(json, null, 2)}\n` : formatIngestSummary(summary));
       // Every item was tried and the summary printed; the exit code says whether any failed.

@@ -1,4 +1,4 @@
-import { RequestContext } from '@dyad/domain';
+import { PartyLocks, RequestContext } from '@dyad/domain';
 import type { BatchItemOutcome, IngestOutcome, NewsItemInput, PreparedItem, SourceItem } from '@dyad/ingestion';
 
 /** What `runIngest` needs of the ingestion service; tests pass a fake. */
@@ -85,7 +85,7 @@ export async function runIngest(
       fail(item.origin, item.detail ? `${item.reason} (${item.detail})` : item.reason);
     } else {
       try {
-        account(summary, item.input, await ingestor.ingest(ctx, item.input));
+        accountItem(summary, item.input, await ingestor.ingest(ctx, item.input));
       } catch (error) {
         fail(originOf(item.input), messageOf(error));
       }
@@ -97,41 +97,41 @@ export async function runIngest(
 }
 
 export interface BatchOptions {
-  /** Items stored per transaction. */
+  /** Items stored per transaction, at most (with several writers, per writer batchSize / writers). */
   batchSize: number;
-  /** Items read and extracted ahead of storing, at most (the extraction pool refuses a longer queue). */
+  /**
+   * Transactions stored at once (each on a connection of its own), over items whose linking locks do not
+   * conflict (other countries); 1 by default.
+   */
+  writers?: number;
+  /** Items read and extracted at once, at most (the extraction pool refuses a longer queue). */
   ahead?: number;
   reporter?: IngestReporter;
   ctx?: RequestContext;
 }
 
-type Pending = { origin: string; input: NewsItemInput | null; prepared: Promise<PreparedItem | { duplicateOf: string } | Error> };
+type Prepared = PreparedItem | { duplicateOf: string } | Error;
+type Pending = { origin: string; input: NewsItemInput | null; prepared: Promise<Prepared> };
+type Ready = { entry: Pending; prepared: Prepared };
 
 /**
- * Ingests every item the sources give, `batchSize` items per transaction, each item in a savepoint of its
- * own: one item refused or failing is counted with its reason and the rest of its batch still lands. Items
- * are read and extracted ahead (on the extraction pool) while the batch before them is stored.
+ * Ingests every item the sources give, up to `batchSize` items per transaction, each item in a savepoint of
+ * its own: one item refused or failing is counted with its reason and the rest of its batch still lands. Items
+ * are read and extracted ahead (on the extraction pool) while earlier batches are stored. With `writers` > 1,
+ * up to that many batches are stored at once: a batch takes, in order, the waiting items whose locks conflict
+ * neither with a batch being stored nor with an item it left behind, so items about the same countries keep
+ * their order and batches never wait for each other's locks.
  */
 export async function runIngestBatched(sources: AsyncIterable<SourceItem>, ingestor: BatchIngestor, options: BatchOptions): Promise<IngestSummary> {
-  const { batchSize, ahead = 16, reporter, ctx = RequestContext.system() } = options;
+  const { batchSize, writers = 1, ahead = 16, reporter, ctx = RequestContext.system() } = options;
   const summary = emptySummary();
   const limit = limiter(Math.max(1, ahead));
-  const store = async (batch: Pending[]) => {
-    const prepared = await Promise.all(batch.map((entry) => entry.prepared));
-    const ready = prepared.filter((p): p is PreparedItem | { duplicateOf: string } => !(p instanceof Error));
-    let outcomes: BatchItemOutcome[];
-    try {
-      outcomes = ready.length ? await ingestor.ingestPrepared(ctx, ready) : [];
-    } catch (error) {
-      // The batch's transaction failed as a whole (the database went away): every item in it failed.
-      outcomes = ready.map(() => ({ ok: false, error: error instanceof Error ? error : new Error(String(error)) }));
-    }
+  const account = (batch: Ready[], outcomes: BatchItemOutcome[]) => {
     let next = 0;
-    for (const [index, entry] of batch.entries()) {
+    for (const { entry, prepared } of batch) {
       summary.read++;
-      const result = prepared[index];
-      const outcome = result instanceof Error ? ({ ok: false, error: result } as const) : outcomes[next++];
-      if (outcome.ok) account(summary, entry.input!, outcome.outcome);
+      const outcome = prepared instanceof Error ? ({ ok: false, error: prepared } as const) : outcomes[next++];
+      if (outcome.ok) accountItem(summary, entry.input!, outcome.outcome);
       else {
         summary.failed++;
         summary.failures.push({ origin: entry.origin, reason: messageOf(outcome.error) });
@@ -139,30 +139,81 @@ export async function runIngestBatched(sources: AsyncIterable<SourceItem>, inges
       reporter?.progress(summary);
     }
   };
-  let batch: Pending[] = [];
-  let storing: Promise<void> = Promise.resolve();
+  const store = async (batch: Ready[]) => {
+    const ready = batch.map((r) => r.prepared).filter((p): p is PreparedItem | { duplicateOf: string } => !(p instanceof Error));
+    let outcomes: BatchItemOutcome[];
+    try {
+      outcomes = ready.length ? await ingestor.ingestPrepared(ctx, ready) : [];
+    } catch (error) {
+      // The batch's transaction failed as a whole (the database went away): every item in it failed.
+      outcomes = ready.map(() => ({ ok: false, error: error instanceof Error ? error : new Error(String(error)) }));
+    }
+    account(batch, outcomes);
+  };
+
+  const waiting: Pending[] = [];
+  // the batches being stored, with the locks each holds
+  const storing = new Map<Promise<void>, PartyLocks>();
+  // Starts one batch when a writer is free and some waiting item can go; else waits for a batch to finish.
+  const dispatch = async () => {
+    const batch = storing.size < writers ? await nextBatch(waiting, [...storing.values()], perBatch) : null;
+    if (!batch) {
+      await Promise.race(storing.keys());
+      return;
+    }
+    const locks = new PartyLocks();
+    for (const { prepared } of batch.items) if (hasLocks(prepared)) locks.add(prepared.locks);
+    const done: Promise<void> = store(batch.items).finally(() => storing.delete(done));
+    storing.set(done, locks);
+  };
+  // The batches being stored hold at most `batchSize` items together (smaller batches find room beside the
+  // others more often), and twice that many wait, so that each writer finds some apart from the others'.
+  const perBatch = Math.ceil(batchSize / writers);
+  const window = writers > 1 ? 2 * batchSize : batchSize;
   for await (const item of sources) {
     if (!item.ok) {
       const reason = item.detail ? `${item.reason} (${item.detail})` : item.reason;
-      batch.push({ origin: item.origin, input: null, prepared: Promise.resolve(new Error(reason)) });
+      waiting.push({ origin: item.origin, input: null, prepared: Promise.resolve(new Error(reason)) });
     } else {
       const input = item.input;
-      batch.push({ origin: originOf(input), input, prepared: limit(() => ingestor.prepare(input)).catch((error) => (error instanceof Error ? error : new Error(String(error)))) });
+      waiting.push({ origin: originOf(input), input, prepared: limit(() => ingestor.prepare(input)).catch((error) => (error instanceof Error ? error : new Error(String(error)))) });
     }
-    if (batch.length >= batchSize) {
-      const full = batch;
-      batch = [];
-      await storing;
-      storing = store(full);
-    }
+    while (waiting.length >= window) await dispatch();
   }
-  await storing;
-  if (batch.length) await store(batch);
+  while (waiting.length) await dispatch();
+  await Promise.all(storing.keys());
   reporter?.done(summary);
   return summary;
 }
 
-function account(summary: IngestSummary, input: NewsItemInput, outcome: IngestOutcome): void {
+const hasLocks = (prepared: Prepared): prepared is PreparedItem => !(prepared instanceof Error) && 'locks' in prepared && !!prepared.locks;
+
+/**
+ * Takes out of `waiting`, in order, up to `size` items that can be stored beside the batches holding `busy`:
+ * an item whose locks conflict with those, or with an item passed over (its turn comes first), stays. Null
+ * when none can go.
+ */
+async function nextBatch(waiting: Pending[], busy: PartyLocks[], size: number): Promise<{ items: Ready[] } | null> {
+  const items: Ready[] = [];
+  const passedOver = new PartyLocks();
+  const left: Pending[] = [];
+  for (const entry of waiting) {
+    if (items.length >= size) {
+      left.push(entry);
+      continue;
+    }
+    const prepared = await entry.prepared;
+    if (hasLocks(prepared) && (busy.some((locks) => locks.conflictsWith(prepared.locks)) || passedOver.conflictsWith(prepared.locks))) {
+      passedOver.add(prepared.locks);
+      left.push(entry);
+    } else items.push({ entry, prepared });
+  }
+  if (!items.length) return null;
+  waiting.splice(0, waiting.length, ...left);
+  return { items };
+}
+
+function accountItem(summary: IngestSummary, input: NewsItemInput, outcome: IngestOutcome): void {
   if (outcome.status === 'DUPLICATE') summary.duplicates++;
   else summary.new++;
   summary.meetingsCreated += outcome.meetingsCreated;

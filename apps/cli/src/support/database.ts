@@ -10,11 +10,11 @@ const log = (line: string) => process.stderr.write(`dyad: ${line}\n`);
  */
 export async function withDatabase<T>(
   work: (dataSource: DataSource) => Promise<T>,
-  options: { migrate?: boolean; requireCurrentSchema?: boolean } = {},
+  options: { migrate?: boolean; requireCurrentSchema?: boolean; poolSize?: number } = {},
 ): Promise<T> {
   const env = DyadEnvironment.from();
   const database = await openDatabase(env, 'cli', log);
-  const dataSource = createDataSource({ url: database.url, entities: ENTITIES, poolSize: 4 });
+  const dataSource = createDataSource({ url: database.url, entities: ENTITIES, poolSize: Math.max(4, options.poolSize ?? 0) });
   try {
     await dataSource.initialize();
     if (options.migrate) {

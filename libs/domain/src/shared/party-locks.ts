@@ -67,6 +67,16 @@ export class PartyLocks {
     return this.modes.size;
   }
 
+  /** Whether a transaction holding these locks would make one taking `other`'s wait (a set both lock, not both shared). */
+  conflictsWith(other: PartyLocks): boolean {
+    const [small, large] = this.modes.size <= other.modes.size ? [this, other] : [other, this];
+    for (const [key, exclusive] of small.modes) {
+      const theirs = large.modes.get(key);
+      if (theirs !== undefined && (exclusive || theirs)) return true;
+    }
+    return false;
+  }
+
   /**
    * Takes every lock in one statement, in one global order (by lock number), so two transactions never wait
    * on each other in a circle; they are held until the transaction ends. `settings` are set for the

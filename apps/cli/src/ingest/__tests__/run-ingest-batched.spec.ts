@@ -1,4 +1,4 @@
-import type { RequestContext } from '@dyad/domain';
+import { PartyLocks, type RequestContext } from '@dyad/domain';
 import type { BatchItemOutcome, IngestOutcome, PreparedItem, SourceItem } from '@dyad/ingestion';
 import { describe, expect, it } from 'vitest';
 import { type BatchIngestor, emptySummary, runIngestBatched } from '../run-ingest.js';
@@ -72,6 +72,45 @@ describe('runIngestBatched', () => {
     const summary = await runIngestBatched(from([item('a'), item('b')]), service, { batchSize: 5 });
     expect(summary).toMatchObject({ read: 2, new: 0, failed: 2 });
     expect(summary.failures.map((f) => f.reason)).toEqual(['Connection terminated', 'Connection terminated']);
+  });
+
+  it('stores batches side by side only over items whose locks do not conflict, in order for each set', async () => {
+    const batches: string[][] = [];
+    const holding = new Map<string, string>();
+    let together = 0;
+    let mostTogether = 0;
+    const service: BatchIngestor = {
+      async prepare(input) {
+        const pair = input.origin!.split('-')[0];
+        return { item: { text: input.origin }, result: {}, locks: new PartyLocks().exclusive(pair).shared(pair.split(',')[0]) } as unknown as PreparedItem;
+      },
+      async ingestPrepared(_ctx: RequestContext, items) {
+        const names = items.map((p) => ('duplicateOf' in p ? 'dup' : p.item.text));
+        for (const name of names) {
+          const pair = name.split('-')[0];
+          // no two batches at once hold one pair
+          expect(holding.get(pair) ?? names).toBe(names);
+          holding.set(pair, names as unknown as string);
+        }
+        batches.push(names);
+        mostTogether = Math.max(mostTogether, ++together);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        together--;
+        for (const name of names) holding.delete(name.split('-')[0]);
+        return names.map((): BatchItemOutcome => ({ ok: true, outcome: outcome() }));
+      },
+    };
+    const pairs = ['IR,KZ', 'CN,RU', 'IR,TR', 'AM,IN'];
+    const names = Array.from({ length: 40 }, (_, i) => `${pairs[(i * 7) % 4]}-${i}`);
+    const summary = await runIngestBatched(from(names.map(item)), service, { batchSize: 2, writers: 3 });
+    expect(summary).toMatchObject({ read: 40, new: 40, failed: 0 });
+    expect(mostTogether).toBeGreaterThan(1);
+    expect(mostTogether).toBeLessThanOrEqual(3);
+    // each pair's items were stored in the order given
+    for (const pair of pairs) {
+      const stored = batches.flat().filter((name) => name.startsWith(`${pair}-`));
+      expect(stored).toEqual(names.filter((name) => name.startsWith(`${pair}-`)));
+    }
   });
 
   it('reads at most `ahead` items ahead of storing', async () => {

@@ -32,3 +32,15 @@ describe('PartyLocks', () => {
     expect(held.covers(new PartyLocks().meeting(['IR', 'KZ', 'RU']))).toBe(false);
   });
 });
+
+describe('PartyLocks.conflictsWith', () => {
+  it('conflicts on a set both lock unless both share it', () => {
+    const irKz = new PartyLocks().exclusive('IR,KZ').shared('IR').shared('KZ');
+    const irRu = new PartyLocks().exclusive('IR,RU').shared('IR').shared('RU');
+    expect(irKz.conflictsWith(irRu)).toBe(false);
+    expect(irKz.conflictsWith(new PartyLocks().exclusive('IR,KZ'))).toBe(true);
+    expect(irRu.conflictsWith(new PartyLocks().exclusive('IR'))).toBe(true);
+    expect(new PartyLocks().exclusive('IR').conflictsWith(irRu)).toBe(true);
+    expect(irKz.conflictsWith(new PartyLocks())).toBe(false);
+  });
+});
