@@ -122,21 +122,64 @@ export interface Places {
   cities: PlaceForms;
 }
 
-/** Words of dates; a month or weekday is a pair of its word and its number. */
-export interface DateWords {
-  /** Gregorian month names (Russian: stems, the case ending я/а/е follows) → 1…12. */
+/**
+ * One way a day and a named month are written together ("22 December 2022", "July 20, 2023", «۲۴ فروردین ۱۴۰۴»,
+ * «15 мая»). ../dates.ts builds its pattern from these parts: the day (one or two digits), the month, then an
+ * optional four-digit year.
+ */
+export interface DayMonthForm {
+  calendar: 'gregorian' | 'solarHijri';
+  /** Which comes first. */
+  order: 'day-month' | 'month-day';
+  /** Month names as written, each with its number (two spellings may share one). */
   months: readonly (readonly [string, number])[];
-  /** Solar Hijri month names from Farvardin on (read with a day number before them); empty if not used. */
-  solarHijriMonths: readonly string[];
+  /** Endings glued to the day ("1st", "22nd"). */
+  ordinals: readonly string[];
+  /** The day and the month may touch («۵مهر»); otherwise one space stands between them. */
+  touching: boolean;
+  /** Words that may stand between the day and the month, a space after each ("of", «ام»). */
+  between: readonly string[];
+  /** A month may end in a dot ("Dec."). */
+  dot: boolean;
+  /** Words that may follow the month («ماه»). */
+  monthWords: readonly string[];
+  /** A comma may stand before the year ("July 20, 2023"). */
+  yearComma: boolean;
+  /** Words that may stand before the year («سال»). */
+  yearWords: readonly string[];
+  /** Months read only when a year follows ("may 5" is more often the verb). */
+  needYear: readonly string[];
+}
+
+/** A weekday that is also a city («دوشنبه», Dushanbe): not a date where the words around it make it the city. */
+export interface WeekdayCity {
+  weekday: string;
+  /** Words that follow the city's name, after an optional comma («پایتخت»). */
+  after: readonly string[];
+  /** Words that come right before a place («به», «فرودگاه»). */
+  before: readonly string[];
+  /** "in": before the word it is the city when the text names the city's country too. */
+  in: readonly string[];
+  /** Names of the city's country, as the text must contain one for `in`. */
+  country: readonly string[];
+}
+
+/** Words of dates; a weekday is a pair of its word and its number. */
+export interface DateWords {
+  /** Day-month forms, tried in this order (besides the numeric ones every language shares). */
+  dayMonth: readonly DayMonthForm[];
   /** Weekday → 0 (Sunday) … 6, as written when it dates an event ("on Monday", «в понедельник»). */
   weekdays: readonly (readonly [string, number])[];
   today: readonly string[];
   yesterday: readonly string[];
   dayBeforeYesterday: readonly string[];
   tomorrow: readonly string[];
+  /** Words right before a weekday or relative day that make the two a name («نماز جمعه», the Friday prayer). */
+  notDateAfter: readonly string[];
+  weekdayCities: readonly WeekdayCity[];
   /** How a span of time's unit begins, as `cues.within` captures it ("months", «месяца»). */
   units: Record<'day' | 'week' | 'month' | 'year', readonly string[]>;
-  /** Labels of a publication-date header line ("Published:"). */
+  /** Labels of a publication-date header line ("Published:"); any language's label counts on any item. */
   publishedLabels: readonly string[];
 }
 
