@@ -102,6 +102,17 @@ interface Reader {
   opens: Uint8Array;
 }
 
+// \p{L} by UTF-16 code unit, learnt as met (0 not yet known, 1 a letter, 2 not); a surrogate counts as none,
+// so the pattern's own lookbehind decides there
+const LETTER_CLASS = new Uint8Array(0x10000);
+const P_L = /^\p{L}$/u;
+
+function isLetter(c: number): boolean {
+  let k = LETTER_CLASS[c];
+  if (k === 0) LETTER_CLASS[c] = k = P_L.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
 const DIGIT = 1;
 const MONTH_FIRST = 2;
 const RELATIVE = 4;
@@ -169,13 +180,15 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
     out.push({ start: m.index, end: m.index + m[0].length, date, relative, ahead });
   // Where a match can open: each pattern below is tried, sticky, only there (a scan of the whole text by
   // each of them costs more).
+  // (a digit after a digit, or a word's letter after a letter, opens none: their patterns look behind for that)
   const digits: number[] = [];
   const letters: number[] = [];
   for (let i = 0; i < key.length; i++) {
     const o = opens[key.charCodeAt(i)];
+    if (o === 0) continue;
     if (o === DIGIT) {
       if (i === 0 || opens[key.charCodeAt(i - 1)] !== DIGIT) digits.push(i);
-    } else if (o) letters.push(i);
+    } else if (i === 0 || !isLetter(key.charCodeAt(i - 1))) letters.push(i);
   }
   // every match of a sticky `re` opening at one of `at`, as a scan with `g` finds them
   const each = (re: RegExp, at: number[], bit: number, fn: (m: RegExpExecArray) => void) => {
