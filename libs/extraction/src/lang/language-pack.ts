@@ -184,32 +184,82 @@ export interface DateWords {
 }
 
 /**
- * Words of people's titles and names, read by the language's participant reader (../participants.ts).
- * A list a reader does not use is empty.
+ * Words of people's titles and names, read by ../participants.ts with the reader the pack names. A list a
+ * reader does not use is empty. Entries are compared with a whole word after key(); a trailing `*` takes any
+ * ending («министр*»).
  */
 export interface TitleWords {
+  /**
+   * How titles and names are read: `uncased` (no capitals; a title runs from its head to its country, the name
+   * stands before it or after a comma or in quotes: Persian), `cased` (capitalised names after a run of title
+   * words: English), `casedInflected` (the same with case endings, adjectives of bodies' names and past-tense
+   * verbs: Russian).
+   */
+  reader: 'uncased' | 'cased' | 'casedInflected';
   /** Words that head a person's title: minister, «وزیر», «министр*». */
   heads: readonly string[];
-  /** Heads of government offices, counted as titles even with no person named. */
+  /** Heads of government offices, counted as titles even with no person named; empty: every head. */
   governmentHeads: readonly string[];
+  /** Heads written as one word once joints go («نخست‌وزیر»), read as the second of two coordinated titles. */
+  coordinatedHeads: readonly string[];
+  /** Heads that name someone only beside another ("counterpart"): never a title of their own country. */
+  relativeHeads: readonly string[];
+  /** Plural endings of heads ("the foreign ministers"). */
+  pluralEndings: readonly string[];
+  /** Heads that count only in apposition after a name ("Ali Asghar Khaji, senior assistant to …"). */
+  appositionHeads: readonly string[];
   /** Words that head an organisation: ministry, «وزارت», «министерств*». */
   orgHeads: readonly string[];
   /** Words of a title besides its head: foreign, deputy, «республик*». */
   modifiers: readonly string[];
   /** Words of a title's or ministry's complement ("Minister of Agriculture Jihad"). */
   complement: readonly string[];
+  /** Endings of abstract nouns of ministries' names ("Development", "Security"); names rarely end so. */
+  complementEndings: readonly string[];
+  /** Words that open a title's complement: "of", "for". */
+  complementLinks: readonly string[];
+  /** Articles, which may stand inside a title's complement and are dropped from its start. */
+  articles: readonly string[];
+  /** "and": coordinates two titles or two names. */
+  and: readonly string[];
   /** Diplomats: where they are posted belongs to the title («رایزن فرهنگی ایران در قزاقستان»). */
   posted: readonly string[];
+  /** Prepositions of a posting: "ambassador in", «سفیر … در». */
+  postedIn: readonly string[];
   /** Words after "and" that continue a title («وزیر فرهنگ و ارشاد اسلامی»). */
   andContinue: readonly string[];
   /** Words that end a title phrase. */
   stop: readonly string[];
   /** Words never part of a person's name. */
   notName: readonly string[];
-  /** Particles inside names: bin, al, van. */
+  /** Words after which a name may open a clause («با», «و»). */
+  nameOpeners: readonly string[];
+  /** Words right after a head that point back to a body already named («این», «آن»). */
+  backReference: readonly string[];
+  /** Particles inside names: bin, al, van (also joined by a hyphen: "al-Kadhimi"). */
   nameLinks: readonly string[];
+  /** Possessive endings, not part of a name ("Araghchi's"). */
+  possessive: readonly string[];
   /** Words after a name that make it a sentence's subject. */
   subjectNext: readonly string[];
+  /** Verbs after a bare name that make it a sentence's subject ("said", «заявляет»). */
+  subjectVerbs: readonly string[];
+  /** Past-tense endings that make a word such a verb («заявил», «встретились»). */
+  pastEndings: readonly string[];
+  /** Verb prefixes: a word that opens with one and two more letters is a verb, never part of a name («می»). */
+  verbPrefixes: readonly string[];
+  /** Verb stems after those prefixes that a name never opens with («گفت», «کن»). */
+  verbStems: readonly string[];
+  /** Adjective endings, which open the names of places and bodies rather than people («Нагорный Карабах»). */
+  adjectiveEndings: readonly string[];
+  /** First names that end like adjectives, in the nominative («юрий»). */
+  adjectiveLikeNames: readonly string[];
+  /** A case ending of such a first name and its nominative ending («юрия» → «юрий»). */
+  nameCases: readonly (readonly [string, string])[];
+  /** Names of international bodies, found anywhere in a title: its holder belongs to no country (any language's count). */
+  international: readonly string[];
+  /** Their abbreviations, found as whole words ("UN"). */
+  internationalShort: readonly string[];
 }
 
 /** Words of readable labels (../labels.ts). */
