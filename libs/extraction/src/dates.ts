@@ -22,14 +22,15 @@ const alt = (list: readonly string[]) => [...list].map(rx).sort((a, b) => b.leng
 const bare = (s: string) => s.replace(/[\s_]/g, '');
 const keyOf = (form: string) => bare(keyText(form).key);
 
-const D = '(?<![\\d/.\\-])';
+// Every pattern below opens with a number or a word, and its left boundary (no digit, no letter before it) is
+// checked by hand: V8 scans quickly for a pattern that does not start with a lookbehind.
 const ND = '(?![\\d/])';
 // y/m/d or d/m/y in digits; the year tells the calendar
-const NUMERIC = new RegExp(`${D}(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|${D}(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`, 'uy');
+const NUMERIC = new RegExp(`(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`, 'gu');
 
 interface DayMonth {
   form: DayMonthForm;
-  /** Sticky: tried only where a match can open. Groups: day, month, year (in the form's order for the first two). */
+  /** Groups: day, month, year (the first two in the form's order). */
   re: RegExp;
   month: Map<string, number>;
   needYear: Set<string>;
@@ -43,11 +44,11 @@ function dayMonth(form: DayMonthForm): DayMonth {
   const year = `(?:${form.yearComma ? ',?' : ''}\\s${opt(form.yearWords, '\\s')}(\\d{4})${ND})?`;
   const source =
     form.order === 'day-month'
-      ? `${D}${day}${gap}${opt(form.between, '\\s')}${month}(?![\\p{L}])${year}`
-      : `(?<![\\p{L}])${month}${gap}${opt(form.between, '\\s')}${day}(?![\\d\\p{L}])${year}`;
+      ? `${day}${gap}${opt(form.between, '\\s')}${month}(?![\\p{L}])${year}`
+      : `${month}${gap}${opt(form.between, '\\s')}${day}(?![\\d\\p{L}])${year}`;
   return {
     form,
-    re: new RegExp(source, 'uy'),
+    re: new RegExp(source, 'gu'),
     month: new Map(form.months.map(([m, n]) => [keyOf(m), n])),
     needYear: new Set(form.needYear.map(keyOf)),
   };
@@ -87,7 +88,7 @@ function relative(lang: Language): Relative {
     country: c.country.map((w) => keyText(w).key),
   });
   return {
-    re: new RegExp(`(?<![\\p{L}])(?:${alt(all)})(?![\\p{L}])`, 'uy'),
+    re: new RegExp(`(?:${alt(all)})(?![\\p{L}])`, 'gu'),
     meaning,
     notDateAfter: d.notDateAfter.length ? new RegExp(`(?:${alt(d.notDateAfter)})\\s$`, 'u') : null,
     cities: d.weekdayCities.map(city),
@@ -95,42 +96,50 @@ function relative(lang: Language): Relative {
   };
 }
 
-interface Reader {
-  dayMonth: DayMonth[];
-  relative: Relative;
-  /** Where a match may open, by UTF-16 code unit: a digit opens a numeric or day-first date (1), a letter a month-first one (2) or a relative word (4). */
-  opens: Uint8Array;
-}
-
-// \p{L} by UTF-16 code unit, learnt as met (0 not yet known, 1 a letter, 2 not); a surrogate counts as none,
-// so the pattern's own lookbehind decides there
+// \p{L} by UTF-16 code unit, learnt as met (0 not yet known, 1 a letter, 2 not)
 const LETTER_CLASS = new Uint8Array(0x10000);
 const P_L = /^\p{L}$/u;
 
-function isLetter(c: number): boolean {
+/** Whether a letter (a code point of \p{L}) stands just before `i`. */
+function letterBefore(key: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = key.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const cp = key.codePointAt(i - 2)!;
+    if (cp > 0xffff) return P_L.test(String.fromCodePoint(cp));
+  }
   let k = LETTER_CLASS[c];
   if (k === 0) LETTER_CLASS[c] = k = P_L.test(String.fromCharCode(c)) ? 1 : 2;
   return k === 1;
 }
 
-const DIGIT = 1;
-const MONTH_FIRST = 2;
-const RELATIVE = 4;
+/** Whether a digit or a date separator stands just before `i` (a number does not start inside another). */
+function numberBefore(key: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = key.charCodeAt(i - 1);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2f || c === 0x2e || c === 0x2d;
+}
+
+/** Every match of `re` (global) with nothing `before` it, as the pattern with that lookbehind finds them. */
+function each(re: RegExp, key: string, before: (key: string, i: number) => boolean, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(key))) {
+    if (before(key, m.index)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    fn(m);
+  }
+}
+
+interface Reader {
+  dayMonth: DayMonth[];
+  relative: Relative;
+}
 
 function reader(lang: Language): Reader {
-  const d = PACKS[lang].dates;
-  const opens = new Uint8Array(0x10000);
-  for (let c = 0x30; c <= 0x39; c++) opens[c] = DIGIT;
-  const mark = (forms: readonly string[], bit: number) => {
-    for (const f of forms) {
-      const first = rx(f).charCodeAt(0);
-      if (first === 0x5c || first === 0x28) throw new Error(`${lang}: the date word «${f}» must begin with a letter`);
-      opens[first] |= bit;
-    }
-  };
-  for (const form of d.dayMonth) if (form.order === 'month-day') mark(form.months.map(([m]) => m), MONTH_FIRST);
-  mark([...d.today, ...d.yesterday, ...d.dayBeforeYesterday, ...d.weekdays.map(([w]) => w), ...d.tomorrow], RELATIVE);
-  return { dayMonth: d.dayMonth.map(dayMonth), relative: relative(lang), opens };
+  return { dayMonth: PACKS[lang].dates.dayMonth.map(dayMonth), relative: relative(lang) };
 }
 
 const READERS = perLanguage((pack) => reader(pack.language));
@@ -174,36 +183,11 @@ function inferYearAhead(make: (year: number) => string | null, years: number[], 
 
 /** Every absolute and relative date in `key`, in text order. */
 export function findDates(key: string, lang: Language, publishedAt: string | null): DateHit[] {
-  const { dayMonth, relative: rel, opens } = READERS[lang];
+  const { dayMonth, relative: rel } = READERS[lang];
   const out: DateHit[] = [];
   const push = (m: RegExpExecArray, date: string | null, relative = false, ahead: string | null = date) =>
     out.push({ start: m.index, end: m.index + m[0].length, date, relative, ahead });
-  // Where a match can open: each pattern below is tried, sticky, only there (a scan of the whole text by
-  // each of them costs more).
-  // (a digit after a digit, or a word's letter after a letter, opens none: their patterns look behind for that)
-  const digits: number[] = [];
-  const letters: number[] = [];
-  for (let i = 0; i < key.length; i++) {
-    const o = opens[key.charCodeAt(i)];
-    if (o === 0) continue;
-    if (o === DIGIT) {
-      if (i === 0 || opens[key.charCodeAt(i - 1)] !== DIGIT) digits.push(i);
-    } else if (i === 0 || !isLetter(key.charCodeAt(i - 1))) letters.push(i);
-  }
-  // every match of a sticky `re` opening at one of `at`, as a scan with `g` finds them
-  const each = (re: RegExp, at: number[], bit: number, fn: (m: RegExpExecArray) => void) => {
-    let next = 0;
-    for (const i of at) {
-      if (i < next || (bit && !(opens[key.charCodeAt(i)] & bit))) continue;
-      re.lastIndex = i;
-      const m = re.exec(key);
-      if (m) {
-        next = i + m[0].length;
-        fn(m);
-      }
-    }
-  };
-  each(NUMERIC, digits, 0, (m) => {
+  each(NUMERIC, key, numberBefore, (m) => {
     const d = numericDate(m);
     if (d) push(m, d);
   });
@@ -214,7 +198,7 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
     const solar = form.calendar === 'solarHijri';
     const make = (y: number, month: number, day: number) => (solar ? jalaliToGregorian(y, month, day) : isoDate(y, month, day));
     const thisYear = solar ? pubJy : pubYear;
-    each(re, dayFirst ? digits : letters, dayFirst ? 0 : MONTH_FIRST, (m) => {
+    each(re, key, dayFirst ? numberBefore : letterBefore, (m) => {
       const word = bare(dayFirst ? m[2] : m[1]);
       const month = months.get(word)!;
       const day = +(dayFirst ? m[1] : m[2]);
@@ -228,7 +212,7 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
       }
     });
   }
-  each(rel.re, letters, RELATIVE, (m) => {
+  each(rel.re, key, letterBefore, (m) => {
     if (out.some((h) => m.index >= h.start && m.index < h.end)) return;
     const before = key.slice(Math.max(0, m.index - rel.back), m.index);
     if (rel.notDateAfter?.test(before)) return;
