@@ -61,7 +61,7 @@ interface Relative {
   /** What each word means, by its bare key. */
   meaning: Map<string, Resolution>;
   notDateAfter: RegExp | null;
-  /** `after` is read on this many characters after the word. */
+  /** Weekdays that are also a city; `after` is tested on `afterLength` characters after the word. */
   cities: { weekday: string; after: RegExp; afterLength: number; before: RegExp; in: RegExp; country: string[] }[];
   /** How far back the words before a match are read: the longest word of those lists, its space and one more. */
   back: number;
