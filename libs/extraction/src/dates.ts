@@ -1,11 +1,9 @@
 // Dates in text: Solar Hijri and Gregorian, numeric and textual, and relative words resolved against the
 // publication date. All positions are key() indices.
-import { PACKS } from './lang/index.js';
-import { compile, rx } from './lexicon.js';
-
-// Persian words in ordinary spelling, one alternative each
-const alt = (words: readonly string[]) => words.map(rx).join('|');
 import { addDays, isoDate, jalaliToGregorian, gregorianToJalali, weekday } from './jalali.js';
+import { type DayMonthForm, PACKS, perLanguage, type WeekdayCity } from './lang/index.js';
+import { rx } from './lexicon.js';
+import { keyText } from './normalize.js';
 import type { Language } from './vocabulary.js';
 
 export interface DateHit {
@@ -18,77 +16,133 @@ export interface DateHit {
   ahead: string | null;
 }
 
-const FA = PACKS.fa.dates;
-const EN = PACKS.en.dates;
-const RU = PACKS.ru.dates;
-const RU_MONTHS = RU.months.map(([m]) => m);
+/** Entries of a pack's list as alternatives of a regex, longest first (one entry cannot cut off a longer one). */
+const alt = (list: readonly string[]) => [...list].map(rx).sort((a, b) => b.length - a.length).join('|');
+/** How a matched entry is looked up: its key() spelling with no joints or spaces. */
+const bare = (s: string) => s.replace(/[\s_]/g, '');
+const keyOf = (form: string) => bare(keyText(form).key);
 
-const faMonthKey = new Map<string, number>(FA.solarHijriMonths.map((m, i) => [rx(m), i + 1]));
-const faGregKey = new Map<string, number>(FA.months.map(([m, n]) => [rx(m), n]));
-const enMonth = new Map<string, number>(EN.months);
-
-const D = '(?<![\\d/.\\-])';
+// Every pattern below opens with a number or a word, and its left boundary (no digit, no letter before it) is
+// checked by hand: V8 scans quickly for a pattern that does not start with a lookbehind.
 const ND = '(?![\\d/])';
-const NUMERIC = compile(`${D}(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|${D}(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`);
-// Jalali month names need a day number before them («مهر» is also the news agency).
-const FA_TEXT = compile(
-  `${D}(\\d{1,2})\\s?(?:ام\\s)?(${[...faMonthKey.keys()].join('|')})(?:\\s?ماه)?(?![\\p{L}])(?:\\s(?:سال\\s)?(\\d{4})${ND})?`,
-);
-const FA_GREG_TEXT = compile(`${D}(\\d{1,2})\\s(${[...faGregKey.keys()].join('|')})(?![\\p{L}])(?:\\s(?:سال\\s)?(\\d{4})${ND})?`);
-const EN_MONTH_ALT = EN.months.map(([m]) => m).sort((a, b) => b.length - a.length).join('|');
-const EN_DMY = compile(`${D}(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(${EN_MONTH_ALT})\\.?(?![\\p{L}])(?:,?\\s(\\d{4})${ND})?`);
-const EN_MDY = compile(`(?<![\\p{L}])(${EN_MONTH_ALT})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\p{L}])(?:,?\\s(\\d{4})${ND})?`);
-const RU_TEXT = compile(`${D}(\\d{1,2})\\s(${RU_MONTHS.join('|')})(?:я|а|е)(?![\\p{L}])(?:\\s(\\d{4})${ND})?`);
+// y/m/d or d/m/y in digits; the year tells the calendar
+const NUMERIC = new RegExp(`(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`, 'gu');
 
-const EN_WEEKDAYS = EN.weekdays.map(([w]) => w);
-const FA_WEEKDAYS = FA.weekdays;
-const RU_WEEKDAYS = RU.weekdays;
-
-interface RelWord {
+interface DayMonth {
+  form: DayMonthForm;
+  /** Groups: day, month, year (the first two in the form's order). */
   re: RegExp;
-  resolve: (m: RegExpExecArray) => { days?: number; weekday?: number } | null;
+  month: Map<string, number>;
+  needYear: Set<string>;
 }
 
-function relWords(lang: Language): RelWord {
-  if (lang === 'fa') {
-    const wd = FA_WEEKDAYS.map(([w]) => rx(w)).join('|');
-    const re = compile(
-      `(?<![\\p{L}])(?:(${alt(FA.today)})|(${alt(FA.yesterday)})|(${alt(FA.dayBeforeYesterday)})|(${wd})|(${alt(FA.tomorrow)}))(?![\\p{L}])`,
-    );
-    const wdMap = new Map(FA_WEEKDAYS.map(([w, n]) => [w.replace('_', ''), n]));
-    return {
-      re,
-      resolve: (m) => {
-        if (m[1]) return { days: 0 };
-        if (m[2]) return { days: -1 };
-        if (m[3]) return { days: -2 };
-        if (m[5]) return { days: 1 };
-        const n = wdMap.get(m[4].replace(/\s/g, ''));
-        return n === undefined ? null : { weekday: n };
-      },
-    };
-  }
-  if (lang === 'ru') {
-    const re = compile(`(?<![\\p{L}])(?:(${RU.today.join('|')})|(${RU.yesterday.join('|')})|(${RU.dayBeforeYesterday.join('|')})|(${RU_WEEKDAYS.map(([w]) => w).join('|')})|(${RU.tomorrow.join('|')}))(?![\\p{L}])`);
-    const wdMap = new Map(RU_WEEKDAYS);
-    return {
-      re,
-      resolve: (m) => (m[1] ? { days: 0 } : m[2] ? { days: -1 } : m[3] ? { days: -2 } : m[5] ? { days: 1 } : { weekday: wdMap.get(m[4]) ?? 0 }),
-    };
-  }
-  const re = compile(`(?<![\\p{L}])(?:(${EN.today.join('|')})|(${EN.yesterday.join('|')})|(${EN_WEEKDAYS.join('|')})|(${EN.tomorrow.join('|')}))(?![\\p{L}])`);
+function dayMonth(form: DayMonthForm): DayMonth {
+  const opt = (list: readonly string[], after = '') => (list.length ? `(?:(?:${alt(list)})${after})?` : '');
+  const gap = form.touching ? '\\s?' : '\\s';
+  const day = `(\\d{1,2})${opt(form.ordinals)}`;
+  const month = `(${alt(form.months.map(([m]) => m))})${form.dot ? '\\.?' : ''}${opt(form.monthWords.map((w) => `_${w}`))}`;
+  const year = `(?:${form.yearComma ? ',?' : ''}\\s${opt(form.yearWords, '\\s')}(\\d{4})${ND})?`;
+  const source =
+    form.order === 'day-month'
+      ? `${day}${gap}${opt(form.between, '\\s')}${month}(?![\\p{L}])${year}`
+      : `${month}${gap}${opt(form.between, '\\s')}${day}(?![\\d\\p{L}])${year}`;
   return {
-    re,
-    resolve: (m) => (m[1] ? { days: 0 } : m[2] ? { days: -1 } : m[4] ? { days: 1 } : { weekday: EN_WEEKDAYS.indexOf(m[3]) }),
+    form,
+    re: new RegExp(source, 'gu'),
+    month: new Map(form.months.map(([m, n]) => [keyOf(m), n])),
+    needYear: new Set(form.needYear.map(keyOf)),
   };
 }
-const REL: Record<Language, RelWord> = { fa: relWords('fa'), en: relWords('en'), ru: relWords('ru') };
-const FA_FRIDAY_PRAYER = new RegExp(`${rx('نماز')}\\s$`, 'u');
-const FA_DUSHANBE_CITY = new RegExp(`^\\s?،?\\s?${rx('پایتخت')}`, 'u');
-const FA_DUSHANBE_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${rx('به|فرودگاه|شهر|وارد|مقصد')})\\s$`, 'u');
-// «در دوشنبه» is the city in an item about Tajikistan (a weekday is «روز دوشنبه», or a bare «دوشنبه»)
-const FA_IN = new RegExp(`(?<![\\p{L}\\p{M}])${rx('در')}\\s$`, 'u');
-const FA_TAJIKISTAN = rx('تاجیکستان');
+
+type Resolution = { days: number } | { weekday: number };
+
+interface Relative {
+  re: RegExp;
+  /** What each word means, by its bare key. */
+  meaning: Map<string, Resolution>;
+  notDateAfter: RegExp | null;
+  /** Weekdays that are also a city; `after` is tested on `afterLength` characters after the word. */
+  cities: { weekday: string; after: RegExp; afterLength: number; before: RegExp; in: RegExp; country: string[] }[];
+  /** How far back the words before a match are read: the longest word of those lists, its space and one more. */
+  back: number;
+}
+
+function relative(lang: Language): Relative {
+  const d = PACKS[lang].dates;
+  const meaning = new Map<string, Resolution>();
+  const groups: [readonly string[], (w: string) => Resolution][] = [
+    [d.today, () => ({ days: 0 })],
+    [d.yesterday, () => ({ days: -1 })],
+    [d.dayBeforeYesterday, () => ({ days: -2 })],
+    [d.weekdays.map(([w]) => w), (w) => ({ weekday: d.weekdays.find(([x]) => x === w)![1] })],
+    [d.tomorrow, () => ({ days: 1 })],
+  ];
+  for (const [list, mean] of groups) for (const w of list) meaning.set(keyOf(w), mean(w));
+  const all = groups.flatMap(([list]) => list);
+  const city = (c: WeekdayCity) => ({
+    weekday: keyOf(c.weekday),
+    after: new RegExp(`^\\s?[,،]?\\s?(?:${alt(c.after)})`, 'u'),
+    afterLength: Math.max(...c.after.map((w) => keyText(w).key.length)) + 3,
+    before: new RegExp(`(?<![\\p{L}\\p{M}])(?:${alt(c.before)})\\s$`, 'u'),
+    in: new RegExp(`(?<![\\p{L}\\p{M}])(?:${alt(c.in)})\\s$`, 'u'),
+    country: c.country.map((w) => keyText(w).key),
+  });
+  return {
+    re: new RegExp(`(?:${alt(all)})(?![\\p{L}])`, 'gu'),
+    meaning,
+    notDateAfter: d.notDateAfter.length ? new RegExp(`(?:${alt(d.notDateAfter)})\\s$`, 'u') : null,
+    cities: d.weekdayCities.map(city),
+    back: Math.max(0, ...[...d.notDateAfter, ...d.weekdayCities.flatMap((c) => [...c.before, ...c.in])].map((w) => keyText(w).key.length)) + 2,
+  };
+}
+
+// \p{L} by UTF-16 code unit, learnt as met (0 not yet known, 1 a letter, 2 not)
+const LETTER_CLASS = new Uint8Array(0x10000);
+const P_L = /^\p{L}$/u;
+
+/** Whether a letter (a code point of \p{L}) stands just before `i`. */
+function letterBefore(key: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = key.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const cp = key.codePointAt(i - 2)!;
+    if (cp > 0xffff) return P_L.test(String.fromCodePoint(cp));
+  }
+  let k = LETTER_CLASS[c];
+  if (k === 0) LETTER_CLASS[c] = k = P_L.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/** Whether a digit or a date separator stands just before `i` (a number does not start inside another). */
+function numberBefore(key: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = key.charCodeAt(i - 1);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2f || c === 0x2e || c === 0x2d;
+}
+
+/** Every match of `re` (global) with nothing `before` it, as the pattern with that lookbehind finds them. */
+function each(re: RegExp, key: string, before: (key: string, i: number) => boolean, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(key))) {
+    if (before(key, m.index)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    fn(m);
+  }
+}
+
+interface Reader {
+  dayMonth: DayMonth[];
+  relative: Relative;
+}
+
+function reader(lang: Language): Reader {
+  return { dayMonth: PACKS[lang].dates.dayMonth.map(dayMonth), relative: relative(lang) };
+}
+
+const READERS = perLanguage((pack) => reader(pack.language));
 
 function numericDate(m: RegExpExecArray): string | null {
   if (m[1]) {
@@ -129,104 +183,57 @@ function inferYearAhead(make: (year: number) => string | null, years: number[], 
 
 /** Every absolute and relative date in `key`, in text order. */
 export function findDates(key: string, lang: Language, publishedAt: string | null): DateHit[] {
+  const { dayMonth, relative: rel } = READERS[lang];
   const out: DateHit[] = [];
   const push = (m: RegExpExecArray, date: string | null, relative = false, ahead: string | null = date) =>
     out.push({ start: m.index, end: m.index + m[0].length, date, relative, ahead });
-  let m: RegExpExecArray | null;
-  NUMERIC.lastIndex = 0;
-  while ((m = NUMERIC.exec(key))) {
+  each(NUMERIC, key, numberBefore, (m) => {
     const d = numericDate(m);
     if (d) push(m, d);
-  }
+  });
   const pubYear = publishedAt ? +publishedAt.slice(0, 4) : 0;
-  if (lang === 'fa') {
-    const pubJy = publishedAt ? gregorianToJalali(publishedAt).jy : 0;
-    FA_TEXT.lastIndex = 0;
-    while ((m = FA_TEXT.exec(key))) {
-      const day = +m[1];
-      const month = faMonthKey.get(m[2].replace(/\s/g, ''))!;
+  const pubJy = publishedAt ? gregorianToJalali(publishedAt).jy : 0;
+  for (const { form, re, month: months, needYear } of dayMonth) {
+    const dayFirst = form.order === 'day-month';
+    const solar = form.calendar === 'solarHijri';
+    const make = (y: number, month: number, day: number) => (solar ? jalaliToGregorian(y, month, day) : isoDate(y, month, day));
+    const thisYear = solar ? pubJy : pubYear;
+    each(re, key, dayFirst ? numberBefore : letterBefore, (m) => {
+      const word = bare(dayFirst ? m[2] : m[1]);
+      const month = months.get(word)!;
+      const day = +(dayFirst ? m[1] : m[2]);
       if (m[3]) {
         const y = +m[3];
-        const d = y >= 1300 && y < 1500 ? jalaliToGregorian(y, month, day) : null;
+        const d = !solar || (y >= 1300 && y < 1500) ? make(y, month, day) : null;
         if (d) push(m, d);
-      } else {
-        const make = (y: number) => jalaliToGregorian(y, month, day);
-        push(m, inferYear(make, [pubJy, pubJy - 1], publishedAt), false, inferYearAhead(make, [pubJy, pubJy + 1], publishedAt));
+      } else if (!needYear.has(word)) {
+        const at = (y: number) => make(y, month, day);
+        push(m, inferYear(at, [thisYear, thisYear - 1], publishedAt), false, inferYearAhead(at, [thisYear, thisYear + 1], publishedAt));
       }
-    }
-    FA_GREG_TEXT.lastIndex = 0;
-    while ((m = FA_GREG_TEXT.exec(key))) {
-      const month = faGregKey.get(m[2])!;
-      const day = +m[1];
-      if (m[3]) {
-        const d = isoDate(+m[3], month, day);
-        if (d) push(m, d);
-      } else {
-        // «۲۸ اکتبر» with no year: «می» (May) is also a verb prefix, so only with a day before it, as here
-        const make = (y: number) => isoDate(y, month, day);
-        push(m, inferYear(make, [pubYear, pubYear - 1], publishedAt), false, inferYearAhead(make, [pubYear, pubYear + 1], publishedAt));
-      }
-    }
-  } else if (lang === 'en') {
-    for (const re of [EN_DMY, EN_MDY]) {
-      re.lastIndex = 0;
-      while ((m = re.exec(key))) {
-        const dmy = re === EN_DMY;
-        const day = +(dmy ? m[1] : m[2]);
-        const month = enMonth.get(dmy ? m[2] : m[1])!;
-        // "may 5" without a year is too often the modal verb
-        if (!m[3] && (dmy ? m[2] : m[1]) === 'may') continue;
-        if (m[3]) {
-          const d = isoDate(+m[3], month, day);
-          if (d) push(m, d);
-        } else {
-          const make = (y: number) => isoDate(y, month, day);
-          push(m, inferYear(make, [pubYear, pubYear - 1], publishedAt), false, inferYearAhead(make, [pubYear, pubYear + 1], publishedAt));
-        }
-      }
-    }
-  } else {
-    RU_TEXT.lastIndex = 0;
-    while ((m = RU_TEXT.exec(key))) {
-      const month = RU_MONTHS.indexOf(m[2]) + 1;
-      // «ма» + я = мая; «март» + а = марта
-      if (m[2] === 'ма' && !key.startsWith('мая', m.index + m[0].indexOf('ма'))) continue;
-      const day = +m[1];
-      if (m[3]) {
-        const d = isoDate(+m[3], month, day);
-        if (d) push(m, d);
-      } else {
-        const make = (y: number) => isoDate(y, month, day);
-        push(m, inferYear(make, [pubYear, pubYear - 1], publishedAt), false, inferYearAhead(make, [pubYear, pubYear + 1], publishedAt));
-      }
-    }
+    });
   }
-  const rel = REL[lang];
-  rel.re.lastIndex = 0;
-  while ((m = rel.re.exec(key))) {
-    if (out.some((h) => m!.index >= h.start && m!.index < h.end)) continue;
-    if (lang === 'fa') {
-      const before = key.slice(Math.max(0, m.index - 8), m.index);
-      if (FA_FRIDAY_PRAYER.test(before)) continue;
-      if (m[4] && m[4].replace(/\s/g, '') === rx('دوشنبه')) {
-        const after = key.slice(m.index + m[0].length, m.index + m[0].length + 12);
-        if (FA_DUSHANBE_CITY.test(after) || FA_DUSHANBE_BEFORE.test(before) || (FA_IN.test(before) && key.includes(FA_TAJIKISTAN))) continue;
-      }
-      // a weekday followed by a date is part of that date
+  each(rel.re, key, letterBefore, (m) => {
+    if (out.some((h) => m.index >= h.start && m.index < h.end)) return;
+    const before = key.slice(Math.max(0, m.index - rel.back), m.index);
+    if (rel.notDateAfter?.test(before)) return;
+    const word = bare(m[0]);
+    for (const c of rel.cities) {
+      if (word !== c.weekday) continue;
+      const after = key.slice(m.index + m[0].length, m.index + m[0].length + c.afterLength);
+      if (c.after.test(after) || c.before.test(before) || (c.in.test(before) && c.country.some((n) => key.includes(n)))) return;
     }
-    const r = rel.resolve(m);
-    if (!r) continue;
+    const r = rel.meaning.get(word)!;
     let date: string | null = null;
     let ahead: string | null = null;
     if (publishedAt) {
-      if (r.days !== undefined) date = ahead = addDays(publishedAt, r.days);
-      else if (r.weekday !== undefined) {
+      if ('days' in r) date = ahead = addDays(publishedAt, r.days);
+      else {
         date = addDays(publishedAt, -((weekday(publishedAt) - r.weekday + 7) % 7));
         ahead = addDays(publishedAt, ((r.weekday - weekday(publishedAt) + 6) % 7) + 1);
       }
     }
     push(m, date, true, ahead);
-  }
+  });
   out.sort((a, b) => a.start - b.start);
   // A weekday right before an absolute date ("Sunday, 13 April 2025") adds nothing.
   return out.filter((h, i) => !(h.relative && out[i + 1] && !out[i + 1].relative && out[i + 1].start - h.end <= 3));
@@ -234,7 +241,7 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
 
 const HEADER_LINES = 6;
 // no `g`: tested line after line
-const PUBLISHED_LABEL = compile(`(?:${rx(FA.publishedLabels.join('|'))}|${[...EN.publishedLabels, ...RU.publishedLabels].join('|')})\\s?:?`, 'u');
+const PUBLISHED_LABEL = new RegExp(`(?:${Object.values(PACKS).flatMap((p) => p.dates.publishedLabels).map(rx).join('|')})\\s?:?`, 'u');
 
 /** The publication date from a short header line near the top (e.g. `1404/01/24 - 09:47`). */
 export function findPublicationDate(key: string, lang: Language): DateHit | null {
@@ -247,7 +254,6 @@ export function findPublicationDate(key: string, lang: Language): DateHit | null
     if (line.trim()) {
       seen++;
       const labelled = PUBLISHED_LABEL.test(line);
-      PUBLISHED_LABEL.lastIndex = 0;
       if (line.length <= 60 || labelled) {
         const hits = findDates(line, lang, null).filter((h) => h.date && !h.relative);
         if (hits.length) return { ...hits[0], start: hits[0].start + pos, end: hits[0].end + pos };

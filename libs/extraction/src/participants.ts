@@ -4,51 +4,133 @@
 import { hasSurrogates, isLetterOrDigitCode, isWordCode } from './chars.js';
 import { type Doc, originalText } from './document.js';
 import type { Mention } from './gazetteer.js';
-import { PACKS } from './lang/index.js';
+import { PACKS, perLanguage, type TitleWords } from './lang/index.js';
 import { wholeWord } from './lexicon.js';
 import { keyText, toOriginal } from './normalize.js';
 import type { Span } from './sentences.js';
 import type { Participant } from './types.js';
 
 const k = (s: string) => keyText(s).key;
-const set = (words: readonly string[]) => new Set(words.map(k));
-
-const FA = PACKS.fa.titles;
-const EN = PACKS.en.titles;
-const RU = PACKS.ru.titles;
-const FA_HEADS = set(FA.heads);
-const FA_ORG_HEADS = set(FA.orgHeads);
-// diplomats are posted somewhere: «در قزاقستان» belongs to their title
-const FA_POSTED = set(FA.posted);
-const FA_AND_CONTINUE = set(FA.andContinue);
-const FA_STOP = set(FA.stop);
-const FA_NAME_STOP = new Set([...FA_STOP, ...set(FA.notName)]);
-
-const EN_HEADS = new Set(EN.heads);
-const EN_MODIFIERS = new Set(EN.modifiers);
-const EN_ORG_HEADS = new Set(EN.orgHeads);
-const EN_NAME_LINK = new Set(EN.nameLinks);
-const EN_NOT_NAME = new Set(EN.notName);
 
 // A word list answers the same for the same word, so each answer is kept (items repeat their words).
-function remembered(re: RegExp): { test(word: string): boolean } {
+function remembered(re: RegExp): (word: string) => boolean {
   const answers = new Map<string, boolean>();
-  return {
-    test(word: string): boolean {
-      let yes = answers.get(word);
-      if (yes === undefined) {
-        if (answers.size >= 20_000) answers.clear();
-        answers.set(word, (yes = re.test(word)));
-      }
-      return yes;
-    },
+  return (word: string): boolean => {
+    let yes = answers.get(word);
+    if (yes === undefined) {
+      if (answers.size >= 20_000) answers.clear();
+      answers.set(word, (yes = re.test(word)));
+    }
+    return yes;
   };
 }
 
-const RU_HEAD = remembered(wholeWord(RU.heads));
-// state-form words inside a title («Президент Французской Республики», «Чрезвычайный и Полномочный Посол»)
-const RU_TITLE_WORD = remembered(wholeWord(RU.modifiers));
-const RU_ORG = remembered(wholeWord(RU.orgHeads));
+/** Whole-word membership in a pack's list: a set of key() spellings, or a regex where an entry takes any ending. */
+function member(list: readonly string[]): (word: string) => boolean {
+  if (list.some((w) => w.endsWith('*'))) return remembered(wholeWord(list));
+  const words = new Set(list.map(k));
+  return (word) => words.has(word);
+}
+
+/** A pack's title words, ready for its reader. */
+interface Titles {
+  reader: TitleWords['reader'];
+  head: (w: string) => boolean;
+  governmentHead: (w: string) => boolean;
+  /** Any head, of a title or coordinated with one. */
+  anyHead: (w: string) => boolean;
+  relativeHead: (w: string) => boolean;
+  pluralEndings: readonly string[];
+  appositionHead: (w: string) => boolean;
+  orgHead: (w: string) => boolean;
+  modifier: (w: string) => boolean;
+  complement: (w: string) => boolean;
+  complementEndings: readonly string[];
+  complementLink: (w: string) => boolean;
+  article: (w: string) => boolean;
+  /** An article at the start of a title text. */
+  leadingArticle: RegExp | null;
+  and: (w: string) => boolean;
+  posted: (w: string) => boolean;
+  postedIn: (w: string) => boolean;
+  andContinue: (w: string) => boolean;
+  stop: (w: string) => boolean;
+  /** A stop word, or a word never part of a name. */
+  nameStop: (w: string) => boolean;
+  notName: (w: string) => boolean;
+  nameOpener: (w: string) => boolean;
+  backReference: (w: string) => boolean;
+  nameLink: (w: string) => boolean;
+  /** A name link joined to the name by a hyphen ("al-Kadhimi"). */
+  hyphenLink: RegExp | null;
+  possessive: RegExp | null;
+  subjectNext: (w: string) => boolean;
+  subjectVerb: (w: string) => boolean;
+  verb: (w: string) => boolean;
+  /** A word opening like a verb (a verb prefix and two letters more). */
+  verbLike: RegExp | null;
+  personLike: (first: string) => boolean;
+}
+
+function titlesOf(t: TitleWords): Titles {
+  const head = member(t.heads);
+  const governmentHead = t.governmentHeads.length ? member(t.governmentHeads) : head;
+  const coordinated = member(t.coordinatedHeads);
+  const stop = member(t.stop);
+  const notName = member(t.notName);
+  const alt = (list: readonly string[]) => list.map(k).join('|');
+  const adjectiveLike = new Set(t.adjectiveLikeNames);
+  const nominative = (w: string) => {
+    const c = t.nameCases.find(([e]) => w.endsWith(e));
+    return c ? w.slice(0, -c[0].length) + c[1] : w;
+  };
+  const subjectVerb = member(t.subjectVerbs);
+  return {
+    reader: t.reader,
+    head,
+    governmentHead,
+    anyHead: (w) => governmentHead(w) || head(w) || coordinated(w),
+    relativeHead: member(t.relativeHeads),
+    pluralEndings: t.pluralEndings,
+    appositionHead: member(t.appositionHeads),
+    orgHead: member(t.orgHeads),
+    modifier: member(t.modifiers),
+    complement: member(t.complement),
+    complementEndings: t.complementEndings,
+    complementLink: member(t.complementLinks),
+    article: member(t.articles),
+    leadingArticle: t.articles.length ? new RegExp(`^(?:${alt(t.articles)})\\s+`, 'iu') : null,
+    and: member(t.and),
+    posted: member(t.posted),
+    postedIn: member(t.postedIn),
+    andContinue: member(t.andContinue),
+    stop,
+    nameStop: (w) => stop(w) || notName(w),
+    notName,
+    nameOpener: member(t.nameOpeners),
+    backReference: member(t.backReference),
+    nameLink: member(t.nameLinks),
+    hyphenLink: t.nameLinks.length ? new RegExp(`^(?:${alt(t.nameLinks)})-`, 'u') : null,
+    possessive: t.possessive.length ? new RegExp(`(?:${alt(t.possessive)})$`, 'u') : null,
+    subjectNext: member(t.subjectNext),
+    subjectVerb: (w) => subjectVerb(w) || t.pastEndings.some((e) => w.length > e.length && w.endsWith(e) && /^\p{L}+$/u.test(w.slice(0, -e.length))),
+    verb: t.verbPrefixes.length && t.verbStems.length ? remembered(new RegExp(`^(?:${alt(t.verbPrefixes)})(?:${alt(t.verbStems)})`, 'u')) : () => false,
+    verbLike: t.verbPrefixes.length ? new RegExp(`^(?:${alt(t.verbPrefixes)})\\p{L}{2,}`, 'u') : null,
+    // adjective endings open place and body names; the first names that end so are listed
+    personLike: (first) => first.length < 5 || !t.adjectiveEndings.some((e) => first.endsWith(e)) || adjectiveLike.has(nominative(first)),
+  };
+}
+
+const TITLES = perLanguage((pack) => titlesOf(pack.titles));
+
+// heads of international bodies (the UN Secretary-General) belong to no country, in whatever language they are named
+const INTERNATIONAL = new RegExp(
+  [
+    ...Object.values(PACKS).flatMap((p) => p.titles.international.map(k)),
+    ...Object.values(PACKS).flatMap((p) => p.titles.internationalShort.map((w) => `\\b${k(w)}\\b`)),
+  ].join('|'),
+  'u',
+);
 
 interface Tok extends Span {
   w: string;
@@ -119,17 +201,24 @@ function countryOf(doc: Doc, ms: Mention[], span: Span): string | null {
   return pick ? pick.place.code : null;
 }
 
+/** `text` less what `re` finds (a possessive ending, a leading article). */
+function without(text: string, re: RegExp | null): string {
+  return re ? text.replace(re, '') : text;
+}
+
 function spanOf(toks: Tok[], a: number, b: number): Span {
   return { start: toks[a].start, end: toks[b].end };
 }
 
-function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
+// No capitals: a title runs from its head to its country; the name stands before it, after a comma or in quotes.
+function uncased(doc: Doc, span: Span, ms: Mention[]): Participant[] {
+  const T = TITLES[doc.lang];
   const toks = tokens(doc, span);
   const out: Participant[] = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (t.punct || !FA_HEADS.has(t.w)) {
+    if (t.punct || !T.head(t.w)) {
       i++;
       continue;
     }
@@ -140,15 +229,15 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       const u = toks[j];
       if (u.punct) break;
       const m = mentionAt(ms, u);
-      if (u.w === 'و') {
-        if (j + 1 < toks.length && FA_AND_CONTINUE.has(toks[j + 1].w) && !sawCountry) {
+      if (T.and(u.w)) {
+        if (j + 1 < toks.length && T.andContinue(toks[j + 1].w) && !sawCountry) {
           j++;
           continue;
         }
         break;
       }
-      if (u.w === 'در') {
-        const next = FA_POSTED.has(t.w) && toks[j + 1] && mentionAt(ms, toks[j + 1]);
+      if (T.postedIn(u.w)) {
+        const next = T.posted(t.w) && toks[j + 1] && mentionAt(ms, toks[j + 1]);
         if (next) {
           j++;
           while (j + 1 < toks.length && toks[j + 1].start < next.end) j++;
@@ -156,27 +245,27 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
         }
         break;
       }
-      if (FA_STOP.has(u.w) || /^(?:می|نمی)\p{L}{2,}/u.test(u.w)) break;
+      if (T.stop(u.w) || T.verbLike?.test(u.w)) break;
       if (m) {
         sawCountry = true;
         while (j + 1 < toks.length && toks[j + 1].start < m.end) j++;
         // a title ends at its country unless a posting follows («سفیر ایران در قزاقستان»)
-        if (FA_POSTED.has(t.w) && toks[j + 1]?.w === 'در' && toks[j + 2] && mentionAt(ms, toks[j + 2])) continue;
+        if (T.posted(t.w) && toks[j + 1] && T.postedIn(toks[j + 1].w) && toks[j + 2] && mentionAt(ms, toks[j + 2])) continue;
         j++;
         break;
       }
     }
     const phraseEnd = j - 1;
-    const nameTok = (u: Tok) => !u.punct && !FA_NAME_STOP.has(u.w) && !FA_HEADS.has(u.w) && !mentionAt(ms, u) && !/\d/.test(u.w) && !u.w.endsWith('-') && !FA_VERB.test(u.w);
+    const nameTok = (u: Tok) => !u.punct && !T.nameStop(u.w) && !T.head(u.w) && !mentionAt(ms, u) && !/\d/.test(u.w) && !u.w.endsWith('-') && !T.verb(u.w);
     // name to the left: «علی لاریجانی دبیر …», «"ایاد علاوی" رهبر …», «حسنی مبارک، رییس جمهوری مصر»
     let nameSpan: Span | null = quotedBefore(toks, i) ?? null;
     if (!nameSpan) {
-      const comma = toks[i - 1]?.w === '،' || toks[i - 1]?.w === ',';
+      const comma = COMMAS.has(toks[i - 1]?.w ?? '');
       const end = comma ? i - 1 : i;
       let a = end;
       while (a > 0 && end - a < 4 && nameTok(toks[a - 1])) a--;
       // after a comma only a short name opening a clause counts
-      const opens = a === 0 || toks[a - 1].punct || toks[a - 1].w === 'با' || toks[a - 1].w === 'و';
+      const opens = a === 0 || toks[a - 1].punct || T.nameOpener(toks[a - 1].w);
       if (a < end && (!comma || (end - a >= 2 && end - a <= 3 && opens))) nameSpan = spanOf(toks, a, end - 1);
     }
     // or to the right: «سخنگوی وزارت خارجه روسیه «ماریا زاخارووا»»
@@ -184,14 +273,14 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     // or to the right: «وزیر امور خارجه ایران، عباس عراقچی»
     if (!nameSpan && sawCountry) {
       let b = phraseEnd + 1;
-      if (toks[b]?.w === '،' || toks[b]?.w === ',') b++;
+      if (COMMAS.has(toks[b]?.w ?? '')) b++;
       let c = b;
-      while (c < toks.length && c - b < 4 && !toks[c].punct && !FA_NAME_STOP.has(toks[c].w) && !FA_HEADS.has(toks[c].w) && !mentionAt(ms, toks[c])) c++;
-      if (c - b >= 2 && (c === toks.length || toks[c].punct || FA_NAME_STOP.has(toks[c].w))) nameSpan = spanOf(toks, b, c - 1);
+      while (c < toks.length && c - b < 4 && !toks[c].punct && !T.nameStop(toks[c].w) && !T.head(toks[c].w) && !mentionAt(ms, toks[c])) c++;
+      if (c - b >= 2 && (c === toks.length || toks[c].punct || T.nameStop(toks[c].w))) nameSpan = spanOf(toks, b, c - 1);
     }
     if (nameSpan && phraseEnd >= i) {
       let orgIdx = -1;
-      for (let x = i + 1; x <= phraseEnd; x++) if (FA_ORG_HEADS.has(toks[x].w)) { orgIdx = x; break; }
+      for (let x = i + 1; x <= phraseEnd; x++) if (T.orgHead(toks[x].w)) { orgIdx = x; break; }
       const phrase = spanOf(toks, i, phraseEnd);
       const title = orgIdx > 0 ? spanOf(toks, i, orgIdx - 1) : phrase;
       out.push({
@@ -207,24 +296,24 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   // bare names as the subject of a clause
   const bare = (x: number) => {
     let y = x;
-    while (y < toks.length && y - x < 4 && !toks[y].punct && !FA_NAME_STOP.has(toks[y].w) && !FA_HEADS.has(toks[y].w) && !FA_ORG_HEADS.has(toks[y].w) && !mentionAt(ms, toks[y]) && !/\d/.test(toks[y].w)) y++;
+    while (y < toks.length && y - x < 4 && !toks[y].punct && !T.nameStop(toks[y].w) && !T.head(toks[y].w) && !T.orgHead(toks[y].w) && !mentionAt(ms, toks[y]) && !/\d/.test(toks[y].w)) y++;
     return y - x >= 2 && y - x <= 3 && y < toks.length ? y : -1;
   };
   for (let x = 0; x < toks.length; x++) {
-    const atStart = x === 0 || toks[x - 1].w === '،' || toks[x - 1].w === ',' || toks[x - 1].w === ':' || toks[x - 1].w === '«';
+    const atStart = x === 0 || COMMAS.has(toks[x - 1].w) || toks[x - 1].w === ':' || toks[x - 1].w === '«';
     if (!atStart) continue;
     const y = bare(x);
     if (y < 0) continue;
     const names = [spanOf(toks, x, y - 1)];
     let end = y;
-    if (toks[y].w === 'و') {
+    if (T.and(toks[y].w)) {
       const z = bare(y + 1);
       if (z > 0) {
         names.push(spanOf(toks, y + 1, z - 1));
         end = z;
       }
     }
-    if (!FA_SUBJECT_NEXT.has(toks[end].w)) continue;
+    if (!T.subjectNext(toks[end].w)) continue;
     for (const span of names) {
       const name = originalText(doc, span);
       if (!out.some((p) => p.name === name)) out.push({ name, title: null, organization: null, country: null });
@@ -233,19 +322,14 @@ function persian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   return out;
 }
 
-// «می‌گفت», «نمی‌کند»: a verb is never part of a name (names such as «میلاد» or «میرزا» are not verb stems)
-const FA_VERB = new RegExp(
-  `^(?:${k('می')}|${k('نمی')})(?:${['گفت', 'گوی', 'کرد', 'کن', 'شد', 'شو', 'داد', 'ده', 'رفت', 'رو', 'آمد', 'آی', 'خواست', 'خواه', 'توان', 'باش', 'دار', 'داشت', 'گیر', 'گرفت', 'رس', 'رسید', 'بین', 'دید', 'نویس', 'نوشت', 'پرداز', 'پرداخت', 'ساز', 'ساخت', 'یاب', 'یافت'].map(k).join('|')})`,
-  'u',
-);
-
+const COMMAS = new Set(['،', ',']);
 const QUOTE_OPEN = new Set(['«', '"']);
 const QUOTE_CLOSE = new Set(['»', '"']);
 
 // «ماریا زاخارووا» / "ایاد علاوی" right before index i: the words inside the quotes.
 function quotedBefore(toks: Tok[], i: number): Span | null {
   // «"رجب طیب اردوغان"، رهبر …»: a comma may stand between the name and its title
-  if (toks[i - 1]?.w === '،' || toks[i - 1]?.w === ',') i--;
+  if (COMMAS.has(toks[i - 1]?.w ?? '')) i--;
   if (!QUOTE_CLOSE.has(toks[i - 1]?.w ?? '')) return null;
   let a = i - 2;
   while (a >= 0 && i - 2 - a < 5 && !toks[a].punct) a--;
@@ -261,45 +345,40 @@ function quotedAfter(toks: Tok[], i: number): Span | null {
   return spanOf(toks, i + 1, b - 1);
 }
 
-const FA_SUBJECT_NEXT = set(FA.subjectNext);
-
 function capitalised(doc: Doc, t: Tok): boolean {
   const c = doc.source[doc.kt.start[t.start]];
   if (!!c && c !== c.toLowerCase()) return true;
   // "al-Kadhimi", "el-Sisi"
-  const after = doc.source[doc.kt.start[Math.min(t.end - 1, t.start + 3)]];
-  return /^(?:al|el)-/.test(t.w) && !!after && after !== after.toLowerCase();
+  const link = TITLES[doc.lang].hyphenLink?.exec(t.w);
+  if (!link) return false;
+  const after = doc.source[doc.kt.start[Math.min(t.end - 1, t.start + link[0].length)]];
+  return !!after && after !== after.toLowerCase();
 }
 
-// Words of a title or ministry complement ("Minister of Agriculture Jihad", "Supreme National Security
-// Council"); a name is the capitalised tail after them.
-const EN_COMPLEMENT = new Set(EN.complement);
-
-// Abstract nouns of ministry names (Administration, Development, Security, Ministry); names rarely end so.
-const COMPLEMENT_SUFFIX = /(?:tion|tions|ment|ments|ity|ities|ure|ures|ics|ance|ence|ship|ism|ness|stry|ury|ory|ies)$/;
-
-function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
+// Capitals: a run of title words, then the capitalised name ("Iranian Foreign Minister Mohammad Javad Zarif").
+function cased(doc: Doc, span: Span, ms: Mention[]): Participant[] {
+  const T = TITLES[doc.lang];
   const toks = tokens(doc, span);
   const out: Participant[] = [];
   const cap = (x: number) => x < toks.length && !toks[x].punct && capitalised(doc, toks[x]);
   for (let i = 0; i < toks.length; i++) {
-    if (!EN_HEADS.has(toks[i].w)) continue;
+    if (!T.head(toks[i].w)) continue;
     // the title run: heads, modifiers, and an "of …" complement that may hold commas and "and"
     let h = i;
     let inComplement = false;
     while (h + 1 < toks.length) {
       const u = toks[h + 1];
-      if (EN_HEADS.has(u.w) || (!inComplement && EN_MODIFIERS.has(u.w))) h++;
-      else if ((u.w === 'of' || u.w === 'for') && (cap(h + 2) || (toks[h + 2]?.w === 'the' && cap(h + 3)))) {
+      if (T.head(u.w) || (!inComplement && T.modifier(u.w))) h++;
+      else if (T.complementLink(u.w) && (cap(h + 2) || (T.article(toks[h + 2]?.w ?? '') && cap(h + 3)))) {
         inComplement = true;
         h++;
-      } else if (inComplement && u.w === 'the' && cap(h + 2)) h++;
-      else if (inComplement && (u.w === ',' || u.w === 'and' || u.w === '&') && cap(h + 2) && EN_COMPLEMENT.has(toks[h + 2].w)) h++;
+      } else if (inComplement && T.article(u.w) && cap(h + 2)) h++;
+      else if (inComplement && (u.w === ',' || T.and(u.w)) && cap(h + 2) && T.complement(toks[h + 2].w)) h++;
       else if (cap(h + 1) && !mentionAt(ms, u)) h++;
       // "Saud bin Hamoud", "Vicente de la O Levy": name links, one or two, before a capitalised word
-      else if (EN_NAME_LINK.has(u.w) && h > i && (cap(h + 2) || (EN_NAME_LINK.has(toks[h + 2]?.w ?? '') && cap(h + 3)))) h++;
+      else if (T.nameLink(u.w) && h > i && (cap(h + 2) || (T.nameLink(toks[h + 2]?.w ?? '') && cap(h + 3)))) h++;
       // "ambassador to France", "counsellor in Kazakhstan"
-      else if ((u.w === 'in' || u.w === 'to') && (EN_HEADS.has(toks[h].w) || EN_COMPLEMENT.has(toks[h].w)) && h + 2 < toks.length && mentionAt(ms, toks[h + 2])) {
+      else if (T.postedIn(u.w) && (T.head(toks[h].w) || T.complement(toks[h].w)) && h + 2 < toks.length && mentionAt(ms, toks[h + 2])) {
         const m = mentionAt(ms, toks[h + 2])!;
         h += 2;
         while (h + 1 < toks.length && toks[h + 1].start < m.end) h++;
@@ -316,26 +395,26 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     while (
       b > i &&
       !toks[b].punct &&
-      (capitalised(doc, toks[b]) || EN_NAME_LINK.has(toks[b].w)) &&
-      !EN_COMPLEMENT.has(toks[b].w) &&
-      !COMPLEMENT_SUFFIX.test(toks[b].w) &&
-      !EN_HEADS.has(toks[b].w) &&
+      (capitalised(doc, toks[b]) || T.nameLink(toks[b].w)) &&
+      !T.complement(toks[b].w) &&
+      !T.complementEndings.some((e) => toks[b].w.endsWith(e)) &&
+      !T.head(toks[b].w) &&
       !mentionAt(ms, toks[b])
     ) b--;
     let nameStart = b + 1;
-    while (nameStart <= h && EN_NAME_LINK.has(toks[nameStart].w)) nameStart++;
+    while (nameStart <= h && T.nameLink(toks[nameStart].w)) nameStart++;
     // "Iran's cultural counselor in Kazakhstan, Ali Akbar Talebi-Matin, met …": the name in apposition
     let nameEnd = h;
     if (nameStart > h && toks[h + 1]?.w === ',') {
       let e = h + 2;
-      while (e < toks.length && e - (h + 2) < 5 && (cap(e) || (EN_NAME_LINK.has(toks[e].w) && cap(e + 1))) && !mentionAt(ms, toks[e]) && !EN_HEADS.has(toks[e].w) && !EN_ORG_HEADS.has(toks[e].w)) e++;
+      while (e < toks.length && e - (h + 2) < 5 && (cap(e) || (T.nameLink(toks[e].w) && cap(e + 1))) && !mentionAt(ms, toks[e]) && !T.head(toks[e].w) && !T.orgHead(toks[e].w)) e++;
       const closes = e >= toks.length || toks[e].punct || !capitalised(doc, toks[e]);
-      if (e - (h + 2) >= 2 && closes && !EN_NOT_NAME.has(toks[h + 2].w)) {
+      if (e - (h + 2) >= 2 && closes && !T.notName(toks[h + 2].w)) {
         nameStart = h + 2;
         nameEnd = e - 1;
       }
     }
-    if (nameStart > nameEnd || EN_NOT_NAME.has(toks[nameStart].w)) {
+    if (nameStart > nameEnd || T.notName(toks[nameStart].w)) {
       i = h;
       continue;
     }
@@ -343,8 +422,8 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     let a = i;
     while (a > 0) {
       const u = toks[a - 1];
-      if (u.punct || (EN_NOT_NAME.has(u.w) && u.w !== 'of')) break;
-      if (EN_MODIFIERS.has(u.w) || capitalised(doc, u) || /'s$|’s$/.test(u.w) || mentionAt(ms, u)) a--;
+      if (u.punct || (T.notName(u.w) && !T.complementLink(u.w))) break;
+      if (T.modifier(u.w) || capitalised(doc, u) || T.possessive?.test(u.w) || mentionAt(ms, u)) a--;
       else break;
       if (i - a > 8) break;
     }
@@ -353,26 +432,26 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
     let orgA = -1;
     let orgB = -1;
     for (let x = a; x <= titleEnd; x++) {
-      if (EN_ORG_HEADS.has(toks[x].w) && capitalised(doc, toks[x])) {
+      if (T.orgHead(toks[x].w) && capitalised(doc, toks[x])) {
         orgA = x;
-        while (orgA > a && capitalised(doc, toks[orgA - 1]) && !EN_HEADS.has(toks[orgA - 1].w)) orgA--;
+        while (orgA > a && capitalised(doc, toks[orgA - 1]) && !T.head(toks[orgA - 1].w)) orgA--;
         orgB = x;
-        while (orgB + 1 <= titleEnd && ['of', 'for', 'and', 'the'].includes(toks[orgB + 1].w) || (orgB + 1 <= titleEnd && capitalised(doc, toks[orgB + 1]) && !EN_HEADS.has(toks[orgB + 1].w))) orgB++;
+        while (orgB + 1 <= titleEnd && (T.complementLink(toks[orgB + 1].w) || T.and(toks[orgB + 1].w) || T.article(toks[orgB + 1].w)) || (orgB + 1 <= titleEnd && capitalised(doc, toks[orgB + 1]) && !T.head(toks[orgB + 1].w))) orgB++;
         break;
       }
     }
     let ta = a;
-    while (ta < i && (mentionAt(ms, toks[ta]) || /'s$|’s$/.test(toks[ta].w) || (orgA >= 0 && ta >= orgA && ta <= orgB))) ta++;
+    while (ta < i && (mentionAt(ms, toks[ta]) || T.possessive?.test(toks[ta].w) || (orgA >= 0 && ta >= orgA && ta <= orgB))) ta++;
     // "head of Kazakhstan's State Centre …": the title stops where the organisation starts
     let te = titleEnd;
     if (orgA > i) {
       te = orgA - 1;
-      while (te > i && ['of', 'the', 'for'].includes(toks[te].w)) te--;
+      while (te > i && (T.complementLink(toks[te].w) || T.article(toks[te].w))) te--;
     }
     out.push({
       // "Abbas Araghchi's visit": the name without the possessive
-      name: originalText(doc, spanOf(toks, nameStart, nameEnd)).replace(/['’]s$/u, ''),
-      title: originalText(doc, spanOf(toks, Math.min(ta, i), te)).replace(/^the\s+/i, ''),
+      name: without(originalText(doc, spanOf(toks, nameStart, nameEnd)), T.possessive),
+      title: without(originalText(doc, spanOf(toks, Math.min(ta, i), te)), T.leadingArticle),
       organization: orgA >= 0 ? originalText(doc, spanOf(toks, orgA, orgB)) : null,
       country: countryOf(doc, ms, region),
     });
@@ -382,12 +461,12 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   for (let i = 0; i + 2 < toks.length; i++) {
     if (toks[i].w !== ',' || i < 2) continue;
     let j = i + 1;
-    if (toks[j]?.w === 'the' || toks[j]?.w === 'a') j++;
+    if (T.article(toks[j]?.w ?? '')) j++;
     let k = j;
-    while (k < toks.length && k - j < 4 && (EN_MODIFIERS.has(toks[k].w) || mentionAt(ms, toks[k]) || /'s$/.test(toks[k].w))) k++;
-    if (!toks[k] || !(EN_HEADS.has(toks[k].w) || toks[k].w === 'assistant' || toks[k].w === 'aide')) continue;
+    while (k < toks.length && k - j < 4 && (T.modifier(toks[k].w) || mentionAt(ms, toks[k]) || T.possessive?.test(toks[k].w))) k++;
+    if (!toks[k] || !(T.head(toks[k].w) || T.appositionHead(toks[k].w))) continue;
     let a = i;
-    while (a > 0 && i - a < 4 && cap(a - 1) && !EN_HEADS.has(toks[a - 1].w) && !EN_COMPLEMENT.has(toks[a - 1].w) && !mentionAt(ms, toks[a - 1]) && !EN_NOT_NAME.has(toks[a - 1].w)) a--;
+    while (a > 0 && i - a < 4 && cap(a - 1) && !T.head(toks[a - 1].w) && !T.complement(toks[a - 1].w) && !mentionAt(ms, toks[a - 1]) && !T.notName(toks[a - 1].w)) a--;
     if (i - a < 2 || (a > 0 && cap(a - 1))) continue;
     const name = originalText(doc, spanOf(toks, a, i - 1));
     if (out.some((p) => p.name === name)) continue;
@@ -398,18 +477,15 @@ function english(doc: Doc, span: Span, ms: Mention[]): Participant[] {
   return out;
 }
 
-// Adjective endings open place and body names; the first names that end so are listed.
-const RU_ADJECTIVE = /(?:ый|ий|ой|ая|ое|ые|ого|его|ему|ому|ую|ым|им|ых|их|ской|ского)$/u;
-const RU_NAMES_IN_II = new Set('юрий дмитрий василий георгий анатолий валерий виталий геннадий аркадий евгений григорий сергий арсений афанасий вениамин'.split(' '));
-const personLike = (first: string) => first.length < 5 || !RU_ADJECTIVE.test(first) || RU_NAMES_IN_II.has(first.replace(/(?:я|ю|ем|е)$/u, 'й'));
-
-function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
+// Capitals and case endings: the title takes the genitive words of bodies' names («министр иностранных дел Ирана Аббас Арагчи»).
+function casedInflected(doc: Doc, span: Span, ms: Mention[]): Participant[] {
+  const T = TITLES[doc.lang];
   const toks = tokens(doc, span);
   const out: Participant[] = [];
   for (let i = 0; i < toks.length; i++) {
     // a capitalised head inside a title («Заместитель Министра») is not a new title; after a verb it is
-    if (!RU_HEAD.test(toks[i].w)) continue;
-    if (capitalised(doc, toks[i]) && i > 0 && !toks[i - 1].punct && (capitalised(doc, toks[i - 1]) || RU_HEAD.test(toks[i - 1].w) || RU_TITLE_WORD.test(toks[i - 1].w))) continue;
+    if (!T.head(toks[i].w)) continue;
+    if (capitalised(doc, toks[i]) && i > 0 && !toks[i - 1].punct && (capitalised(doc, toks[i - 1]) || T.head(toks[i - 1].w) || T.modifier(toks[i - 1].w))) continue;
     let h = i;
     while (h + 1 < toks.length && h - i < 12) {
       let u = toks[h + 1];
@@ -431,21 +507,21 @@ function russian(doc: Doc, span: Span, ms: Mention[]): Participant[] {
       }
       // «Заместитель Министра культуры …», «глава Федеральной службы …», «глава Коломенского городского округа»:
       // capitalised office words and adjectives of a body's name still belong to the title
-      const bodyWord = RU_HEAD.test(u.w) || RU_ORG.test(u.w) || RU_TITLE_WORD.test(u.w) || !personLike(u.w);
+      const bodyWord = T.head(u.w) || T.orgHead(u.w) || T.modifier(u.w) || !T.personLike(u.w);
       if (capitalised(doc, u) && !bodyWord) break;
       // «… встретился с Президентом …»: a capitalised office word after an ordinary word opens the next title
       const p = toks[h];
-      if (capitalised(doc, u) && RU_HEAD.test(u.w) && !capitalised(doc, p) && !RU_HEAD.test(p.w) && !RU_TITLE_WORD.test(p.w)) break;
+      if (capitalised(doc, u) && T.head(u.w) && !capitalised(doc, p) && !T.head(p.w) && !T.modifier(p.w)) break;
       h++;
     }
     let c = h + 1;
-    while (c < toks.length && c - h <= 3 && !toks[c].punct && capitalised(doc, toks[c]) && !mentionAt(ms, toks[c]) && !RU_HEAD.test(toks[c].w)) c++;
+    while (c < toks.length && c - h <= 3 && !toks[c].punct && capitalised(doc, toks[c]) && !mentionAt(ms, toks[c]) && !T.head(toks[c].w)) c++;
     // a name is two or three words («Сергей Лавров»), or initials and a surname («А.Ю.Руденко»)
     if (c - h - 1 < 2 && !(c === h + 2 && toks[h + 1].w.includes('.'))) continue;
     // «Нагорный Карабах», «Ближнему Востоку»: a place or a body, not a person
-    if (!personLike(toks[h + 1].w)) continue;
+    if (!T.personLike(toks[h + 1].w)) continue;
     let orgIdx = -1;
-    for (let x = i + 1; x <= h; x++) if (RU_ORG.test(toks[x].w)) { orgIdx = x; break; }
+    for (let x = i + 1; x <= h; x++) if (T.orgHead(toks[x].w)) { orgIdx = x; break; }
     // «турецким коллегой»: a demonym before the head belongs to the title
     let a = i;
     // «азербайджанскую — вице-премьер …»: the demonym may stand before a dash
@@ -514,8 +590,9 @@ function peopleIn(doc: Doc, span: Span): Participant[] {
   let found = cache.get(id);
   if (found) return found;
   const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
-  found = doc.lang === 'fa' ? persian(doc, span, ms) : doc.lang === 'ru' ? russian(doc, span, ms) : english(doc, span, ms);
-  if (doc.lang !== 'fa') {
+  const reader = TITLES[doc.lang].reader;
+  found = reader === 'uncased' ? uncased(doc, span, ms) : reader === 'casedInflected' ? casedInflected(doc, span, ms) : cased(doc, span, ms);
+  if (reader !== 'uncased') {
     const subject = namedSubject(doc, span, ms);
     if (subject) found.push(subject);
   }
@@ -525,26 +602,23 @@ function peopleIn(doc: Doc, span: Span): Participant[] {
 
 // "Jahangiri made the remarks during a meeting with …", «Климкин рассказал …»: a bare name opening the
 // sentence (after a dateline) as the subject of a verb.
-const EN_SUBJECT_VERB = new Set(
-  'said says made met meets held holds told tells added stressed noted visited visits arrived arrives called calls also has had is was will wrote urged expressed announced received hosted signed discussed described'.split(' '),
-);
-const RU_VERB = /^(?:\p{L}+(?:л|ла|ли|ло|лся|лась|лись)|заявляет|говорит|сообщает|считает)$/u;
-
 function namedSubject(doc: Doc, span: Span, ms: Mention[]): Participant | null {
+  const T = TITLES[doc.lang];
+  const inflected = T.reader === 'casedInflected';
   const toks = tokens(doc, span);
   let x = 0;
   // "TEHRAN –", "МОСКВА, 18 ноя —": skip a dateline
   const dash = toks.findIndex((t, i) => i < 6 && (t.w === '–' || t.w === '—' || t.w === '-'));
   if (dash >= 0) x = dash + 1;
   let y = x;
-  while (y < toks.length && y - x < 3 && !toks[y].punct && capitalised(doc, toks[y]) && !mentionAt(ms, toks[y]) && !isHead(doc, toks[y].w) && !EN_NOT_NAME.has(toks[y].w)) y++;
+  while (y < toks.length && y - x < 3 && !toks[y].punct && capitalised(doc, toks[y]) && !mentionAt(ms, toks[y]) && !T.head(toks[y].w) && !T.modifier(toks[y].w) && !T.orgHead(toks[y].w) && !T.notName(toks[y].w)) y++;
   if (y === x || y >= toks.length) return null;
   const next = toks[y];
-  const verb = doc.lang === 'ru' ? RU_VERB.test(next.w) && !capitalised(doc, next) : EN_SUBJECT_VERB.has(next.w);
+  const verb = T.subjectVerb(next.w) && !(inflected && capitalised(doc, next));
   if (!verb) return null;
   // «Стороны обсудили …», «Документ подписали …»: a lone Russian word opening a sentence is a name only if the
   // item writes it capitalised inside a sentence too («… заявил Климкин»)
-  if (doc.lang === 'ru' && y - x === 1 && !capitalisedMidSentence(doc, toks[x].w)) return null;
+  if (inflected && y - x === 1 && !capitalisedMidSentence(doc, toks[x].w)) return null;
   return { name: originalText(doc, spanOf(toks, x, y - 1)), title: null, organization: null, country: null };
 }
 
@@ -560,38 +634,26 @@ function capitalisedMidSentence(doc: Doc, w: string): boolean {
   return false;
 }
 
-function isHead(doc: Doc, w: string): boolean {
-  return doc.lang === 'ru' ? RU_HEAD.test(w) || RU_ORG.test(w) || RU_TITLE_WORD.test(w) : EN_HEADS.has(w) || EN_MODIFIERS.has(w) || EN_ORG_HEADS.has(w);
-}
-
-const RU_HEAD_ANY = RU_HEAD;
-// government offices whose holder, named without a country, is the publisher's own official
-const FA_GOV_HEADS = set(FA.governmentHeads);
-const FA_BACKREF = set(['این', 'آن']);
-const FA_PM = k('نخست‌وزیر');
-const INTERNATIONAL = new RegExp(`(?:${['سازمان ملل', 'ملل متحد', 'اتحادیه', 'ناتو', 'بین المللی', 'بینالمللی', 'جهانی', 'united nations', 'nato', 'international', 'world', 'european union', 'оон', 'международн'].map(k).join('|')}|\\bun\\b|\\beu\\b)`, 'u');
-
 /** Title heads (minister, «وزیر», министр) in the span with no country named beside them. */
 export function unattributedTitles(doc: Doc, span: Span): number {
+  const T = TITLES[doc.lang];
   const toks = tokens(doc, span);
   // "minister … in Tehran": a place where someone is says nothing of whose official they are
   const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end && !m.locative && !(m.place.city && !m.place.capital));
   let n = 0;
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i].w;
-    const head = doc.lang === 'fa' ? FA_GOV_HEADS.has(w) : doc.lang === 'ru' ? RU_HEAD_ANY.test(w) : EN_HEADS.has(w) && w !== 'counterpart';
-    if (!head) continue;
+    if (!T.governmentHead(w) || T.relativeHead(w)) continue;
     // «مدیر کل این آژانس» points back to a body already named
-    if (doc.lang === 'fa' && FA_BACKREF.has(toks[i + 1]?.w ?? '') ) continue;
+    if (T.backReference(toks[i + 1]?.w ?? '')) continue;
     let a = i;
     while (a > 0 && i - a < 3 && !toks[a - 1].punct) a--;
     let b = i;
-    const isHeadWord = (w: string) => (doc.lang === 'fa' ? FA_GOV_HEADS.has(w) || FA_HEADS.has(w) || w === FA_PM : doc.lang === 'ru' ? RU_HEAD_ANY.test(w) : EN_HEADS.has(w));
     for (let n = 0; b + 1 < toks.length && b - i < 16 && !toks[b + 1].punct; n++) {
       const w = toks[b + 1].w;
       // «رییس تشکیلات خودگردان و نخست‌وزیر فلسطین»: a country after coordinated titles is both titles'
-      if (w === 'و' || w === 'and' || w === 'и') {
-        if (!isHeadWord(toks[b + 2]?.w ?? '')) break;
+      if (T.and(w)) {
+        if (!T.anyHead(toks[b + 2]?.w ?? '')) break;
       } else if (b - i >= 8) break;
       b++;
     }
@@ -606,9 +668,10 @@ export function unattributedTitles(doc: Doc, span: Span): number {
 
 /** Title heads (minister, «وزیر», министр, "the foreign ministers") in the span. */
 export function titleHeads(doc: Doc, span: Span): number {
+  const T = TITLES[doc.lang];
   let n = 0;
   for (const t of tokens(doc, span)) {
-    if (doc.lang === 'fa' ? FA_HEADS.has(t.w) : doc.lang === 'ru' ? RU_HEAD.test(t.w) : EN_HEADS.has(t.w) || EN_HEADS.has(t.w.replace(/s$/, ''))) n++;
+    if (T.head(t.w) || T.pluralEndings.some((e) => t.w.endsWith(e) && T.head(t.w.slice(0, -e.length)))) n++;
   }
   return n;
 }

@@ -122,51 +122,144 @@ export interface Places {
   cities: PlaceForms;
 }
 
-/** Words of dates; a month or weekday is a pair of its word and its number. */
-export interface DateWords {
-  /** Gregorian month names (Russian: stems, the case ending я/а/е follows) → 1…12. */
+/**
+ * One way a day and a named month are written together ("22 December 2022", "July 20, 2023", «۲۴ فروردین ۱۴۰۴»,
+ * «15 мая»). ../dates.ts builds its pattern from these parts: the day (one or two digits), the month, then an
+ * optional four-digit year.
+ */
+export interface DayMonthForm {
+  calendar: 'gregorian' | 'solarHijri';
+  /** Which comes first. */
+  order: 'day-month' | 'month-day';
+  /** Month names as written, each with its number (two spellings may share one). */
   months: readonly (readonly [string, number])[];
-  /** Solar Hijri month names from Farvardin on (read with a day number before them); empty if not used. */
-  solarHijriMonths: readonly string[];
+  /** Endings glued to the day ("1st", "22nd"). */
+  ordinals: readonly string[];
+  /** The day and the month may touch («۵مهر»); otherwise one space stands between them. */
+  touching: boolean;
+  /** Words that may stand between the day and the month, a space after each ("of", «ام»). */
+  between: readonly string[];
+  /** A month may end in a dot ("Dec."). */
+  dot: boolean;
+  /** Words that may follow the month («ماه»). */
+  monthWords: readonly string[];
+  /** A comma may stand before the year ("July 20, 2023"). */
+  yearComma: boolean;
+  /** Words that may stand before the year («سال»). */
+  yearWords: readonly string[];
+  /** Months read only when a year follows ("may 5" is more often the verb). */
+  needYear: readonly string[];
+}
+
+/** A weekday that is also a city («دوشنبه», Dushanbe): not a date where the words around it make it the city. */
+export interface WeekdayCity {
+  weekday: string;
+  /** Words that follow the city's name, after an optional comma («پایتخت»). */
+  after: readonly string[];
+  /** Words that come right before a place («به», «فرودگاه»). */
+  before: readonly string[];
+  /** "in": before the word it is the city when the text names the city's country too. */
+  in: readonly string[];
+  /** Names of the city's country, as the text must contain one for `in`. */
+  country: readonly string[];
+}
+
+/** Words of dates; a weekday is a pair of its word and its number. */
+export interface DateWords {
+  /** Day-month forms, tried in this order (besides the numeric ones every language shares). */
+  dayMonth: readonly DayMonthForm[];
   /** Weekday → 0 (Sunday) … 6, as written when it dates an event ("on Monday", «в понедельник»). */
   weekdays: readonly (readonly [string, number])[];
   today: readonly string[];
   yesterday: readonly string[];
   dayBeforeYesterday: readonly string[];
   tomorrow: readonly string[];
+  /** Words right before a weekday or relative day that make the two a name («نماز جمعه», the Friday prayer). */
+  notDateAfter: readonly string[];
+  weekdayCities: readonly WeekdayCity[];
   /** How a span of time's unit begins, as `cues.within` captures it ("months", «месяца»). */
   units: Record<'day' | 'week' | 'month' | 'year', readonly string[]>;
-  /** Labels of a publication-date header line ("Published:"). */
+  /** Labels of a publication-date header line ("Published:"); any language's label counts on any item. */
   publishedLabels: readonly string[];
 }
 
 /**
- * Words of people's titles and names, read by the language's participant reader (../participants.ts).
- * A list a reader does not use is empty.
+ * Words of people's titles and names, read by ../participants.ts with the reader the pack names. A list a
+ * reader does not use is empty. Entries are compared with a whole word after key(); a trailing `*` takes any
+ * ending («министр*»).
  */
 export interface TitleWords {
+  /**
+   * How titles and names are read: `uncased` (no capitals; a title runs from its head to its country, the name
+   * stands before it or after a comma or in quotes: Persian), `cased` (capitalised names after a run of title
+   * words: English), `casedInflected` (the same with case endings, adjectives of bodies' names and past-tense
+   * verbs: Russian).
+   */
+  reader: 'uncased' | 'cased' | 'casedInflected';
   /** Words that head a person's title: minister, «وزیر», «министр*». */
   heads: readonly string[];
-  /** Heads of government offices, counted as titles even with no person named. */
+  /** Heads of government offices, counted as titles even with no person named; empty: every head. */
   governmentHeads: readonly string[];
+  /** Heads written as one word once joints go («نخست‌وزیر»), read as the second of two coordinated titles. */
+  coordinatedHeads: readonly string[];
+  /** Heads that name someone only beside another ("counterpart"): never a title of their own country. */
+  relativeHeads: readonly string[];
+  /** Plural endings of heads ("the foreign ministers"). */
+  pluralEndings: readonly string[];
+  /** Heads that count only in apposition after a name ("Ali Asghar Khaji, senior assistant to …"). */
+  appositionHeads: readonly string[];
   /** Words that head an organisation: ministry, «وزارت», «министерств*». */
   orgHeads: readonly string[];
   /** Words of a title besides its head: foreign, deputy, «республик*». */
   modifiers: readonly string[];
   /** Words of a title's or ministry's complement ("Minister of Agriculture Jihad"). */
   complement: readonly string[];
+  /** Endings of abstract nouns of ministries' names ("Development", "Security"); names rarely end so. */
+  complementEndings: readonly string[];
+  /** Words that open a title's complement: "of", "for". */
+  complementLinks: readonly string[];
+  /** Articles, which may stand inside a title's complement and are dropped from its start. */
+  articles: readonly string[];
+  /** "and": coordinates two titles or two names. */
+  and: readonly string[];
   /** Diplomats: where they are posted belongs to the title («رایزن فرهنگی ایران در قزاقستان»). */
   posted: readonly string[];
+  /** Prepositions of a posting: "ambassador in", «سفیر … در». */
+  postedIn: readonly string[];
   /** Words after "and" that continue a title («وزیر فرهنگ و ارشاد اسلامی»). */
   andContinue: readonly string[];
   /** Words that end a title phrase. */
   stop: readonly string[];
   /** Words never part of a person's name. */
   notName: readonly string[];
-  /** Particles inside names: bin, al, van. */
+  /** Words after which a name may open a clause («با», «و»). */
+  nameOpeners: readonly string[];
+  /** Words right after a head that point back to a body already named («این», «آن»). */
+  backReference: readonly string[];
+  /** Particles inside names: bin, al, van (also joined by a hyphen: "al-Kadhimi"). */
   nameLinks: readonly string[];
+  /** Possessive endings, not part of a name ("Araghchi's"). */
+  possessive: readonly string[];
   /** Words after a name that make it a sentence's subject. */
   subjectNext: readonly string[];
+  /** Verbs after a bare name that make it a sentence's subject ("said", «заявляет»). */
+  subjectVerbs: readonly string[];
+  /** Past-tense endings that make a word such a verb («заявил», «встретились»). */
+  pastEndings: readonly string[];
+  /** Verb prefixes: a word that opens with one and two more letters is a verb, never part of a name («می»). */
+  verbPrefixes: readonly string[];
+  /** Verb stems after those prefixes that a name never opens with («گفت», «کن»). */
+  verbStems: readonly string[];
+  /** Adjective endings, which open the names of places and bodies rather than people («Нагорный Карабах»). */
+  adjectiveEndings: readonly string[];
+  /** First names that end like adjectives, in the nominative («юрий»). */
+  adjectiveLikeNames: readonly string[];
+  /** A case ending of such a first name and its nominative ending («юрия» → «юрий»). */
+  nameCases: readonly (readonly [string, string])[];
+  /** Names of international bodies, found anywhere in a title: its holder belongs to no country (any language's count). */
+  international: readonly string[];
+  /** Their abbreviations, found as whole words ("UN"). */
+  internationalShort: readonly string[];
 }
 
 /** Words of readable labels (../labels.ts). */

@@ -4,7 +4,7 @@ import { words } from '../lexicon.js';
 import { keyText } from '../normalize.js';
 import { LANGUAGES } from '../vocabulary.js';
 import { PACKS } from './index.js';
-import { listDuplicates, packShape, placeCoverage, placeFormClashes, wordLists } from './pack-checks.js';
+import { dateWordClashes, listDuplicates, packShape, placeCoverage, placeFormClashes, wordLists } from './pack-checks.js';
 
 const places = (text: string, lang: 'fa' | 'en' | 'ru') => {
   const kt = keyText(text);
@@ -43,6 +43,10 @@ describe('language packs', () => {
     expect(dups).toEqual([]);
   });
 
+  it.each(LANGUAGES)('%s gives no date word two meanings', (lang) => {
+    expect(dateWordClashes(PACKS[lang])).toEqual([]);
+  });
+
   it('the checks refuse what they are for', () => {
     const pack = {
       language: 'ru' as const,
@@ -58,6 +62,14 @@ describe('language packs', () => {
     ]);
     expect(listDuplicates('x', ['سفر', 'نشست', 'سفر'])).toEqual(['x: «سفر» is listed twice']);
     expect(() => words(['نیروگاه', 'برق', 'نیروگاه'])).toThrow(/نیروگاه/);
+    const dates = { ...PACKS.en.dates, today: ['today', 'monday'], dayMonth: [{ ...PACKS.en.dates.dayMonth[0], months: [['may', 5], ['may', 6]] as const }] };
+    expect(dateWordClashes({ language: 'en', dates })).toEqual([
+      'en: «monday» is listed for today and weekday 1',
+      'en: «may» is listed for months 5 and 6 (dayMonth 0)',
+    ]);
+    expect(wordLists({ weekdays: [['sunday', 0], ['sunday', 0]] }, 'x').flatMap(([p, l]) => listDuplicates(p, l))).toEqual([
+      'x.weekdays: «sunday» is listed twice',
+    ]);
   });
 
   it('Jordan and Denmark keep their own Russian forms', () => {

@@ -45,7 +45,12 @@ export function placeCoverage(pack: Pick<LanguagePack, 'language' | 'places'>): 
 
 /** Every list of words in a pack, with its path («ru.places.countries.DK»). */
 export function wordLists(value: unknown, path: string): [string, readonly string[]][] {
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? [[path, value as string[]]] : [];
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string')) return [[path, value as string[]]];
+    // pairs of a word and its meaning (months, weekdays)
+    if (value.length && value.every((v) => Array.isArray(v) && typeof v[0] === 'string')) return [[path, value.map((v) => v[0] as string)]];
+    return value.flatMap((v, i) => wordLists(v, `${path}.${i}`));
+  }
   if (value instanceof Set) return [[path, [...value].filter((v): v is string => typeof v === 'string')]];
   if (value && typeof value === 'object' && !(value instanceof RegExp)) {
     return Object.entries(value).flatMap(([k, v]) => wordLists(v, `${path}.${k}`));
@@ -75,4 +80,35 @@ export function packShape(value: unknown, path = ''): string[] {
     return Object.entries(value).flatMap(([k, v]) => packShape(v, `${path}.${k}`));
   }
   return [path];
+}
+
+/** Date words that mean two things: a word of two relative days or weekdays, a month name under two numbers. */
+export function dateWordClashes(pack: Pick<LanguagePack, 'language' | 'dates'>): string[] {
+  const out: string[] = [];
+  const d = pack.dates;
+  const meaning = new Map<string, string>();
+  const relative: [string, readonly string[]][] = [
+    ['today', d.today],
+    ['yesterday', d.yesterday],
+    ['dayBeforeYesterday', d.dayBeforeYesterday],
+    ['tomorrow', d.tomorrow],
+    ...d.weekdays.map(([w, n]): [string, readonly string[]] => [`weekday ${n}`, [w]]),
+  ];
+  for (const [what, list] of relative) {
+    for (const w of list) {
+      const k = formKey(w);
+      const prev = meaning.get(k);
+      if (prev && prev !== what) out.push(`${pack.language}: «${w}» is listed for ${prev} and ${what}`);
+      meaning.set(k, what);
+    }
+  }
+  d.dayMonth.forEach((form, i) => {
+    const month = new Map<string, number>();
+    for (const [m, n] of form.months) {
+      const k = formKey(m);
+      if (month.has(k) && month.get(k) !== n) out.push(`${pack.language}: «${m}» is listed for months ${month.get(k)} and ${n} (dayMonth ${i})`);
+      month.set(k, n);
+    }
+  });
+  return out;
 }

@@ -2,6 +2,7 @@
 import type { TitleWords } from '../language-pack.js';
 
 export const titles: TitleWords = {
+  reader: 'cased',
   heads: [
     'minister', 'president', 'ambassador', 'envoy', 'governor', 'counsellor', 'counselor', 'deputy', 'head',
     'chairman', 'chairwoman', 'chair', 'speaker', 'secretary', 'director', 'ceo', 'chief', 'spokesman',
@@ -46,4 +47,32 @@ export const titles: TitleWords = {
     'bin', 'al', 'el', 'de', 'del', 'la', 'los', 'dos', 'du', 'van', 'von', 'abu', 'ibn', 'da', 'di', 'le',
   ],
   subjectNext: [],
+  coordinatedHeads: [],
+  relativeHeads: ['counterpart'],
+  pluralEndings: ['s'],
+  appositionHeads: ['assistant', 'aide'],
+  complementEndings: [
+    'tion', 'tions', 'ment', 'ments', 'ity', 'ities', 'ure', 'ures', 'ics', 'ance', 'ence', 'ship', 'ism', 'ness', 'stry',
+    'ury', 'ory', 'ies',
+  ],
+  complementLinks: ['of', 'for'],
+  articles: ['the', 'a'],
+  and: ['and'],
+  postedIn: ['in', 'to'],
+  nameOpeners: [],
+  backReference: [],
+  possessive: ["'s", '’s'],
+  subjectVerbs: [
+    'said', 'says', 'made', 'met', 'meets', 'held', 'holds', 'told', 'tells', 'added', 'stressed', 'noted', 'visited',
+    'visits', 'arrived', 'arrives', 'called', 'calls', 'also', 'has', 'had', 'is', 'was', 'will', 'wrote', 'urged',
+    'expressed', 'announced', 'received', 'hosted', 'signed', 'discussed', 'described',
+  ],
+  pastEndings: [],
+  verbPrefixes: [],
+  verbStems: [],
+  adjectiveEndings: [],
+  adjectiveLikeNames: [],
+  nameCases: [],
+  international: ['united nations', 'nato', 'international', 'world', 'european union'],
+  internationalShort: ['un', 'eu'],
 };

@@ -2,6 +2,7 @@
 import type { TitleWords } from '../language-pack.js';
 
 export const titles: TitleWords = {
+  reader: 'uncased',
   heads: [
     'رایزن', 'رئیس', 'وزیر', 'سفیر', 'معاون', 'نماینده', 'دبیر', 'دبیرکل', 'مدیرعامل', 'مدیر', 'سخنگو',
     'نخست', 'استاندار', 'شهردار', 'فرمانده', 'دادستان', 'سرکنسول', 'کنسول', 'کاردار', 'مشاور', 'رهبر', 'پادشاه',
@@ -50,4 +51,28 @@ export const titles: TitleWords = {
   subjectNext: [
     'در', 'با', 'که', 'پس', 'ضمن', 'نیز', 'طی', 'هم', 'همچنین', 'امروز', 'روز',
   ],
+  coordinatedHeads: ['نخست‌وزیر'],
+  relativeHeads: [],
+  pluralEndings: [],
+  appositionHeads: [],
+  complementEndings: [],
+  complementLinks: [],
+  articles: [],
+  and: ['و'],
+  postedIn: ['در'],
+  nameOpeners: ['با', 'و'],
+  backReference: ['این', 'آن'],
+  possessive: [],
+  subjectVerbs: [],
+  pastEndings: [],
+  verbPrefixes: ['می', 'نمی'],
+  verbStems: [
+    'گفت', 'گوی', 'کرد', 'کن', 'شد', 'شو', 'داد', 'ده', 'رفت', 'رو', 'آمد', 'آی', 'خواست', 'خواه', 'توان', 'باش', 'دار',
+    'داشت', 'گیر', 'گرفت', 'رس', 'رسید', 'بین', 'دید', 'نویس', 'نوشت', 'پرداز', 'پرداخت', 'ساز', 'ساخت', 'یاب', 'یافت',
+  ],
+  adjectiveEndings: [],
+  adjectiveLikeNames: [],
+  nameCases: [],
+  international: ['سازمان ملل', 'ملل متحد', 'اتحادیه', 'ناتو', 'بین المللی', 'بینالمللی', 'جهانی'],
+  internationalShort: [],
 };

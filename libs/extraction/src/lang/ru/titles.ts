@@ -2,6 +2,7 @@
 import type { TitleWords } from '../language-pack.js';
 
 export const titles: TitleWords = {
+  reader: 'casedInflected',
   heads: [
     'вице-премьер*', 'премьер*', 'вице-президент*', 'вице-спикер*', 'коллег*', 'министр*', 'президент*', 'посол',
     'посла', 'послом', 'послу', 'глав*', 'председател*', 'заместител*', 'замминистра', 'руководител*',
@@ -24,4 +25,28 @@ export const titles: TitleWords = {
   notName: [],
   nameLinks: [],
   subjectNext: [],
+  coordinatedHeads: [],
+  relativeHeads: [],
+  pluralEndings: [],
+  appositionHeads: [],
+  complementEndings: [],
+  complementLinks: [],
+  articles: [],
+  and: ['и'],
+  postedIn: [],
+  nameOpeners: [],
+  backReference: [],
+  possessive: [],
+  subjectVerbs: ['заявляет', 'говорит', 'сообщает', 'считает'],
+  pastEndings: ['л', 'ла', 'ли', 'ло', 'лся', 'лась', 'лись'],
+  verbPrefixes: [],
+  verbStems: [],
+  adjectiveEndings: ['ый', 'ий', 'ой', 'ая', 'ое', 'ые', 'ого', 'его', 'ему', 'ому', 'ую', 'ым', 'им', 'ых', 'их', 'ской', 'ского'],
+  adjectiveLikeNames: [
+    'юрий', 'дмитрий', 'василий', 'георгий', 'анатолий', 'валерий', 'виталий', 'геннадий', 'аркадий', 'евгений', 'григорий',
+    'сергий', 'арсений', 'афанасий', 'вениамин',
+  ],
+  nameCases: [['я', 'й'], ['ю', 'й'], ['ем', 'й'], ['е', 'й']],
+  international: ['оон', 'международн'],
+  internationalShort: [],
 };
