@@ -34,6 +34,10 @@ async function rollups(db: DataSource) {
       GROUP BY 1, 2, 3 HAVING sum(proposals) <> 0 ORDER BY 1, 2, 3`),
     followUp: await read(`SELECT a, b, due_month::text, status, horizon, sum(follow_ups)::int AS n FROM rollup_follow_up
       GROUP BY 1, 2, 3, 4, 5 HAVING sum(follow_ups) <> 0 ORDER BY 1, 2, 3, 4, 5`),
+    // each dyad's totals (a row at zero stays: at most one per dyad and shard)
+    dyad: await read(`SELECT a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
+      sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad
+      GROUP BY 1, 2 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2`),
     // the score inputs: each fact's ranges exactly, the daily cells to 6 decimals (weights summed in another order)
     scoreItems: await read(`SELECT item, term, a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2, 3, 4, 5`),
     score: await read(`SELECT month::text, a, b, (SELECT array_agg(round(w::numeric, 6) ORDER BY i) FROM unnest(meetings) WITH ORDINALITY u(w, i)) AS meetings,
@@ -157,6 +161,7 @@ describe('rollups', () => {
     const kept = await rollups(dataSources[0]);
     expect(JSON.parse(kept.meeting).length).toBeGreaterThan(20);
     expect(JSON.parse(kept.followUp).length).toBeGreaterThan(10);
+    expect((JSON.parse(kept.dyad) as { meetings: number; signed: number; open: number }[]).filter((d) => d.meetings && d.signed && d.open).length).toBeGreaterThan(0);
     // every term of the score has ranges to keep
     const terms = new Set((JSON.parse(kept.scoreItems) as { term: string }[]).map((item) => item.term));
     expect([...terms].sort()).toEqual(['A', 'M', 'O', 'S']);
@@ -189,6 +194,9 @@ describe('rollups', () => {
       { a: 'KZ', b: 'RU', n: 1, last: '2025-04-13' },
       { a: 'RU', b: '', n: 1, last: '2025-04-13' },
     ]);
+    expect(await db.query(`SELECT a, b, sum(meetings)::int AS n, max(last_date)::text AS last FROM rollup_dyad GROUP BY 1, 2 ORDER BY 1, 2`)).toEqual(
+      ['IR-KZ', 'IR-RU', 'KZ-RU'].map((pair) => ({ a: pair.slice(0, 2), b: pair.slice(3), n: 1, last: '2025-04-13' })),
+    );
     // the score: a held meeting counts for each of its dyads for 730 days, with its weight halving each 365
     const pairs = await db.query(`SELECT a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2`);
     expect(pairs).toEqual(['IR-KZ', 'IR-RU', 'KZ-RU'].map((pair) => ({ a: pair.slice(0, 2), b: pair.slice(3), s: '2025-04-13', e: '2027-04-12' })));
@@ -202,5 +210,6 @@ describe('rollups', () => {
     expect(await db.query(`SELECT * FROM rollup_score_item`)).toEqual([]);
     expect(await db.query(`SELECT * FROM rollup_meeting`)).toEqual([]);
     expect(await db.query(`SELECT * FROM rollup_meeting_sector`)).toEqual([]);
+    expect(await db.query(`SELECT a, b, meetings, last_date, proposals, signed, open_follow_ups FROM rollup_dyad WHERE meetings <> 0 OR last_date IS NOT NULL`)).toEqual([]);
   });
 });

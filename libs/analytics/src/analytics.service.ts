@@ -12,7 +12,7 @@ import type {
   CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreBreakdown, ScoreTrend, SectorActivity,
   TimelinePeriod,
 } from './analytics.types.js';
-import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes, storedScoreSql } from './cooperation-score.js';
+import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes, storedScoreInputsSql, storedScoreSql } from './cooperation-score.js';
 import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
 import { assertGranularity, MAX_PERIODS, PERIOD_SQL, periodLabel, tooManyPeriods } from './periods.js';
 import { SingleFlight } from './single-flight.js';
@@ -30,6 +30,17 @@ const heldByDefault = <F extends MeetingFilter>(filter: F): F => (filter.statuse
 const countryJson = (alias: string) =>
   `json_build_object('code', ${alias}.code, 'alpha3', ${alias}.alpha3, 'nameEn', ${alias}.name_en, 'nameFa', ${alias}.name_fa,
     'nameRu', ${alias}.name_ru, 'aliases', ${alias}.aliases)`;
+
+/** The page of dyads from CTEs `dyad_counts` (a, b and the counts) and `score` (a, b, score): by score, then by pair. */
+const dyadPageSql = (params: SqlParams, page: PageRequest) => `
+  SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b, d.meeting_count, d.proposal_count, d.signed_count,
+         d.open_follow_ups, d.overdue_follow_ups, d.last_activity, coalesce(s.score, 0) AS score, count(*) OVER ()::int AS total_count
+  FROM dyad_counts d
+  JOIN country ca ON ca.code = d.a
+  JOIN country cb ON cb.code = d.b
+  LEFT JOIN score s USING (a, b)
+  ORDER BY score DESC, d.a, d.b
+  LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
 
 interface DyadRow {
   country_a: Country;
@@ -88,7 +99,7 @@ export class AnalyticsService {
   async dyads(ctx: RequestContext, filter: CooperationFilter | null | undefined, page: PageRequest): Promise<DyadPage> {
     const f = checked(filter);
     const scope = this.rollups && onlyKeys(f, ['countries', 'from', 'to']) ? rollupScope(f.countries) : null;
-    if (scope) return this.dyadsFromRollups(f, page);
+    if (scope) return f.from || f.to ? this.dyadsFromRollups(f, page) : this.dyadsFromTotals(f, page);
     const params = new SqlParams();
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
@@ -189,22 +200,58 @@ export class AnalyticsService {
         SELECT a, b, sum(open)::int AS open_follow_ups, sum(overdue)::int AS overdue_follow_ups
         FROM (${followUpParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS open, 0 AS overdue`)}) y GROUP BY 1, 2
       ),
+      dyad_counts AS (
+        SELECT d.a, d.b, d.meeting_count, d.last_activity, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
+               coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups
+        FROM meeting_dyad d LEFT JOIN proposal_dyad p USING (a, b) LEFT JOIN follow_up_dyad fu USING (a, b)
+      ),
       score_ref AS (SELECT ${params.param(f.to ?? today)}::date AS r),
       score AS (${storedScoreSql('score_ref', pair)})
-      SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b,
-             d.meeting_count, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
-             coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups,
-             d.last_activity, coalesce(s.score, 0) AS score, count(*) OVER ()::int AS total_count
-      FROM meeting_dyad d
-      JOIN country ca ON ca.code = d.a
-      JOIN country cb ON cb.code = d.b
-      LEFT JOIN proposal_dyad p USING (a, b)
-      LEFT JOIN follow_up_dyad fu USING (a, b)
-      LEFT JOIN score s USING (a, b)
-      ORDER BY score DESC, d.a, d.b
-      LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
+      ${dyadPageSql(params, page)}`;
     const rows = await this.query<DyadRow>(sql, params, false);
     const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyadsFromRollups(f, { limit: 1, offset: 0 })).totalCount : 0);
+    return { totalCount, nodes: rows.map(mapDyad) };
+  }
+
+  /**
+   * `dyads` for a filter of at most two countries and no dates: each dyad's totals from rollup_dyad (a few rows
+   * per dyad), overdue as its open follow-ups less those not overdue (due from this month on, from
+   * rollup_follow_up, or never) plus those due this month before today (base rows); the score as with dates.
+   */
+  private async dyadsFromTotals(f: CooperationFilter, page: PageRequest): Promise<DyadPage> {
+    const params = new SqlParams();
+    const today = todayInTehran();
+    const monthStart = `${today.slice(0, 7)}-01`;
+    const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
+    const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
+    const sql = `
+      WITH totals AS (
+        SELECT r.a, r.b, sum(r.meetings)::int AS meeting_count, max(r.last_date)::text AS last_activity, sum(r.proposals)::int AS proposal_count,
+               sum(r.signed)::int AS signed_count, sum(r.open_follow_ups)::int AS open_follow_ups
+        FROM rollup_dyad r WHERE ${pair('r.a', 'r.b')}
+        GROUP BY 1, 2 HAVING sum(r.meetings) > 0
+      ),
+      -- from the open follow-ups to the overdue ones: less those due from this month on (or never), plus those due
+      -- this month before today
+      overdue_change AS (
+        SELECT r.a::char(2) AS a, r.b::char(2) AS b, -sum(r.follow_ups)::int AS n FROM rollup_follow_up r
+        WHERE r.status IN ${OPEN} AND r.b <> '' AND r.due_month >= ${params.param(monthStart)}::date AND ${pair('r.a', 'r.b')}
+        GROUP BY 1, 2
+        UNION ALL
+        SELECT pr.a, pr.b, count(*)::int FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
+        WHERE ${[...followUpConditions({ ...f, from: monthStart, to: addDays(today, -1) }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
+        GROUP BY 1, 2
+      ),
+      dyad_counts AS (
+        SELECT t.a, t.b, t.meeting_count, t.last_activity, t.proposal_count, t.signed_count, t.open_follow_ups,
+               t.open_follow_ups + coalesce((SELECT sum(n) FROM overdue_change o WHERE o.a = t.a AND o.b = t.b), 0)::int AS overdue_follow_ups
+        FROM totals t
+      ),
+      score_ref AS (SELECT ${params.param(today)}::date AS r),
+      score AS (${storedScoreSql('score_ref', pair)})
+      ${dyadPageSql(params, page)}`;
+    const rows = await this.query<DyadRow>(sql, params, false);
+    const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyadsFromTotals(f, { limit: 1, offset: 0 })).totalCount : 0);
     return { totalCount, nodes: rows.map(mapDyad) };
   }
 
@@ -274,6 +321,9 @@ export class AnalyticsService {
     const pa = params.param(a);
     const pb = params.param(b);
     const pair = (x: string, y: string) => `(${x} = ${pa} AND ${y} = ${pb})`;
+    if (this.rollups && onlyKeys(f, ['countries', 'from', 'to']) && (f.countries ?? []).every((code) => code === a || code === b)) {
+      return this.storedScoreBreakdown(params, pair, { a, b }, f.to ?? today);
+    }
     const sql = `
       WITH score_ref AS (SELECT ${params.param(f.to ?? today)}::date AS r),
       ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false })},
@@ -287,13 +337,36 @@ export class AnalyticsService {
       FROM score_ref ref CROSS JOIN window_meetings wm
       LEFT JOIN score_meetings sm ON sm.r = ref.r LEFT JOIN score_proposals sp ON sp.r = ref.r
       LEFT JOIN score_follow_ups sf ON sf.r = ref.r LEFT JOIN score_raw raw ON raw.r = ref.r LEFT JOIN score s ON s.r = ref.r`;
-    const [row] = await this.query<{
-      as_of: string; window_from: string; meetings: number; weight: number; signed: number; advanced: number; overdue: number; raw: number; score: number;
-    }>(sql, params);
-    return {
-      asOf: row.as_of, windowFrom: row.window_from, meetings: row.meetings, meetingsWeight: row.weight, signed: row.signed,
-      advanced: row.advanced, overdue: row.overdue, raw: row.raw, score: row.score,
-    };
+    const [row] = await this.query<BreakdownRow>(sql, params);
+    return mapBreakdown(row);
+  }
+
+  /**
+   * `dyadScoreBreakdown` for a filter of at most the dyad's countries and dates: the inputs from the stored score
+   * inputs (rollup_score), the meetings in the window from rollup_meeting (whole months) and the base rows (the
+   * partial months at its ends).
+   */
+  private async storedScoreBreakdown(params: SqlParams, pair: (a: string, b: string) => string, dyad: { a: string; b: string }, asOf: string): Promise<ScoreBreakdown> {
+    const window = { from: addDays(asOf, -(SCORE_WINDOW_DAYS - 1)), to: asOf };
+    const { months, edges } = splitRange(window);
+    const parts = edges.map(
+      ({ sign, ...edge }) => `SELECT ${sign} * count(*) AS n FROM meeting m
+        WHERE ${meetingConditions({ countries: [dyad.a, dyad.b], statuses: ['HELD'], ...edge }, 'm', params).join(' AND ')}`,
+    );
+    if (months) {
+      parts.push(`SELECT sum(r.meetings) FROM rollup_meeting r
+        WHERE ${[...scopeConditions(dyad, params), `r.status = 'HELD'`, ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ')}`);
+    }
+    const sql = `
+      WITH score_ref AS (SELECT ${params.param(asOf)}::date AS r),
+      stored AS (${storedScoreInputsSql('score_ref', pair)})
+      SELECT ref.r::text AS as_of, (ref.r - ${SCORE_WINDOW_DAYS - 1})::text AS window_from,
+             (SELECT coalesce(sum(n), 0)::int FROM (${parts.join(' UNION ALL ')}) x) AS meetings,
+             coalesce(s.weight, 0)::float8 AS weight, coalesce(s.signed, 0)::int AS signed, coalesce(s.advanced, 0)::int AS advanced,
+             coalesce(s.overdue, 0)::int AS overdue, coalesce(s.raw, 0)::float8 AS raw, coalesce(s.score, 0)::float8 AS score
+      FROM score_ref ref LEFT JOIN stored s ON true`;
+    const [row] = await this.query<BreakdownRow>(sql, params, false);
+    return mapBreakdown(row);
   }
 
   /** How many meetings the filter (bar its dates) matches that have no known date: no period can hold them. */
@@ -569,6 +642,15 @@ function dyadOf(countries: readonly string[]): [string, string] {
 }
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+interface BreakdownRow {
+  as_of: string; window_from: string; meetings: number; weight: number; signed: number; advanced: number; overdue: number; raw: number; score: number;
+}
+
+const mapBreakdown = (row: BreakdownRow): ScoreBreakdown => ({
+  asOf: row.as_of, windowFrom: row.window_from, meetings: row.meetings, meetingsWeight: row.weight, signed: row.signed,
+  advanced: row.advanced, overdue: row.overdue, raw: row.raw, score: row.score,
+});
 
 function mapDyad(row: DyadRow): Dyad {
   return {
