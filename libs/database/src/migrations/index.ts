@@ -8,6 +8,7 @@ import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
+import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
 import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
 import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   LiveUpdates1797700000000,
   MeetingListIndex1797800000000,
   DyadRollup1798100000000,
+  ScoreRollupShards1798100000001,
 ];
