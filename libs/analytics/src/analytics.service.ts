@@ -216,7 +216,8 @@ export class AnalyticsService {
   /**
    * `dyads` for a filter of at most two countries and no dates: each dyad's totals from rollup_dyad (a few rows
    * per dyad), overdue as its open follow-ups less those not overdue (due from this month on, from
-   * rollup_follow_up, or never) plus those due this month before today (base rows); the score as with dates.
+   * rollup_follow_up, or never) plus those due this month before today (base rows), for the page's dyads only;
+   * the score as with dates.
    */
   private async dyadsFromTotals(f: CooperationFilter, page: PageRequest): Promise<DyadPage> {
     const params = new SqlParams();
@@ -231,20 +232,19 @@ export class AnalyticsService {
         FROM rollup_dyad r WHERE ${pair('r.a', 'r.b')}
         GROUP BY 1, 2 HAVING sum(r.meetings) > 0
       ),
-      -- from the open follow-ups to the overdue ones: less those due from this month on (or never), plus those due
-      -- this month before today
-      overdue_change AS (
-        SELECT r.a::char(2) AS a, r.b::char(2) AS b, -sum(r.follow_ups)::int AS n FROM rollup_follow_up r
-        WHERE r.status IN ${OPEN} AND r.b <> '' AND r.due_month >= ${params.param(monthStart)}::date AND ${pair('r.a', 'r.b')}
-        GROUP BY 1, 2
-        UNION ALL
-        SELECT pr.a, pr.b, count(*)::int FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
+      -- open follow-ups due this month before today (overdue, though their month is not yet past), for every dyad
+      this_month AS MATERIALIZED (
+        SELECT pr.a, pr.b, count(*)::int AS n FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
         WHERE ${[...followUpConditions({ ...f, from: monthStart, to: addDays(today, -1) }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
         GROUP BY 1, 2
       ),
+      -- overdue: the open follow-ups less those due from this month on (or never), plus those due this month before
+      -- today; computed for the page's dyads only (by the primary key of rollup_follow_up)
       dyad_counts AS (
         SELECT t.a, t.b, t.meeting_count, t.last_activity, t.proposal_count, t.signed_count, t.open_follow_ups,
-               t.open_follow_ups + coalesce((SELECT sum(n) FROM overdue_change o WHERE o.a = t.a AND o.b = t.b), 0)::int AS overdue_follow_ups
+               (t.open_follow_ups + coalesce((SELECT n FROM this_month m WHERE m.a = t.a AND m.b = t.b), 0)
+                - coalesce((SELECT sum(r.follow_ups) FROM rollup_follow_up r WHERE r.a = t.a::text AND r.b = t.b::text
+                              AND r.due_month >= ${params.param(monthStart)}::date AND r.status IN ${OPEN}), 0))::int AS overdue_follow_ups
         FROM totals t
       ),
       score_ref AS (SELECT ${params.param(today)}::date AS r),

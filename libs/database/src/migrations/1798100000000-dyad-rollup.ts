@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // `rollup_dyad`: each dyad's totals over all time, one row per dyad and shard, so `dyads` without dates reads
 // a few rows per dyad instead of summing every month of rollup_meeting, rollup_proposal and rollup_follow_up:
 // HELD meetings (rejected ones left out) and the latest date of one, proposals and those SIGNED or later, and
-// open follow-ups (OPEN, IN_PROGRESS). Overdue depends on today, so it stays with rollup_follow_up: the open
-// follow-ups due from this month on are few, and a partial index finds them for every dyad at once.
+// open follow-ups (OPEN, IN_PROGRESS). Overdue depends on today, so it stays with rollup_follow_up (the open
+// follow-ups due from this month on, read for the dyads of one page).
 // The same row triggers keep it (the functions they call are replaced here to add the dyad's part, after the
 // chart rollups, whose latest dates it reads when the latest meeting goes), and `rollup_rebuild()` rebuilds it
 // from the chart rollups.
@@ -32,8 +32,6 @@ export class DyadRollup1798100000000 implements MigrationInterface {
     await q(`CREATE TABLE rollup_dyad (a char(2) NOT NULL, b char(2) NOT NULL, shard smallint NOT NULL,
       meetings int NOT NULL DEFAULT 0, last_date date, proposals int NOT NULL DEFAULT 0, signed int NOT NULL DEFAULT 0,
       open_follow_ups int NOT NULL DEFAULT 0, PRIMARY KEY (a, b, shard))`);
-    // the open follow-ups of the dyads by due month: those not overdue (due from this month on, or never) are few
-    await q(`CREATE INDEX rollup_follow_up_open_due ON rollup_follow_up (due_month) WHERE status IN ${OPEN} AND b <> ''`);
 
     await q(`CREATE FUNCTION rollup_dyad_meeting(m meeting, delta int) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
@@ -126,7 +124,6 @@ export class DyadRollup1798100000000 implements MigrationInterface {
     await q(`DROP FUNCTION rollup_dyad_meeting(meeting, int)`);
     await q(`DROP FUNCTION rollup_dyad_proposal(proposal, int)`);
     await q(`DROP FUNCTION rollup_dyad_follow_up(follow_up_action, int)`);
-    await q(`DROP INDEX rollup_follow_up_open_due`);
     await q(`DROP TABLE rollup_dyad`);
   }
 }

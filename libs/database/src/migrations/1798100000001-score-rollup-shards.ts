@@ -51,7 +51,8 @@ export class ScoreRollupShards1798100000001 implements MigrationInterface {
     // (the rebuild writes every row in shard 0, the default)
     await q(`ALTER TABLE rollup_score ADD shard smallint NOT NULL DEFAULT 0`);
     await q(`ALTER TABLE rollup_score DROP CONSTRAINT rollup_score_pkey, ADD PRIMARY KEY (month, a, b, shard)`);
-    await q(addCells(`SELECT array_agg(u.x + u.y ORDER BY u.i) FROM unnest(x, y) WITH ORDINALITY u(x, y, i)`));
+    // (a function scan of unnest yields the elements in order)
+    await q(addCells(`SELECT ARRAY(SELECT u.x + u.y FROM unnest(x, y) u(x, y))`));
     await q(scoreAdd(true));
   }
 
