@@ -38,6 +38,9 @@ async function rollups(db: DataSource) {
     dyad: await read(`SELECT a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
       sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad
       GROUP BY 1, 2 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2`),
+    dyadMonth: await read(`SELECT month::text, a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
+      sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad_month
+      GROUP BY 1, 2, 3 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2, 3`),
     // the score inputs: each fact's ranges exactly, the daily cells to 6 decimals (weights summed in another order)
     scoreItems: await read(`SELECT item, term, a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2, 3, 4, 5`),
     score: await read(`SELECT month::text, a, b, array_agg(round(w::numeric, 6) ORDER BY i) AS meetings, array_agg(adv ORDER BY i) AS advanced,
@@ -169,7 +172,7 @@ describe('rollups', () => {
     const terms = new Set((JSON.parse(kept.scoreItems) as { term: string }[]).map((item) => item.term));
     expect([...terms].sort()).toEqual(['A', 'M', 'O', 'S']);
     // the writes went through more than one shard
-    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_score']) {
+    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_score']) {
       const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM ${table}`);
       expect({ table, shards: shards > 1 }).toEqual({ table, shards: true });
     }
@@ -215,6 +218,8 @@ describe('rollups', () => {
     expect(await db.query(`SELECT * FROM rollup_score_item`)).toEqual([]);
     expect(await db.query(`SELECT * FROM rollup_meeting`)).toEqual([]);
     expect(await db.query(`SELECT * FROM rollup_meeting_sector`)).toEqual([]);
-    expect(await db.query(`SELECT a, b, meetings, last_date, proposals, signed, open_follow_ups FROM rollup_dyad WHERE meetings <> 0 OR last_date IS NOT NULL`)).toEqual([]);
+    for (const table of ['rollup_dyad', 'rollup_dyad_month']) {
+      expect(await db.query(`SELECT a, b, meetings, last_date, proposals, signed, open_follow_ups FROM ${table} WHERE meetings <> 0 OR last_date IS NOT NULL`)).toEqual([]);
+    }
   });
 });

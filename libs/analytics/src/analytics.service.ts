@@ -146,7 +146,7 @@ export class AnalyticsService {
   }
 
   /**
-   * `dyads` for a filter of at most two countries and dates: the counts from the rollups for the whole months of
+   * `dyads` for a filter of at most two countries and dates: the counts from rollup_dyad_month for the whole months of
    * the range and from the base rows for the partial months at its ends (and for the open follow-ups that fell due
    * this month before today), the score from the stored score inputs on the range's end (else today).
    */
@@ -155,33 +155,55 @@ export class AnalyticsService {
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
     const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
-    // (a latest date cannot be taken away: edges are only added here)
-    const { months, edges } = splitRange(f, { complements: false });
+    // Meetings and proposals are dated up to today: a range ending today takes its last month from the rollups less
+    // the days after today. A latest date cannot be taken away: where a whole month stands for part of it, its
+    // latest date counts only if in the range (else, at the end of the range, the pair's latest there is looked up).
+    const dated = splitRange(f, { until: today });
     const undated = { ...f, from: null, to: null };
-    const meetingParts = edges.map(
-      (edge) => `SELECT pr.a, pr.b, 1 AS n, m.date AS last FROM meeting m CROSS JOIN LATERAL ${pairsOf('m.party_codes')} pr
+    const meetingParts = dated.edges.map(
+      ({ sign, ...edge }) => `SELECT pr.a, pr.b, ${sign} AS n, ${sign > 0 ? 'm.date' : 'null::date'} AS last FROM meeting m CROSS JOIN LATERAL ${pairsOf('m.party_codes')} pr
         WHERE ${[...meetingConditions({ ...undated, ...edge, statuses: ['HELD'] }, 'm', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
     );
-    const proposalParts = edges.map(
-      (edge) => `SELECT pr.a, pr.b, 1 AS n, (p.status IN ${SIGNED_OR_LATER})::int AS signed FROM proposal p CROSS JOIN LATERAL ${pairsOf('p.party_codes')} pr
+    const proposalParts = dated.edges.map(
+      ({ sign, ...edge }) => `SELECT pr.a, pr.b, ${sign} AS n, ${sign} * (p.status IN ${SIGNED_OR_LATER})::int AS signed FROM proposal p CROSS JOIN LATERAL ${pairsOf('p.party_codes')} pr
         WHERE ${[...proposalConditions({ ...undated, ...edge }, 'p', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
     );
+    if (dated.months) {
+      const rolled = [pair('r.a', 'r.b'), ...monthConditions(dated.months, 'r.month', '-infinity', params)].join(' AND ');
+      let last = 'r.last_date';
+      for (const { sign, ...edge } of dated.edges) {
+        if (sign > 0) continue;
+        if (edge.from === dated.months.from) {
+          // the days before the range's start
+          last = `CASE WHEN r.month = ${params.param(edge.from)}::date AND r.last_date < ${params.param(f.from)}::date THEN null ELSE ${last} END`;
+        } else {
+          const monthStart = `${f.to!.slice(0, 7)}-01`;
+          last = `CASE WHEN r.month = ${params.param(monthStart)}::date AND r.last_date > ${params.param(f.to)}::date THEN
+              (SELECT max(m.date) FROM meeting m WHERE m.party_codes @> ARRAY[r.a, r.b]::char(2)[] AND m.status = 'HELD' AND m.review_status <> 'REJECTED'
+                 AND m.date >= ${params.param(monthStart)}::date AND m.date <= ${params.param(f.to)}::date)
+            ELSE ${last} END`;
+        }
+      }
+      // (summed per dyad before the parts are: a few rows per dyad and month become one per dyad)
+      meetingParts.push(`SELECT r.a, r.b, sum(r.meetings)::int AS n, max(${last}) AS last FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2`);
+      proposalParts.push(`SELECT r.a, r.b, sum(r.proposals)::int AS n, sum(r.signed)::int AS signed FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2`);
+    }
+    // follow-ups by due date (which runs into the future)
+    const { months, edges } = splitRange(f);
     // (every parameter must appear in the SQL: each part takes its own)
-    const followUpBase = (range: { from: string | null; to: string | null }, onlyOverdue: boolean, todayParam = params.param(today)) =>
-      `SELECT pr.a, pr.b, ${onlyOverdue ? 0 : 1} AS open, (f.due_date < ${todayParam}::date)::int AS overdue
+    const followUpBase = (range: { from: string | null; to: string | null }, onlyOverdue: boolean, sign = 1, todayParam = params.param(today)) =>
+      `SELECT pr.a, pr.b, ${onlyOverdue ? 0 : sign} AS open, ${sign} * (f.due_date < ${todayParam}::date)::int AS overdue
         FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
         WHERE ${[...followUpConditions({ ...undated, ...range }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
           ${onlyOverdue ? `AND f.due_date < ${todayParam}::date` : ''}`;
-    const followUpParts = edges.map((edge) => followUpBase(edge, false));
+    const followUpParts = edges.map(({ sign, ...edge }) => followUpBase(edge, false, sign));
     if (months) {
-      const rolled = (month: string, missing: string) => ['r.b <> \'\'', pair('r.a', 'r.b'), ...monthConditions(months, month, missing, params)].join(' AND ');
-      meetingParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.meetings AS n, r.last_date AS last FROM rollup_meeting r WHERE r.status = 'HELD' AND ${rolled('r.month', '-infinity')}`);
-      proposalParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.proposals AS n, CASE WHEN r.status IN ${SIGNED_OR_LATER} THEN r.proposals ELSE 0 END AS signed
-        FROM rollup_proposal r WHERE ${rolled('r.month', '-infinity')}`);
+      const rolled = [pair('r.a', 'r.b'), ...monthConditions(months, 'r.month', 'infinity', params)].join(' AND ');
       // overdue from the rollups for the months before this one; this month's, up to today, from the base rows
       const monthStart = `${today.slice(0, 7)}-01`;
-      followUpParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.follow_ups AS open, CASE WHEN r.due_month < ${params.param(monthStart)}::date THEN r.follow_ups ELSE 0 END AS overdue
-        FROM rollup_follow_up r WHERE r.status IN ${OPEN} AND ${rolled('r.due_month', 'infinity')}`);
+      followUpParts.push(`SELECT r.a, r.b, sum(r.open_follow_ups)::int AS open,
+          sum(r.open_follow_ups) FILTER (WHERE r.month < ${params.param(monthStart)}::date)::int AS overdue
+        FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2`);
       const end = monthsEnd(months);
       if ((!months.from || months.from <= monthStart) && (!end || end >= monthStart)) followUpParts.push(followUpBase({ from: monthStart, to: addDays(today, -1) }, true));
     }
@@ -406,8 +428,9 @@ export class AnalyticsService {
         FROM meeting m ${whereClause([...meetingConditions({ ...f, ...range }, 'm', params), 'm.date IS NOT NULL'])}
         GROUP BY 1, 2`;
     if (scope) {
-      // whole months from the rollups, the partial months at the ends from the base rows
-      const { months, edges } = splitRange(f);
+      // whole months from the rollups, the partial months at the ends from the base rows (held meetings are dated
+      // up to today)
+      const { months, edges } = splitRange(f, { until: f.statuses!.every((status) => status === 'HELD') ? todayInTehran() : undefined });
       const parts = edges.map(({ sign, ...edge }) => baseCounts(edge, sign));
       if (months) {
         const where = [
@@ -469,7 +492,7 @@ export class AnalyticsService {
     const rollupSql = () => {
       // whole months of the status date from the rollups; partial months at the ends from the base rows, whose
       // stored funnel step is the one the rollups count
-      const { months, edges } = splitRange(f);
+      const { months, edges } = splitRange(f, { until: todayInTehran() });
       const parts = edges.map(
         ({ sign, ...edge }) => `SELECT p.status, p.funnel_step AS step, (${sign} * count(*))::int AS count FROM proposal p
           ${whereClause(proposalConditions({ ...f, ...edge }, 'p', params))} GROUP BY 1, 2`,
@@ -594,7 +617,7 @@ export class AnalyticsService {
         SELECT unnest(p.sectors), 0, ${sign}, ${sign} * (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${whereClause(proposalConditions({ ...f, ...range }, 'p', params))}`;
     const rollupFacts = () => {
       // whole months from the rollups, the partial months at the ends of the range from the base rows
-      const { months, edges } = splitRange(f);
+      const { months, edges } = splitRange(f, { until: todayInTehran() });
       const parts = edges.map(({ sign, ...edge }) => baseFacts(edge, sign));
       if (months) {
         const rolled = () => ['true', ...anyOf('r.sector', f.sectors, 'sector', params), ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ');

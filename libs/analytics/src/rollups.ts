@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
  * kept by triggers on every write.
  */
 export const ROLLUP_TABLES = [
-  'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_score', 'rollup_score_item',
+  'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month', 'rollup_score', 'rollup_score_item',
 ] as const;
 
 export interface RollupRebuild {

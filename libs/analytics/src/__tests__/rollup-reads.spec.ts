@@ -148,7 +148,7 @@ describe('charts from rollups', () => {
     expect(before.nodes.some((dyad) => dyad.score > 0)).toBe(true);
     await dataSource.query(`TRUNCATE rollup_score`);
     expect((await rollups.dyads(ctx, {}, { limit: 5, offset: 0 })).nodes.map((dyad) => dyad.score)).toEqual([0, 0, 0, 0, 0]);
-    await dataSource.query(`TRUNCATE rollup_meeting, rollup_meeting_sector, rollup_proposal, rollup_proposal_sector, rollup_follow_up, rollup_dyad`);
+    await dataSource.query(`TRUNCATE rollup_meeting, rollup_meeting_sector, rollup_proposal, rollup_proposal_sector, rollup_follow_up, rollup_dyad, rollup_dyad_month`);
     expect((await rollups.cooperationTimeline(ctx, {}, 'MONTH')).periods).toEqual([]);
     expect((await rollups.proposalFunnel(ctx, {})).total).toBe(0);
     expect((await rollups.dyads(ctx, {}, { limit: 5, offset: 0 })).totalCount).toBe(0);
