@@ -168,6 +168,7 @@ export class AnalyticsService {
       ({ sign, ...edge }) => `SELECT pr.a, pr.b, ${sign} AS n, ${sign} * (p.status IN ${SIGNED_OR_LATER})::int AS signed FROM proposal p CROSS JOIN LATERAL ${pairsOf('p.party_codes')} pr
         WHERE ${[...proposalConditions({ ...undated, ...edge }, 'p', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
     );
+    let datedMonths = '';
     if (dated.months) {
       const rolled = [pair('r.a', 'r.b'), ...monthConditions(dated.months, 'r.month', '-infinity', params)].join(' AND ');
       let last = 'r.last_date';
@@ -184,9 +185,13 @@ export class AnalyticsService {
             ELSE ${last} END`;
         }
       }
-      // (summed per dyad before the parts are: a few rows per dyad and month become one per dyad)
-      meetingParts.push(`SELECT r.a, r.b, sum(r.meetings)::int AS n, max(${last}) AS last FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2`);
-      proposalParts.push(`SELECT r.a, r.b, sum(r.proposals)::int AS n, sum(r.signed)::int AS signed FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2`);
+      // (read once for both, and summed per dyad before the parts are: a few rows per dyad and month become one)
+      datedMonths = `dated_months AS (
+        SELECT r.a, r.b, sum(r.meetings)::int AS meetings, max(${last}) AS last, sum(r.proposals)::int AS proposals, sum(r.signed)::int AS signed
+        FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2
+      ),`;
+      meetingParts.push(`SELECT a, b, meetings AS n, last FROM dated_months`);
+      proposalParts.push(`SELECT a, b, proposals AS n, signed FROM dated_months`);
     }
     // follow-ups by due date (which runs into the future)
     const { months, edges } = splitRange(f);
@@ -209,7 +214,8 @@ export class AnalyticsService {
     }
     const none = (columns: string) => `SELECT ${columns} WHERE false`;
     const sql = `
-      WITH meeting_dyad AS (
+      WITH ${datedMonths}
+      meeting_dyad AS (
         SELECT a, b, sum(n)::int AS meeting_count, max(last)::text AS last_activity
         FROM (${meetingParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS n, null::date AS last`)}) x
         GROUP BY 1, 2 HAVING sum(n) > 0
