@@ -8,10 +8,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // open follow-ups (OPEN, IN_PROGRESS). `rollup_dyad_month`: the same per month (of the meeting's date, the
 // proposal's status date, the follow-up's due date; undated ones under -infinity, follow-ups with no due date
 // under infinity), for `dyads` with dates: one row per dyad, month and shard instead of one per status, type,
-// kind, step or horizon as well. Overdue depends on today, so it stays with rollup_follow_up (the open
-// follow-ups due from this month on, read for the dyads of one page).
-// The same row triggers keep it (the functions they call are replaced here to add the dyad's part, after the
-// chart rollups, whose latest dates it reads when the latest meeting goes), and `rollup_rebuild()` rebuilds it
+// kind, step or horizon as well. Overdue depends on today: `dyads` without dates reads it from rollup_follow_up
+// (the open follow-ups due from this month on, for the dyads of one page).
+// The same row triggers keep both (the functions they call are replaced here to add the dyad's part, after the
+// chart rollups, whose latest dates it reads when the latest meeting goes), and `rollup_rebuild()` rebuilds them
 // from the chart rollups.
 
 const OPEN = `('OPEN', 'IN_PROGRESS')`;
