@@ -10,6 +10,7 @@ import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-inde
 import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
 import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
 import { RollupWritesOnAdd1798100000002 } from './1798100000002-rollup-writes-on-add.js';
+import { RollupMonthInlined1798100000003 } from './1798100000003-rollup-month-inlined.js';
 import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
 import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   DyadRollup1798100000000,
   ScoreRollupShards1798100000001,
   RollupWritesOnAdd1798100000002,
+  RollupMonthInlined1798100000003,
 ];
