@@ -34,10 +34,20 @@ async function rollups(db: DataSource) {
       GROUP BY 1, 2, 3 HAVING sum(proposals) <> 0 ORDER BY 1, 2, 3`),
     followUp: await read(`SELECT a, b, due_month::text, status, horizon, sum(follow_ups)::int AS n FROM rollup_follow_up
       GROUP BY 1, 2, 3, 4, 5 HAVING sum(follow_ups) <> 0 ORDER BY 1, 2, 3, 4, 5`),
+    // each dyad's totals (a row at zero stays: at most one per dyad and shard)
+    dyad: await read(`SELECT a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
+      sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad
+      GROUP BY 1, 2 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2`),
+    dyadMonth: await read(`SELECT month::text, a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
+      sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad_month
+      GROUP BY 1, 2, 3 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2, 3`),
     // the score inputs: each fact's ranges exactly, the daily cells to 6 decimals (weights summed in another order)
     scoreItems: await read(`SELECT item, term, a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2, 3, 4, 5`),
-    score: await read(`SELECT month::text, a, b, (SELECT array_agg(round(w::numeric, 6) ORDER BY i) FROM unnest(meetings) WITH ORDINALITY u(w, i)) AS meetings,
-      advanced, signed, overdue FROM rollup_score ORDER BY 1, 2, 3`),
+    score: await read(`SELECT month::text, a, b, array_agg(round(w::numeric, 6) ORDER BY i) AS meetings, array_agg(adv ORDER BY i) AS advanced,
+      array_agg(sig ORDER BY i) AS signed, array_agg(ovd ORDER BY i) AS overdue
+      FROM (SELECT month, a, b, i, sum(meetings[i]) AS w, sum(advanced[i])::int AS adv, sum(signed[i])::int AS sig, sum(overdue[i])::int AS ovd
+            FROM rollup_score, generate_series(1, 31) i GROUP BY 1, 2, 3, 4) cells
+      GROUP BY 1, 2, 3 HAVING bool_or(abs(w) >= 1e-9 OR adv <> 0 OR sig <> 0 OR ovd <> 0) ORDER BY 1, 2, 3`),
     partySets: await read(`SELECT 'm' AS t, id, party_codes FROM meeting UNION ALL SELECT 'p', id, party_codes FROM proposal
       UNION ALL SELECT 'f', id, party_codes FROM follow_up_action UNION ALL SELECT 's', id, ARRAY[funnel_step::text]::char(2)[] FROM proposal ORDER BY 1, 2`),
   };
@@ -157,12 +167,15 @@ describe('rollups', () => {
     const kept = await rollups(dataSources[0]);
     expect(JSON.parse(kept.meeting).length).toBeGreaterThan(20);
     expect(JSON.parse(kept.followUp).length).toBeGreaterThan(10);
+    expect((JSON.parse(kept.dyad) as { meetings: number; signed: number; open: number }[]).filter((d) => d.meetings && d.signed && d.open).length).toBeGreaterThan(0);
     // every term of the score has ranges to keep
     const terms = new Set((JSON.parse(kept.scoreItems) as { term: string }[]).map((item) => item.term));
     expect([...terms].sort()).toEqual(['A', 'M', 'O', 'S']);
     // the writes went through more than one shard
-    const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM rollup_meeting`);
-    expect(shards).toBeGreaterThan(1);
+    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_score']) {
+      const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM ${table}`);
+      expect({ table, shards: shards > 1 }).toEqual({ table, shards: true });
+    }
 
     await dataSources[0].query(`SELECT rollup_rebuild()`);
     const rebuilt = await rollups(dataSources[0]);
@@ -189,6 +202,9 @@ describe('rollups', () => {
       { a: 'KZ', b: 'RU', n: 1, last: '2025-04-13' },
       { a: 'RU', b: '', n: 1, last: '2025-04-13' },
     ]);
+    expect(await db.query(`SELECT a, b, sum(meetings)::int AS n, max(last_date)::text AS last FROM rollup_dyad GROUP BY 1, 2 ORDER BY 1, 2`)).toEqual(
+      ['IR-KZ', 'IR-RU', 'KZ-RU'].map((pair) => ({ a: pair.slice(0, 2), b: pair.slice(3), n: 1, last: '2025-04-13' })),
+    );
     // the score: a held meeting counts for each of its dyads for 730 days, with its weight halving each 365
     const pairs = await db.query(`SELECT a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2`);
     expect(pairs).toEqual(['IR-KZ', 'IR-RU', 'KZ-RU'].map((pair) => ({ a: pair.slice(0, 2), b: pair.slice(3), s: '2025-04-13', e: '2027-04-12' })));
@@ -202,5 +218,8 @@ describe('rollups', () => {
     expect(await db.query(`SELECT * FROM rollup_score_item`)).toEqual([]);
     expect(await db.query(`SELECT * FROM rollup_meeting`)).toEqual([]);
     expect(await db.query(`SELECT * FROM rollup_meeting_sector`)).toEqual([]);
+    for (const table of ['rollup_dyad', 'rollup_dyad_month']) {
+      expect(await db.query(`SELECT a, b, meetings, last_date, proposals, signed, open_follow_ups FROM ${table} WHERE meetings <> 0 OR last_date IS NOT NULL`)).toEqual([]);
+    }
   });
 });

@@ -12,7 +12,7 @@ import type {
   CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreBreakdown, ScoreTrend, SectorActivity,
   TimelinePeriod,
 } from './analytics.types.js';
-import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes, storedScoreSql } from './cooperation-score.js';
+import { meetingWeight, SCORE_WINDOW_DAYS, scoreCtes, storedScoreInputsSql, storedScoreSql } from './cooperation-score.js';
 import { dateRange, dyadCondition, factCtes } from './dyad-sql.js';
 import { assertGranularity, MAX_PERIODS, PERIOD_SQL, periodLabel, tooManyPeriods } from './periods.js';
 import { SingleFlight } from './single-flight.js';
@@ -30,6 +30,17 @@ const heldByDefault = <F extends MeetingFilter>(filter: F): F => (filter.statuse
 const countryJson = (alias: string) =>
   `json_build_object('code', ${alias}.code, 'alpha3', ${alias}.alpha3, 'nameEn', ${alias}.name_en, 'nameFa', ${alias}.name_fa,
     'nameRu', ${alias}.name_ru, 'aliases', ${alias}.aliases)`;
+
+/** The page of dyads from CTEs `dyad_counts` (a, b and the counts) and `score` (a, b, score): by score, then by pair. */
+const dyadPageSql = (params: SqlParams, page: PageRequest) => `
+  SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b, d.meeting_count, d.proposal_count, d.signed_count,
+         d.open_follow_ups, d.overdue_follow_ups, d.last_activity, coalesce(s.score, 0) AS score, count(*) OVER ()::int AS total_count
+  FROM dyad_counts d
+  JOIN country ca ON ca.code = d.a
+  JOIN country cb ON cb.code = d.b
+  LEFT JOIN score s USING (a, b)
+  ORDER BY score DESC, d.a, d.b
+  LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
 
 interface DyadRow {
   country_a: Country;
@@ -88,7 +99,7 @@ export class AnalyticsService {
   async dyads(ctx: RequestContext, filter: CooperationFilter | null | undefined, page: PageRequest): Promise<DyadPage> {
     const f = checked(filter);
     const scope = this.rollups && onlyKeys(f, ['countries', 'from', 'to']) ? rollupScope(f.countries) : null;
-    if (scope) return this.dyadsFromRollups(f, page);
+    if (scope) return f.from || f.to ? this.dyadsFromRollups(f, page) : this.dyadsFromTotals(f, page);
     const params = new SqlParams();
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
@@ -135,7 +146,7 @@ export class AnalyticsService {
   }
 
   /**
-   * `dyads` for a filter of at most two countries and dates: the counts from the rollups for the whole months of
+   * `dyads` for a filter of at most two countries and dates: the counts from rollup_dyad_month for the whole months of
    * the range and from the base rows for the partial months at its ends (and for the open follow-ups that fell due
    * this month before today), the score from the stored score inputs on the range's end (else today).
    */
@@ -144,39 +155,67 @@ export class AnalyticsService {
     const today = todayInTehran();
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
     const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
-    // (a latest date cannot be taken away: edges are only added here)
-    const { months, edges } = splitRange(f, { complements: false });
+    // Meetings and proposals are dated up to today: a range ending today takes its last month from the rollups less
+    // the days after today. A latest date cannot be taken away: where a whole month stands for part of it, its
+    // latest date counts only if in the range (else, at the end of the range, the pair's latest there is looked up).
+    const dated = splitRange(f, { until: today });
     const undated = { ...f, from: null, to: null };
-    const meetingParts = edges.map(
-      (edge) => `SELECT pr.a, pr.b, 1 AS n, m.date AS last FROM meeting m CROSS JOIN LATERAL ${pairsOf('m.party_codes')} pr
+    const meetingParts = dated.edges.map(
+      ({ sign, ...edge }) => `SELECT pr.a, pr.b, ${sign} AS n, ${sign > 0 ? 'm.date' : 'null::date'} AS last FROM meeting m CROSS JOIN LATERAL ${pairsOf('m.party_codes')} pr
         WHERE ${[...meetingConditions({ ...undated, ...edge, statuses: ['HELD'] }, 'm', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
     );
-    const proposalParts = edges.map(
-      (edge) => `SELECT pr.a, pr.b, 1 AS n, (p.status IN ${SIGNED_OR_LATER})::int AS signed FROM proposal p CROSS JOIN LATERAL ${pairsOf('p.party_codes')} pr
+    const proposalParts = dated.edges.map(
+      ({ sign, ...edge }) => `SELECT pr.a, pr.b, ${sign} AS n, ${sign} * (p.status IN ${SIGNED_OR_LATER})::int AS signed FROM proposal p CROSS JOIN LATERAL ${pairsOf('p.party_codes')} pr
         WHERE ${[...proposalConditions({ ...undated, ...edge }, 'p', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
     );
+    let datedMonths = '';
+    if (dated.months) {
+      const rolled = [pair('r.a', 'r.b'), ...monthConditions(dated.months, 'r.month', '-infinity', params)].join(' AND ');
+      let last = 'r.last_date';
+      for (const { sign, ...edge } of dated.edges) {
+        if (sign > 0) continue;
+        if (edge.from === dated.months.from) {
+          // the days before the range's start
+          last = `CASE WHEN r.month = ${params.param(edge.from)}::date AND r.last_date < ${params.param(f.from)}::date THEN null ELSE ${last} END`;
+        } else {
+          const monthStart = `${f.to!.slice(0, 7)}-01`;
+          last = `CASE WHEN r.month = ${params.param(monthStart)}::date AND r.last_date > ${params.param(f.to)}::date THEN
+              (SELECT max(m.date) FROM meeting m WHERE m.party_codes @> ARRAY[r.a, r.b]::char(2)[] AND m.status = 'HELD' AND m.review_status <> 'REJECTED'
+                 AND m.date >= ${params.param(monthStart)}::date AND m.date <= ${params.param(f.to)}::date)
+            ELSE ${last} END`;
+        }
+      }
+      // (read once for both, and summed per dyad before the parts are: a few rows per dyad and month become one)
+      datedMonths = `dated_months AS (
+        SELECT r.a, r.b, sum(r.meetings)::int AS meetings, max(${last}) AS last, sum(r.proposals)::int AS proposals, sum(r.signed)::int AS signed
+        FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2
+      ),`;
+      meetingParts.push(`SELECT a, b, meetings AS n, last FROM dated_months`);
+      proposalParts.push(`SELECT a, b, proposals AS n, signed FROM dated_months`);
+    }
+    // follow-ups by due date (which runs into the future)
+    const { months, edges } = splitRange(f);
     // (every parameter must appear in the SQL: each part takes its own)
-    const followUpBase = (range: { from: string | null; to: string | null }, onlyOverdue: boolean, todayParam = params.param(today)) =>
-      `SELECT pr.a, pr.b, ${onlyOverdue ? 0 : 1} AS open, (f.due_date < ${todayParam}::date)::int AS overdue
+    const followUpBase = (range: { from: string | null; to: string | null }, onlyOverdue: boolean, sign = 1, todayParam = params.param(today)) =>
+      `SELECT pr.a, pr.b, ${onlyOverdue ? 0 : sign} AS open, ${sign} * (f.due_date < ${todayParam}::date)::int AS overdue
         FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
         WHERE ${[...followUpConditions({ ...undated, ...range }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
           ${onlyOverdue ? `AND f.due_date < ${todayParam}::date` : ''}`;
-    const followUpParts = edges.map((edge) => followUpBase(edge, false));
+    const followUpParts = edges.map(({ sign, ...edge }) => followUpBase(edge, false, sign));
     if (months) {
-      const rolled = (month: string, missing: string) => ['r.b <> \'\'', pair('r.a', 'r.b'), ...monthConditions(months, month, missing, params)].join(' AND ');
-      meetingParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.meetings AS n, r.last_date AS last FROM rollup_meeting r WHERE r.status = 'HELD' AND ${rolled('r.month', '-infinity')}`);
-      proposalParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.proposals AS n, CASE WHEN r.status IN ${SIGNED_OR_LATER} THEN r.proposals ELSE 0 END AS signed
-        FROM rollup_proposal r WHERE ${rolled('r.month', '-infinity')}`);
+      const rolled = [pair('r.a', 'r.b'), ...monthConditions(months, 'r.month', 'infinity', params)].join(' AND ');
       // overdue from the rollups for the months before this one; this month's, up to today, from the base rows
       const monthStart = `${today.slice(0, 7)}-01`;
-      followUpParts.push(`SELECT r.a::char(2) AS a, r.b::char(2) AS b, r.follow_ups AS open, CASE WHEN r.due_month < ${params.param(monthStart)}::date THEN r.follow_ups ELSE 0 END AS overdue
-        FROM rollup_follow_up r WHERE r.status IN ${OPEN} AND ${rolled('r.due_month', 'infinity')}`);
+      followUpParts.push(`SELECT r.a, r.b, sum(r.open_follow_ups)::int AS open,
+          sum(r.open_follow_ups) FILTER (WHERE r.month < ${params.param(monthStart)}::date)::int AS overdue
+        FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2`);
       const end = monthsEnd(months);
       if ((!months.from || months.from <= monthStart) && (!end || end >= monthStart)) followUpParts.push(followUpBase({ from: monthStart, to: addDays(today, -1) }, true));
     }
     const none = (columns: string) => `SELECT ${columns} WHERE false`;
     const sql = `
-      WITH meeting_dyad AS (
+      WITH ${datedMonths}
+      meeting_dyad AS (
         SELECT a, b, sum(n)::int AS meeting_count, max(last)::text AS last_activity
         FROM (${meetingParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS n, null::date AS last`)}) x
         GROUP BY 1, 2 HAVING sum(n) > 0
@@ -189,22 +228,58 @@ export class AnalyticsService {
         SELECT a, b, sum(open)::int AS open_follow_ups, sum(overdue)::int AS overdue_follow_ups
         FROM (${followUpParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS open, 0 AS overdue`)}) y GROUP BY 1, 2
       ),
+      dyad_counts AS (
+        SELECT d.a, d.b, d.meeting_count, d.last_activity, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
+               coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups
+        FROM meeting_dyad d LEFT JOIN proposal_dyad p USING (a, b) LEFT JOIN follow_up_dyad fu USING (a, b)
+      ),
       score_ref AS (SELECT ${params.param(f.to ?? today)}::date AS r),
       score AS (${storedScoreSql('score_ref', pair)})
-      SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b,
-             d.meeting_count, coalesce(p.proposal_count, 0) AS proposal_count, coalesce(p.signed_count, 0) AS signed_count,
-             coalesce(fu.open_follow_ups, 0) AS open_follow_ups, coalesce(fu.overdue_follow_ups, 0) AS overdue_follow_ups,
-             d.last_activity, coalesce(s.score, 0) AS score, count(*) OVER ()::int AS total_count
-      FROM meeting_dyad d
-      JOIN country ca ON ca.code = d.a
-      JOIN country cb ON cb.code = d.b
-      LEFT JOIN proposal_dyad p USING (a, b)
-      LEFT JOIN follow_up_dyad fu USING (a, b)
-      LEFT JOIN score s USING (a, b)
-      ORDER BY score DESC, d.a, d.b
-      LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
+      ${dyadPageSql(params, page)}`;
     const rows = await this.query<DyadRow>(sql, params, false);
     const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyadsFromRollups(f, { limit: 1, offset: 0 })).totalCount : 0);
+    return { totalCount, nodes: rows.map(mapDyad) };
+  }
+
+  /**
+   * `dyads` for a filter of at most two countries and no dates: each dyad's totals from rollup_dyad (a few rows
+   * per dyad), overdue as its open follow-ups less those not overdue (due from this month on, from
+   * rollup_follow_up, or never) plus those due this month before today (base rows), for the page's dyads only;
+   * the score as with dates.
+   */
+  private async dyadsFromTotals(f: CooperationFilter, page: PageRequest): Promise<DyadPage> {
+    const params = new SqlParams();
+    const today = todayInTehran();
+    const monthStart = `${today.slice(0, 7)}-01`;
+    const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
+    const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
+    const sql = `
+      WITH totals AS (
+        SELECT r.a, r.b, sum(r.meetings)::int AS meeting_count, max(r.last_date)::text AS last_activity, sum(r.proposals)::int AS proposal_count,
+               sum(r.signed)::int AS signed_count, sum(r.open_follow_ups)::int AS open_follow_ups
+        FROM rollup_dyad r WHERE ${pair('r.a', 'r.b')}
+        GROUP BY 1, 2 HAVING sum(r.meetings) > 0
+      ),
+      -- open follow-ups due this month before today (overdue, though their month is not yet past), for every dyad
+      this_month AS MATERIALIZED (
+        SELECT pr.a, pr.b, count(*)::int AS n FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
+        WHERE ${[...followUpConditions({ ...f, from: monthStart, to: addDays(today, -1) }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
+        GROUP BY 1, 2
+      ),
+      -- overdue: the open follow-ups less those due from this month on (or never), plus those due this month before
+      -- today; computed for the page's dyads only (by the primary key of rollup_follow_up)
+      dyad_counts AS (
+        SELECT t.a, t.b, t.meeting_count, t.last_activity, t.proposal_count, t.signed_count, t.open_follow_ups,
+               (t.open_follow_ups + coalesce((SELECT n FROM this_month m WHERE m.a = t.a AND m.b = t.b), 0)
+                - coalesce((SELECT sum(r.follow_ups) FROM rollup_follow_up r WHERE r.a = t.a::text AND r.b = t.b::text
+                              AND r.due_month >= ${params.param(monthStart)}::date AND r.status IN ${OPEN}), 0))::int AS overdue_follow_ups
+        FROM totals t
+      ),
+      score_ref AS (SELECT ${params.param(today)}::date AS r),
+      score AS (${storedScoreSql('score_ref', pair)})
+      ${dyadPageSql(params, page)}`;
+    const rows = await this.query<DyadRow>(sql, params, false);
+    const totalCount = rows[0]?.total_count ?? (page.offset > 0 ? (await this.dyadsFromTotals(f, { limit: 1, offset: 0 })).totalCount : 0);
     return { totalCount, nodes: rows.map(mapDyad) };
   }
 
@@ -274,6 +349,9 @@ export class AnalyticsService {
     const pa = params.param(a);
     const pb = params.param(b);
     const pair = (x: string, y: string) => `(${x} = ${pa} AND ${y} = ${pb})`;
+    if (this.rollups && onlyKeys(f, ['countries', 'from', 'to']) && (f.countries ?? []).every((code) => code === a || code === b)) {
+      return this.storedScoreBreakdown(params, pair, { a, b }, f.to ?? today);
+    }
     const sql = `
       WITH score_ref AS (SELECT ${params.param(f.to ?? today)}::date AS r),
       ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false })},
@@ -287,13 +365,36 @@ export class AnalyticsService {
       FROM score_ref ref CROSS JOIN window_meetings wm
       LEFT JOIN score_meetings sm ON sm.r = ref.r LEFT JOIN score_proposals sp ON sp.r = ref.r
       LEFT JOIN score_follow_ups sf ON sf.r = ref.r LEFT JOIN score_raw raw ON raw.r = ref.r LEFT JOIN score s ON s.r = ref.r`;
-    const [row] = await this.query<{
-      as_of: string; window_from: string; meetings: number; weight: number; signed: number; advanced: number; overdue: number; raw: number; score: number;
-    }>(sql, params);
-    return {
-      asOf: row.as_of, windowFrom: row.window_from, meetings: row.meetings, meetingsWeight: row.weight, signed: row.signed,
-      advanced: row.advanced, overdue: row.overdue, raw: row.raw, score: row.score,
-    };
+    const [row] = await this.query<BreakdownRow>(sql, params);
+    return mapBreakdown(row);
+  }
+
+  /**
+   * `dyadScoreBreakdown` for a filter of at most the dyad's countries and dates: the inputs from the stored score
+   * inputs (rollup_score), the meetings in the window from rollup_meeting (whole months) and the base rows (the
+   * partial months at its ends).
+   */
+  private async storedScoreBreakdown(params: SqlParams, pair: (a: string, b: string) => string, dyad: { a: string; b: string }, asOf: string): Promise<ScoreBreakdown> {
+    const window = { from: addDays(asOf, -(SCORE_WINDOW_DAYS - 1)), to: asOf };
+    const { months, edges } = splitRange(window);
+    const parts = edges.map(
+      ({ sign, ...edge }) => `SELECT ${sign} * count(*) AS n FROM meeting m
+        WHERE ${meetingConditions({ countries: [dyad.a, dyad.b], statuses: ['HELD'], ...edge }, 'm', params).join(' AND ')}`,
+    );
+    if (months) {
+      parts.push(`SELECT sum(r.meetings) FROM rollup_meeting r
+        WHERE ${[...scopeConditions(dyad, params), `r.status = 'HELD'`, ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ')}`);
+    }
+    const sql = `
+      WITH score_ref AS (SELECT ${params.param(asOf)}::date AS r),
+      stored AS (${storedScoreInputsSql('score_ref', pair)})
+      SELECT ref.r::text AS as_of, (ref.r - ${SCORE_WINDOW_DAYS - 1})::text AS window_from,
+             (SELECT coalesce(sum(n), 0)::int FROM (${parts.join(' UNION ALL ')}) x) AS meetings,
+             coalesce(s.weight, 0)::float8 AS weight, coalesce(s.signed, 0)::int AS signed, coalesce(s.advanced, 0)::int AS advanced,
+             coalesce(s.overdue, 0)::int AS overdue, coalesce(s.raw, 0)::float8 AS raw, coalesce(s.score, 0)::float8 AS score
+      FROM score_ref ref LEFT JOIN stored s ON true`;
+    const [row] = await this.query<BreakdownRow>(sql, params, false);
+    return mapBreakdown(row);
   }
 
   /** How many meetings the filter (bar its dates) matches that have no known date: no period can hold them. */
@@ -333,8 +434,9 @@ export class AnalyticsService {
         FROM meeting m ${whereClause([...meetingConditions({ ...f, ...range }, 'm', params), 'm.date IS NOT NULL'])}
         GROUP BY 1, 2`;
     if (scope) {
-      // whole months from the rollups, the partial months at the ends from the base rows
-      const { months, edges } = splitRange(f);
+      // whole months from the rollups, the partial months at the ends from the base rows (held meetings are dated
+      // up to today)
+      const { months, edges } = splitRange(f, { until: f.statuses!.every((status) => status === 'HELD') ? todayInTehran() : undefined });
       const parts = edges.map(({ sign, ...edge }) => baseCounts(edge, sign));
       if (months) {
         const where = [
@@ -396,7 +498,7 @@ export class AnalyticsService {
     const rollupSql = () => {
       // whole months of the status date from the rollups; partial months at the ends from the base rows, whose
       // stored funnel step is the one the rollups count
-      const { months, edges } = splitRange(f);
+      const { months, edges } = splitRange(f, { until: todayInTehran() });
       const parts = edges.map(
         ({ sign, ...edge }) => `SELECT p.status, p.funnel_step AS step, (${sign} * count(*))::int AS count FROM proposal p
           ${whereClause(proposalConditions({ ...f, ...edge }, 'p', params))} GROUP BY 1, 2`,
@@ -521,7 +623,7 @@ export class AnalyticsService {
         SELECT unnest(p.sectors), 0, ${sign}, ${sign} * (p.status IN ${SIGNED_OR_LATER})::int FROM proposal p ${whereClause(proposalConditions({ ...f, ...range }, 'p', params))}`;
     const rollupFacts = () => {
       // whole months from the rollups, the partial months at the ends of the range from the base rows
-      const { months, edges } = splitRange(f);
+      const { months, edges } = splitRange(f, { until: todayInTehran() });
       const parts = edges.map(({ sign, ...edge }) => baseFacts(edge, sign));
       if (months) {
         const rolled = () => ['true', ...anyOf('r.sector', f.sectors, 'sector', params), ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ');
@@ -569,6 +671,15 @@ function dyadOf(countries: readonly string[]): [string, string] {
 }
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+interface BreakdownRow {
+  as_of: string; window_from: string; meetings: number; weight: number; signed: number; advanced: number; overdue: number; raw: number; score: number;
+}
+
+const mapBreakdown = (row: BreakdownRow): ScoreBreakdown => ({
+  asOf: row.as_of, windowFrom: row.window_from, meetings: row.meetings, meetingsWeight: row.weight, signed: row.signed,
+  advanced: row.advanced, overdue: row.overdue, raw: row.raw, score: row.score,
+});
 
 function mapDyad(row: DyadRow): Dyad {
   return {

@@ -80,13 +80,23 @@ const rawSql = (weight: string, signed: string, advanced: string, overdue: strin
 const scoreOfRaw = (raw: string) => `round((100 * (1 - exp(-greatest(${raw}, 0) / ${SCORE_SCALE})))::numeric, 1)::float8`;
 
 /**
- * A query of rows (a, b, r, score): the score of each dyad that \`pair\` keeps on each reference date of CTE \`refs\`
- * (column r), read from the stored inputs (rollup_score: per dyad and month, one cell per day; migration
- * ScoreRollup1797600000000), one row per dyad and date. The facts are every fact of the dyad: the stored score
- * answers filters of at most the dyad's two countries and dates. A dyad with no row has nothing in the window (0).
+ * A query of rows (a, b, r, weight, signed, advanced, overdue, raw, score): the score's inputs and the score of
+ * each dyad that `pair` keeps on each reference date of CTE `refs` (column r), read from the stored inputs
+ * (rollup_score: per dyad, month and shard, one cell per day; migrations ScoreRollup1797600000000 and
+ * ScoreRollupShards1798100000001), the shards summed, one row per dyad and date. The facts are every fact of the
+ * dyad: the stored score answers filters of at most the dyad's two countries and dates. A dyad with no row has
+ * nothing in the window (0).
  */
-export function storedScoreSql(refs: string, pair: (a: string, b: string) => string): string {
-  const cell = (column: string) => `s.${column}[extract(day FROM ref.r)::int]`;
-  return `SELECT s.a, s.b, ref.r, ${scoreOfRaw(rawSql(cell('meetings'), cell('signed'), cell('advanced'), cell('overdue')))} AS score
-    FROM ${refs} ref JOIN rollup_score s ON s.month = date_trunc('month', ref.r)::date AND ${pair('s.a', 's.b')}`;
+export function storedScoreInputsSql(refs: string, pair: (a: string, b: string) => string): string {
+  const cell = (column: string) => `sum(s.${column}[extract(day FROM ref.r)::int])`;
+  return `SELECT a, b, r, weight, signed, advanced, overdue, raw, ${scoreOfRaw('raw')} AS score
+    FROM (SELECT *, ${rawSql('weight', 'signed', 'advanced', 'overdue')} AS raw
+          FROM (SELECT s.a, s.b, ref.r, ${cell('meetings')} AS weight, ${cell('signed')}::int AS signed, ${cell('advanced')}::int AS advanced,
+                       ${cell('overdue')}::int AS overdue
+                FROM ${refs} ref JOIN rollup_score s ON s.month = date_trunc('month', ref.r)::date AND ${pair('s.a', 's.b')}
+                GROUP BY 1, 2, 3) cells) inputs`;
 }
+
+/** Rows (a, b, r, score) of `storedScoreInputsSql`. */
+export const storedScoreSql = (refs: string, pair: (a: string, b: string) => string) =>
+  `SELECT a, b, r, score FROM (${storedScoreInputsSql(refs, pair)}) stored`;

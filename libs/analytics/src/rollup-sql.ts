@@ -46,14 +46,18 @@ export interface SplitRange {
 
 const monthOf = (date: string) => `${date.slice(0, 7)}-01`;
 const lastDayOf = (date: string) => addDays(monthOf(addDays(monthOf(date), 32)), -1);
-const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+const span = (from: string, to: string) => Math.max(0, (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1);
 
 /**
  * Splits the filter's from/to into whole months (rollups) and the partial months at its ends (base rows).
  * `complements: false` only adds edges (for an aggregate that cannot be taken away, such as a latest date).
+ * `until`: the facts are dated up to that day (meetings held, proposals' status dates: up to today), so the days
+ * after it weigh nothing when choosing which part of an end month to read from the base rows (a range ending
+ * today takes its month from the rollups less the days after today, not the busiest days from the base rows).
  */
-export function splitRange(filter: CooperationFilter, { complements = true } = {}): SplitRange {
+export function splitRange(filter: CooperationFilter, { complements = true, until }: { complements?: boolean; until?: string } = {}): SplitRange {
   const { from, to } = filter;
+  const days = (first: string, last: string) => span(first, until && last > until ? until : last);
   if (from && to && monthOf(from) === monthOf(to) && !(from.endsWith('-01') && to === lastDayOf(to))) {
     return { months: null, edges: [{ from, to, sign: 1 }] };
   }

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 
 /**
- * The rollup tables (migrations PartySetsAndRollups1797000000000 and, for the score's inputs, ScoreRollup1797600000000),
+ * The rollup tables (migrations PartySetsAndRollups1797000000000, ScoreRollup1797600000000 for the score's inputs and
+ * DyadRollup1798100000000 for each dyad's totals),
  * kept by triggers on every write.
  */
 export const ROLLUP_TABLES = [
-  'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_score', 'rollup_score_item',
+  'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month', 'rollup_score', 'rollup_score_item',
 ] as const;
 
 export interface RollupRebuild {

@@ -8,9 +8,15 @@ import { recreateBenchDatabase } from './bench-database.js';
 
 // `npm run bench:dashboard`: the overview in Debian's chromium against a database of ≥100,000 meetings
 // (the same generated dataset as `dyad bench api`), timed from navigation to every chart drawn.
-// Options (environment): BENCH_MEETINGS (default 102500), BENCH_RUNS (default 5), BENCH_SKIP_SEED=1.
+// Options (environment): BENCH_MEETINGS (default 102500), BENCH_RUNS (default 5), BENCH_SKIP_SEED=1,
+// BENCH_DATABASE (default dyad_bench_dashboard: the database it recreates, or reads with BENCH_SKIP_SEED=1).
 
-const DATABASE = 'dyad_bench_dashboard';
+const DATABASE = process.env.BENCH_DATABASE || 'dyad_bench_dashboard';
+// (written into DROP/CREATE DATABASE statements unquoted)
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE)) {
+  process.stderr.write(`BENCH_DATABASE must be a plain database name (lower-case letters, digits and _, not starting with a digit): got ${JSON.stringify(DATABASE)}\n`);
+  process.exit(2);
+}
 const CHROMIUM = process.env.DYAD_CHROMIUM ?? '/usr/bin/chromium';
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 

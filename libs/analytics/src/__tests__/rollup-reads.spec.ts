@@ -119,6 +119,23 @@ describe('charts from rollups', () => {
     expect(scored).toBeGreaterThan(0);
   });
 
+  it.each([{}, { to: addDays(today, -17) }, { countries: ['IR'], to: addDays(today, 20) }, { countries: ['KZ', 'IR'], from: addDays(today, -400), to: addDays(today, -100) }])(
+    'dyadScoreBreakdown from the stored score inputs equals the one from the facts (%j)',
+    async (filter) => {
+      let scored = 0;
+      for (const pair of [['IR', 'KZ'], ['RU', 'KZ'], ['CN', 'TR']]) {
+        const { meetingsWeight, raw, ...stored } = await rollups.dyadScoreBreakdown(ctx, pair, filter);
+        const { meetingsWeight: baseWeight, raw: baseRaw, ...fromFacts } = await base.dyadScoreBreakdown(ctx, pair, filter);
+        // (the weights are float sums taken in another order)
+        expect(stored).toEqual(fromFacts);
+        expect(meetingsWeight).toBeCloseTo(baseWeight, 9);
+        expect(raw).toBeCloseTo(baseRaw, 9);
+        if (stored.score > 0 && stored.meetings > 0) scored++;
+      }
+      expect(scored).toBeGreaterThan(0);
+    },
+  );
+
   it('has data that exercises the cases: overdue this month, due soon, undated, rejected', async () => {
     const summary = await base.followUpSummary(ctx, {});
     expect(summary.overdue).toBeGreaterThan(0);
@@ -131,7 +148,7 @@ describe('charts from rollups', () => {
     expect(before.nodes.some((dyad) => dyad.score > 0)).toBe(true);
     await dataSource.query(`TRUNCATE rollup_score`);
     expect((await rollups.dyads(ctx, {}, { limit: 5, offset: 0 })).nodes.map((dyad) => dyad.score)).toEqual([0, 0, 0, 0, 0]);
-    await dataSource.query(`TRUNCATE rollup_meeting, rollup_meeting_sector, rollup_proposal, rollup_proposal_sector, rollup_follow_up`);
+    await dataSource.query(`TRUNCATE rollup_meeting, rollup_meeting_sector, rollup_proposal, rollup_proposal_sector, rollup_follow_up, rollup_dyad, rollup_dyad_month`);
     expect((await rollups.cooperationTimeline(ctx, {}, 'MONTH')).periods).toEqual([]);
     expect((await rollups.proposalFunnel(ctx, {})).total).toBe(0);
     expect((await rollups.dyads(ctx, {}, { limit: 5, offset: 0 })).totalCount).toBe(0);

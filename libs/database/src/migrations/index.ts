@@ -8,6 +8,10 @@ import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
+import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
+import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
+import { RollupWritesOnAdd1798100000002 } from './1798100000002-rollup-writes-on-add.js';
+import { RollupMonthInlined1798100000003 } from './1798100000003-rollup-month-inlined.js';
 import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
 import { ProposalReadings1795662135446 } from './1795662135446-proposal-readings.js';
@@ -31,5 +35,9 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ScoreRollup1797600000000,
   LiveUpdates1797700000000,
   MeetingListIndex1797800000000,
+  DyadRollup1798100000000,
+  ScoreRollupShards1798100000001,
+  RollupWritesOnAdd1798100000002,
+  RollupMonthInlined1798100000003,
   OneActorPerPerson1798300000000,
 ];
