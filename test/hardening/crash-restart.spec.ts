@@ -112,4 +112,30 @@ describe('a crash of the server and of its embedded PostgreSQL (built server)', 
       await restarted.close({ keep: true });
     }
   }, 300_000);
+
+  it('starts again when a backend of the killed PostgreSQL is still running, stopping it', async () => {
+    const server = await start();
+    const cluster = postmasterPid(dataDir);
+    const client = await embeddedClient(dataDir);
+    client.on('error', () => {});
+    // A backend busy computing does not notice its postmaster's death until it next waits: it holds the old
+    // shared memory, and PostgreSQL refuses to start beside it.
+    const [{ pid: backend }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+    const busy = client.query('SELECT count(*) FROM generate_series(1, 1e12)').catch(() => undefined);
+    await killHard(server);
+    process.kill(cluster, 'SIGKILL');
+    await expect.poll(() => alive(cluster), { timeout: 10_000 }).toBe(false);
+    expect(alive(backend)).toBe(true);
+
+    const restarted = await start();
+    try {
+      expect(restarted.process.stdout()).toMatch(new RegExp(`stopping 1 PostgreSQL backend\\(s\\) \\(pids ${backend}\\) left by a postmaster that was killed`));
+      expect(alive(backend)).toBe(false);
+      expect((await restarted.graphql('{ countries(codes: ["KZ"]) { code } }')).data).toEqual({ countries: [{ code: 'KZ' }] });
+    } finally {
+      await restarted.close({ keep: true });
+      await busy;
+      await client.end().catch(() => undefined);
+    }
+  }, 240_000);
 });

