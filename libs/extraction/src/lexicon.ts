@@ -101,10 +101,32 @@ function topLevelAlternatives(source: string): string[] {
 // regex whose every match must begin with one of a few literal strings (its words' openings) is instead tried,
 // sticky, only at the words of the text that begin so, found through an index of the text's word starts.
 interface Openings {
-  /** Literal openings, each starting with a word character. */
-  literals: string[];
+  /** Literal openings, each starting with a word character, grouped by the word-start index key they read. */
+  groups: OpeningGroup[];
   /** The fast twin of the regex, sticky: tried at one place. */
   at: RegExp;
+}
+interface OpeningGroup {
+  /** The word's first two characters (`two`), else its first. */
+  key: string;
+  two: boolean;
+  /** A literal is the key itself: every word starting so is a candidate. */
+  whole: boolean;
+  /** Longer literals under this key. */
+  longer: string[];
+}
+
+function openingGroups(literals: string[]): OpeningGroup[] {
+  const groups = new Map<string, OpeningGroup>();
+  for (const lit of new Set(literals)) {
+    const two = lit.length >= 2 && isWordCode(lit.charCodeAt(1));
+    const key = two ? lit.slice(0, 2) : lit[0];
+    let g = groups.get(`${+two}${key}`);
+    if (!g) groups.set(`${+two}${key}`, (g = { key, two, whole: false, longer: [] }));
+    if (lit.length === key.length) g.whole = true;
+    else g.longer.push(lit);
+  }
+  return [...groups.values()];
 }
 const OPENINGS = new WeakMap<RegExp, Openings>();
 
@@ -204,7 +226,7 @@ export function compile(source: string, flags = 'gu'): RegExp {
     const scan = alts.map((a) => a.slice(LEFT.length)).join('|');
     FAST.set(re, new RegExp(scan, flags));
     const literals = flags === 'gu' ? leadingLiterals(scan) : null;
-    if (literals && literals.every((l) => isWordCode(l.charCodeAt(0)))) OPENINGS.set(re, { literals: [...new Set(literals)], at: new RegExp(scan, 'uy') });
+    if (literals && literals.every((l) => isWordCode(l.charCodeAt(0)))) OPENINGS.set(re, { groups: openingGroups(literals), at: new RegExp(scan, 'uy') });
   }
   return re;
 }
@@ -244,15 +266,26 @@ export function wordStarts(text: string): WordStarts | null {
 }
 
 // The word starts where one of the literals opens, in order.
-function candidates(text: string, words: WordStarts, literals: string[]): number[] {
+function candidates(text: string, words: WordStarts, groups: OpeningGroup[]): number[] {
   let out: number[] | null = null;
   let merged = false;
-  for (const lit of literals) {
-    const byTwo = lit.length >= 2 && isWordCode(lit.charCodeAt(1));
-    const list = byTwo ? words.two.get(lit.slice(0, 2)) : words.one.get(lit[0]);
+  for (const g of groups) {
+    const list = (g.two ? words.two : words.one).get(g.key);
     if (!list) continue;
-    const hits = lit.length > (byTwo ? 2 : 1) ? list.filter((i) => text.startsWith(lit, i)) : list;
-    if (!hits.length) continue;
+    let hits = list;
+    if (!g.whole) {
+      hits = [];
+      const { longer } = g;
+      for (const i of list) {
+        for (let k = 0; k < longer.length; k++) {
+          if (text.startsWith(longer[k], i)) {
+            hits.push(i);
+            break;
+          }
+        }
+      }
+      if (!hits.length) continue;
+    }
     if (!out) out = hits;
     else {
       out = out.concat(hits);
@@ -290,7 +323,7 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
     // (every candidate is a word start, so the left boundary holds)
     const { at } = openings;
     let next = from;
-    for (const i of candidates(text, words!, openings.literals)) {
+    for (const i of candidates(text, words!, openings.groups)) {
       if (i < next) continue;
       at.lastIndex = i;
       m = at.exec(text);
