@@ -101,32 +101,51 @@ function topLevelAlternatives(source: string): string[] {
 // regex whose every match must begin with one of a few literal strings (its words' openings) is instead tried,
 // sticky, only at the words of the text that begin so, found through an index of the text's word starts.
 interface Openings {
-  /** Literal openings, each starting with a word character, grouped by the word-start index key they read. */
-  groups: OpeningGroup[];
+  /** Literal openings, each starting with a word character. */
+  literals: Opening[];
   /** The fast twin of the regex, sticky: tried at one place. */
   at: RegExp;
+  /** LEADS.size once its leads were added: an index built before knows none of them. */
+  version: number;
 }
-interface OpeningGroup {
-  /** The word's first two characters (`two`), else its first. */
-  key: string;
-  two: boolean;
-  /** A literal is the key itself: every word starting so is a candidate. */
-  whole: boolean;
-  /** Longer literals under this key. */
-  longer: string[];
+interface Opening {
+  literal: string;
+  /** Its word characters before the first other one: every word it opens begins so. */
+  lead: string;
 }
 
-function openingGroups(literals: string[]): OpeningGroup[] {
-  const groups = new Map<string, OpeningGroup>();
-  for (const lit of new Set(literals)) {
-    const two = lit.length >= 2 && isWordCode(lit.charCodeAt(1));
-    const key = two ? lit.slice(0, 2) : lit[0];
-    let g = groups.get(`${+two}${key}`);
-    if (!g) groups.set(`${+two}${key}`, (g = { key, two, whole: false, longer: [] }));
-    if (lit.length === key.length) g.whole = true;
-    else g.longer.push(lit);
+// The leads of every regex's openings, and for each word met, the leads it begins with (most words of an item
+// recur in the next one; the memo is emptied when it grows large or a lead is added).
+const LEADS = new Set<string>();
+let longestLead = 0;
+const WORD_LEADS = new Map<string, string[]>();
+const MAX_MEMO_WORDS = 50_000;
+
+function openingsOf(literals: string[]): Opening[] {
+  return [...new Set(literals)].map((literal) => {
+    let n = 1;
+    while (n < literal.length && isWordCode(literal.charCodeAt(n))) n++;
+    const lead = literal.slice(0, n);
+    if (!LEADS.has(lead)) {
+      LEADS.add(lead);
+      longestLead = Math.max(longestLead, n);
+      WORD_LEADS.clear();
+    }
+    return { literal, lead };
+  });
+}
+
+function leadsOf(word: string): string[] {
+  let found = WORD_LEADS.get(word);
+  if (found) return found;
+  found = [];
+  for (let n = 1; n <= word.length && n <= longestLead; n++) {
+    const prefix = word.slice(0, n);
+    if (LEADS.has(prefix)) found.push(prefix);
   }
-  return [...groups.values()];
+  if (WORD_LEADS.size >= MAX_MEMO_WORDS) WORD_LEADS.clear();
+  WORD_LEADS.set(word, found);
+  return found;
 }
 const OPENINGS = new WeakMap<RegExp, Openings>();
 
@@ -226,64 +245,51 @@ export function compile(source: string, flags = 'gu'): RegExp {
     const scan = alts.map((a) => a.slice(LEFT.length)).join('|');
     FAST.set(re, new RegExp(scan, flags));
     const literals = flags === 'gu' ? leadingLiterals(scan) : null;
-    if (literals && literals.every((l) => isWordCode(l.charCodeAt(0)))) OPENINGS.set(re, { groups: openingGroups(literals), at: new RegExp(scan, 'uy') });
+    if (literals && literals.every((l) => isWordCode(l.charCodeAt(0)))) OPENINGS.set(re, { literals: openingsOf(literals), at: new RegExp(scan, 'uy'), version: LEADS.size });
   }
   return re;
 }
 
-/** Where the words of a text start, by their first letter and by their first two. */
+/** Where the text's words start, by each lead (of a regex's openings) they begin with. */
 export interface WordStarts {
-  one: Map<string, number[]>;
-  two: Map<string, number[]>;
+  byLead: Map<string, number[]>;
+  /** LEADS.size when it was built. */
+  version: number;
 }
 
 /** The word starts of `text`, or null for a text with astral characters (those are matched by regex). */
 export function wordStarts(text: string): WordStarts | null {
   if (hasSurrogates(text)) return null;
-  const one = new Map<string, number[]>();
-  const two = new Map<string, number[]>();
+  const byLead = new Map<string, number[]>();
   const n = text.length;
   for (let i = 0; i < n; ) {
     if (!isWordCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    const c = text[i];
-    let list = one.get(c);
-    if (!list) one.set(c, (list = []));
-    list.push(i);
     let j = i + 1;
-    if (j < n && isWordCode(text.charCodeAt(j))) {
-      const k = text.slice(i, i + 2);
-      let list2 = two.get(k);
-      if (!list2) two.set(k, (list2 = []));
-      list2.push(i);
-    }
     while (j < n && isWordCode(text.charCodeAt(j))) j++;
+    for (const lead of leadsOf(text.slice(i, j))) {
+      const list = byLead.get(lead);
+      if (list) list.push(i);
+      else byLead.set(lead, [i]);
+    }
     i = j;
   }
-  return { one, two };
+  return { byLead, version: LEADS.size };
 }
 
 // The word starts where one of the literals opens, in order.
-function candidates(text: string, words: WordStarts, groups: OpeningGroup[]): number[] {
+function candidates(text: string, index: WordStarts, literals: Opening[]): number[] {
   let out: number[] | null = null;
   let merged = false;
-  for (const g of groups) {
-    const list = (g.two ? words.two : words.one).get(g.key);
+  for (const { literal, lead } of literals) {
+    const list = index.byLead.get(lead);
     if (!list) continue;
     let hits = list;
-    if (!g.whole) {
+    if (literal !== lead) {
       hits = [];
-      const { longer } = g;
-      for (const i of list) {
-        for (let k = 0; k < longer.length; k++) {
-          if (text.startsWith(longer[k], i)) {
-            hits.push(i);
-            break;
-          }
-        }
-      }
+      for (const i of list) if (text.startsWith(literal, i)) hits.push(i);
       if (!hits.length) continue;
     }
     if (!out) out = hits;
@@ -319,11 +325,11 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
   if (!re.global) throw new Error(`forEachMatch needs a global regex: /${re.source.slice(0, 40)}…/${re.flags}`);
   let m: RegExpExecArray | null;
   const openings = words ? OPENINGS.get(re) : undefined;
-  if (openings) {
+  if (openings && openings.version <= words!.version) {
     // (every candidate is a word start, so the left boundary holds)
     const { at } = openings;
     let next = from;
-    for (const i of candidates(text, words!, openings.groups)) {
+    for (const i of candidates(text, words!, openings.literals)) {
       if (i < next) continue;
       at.lastIndex = i;
       m = at.exec(text);
