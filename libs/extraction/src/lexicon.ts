@@ -98,13 +98,17 @@ function topLevelAlternatives(source: string): string[] {
 }
 
 // A scan for a long alternation in `u` mode is slow, and most of them find nothing in an item. A word-bounded
-// regex whose every match must begin with one of a few literal strings (its words' openings) is instead tried,
-// sticky, only at the words of the text that begin so, found through an index of the text's word starts.
+// alternative whose every match must begin with one of a few literal strings (its words' openings) is instead
+// looked for only at the words of the text that begin so, found through an index of the text's word starts;
+// the regex's other alternatives (no literal opening, another left context) are found by a scan for them
+// alone, their lookbehinds left out. The regex is then tried, sticky, at those places only, in order.
 interface Openings {
   /** Literal openings, each starting with a word character. */
   literals: Opening[];
-  /** The fast twin of the regex, sticky: tried at one place. */
+  /** The regex (its fast twin when every alternative opens with a literal), sticky: tried at one place. */
   at: RegExp;
+  /** The places the other alternatives may match (a superset), or null. */
+  rest: RegExp | null;
   /** LEADS.size once its leads were added: an index built before knows none of them. */
   version: number;
 }
@@ -240,14 +244,45 @@ function sequenceLiterals(seq: string): string[] | null {
 
 export function compile(source: string, flags = 'gu'): RegExp {
   const re = new RegExp(source, flags);
+  if (!flags.includes('g') || flags.includes('m')) return re;
   const alts = topLevelAlternatives(source);
-  if (flags.includes('g') && !flags.includes('m') && alts.every((a) => a.startsWith(LEFT))) {
-    const scan = alts.map((a) => a.slice(LEFT.length)).join('|');
-    FAST.set(re, new RegExp(scan, flags));
-    const literals = flags === 'gu' ? leadingLiterals(scan) : null;
-    if (literals && literals.every((l) => isWordCode(l.charCodeAt(0)))) OPENINGS.set(re, { literals: openingsOf(literals), at: new RegExp(scan, 'uy'), version: LEADS.size });
+  const bounded = alts.every((a) => a.startsWith(LEFT));
+  if (bounded) FAST.set(re, new RegExp(alts.map((a) => a.slice(LEFT.length)).join('|'), flags));
+  if (flags !== 'gu') return re;
+  const literals: string[] = [];
+  const rest: string[] = [];
+  for (const alt of alts) {
+    const found = alt.startsWith(LEFT) ? leadingLiterals(alt.slice(LEFT.length)) : null;
+    if (found && found.every((l) => isWordCode(l.charCodeAt(0)))) literals.push(...found);
+    else rest.push(withoutLookbehinds(alt));
   }
+  if (!literals.length) return re;
+  // (every candidate of a literal is a word start, so the left boundary holds)
+  const at = rest.length ? new RegExp(source, 'uy') : new RegExp(alts.map((a) => a.slice(LEFT.length)).join('|'), 'uy');
+  OPENINGS.set(re, { literals: openingsOf(literals), at, rest: rest.length ? new RegExp(rest.join('|'), 'gu') : null, version: LEADS.size });
   return re;
+}
+
+// An alternative without its leading lookbehinds matches at least where it did.
+function withoutLookbehinds(alt: string): string {
+  while (/^\(\?<[=!]/.test(alt)) {
+    const end = groupEnd(alt, 0);
+    if (end < 0) break;
+    alt = alt.slice(end);
+  }
+  return alt;
+}
+
+// Every place a regex matches at (not only where its successive matches start).
+function matchStarts(re: RegExp, text: string, from: number): number[] {
+  const out: number[] = [];
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    out.push(m.index);
+    re.lastIndex = m.index + 1;
+  }
+  return out;
 }
 
 /** Where the text's words start, by each lead (of a regex's openings) they begin with. */
@@ -299,11 +334,18 @@ function candidates(text: string, index: WordStarts, literals: Opening[]): numbe
     }
   }
   if (!out) return [];
-  if (merged) {
-    out.sort((x, y) => x - y);
-    out = out.filter((x, i) => i === 0 || x !== out![i - 1]);
-  }
-  return out;
+  return merged ? sortedUnique(out) : out;
+}
+
+function sortedUnique(xs: number[]): number[] {
+  xs.sort((x, y) => x - y);
+  return xs.filter((x, i) => i === 0 || x !== xs[i - 1]);
+}
+
+function union(a: number[], b: number[]): number[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  return sortedUnique(a.concat(b));
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -326,10 +368,11 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
   let m: RegExpExecArray | null;
   const openings = words ? OPENINGS.get(re) : undefined;
   if (openings && openings.version <= words!.version) {
-    // (every candidate is a word start, so the left boundary holds)
-    const { at } = openings;
+    const { at, rest } = openings;
+    let places = candidates(text, words!, openings.literals);
+    if (rest) places = union(places, matchStarts(rest, text, from));
     let next = from;
-    for (const i of candidates(text, words!, openings.literals)) {
+    for (const i of places) {
       if (i < next) continue;
       at.lastIndex = i;
       m = at.exec(text);
