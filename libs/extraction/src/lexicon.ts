@@ -316,8 +316,7 @@ export function wordStarts(text: string): WordStarts | null {
 
 // The word starts where one of the literals opens, in order.
 function candidates(text: string, index: WordStarts, literals: Opening[]): number[] {
-  let out: number[] | null = null;
-  let merged = false;
+  let out: number[] = [];
   for (const { literal, lead } of literals) {
     const list = index.byLead.get(lead);
     if (!list) continue;
@@ -325,27 +324,24 @@ function candidates(text: string, index: WordStarts, literals: Opening[]): numbe
     if (literal !== lead) {
       hits = [];
       for (const i of list) if (text.startsWith(literal, i)) hits.push(i);
-      if (!hits.length) continue;
     }
-    if (!out) out = hits;
-    else {
-      out = out.concat(hits);
-      merged = true;
-    }
+    out = union(out, hits);
   }
-  if (!out) return [];
-  return merged ? sortedUnique(out) : out;
+  return out;
 }
 
-function sortedUnique(xs: number[]): number[] {
-  xs.sort((x, y) => x - y);
-  return xs.filter((x, i) => i === 0 || x !== xs[i - 1]);
-}
-
+// Two ascending lists as one, without repeats.
 function union(a: number[], b: number[]): number[] {
   if (!b.length) return a;
   if (!a.length) return b;
-  return sortedUnique(a.concat(b));
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
