@@ -44,8 +44,12 @@ export function originalText(doc: Doc, span: Span): string {
   return doc.source.slice(start, end).replace(/[\s\u200c]+/g, (m) => (m.includes('\u200c') && !/\s/.test(m) ? m : ' ')).trim();
 }
 
+// (doc.mentions are in text order)
 export function mentionsIn(doc: Doc, span: Span): Mention[] {
-  return doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  const ms = doc.mentions;
+  const out: Mention[] = [];
+  for (let i = firstFrom(ms, span.start); i < ms.length && ms[i].start < span.end; i++) if (ms[i].end <= span.end) out.push(ms[i]);
+  return out;
 }
 
 // Each regex runs once over the whole key; sentence queries then read the cached hits.

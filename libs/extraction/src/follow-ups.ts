@@ -11,7 +11,19 @@ import type { FollowUpHorizon } from './vocabulary.js';
 import { rx } from './lexicon.js';
 import { meetAction, objectPhrase, proposalAction, visitAction, withOwners } from './labels.js';
 
+// A sentence's horizon is asked for by each mention in it and each event: read once per item.
+const HORIZONS = new WeakMap<Doc, Map<number, FollowUpHorizon>>();
+
 export function horizonOf(doc: Doc, sentence: Span): FollowUpHorizon {
+  let memo = HORIZONS.get(doc);
+  if (!memo) HORIZONS.set(doc, (memo = new Map()));
+  const id = sentence.start * 0x1000000 + sentence.end;
+  let h = memo.get(id);
+  if (h === undefined) memo.set(id, (h = readHorizon(doc, sentence)));
+  return h;
+}
+
+function readHorizon(doc: Doc, sentence: Span): FollowUpHorizon {
   let best: { h: FollowUpHorizon; at: number } | null = null;
   for (const [h, cues] of HORIZON_CUES) {
     const hits = hitsIn(doc, cues[doc.lang], sentence);
@@ -77,7 +89,8 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
   const out: ExtractedFollowUp[] = [];
   const byKey = new Map<string, ExtractedFollowUp>();
   const bySentence = new Map<number, ExtractedFollowUp>();
-  const add = (description: string, owners: string[], sentence: Span, key: string) => {
+  // (`describe` is called only for a new follow-up)
+  const add = (describe: () => string, owners: string[], sentence: Span, key: string) => {
     const ev = evidence(doc, sentence);
     const horizon = horizonOf(doc, sentence);
     const dueDate = dueDateOf(doc, sentence);
@@ -89,7 +102,7 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
       if (!existing.dueDate && dueDate) existing.dueDate = dueDate;
       return;
     }
-    const f: ExtractedFollowUp = { description, owners: [...new Set(owners)].sort(), horizon, dueDate, evidence: [ev] };
+    const f: ExtractedFollowUp = { description: describe(), owners: [...new Set(owners)].sort(), horizon, dueDate, evidence: [ev] };
     byKey.set(key, f);
     bySentence.set(sentence.start, f);
     out.push(f);
@@ -103,18 +116,18 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
     if (m.kind === 'VISIT' && (m.status === 'PROPOSED' || m.status === 'AGREED')) {
       const dest = destination(doc, m.sentence);
       const owners = dest && parties.includes(dest) ? parties.filter((p) => p !== dest) : parties;
-      const action = dest ? visitAction(lang, dest) : clauseAfter(doc, m.sentence, m.hit.start);
-      add(label(owners.length ? owners : parties, action), owners.length ? owners : parties, m.sentence, `VISIT:${dest}`);
+      const action = () => (dest ? visitAction(lang, dest) : clauseAfter(doc, m.sentence, m.hit.start));
+      add(() => label(owners.length ? owners : parties, action()), owners.length ? owners : parties, m.sentence, `VISIT:${dest}`);
     } else if (done.has(m.kind) && (m.status === 'AGREED' || m.status === 'NEGOTIATING') && horizonOf(doc, m.sentence) !== 'UNSPECIFIED') {
       // a further dated step about a document signed here ("and agreed to draw up a roadmap within three months")
-      add(label(parties, decided(doc, m.sentence)), parties, m.sentence, `FUT:${m.sentence.start}`);
+      add(() => label(parties, decided(doc, m.sentence)), parties, m.sentence, `FUT:${m.sentence.start}`);
     } else if ((m.status === 'AGREED' || m.status === 'NEGOTIATING') && ACTION_KINDS.has(m.kind) && !done.has(m.kind) && isStep(doc, m)) {
       // «مقرر شد …», "agreed to …": the decision says what; a named step (dubbing, a working group) is carried out
-      const action =
+      const action = () =>
         m.kind === 'OTHER' && (!m.lexical || hasHit(doc, PROPOSAL_CUES.OTHER[lang]!, m.sentence))
           ? decided(doc, m.sentence)
           : proposalAction(lang, m.kind, m.status, objectPhrase(doc, m.hit, m.sentence));
-      add(label(parties, action), parties, m.sentence, m.kind === 'OTHER' ? `OTHER:${m.sentence.start}` : m.kind);
+      add(() => label(parties, action()), parties, m.sentence, m.kind === 'OTHER' ? `OTHER:${m.sentence.start}` : m.kind);
     }
   }
   // next meeting, committees, other dated future steps
@@ -126,15 +139,15 @@ export function findFollowUps(doc: Doc, parties: string[], mentions: ProposalMen
     if (!next.length && !meetingAhead && !future) continue;
     const horizon = horizonOf(doc, s);
     if (next.length && (future || horizon !== 'UNSPECIFIED')) {
-      add(label(parties, proposalAction(lang, 'EVENT', 'AGREED', objectPhrase(doc, next[0], s))), parties, s, `NEXT:${s.start}`);
+      add(() => label(parties, proposalAction(lang, 'EVENT', 'AGREED', objectPhrase(doc, next[0], s))), parties, s, `NEXT:${s.start}`);
     } else if (meetingAhead && !event.includes(s) && mentionsIn(doc, s).some((m) => parties.includes(m.place.code))) {
       // a meeting or visit still to come between the same countries: "Putin will visit Egypt in 2020"
       const dest = destination(doc, s);
       const visitor = parties.filter((p) => p !== dest);
-      if (dest && parties.includes(dest)) add(label(visitor, visitAction(lang, dest)), visitor, s, `MEET:${s.start}`);
-      else add(label(parties, meetAction(lang)), parties, s, 'MEET');
+      if (dest && parties.includes(dest)) add(() => label(visitor, visitAction(lang, dest)), visitor, s, `MEET:${s.start}`);
+      else add(() => label(parties, meetAction(lang)), parties, s, 'MEET');
     } else if (future && horizon !== 'UNSPECIFIED' && !mentions.some((m) => m.sentence.start === s.start) && hasHit(doc, BOTH_SIDES[lang], s)) {
-      add(label(parties, decided(doc, s)), parties, s, `FUT:${s.start}`);
+      add(() => label(parties, decided(doc, s)), parties, s, `FUT:${s.start}`);
     }
   }
   return out;

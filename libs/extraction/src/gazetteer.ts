@@ -152,15 +152,17 @@ function matchAt(lang: Lang, key: string, index: number, word: string): RegExpEx
   return null;
 }
 
-const FIRST_LETTERS: Record<Lang, Set<number>> = Object.fromEntries(
-  (['fa', 'en', 'ru'] as const).map((lang) => [lang, new Set([...MATCHERS[lang].keys()].map((k) => k.charCodeAt(0)))]),
+// The bucket keys as numbers (one letter, or two: first × 65536 + second), so a word that opens no bucket is
+// passed over without cutting it out of the text.
+const BUCKET_KEYS: Record<Lang, Set<number>> = Object.fromEntries(
+  (['fa', 'en', 'ru'] as const).map((lang) => [lang, new Set([...MATCHERS[lang].keys()].map((k) => (k.length === 1 ? k.charCodeAt(0) : k.charCodeAt(0) * 65536 + k.charCodeAt(1))))]),
 ) as Record<Lang, Set<number>>;
 
 // At each word that begins with the first letter of some form, the matchers of its bucket are tried;
 // after a match the scan goes on from its end.
 function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
   if (hasSurrogates(key)) return matchPlacesByRegex(lang, key);
-  const firsts = FIRST_LETTERS[lang];
+  const keys = BUCKET_KEYS[lang];
   const out: RegExpExecArray[] = [];
   const n = key.length;
   for (let i = 0; i < n; ) {
@@ -171,8 +173,8 @@ function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
     }
     let j = i + 1;
     while (j < n && isWordCode(key.charCodeAt(j))) j++;
-    // only a word's first letter opens a form
-    const opens = (i === 0 || !isWordCode(key.charCodeAt(i - 1))) && firsts.has(c);
+    // only a word's first letter opens a form, and only one a bucket is keyed by
+    const opens = (i === 0 || !isWordCode(key.charCodeAt(i - 1))) && (keys.has(c) || (j > i + 1 && keys.has(c * 65536 + key.charCodeAt(i + 1))));
     const m = opens ? matchAt(lang, key, i, key.slice(i, j)) : null;
     if (m && m[0].length) {
       out.push(m);

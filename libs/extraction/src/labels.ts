@@ -25,12 +25,13 @@ interface Tok extends Span {
   w: string;
 }
 
-function tokensFrom(doc: Doc, from: number, to: number): Tok[] {
+// (at most `max` tokens)
+function tokensFrom(doc: Doc, from: number, to: number, max: number): Tok[] {
   const out: Tok[] = [];
   const re = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s\p{L}\p{M}\p{N}]/gu;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(doc.key)) && m.index < to) out.push({ start: m.index, end: m.index + m[0].length, w: m[0] });
+  while (out.length < max && (m = re.exec(doc.key)) && m.index < to) out.push({ start: m.index, end: m.index + m[0].length, w: m[0] });
   return out;
 }
 
@@ -39,7 +40,20 @@ const RU_VERB = /(?:л|ла|ли|ло|ть|ться|ет|ют|ит|ят)$/u;
 
 /** The mention's phrase widened to its object, in the original spelling; at most MAX_WORDS words. */
 export function objectPhrase(doc: Doc, hit: Span, sentence: Span): string {
-  const right = tokensFrom(doc, hit.end, sentence.end);
+  // (each event's proposals and follow-ups ask again for the same mentions)
+  let memo = PHRASES.get(doc);
+  if (!memo) PHRASES.set(doc, (memo = new Map()));
+  const id = `${hit.start}:${hit.end}:${sentence.start}:${sentence.end}`;
+  let phrase = memo.get(id);
+  if (phrase === undefined) memo.set(id, (phrase = widen(doc, hit, sentence)));
+  return phrase;
+}
+
+const PHRASES = new WeakMap<Doc, Map<string, string>>();
+
+function widen(doc: Doc, hit: Span, sentence: Span): string {
+  // (the loop below reads fewer than MAX_WORDS tokens)
+  const right = tokensFrom(doc, hit.end, sentence.end, MAX_WORDS);
   const countries = doc.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
   const inCountry = (t: Tok) => countries.some((m: Mention) => t.start >= m.start && t.end <= m.end);
   let end = hit.end;

@@ -85,6 +85,20 @@ describe('forEachMatch', () => {
     expect(compile(`${LEFT}x`).source.startsWith(LEFT)).toBe(true);
   });
 
+  it('finds the alternatives with no literal opening (or another left context) by a scan of their own', () => {
+    // word-bounded literals, an alternative opening with a digit, one with its own lookbehind, and one that
+    // overlaps a literal's match
+    const re = compile(`${terms(['match*', 'cup final'])}|(?<!\\d)\\d{1,2}\\s?-\\s?\\d{1,2}(?!\\d)|(?<!the\\s)league|${LEFT}(?:\\p{L}+ )?cup`);
+    const text = 'The cup final 2-1, a match; the league, 12 - 3 and league matches 123-45 in a cup. World cup final';
+    expect(viaForEach(re, text)).toEqual(plain(re, text));
+    expect(viaForEach(re, text).map(([, m]) => m)).toContain('2-1');
+    for (const from of [0, 5, 17, 40]) {
+      const got: [number, string][] = [];
+      forEachMatch(re, text, (m) => got.push([m.index, m[0]]), from, wordStarts(text));
+      expect(got).toEqual(plain(re, text).filter(([i]) => i >= from));
+    }
+  });
+
   it('starts from `from`, and matches a text with astral characters by regex', () => {
     const re = compile(terms(['visit*', 'talks']));
     const text = 'visits, talks and a visit 🙂 talks';

@@ -98,13 +98,58 @@ function topLevelAlternatives(source: string): string[] {
 }
 
 // A scan for a long alternation in `u` mode is slow, and most of them find nothing in an item. A word-bounded
-// regex whose every match must begin with one of a few literal strings (its words' openings) is instead tried,
-// sticky, only at the words of the text that begin so, found through an index of the text's word starts.
+// alternative whose every match must begin with one of a few literal strings (its words' openings) is instead
+// looked for only at the words of the text that begin so, found through an index of the text's word starts;
+// the regex's other alternatives (no literal opening, another left context) are found by a scan for them
+// alone, their lookbehinds left out. The regex is then tried, sticky, at those places only, in order.
 interface Openings {
   /** Literal openings, each starting with a word character. */
-  literals: string[];
-  /** The fast twin of the regex, sticky: tried at one place. */
+  literals: Opening[];
+  /** The regex (its fast twin when every alternative opens with a literal), sticky: tried at one place. */
   at: RegExp;
+  /** The places the other alternatives may match (a superset), or null. */
+  rest: RegExp | null;
+  /** LEADS.size once its leads were added: an index built before knows none of them. */
+  version: number;
+}
+interface Opening {
+  literal: string;
+  /** Its word characters before the first other one: every word it opens begins so. */
+  lead: string;
+}
+
+// The leads of every regex's openings, and for each word met, the leads it begins with (most words of an item
+// recur in the next one; the memo is emptied when it grows large or a lead is added).
+const LEADS = new Set<string>();
+let longestLead = 0;
+const WORD_LEADS = new Map<string, string[]>();
+const MAX_MEMO_WORDS = 50_000;
+
+function openingsOf(literals: string[]): Opening[] {
+  return [...new Set(literals)].map((literal) => {
+    let n = 1;
+    while (n < literal.length && isWordCode(literal.charCodeAt(n))) n++;
+    const lead = literal.slice(0, n);
+    if (!LEADS.has(lead)) {
+      LEADS.add(lead);
+      longestLead = Math.max(longestLead, n);
+      WORD_LEADS.clear();
+    }
+    return { literal, lead };
+  });
+}
+
+function leadsOf(word: string): string[] {
+  let found = WORD_LEADS.get(word);
+  if (found) return found;
+  found = [];
+  for (let n = 1; n <= word.length && n <= longestLead; n++) {
+    const prefix = word.slice(0, n);
+    if (LEADS.has(prefix)) found.push(prefix);
+  }
+  if (WORD_LEADS.size >= MAX_MEMO_WORDS) WORD_LEADS.clear();
+  WORD_LEADS.set(word, found);
+  return found;
 }
 const OPENINGS = new WeakMap<RegExp, Openings>();
 
@@ -199,70 +244,102 @@ function sequenceLiterals(seq: string): string[] | null {
 
 export function compile(source: string, flags = 'gu'): RegExp {
   const re = new RegExp(source, flags);
+  if (!flags.includes('g') || flags.includes('m')) return re;
   const alts = topLevelAlternatives(source);
-  if (flags.includes('g') && !flags.includes('m') && alts.every((a) => a.startsWith(LEFT))) {
-    const scan = alts.map((a) => a.slice(LEFT.length)).join('|');
-    FAST.set(re, new RegExp(scan, flags));
-    const literals = flags === 'gu' ? leadingLiterals(scan) : null;
-    if (literals && literals.every((l) => isWordCode(l.charCodeAt(0)))) OPENINGS.set(re, { literals: [...new Set(literals)], at: new RegExp(scan, 'uy') });
+  const bounded = alts.every((a) => a.startsWith(LEFT));
+  if (bounded) FAST.set(re, new RegExp(alts.map((a) => a.slice(LEFT.length)).join('|'), flags));
+  if (flags !== 'gu') return re;
+  const literals: string[] = [];
+  const rest: string[] = [];
+  for (const alt of alts) {
+    const found = alt.startsWith(LEFT) ? leadingLiterals(alt.slice(LEFT.length)) : null;
+    if (found && found.every((l) => isWordCode(l.charCodeAt(0)))) literals.push(...found);
+    else rest.push(withoutLookbehinds(alt));
   }
+  if (!literals.length) return re;
+  // (every candidate of a literal is a word start, so the left boundary holds)
+  const at = rest.length ? new RegExp(source, 'uy') : new RegExp(alts.map((a) => a.slice(LEFT.length)).join('|'), 'uy');
+  OPENINGS.set(re, { literals: openingsOf(literals), at, rest: rest.length ? new RegExp(rest.join('|'), 'gu') : null, version: LEADS.size });
   return re;
 }
 
-/** Where the words of a text start, by their first letter and by their first two. */
+// An alternative without its leading lookbehinds matches at least where it did.
+function withoutLookbehinds(alt: string): string {
+  while (/^\(\?<[=!]/.test(alt)) {
+    const end = groupEnd(alt, 0);
+    if (end < 0) break;
+    alt = alt.slice(end);
+  }
+  return alt;
+}
+
+// Every place a regex matches at (not only where its successive matches start).
+function matchStarts(re: RegExp, text: string, from: number): number[] {
+  const out: number[] = [];
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    out.push(m.index);
+    re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+/** Where the text's words start, by each lead (of a regex's openings) they begin with. */
 export interface WordStarts {
-  one: Map<string, number[]>;
-  two: Map<string, number[]>;
+  byLead: Map<string, number[]>;
+  /** LEADS.size when it was built. */
+  version: number;
 }
 
 /** The word starts of `text`, or null for a text with astral characters (those are matched by regex). */
 export function wordStarts(text: string): WordStarts | null {
   if (hasSurrogates(text)) return null;
-  const one = new Map<string, number[]>();
-  const two = new Map<string, number[]>();
+  const byLead = new Map<string, number[]>();
   const n = text.length;
   for (let i = 0; i < n; ) {
     if (!isWordCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    const c = text[i];
-    let list = one.get(c);
-    if (!list) one.set(c, (list = []));
-    list.push(i);
     let j = i + 1;
-    if (j < n && isWordCode(text.charCodeAt(j))) {
-      const k = text.slice(i, i + 2);
-      let list2 = two.get(k);
-      if (!list2) two.set(k, (list2 = []));
-      list2.push(i);
-    }
     while (j < n && isWordCode(text.charCodeAt(j))) j++;
+    for (const lead of leadsOf(text.slice(i, j))) {
+      const list = byLead.get(lead);
+      if (list) list.push(i);
+      else byLead.set(lead, [i]);
+    }
     i = j;
   }
-  return { one, two };
+  return { byLead, version: LEADS.size };
 }
 
 // The word starts where one of the literals opens, in order.
-function candidates(text: string, words: WordStarts, literals: string[]): number[] {
-  let out: number[] | null = null;
-  let merged = false;
-  for (const lit of literals) {
-    const byTwo = lit.length >= 2 && isWordCode(lit.charCodeAt(1));
-    const list = byTwo ? words.two.get(lit.slice(0, 2)) : words.one.get(lit[0]);
+function candidates(text: string, index: WordStarts, literals: Opening[]): number[] {
+  let out: number[] = [];
+  for (const { literal, lead } of literals) {
+    const list = index.byLead.get(lead);
     if (!list) continue;
-    const hits = lit.length > (byTwo ? 2 : 1) ? list.filter((i) => text.startsWith(lit, i)) : list;
-    if (!hits.length) continue;
-    if (!out) out = hits;
-    else {
-      out = out.concat(hits);
-      merged = true;
+    let hits = list;
+    if (literal !== lead) {
+      hits = [];
+      for (const i of list) if (text.startsWith(literal, i)) hits.push(i);
     }
+    out = union(out, hits);
   }
-  if (!out) return [];
-  if (merged) {
-    out.sort((x, y) => x - y);
-    out = out.filter((x, i) => i === 0 || x !== out![i - 1]);
+  return out;
+}
+
+// Two ascending lists as one, without repeats.
+function union(a: number[], b: number[]): number[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
   }
   return out;
 }
@@ -286,11 +363,12 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
   if (!re.global) throw new Error(`forEachMatch needs a global regex: /${re.source.slice(0, 40)}…/${re.flags}`);
   let m: RegExpExecArray | null;
   const openings = words ? OPENINGS.get(re) : undefined;
-  if (openings) {
-    // (every candidate is a word start, so the left boundary holds)
-    const { at } = openings;
+  if (openings && openings.version <= words!.version) {
+    const { at, rest } = openings;
+    let places = candidates(text, words!, openings.literals);
+    if (rest) places = union(places, matchStarts(rest, text, from));
     let next = from;
-    for (const i of candidates(text, words!, openings.literals)) {
+    for (const i of places) {
       if (i < next) continue;
       at.lastIndex = i;
       m = at.exec(text);
