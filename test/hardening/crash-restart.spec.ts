@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,28 @@ describe('a crash of the server and of its embedded PostgreSQL (built server)', 
       await restarted.close({ keep: true });
     }
   }, 300_000);
+
+  it('starts again when the killed PostgreSQL is a zombie not yet reaped, which postgres takes for a live postmaster', async () => {
+    await (await start()).close({ keep: true }); // a cluster in the data directory, stopped
+    // A zombie: `sleep 0` exits at once and its parent (exec'd into `sleep 30`) never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk) => resolve(String(chunk).trim()))));
+      await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(' ')[2], { timeout: 5_000 }).toBe('Z');
+      process.kill(zombie, 0); // what postgres asks: the pid answers
+      writeFileSync(join(dataDir, 'pg', 'postmaster.pid'), `${zombie}\n${join(dataDir, 'pg')}\n`);
+
+      const restarted = await start();
+      try {
+        expect(restarted.process.stdout()).toMatch(new RegExp(`removing .*postmaster\\.pid: its postmaster \\(pid ${zombie}\\) was killed and is not yet reaped`));
+        expect((await restarted.graphql('{ countries(codes: ["TR"]) { code } }')).data).toEqual({ countries: [{ code: 'TR' }] });
+      } finally {
+        await restarted.close({ keep: true });
+      }
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  }, 240_000);
 
   it('starts again when a backend of the killed PostgreSQL is still running, stopping it', async () => {
     const server = await start();

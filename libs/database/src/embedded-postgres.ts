@@ -62,6 +62,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await stopOrphanedCluster(pgDir, lockFile, log);
   const port = await freePort();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const startLog: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
@@ -72,7 +73,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => undefined,
+    // its last lines are kept only to say why a start failed
+    onLog: (message: string) => {
+      startLog.push(...message.split('\n').filter((line) => line.trim()));
+      startLog.splice(0, startLog.length - 40);
+    },
     onError: () => undefined,
   });
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
@@ -84,7 +89,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } catch (error) {
     throw new DatabaseError(
       DatabaseErrorCode.EmbeddedStartFailed,
-      `the embedded PostgreSQL in ${pgDir} did not start${error instanceof Error ? `: ${error.message}` : ''}; is another PostgreSQL using this directory?`,
+      `the embedded PostgreSQL in ${pgDir} did not start${error instanceof Error ? `: ${error.message}` : ''}; is another PostgreSQL using this directory?` +
+        (startLog.length ? ` PostgreSQL said: ${startLog.filter((line) => /FATAL|PANIC|ERROR|HINT/.test(line)).slice(-4).join(' | ') || startLog.slice(-3).join(' | ')}` : ''),
     );
   }
   const lock: EmbeddedLock = { pid: process.pid, port, owner: options.owner, startedAt: new Date().toISOString() };
@@ -147,6 +153,15 @@ async function stopOrphanedCluster(pgDir: string, lockFile: string, log: (line: 
   const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) return; // none
   if (!isAlive(pid)) return stopOrphanedBackends(pgDir, log); // stale: postgres handles a dead pid, not its children
+  if (!(await isRunning(pid))) {
+    // Dead but not reaped (its parent, the Dyad that was killed, is gone, and whoever inherited it has not reaped
+    // it yet): postgres takes the pid for a live postmaster and refuses to start, so the pid file goes, once no
+    // backend of that postmaster is left.
+    await stopOrphanedBackends(pgDir, log);
+    log(`removing ${pidFile}: its postmaster (pid ${pid}) was killed and is not yet reaped`);
+    await rm(pidFile, { force: true });
+    return;
+  }
   const [command, cwd, ourDir] = await Promise.all([
     readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
     realpath(`/proc/${pid}/cwd`).catch(() => null),
@@ -197,7 +212,12 @@ async function stopOrphanedBackends(pgDir: string, log: (line: string) => void):
     }
   }
   const until = Date.now() + 10_000;
-  while (Date.now() < until && (await Promise.all(pids.map(isRunning))).some(Boolean)) await new Promise((resolve) => setTimeout(resolve, 100));
+  while ((await Promise.all(pids.map(isRunning))).some(Boolean)) {
+    if (Date.now() > until) {
+      throw new DatabaseError(DatabaseErrorCode.EmbeddedStartFailed, `PostgreSQL backends (pids ${pids.join(', ')}) in ${pgDir} did not stop; stop them and start again`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 // Alive and not a zombie waiting for a parent that may never reap it.
