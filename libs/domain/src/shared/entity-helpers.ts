@@ -53,8 +53,8 @@ export async function getEntityOrThrow<T extends ObjectLiteral>(
 }
 
 type Waiter = { resolve: (row: Record<string, unknown> | undefined) => void; reject: (error: unknown) => void };
-/** Per statement, the ids asked for in this turn of the event loop and who waits for each. */
-const pendingReads = new Map<string, Map<string, Waiter[]>>();
+/** Per data source and statement, the ids asked for in this turn of the event loop and who waits for each. */
+const pendingReads = new WeakMap<DataSource, Map<string, Map<string, Waiter[]>>>();
 
 /**
  * A row by id, read in one statement (a named prepared one, `= ANY($1)`) with the rows other requests ask for in
@@ -63,12 +63,14 @@ const pendingReads = new Map<string, Map<string, Waiter[]>>();
  * older than the call (it runs after it); a failing statement fails each of its callers.
  */
 function readByIdTogether(dataSource: DataSource, sql: string, id: string): Promise<Record<string, unknown> | undefined> {
-  let batch = pendingReads.get(sql);
+  let statements = pendingReads.get(dataSource);
+  if (!statements) pendingReads.set(dataSource, (statements = new Map()));
+  let batch = statements.get(sql);
   if (!batch) {
     const ids = new Map<string, Waiter[]>();
-    pendingReads.set(sql, (batch = ids));
+    statements.set(sql, (batch = ids));
     setImmediate(() => {
-      pendingReads.delete(sql);
+      statements.delete(sql);
       preparedQuery<Record<string, unknown>>(dataSource, sql, [[...ids.keys()]]).then(
         (rows) => {
           const byId = new Map(rows.map((row) => [row.id as string, row]));
