@@ -31,16 +31,23 @@ const countryJson = (alias: string) =>
   `json_build_object('code', ${alias}.code, 'alpha3', ${alias}.alpha3, 'nameEn', ${alias}.name_en, 'nameFa', ${alias}.name_fa,
     'nameRu', ${alias}.name_ru, 'aliases', ${alias}.aliases)`;
 
-/** The page of dyads from CTEs `dyad_counts` (a, b and the counts) and `score` (a, b, score): by score, then by pair. */
+/**
+ * The page of dyads from CTEs `dyad_counts` (a, b and the counts) and `score` (a, b, score): by score, then by
+ * pair. The countries are joined to the page's dyads only, after the limit.
+ */
 const dyadPageSql = (params: SqlParams, page: PageRequest) => `
-  SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b, d.meeting_count, d.proposal_count, d.signed_count,
-         d.open_follow_ups, d.overdue_follow_ups, d.last_activity, coalesce(s.score, 0) AS score, count(*) OVER ()::int AS total_count
-  FROM dyad_counts d
-  JOIN country ca ON ca.code = d.a
-  JOIN country cb ON cb.code = d.b
-  LEFT JOIN score s USING (a, b)
-  ORDER BY score DESC, d.a, d.b
-  LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}`;
+  SELECT ${countryJson('ca')} AS country_a, ${countryJson('cb')} AS country_b, p.meeting_count, p.proposal_count, p.signed_count,
+         p.open_follow_ups, p.overdue_follow_ups, p.last_activity, p.score, p.total_count
+  FROM (
+    SELECT d.*, coalesce(s.score, 0) AS score, count(*) OVER ()::int AS total_count
+    FROM dyad_counts d
+    LEFT JOIN score s USING (a, b)
+    ORDER BY score DESC, d.a, d.b
+    LIMIT ${params.param(page.limit)} OFFSET ${params.param(page.offset)}
+  ) p
+  JOIN country ca ON ca.code = p.a
+  JOIN country cb ON cb.code = p.b
+  ORDER BY p.score DESC, p.a, p.b`;
 
 interface DyadRow {
   country_a: Country;
