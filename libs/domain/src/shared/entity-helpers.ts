@@ -139,7 +139,14 @@ export async function pagedRows<T extends ObjectLiteral & { id: string }, X exte
   conditions: string[],
   params: SqlParams,
   page: Page,
-  options: { count?: string | null; alsoSelect?: string[]; extra?: { [K in keyof X]: string } } = {},
+  options: {
+    count?: string | null;
+    /** The page's ids in order (SQL given the limit and offset parameters), when another index than the table's
+     * finds them for these conditions: the same ids in the same order. */
+    pageIds?: ((limit: string, offset: string) => string) | null;
+    alsoSelect?: string[];
+    extra?: { [K in keyof X]: string };
+  } = {},
 ): Promise<{ rows: { entity: T; extra: X }[]; total: number }> {
   const table = manager.connection.getMetadata(entity).tableName;
   const { columns, hydrate } = entityColumns<T>(manager, entity, options.alsoSelect ?? []);
@@ -150,7 +157,7 @@ export async function pagedRows<T extends ObjectLiteral & { id: string }, X exte
   const extra = Object.entries(options.extra ?? {}) as [string, string][];
   const sql = `SELECT t.total, ${[...columns.map((c) => `e."${c.databaseName}"`), ...extra.map(([name, expression]) => `${expression} AS "x_${name}"`)].join(', ')}
     FROM (SELECT (${options.count ?? `SELECT count(*)::int FROM ${table} ${alias} ${where}`}) AS total) t
-    LEFT JOIN LATERAL unnest(ARRAY(SELECT ${alias}.id FROM ${table} ${alias} ${where} ORDER BY ${source.orderBy} LIMIT ${limit} OFFSET ${offset}))
+    LEFT JOIN LATERAL unnest(ARRAY(${options.pageIds?.(limit, offset) ?? `SELECT ${alias}.id FROM ${table} ${alias} ${where} ORDER BY ${source.orderBy} LIMIT ${limit} OFFSET ${offset}`}))
       WITH ORDINALITY p(id, n) ON true
     LEFT JOIN ${table} e ON e.id = p.id
     ORDER BY p.n`;
