@@ -38,18 +38,26 @@ const meetingChanges = fromLiveChannel(
  * Gives each meeting read with its party set its `countries` (from the in-process country table, one lookup for the
  * whole page), so the field answers without a resolver call per row; the same answer as `countries` below.
  */
-async function withCountries(meetings: MeetingModel[], loaders: Loaders): Promise<MeetingModel[]> {
+async function withCountries(
+  meetings: MeetingModel[],
+  loaders: Loaders,
+  /** Other fields' answers for the meeting at an index, given with its countries. */
+  more?: (index: number) => Record<string, unknown>,
+): Promise<MeetingModel[]> {
   const codes = [...new Set(meetings.flatMap((meeting) => meeting.partyCodes ?? []))];
   const countries = new Map((await loadAll(loaders.country, codes)).map((country) => [country.code, mapCountry(country)]));
-  for (const meeting of meetings) {
-    if (!meeting.partyCodes) continue;
-    const found: CountryModel[] = [];
-    for (const code of meeting.partyCodes) {
-      const country = countries.get(code);
-      if (country) found.push(country);
+  meetings.forEach((meeting, index) => {
+    const values = more?.(index) ?? {};
+    if (meeting.partyCodes) {
+      const found: CountryModel[] = [];
+      for (const code of meeting.partyCodes) {
+        const country = countries.get(code);
+        if (country) found.push(country);
+      }
+      values.countries = found;
     }
-    presetFields(meeting, { countries: found });
-  }
+    presetFields(meeting, values);
+  });
   return meetings;
 }
 
@@ -72,8 +80,8 @@ export class MeetingResolver {
     // `sources { id }` everywhere it is asked for: the ids are the whole answer, given with the row (presetFields)
     const sourcesAsIds = sourceIds && selectsOnlyIdAt(info, ['nodes', 'sources']) && selectsOnlyIdAt(info, ['edges', 'node', 'sources']);
     if (!sourcesAsIds) result.sourceIds?.forEach((ids, index) => loaders.meetingSourceIds.prime(result.nodes[index].id, ids));
-    const nodes = await withCountries(result.nodes.map(mapMeeting), loaders);
-    if (sourcesAsIds) nodes.forEach((node, index) => presetFields(node, { sources: result.sourceIds![index].map((id) => ({ id })) }));
+    const sources = sourcesAsIds ? result.sourceIds!.map((ids) => ids.map((id) => ({ id }))) : undefined;
+    const nodes = await withCountries(result.nodes.map(mapMeeting), loaders, sources && ((index) => ({ sources: sources[index] })));
     return toConnection(nodes, result.total, page);
   }
 
