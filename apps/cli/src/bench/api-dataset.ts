@@ -89,7 +89,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       writes: 'meeting_pair', reads: ['meeting'],
       // what the meeting_pair triggers (off during the load) write: each pair of a non-rejected meeting's parties
       sql: `INSERT INTO meeting_pair (a, b, date, meeting_id)
-        SELECT p.a, p.b, m.date, m.id FROM meeting m CROSS JOIN LATERAL meeting_pairs(m.party_codes) p
+        SELECT p.a, p.b, m.date, m.id FROM meeting m CROSS JOIN LATERAL party_pairs(m.party_codes) p
         WHERE m.review_status <> 'REJECTED' AND cardinality(m.party_codes) > 1`,
     },
     {

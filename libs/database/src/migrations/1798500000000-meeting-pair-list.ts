@@ -11,7 +11,7 @@ export class MeetingPairList1798500000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE meeting_pair (a char(2) NOT NULL, b char(2) NOT NULL, date date, meeting_id uuid NOT NULL)`);
     await queryRunner.query(`
-      CREATE FUNCTION meeting_pairs(codes char(2)[]) RETURNS TABLE (a char(2), b char(2)) LANGUAGE sql IMMUTABLE AS $$
+      CREATE FUNCTION party_pairs(codes char(2)[]) RETURNS TABLE (a char(2), b char(2)) LANGUAGE sql IMMUTABLE AS $$
         SELECT DISTINCT x.c, y.c FROM unnest(codes) x(c), unnest(codes) y(c) WHERE x.c COLLATE "C" < y.c COLLATE "C"
       $$`);
     await queryRunner.query(`
@@ -21,7 +21,7 @@ export class MeetingPairList1798500000000 implements MigrationInterface {
           DELETE FROM meeting_pair WHERE meeting_id = OLD.id;
         END IF;
         IF TG_OP <> 'DELETE' AND NEW.review_status <> 'REJECTED' AND cardinality(NEW.party_codes) > 1 THEN
-          INSERT INTO meeting_pair (a, b, date, meeting_id) SELECT p.a, p.b, NEW.date, NEW.id FROM meeting_pairs(NEW.party_codes) p;
+          INSERT INTO meeting_pair (a, b, date, meeting_id) SELECT p.a, p.b, NEW.date, NEW.id FROM party_pairs(NEW.party_codes) p;
         END IF;
         RETURN NULL;
       END $$`);
@@ -32,7 +32,7 @@ export class MeetingPairList1798500000000 implements MigrationInterface {
       EXECUTE FUNCTION meeting_pair_keep()`);
     await queryRunner.query(`
       INSERT INTO meeting_pair (a, b, date, meeting_id)
-      SELECT p.a, p.b, m.date, m.id FROM meeting m CROSS JOIN LATERAL meeting_pairs(m.party_codes) p
+      SELECT p.a, p.b, m.date, m.id FROM meeting m CROSS JOIN LATERAL party_pairs(m.party_codes) p
       WHERE m.review_status <> 'REJECTED' AND cardinality(m.party_codes) > 1`);
     await queryRunner.query(`CREATE UNIQUE INDEX meeting_pair_list ON meeting_pair (a, b, date DESC NULLS LAST, meeting_id)`);
     await queryRunner.query(`CREATE INDEX meeting_pair_meeting ON meeting_pair (meeting_id)`);
@@ -43,6 +43,6 @@ export class MeetingPairList1798500000000 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER meeting_pair_keep ON meeting`);
     await queryRunner.query(`DROP FUNCTION meeting_pair_keep()`);
     await queryRunner.query(`DROP TABLE meeting_pair`);
-    await queryRunner.query(`DROP FUNCTION meeting_pairs(char(2)[])`);
+    await queryRunner.query(`DROP FUNCTION party_pairs(char(2)[])`);
   }
 }
