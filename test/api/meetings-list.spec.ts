@@ -96,6 +96,49 @@ describe('GraphQL: the meetings list', () => {
     expect(dates[0].published_at.getTime()).toBeLessThan(dates[1].published_at.getTime());
   });
 
+  it('answers countries and sources given with the page as their resolvers do, whatever the selection', async () => {
+    // the general path: meetings read as a news item's relation, through the field resolvers
+    type Full = { id: string; countries: { code: string; nameEn: string; alpha3: string }[]; sources: { id: string; title: string }[] };
+    const general = async (id: string): Promise<Full> => {
+      const { data, errors } = await api.graphql<{ meeting: { sources: { id: string }[] } }>(`query($id: ID!) { meeting(id: $id) { sources { id } } }`, { id });
+      expect(errors).toBeUndefined();
+      const reply = await api.graphql<{ newsItem: { meetings: Full[] } }>(
+        `query($id: ID!) { newsItem(id: $id) { meetings { id countries { code nameEn alpha3 } sources { id title } } } }`,
+        { id: data!.meeting.sources[0].id },
+      );
+      expect(reply.errors).toBeUndefined();
+      return reply.data!.newsItem.meetings.find((meeting) => meeting.id === id)!;
+    };
+    const selections = [
+      'nodes { id countries { code nameEn alpha3 } sources { id } }',
+      'nodes { id countries { code nameEn alpha3 } sources { id title } }',
+      'nodes { id countries { code nameEn alpha3 } sources { id } more: sources { id title } }',
+      'nodes { id ...F } } } fragment F on Meeting { countries { code nameEn alpha3 } sources { id ... on NewsItem { title } }',
+      'edges { node { id countries { code nameEn alpha3 } sources { id } } } nodes { id sources { __typename id } }',
+    ];
+    for (const selection of selections) {
+      const { data, errors } = await api.graphql<{ meetings: { nodes?: Record<string, unknown>[]; edges?: { node: Record<string, unknown> }[] } }>(
+        `{ meetings(filter: { countries: ["IR", "KZ"] }, first: 4) { ${selection} }${selection.includes('fragment') ? '' : ' }'}`,
+      );
+      expect(errors, selection).toBeUndefined();
+      const rows = [...(data!.meetings.nodes ?? []), ...(data!.meetings.edges ?? []).map((edge) => edge.node)];
+      expect(rows.length, selection).toBeGreaterThanOrEqual(4);
+      for (const row of rows) {
+        const expected = await general(row.id as string);
+        if (row.countries) expect(row.countries, selection).toEqual(expected.countries);
+        for (const key of ['sources', 'more']) {
+          const sources = row[key] as { id: string; title?: string; __typename?: string }[] | undefined;
+          if (!sources) continue;
+          expect(sources.map((source) => source.id), selection).toEqual(expected.sources.map((source) => source.id));
+          // a selection that asks for the title gets it (the ids alone would answer it with null)
+          const wantsTitle = key === 'more' || /(?<!more: )sources \{ id (title|\.\.\. on NewsItem)/.test(selection);
+          if (wantsTitle) expect(sources.map((source) => source.title), selection).toEqual(expected.sources.map((source) => source.title));
+          for (const source of sources) if ('__typename' in source) expect(source.__typename).toBe('NewsItem');
+        }
+      }
+    }
+  });
+
   it('pages in a stable order across the two ways of counting', async () => {
     const all = await list({ countries: ['IR'] }, 100);
     const firstHalf = await list({ countries: ['IR'] }, 4);

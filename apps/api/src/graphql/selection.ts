@@ -1,10 +1,14 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
  * True when every selection of the field being resolved asks for nothing but `id` (and `__typename`), following
  * fragments: the resolver can then answer from ids it already has instead of loading whole rows.
  */
 export function selectsOnlyId(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) => onlyId(info, node.selectionSet));
+}
+
+function onlyId(info: GraphQLResolveInfo, set: SelectionSetNode | undefined): boolean {
   const only = (set: SelectionSetNode | undefined): boolean =>
     !set ||
     set.selections.every((selection) => {
@@ -13,7 +17,7 @@ export function selectsOnlyId(info: GraphQLResolveInfo): boolean {
       const fragment = info.fragments[selection.name.value];
       return fragment ? only(fragment.selectionSet) : false;
     });
-  return info.fieldNodes.every((node) => only(node.selectionSet));
+  return only(set);
 }
 
 /**
@@ -30,4 +34,26 @@ export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
       return fragment ? has(fragment.selectionSet, rest) : false;
     }) ?? false);
   return info.fieldNodes.some((node) => has(node.selectionSet, path));
+}
+
+/** Every selection of `path` (field names from the field being resolved, `nodes.sources`), following fragments. */
+function selectionsAt(info: GraphQLResolveInfo, path: string[]): FieldNode[] {
+  const found: FieldNode[] = [];
+  const walk = (set: SelectionSetNode | undefined, rest: string[]): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value !== rest[0]) continue;
+        if (rest.length === 1) found.push(selection);
+        else walk(selection.selectionSet, rest.slice(1));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, rest);
+      else walk(info.fragments[selection.name.value]?.selectionSet, rest);
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet, path);
+  return found;
+}
+
+/** True when every selection of `path` asks for nothing but `id` (and `__typename`), following fragments. */
+export function selectsOnlyIdAt(info: GraphQLResolveInfo, path: string[]): boolean {
+  return selectionsAt(info, path).every((node) => onlyId(info, node.selectionSet));
 }

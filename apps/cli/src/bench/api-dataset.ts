@@ -21,13 +21,13 @@ const PLAN_TABLES = ['bench_meeting', 'bench_news', 'bench_proposal', 'bench_fol
 
 const SEEDED_TABLES = [
   'meeting', 'meeting_party', 'meeting_participant', 'meeting_source', 'news_item', 'actor', 'proposal', 'proposal_party',
-  'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change', 'evidence',
+  'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change', 'evidence', 'meeting_pair',
 ];
 
 const VACUUMED_TABLES = [
   'meeting', 'meeting_party', 'meeting_source', 'proposal', 'proposal_party', 'follow_up_action', 'follow_up_owner',
   'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month',
-  'rollup_score',
+  'rollup_score', 'meeting_pair',
 ];
 
 interface Step {
@@ -83,6 +83,14 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         FROM bench_meeting
         CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::text[] AS codes) p
         ORDER BY id`,
+    },
+    {
+      label: 'meeting pairs',
+      writes: 'meeting_pair', reads: ['meeting'],
+      // what the meeting_pair triggers (off during the load) write: each pair of a non-rejected meeting's parties
+      sql: `INSERT INTO meeting_pair (a, b, date, meeting_id)
+        SELECT p.a, p.b, m.date, m.id FROM meeting m CROSS JOIN LATERAL party_pairs(m.party_codes) p
+        WHERE m.review_status <> 'REJECTED' AND cardinality(m.party_codes) > 1`,
     },
     {
       label: 'meeting parties',

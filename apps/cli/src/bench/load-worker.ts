@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 // Loads GraphQL servers from a worker thread (the server under test keeps the main one) with autocannon:
-// `connections` connections to one target for `sliceMs`, then to the next, round after round, so the targets
-// share the same moments of the machine's load. Reports every latency, per target.
+// `connections` connections to one target for `sliceMs`, then to the next, round after round (each round starting
+// at the next target), so the targets share the same moments of the machine's load. Reports every latency, per target.
 
 export interface LoadTarget {
   url: string;
@@ -39,7 +39,11 @@ async function run(plan: LoadPlan): Promise<TargetLoad[]> {
   const { default: autocannon } = await import('autocannon');
   const results: TargetLoad[] = plan.targets.map(() => ({ latencies: [], errors: 0, elapsedMs: 0 }));
   for (let round = 0; round < plan.rounds; round++) {
-    for (const [index, target] of plan.targets.entries()) {
+    // Each round starts at the next target: a slow target's requests still running in the database when its slice
+    // ends weigh on the slice after it, and that is each target's in turn, not always the same one's.
+    for (let k = 0; k < plan.targets.length; k++) {
+      const index = (round + k) % plan.targets.length;
+      const target = plan.targets[index];
       const result = results[index];
       const path = new URL(target.url).pathname;
       let clients = 0;

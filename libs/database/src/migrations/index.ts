@@ -8,6 +8,7 @@ import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
+import { MeetingPairList1798500000000 } from './1798500000000-meeting-pair-list.js';
 import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
 import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
 import { RollupWritesOnAdd1798100000002 } from './1798100000002-rollup-writes-on-add.js';
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   RollupWritesOnAdd1798100000002,
   RollupMonthInlined1798100000003,
   OneActorPerPerson1798300000000,
+  MeetingPairList1798500000000,
 ];

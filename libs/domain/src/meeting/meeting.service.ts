@@ -10,7 +10,7 @@ import { ProposalService, type SetProposalStatusInput } from '../proposal/propos
 import { DomainError, DomainErrorCode } from '../shared/domain.error.js';
 import { getEntityOrThrow, lockForEdit, pagedRows } from '../shared/entity-helpers.js';
 import { PartyLocks, partySetKey, withPartyLocks } from '../shared/party-locks.js';
-import { meetingConditions, meetingCountFromRollups } from '../shared/filter-sql.js';
+import { meetingConditions, meetingCountFromRollups, meetingPairPage } from '../shared/filter-sql.js';
 import { assertCooperationFilter, type MeetingFilter } from '../shared/filters.js';
 import type { Page, PageOf } from '../shared/page.js';
 import type { RequestContext } from '../shared/request-context.js';
@@ -72,7 +72,9 @@ export class MeetingService {
     const params = new SqlParams();
     // the count from the rollups when they hold it (a pair's meetings at a million rows are tens of thousands)
     const count = meetingCountFromRollups(filter, params);
-    const conditions = meetingConditions(filter, 'm', params);
+    // two countries and nothing else: the page's ids from meeting_pair (then the filter's conditions are not needed)
+    const pageIds = count ? meetingPairPage(filter, params) : null;
+    const conditions = pageIds ? [] : meetingConditions(filter, 'm', params);
     const { rows, total } = await pagedRows<Meeting, { sourceIds: string[] }>(
       this.dataSource.manager,
       Meeting,
@@ -83,6 +85,7 @@ export class MeetingService {
       page,
       {
         count,
+        pageIds,
         alsoSelect: ['partyCodes'],
         extra: options.sourceIds ? { sourceIds: MEETING_SOURCE_IDS } : undefined,
       },

@@ -1,5 +1,6 @@
 import { currentReplica } from '@dyad/database';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { DomainError, DomainErrorCode } from './domain.error.js';
 import { type Page } from './page.js';
 import { preparedQuery, SqlParams } from './sql.js';
@@ -41,8 +42,8 @@ export async function getEntityOrThrow<T extends ObjectLiteral>(
   if (!isUuid(id)) {
     throw DomainError.invalid(`${id} is not a valid ${label} id`, { field: 'id' });
   }
-  const { columns, hydrate } = entityColumns<T>(manager, entity, alsoSelect);
-  const select = `SELECT ${columns.map((c) => `e."${c.databaseName}"`).join(', ')} FROM ${manager.connection.getMetadata(entity).tableName} e`;
+  const { select: expressions, hydrate } = entityColumns<T>(manager, entity, alsoSelect);
+  const select = `SELECT ${expressions.join(', ')} FROM ${manager.connection.getMetadata(entity).tableName} e`;
   let row: Record<string, unknown> | undefined;
   if (manager.queryRunner) [row] = await manager.query(`${select} WHERE e.id = $1`, [id]);
   // on the primary, rows asked for by concurrent requests are read together; on a replica, alone (below)
@@ -87,18 +88,45 @@ function readByIdTogether(dataSource: DataSource, sql: string, id: string): Prom
   return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
 }
 
-/** The entity's plain columns (those read by default, and `alsoSelect`) and how to make an entity of a raw row of them. */
+// Column types whose value node-postgres already gives as the entity holds it (TypeORM's conversion would return it
+// unchanged): read as they come, with no call per column and row.
+const AS_READ = new Set([
+  'uuid', 'text', 'varchar', 'character varying', 'char', 'character', 'boolean', 'bool', 'smallint', 'int2', 'int', 'integer', 'int4',
+  'real', 'float4', 'double precision', 'float8', 'timestamptz', 'timestamp with time zone', 'timestamp', 'timestamp without time zone',
+]);
+
+/**
+ * How a column is read into an entity: the select expression (over alias `e`) and whether the raw value is the
+ * entity's value. A `date` is read as text and an enum array as `text[]` (what TypeORM would make of the value node-
+ * postgres parses otherwise: a Date turned back into its day, a `{A,B}` string split); a column with a transformer,
+ * or of another type, goes through the driver's conversion.
+ */
+function columnReading(column: ColumnMetadata): { select: string; asRead: boolean } {
+  const name = `e."${column.databaseName}"`;
+  if (column.transformer) return { select: name, asRead: false };
+  const stringEnum = column.type === 'enum' && (column.enum ?? []).every((value) => typeof value === 'string');
+  if (column.type === 'date' && !column.isArray) return { select: `${name}::text AS "${column.databaseName}"`, asRead: true };
+  if (stringEnum) return { select: column.isArray ? `${name}::text[] AS "${column.databaseName}"` : name, asRead: true };
+  return { select: name, asRead: typeof column.type === 'string' && AS_READ.has(column.type) };
+}
+
+/** The entity's plain columns (those read by default, and `alsoSelect`), their select expressions over alias `e`, and
+ * how to make an entity of a raw row of them. */
 function entityColumns<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, alsoSelect: string[]) {
   const metadata = manager.connection.getMetadata(entity);
   const columns = metadata.columns.filter((c) => !c.relationMetadata && (c.isSelect || alsoSelect.includes(c.propertyName)));
   const driver = manager.connection.driver;
+  const readings = columns.map((column) => ({ column, property: column.propertyName, key: column.databaseName, ...columnReading(column) }));
   const hydrate = (row: Record<string, unknown>): T => {
     const hydrated = metadata.create() as Record<string, unknown>;
-    // the driver's own conversions (dates, enum arrays…), as TypeORM's find applies them
-    for (const column of columns) hydrated[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
+    // the driver's own conversions (enum arrays, numbers…) where a value is not as read, as TypeORM's find applies them
+    for (const reading of readings) {
+      const value = row[reading.key];
+      hydrated[reading.property] = reading.asRead ? value : driver.prepareHydratedValue(value, reading.column);
+    }
     return hydrated as T;
   };
-  return { columns, hydrate };
+  return { columns, select: readings.map((reading) => reading.select), hydrate };
 }
 
 /**
@@ -139,18 +167,25 @@ export async function pagedRows<T extends ObjectLiteral & { id: string }, X exte
   conditions: string[],
   params: SqlParams,
   page: Page,
-  options: { count?: string | null; alsoSelect?: string[]; extra?: { [K in keyof X]: string } } = {},
+  options: {
+    count?: string | null;
+    /** The page's ids in order (SQL given the limit and offset parameters), when another index than the table's
+     * finds them for these conditions: the same ids in the same order. */
+    pageIds?: ((limit: string, offset: string) => string) | null;
+    alsoSelect?: string[];
+    extra?: { [K in keyof X]: string };
+  } = {},
 ): Promise<{ rows: { entity: T; extra: X }[]; total: number }> {
   const table = manager.connection.getMetadata(entity).tableName;
-  const { columns, hydrate } = entityColumns<T>(manager, entity, options.alsoSelect ?? []);
+  const { select, hydrate } = entityColumns<T>(manager, entity, options.alsoSelect ?? []);
   const alias = source.alias;
   const where = whereClause(conditions);
   const limit = params.param(page.limit);
   const offset = params.param(page.offset);
   const extra = Object.entries(options.extra ?? {}) as [string, string][];
-  const sql = `SELECT t.total, ${[...columns.map((c) => `e."${c.databaseName}"`), ...extra.map(([name, expression]) => `${expression} AS "x_${name}"`)].join(', ')}
+  const sql = `SELECT t.total, ${[...select, ...extra.map(([name, expression]) => `${expression} AS "x_${name}"`)].join(', ')}
     FROM (SELECT (${options.count ?? `SELECT count(*)::int FROM ${table} ${alias} ${where}`}) AS total) t
-    LEFT JOIN LATERAL unnest(ARRAY(SELECT ${alias}.id FROM ${table} ${alias} ${where} ORDER BY ${source.orderBy} LIMIT ${limit} OFFSET ${offset}))
+    LEFT JOIN LATERAL unnest(ARRAY(${options.pageIds?.(limit, offset) ?? `SELECT ${alias}.id FROM ${table} ${alias} ${where} ORDER BY ${source.orderBy} LIMIT ${limit} OFFSET ${offset}`}))
       WITH ORDINALITY p(id, n) ON true
     LEFT JOIN ${table} e ON e.id = p.id
     ORDER BY p.n`;

@@ -49,6 +49,22 @@ export function meetingCountFromRollups(filter: MeetingFilter | null | undefined
   return `SELECT coalesce(sum(r.meetings), 0)::int FROM rollup_meeting r WHERE ${where.join(' AND ')}`;
 }
 
+/**
+ * The list's page of ids (newest first, undated last, then by id) from `meeting_pair` when the filter is two
+ * countries and nothing else (rejected meetings left out, as by default): the first entries of one index range
+ * instead of a walk of every meeting's party set. Null otherwise.
+ */
+export function meetingPairPage(filter: MeetingFilter | null | undefined, params: SqlParams): ((limit: string, offset: string) => string) | null {
+  const f = filter ?? {};
+  const other = Object.entries(f).some(([key, value]) => key !== 'countries' && value != null && !(Array.isArray(value) && value.length === 0));
+  const scope = other ? null : rollupScope(f.countries);
+  if (!scope?.b) return null;
+  const a = params.param(scope.a);
+  const b = params.param(scope.b);
+  return (limit, offset) =>
+    `SELECT p.meeting_id FROM meeting_pair p WHERE p.a = ${a} AND p.b = ${b} ORDER BY p.date DESC NULLS LAST, p.meeting_id LIMIT ${limit} OFFSET ${offset}`;
+}
+
 /** The normalised search key for a text filter, or null when it normalises to nothing. */
 export function searchKey(text: string | null | undefined): string | null {
   if (!text) return null;
