@@ -40,29 +40,41 @@ const applyFunction = `CREATE OR REPLACE FUNCTION rollup_score_apply(meetings uu
     IF added IS NOT NULL THEN
       INSERT INTO rollup_score_item SELECT * FROM unnest(added) ORDER BY 1, 2, 3, 4, 5;
     END IF;
-    -- each changed item's days, summed per dyad and day, then one row of 31 cells per dyad and month
+    -- the changed items as steps (a range adds its value from its first day and takes it back after its last),
+    -- summed day by day over the days of the months they touch (each dyad's month once, however many items
+    -- touch it), then one row of 31 cells per dyad and month: a weight is 2^((s - 2000-01-01)/365) from day s
+    -- on, times 2^((2000-01-01 - day)/365) on the day, as in rollup_score_rebuild
     WITH change AS (
       SELECT r.*, -1 AS sign FROM unnest(removed) r UNION ALL SELECT a.*, 1 FROM unnest(added) a
     ),
-    daily AS (
-      SELECT c.a, c.b, d.day, date_trunc('month', d.day)::date AS month,
-             sum(CASE WHEN c.term = 'M' THEN c.sign * power(0.5::float8, (d.day - c.s) / 365::float8) ELSE 0 END) AS w,
-             sum(CASE WHEN c.term = 'A' THEN c.sign ELSE 0 END)::int AS adv,
-             sum(CASE WHEN c.term = 'S' THEN c.sign ELSE 0 END)::int AS sig,
-             sum(CASE WHEN c.term = 'O' THEN c.sign ELSE 0 END)::int AS ovd
-      FROM change c CROSS JOIN LATERAL (SELECT g::date AS day FROM generate_series(c.s::timestamp, c.e::timestamp, interval '1 day') g) d
-      GROUP BY 1, 2, 3
+    step AS (
+      SELECT a, b, s AS day, 0 AS dense, sign * CASE WHEN term = 'M' THEN power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END AS w,
+             sign * (term = 'A')::int AS adv, sign * (term = 'S')::int AS sig, sign * (term = 'O')::int AS ovd
+      FROM change
+      UNION ALL
+      SELECT a, b, e + 1, 0, -sign * CASE WHEN term = 'M' THEN power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END,
+             -sign * (term = 'A')::int, -sign * (term = 'S')::int, -sign * (term = 'O')::int
+      FROM change
+      UNION ALL
+      SELECT k.a, k.b, g::date, 1, 0, 0, 0, 0
+      FROM (SELECT DISTINCT c.a, c.b, m FROM change c, generate_series(date_trunc('month', c.s::timestamp), date_trunc('month', c.e::timestamp), interval '1 month') m) k
+      CROSS JOIN LATERAL generate_series(k.m, k.m + interval '1 month - 1 day', interval '1 day') g
     ),
-    keys AS (
-      SELECT month, a, b FROM daily GROUP BY 1, 2, 3 HAVING bool_or(w <> 0 OR adv <> 0 OR sig <> 0 OR ovd <> 0)
+    daily AS (
+      SELECT a, b, day, dense,
+             sum(w) OVER run * power(2::float8, ('2000-01-01'::date - day) / 365::float8) AS w,
+             sum(adv) OVER run AS adv, sum(sig) OVER run AS sig, sum(ovd) OVER run AS ovd
+      FROM step
+      WINDOW run AS (PARTITION BY a COLLATE "C", b COLLATE "C" ORDER BY day, dense ROWS UNBOUNDED PRECEDING)
     ),
     cells AS (
-      SELECT k.month, k.a, k.b,
-             array_agg(coalesce(d.w, 0) ORDER BY i) AS w, array_agg(coalesce(d.adv, 0) ORDER BY i) AS adv,
-             array_agg(coalesce(d.sig, 0) ORDER BY i) AS sig, array_agg(coalesce(d.ovd, 0) ORDER BY i) AS ovd
-      FROM keys k CROSS JOIN generate_series(0, 30) i
-      LEFT JOIN daily d ON d.a = k.a AND d.b = k.b AND d.month = k.month AND d.day = k.month + i
-      GROUP BY 1, 2, 3
+      SELECT date_trunc('month', day::timestamp)::date AS month, a, b,
+             array_agg(CASE WHEN abs(w) < 1e-12 THEN 0 ELSE w END ORDER BY day) || array_fill(0::float8, ARRAY[31 - count(*)::int]) AS w,
+             array_agg(adv::int ORDER BY day) || array_fill(0, ARRAY[31 - count(*)::int]) AS adv,
+             array_agg(sig::int ORDER BY day) || array_fill(0, ARRAY[31 - count(*)::int]) AS sig,
+             array_agg(ovd::int ORDER BY day) || array_fill(0, ARRAY[31 - count(*)::int]) AS ovd
+      FROM daily WHERE dense = 1 GROUP BY a COLLATE "C", b COLLATE "C", 1, a, b
+      HAVING bool_or(abs(w) >= 1e-12 OR adv <> 0 OR sig <> 0 OR ovd <> 0)
     )
     INSERT INTO rollup_score AS r (month, a, b, shard, meetings, advanced, signed, overdue)
     SELECT month, a, b, rollup_shard(), w, adv, sig, ovd FROM cells ORDER BY 1, 2, 3
@@ -79,7 +91,9 @@ const applyFunction = `CREATE OR REPLACE FUNCTION rollup_score_apply(meetings uu
       WHERE r.a = k.a AND r.b = k.b AND r.month = k.month AND r.shard = rollup_shard()
         AND 0 = ALL(r.advanced) AND 0 = ALL(r.signed) AND 0 = ALL(r.overdue) AND 1e-9 > ALL(SELECT abs(w) FROM unnest(r.meetings) w);
     END IF;
-  END $$`;
+  END $$
+  -- its estimates (a thousand rows per generate_series) would have a statement JIT-compiled: 0.8 s for 0.3 s of work
+  SET jit = off`;
 
 const refreshNow = `CREATE OR REPLACE FUNCTION rollup_score_refresh(kind text, ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       DECLARE

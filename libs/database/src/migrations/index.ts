@@ -11,6 +11,7 @@ import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-pe
 import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
 import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
 import { RollupWritesOnAdd1798100000002 } from './1798100000002-rollup-writes-on-add.js';
+import { SetRefreshById1798400000001 } from './1798400000001-set-refresh-by-id.js';
 import { ScoreRollupAtCommit1798400000000 } from './1798400000000-score-rollup-at-commit.js';
 import { RollupMonthInlined1798100000003 } from './1798100000003-rollup-month-inlined.js';
 import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   RollupMonthInlined1798100000003,
   OneActorPerPerson1798300000000,
   ScoreRollupAtCommit1798400000000,
+  SetRefreshById1798400000001,
 ];
