@@ -27,9 +27,11 @@ const applyFunction = `CREATE OR REPLACE FUNCTION rollup_score_apply(meetings uu
       SELECT * FROM rollup_score_items_meeting(coalesce(meetings, '{}'))
       UNION ALL SELECT * FROM rollup_score_items_proposal(coalesce(proposals, '{}'))
       UNION ALL SELECT * FROM rollup_score_items_follow_up(coalesce(follow_ups, '{}'))) x;
-    SELECT array_agg(o) INTO stored FROM rollup_score_item o
-    WHERE (o.item = ANY(meetings) AND o.term = 'M') OR (o.item = ANY(proposals) AND o.term IN ('A', 'S'))
-       OR (o.item = ANY(follow_ups) AND o.term = 'O');
+    -- three index lookups (an OR of the three read the whole table at 1,500,000 items)
+    SELECT array_agg(o) INTO stored FROM (
+      SELECT * FROM rollup_score_item WHERE item = ANY(meetings) AND term = 'M'
+      UNION ALL SELECT * FROM rollup_score_item WHERE item = ANY(proposals) AND term IN ('A', 'S')
+      UNION ALL SELECT * FROM rollup_score_item WHERE item = ANY(follow_ups) AND term = 'O') o;
     SELECT array_agg(x) INTO removed FROM (SELECT * FROM unnest(stored) EXCEPT SELECT * FROM unnest(fresh)) x;
     SELECT array_agg(x) INTO added FROM (SELECT * FROM unnest(fresh) EXCEPT SELECT * FROM unnest(stored)) x;
     IF removed IS NULL AND added IS NULL THEN RETURN; END IF;

@@ -11,6 +11,9 @@ import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-pe
 import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
 import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
 import { RollupWritesOnAdd1798100000002 } from './1798100000002-rollup-writes-on-add.js';
+import { MeetingInPersonIndex1798400000004 } from './1798400000004-meeting-in-person-index.js';
+import { MeetingLatestDateBack1798400000003 } from './1798400000003-meeting-latest-date-back.js';
+import { FollowUpOriginDate1798400000002 } from './1798400000002-follow-up-origin-date.js';
 import { SetRefreshById1798400000001 } from './1798400000001-set-refresh-by-id.js';
 import { ScoreRollupAtCommit1798400000000 } from './1798400000000-score-rollup-at-commit.js';
 import { RollupMonthInlined1798100000003 } from './1798100000003-rollup-month-inlined.js';
@@ -44,4 +47,7 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   OneActorPerPerson1798300000000,
   ScoreRollupAtCommit1798400000000,
   SetRefreshById1798400000001,
+  FollowUpOriginDate1798400000002,
+  MeetingLatestDateBack1798400000003,
+  MeetingInPersonIndex1798400000004,
 ];
