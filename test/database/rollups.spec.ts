@@ -50,6 +50,8 @@ async function rollups(db: DataSource) {
       GROUP BY 1, 2, 3 HAVING bool_or(abs(w) >= 1e-9 OR adv <> 0 OR sig <> 0 OR ovd <> 0) ORDER BY 1, 2, 3`),
     partySets: await read(`SELECT 'm' AS t, id, party_codes FROM meeting UNION ALL SELECT 'p', id, party_codes FROM proposal
       UNION ALL SELECT 'f', id, party_codes FROM follow_up_action UNION ALL SELECT 's', id, ARRAY[funnel_step::text]::char(2)[] FROM proposal ORDER BY 1, 2`),
+    // the day each follow-up counts from (linking's window of open follow-ups), kept by triggers
+    originDates: await read(`SELECT id, origin_date::text FROM follow_up_action ORDER BY 1`),
   };
 }
 
@@ -149,7 +151,7 @@ describe('rollups', () => {
         // its history: when it was closed decides until when the score counts it overdue
         if (next() < 0.6) {
           await db.query(`INSERT INTO follow_up_status_change (follow_up_id, status, effective_date) VALUES ($1, $2, $3)`, [
-            id, pick(['DONE', 'CANCELLED', 'IN_PROGRESS']), date(),
+            id, pick(['DONE', 'CANCELLED', 'IN_PROGRESS', 'OPEN']), date(),
           ]);
         } else if (next() < 0.3) {
           await db.query(`DELETE FROM follow_up_status_change WHERE follow_up_id = $1`, [id]);
@@ -171,6 +173,12 @@ describe('rollups', () => {
     // every term of the score has ranges to keep
     const terms = new Set((JSON.parse(kept.scoreItems) as { term: string }[]).map((item) => item.term));
     expect([...terms].sort()).toEqual(['A', 'M', 'O', 'S']);
+    // origin dates of both kinds: a held meeting's day, and the day first recorded open
+    const origins = await dataSources[0].query(`SELECT count(*) FILTER (WHERE f.origin_date = m.date)::int AS held,
+      count(*) FILTER (WHERE f.origin_date IS DISTINCT FROM m.date AND f.origin_date IS NOT NULL)::int AS recorded
+      FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id`);
+    expect(origins[0].held).toBeGreaterThan(0);
+    expect(origins[0].recorded).toBeGreaterThan(0);
     // the writes went through more than one shard
     for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_score']) {
       const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM ${table}`);

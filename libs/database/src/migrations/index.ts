@@ -12,6 +12,11 @@ import { MeetingPairList1798500000000 } from './1798500000000-meeting-pair-list.
 import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
 import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
 import { RollupWritesOnAdd1798100000002 } from './1798100000002-rollup-writes-on-add.js';
+import { MeetingInPersonIndex1798400000004 } from './1798400000004-meeting-in-person-index.js';
+import { MeetingLatestDateBack1798400000003 } from './1798400000003-meeting-latest-date-back.js';
+import { FollowUpOriginDate1798400000002 } from './1798400000002-follow-up-origin-date.js';
+import { SetRefreshById1798400000001 } from './1798400000001-set-refresh-by-id.js';
+import { ScoreRollupAtCommit1798400000000 } from './1798400000000-score-rollup-at-commit.js';
 import { RollupMonthInlined1798100000003 } from './1798100000003-rollup-month-inlined.js';
 import { IngestionLookups1797100000000 } from './1797100000000-ingestion-lookups.js';
 import { MeetingStatus1796094033411 } from './1796094033411-meeting-status.js';
@@ -41,5 +46,10 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   RollupWritesOnAdd1798100000002,
   RollupMonthInlined1798100000003,
   OneActorPerPerson1798300000000,
+  ScoreRollupAtCommit1798400000000,
+  SetRefreshById1798400000001,
+  FollowUpOriginDate1798400000002,
+  MeetingLatestDateBack1798400000003,
+  MeetingInPersonIndex1798400000004,
   MeetingPairList1798500000000,
 ];

@@ -12,6 +12,7 @@ import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 
 @Entity()
 @Index('follow_up_open_owner_codes', { synchronize: false })
+@Index('follow_up_open_owner_origin', { synchronize: false })
 @Index('follow_up_action_party_codes_gin', { synchronize: false })
 @Index('follow_up_action_meeting_id', { synchronize: false })
 @Index('follow_up_action_proposal_id', { synchronize: false })
@@ -73,4 +74,8 @@ export class FollowUpAction {
   /** Its owners' codes, sorted; kept by database triggers (migration PartySetKeysAsArrays), never written here. Indexed for open follow-ups, for linking's exact-set lookups. */
   @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
   ownerCodes?: string[];
+
+  /** The day it counts from (its meeting's once held with a date, else the first day it was recorded open); kept by database triggers (migration FollowUpOriginDate), never written here. Indexed with the owner set for open follow-ups. */
+  @Column({ type: 'date', nullable: true, select: false, insert: false, update: false })
+  originDate?: string | null;
 }

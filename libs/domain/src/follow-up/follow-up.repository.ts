@@ -76,7 +76,9 @@ export class FollowUpRepository {
    * Open follow-ups of a meeting that have a day to count from: those among `ids`, those about `proposalIds`,
    * and those owned by exactly one of `ownerSets` whose day is before `to` and not before the day of the
    * latest meeting of exactly `since.parties` held in person before `to` (at `since.location` when given).
-   * Each part is an index lookup (primary key, proposal, open follow-ups by owner set, meetings by party set).
+   * Each part is an index lookup (primary key, proposal, open follow-ups by owner set and origin date in the
+   * window, meetings by party set). The origin date is stored on the row (kept by triggers, migration
+   * FollowUpOriginDate): the day its meeting was held, else the first day it was recorded open.
    */
   async openCandidates(query: {
     ids: readonly string[];
@@ -88,33 +90,26 @@ export class FollowUpRepository {
     const rows: {
       id: string; description: string; proposal_id: string | null; meeting_id: string; origin_date: string; owners: string[]; parties: string[]; quotes: string[];
     }[] = await preparedQuery(this.manager, 
-      `SELECT id, description, proposal_id, meeting_id, origin_date::text AS origin_date, owners, parties,
-              ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = c.id) AS quotes
-       FROM (
-         SELECT f.id, f.description, f.proposal_id, f.meeting_id,
-           CASE WHEN m.status = 'HELD' AND m.date IS NOT NULL THEN m.date
-                ELSE (SELECT min(s.effective_date) FROM follow_up_status_change s WHERE s.follow_up_id = f.id AND s.status = 'OPEN')
-           END AS origin_date,
-           f.owner_codes::text[] AS owners, m.party_codes::text[] AS parties
-         -- the candidates' ids first (each part an index lookup), then their rows by primary key
-         FROM (SELECT unnest($1::uuid[]) AS id
-               UNION SELECT g.id FROM follow_up_action g WHERE g.proposal_id = ANY($2::uuid[])
-               -- the sets travel as keys ("IR,KZ"): an array of arrays of different lengths cannot
-               UNION SELECT g.id FROM unnest($3::text[]) AS k
-                 JOIN follow_up_action g ON g.owner_codes = string_to_array(k, ',')::char(2)[] AND g.status IN ('OPEN', 'IN_PROGRESS')
-              ) ids
-         JOIN follow_up_action f ON f.id = ids.id JOIN meeting m ON m.id = f.meeting_id
-         WHERE f.status IN ('OPEN', 'IN_PROGRESS')
-       ) c
-       WHERE origin_date IS NOT NULL
-         AND (id = ANY($1::uuid[]) OR proposal_id = ANY($2::uuid[])
-              OR (($5::date IS NULL OR origin_date < $5::date)
-                  AND origin_date >= coalesce(
-                    (SELECT p.date FROM meeting p
-                     WHERE p.party_codes = $4::char(2)[] AND p.date < $5::date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
-                       AND p.type IN ('MEETING', 'VISIT', 'SIGNING') AND ($6::char(2) IS NULL OR p.location_country_code = $6)
-                     ORDER BY p.date DESC LIMIT 1),
-                    '-infinity'::date)))`,
+      `SELECT f.id, f.description, f.proposal_id, f.meeting_id, f.origin_date::text AS origin_date,
+              f.owner_codes::text[] AS owners, m.party_codes::text[] AS parties,
+              ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = f.id) AS quotes
+       -- the candidates' ids first (each part an index lookup), then their rows by primary key
+       FROM (SELECT unnest($1::uuid[]) AS id
+             UNION SELECT g.id FROM follow_up_action g WHERE g.proposal_id = ANY($2::uuid[])
+             -- the sets travel as keys ("IR,KZ"): an array of arrays of different lengths cannot; the stored
+             -- origin date bounds the range read of the index of open follow-ups by owner set and origin date
+             UNION SELECT g.id FROM unnest($3::text[]) AS k
+               JOIN follow_up_action g ON g.owner_codes = string_to_array(k, ',')::char(2)[] AND g.status IN ('OPEN', 'IN_PROGRESS')
+                 AND ($5::date IS NULL OR g.origin_date < $5::date)
+                 AND g.origin_date >= coalesce(
+                   (SELECT p.date FROM meeting p
+                    WHERE p.party_codes = $4::char(2)[] AND p.date < $5::date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
+                      AND p.type IN ('MEETING', 'VISIT', 'SIGNING') AND ($6::char(2) IS NULL OR p.location_country_code = $6)
+                    ORDER BY p.date DESC LIMIT 1),
+                   '-infinity'::date)
+            ) ids
+       JOIN follow_up_action f ON f.id = ids.id JOIN meeting m ON m.id = f.meeting_id
+       WHERE f.status IN ('OPEN', 'IN_PROGRESS') AND f.origin_date IS NOT NULL`,
       [query.ids, query.proposalIds, query.ownerSets.map(partySetKey), query.since ? sortedSet(query.since.parties) : null, query.to, query.since?.location ?? null],
     );
     return rows.map((row) => ({
