@@ -120,6 +120,8 @@ export interface Places {
   countries: PlaceForms;
   /** Cities by English name; a city with no name in the language is left out. */
   cities: PlaceForms;
+  /** The short common name of every country of the shared list, by code, as labels name it ("Iran and Kazakhstan"). */
+  names: Readonly<Record<string, string>>;
 }
 
 /**
@@ -268,6 +270,20 @@ export interface LabelWords {
   objectStop: readonly string[];
   /** Prepositions that carry a phrase on to its object ("on trade", «о сотрудничестве»); never its last word. */
   objectLinks: readonly string[];
+  /** The phrase goes on past its head only through a link ("memorandum of understanding on trade", not "… Iran"). */
+  objectLinkFirst: boolean;
+  /** A country's name ends the phrase, unless it follows the head or a link («تفاهم‌نامه همکاری ایران»). */
+  objectCountryEnds: boolean;
+  /** Verb endings: a word of more than four letters ending so ends the phrase, unless it follows the head or a link («подписали»). */
+  objectVerbEndings: readonly string[];
+  /** The script has capital letters: a description opens with one, an object inside a sentence does not. */
+  capitals: boolean;
+  /**
+   * Endings of a country's name after the visit verb, each with the ending it takes there (Russian accusative:
+   * «Россия» → «посетить Россию»): each word of the name takes the first that it ends with (one letter at least
+   * before it). Empty: names do not change.
+   */
+  visitCase: readonly (readonly [string, string])[];
   /** A follow-up's action by kind and status; {object} is the proposal's phrase, {country} a country's name. */
   actions: Record<'sign' | 'finalise' | 'carry' | 'hold' | 'visit' | 'meet', string>;
   /** Joins the last two names of a list ("Iran and Kazakhstan"). */

@@ -3,13 +3,13 @@ import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
 import { dates } from './dates.js';
 import { labels } from './labels.js';
-import { cities, countries } from './places.js';
+import { cities, countries, names } from './places.js';
 import { titles } from './titles.js';
 
 export const fa: LanguagePack = {
   language: 'fa',
   cues,
-  places: { countries, cities },
+  places: { countries, cities, names },
   dates,
   titles,
   labels,
