@@ -286,6 +286,8 @@ export interface LabelWords {
   visitCase: readonly (readonly [string, string])[];
   /** A follow-up's action by kind and status; {object} is the proposal's phrase, {country} a country's name. */
   actions: Record<'sign' | 'finalise' | 'carry' | 'hold' | 'visit' | 'meet', string>;
+  /** Words that open what was decided and are dropped from a follow-up ("agreed that …", «مقرر شد که …»); as written, any case. */
+  clauseOpeners: readonly string[];
   /** Joins the last two names of a list ("Iran and Kazakhstan"). */
   and: string;
   /** Joins the others. */

@@ -24,6 +24,7 @@ export const labels: LabelWords = {
     visit: 'visit {country}',
     meet: 'hold the next meeting',
   },
+  clauseOpeners: ['that', 'to'],
   and: ' and ',
   comma: ', ',
 };

@@ -23,6 +23,7 @@ export const labels: LabelWords = {
     visit: 'سفر به {country}',
     meet: 'برگزاری نشست بعدی',
   },
+  clauseOpeners: ['که'],
   and: ' و ',
   comma: '، ',
 };

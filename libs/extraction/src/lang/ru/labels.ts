@@ -23,6 +23,7 @@ export const labels: LabelWords = {
     visit: 'посетить {country}',
     meet: 'провести следующую встречу',
   },
+  clauseOpeners: ['о том, что', 'о том что', 'что'],
   and: ' и ',
   comma: ', ',
 };
