@@ -13,4 +13,4 @@ export function perLanguage<T>(pick: (pack: LanguagePack) => T): Record<Language
   return { fa: pick(PACKS.fa), en: pick(PACKS.en), ru: pick(PACKS.ru) };
 }
 
-export type { Cues, DateWords, DayMonthForm, LabelWords, LanguagePack, PlaceForms, Places, TitleWords, WeekdayCity } from './language-pack.js';
+export type { Cues, DateWords, DayMonthForm, LabelWords, LanguagePack, PageWords, PlaceForms, Places, TitleWords, WeekdayCity } from './language-pack.js';

@@ -294,6 +294,30 @@ export interface LabelWords {
   comma: string;
 }
 
+/**
+ * Words of the page around a news item and of its sentences (../chrome.ts, ../sentences.ts). Chrome is blanked
+ * before the language is known: any language's words count on every item. Entries are written as lexicon
+ * entries (key() spelling, `_` an optional joint, a trailing `*` any ending).
+ */
+export interface PageWords {
+  /** Words before a dot that does not end a sentence ("mr", "u.s", «г»), without their last dot. */
+  abbreviations: readonly string[];
+  /** Letters that alone before a dot are an initial ("J. Smith"); empty where names have no initials. */
+  initials: readonly string[];
+  /** Words that open a short line of page chrome ("share", «کد خبر», «просмотр*»). */
+  chromeLines: readonly string[];
+  /** A line of only these opens the footer ("about us"). */
+  footerLines: readonly string[];
+  /** A sign-off between slashes that ends the article («/انتهای پیام/»). */
+  footerMarks: readonly string[];
+  /** Regex fragments that open the footer, where a list cannot say it ("all content by … is licensed"). */
+  footerPatterns: readonly string[];
+  /** Filler and licence text: a short line that holds one is blanked ("lorem ipsum", «کلیه حقوق»). */
+  filler: readonly string[];
+  /** Openings of a short agency sign-off line («روابط عمومی»). */
+  signoff: readonly string[];
+}
+
 export interface LanguagePack {
   language: Language;
   cues: Cues;
@@ -301,4 +325,5 @@ export interface LanguagePack {
   dates: DateWords;
   titles: TitleWords;
   labels: LabelWords;
+  page: PageWords;
 }

@@ -3,6 +3,7 @@ import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
 import { dates } from './dates.js';
 import { labels } from './labels.js';
+import { page } from './page.js';
 import { cities, countries, names } from './places.js';
 import { titles } from './titles.js';
 
@@ -13,4 +14,5 @@ export const fa: LanguagePack = {
   dates,
   titles,
   labels,
+  page,
 };
