@@ -2,7 +2,8 @@
 // locative ("in X"), because a country that only hosts is not a party.
 import { hasSurrogates, isWordCode } from './chars.js';
 import { COUNTRY_LINES, CITY_LINES } from './gazetteer-data.js';
-import { FA_RIGHT, LEFT, RIGHT, compile, forEachMatch, rx } from './lexicon.js';
+import { LEFT, RIGHT, compile, forEachMatch, rx } from './lexicon.js';
+import { FA_RIGHT } from './lang/fa/morphology.js';
 import { PACKS, perLanguage } from './lang/index.js';
 import { keyText } from './normalize.js';
 import { LANGUAGES, type Language } from './vocabulary.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../gazetteer.js';
-import { words } from '../lexicon.js';
+import { words } from './fa/morphology.js';
 import { keyText } from '../normalize.js';
 import { LANGUAGES } from '../vocabulary.js';
 import { PACKS } from './index.js';
