@@ -122,6 +122,34 @@ export interface Places {
   cities: PlaceForms;
   /** The short common name of every country of the shared list, by code, as labels name it ("Iran and Kazakhstan"). */
   names: Readonly<Record<string, string>>;
+  /**
+   * What may be glued after a place's name (a regex of suffixes and the word's end: Persian, ./fa/morphology.ts);
+   * then a space inside a form is an optional joint. '': each word of a form ends where it ends, or takes any
+   * ending where it has a `*`.
+   */
+  glued: string;
+  /** Names are written with a capital: a lower-case form is not the place ("turkey"), and a word of otherPlaceBefore counts only capitalised. */
+  capitalised: boolean;
+  /** A word right before a place that makes the two another place ("Latin America", «دریای عمان», «латинск*»); a city keeps its name where names are capitalised ("New Delhi"). */
+  otherPlaceBefore: readonly string[];
+  /** Words right after a place's form that make another place («آذربایجان شرقی», "Indian Ocean"); `*`: after any form. */
+  otherPlaceAfter: PlaceForms;
+  /** Place names that are also common words: not the place before these nouns, nor in a text that names no other place of its country («آستانه», the eve of). */
+  homonyms: readonly { form: string; nounsAfter: readonly string[] }[];
+  /** Names of bodies a place's name is part of, by the place's English name, found within 24 characters ("Shanghai Cooperation Organization"); any language's count. */
+  partOf: PlaceForms;
+  /** Words right after a place's name that make it a person's first name ("Nursultan Nazarbayev"), by the place's English name; any language's count. */
+  nameBefore: PlaceForms;
+  /** Endings of a country's name that make «в» a direction, not a place («в Индию»); such a country is not merely a host. */
+  directionEndings: readonly string[];
+  /** Words right before a place that make it where something is ("in", «در», «в», "capital of"); any language's count. */
+  locativeBefore: readonly string[];
+  /** Words right before a place that make it the subject of talks ("on Syria", «درباره», «о»); any language's count. */
+  topicBefore: readonly string[];
+  /** Articles that may stand between those words and the place ("on the"). */
+  topicArticles: readonly string[];
+  /** Words that join a list of places ("and", «و», «или»): a topic list shares its first item's role. */
+  listWords: readonly string[];
 }
 
 /**

@@ -55,6 +55,7 @@ describe('language packs', () => {
     const pack = {
       language: 'ru' as const,
       places: {
+        ...PACKS.ru.places,
         countries: { JO: ['иордания', 'дании'], DK: ['дания', 'дании', 'датск*', 'датск*'] },
         cities: { Baku: ['баку'], Tehran: ['баку'] },
         names: { JO: 'Иордания', DK: 'Иордания' },

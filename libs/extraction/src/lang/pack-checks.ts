@@ -86,7 +86,7 @@ export function listDuplicates(path: string, list: readonly string[]): string[] 
 }
 
 // tables keyed by the language's own words or by place: their keys differ from pack to pack
-const WORD_TABLES = ['.countries', '.cities', '.names', '.numberWords'];
+const WORD_TABLES = ['.countries', '.cities', '.names', '.otherPlaceAfter', '.partOf', '.nameBefore', '.numberWords'];
 
 /** The shape of a pack: every key path down to the values (tables keyed by words or places are one value). */
 export function packShape(value: unknown, path = ''): string[] {

@@ -4,13 +4,13 @@ import { cues } from './cues.js';
 import { dates } from './dates.js';
 import { labels } from './labels.js';
 import { page } from './page.js';
-import { cities, countries, names } from './places.js';
+import { cities, countries, names, placeRules } from './places.js';
 import { titles } from './titles.js';
 
 export const en: LanguagePack = {
   language: 'en',
   cues,
-  places: { countries, cities, names },
+  places: { countries, cities, names, ...placeRules },
   dates,
   titles,
   labels,

@@ -1,6 +1,6 @@
 // English names of countries and cities (codes and English names: ../../gazetteer-data.ts).
 // A trailing * takes any ending; a leading ^ must match case; a form names one place only.
-import type { PlaceForms } from '../language-pack.js';
+import type { PlaceForms, Places } from '../language-pack.js';
 
 export const countries: PlaceForms = {
   IR: ['Iran', 'Iranian', 'Iranians', 'Islamic Republic', 'Persia'],
@@ -238,3 +238,22 @@ export const names: Readonly<Record<string, string>> = {
   TZ: 'Tanzania', UG: 'Uganda', ZW: 'Zimbabwe', NP: 'Nepal', MM: 'Myanmar', KH: 'Cambodia', NZ: 'New Zealand',
   PS: 'Palestine', SO: 'Somalia', ML: 'Mali', NE: 'Niger',
 };
+
+/** How places are read in English (see Places in ../language-pack.ts). */
+export const placeRules = {
+  glued: '',
+  capitalised: true,
+  otherPlaceBefore: ['latin', 'south', 'north', 'central', 'new'],
+  otherPlaceAfter: { '*': ['ocean', 'gulf', 'sea', 'peninsula', 'subcontinent'] },
+  homonyms: [],
+  partOf: { Shanghai: ['shanghai cooperation'] },
+  nameBefore: { Astana: ['nazarbay'] },
+  directionEndings: [],
+  locativeBefore: ['in', 'at', 'capital of', 'on the territory of'],
+  topicBefore: [
+    'on', 'about', 'over', 'regarding', 'concerning', 'including', 'such as', 'ranging from',
+    ...['situation', 'developments', 'crisis', 'conflict', 'war', 'issue'].flatMap((w) => [`${w} in`, `${w} of`]),
+  ],
+  topicArticles: ['the'],
+  listWords: ['and', 'or'],
+} satisfies Omit<Places, 'countries' | 'cities' | 'names'>;

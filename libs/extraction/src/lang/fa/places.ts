@@ -1,6 +1,7 @@
 // Persian names of countries and cities (codes and English names: ../../gazetteer-data.ts).
 // A trailing * takes any ending; a leading ^ must match case; a form names one place only.
-import type { PlaceForms } from '../language-pack.js';
+import type { PlaceForms, Places } from '../language-pack.js';
+import { FA_RIGHT } from './morphology.js';
 
 export const countries: PlaceForms = {
   IR: ['ایران'],
@@ -233,3 +234,35 @@ export const names: Readonly<Record<string, string>> = {
   SN: 'سنگال', GH: 'غنا', TZ: 'تانزانیا', UG: 'اوگاندا', ZW: 'زیمبابوه', NP: 'نپال', MM: 'میانمار', KH: 'کامبوج',
   NZ: 'نیوزیلند', PS: 'فلسطین', SO: 'سومالی', ML: 'مالی', NE: 'نیجر',
 };
+
+/** How places are read in Persian (see Places in ../language-pack.ts). */
+export const placeRules = {
+  glued: FA_RIGHT,
+  capitalised: false,
+  otherPlaceBefore: ['دریای', 'اقیانوس', 'استان', 'دریا'],
+  otherPlaceAfter: {
+    آذربایجان: ['شرقی', 'غربی', 'غرب', 'شرق'],
+    آمریکا: ['لاتین', 'جنوبی', 'شمالی', 'مرکزی'],
+    امریکا: ['لاتین', 'جنوبی', 'شمالی', 'مرکزی'],
+  },
+  homonyms: [
+    {
+      // «در آستانه سفر»: on the eve of the visit
+      form: 'آستانه',
+      nounsAfter: [
+        'سفر', 'نوروز', 'ولادت', 'میلاد', 'سال', 'سالروز', 'سالگرد', 'برگزاری', 'انتخابات', 'عید', 'ماه', 'روز', 'هفته',
+        'جشن', 'آغاز', 'شروع', 'ورود', 'دیدار', 'اجلاس', 'نشست', 'فصل', 'شهادت', 'رحلت', 'تحویل', 'بازگشایی',
+        'مسابقات', 'جام', 'فرارسیدن', 'فرا', 'ایام', 'دهه', 'افتتاح', 'اعزام', 'تحمل', 'ورشکستگی', 'فروپاشی', 'جنگ',
+        'امضا', 'امضای', 'انعقاد', 'انتشار', 'قرن', 'هزاره', 'سده', 'مراسم', 'جشنواره', 'اربعین', 'محرم', 'رمضان',
+        'کنفرانس', 'همایش', 'نمایشگاه', 'پایان', 'اتمام', 'خطر', 'بحران', 'تصویب', 'تولد', 'ازدواج', 'رسیدن',
+      ],
+    },
+  ],
+  partOf: { Shanghai: ['همکاری شانگهای'] },
+  nameBefore: { Astana: ['نظربای', 'نظربا'] },
+  directionEndings: [],
+  locativeBefore: ['در', 'پایتخت', 'در خاک'],
+  topicBefore: ['درباره', 'در مورد', 'پیرامون', 'بحران', 'تحولات', 'وضعیت', 'مسئله', 'مساله', 'موضوع', 'اوضاع'],
+  topicArticles: [],
+  listWords: ['و'],
+} satisfies Omit<Places, 'countries' | 'cities' | 'names'>;

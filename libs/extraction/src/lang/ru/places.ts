@@ -1,6 +1,6 @@
 // Russian names of countries and cities (codes and English names: ../../gazetteer-data.ts).
 // A trailing * takes any ending; a leading ^ must match case; a form names one place only.
-import type { PlaceForms } from '../language-pack.js';
+import type { PlaceForms, Places } from '../language-pack.js';
 
 export const countries: PlaceForms = {
   IR: ['иран*', 'ИРИ'],
@@ -234,3 +234,20 @@ export const names: Readonly<Record<string, string>> = {
   GH: 'Гана', TZ: 'Танзания', UG: 'Уганда', ZW: 'Зимбабве', NP: 'Непал', MM: 'Мьянма', KH: 'Камбоджа',
   NZ: 'Новая Зеландия', PS: 'Палестина', SO: 'Сомали', ML: 'Мали', NE: 'Нигер',
 };
+
+/** How places are read in Russian (see Places in ../language-pack.ts). */
+export const placeRules = {
+  glued: '',
+  capitalised: false,
+  otherPlaceBefore: ['латинск*'],
+  otherPlaceAfter: {},
+  homonyms: [],
+  partOf: { Shanghai: ['шанхайск* организаци'] },
+  nameBefore: { Astana: ['назарбаев'] },
+  // «в Индию» (accusative) is a direction, «в Индии» a place
+  directionEndings: ['ию', 'ую', 'у', 'ю'],
+  locativeBefore: ['в', 'во', 'на территории', 'столиц*'],
+  topicBefore: ['о', 'об', 'по', 'вокруг', 'ситуаци* в', 'ситуаци* на', 'ситуаци* вокруг'],
+  topicArticles: [],
+  listWords: ['и', 'или'],
+} satisfies Omit<Places, 'countries' | 'cities' | 'names'>;
