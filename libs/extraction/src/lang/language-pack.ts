@@ -346,6 +346,25 @@ export interface PageWords {
   signoff: readonly string[];
 }
 
+/** A script whose names ../actor-names.ts brings to Latin letters before keying them. */
+export interface NameScript {
+  /** A letter of the script: a word with one is read by toLatin. */
+  letters: RegExp;
+  /**
+   * The word in Latin letters; vowel letters stay vowels, and a sound already decided is upper case (J, C for ch,
+   * X for sh, H for kh, G for gh) so that no Latin rule re-reads it. Case endings that add a consonant go first.
+   */
+  toLatin(word: string): string;
+}
+
+/** Words of people's names, for their matching keys (../actor-names.ts); any language's count on every name. */
+export interface ActorNameWords {
+  /** Titles and honorifics left out of a name's key ("mr", «آقای», «господин»), lower case, no ZWNJ. */
+  honorifics: readonly string[];
+  /** Scripts of the language other than Latin: empty when its names are written in Latin letters. */
+  scripts: readonly NameScript[];
+}
+
 export interface LanguagePack {
   language: Language;
   cues: Cues;
@@ -354,4 +373,5 @@ export interface LanguagePack {
   titles: TitleWords;
   labels: LabelWords;
   page: PageWords;
+  names: ActorNameWords;
 }

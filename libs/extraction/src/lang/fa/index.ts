@@ -3,16 +3,18 @@ import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
 import { dates } from './dates.js';
 import { labels } from './labels.js';
+import { names } from './names.js';
 import { page } from './page.js';
-import { cities, countries, names, placeRules } from './places.js';
+import { cities, countries, names as countryNames, placeRules } from './places.js';
 import { titles } from './titles.js';
 
 export const fa: LanguagePack = {
   language: 'fa',
   cues,
-  places: { countries, cities, names, ...placeRules },
+  places: { countries, cities, names: countryNames, ...placeRules },
   dates,
   titles,
   labels,
   page,
+  names,
 };
