@@ -19,6 +19,15 @@ export function rx(source: string): string {
   return source.includes('|') ? `(?:${out})` : out;
 }
 
+/**
+ * An alternation of lexicon entries as a regex source, `(?:…)`, with no boundaries: key() spelling, a space any
+ * whitespace, a `*` after a letter any ending («данн*», «шанхайск* организаци»). null for no entries.
+ */
+export function alternativesOf(items: readonly string[]): string | null {
+  if (!items.length) return null;
+  return `(?:${items.map((w) => w.split(/(?<=\p{L})\*/u).map(rx).join('\\p{L}*')).join('|')})`;
+}
+
 function refuseDuplicates(items: readonly string[]): void {
   const seen = new Set<string>();
   for (const item of items) {

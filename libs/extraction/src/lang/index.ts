@@ -13,4 +13,4 @@ export function perLanguage<T>(pick: (pack: LanguagePack) => T): Record<Language
   return Object.fromEntries(LANGUAGES.map((lang) => [lang, pick(PACKS[lang])])) as Record<Language, T>;
 }
 
-export type { ActorNameWords, Cues, DateWords, DayMonthForm, LabelWords, LanguagePack, NameScript, PageWords, PlaceForms, Places, TitleWords, WeekdayCity } from './language-pack.js';
+export type { ActorNameWords, Cues, DateWords, DayMonthForm, EventWords, LabelWords, LanguagePack, NameScript, PageWords, PlaceForms, Places, TitleWords, WeekdayCity } from './language-pack.js';

@@ -365,6 +365,28 @@ export interface ActorNameWords {
   scripts: readonly NameScript[];
 }
 
+/** Words of events and proposals besides the cues (../extract.ts, ../proposals.ts). Lists are lexicon entries (`*` any ending). */
+export interface EventWords {
+  /** Words right before a signing verb that make it background, a past perfect ("had signed"). */
+  pastPerfectBefore: readonly string[];
+  /** Words that end a signing verb's match and make it a past perfect («امضا کرده بود»). */
+  pastPerfectEnd: readonly string[];
+  /** Nouns after a country's name that make it an adjective naming a visitor ("visiting Russian officials"); where names are capitalised, a capitalised word does too. */
+  adjectiveNouns: readonly string[];
+  /** The publisher's country (ISO code) when none is given: the Persian press is Iran's; '' none. */
+  defaultPublisher: string;
+  /** The press names its own officials without a country: an event's one unattributed person is the publisher's. */
+  ownOfficialsUnnamed: boolean;
+  /** A status cue before its noun counts as this many times as far (Persian verbs follow their object: 1.5). */
+  cueBeforeWeight: number;
+  /** First words of a proposal's object that take the next word with them ("joint venture", «совместн*»). */
+  objectOpeners: readonly string[];
+  /** Plural and case endings left out of an object word when proposals are merged ("festivals" = "festival"). */
+  objectEndings: readonly string[];
+  /** Words right before an agreement that refer back to a document already named ("the", «این», «данн*»). */
+  anaphora: readonly string[];
+}
+
 export interface LanguagePack {
   language: Language;
   cues: Cues;
@@ -374,4 +396,5 @@ export interface LanguagePack {
   labels: LabelWords;
   page: PageWords;
   names: ActorNameWords;
+  events: EventWords;
 }

@@ -2,6 +2,7 @@
 import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
 import { dates } from './dates.js';
+import { events } from './events.js';
 import { labels } from './labels.js';
 import { names } from './names.js';
 import { page } from './page.js';
@@ -17,4 +18,5 @@ export const ru: LanguagePack = {
   labels,
   page,
   names,
+  events,
 };
