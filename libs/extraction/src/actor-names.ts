@@ -3,10 +3,12 @@
 //
 // Persian script writes no short vowels, and every script renders Persian sounds its own way (ق and غ
 // are q, gh or г; خ is kh or х), so a key keeps only a consonant skeleton: each script is first brought to
-// Latin letters (our own tables for Persian and Cyrillic, tuned for how Persian, Russian and Central Asian
-// names are written in each other's scripts; the `transliteration` package folds every other letter,
+// Latin letters (the language packs' tables for Persian and Cyrillic, lang/<code>/names.ts, tuned for how Persian,
+// Russian and Central Asian names are written in each other's scripts; the `transliteration` package folds every other letter,
 // diacritics included, to ASCII), then the sounds that scripts confuse share one letter and vowels go.
 import { transliterate } from 'transliteration';
+import { PACKS } from './lang/index.js';
+import { LANGUAGES } from './vocabulary.js';
 
 /** A name as its matching key: consonant skeletons of its words, titles and honorifics left out. */
 export interface ActorNameKey {
@@ -16,38 +18,12 @@ export interface ActorNameKey {
   compact: string;
 }
 
-// Titles and honorifics, keyed as the words of a name are (lower case, Persian letters unified, ZWNJ gone).
-const TITLE_WORDS = new Set(
-  [
-    'mr', 'mrs', 'ms', 'miss', 'dr', 'doctor', 'prof', 'professor', 'sir', 'madam', 'he', 'his', 'her', 'excellency',
-    'sayyed', 'sayyid', 'sayed', 'seyed', 'seyyed', 'sayyida', 'seyedeh', 'hojatoleslam', 'hojjatoleslam',
-    'hojatolislam', 'ayatollah', 'sheikh', 'shaikh', 'haj', 'hajj', 'haji', 'hajji', 'eng', 'engineer', 'general',
-    'آقای', 'آقا', 'خانم', 'دکتر', 'مهندس', 'سید', 'سیده', 'حجتالاسلام', 'حجت', 'الاسلام', 'والمسلمین',
-    'آیتالله', 'آیت', 'الله', 'حاج', 'حاجی', 'جناب', 'سرکار', 'استاد', 'سردار', 'شیخ',
-    'г-н', 'г-жа', 'господин', 'господина', 'господином', 'госпожа', 'госпожи', 'доктор', 'профессор', 'его',
-    'ее', 'её', 'превосходительство', 'сеид', 'сейед', 'сейид', 'сейед', 'ходжатольислам', 'аятолла', 'шейх',
-    'хаджи',
-  ].map(wordKey),
-);
+// Titles and honorifics, keyed as the words of a name are (lower case, Persian letters unified, ZWNJ gone);
+// any language's on any name.
+const TITLE_WORDS = new Set(LANGUAGES.flatMap((l) => PACKS[l].names.honorifics).map(wordKey));
 
-// Persian (and Arabic) letters in Latin; vowel letters stay vowels so the Latin rules treat them alike.
-// Upper case is a sound already decided (J, C for ch, X for sh, H for kh, G for gh): no Latin rule re-reads it
-// (محمدجواد is d + j, not dj).
-const PERSIAN: Record<string, string> = {
-  ا: 'a', آ: 'a', أ: 'a', إ: 'a', ٱ: 'a', ء: '', ئ: 'i', ؤ: 'u', ع: '', ی: 'i', ي: 'i', ى: 'i', ه: 'h', ة: 'h',
-  ۀ: 'h', ح: 'h', خ: 'H', ب: 'b', پ: 'p', ت: 't', ث: 's', ج: 'J', چ: 'C', د: 'd', ذ: 'z', ر: 'r', ز: 'z',
-  ژ: 'J', س: 's', ش: 'X', ص: 's', ض: 'z', ط: 't', ظ: 'z', غ: 'G', ف: 'f', ق: 'G', ک: 'k', ك: 'k',
-  گ: 'g', ل: 'l', م: 'm', ن: 'n',
-};
-const PERSIAN_VOWEL_LETTERS = new Set(['ا', 'آ', 'ی', 'ي', 'ى', 'و']);
-
-// Russian, and the Kazakh, Tajik and Uzbek letters Central Asian names are written with.
-const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'J', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'H', ц: 'ts', ч: 'C', ш: 'X', щ: 'X',
-  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', ә: 'a', ғ: 'G', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u',
-  һ: 'h', і: 'i', ӣ: 'i', ӯ: 'u', ҳ: 'h', ҷ: 'J', ў: 'u',
-};
+// Scripts other than Latin, in the packs' order: a word is brought to Latin by the first whose letter it holds.
+const SCRIPTS = LANGUAGES.flatMap((l) => PACKS[l].names.scripts);
 
 // Latin spellings of one sound, in this order, to upper-case marks (so a later rule cannot re-read them):
 // kh/х/خ and h/ح/ه are one letter, as are q, gh and g (ق, غ and г render each other), and dzh/dj/zh/j.
@@ -76,45 +52,10 @@ function wordKey(word: string): string {
     .replace(/\.+$/, '');
 }
 
-// Russian reports decline names («с Асланом Бекмуратовым»): the instrumental endings add a consonant.
-// The other case endings are vowels and leave the skeleton as it is. -им is left alone (Карим, Рахим).
-function russianStem(word: string): string {
-  const stem = word.replace(/(?:ом|ем|ым)$/u, '');
-  return stem.length >= 4 && stem !== word ? stem : word;
-}
-
-function persianToLatin(word: string): string {
-  let out = '';
-  for (let i = 0; i < word.length; i++) {
-    const c = word[i];
-    if (c === 'و') {
-      // و is a consonant (v) at the start of a word or before a vowel letter (جواد, رضوی), else a vowel (محمود).
-      const next = word[i + 1];
-      out += i === 0 || (next !== undefined && PERSIAN_VOWEL_LETTERS.has(next)) ? 'v' : 'u';
-      continue;
-    }
-    out += PERSIAN[c] ?? c;
-  }
-  return out;
-}
-
-function cyrillicToLatin(word: string): string {
-  let out = '';
-  for (let i = 0; i < word.length; i++) {
-    const c = word[i];
-    if (c === 'д' && word[i + 1] === 'ж') {
-      out += 'J';
-      i++;
-      continue;
-    }
-    out += CYRILLIC[c] ?? c;
-  }
-  return out;
-}
-
 /** One word's consonant skeleton, or '' when nothing of it is left (a vowel-only word). */
 function skeleton(word: string): string {
-  let latin = /[\u0600-\u06ff]/.test(word) ? persianToLatin(word) : /[\u0400-\u04ff]/.test(word) ? cyrillicToLatin(russianStem(word)) : word;
+  const script = SCRIPTS.find((s) => s.letters.test(word));
+  let latin = script ? script.toLatin(word) : word;
   // Only now the package: it folds diacritics and other scripts to ASCII (ş, ç and ž are read above first).
   latin = latin.replace(/[şšçčž]/g, (c) => ({ ş: 'sh', š: 'sh', ç: 'ch', č: 'ch', ž: 'zh' })[c]!);
   latin = transliterate(latin).replace(APOSTROPHES, '');

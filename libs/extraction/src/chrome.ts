@@ -1,33 +1,39 @@
 // Page chrome (view counters, reading time, share links, agency footers, filler text) is found on the key
 // and blanked, so nothing is extracted from it; offsets stay into the original input.
+import { PACKS, type PageWords } from './lang/index.js';
 import { compile, rx } from './lexicon.js';
+import { LANGUAGES } from './vocabulary.js';
 
 export interface Range {
   start: number;
   end: number;
 }
 
+// Chrome is blanked before the language is known: every pack's words count on every item.
+const PAGES = LANGUAGES.map((l) => PACKS[l].page);
+// One alternation of lexicon entries (a trailing `*` takes any ending); no entries match nothing.
+function list(pick: (p: PageWords) => readonly string[]): string {
+  const entries = PAGES.flatMap(pick).map((w) => (w.endsWith('*') ? `${rx(w.slice(0, -1))}\\p{L}*` : rx(w)));
+  return entries.length ? `(?:${entries.join('|')})` : '(?!)';
+}
+
 // A whole short line of chrome.
-const CHROME_LINE = compile(
-  `^[\\s•·\\-–|*>]*(?:${rx(
-    'زمان مطالعه|مدت زمان مطالعه|کد خبر|شناسه خبر|تعداد بازدید|بازدید|اشتراک گذاری|اشتراک_گذاری|لینک کوتاه|کپی شد|چاپ|ارسال به دوستان|نسخه چاپی|نظرات|نظر شما|برچسب ها|برچسبها|برچسب|کلید واژه|اخبار مرتبط|خبرهای مرتبط|منبع|انتهای پیام|عکس|دانلود|ذخیره|پیوند|روابط عمومی',
-  )}|print|share|tweet|email|views?|reading time|read more|related(?: news| articles)?|tags?|comments?|source|photo|copyright|all rights reserved|время чтения|поделиться|просмотр\\p{L}*|теги|источник|фото)(?![\\p{L}]).{0,100}$`,
-  'gmu',
-);
+const CHROME_LINE = compile(`^[\\s•·\\-–|*>]*${list((p) => p.chromeLines)}(?![\\p{L}]).{0,100}$`, 'gmu');
 // Lines with no letters at all: bullets, counters, dots, times.
 const NO_LETTERS = /^[^\p{L}\n]*$/gmu;
 // From here to the end of the text is footer.
 const FOOTER_START = compile(
-  `^[\\s•·]*(?:about us|contact us|${rx('درباره ما|تماس با ما|انتهای پیام')}|о нас|контакты)\\s*$|/${rx('انتهای پیام')}/|all content by [^\\n]{0,60} is licensed`,
+  [
+    `^[\\s•·]*${list((p) => p.footerLines)}\\s*$`,
+    ...PAGES.flatMap((p) => p.footerMarks).map((w) => `/${rx(w)}/`),
+    ...PAGES.flatMap((p) => p.footerPatterns),
+  ].join('|'),
   'gmu',
 );
 // Filler and licence text on a short line of its own (a one-line article keeps its body).
-const FILLER = compile(
-  `^(?=[^\\n]{0,300}$)[^\\n]*(?:filler text|lorem ipsum|dummy text|${rx('کلیه حقوق')}|все права защищены)[^\\n]*$`,
-  'gmu',
-);
+const FILLER = compile(`^(?=[^\\n]{0,300}$)[^\\n]*${list((p) => p.filler)}[^\\n]*$`, 'gmu');
 // A short agency sign-off line: «روابط عمومی و اطلاع رسانی …».
-const SIGNOFF = compile(`^[\\s•]*${rx('روابط عمومی')}[^\\n]{0,80}$`, 'gmu');
+const SIGNOFF = compile(`^[\\s•]*${list((p) => p.signoff)}[^\\n]{0,80}$`, 'gmu');
 
 function collect(re: RegExp, key: string, out: Range[], toEnd = false): void {
   re.lastIndex = 0;

@@ -1,7 +1,7 @@
 // The pipeline: key() → chrome → language → publication date → places, dates, sentences → event
 // (anchor sentence, type, parties, date, location) → participants, sectors, proposals, follow-ups.
 import { findChrome, blankChrome } from './chrome.js';
-import { perLanguage } from './lang/index.js';
+import { PACKS, perLanguage } from './lang/index.js';
 import {
   ACCEPTED_INVITATION, BOTH_SIDES, CANCELLED_MEETING, COMMENTARY, COOPERATION, DECREE, EVENT_CUES, FUTURE_MEETING, FUTURE_SIGNING, ONGOING_TALKS, HOSTILE, INTERVIEW, NOT_DONE_BEFORE, PROPOSAL_CUES, RELATIONS, SAYS, SPECULATION,
   SPORT_MATCH, STATUS_CUES,
@@ -10,7 +10,7 @@ import { type DateHit, findDates, findPublicationDate } from './dates.js';
 import { allHitsOf, background, type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { addDays } from './jalali.js';
-import { compile, rx } from './lexicon.js';
+import { alternativesOf, compile, rx } from './lexicon.js';
 import { COUNTRY_NAMES, findMentions, type Mention } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText, type KeyedText } from './normalize.js';
@@ -57,6 +57,13 @@ export function findTitle(key: string): Span | null {
 }
 
 
+// A past perfect: the words before a signing verb ("had signed"), or how its match ends («امضا کرده بود»).
+const PAST_PERFECT = perLanguage(({ events: e }) => {
+  const before = alternativesOf(e.pastPerfectBefore);
+  const end = alternativesOf(e.pastPerfectEnd);
+  return { before: before ? new RegExp(`${before}\\s+$`, 'u') : null, end: end ? new RegExp(`${end}$`, 'u') : null };
+});
+
 // A signing reported as news: not future or denied, not an old document ("signed in 2021") whose state
 // the sentence is about.
 function signingDone(doc: Doc, span: Span): boolean {
@@ -64,7 +71,8 @@ function signingDone(doc: Doc, span: Span): boolean {
     const before = doc.key.slice(Math.max(span.start, h.start - 40), h.start);
     if (NOT_DONE_BEFORE[doc.lang].test(before)) continue;
     // "had signed", «امضا کرده بود»: background to the news, not the news
-    if (/had\s+(?:already\s+)?$/.test(before) || /بود\p{L}*$/u.test(doc.key.slice(h.start, h.end))) continue;
+    const perfect = PAST_PERFECT[doc.lang];
+    if (perfect.before?.test(before) || perfect.end?.test(doc.key.slice(h.start, h.end))) continue;
     if (STATE_CUES.some((re) => hasHit(doc, re[doc.lang], span))) continue;
     if (background(doc, span, h)) continue;
     // «Путин подписал распоряжение …», "signed an executive order": a decree at home
@@ -295,7 +303,11 @@ const ENVOY = perLanguage((p) => p.cues.envoy);
 const POSTED_IN = perLanguage((p) => p.cues.postedIn);
 
 // A country word used as an adjective: a capitalised word or a word for people follows ("Russian Deputy …", "Iranian officials").
-const ADJECTIVE_USE = /^\s+(?:\p{Lu}|(?:officials?|delegations?|ministers?|counterparts?|diplomats?|leaders?|side|government|troops|forces|team|experts?|businessm[ae]n|traders?)\b)/u;
+const ADJECTIVE_USE = perLanguage((p) => {
+  const nouns = alternativesOf(p.events.adjectiveNouns);
+  const alts = [...(p.places.capitalised ? ['\\p{Lu}'] : []), ...(nouns ? [`${nouns}\\b`] : [])];
+  return alts.length ? new RegExp(`^\\s+(?:${alts.join('|')})`, 'u') : null;
+});
 
 // Before the place a visit goes to: "left Tehran for Yerevan", "in Tehran", «بازدید از».
 const DESTINATION = perLanguage((p) => p.cues.destination);
@@ -310,7 +322,7 @@ function visited(doc: Doc, span: Span): string[] {
     const before = doc.key.slice(Math.max(span.start, m.start - 14), m.start);
     if (!DESTINATION[doc.lang].test(before)) continue;
     // "visiting Finnish President Niinistö", "visiting Russian officials": an adjective names the visitor, not where he went
-    if (doc.lang === 'en' && !m.place.city && ADJECTIVE_USE.test(doc.source.slice(doc.kt.end[m.end - 1], doc.kt.end[m.end - 1] + 24))) continue;
+    if (!m.place.city && ADJECTIVE_USE[doc.lang]?.test(doc.source.slice(doc.kt.end[m.end - 1], doc.kt.end[m.end - 1] + 24))) continue;
     if (cues.some((h) => Math.abs(h.start - m.start) <= 50)) out.push(m.place.code);
   }
   return out;
@@ -339,7 +351,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const kt = keyText(text);
   const script = detectScriptLanguage(text);
   const lang: Language = options.lang ?? (script === 'ar' || !script ? 'en' : script);
-  const publisherCountry = options.publisherCountry ?? (lang === 'fa' ? 'IR' : null);
+  const publisherCountry = options.publisherCountry ?? (PACKS[lang].events.defaultPublisher || null);
   const published = findPublicationDate(kt.key, lang);
   const chrome = findChrome(kt.key);
   if (published) {
@@ -652,7 +664,7 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
   if (publisherCountry && partyList.includes(publisherCountry) && !participants.some((p) => p.country === publisherCountry)) {
     const anon = participants.filter((p) => !p.country);
     const subject = anon.find((p) => p.title === null) ?? anon[0];
-    if (subject && lang === 'fa') subject.country = publisherCountry;
+    if (subject && PACKS[lang].events.ownOfficialsUnnamed) subject.country = publisherCountry;
   }
   const anchorIndex = anchor ? doc.sentences.indexOf(anchor) : -1;
   const nextSentence = anchorIndex >= 0 ? doc.sentences[anchorIndex + 1] : undefined;

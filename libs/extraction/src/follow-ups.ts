@@ -7,8 +7,7 @@ import { addDays, addMonths } from './jalali.js';
 import type { ProposalMention } from './proposals.js';
 import type { Span } from './sentences.js';
 import type { ExtractedFollowUp } from './types.js';
-import type { FollowUpHorizon } from './vocabulary.js';
-import { rx } from './lexicon.js';
+import { type FollowUpHorizon, LANGUAGES } from './vocabulary.js';
 import { meetAction, objectPhrase, proposalAction, visitAction, withOwners } from './labels.js';
 
 // A sentence's horizon is asked for by each mention in it and each event: read once per item.
@@ -162,14 +161,21 @@ function decided(doc: Doc, s: Span): string {
 function clauseAfter(doc: Doc, s: Span, from: number): string {
   let text = originalText(doc, { start: from, end: s.end }).replace(/^[\s,،:؛\-–—]+|[\s.!?؟]+$/gu, '');
   // "agreed that the sides would …", «مقرر شد که …», «договорились о том, что …»
-  text = text.replace(/^(?:that|to|که|о том,? что|что)\s+/iu, '');
+  text = text.replace(CLAUSE_OPENER, '');
   if (!text) text = originalText(doc, s).replace(/[\s.!?؟]+$/u, '');
   if (text.length <= 90) return lowerStart(doc, text);
   const cut = text.slice(0, 88);
   return `${lowerStart(doc, cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)))}…`;
 }
 
-const lowerStart = (doc: Doc, s: string) => (doc.lang === 'fa' || /^\p{Lu}{2}/u.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
+// (any language's opener is dropped on any item)
+const CLAUSE_OPENER = new RegExp(
+  `^(?:${LANGUAGES.flatMap((l) => PACKS[l].labels.clauseOpeners.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('|')})\\s+`,
+  'iu',
+);
+const CAPITALS = perLanguage((p) => p.labels.capitals);
+
+const lowerStart = (doc: Doc, s: string) => (!CAPITALS[doc.lang] || /^\p{Lu}{2}/u.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
 
 // An agreed document to sign, a decision («مقرر شد», "agreed to"), or anything with a time frame is a
 // next step; a bare future ("will take part") is not.

@@ -2,7 +2,7 @@
 // locative ("in X"), because a country that only hosts is not a party.
 import { hasSurrogates, isWordCode } from './chars.js';
 import { COUNTRY_LINES, CITY_LINES } from './gazetteer-data.js';
-import { FA_RIGHT, LEFT, RIGHT, compile, forEachMatch, rx } from './lexicon.js';
+import { RIGHT, rx } from './lexicon.js';
 import { PACKS, perLanguage } from './lang/index.js';
 import { keyText } from './normalize.js';
 import { LANGUAGES, type Language } from './vocabulary.js';
@@ -34,10 +34,10 @@ interface Entry {
 
 type Lang = Language;
 
-const entries: Record<Lang, Map<string, Entry>> = { fa: new Map(), en: new Map(), ru: new Map() };
+const entries = perLanguage(() => new Map<string, Entry>());
 // `lead`: the form's first word (its letters before any space, joint, dot or hyphen)
-const sources: Record<Lang, { src: string; first: string; lead: string }[]> = { fa: [], en: [], ru: [] };
-const multiStems: Record<Lang, { re: RegExp; entry: Entry }[]> = { fa: [], en: [], ru: [] };
+const sources = perLanguage((): { src: string; first: string; lead: string }[] => []);
+const multiStems = perLanguage((): { re: RegExp; entry: Entry }[] => []);
 export const COUNTRY_NAMES = new Map<string, string>();
 
 function flat(s: string): string {
@@ -58,7 +58,8 @@ function add(lang: Lang, form: string, place: Place): void {
   const stem = form.endsWith('*');
   const surface = keyText(form.replace(/\*/g, '')).key;
   let src: string;
-  if (lang === 'fa') src = rx(form.replace(/ /g, '_')) + FA_RIGHT;
+  const glued = PACKS[lang].places.glued;
+  if (glued) src = rx(form.replace(/ /g, '_')) + glued;
   else {
     // every word of a Russian form may carry its own case ending: «южн* коре*» = Южной Кореи
     src = keyText(form)
@@ -113,20 +114,18 @@ function build(lang: Lang): Map<string, Bucket> {
   }
   return out;
 }
-const MATCHERS: Record<Lang, Map<string, Bucket>> = { fa: build('fa'), en: build('en'), ru: build('ru') };
+const MATCHERS = perLanguage((p) => build(p.language));
 // word starts whose letter begins some form
-const STARTS: Record<Lang, RegExp> = Object.fromEntries(
-  (['fa', 'en', 'ru'] as const).map((lang) => {
-    const letters = new Set([...MATCHERS[lang].keys()].map((k) => k[0]));
-    // (no lookbehind: V8 scans much faster without one; whether it is a word's start is checked by hand)
-    return [lang, new RegExp(`[${[...letters].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}][\\p{L}\\p{M}\\p{N}]*`, 'gu')];
-  }),
-) as Record<Lang, RegExp>;
+const STARTS = perLanguage(({ language: lang }) => {
+  const letters = new Set([...MATCHERS[lang].keys()].map((k) => k[0]));
+  // (no lookbehind: V8 scans much faster without one; whether it is a word's start is checked by hand)
+  return new RegExp(`[${[...letters].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}][\\p{L}\\p{M}\\p{N}]*`, 'gu');
+});
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 // The buckets worth trying at a word, by the word (most words of an item recur in the next one).
-const CANDIDATES: Record<Lang, Map<string, Bucket[]>> = { fa: new Map(), en: new Map(), ru: new Map() };
+const CANDIDATES = perLanguage(() => new Map<string, Bucket[]>());
 const MAX_CANDIDATE_WORDS = 50_000;
 
 function bucketsFor(lang: Lang, word: string): Bucket[] {
@@ -154,9 +153,9 @@ function matchAt(lang: Lang, key: string, index: number, word: string): RegExpEx
 
 // The bucket keys as numbers (one letter, or two: first × 65536 + second), so a word that opens no bucket is
 // passed over without cutting it out of the text.
-const BUCKET_KEYS: Record<Lang, Set<number>> = Object.fromEntries(
-  (['fa', 'en', 'ru'] as const).map((lang) => [lang, new Set([...MATCHERS[lang].keys()].map((k) => (k.length === 1 ? k.charCodeAt(0) : k.charCodeAt(0) * 65536 + k.charCodeAt(1))))]),
-) as Record<Lang, Set<number>>;
+const BUCKET_KEYS = perLanguage(
+  ({ language: lang }) => new Set([...MATCHERS[lang].keys()].map((k) => (k.length === 1 ? k.charCodeAt(0) : k.charCodeAt(0) * 65536 + k.charCodeAt(1)))),
+);
 
 // At each word that begins with the first letter of some form, the matchers of its bucket are tried;
 // after a match the scan goes on from its end.
@@ -203,27 +202,62 @@ function matchPlacesByRegex(lang: Lang, key: string): RegExpExecArray[] {
 
 const OURS = perLanguage((p) => p.cues.ours);
 
-// "in X", and "capital of X" (Amman, the capital of Jordan, hosts but does not act).
-const TOPIC = new RegExp(
-  `(?:^|[\\s(«"'“,،])(?:on|about|over|regarding|concerning|including|such as|ranging from|(?:situation|developments|crisis|conflict|war|issue) (?:in|of)|${rx('درباره|در مورد|پیرامون|بحران|تحولات|وضعیت|مسئله|مساله|موضوع|اوضاع')}|о|об|по|вокруг|ситуаци\\p{L}* (?:в|на|вокруг))\\s(?:the\\s)?$`,
-  'u',
-);
+// A lexicon entry as a regex source: key() spelling, a space any whitespace, a trailing `*` (or one before a
+// space) any ending.
+const entry = (w: string) => w.split(/(?<=\p{L})\*/u).map(rx).join('\\p{L}*');
+const alternatives = (list: readonly string[]) => `(?:${list.map(entry).join('|')})`;
+const everyPack = <T>(pick: (p: (typeof PACKS)[Lang]['places']) => readonly T[]) => LANGUAGES.flatMap((l) => pick(PACKS[l].places));
+// Place names by English name → the words around them, every pack's together.
+function byPlace(pick: (p: (typeof PACKS)[Lang]['places']) => Readonly<Record<string, readonly string[]>>, wrap: (alts: string) => string): Map<string, RegExp> {
+  const lists = new Map<string, string[]>();
+  for (const lang of LANGUAGES) for (const [name, words] of Object.entries(pick(PACKS[lang].places))) lists.set(name, [...(lists.get(name) ?? []), ...words]);
+  return new Map([...lists].map(([name, words]) => [name, new RegExp(wrap(alternatives(words)), 'u')]));
+}
+
+// "in X", and "capital of X" (Amman, the capital of Jordan, hosts but does not act); any language's words on any item.
+const BOUNDARY = `(?:^|[\\s(«"'“,،])`;
+const articles = everyPack((p) => p.topicArticles);
+const TOPIC = new RegExp(`${BOUNDARY}${alternatives(everyPack((p) => p.topicBefore))}\\s${articles.length ? `(?:${alternatives(articles)}\\s)?` : ''}$`, 'u');
 // A report's source, not its subject: «به نقل از خبرگزاری آلمان», "according to the German news agency",
 // «со ссылкой на немецкое агентство» (a news agency that signs an MoU itself is named without these words).
 const MEDIA_BEFORE = perLanguage((p) => p.cues.mediaBefore);
 const MEDIA_AFTER = perLanguage((p) => p.cues.mediaAfter);
-const LOCATIVE = /(?:^|[\s(«"'“,،])(?:در|in|at|в|во|на территории|پایتخت|در خاک|capital of|on the territory of|столиц\p{L}*)\s$/u;
-// «آستانه» is "on the eve of / threshold of" before these nouns.
-const EVE_NOUNS = new Set(
-  [
-    'سفر', 'نوروز', 'ولادت', 'میلاد', 'سال', 'سالروز', 'سالگرد', 'برگزاری', 'انتخابات', 'عید', 'ماه', 'روز', 'هفته',
-    'جشن', 'آغاز', 'شروع', 'ورود', 'دیدار', 'اجلاس', 'نشست', 'فصل', 'شهادت', 'رحلت', 'تحویل', 'بازگشایی',
-    'مسابقات', 'جام', 'فرارسیدن', 'فرا', 'ایام', 'دهه', 'افتتاح', 'اعزام', 'تحمل', 'ورشکستگی', 'فروپاشی', 'جنگ',
-    'امضا', 'امضای', 'انعقاد', 'انتشار', 'قرن', 'هزاره', 'سده', 'مراسم', 'جشنواره', 'اربعین', 'محرم', 'رمضان',
-    'کنفرانس', 'همایش', 'نمایشگاه', 'پایان', 'اتمام', 'خطر', 'بحران', 'ورود', 'تصویب', 'تولد', 'ازدواج', 'رسیدن',
-  ].map((w) => keyText(w).key),
-);
-const DUSHANBE_BEFORE = new Set(['به', 'فرودگاه', 'شهر', 'وارد', 'مقصد'].map((w) => keyText(w).key));
+const LOCATIVE = new RegExp(`${BOUNDARY}${alternatives(everyPack((p) => p.locativeBefore))}\\s$`, 'u');
+// "on Afghanistan and Syria": the words between two items of a list
+const LIST_GAP = new RegExp(`^\\s*(?:,|${alternatives(everyPack((p) => p.listWords))})?\\s*$`, 'u');
+// the Shanghai Cooperation Organization («سازمان همکاری شانگهای», ШОС) is not Shanghai
+const PART_OF = byPlace((p) => p.partOf, (alts) => alts);
+// "Nursultan Nazarbayev" is a person, Nur-Sultan (Astana, 2019–2022) a city
+const NAME_BEFORE = byPlace((p) => p.nameBefore, (alts) => `^\\s+${alts}`);
+
+const keyOf = (w: string) => keyText(w).key;
+const keySet = (list: readonly string[]) => new Set(list.map(keyOf));
+
+// Each language's rules, built once.
+interface PlaceRules {
+  capitalised: boolean;
+  otherBefore: RegExp | null;
+  /** By a form's key(); '*' for any form. */
+  otherAfter: Map<string, RegExp>;
+  homonyms: { surface: string; nounsAfter: Set<string>; code: string }[];
+  weekdayCities: { surface: string; before: Set<string>; after: Set<string>; in: Set<string>; country: string[] }[];
+  directionEndings: readonly string[];
+}
+const RULES = perLanguage((pack): PlaceRules => {
+  const p = pack.places;
+  return {
+    capitalised: p.capitalised,
+    otherBefore: p.otherPlaceBefore.length ? new RegExp(`^${alternatives(p.otherPlaceBefore)}$`, 'u') : null,
+    otherAfter: new Map(Object.entries(p.otherPlaceAfter).map(([form, words]) => [form === '*' ? '*' : keyOf(form), new RegExp(`^\\s+${alternatives(words)}`, 'u')])),
+    homonyms: p.homonyms.map((h) => ({
+      surface: keyOf(h.form),
+      nounsAfter: keySet(h.nounsAfter),
+      code: entries[pack.language].get(flat(keyOf(h.form)))?.place.code ?? '',
+    })),
+    weekdayCities: pack.dates.weekdayCities.map((w) => ({ surface: keyOf(w.weekday), before: keySet(w.before), after: keySet(w.after), in: keySet(w.in), country: w.country.map(keyOf) })),
+    directionEndings: p.directionEndings,
+  };
+});
 
 function nextWord(key: string, end: number): string {
   const m = /^[\s،,]*([\p{L}\p{M}]+)/u.exec(key.slice(end, end + 40));
@@ -233,22 +267,6 @@ function prevWord(key: string, start: number): string {
   const m = /([\p{L}\p{M}]+)[\s،,]*$/u.exec(key.slice(Math.max(0, start - 40), start));
   return m ? m[1] : '';
 }
-
-const FA_ASTANA = keyText('آستانه').key;
-const FA_DUSHANBE = keyText('دوشنبه').key;
-const FA_CAPITAL = keyText('پایتخت').key;
-const FA_IN = keyText('در').key;
-const FA_TAJIKISTAN = keyText('تاجیکستان').key;
-const FA_EXCLUDE_AFTER: Record<string, RegExp> = {
-  [keyText('آذربایجان').key]: new RegExp(`^\\s?(?:${rx('شرقی|غربی|غرب|شرق')})`, 'u'),
-  [keyText('آمریکا').key]: new RegExp(`^(?:ی\\s)?\\s?(?:${rx('لاتین|جنوبی|شمالی|مرکزی')})`, 'u'),
-  [keyText('امریکا').key]: new RegExp(`^(?:ی\\s)?\\s?(?:${rx('لاتین|جنوبی|شمالی|مرکزی')})`, 'u'),
-};
-const FA_EXCLUDE_BEFORE = new Set(['دریای', 'اقیانوس', 'استان', 'دریا'].map((w) => keyText(w).key));
-const EN_EXCLUDE_BEFORE = new Set(['latin', 'south', 'north', 'central', 'new']);
-const EN_EXCLUDE_AFTER = /^\s+(?:ocean|gulf|sea|peninsula|subcontinent)/;
-const SCO = new RegExp(`shanghai cooperation|${keyText('همکاری شانگهای').key}|шанхайск\\p{L}* организаци`, 'u');
-const NAZARBAYEV = new RegExp(`^\\s+(?:nazarbay|${keyText('نظربای').key}|${keyText('نظربا').key}|назарбаев)`, 'u');
 
 function lookup(lang: Lang, matched: string): Entry | null {
   for (const m of multiStems[lang]) if (m.re.test(matched)) return m.entry;
@@ -270,6 +288,7 @@ export function findMentions(
   publisherCountry: string | null,
   originalAt: (keyIndex: number) => string,
 ): Mention[] {
+  const rules = RULES[lang];
   const out: Mention[] = [];
   const matches: RegExpExecArray[] = [];
   matches.push(...matchPlaces(lang, key));
@@ -280,55 +299,44 @@ export function findMentions(
     const end = start + m[0].length;
     const e = lookup(lang, m[0]);
     if (!e) continue;
-    if (lang === 'en') {
-      if (e.exactCase) {
-        let orig = '';
-        for (let i = start; i < end; i++) orig += originalAt(i);
-        if (flat(orig) !== flat(e.exactCase)) continue;
-      } else {
-        const first = originalAt(start);
-        if (first !== first.toUpperCase()) continue;
-      }
-      // "New England", "Latin America": a capitalised word before makes another place (but "the new British ambassador" is British)
-      const before = prevWord(key, start);
-      if (EN_EXCLUDE_BEFORE.has(before) && !e.place.city && /\p{Lu}/u.test(originalAt(key.lastIndexOf(before, start)))) continue;
-      if (EN_EXCLUDE_AFTER.test(key.slice(end, end + 20))) continue;
-    } else if (e.exactCase) {
+    if (e.exactCase) {
       let orig = '';
       for (let i = start; i < end; i++) orig += originalAt(i);
       if (flat(orig) !== flat(e.exactCase)) continue;
+    } else if (rules.capitalised) {
+      const first = originalAt(start);
+      if (first !== first.toUpperCase()) continue;
     }
-    if (lang === 'fa') {
-      const after = FA_EXCLUDE_AFTER[e.surface];
-      if (after && after.test(key.slice(end, end + 20))) continue;
-      const prev = prevWord(key, start);
-      if (FA_EXCLUDE_BEFORE.has(prev)) continue;
-      if (e.surface === FA_DUSHANBE) {
-        const next = nextWord(key, end);
-        // («در دوشنبه» too, in an item about Tajikistan)
-        if (!DUSHANBE_BEFORE.has(prev) && next !== FA_CAPITAL && !(prev === FA_IN && key.includes(FA_TAJIKISTAN))) continue;
-      }
-      if (e.surface === FA_ASTANA && EVE_NOUNS.has(nextWord(key, end))) continue;
+    // "Latin America", «دریای عمان»: a word before makes another place (but "the new British ambassador" is British)
+    const prev = prevWord(key, start);
+    if (rules.otherBefore?.test(prev) && (!rules.capitalised || (!e.place.city && /\p{Lu}/u.test(originalAt(key.lastIndexOf(prev, start)))))) continue;
+    const after = rules.otherAfter.get(e.surface) ?? rules.otherAfter.get('*');
+    if (after?.test(key.slice(end, end + 20))) continue;
+    // «دوشنبه» is Monday unless the words around it make it the city
+    const weekday = rules.weekdayCities.find((w) => w.surface === e.surface);
+    if (weekday) {
+      const next = nextWord(key, end);
+      if (!weekday.before.has(prev) && !weekday.after.has(next) && !(weekday.in.has(prev) && weekday.country.some((c) => key.includes(c)))) continue;
     }
-    if (lang === 'ru' && /латинск\p{L}*\s$/u.test(key.slice(Math.max(0, start - 14), start))) continue;
-    // the Shanghai Cooperation Organization («سازمان همکاری شانگهای», ШОС) is not Shanghai
-    if (e.place.name === 'Shanghai' && SCO.test(key.slice(Math.max(0, start - 24), end + 24))) continue;
-    // "Nursultan Nazarbayev" is a person, Nur-Sultan (Astana, 2019–2022) a city
-    if (e.place.code === 'KZ' && e.place.city && NAZARBAYEV.test(key.slice(end, end + 16))) continue;
+    if (rules.homonyms.some((h) => h.surface === e.surface && h.nounsAfter.has(nextWord(key, end)))) continue;
+    if (PART_OF.get(e.place.name)?.test(key.slice(Math.max(0, start - 24), end + 24))) continue;
+    if (e.place.city && NAME_BEFORE.get(e.place.name)?.test(key.slice(end, end + 16))) continue;
     const before = key.slice(Math.max(0, start - 20), start);
     // «в Индию» (accusative) is a direction, «в Индии» a place: a country something goes to is not merely a host
-    const direction = lang === 'ru' && !e.place.city && /(?:ию|ую|у|ю)$/u.test(m[0]);
+    const direction = !e.place.city && rules.directionEndings.some((x) => m![0].endsWith(x));
     // «به نقل از خبرگزاری آلمان», "the German news agency": the source of a report, not a party to it
     const source = MEDIA_BEFORE[lang].test(key.slice(Math.max(0, start - 30), start)) || MEDIA_AFTER[lang].test(key.slice(end, end + 24));
     out.push({ place: e.place, start, end, locative: LOCATIVE.test(before) && !direction, ours: false, topic: source || TOPIC.test(key.slice(Math.max(0, start - 24), start)) });
   }
   // "on Afghanistan and Syria": a topic list shares its first item's role
   for (let i = 1; i < out.length; i++) {
-    if (out[i - 1].topic && !out[i].topic && /^\s*(?:,|and|or|و|и|или)?\s*$/u.test(key.slice(out[i - 1].end, out[i].start))) out[i].topic = true;
+    if (out[i - 1].topic && !out[i].topic && LIST_GAP.test(key.slice(out[i - 1].end, out[i].start))) out[i].topic = true;
   }
-  // «آستانه» is the city only in a text about Kazakhstan.
-  const hasKz = out.some((x) => x.place.code === 'KZ' && !(lang === 'fa' && key.slice(x.start, x.end).startsWith(FA_ASTANA)));
-  const filtered = hasKz ? out : out.filter((x) => !(lang === 'fa' && key.startsWith(FA_ASTANA, x.start)));
+  // «آستانه» is the city only in a text that names Kazakhstan otherwise.
+  let filtered = out;
+  for (const h of rules.homonyms) {
+    if (!filtered.some((x) => x.place.code === h.code && !key.startsWith(h.surface, x.start))) filtered = filtered.filter((x) => !key.startsWith(h.surface, x.start));
+  }
   if (publisherCountry) {
     const ours = OURS[lang];
     ours.lastIndex = 0;

@@ -11,12 +11,15 @@ import { LANGUAGES, type Language, type ProposalKind, type ProposalStatus } from
 const k = (s: string) => keyText(s).key;
 const set = (words: readonly string[]) => new Set(words.map(k));
 
-// Where an object phrase ends: function words, verbs and clause openers that are not part of a name.
-const STOP = perLanguage((p) => set(p.labels.objectStop));
-// Words that may continue an English phrase to the right: "memorandum of understanding on trade facilitation".
-const EN_LINK = new Set(PACKS.en.labels.objectLinks);
-// A Russian complement: «соглашение о …», «по …», «в сфере …».
-const RU_LINK = new Set(PACKS.ru.labels.objectLinks);
+// How each language's object phrases run on (see LabelWords), built once per pack.
+const OBJECT = perLanguage((p) => ({
+  // where an object phrase ends: function words, verbs and clause openers that are not part of a name
+  stop: set(p.labels.objectStop),
+  links: new Set(p.labels.objectLinks),
+  linkFirst: p.labels.objectLinkFirst,
+  countryEnds: p.labels.objectCountryEnds,
+  verbEndings: p.labels.objectVerbEndings,
+}));
 // a phrase does not end on a preposition or "and", in any language
 const TRAILING = new Set(LANGUAGES.flatMap((l) => [...PACKS[l].labels.objectLinks, PACKS[l].labels.and.trim()]));
 const MAX_WORDS = 8;
@@ -36,7 +39,6 @@ function tokensFrom(doc: Doc, from: number, to: number, max: number): Tok[] {
 }
 
 const isWord = (t: Tok) => /[\p{L}\p{N}]/u.test(t.w[0]);
-const RU_VERB = /(?:л|ла|ли|ло|ть|ться|ет|ют|ит|ят)$/u;
 
 /** The mention's phrase widened to its object, in the original spelling; at most MAX_WORDS words. */
 export function objectPhrase(doc: Doc, hit: Span, sentence: Span): string {
@@ -58,17 +60,18 @@ function widen(doc: Doc, hit: Span, sentence: Span): string {
   const inCountry = (t: Tok) => countries.some((m: Mention) => t.start >= m.start && t.end <= m.end);
   let end = hit.end;
   let words = doc.key.slice(hit.start, hit.end).split(/\s+/).length;
-  const stop = STOP[doc.lang];
+  const rules = OBJECT[doc.lang];
   for (let i = 0; i < right.length && words < MAX_WORDS; i++) {
     const t = right[i];
-    if (!isWord(t) || stop.has(t.w) || /^\d/.test(t.w)) break;
-    if (doc.lang === 'en') {
-      // "… on trade facilitation": only after a linking preposition, and up to a country or a verb
-      if (end === hit.end && !EN_LINK.has(t.w)) break;
-      if (inCountry(t) && !EN_LINK.has(right[i - 1]?.w ?? '')) break;
-    } else if (doc.lang === 'ru') {
-      if (RU_VERB.test(t.w) && !RU_LINK.has(right[i - 1]?.w ?? '') && t.w.length > 4 && end !== hit.end) break;
-    } else if (inCountry(t) && i > 0) break;
+    if (!isWord(t) || rules.stop.has(t.w) || /^\d/.test(t.w)) break;
+    const first = end === hit.end;
+    // "… on trade facilitation": only after a linking preposition
+    if (first && rules.linkFirst && !rules.links.has(t.w)) break;
+    // up to a country («تفاهم‌نامه همکاری ایران») or a verb («подписали»), unless a link leads to it
+    if (!first && !rules.links.has(right[i - 1].w)) {
+      if (rules.countryEnds && inCountry(t)) break;
+      if (t.w.length > 4 && rules.verbEndings.some((e) => t.w.endsWith(e))) break;
+    }
     end = t.end;
     words++;
   }
@@ -87,6 +90,8 @@ function widen(doc: Doc, hit: Span, sentence: Span): string {
 const ACTIONS = perLanguage((p) => p.labels.actions);
 const AND = perLanguage((p) => p.labels.and);
 const COMMA = perLanguage((p) => p.labels.comma);
+const VISIT_CASE = perLanguage((p) => p.labels.visitCase);
+const CAPITALS = perLanguage((p) => p.labels.capitals);
 
 /** What to do about a proposal still to be done: sign an agreed MoU, finalise one being negotiated, hold an event… */
 export function proposalAction(lang: Language, kind: ProposalKind, status: ProposalStatus, object: string): string {
@@ -103,15 +108,19 @@ export function proposalAction(lang: Language, kind: ProposalKind, status: Propo
 }
 
 export function visitAction(lang: Language, country: string): string {
-  const name = countryName(country, lang);
-  return ACTIONS[lang].visit.replace('{country}', lang === 'ru' ? accusative(name) : name);
+  return ACTIONS[lang].visit.replace('{country}', visitCase(lang, countryName(country, lang)));
 }
 
-// «посетить Россию», «посетить Южную Корею»: feminine names take -у/-ю, adjectives -ую; the rest do not change.
-function accusative(name: string): string {
+// «посетить Россию», «посетить Южную Корею»: each word takes the first ending of the pack's visitCase it ends with.
+function visitCase(lang: Language, name: string): string {
+  const endings = VISIT_CASE[lang];
+  if (!endings.length) return name;
   return name
     .split(' ')
-    .map((w) => w.replace(/ая$/u, 'ую').replace(/яя$/u, 'юю').replace(/ия$/u, 'ию').replace(/([^и])я$/u, '$1ю').replace(/([^\s])а$/u, '$1у'))
+    .map((w) => {
+      const e = endings.find(([from]) => w.length > from.length && w.endsWith(from));
+      return e ? w.slice(0, w.length - e[0].length) + e[1] : w;
+    })
     .join(' ');
 }
 
@@ -135,54 +144,19 @@ export function proposalDescription(lang: Language, phrase: string): string {
 }
 
 function upperFirst(lang: Language, s: string): string {
-  return lang === 'fa' ? s : s.charAt(0).toUpperCase() + s.slice(1);
+  return CAPITALS[lang] ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
 // "The MoU" inside a sentence reads "the MoU"; acronyms (MoU, CIS) keep their case.
 function lowerFirst(lang: Language, s: string): string {
-  if (lang === 'fa' || /^\p{Lu}{2}/u.test(s) || /^\p{Lu}\p{Ll}*\p{Lu}/u.test(s)) return s;
+  if (!CAPITALS[lang] || /^\p{Lu}{2}/u.test(s) || /^\p{Lu}\p{Ll}*\p{Lu}/u.test(s)) return s;
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-// Short common names of the countries the gazetteer knows, per language (ISO code → name).
-const NAMES: Record<string, [string, string, string]> = Object.fromEntries(
-  `IR|Iran|ایران|Иран KZ|Kazakhstan|قزاقستان|Казахстан RU|Russia|روسیه|Россия TJ|Tajikistan|تاجیکستان|Таджикистан
-UZ|Uzbekistan|ازبکستان|Узбекистан TM|Turkmenistan|ترکمنستان|Туркменистан KG|Kyrgyzstan|قرقیزستان|Киргизия
-AF|Afghanistan|افغانستان|Афганистан PK|Pakistan|پاکستان|Пакистан IN|India|هند|Индия CN|China|چین|Китай TR|Turkey|ترکیه|Турция
-AZ|Azerbaijan|آذربایجان|Азербайджан AM|Armenia|ارمنستان|Армения GE|Georgia|گرجستان|Грузия IQ|Iraq|عراق|Ирак SY|Syria|سوریه|Сирия
-LB|Lebanon|لبنان|Ливан SA|Saudi_Arabia|عربستان_سعودی|Саудовская_Аравия AE|United_Arab_Emirates|امارات|ОАЭ QA|Qatar|قطر|Катар
-OM|Oman|عمان|Оман KW|Kuwait|کویت|Кувейт BH|Bahrain|بحرین|Бахрейн YE|Yemen|یمن|Йемен JO|Jordan|اردن|Иордания EG|Egypt|مصر|Египет
-US|United_States|آمریکا|США GB|United_Kingdom|بریتانیا|Великобритания FR|France|فرانسه|Франция DE|Germany|آلمان|Германия
-IT|Italy|ایتالیا|Италия ES|Spain|اسپانیا|Испания JP|Japan|ژاپن|Япония KR|South_Korea|کره_جنوبی|Южная_Корея KP|North_Korea|کره_شمالی|КНДР
-BY|Belarus|بلاروس|Белоруссия UA|Ukraine|اوکراین|Украина VE|Venezuela|ونزوئلا|Венесуэла BO|Bolivia|بولیوی|Боливия CU|Cuba|کوبا|Куба
-NI|Nicaragua|نیکاراگوئه|Никарагуа BR|Brazil|برزیل|Бразилия AR|Argentina|آرژانتین|Аргентина MX|Mexico|مکزیک|Мексика CA|Canada|کانادا|Канада
-AU|Australia|استرالیا|Австралия ZA|South_Africa|آفریقای_جنوبی|ЮАР ID|Indonesia|اندونزی|Индонезия MY|Malaysia|مالزی|Малайзия
-TH|Thailand|تایلند|Таиланд VN|Vietnam|ویتنام|Вьетнам PH|Philippines|فیلیپین|Филиппины SG|Singapore|سنگاپور|Сингапур MN|Mongolia|مغولستان|Монголия
-BD|Bangladesh|بنگلادش|Бангладеш LK|Sri_Lanka|سریلانکا|Шри-Ланка NG|Nigeria|نیجریه|Нигерия ET|Ethiopia|اتیوپی|Эфиопия KE|Kenya|کنیا|Кения
-DZ|Algeria|الجزایر|Алжир TN|Tunisia|تونس|Тунис LY|Libya|لیبی|Ливия SD|Sudan|سودان|Судан SE|Sweden|سوئد|Швеция NO|Norway|نروژ|Норвегия
-NL|Netherlands|هلند|Нидерланды BE|Belgium|بلژیک|Бельгия CH|Switzerland|سوئیس|Швейцария AT|Austria|اتریش|Австрия PL|Poland|لهستان|Польша
-HU|Hungary|مجارستان|Венгрия GR|Greece|یونان|Греция RS|Serbia|صربستان|Сербия BG|Bulgaria|بلغارستان|Болгария RO|Romania|رومانی|Румыния
-CZ|Czech_Republic|جمهوری_چک|Чехия FI|Finland|فنلاند|Финляндия DK|Denmark|دانمارک|Дания IE|Ireland|ایرلند|Ирландия PT|Portugal|پرتغال|Португалия
-BA|Bosnia_and_Herzegovina|بوسنی_و_هرزگوین|Босния_и_Герцеговина IL|Israel|اسرائیل|Израиль EU|European_Union|اتحادیه_اروپا|Евросоюз
-CL|Chile|شیلی|Чили PE|Peru|پرو|Перу EC|Ecuador|اکوادور|Эквадор CO|Colombia|کلمبیا|Колумбия UY|Uruguay|اروگوئه|Уругвай LT|Lithuania|لیتوانی|Литва
-LV|Latvia|لتونی|Латвия EE|Estonia|استونی|Эстония MD|Moldova|مولداوی|Молдавия CY|Cyprus|قبرس|Кипр SK|Slovakia|اسلواکی|Словакия
-SI|Slovenia|اسلوونی|Словения HR|Croatia|کرواسی|Хорватия AL|Albania|آلبانی|Албания MA|Morocco|مراکش|Марокко SN|Senegal|سنگال|Сенегал
-GH|Ghana|غنا|Гана TZ|Tanzania|تانزانیا|Танзания UG|Uganda|اوگاندا|Уганда ZW|Zimbabwe|زیمبابوه|Зимбабве NP|Nepal|نپال|Непал
-MM|Myanmar|میانمار|Мьянма KH|Cambodia|کامبوج|Камбоджа NZ|New_Zealand|نیوزیلند|Новая_Зеландия PS|Palestine|فلسطین|Палестина
-SO|Somalia|سومالی|Сомали ML|Mali|مالی|Мали NE|Niger|نیجر|Нигер`
-    .split(/\s+/)
-    .map((row) => {
-      const [code, en, fa, ru] = row.split('|').map((x) => x.replace(/_/g, ' '));
-      return [code, [en, fa, ru]];
-    }),
-);
+// Short common names of the countries, per language (ISO code → name), from the packs.
+const NAMES = perLanguage((p) => p.places.names);
 
 /** The short common name of a country in a language; the ISO code when the gazetteer does not know it. */
 export function countryName(code: string, lang: Language): string {
-  const names = NAMES[code];
-  if (!names) return code;
-  return names[lang === 'en' ? 0 : lang === 'fa' ? 1 : 2];
+  return NAMES[lang][code] ?? code;
 }
-
-/** ISO codes with a name in every language (a test checks every gazetteer country is among them). */
-export const NAMED_COUNTRIES = Object.keys(NAMES);

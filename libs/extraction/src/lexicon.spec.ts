@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as cues from './cues.js';
-import { compile, forEachMatch, leadingLiterals, LEFT, terms, wordStarts, words } from './lexicon.js';
+import { compile, forEachMatch, leadingLiterals, LEFT, terms, wordStarts } from './lexicon.js';
+import { words } from './lang/fa/morphology.js';
 import { keyText } from './normalize.js';
 
 const FIXTURES = join(__dirname, '../../../test/fixtures');

@@ -5,9 +5,6 @@ import { keyText } from './normalize.js';
 
 export const LEFT = '(?<![\\p{L}\\p{M}\\p{N}])';
 export const RIGHT = '(?![\\p{L}\\p{M}])';
-// Persian suffixes glued on once ZWNJ is stripped (همکاریهای، کشورمان، تفاهمنامهای).
-export const FA_SUFFIX = '(?:ترین|های|شان|تان|مان|ها|ای|ان|ات|اش|تر|ش|م|ت|ی)';
-export const FA_RIGHT = `${FA_SUFFIX}{0,2}${RIGHT}`;
 
 /** Maps the non-ASCII characters of a regex source through key(); `_` becomes `\s?`, a space `\s+`. */
 export function rx(source: string): string {
@@ -20,6 +17,15 @@ export function rx(source: string): string {
   }
   // 'a|b' is one unit wherever it is spliced in
   return source.includes('|') ? `(?:${out})` : out;
+}
+
+/**
+ * An alternation of lexicon entries as a regex source, `(?:…)`, with no boundaries: key() spelling, a space any
+ * whitespace, a `*` after a letter any ending («данн*», «шанхайск* организаци»). null for no entries.
+ */
+export function alternativesOf(items: readonly string[]): string | null {
+  if (!items.length) return null;
+  return `(?:${items.map((w) => w.split(/(?<=\p{L})\*/u).map(rx).join('\\p{L}*')).join('|')})`;
 }
 
 function refuseDuplicates(items: readonly string[]): void {
@@ -47,7 +53,7 @@ export function terms(items: readonly string[], { right = true } = {}): string {
 
 /**
  * Persian phrases in list order, written in ordinary spelling: unlike words() they take no glued suffixes
- * unless `end` (what must follow, e.g. RIGHT or FA_RIGHT) allows them; with no `end` the last word may run on.
+ * unless `end` (what must follow, e.g. RIGHT, or the Persian word end of lang/fa/morphology.ts) allows them; with no `end` the last word may run on.
  */
 export function phrases(items: readonly string[], end = ''): string {
   refuseDuplicates(items);
@@ -60,10 +66,13 @@ export function wholeWord(items: readonly string[]): RegExp {
   return new RegExp(`^(?:${items.map((w) => (w.endsWith('*') ? `${w.slice(0, -1)}\\p{L}*` : w)).join('|')})$`, 'u');
 }
 
-/** A word-bounded alternation; Persian entries accept glued suffixes. A word listed twice is refused. */
-export function words(items: readonly string[], lang: 'fa' | 'en' | 'ru' = 'fa'): string {
+/**
+ * A word-bounded alternation, longest entry first; `end` is what must follow (a language's glued suffixes and
+ * RIGHT: lang/fa/morphology.ts). A word listed twice is refused.
+ */
+export function words(items: readonly string[], end = RIGHT): string {
   refuseDuplicates(items);
-  return `${LEFT}(?:${alternation(items)})${lang === 'fa' ? FA_RIGHT : RIGHT}`;
+  return `${LEFT}(?:${alternation(items)})${end}`;
 }
 
 // V8 cannot scan quickly for a pattern that starts with a lookbehind, so a regex whose every top-level
@@ -392,17 +401,6 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
     }
     fn(m);
   }
-}
-
-/** Light verb endings: امضا کرد / کردند / کرده است / شد / رسید … */
-export const FA_PERSON = '(?:ند|یم|ید|ه\\s+است|ه\\s+اند|ه\\s+بود|ه\\s+اند|م|ی|د|ه)?';
-
-/**
- * A Persian compound verb from its noun and the past/present stems of its light verb, with the optional
- * prefixes (ن, می, نمی) and person endings: faVerb('امضا', ['کرد', 'شد']) finds «امضا کردند», «امضا نمی‌شود».
- */
-export function faVerb(noun: string, stems: readonly string[]): string {
-  return `${LEFT}${rx(noun)}\\s?(?:ن|می|نمی)?\\s?(?:${rx(stems.join('|'))})${FA_PERSON}${RIGHT}`;
 }
 
 export interface Hit {

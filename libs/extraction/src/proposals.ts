@@ -2,6 +2,7 @@
 // tense/modality cue in that sentence. Mentions of the same kind merge; the most advanced status wins.
 import { GENERIC_OBJECT, GENERIC_PROPOSAL, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHER_LEXICAL, PROPOSAL_CUES, STATUS_CUES } from './cues.js';
 import { perLanguage } from './lang/index.js';
+import { alternativesOf } from './lexicon.js';
 import { background, type Doc, evidence, hitsIn } from './document.js';
 import { objectPhrase, proposalDescription } from './labels.js';
 import type { Span } from './sentences.js';
@@ -53,9 +54,11 @@ function statusCues(doc: Doc, sentence: Span): Cue[] {
 
 // Nearest cue wins, but Persian verbs follow their object (a cue after the noun is likelier to govern it), and
 // a bare "proposal" word loses to a real status verb nearby («با استقبال از این پیشنهادها گفت: متن … در حال نهایی شدن است»).
+const CUE_BEFORE_WEIGHT = perLanguage((p) => p.events.cueBeforeWeight);
+
 function cueScore(doc: Doc, c: Cue, hit: Span): number {
   let d = distance(c, hit);
-  if (doc.lang === 'fa' && c.end <= hit.start) d *= 1.5;
+  if (c.end <= hit.start) d *= CUE_BEFORE_WEIGHT[doc.lang];
   if (c.status === 'PROPOSED') d += 40;
   return d;
 }
@@ -105,7 +108,7 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
         // beside a meeting it adds nothing until it is accepted, dropped or rejected
         const generic = kind === 'OTHER' && GENERIC_PROPOSAL[doc.lang].test(doc.key.slice(hit.start, hit.end));
         // "welcomed the proposals", «این پیشنهاد را پیگیری خواهد کرد»: the proposals already named
-        if (generic && ANAPHORA.test(doc.key.slice(Math.max(0, hit.start - 12), hit.start))) continue;
+        if (generic && ANAPHORA[doc.lang]?.test(doc.key.slice(Math.max(0, hit.start - 12), hit.start))) continue;
         const vague = generic && (status === 'PROPOSED' || status === 'NEGOTIATING');
         if (kind === 'OTHER' && !lexical.length) status = 'AGREED';
         out.push({ kind, status, hit, sentence, cue: best, lexical: lexical.length > 0, vague });
@@ -160,13 +163,23 @@ const DOCUMENT_KINDS = new Set<ProposalKind>(['MOU', 'AGREEMENT', 'VISIT']);
 function objectOf(doc: Doc, m: ProposalMention): string {
   if (m.kind === 'OTHER' && !m.cue) return 'decision';
   const words = doc.key.slice(m.hit.start, m.hit.end).split(/\s+/);
-  const w = /^(?:joint|film|cultural|совместн\p{L}*|days|дн\p{L}*)$/u.test(words[0]) ? words.slice(0, 2).join(' ') : words[0];
-  return w.replace(/(?:های|ها|ای|ات|s|es|ов|ей|ам|ах|и|ы|а|у|е)(?=\s|$)/gu, '').slice(0, 16);
+  const { openers, endings } = OBJECT_WORDS[doc.lang];
+  const w = openers?.test(words[0]) ? words.slice(0, 2).join(' ') : words[0];
+  return (endings ? w.replace(endings, '') : w).slice(0, 16);
 }
+
+const OBJECT_WORDS = perLanguage(({ events: e }) => {
+  const openers = alternativesOf(e.objectOpeners);
+  const endings = alternativesOf(e.objectEndings);
+  return { openers: openers ? new RegExp(`^${openers}$`, 'u') : null, endings: endings ? new RegExp(`${endings}(?=\\s|$)`, 'gu') : null };
+});
 
 // A generic object word sharing a sentence with a document is that document's content, not a proposal:
 // «تفاهمنامه تبادل الکترونیکی اطلاعات گمرکی», "an agreement on the construction of three plants".
-const ANAPHORA = /(?:the|this|that|these|those|its|این|آن|этот|этого|этому|это|эти|данн\p{L}*)\s$/u;
+const ANAPHORA = perLanguage((p) => {
+  const words = alternativesOf(p.events.anaphora);
+  return words ? new RegExp(`${words}\\s$`, 'u') : null;
+});
 
 function dropGenericObjects(doc: Doc, mentions: ProposalMention[]): ProposalMention[] {
   const documents = mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT');
@@ -174,7 +187,7 @@ function dropGenericObjects(doc: Doc, mentions: ProposalMention[]): ProposalMent
   return mentions.filter((m) => {
     if (!isGeneric(doc, m)) return true;
     // "the agreement", «این سند» after an MoU refers back to it
-    if (m.kind === 'AGREEMENT' && hasMou && ANAPHORA.test(doc.key.slice(Math.max(0, m.hit.start - 12), m.hit.start))) return false;
+    if (m.kind === 'AGREEMENT' && hasMou && ANAPHORA[doc.lang]?.test(doc.key.slice(Math.max(0, m.hit.start - 12), m.hit.start))) return false;
     if (m.kind === 'AGREEMENT') return true;
     return !documents.some((d) => d.sentence.start === m.sentence.start);
   });

@@ -1,11 +1,16 @@
 // Sentence spans over a key() string: split at . ! ? ؟ and newlines, not inside numbers or after
-// abbreviations (U.S., Mr.).
+// abbreviations (U.S., Mr.) or initials, which the language packs list.
+import { PACKS } from './lang/index.js';
+import { LANGUAGES } from './vocabulary.js';
+
 export interface Span {
   start: number;
   end: number;
 }
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'u.s', 'u.k', 'u.n', 'no', 'vs', 'gen', 'col', 'lt', 'prof', 'jr', 'sr', 'inc', 'co', 'т', 'г', 'им', 'ул']);
+// (any language's abbreviations and initials on any item)
+const ABBREVIATIONS = new Set(LANGUAGES.flatMap((l) => PACKS[l].page.abbreviations));
+const INITIALS = new Set(LANGUAGES.flatMap((l) => PACKS[l].page.initials));
 
 export function splitSentences(key: string): Span[] {
   const out: Span[] = [];
@@ -30,7 +35,7 @@ export function splitSentences(key: string): Span[] {
     if (c === '.') {
       const m = /([\p{L}.]+)$/u.exec(key.slice(Math.max(0, i - 6), i));
       const word = m ? m[1] : '';
-      if (ABBREVIATIONS.has(word) || (word.length === 1 && /[a-zа-я]/i.test(word))) continue;
+      if (ABBREVIATIONS.has(word) || (word.length === 1 && INITIALS.has(word.toLowerCase()))) continue;
     }
     let end = i + 1;
     while (end < key.length && /["'»”)\]]/.test(key[end])) end++;

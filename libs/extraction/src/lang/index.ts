@@ -1,6 +1,6 @@
 // Language → its pack. Adding a language: a folder lang/<code>/ exporting a LanguagePack, its code in
 // LANGUAGES (../vocabulary.ts) and one line here.
-import type { Language } from '../vocabulary.js';
+import { LANGUAGES, type Language } from '../vocabulary.js';
 import { en } from './en/index.js';
 import { fa } from './fa/index.js';
 import type { LanguagePack } from './language-pack.js';
@@ -10,7 +10,7 @@ export const PACKS: Record<Language, LanguagePack> = { fa, en, ru };
 
 /** Builds a per-language table from what each pack provides. */
 export function perLanguage<T>(pick: (pack: LanguagePack) => T): Record<Language, T> {
-  return { fa: pick(PACKS.fa), en: pick(PACKS.en), ru: pick(PACKS.ru) };
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, pick(PACKS[lang])])) as Record<Language, T>;
 }
 
-export type { Cues, DateWords, DayMonthForm, LabelWords, LanguagePack, PlaceForms, Places, TitleWords, WeekdayCity } from './language-pack.js';
+export type { ActorNameWords, Cues, DateWords, DayMonthForm, EventWords, LabelWords, LanguagePack, NameScript, PageWords, PlaceForms, Places, TitleWords, WeekdayCity } from './language-pack.js';

@@ -120,6 +120,36 @@ export interface Places {
   countries: PlaceForms;
   /** Cities by English name; a city with no name in the language is left out. */
   cities: PlaceForms;
+  /** The short common name of every country of the shared list, by code, as labels name it ("Iran and Kazakhstan"). */
+  names: Readonly<Record<string, string>>;
+  /**
+   * What may be glued after a place's name (a regex of suffixes and the word's end: Persian, ./fa/morphology.ts);
+   * then a space inside a form is an optional joint. '': each word of a form ends where it ends, or takes any
+   * ending where it has a `*`.
+   */
+  glued: string;
+  /** Names are written with a capital: a lower-case form is not the place ("turkey"), and a word of otherPlaceBefore counts only capitalised. */
+  capitalised: boolean;
+  /** A word right before a place that makes the two another place ("Latin America", «دریای عمان», «латинск*»); a city keeps its name where names are capitalised ("New Delhi"). */
+  otherPlaceBefore: readonly string[];
+  /** Words right after a place's form that make another place («آذربایجان شرقی», "Indian Ocean"); `*`: after any form. */
+  otherPlaceAfter: PlaceForms;
+  /** Place names that are also common words: not the place before these nouns, nor in a text that names no other place of its country («آستانه», the eve of). */
+  homonyms: readonly { form: string; nounsAfter: readonly string[] }[];
+  /** Names of bodies a place's name is part of, by the place's English name, found within 24 characters ("Shanghai Cooperation Organization"); any language's count. */
+  partOf: PlaceForms;
+  /** Words right after a place's name that make it a person's first name ("Nursultan Nazarbayev"), by the place's English name; any language's count. */
+  nameBefore: PlaceForms;
+  /** Endings of a country's name that make «в» a direction, not a place («в Индию»); such a country is not merely a host. */
+  directionEndings: readonly string[];
+  /** Words right before a place that make it where something is ("in", «در», «в», "capital of"); any language's count. */
+  locativeBefore: readonly string[];
+  /** Words right before a place that make it the subject of talks ("on Syria", «درباره», «о»); any language's count. */
+  topicBefore: readonly string[];
+  /** Articles that may stand between those words and the place ("on the"). */
+  topicArticles: readonly string[];
+  /** Words that join a list of places ("and", «و», «или»): a topic list shares its first item's role. */
+  listWords: readonly string[];
 }
 
 /**
@@ -268,12 +298,93 @@ export interface LabelWords {
   objectStop: readonly string[];
   /** Prepositions that carry a phrase on to its object ("on trade", «о сотрудничестве»); never its last word. */
   objectLinks: readonly string[];
+  /** The phrase goes on past its head only through a link ("memorandum of understanding on trade", not "… Iran"). */
+  objectLinkFirst: boolean;
+  /** A country's name ends the phrase, unless it follows the head or a link («تفاهم‌نامه همکاری ایران»). */
+  objectCountryEnds: boolean;
+  /** Verb endings: a word of more than four letters ending so ends the phrase, unless it follows the head or a link («подписали»). */
+  objectVerbEndings: readonly string[];
+  /** The script has capital letters: a description opens with one, an object inside a sentence does not. */
+  capitals: boolean;
+  /**
+   * Endings of a country's name after the visit verb, each with the ending it takes there (Russian accusative:
+   * «Россия» → «посетить Россию»): each word of the name takes the first that it ends with (one letter at least
+   * before it). Empty: names do not change.
+   */
+  visitCase: readonly (readonly [string, string])[];
   /** A follow-up's action by kind and status; {object} is the proposal's phrase, {country} a country's name. */
   actions: Record<'sign' | 'finalise' | 'carry' | 'hold' | 'visit' | 'meet', string>;
+  /** Words that open what was decided and are dropped from a follow-up ("agreed that …", «مقرر شد که …»); as written, any case. */
+  clauseOpeners: readonly string[];
   /** Joins the last two names of a list ("Iran and Kazakhstan"). */
   and: string;
   /** Joins the others. */
   comma: string;
+}
+
+/**
+ * Words of the page around a news item and of its sentences (../chrome.ts, ../sentences.ts). Chrome is blanked
+ * before the language is known: any language's words count on every item. Entries are written as lexicon
+ * entries (key() spelling, `_` an optional joint, a trailing `*` any ending).
+ */
+export interface PageWords {
+  /** Words before a dot that does not end a sentence ("mr", "u.s", «г»), without their last dot. */
+  abbreviations: readonly string[];
+  /** Letters that alone before a dot are an initial ("J. Smith"); empty where names have no initials. */
+  initials: readonly string[];
+  /** Words that open a short line of page chrome ("share", «کد خبر», «просмотр*»). */
+  chromeLines: readonly string[];
+  /** A line of only these opens the footer ("about us"). */
+  footerLines: readonly string[];
+  /** A sign-off between slashes that ends the article («/انتهای پیام/»). */
+  footerMarks: readonly string[];
+  /** Regex fragments that open the footer, where a list cannot say it ("all content by … is licensed"). */
+  footerPatterns: readonly string[];
+  /** Filler and licence text: a short line that holds one is blanked ("lorem ipsum", «کلیه حقوق»). */
+  filler: readonly string[];
+  /** Openings of a short agency sign-off line («روابط عمومی»). */
+  signoff: readonly string[];
+}
+
+/** A script whose names ../actor-names.ts brings to Latin letters before keying them. */
+export interface NameScript {
+  /** A letter of the script: a word with one is read by toLatin. */
+  letters: RegExp;
+  /**
+   * The word in Latin letters; vowel letters stay vowels, and a sound already decided is upper case (J, C for ch,
+   * X for sh, H for kh, G for gh) so that no Latin rule re-reads it. Case endings that add a consonant go first.
+   */
+  toLatin(word: string): string;
+}
+
+/** Words of people's names, for their matching keys (../actor-names.ts); any language's count on every name. */
+export interface ActorNameWords {
+  /** Titles and honorifics left out of a name's key ("mr", «آقای», «господин»), lower case, no ZWNJ. */
+  honorifics: readonly string[];
+  /** Scripts of the language other than Latin: empty when its names are written in Latin letters. */
+  scripts: readonly NameScript[];
+}
+
+/** Words of events and proposals besides the cues (../extract.ts, ../proposals.ts). Lists are lexicon entries (`*` any ending). */
+export interface EventWords {
+  /** Words right before a signing verb that make it background, a past perfect ("had signed"). */
+  pastPerfectBefore: readonly string[];
+  /** Words that end a signing verb's match and make it a past perfect («امضا کرده بود»). */
+  pastPerfectEnd: readonly string[];
+  /** Nouns after a country's name that make it an adjective naming a visitor ("visiting Russian officials"); where names are capitalised, a capitalised word does too. */
+  adjectiveNouns: readonly string[];
+  /** The publisher's country (ISO code) when none is given: the Persian press is Iran's; '' none. */
+  defaultPublisher: string;
+  /** The press names its own officials without a country: an event's one unattributed person is the publisher's. */
+  ownOfficialsUnnamed: boolean;
+  /** A status cue before its noun counts as this many times as far (Persian verbs follow their object: 1.5). */
+  cueBeforeWeight: number;
+  /** First words of a proposal's object that take the next word with them ("joint venture", «совместн*»). */
+  objectOpeners: readonly string[];
+  /** Plural and case endings left out of an object word when proposals are merged ("festivals" = "festival"). */
+  objectEndings: readonly string[];
+  /** Words right before an agreement that refer back to a document already named ("the", «این», «данн*»). */
+  anaphora: readonly string[];
 }
 
 export interface LanguagePack {
@@ -283,4 +394,7 @@ export interface LanguagePack {
   dates: DateWords;
   titles: TitleWords;
   labels: LabelWords;
+  page: PageWords;
+  names: ActorNameWords;
+  events: EventWords;
 }

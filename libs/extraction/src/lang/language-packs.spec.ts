@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../gazetteer.js';
-import { words } from '../lexicon.js';
+import { words } from './fa/morphology.js';
 import { keyText } from '../normalize.js';
 import { LANGUAGES } from '../vocabulary.js';
 import { PACKS } from './index.js';
-import { dateWordClashes, listDuplicates, packShape, placeCoverage, placeFormClashes, wordLists } from './pack-checks.js';
+import { countryNameClashes, dateWordClashes, listDuplicates, packShape, placeCoverage, placeFormClashes, wordLists } from './pack-checks.js';
 
 const places = (text: string, lang: 'fa' | 'en' | 'ru') => {
   const kt = keyText(text);
@@ -38,6 +38,10 @@ describe('language packs', () => {
     expect(placeFormClashes(PACKS[lang])).toEqual([]);
   });
 
+  it.each(LANGUAGES)('%s gives no two countries one short name', (lang) => {
+    expect(countryNameClashes(PACKS[lang])).toEqual([]);
+  });
+
   it.each(LANGUAGES)('%s lists no word twice in one list', (lang) => {
     const dups = wordLists(PACKS[lang], lang).flatMap(([path, list]) => listDuplicates(path, list));
     expect(dups).toEqual([]);
@@ -51,10 +55,14 @@ describe('language packs', () => {
     const pack = {
       language: 'ru' as const,
       places: {
+        ...PACKS.ru.places,
         countries: { JO: ['иордания', 'дании'], DK: ['дания', 'дании', 'датск*', 'датск*'] },
         cities: { Baku: ['баку'], Tehran: ['баку'] },
+        names: { JO: 'Иордания', DK: 'Иордания' },
       },
     };
+    expect(countryNameClashes(pack)).toEqual(['ru: the name «Иордания» is given to JO and DK']);
+    expect(placeCoverage(pack)).toContain('ru: no name for IR');
     expect(placeFormClashes(pack)).toEqual([
       'ru: «дании» is listed for JO and DK',
       'ru: «датск*» is listed twice for DK',

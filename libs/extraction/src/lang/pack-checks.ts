@@ -40,6 +40,21 @@ export function placeCoverage(pack: Pick<LanguagePack, 'language' | 'places'>): 
   for (const code of COUNTRY_CODES) if (!pack.places.countries[code]?.length) out.push(`${pack.language}: no forms for ${code}`);
   for (const code of Object.keys(pack.places.countries)) if (!COUNTRY_CODES.includes(code)) out.push(`${pack.language}: unknown country ${code}`);
   for (const name of Object.keys(pack.places.cities)) if (!CITY_COUNTRY.has(name)) out.push(`${pack.language}: unknown city ${name}`);
+  for (const code of COUNTRY_CODES) if (!pack.places.names?.[code]) out.push(`${pack.language}: no name for ${code}`);
+  for (const code of Object.keys(pack.places.names ?? {})) if (!COUNTRY_CODES.includes(code)) out.push(`${pack.language}: a name for unknown country ${code}`);
+  return out;
+}
+
+/** A short name given to two countries. */
+export function countryNameClashes(pack: Pick<LanguagePack, 'language' | 'places'>): string[] {
+  const out: string[] = [];
+  const owner = new Map<string, string>();
+  for (const [code, name] of Object.entries(pack.places.names)) {
+    const k = formKey(name);
+    const prev = owner.get(k);
+    if (prev) out.push(`${pack.language}: the name «${name}» is given to ${prev} and ${code}`);
+    else owner.set(k, code);
+  }
   return out;
 }
 
@@ -71,7 +86,7 @@ export function listDuplicates(path: string, list: readonly string[]): string[] 
 }
 
 // tables keyed by the language's own words or by place: their keys differ from pack to pack
-const WORD_TABLES = ['.countries', '.cities', '.numberWords'];
+const WORD_TABLES = ['.countries', '.cities', '.names', '.otherPlaceAfter', '.partOf', '.nameBefore', '.numberWords'];
 
 /** The shape of a pack: every key path down to the values (tables keyed by words or places are one value). */
 export function packShape(value: unknown, path = ''): string[] {

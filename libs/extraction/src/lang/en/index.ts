@@ -2,15 +2,21 @@
 import type { LanguagePack } from '../language-pack.js';
 import { cues } from './cues.js';
 import { dates } from './dates.js';
+import { events } from './events.js';
 import { labels } from './labels.js';
-import { cities, countries } from './places.js';
+import { names } from './names.js';
+import { page } from './page.js';
+import { cities, countries, names as countryNames, placeRules } from './places.js';
 import { titles } from './titles.js';
 
 export const en: LanguagePack = {
   language: 'en',
   cues,
-  places: { countries, cities },
+  places: { countries, cities, names: countryNames, ...placeRules },
   dates,
   titles,
   labels,
+  page,
+  names,
+  events,
 };

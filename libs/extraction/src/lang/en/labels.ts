@@ -11,6 +11,11 @@ export const labels: LabelWords = {
     'early', 'later', 'soon',
   ],
   objectLinks: ['of', 'on', 'for', 'in', 'about', 'regarding', 'concerning'],
+  objectLinkFirst: true,
+  objectCountryEnds: true,
+  objectVerbEndings: [],
+  capitals: true,
+  visitCase: [],
   actions: {
     sign: 'sign the {object}',
     finalise: 'finalise and sign the {object}',
@@ -19,6 +24,7 @@ export const labels: LabelWords = {
     visit: 'visit {country}',
     meet: 'hold the next meeting',
   },
+  clauseOpeners: ['that', 'to'],
   and: ' and ',
   comma: ', ',
 };

@@ -1,6 +1,6 @@
 // English names of countries and cities (codes and English names: ../../gazetteer-data.ts).
 // A trailing * takes any ending; a leading ^ must match case; a form names one place only.
-import type { PlaceForms } from '../language-pack.js';
+import type { PlaceForms, Places } from '../language-pack.js';
 
 export const countries: PlaceForms = {
   IR: ['Iran', 'Iranian', 'Iranians', 'Islamic Republic', 'Persia'],
@@ -217,3 +217,43 @@ export const cities: PlaceForms = {
   Abuja: ['Abuja'],
   'Kuwait City': ['Kuwait City'],
 };
+
+/** The short common name of each country, by code: how labels name it (one name per country). */
+export const names: Readonly<Record<string, string>> = {
+  IR: 'Iran', KZ: 'Kazakhstan', RU: 'Russia', TJ: 'Tajikistan', UZ: 'Uzbekistan', TM: 'Turkmenistan',
+  KG: 'Kyrgyzstan', AF: 'Afghanistan', PK: 'Pakistan', IN: 'India', CN: 'China', TR: 'Turkey', AZ: 'Azerbaijan',
+  AM: 'Armenia', GE: 'Georgia', IQ: 'Iraq', SY: 'Syria', LB: 'Lebanon', SA: 'Saudi Arabia',
+  AE: 'United Arab Emirates', QA: 'Qatar', OM: 'Oman', KW: 'Kuwait', BH: 'Bahrain', YE: 'Yemen', JO: 'Jordan',
+  EG: 'Egypt', US: 'United States', GB: 'United Kingdom', FR: 'France', DE: 'Germany', IT: 'Italy', ES: 'Spain',
+  JP: 'Japan', KR: 'South Korea', KP: 'North Korea', BY: 'Belarus', UA: 'Ukraine', VE: 'Venezuela', BO: 'Bolivia',
+  CU: 'Cuba', NI: 'Nicaragua', BR: 'Brazil', AR: 'Argentina', MX: 'Mexico', CA: 'Canada', AU: 'Australia',
+  ZA: 'South Africa', ID: 'Indonesia', MY: 'Malaysia', TH: 'Thailand', VN: 'Vietnam', PH: 'Philippines',
+  SG: 'Singapore', MN: 'Mongolia', BD: 'Bangladesh', LK: 'Sri Lanka', NG: 'Nigeria', ET: 'Ethiopia', KE: 'Kenya',
+  DZ: 'Algeria', TN: 'Tunisia', LY: 'Libya', SD: 'Sudan', SE: 'Sweden', NO: 'Norway', NL: 'Netherlands',
+  BE: 'Belgium', CH: 'Switzerland', AT: 'Austria', PL: 'Poland', HU: 'Hungary', GR: 'Greece', RS: 'Serbia',
+  BG: 'Bulgaria', RO: 'Romania', CZ: 'Czech Republic', FI: 'Finland', DK: 'Denmark', IE: 'Ireland', PT: 'Portugal',
+  BA: 'Bosnia and Herzegovina', IL: 'Israel', EU: 'European Union', CL: 'Chile', PE: 'Peru', EC: 'Ecuador',
+  CO: 'Colombia', UY: 'Uruguay', LT: 'Lithuania', LV: 'Latvia', EE: 'Estonia', MD: 'Moldova', CY: 'Cyprus',
+  SK: 'Slovakia', SI: 'Slovenia', HR: 'Croatia', AL: 'Albania', MA: 'Morocco', SN: 'Senegal', GH: 'Ghana',
+  TZ: 'Tanzania', UG: 'Uganda', ZW: 'Zimbabwe', NP: 'Nepal', MM: 'Myanmar', KH: 'Cambodia', NZ: 'New Zealand',
+  PS: 'Palestine', SO: 'Somalia', ML: 'Mali', NE: 'Niger',
+};
+
+/** How places are read in English (see Places in ../language-pack.ts). */
+export const placeRules = {
+  glued: '',
+  capitalised: true,
+  otherPlaceBefore: ['latin', 'south', 'north', 'central', 'new'],
+  otherPlaceAfter: { '*': ['ocean', 'gulf', 'sea', 'peninsula', 'subcontinent'] },
+  homonyms: [],
+  partOf: { Shanghai: ['shanghai cooperation'] },
+  nameBefore: { Astana: ['nazarbay'] },
+  directionEndings: [],
+  locativeBefore: ['in', 'at', 'capital of', 'on the territory of'],
+  topicBefore: [
+    'on', 'about', 'over', 'regarding', 'concerning', 'including', 'such as', 'ranging from',
+    ...['situation', 'developments', 'crisis', 'conflict', 'war', 'issue'].flatMap((w) => [`${w} in`, `${w} of`]),
+  ],
+  topicArticles: ['the'],
+  listWords: ['and', 'or'],
+} satisfies Omit<Places, 'countries' | 'cities' | 'names'>;

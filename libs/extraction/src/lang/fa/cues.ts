@@ -1,5 +1,6 @@
 // Persian cue words: what marks a meeting, a signing, a proposal and its state, a sector, a horizon.
-import { FA_PERSON, FA_RIGHT, LEFT, RIGHT, compile, faVerb, phrases, rx, words } from '../../lexicon.js';
+import { LEFT, RIGHT, compile, phrases, rx } from '../../lexicon.js';
+import { FA_PERSON, FA_RIGHT, faVerb, words } from './morphology.js';
 import type { Cues } from '../language-pack.js';
 
 const numberWords = (pairs: [string, number][]) => Object.fromEntries(pairs.map(([w, n]) => [rx(w), n]));

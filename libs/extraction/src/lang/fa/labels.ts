@@ -10,6 +10,11 @@ export const labels: LabelWords = {
     'مقرر', 'قرار', 'دو', 'سه', 'طرفین', 'ایران',
   ],
   objectLinks: [],
+  objectLinkFirst: false,
+  objectCountryEnds: true,
+  objectVerbEndings: [],
+  capitals: false,
+  visitCase: [],
   actions: {
     sign: 'امضای {object}',
     finalise: 'نهایی کردن و امضای {object}',
@@ -18,6 +23,7 @@ export const labels: LabelWords = {
     visit: 'سفر به {country}',
     meet: 'برگزاری نشست بعدی',
   },
+  clauseOpeners: ['که'],
   and: ' و ',
   comma: '، ',
 };

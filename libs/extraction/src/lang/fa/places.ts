@@ -1,6 +1,7 @@
 // Persian names of countries and cities (codes and English names: ../../gazetteer-data.ts).
 // A trailing * takes any ending; a leading ^ must match case; a form names one place only.
-import type { PlaceForms } from '../language-pack.js';
+import type { PlaceForms, Places } from '../language-pack.js';
+import { FA_RIGHT } from './morphology.js';
 
 export const countries: PlaceForms = {
   IR: ['ایران'],
@@ -214,3 +215,54 @@ export const cities: PlaceForms = {
   Nairobi: ['نایروبی'],
   Abuja: ['ابوجا'],
 };
+
+/** The short common name of each country, by code: how labels name it (one name per country). */
+export const names: Readonly<Record<string, string>> = {
+  IR: 'ایران', KZ: 'قزاقستان', RU: 'روسیه', TJ: 'تاجیکستان', UZ: 'ازبکستان', TM: 'ترکمنستان', KG: 'قرقیزستان',
+  AF: 'افغانستان', PK: 'پاکستان', IN: 'هند', CN: 'چین', TR: 'ترکیه', AZ: 'آذربایجان', AM: 'ارمنستان', GE: 'گرجستان',
+  IQ: 'عراق', SY: 'سوریه', LB: 'لبنان', SA: 'عربستان سعودی', AE: 'امارات', QA: 'قطر', OM: 'عمان', KW: 'کویت',
+  BH: 'بحرین', YE: 'یمن', JO: 'اردن', EG: 'مصر', US: 'آمریکا', GB: 'بریتانیا', FR: 'فرانسه', DE: 'آلمان',
+  IT: 'ایتالیا', ES: 'اسپانیا', JP: 'ژاپن', KR: 'کره جنوبی', KP: 'کره شمالی', BY: 'بلاروس', UA: 'اوکراین',
+  VE: 'ونزوئلا', BO: 'بولیوی', CU: 'کوبا', NI: 'نیکاراگوئه', BR: 'برزیل', AR: 'آرژانتین', MX: 'مکزیک', CA: 'کانادا',
+  AU: 'استرالیا', ZA: 'آفریقای جنوبی', ID: 'اندونزی', MY: 'مالزی', TH: 'تایلند', VN: 'ویتنام', PH: 'فیلیپین',
+  SG: 'سنگاپور', MN: 'مغولستان', BD: 'بنگلادش', LK: 'سریلانکا', NG: 'نیجریه', ET: 'اتیوپی', KE: 'کنیا',
+  DZ: 'الجزایر', TN: 'تونس', LY: 'لیبی', SD: 'سودان', SE: 'سوئد', NO: 'نروژ', NL: 'هلند', BE: 'بلژیک', CH: 'سوئیس',
+  AT: 'اتریش', PL: 'لهستان', HU: 'مجارستان', GR: 'یونان', RS: 'صربستان', BG: 'بلغارستان', RO: 'رومانی',
+  CZ: 'جمهوری چک', FI: 'فنلاند', DK: 'دانمارک', IE: 'ایرلند', PT: 'پرتغال', BA: 'بوسنی و هرزگوین', IL: 'اسرائیل',
+  EU: 'اتحادیه اروپا', CL: 'شیلی', PE: 'پرو', EC: 'اکوادور', CO: 'کلمبیا', UY: 'اروگوئه', LT: 'لیتوانی', LV: 'لتونی',
+  EE: 'استونی', MD: 'مولداوی', CY: 'قبرس', SK: 'اسلواکی', SI: 'اسلوونی', HR: 'کرواسی', AL: 'آلبانی', MA: 'مراکش',
+  SN: 'سنگال', GH: 'غنا', TZ: 'تانزانیا', UG: 'اوگاندا', ZW: 'زیمبابوه', NP: 'نپال', MM: 'میانمار', KH: 'کامبوج',
+  NZ: 'نیوزیلند', PS: 'فلسطین', SO: 'سومالی', ML: 'مالی', NE: 'نیجر',
+};
+
+/** How places are read in Persian (see Places in ../language-pack.ts). */
+export const placeRules = {
+  glued: FA_RIGHT,
+  capitalised: false,
+  otherPlaceBefore: ['دریای', 'اقیانوس', 'استان', 'دریا'],
+  otherPlaceAfter: {
+    آذربایجان: ['شرقی', 'غربی', 'غرب', 'شرق'],
+    آمریکا: ['لاتین', 'جنوبی', 'شمالی', 'مرکزی'],
+    امریکا: ['لاتین', 'جنوبی', 'شمالی', 'مرکزی'],
+  },
+  homonyms: [
+    {
+      // «در آستانه سفر»: on the eve of the visit
+      form: 'آستانه',
+      nounsAfter: [
+        'سفر', 'نوروز', 'ولادت', 'میلاد', 'سال', 'سالروز', 'سالگرد', 'برگزاری', 'انتخابات', 'عید', 'ماه', 'روز', 'هفته',
+        'جشن', 'آغاز', 'شروع', 'ورود', 'دیدار', 'اجلاس', 'نشست', 'فصل', 'شهادت', 'رحلت', 'تحویل', 'بازگشایی',
+        'مسابقات', 'جام', 'فرارسیدن', 'فرا', 'ایام', 'دهه', 'افتتاح', 'اعزام', 'تحمل', 'ورشکستگی', 'فروپاشی', 'جنگ',
+        'امضا', 'امضای', 'انعقاد', 'انتشار', 'قرن', 'هزاره', 'سده', 'مراسم', 'جشنواره', 'اربعین', 'محرم', 'رمضان',
+        'کنفرانس', 'همایش', 'نمایشگاه', 'پایان', 'اتمام', 'خطر', 'بحران', 'تصویب', 'تولد', 'ازدواج', 'رسیدن',
+      ],
+    },
+  ],
+  partOf: { Shanghai: ['همکاری شانگهای'] },
+  nameBefore: { Astana: ['نظربای', 'نظربا'] },
+  directionEndings: [],
+  locativeBefore: ['در', 'پایتخت', 'در خاک'],
+  topicBefore: ['درباره', 'در مورد', 'پیرامون', 'بحران', 'تحولات', 'وضعیت', 'مسئله', 'مساله', 'موضوع', 'اوضاع'],
+  topicArticles: [],
+  listWords: ['و'],
+} satisfies Omit<Places, 'countries' | 'cities' | 'names'>;

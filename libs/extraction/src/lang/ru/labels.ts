@@ -9,6 +9,12 @@ export const labels: LabelWords = {
     'стороны', 'договорились', 'течение', 'ближайшее', 'следующем', 'году',
   ],
   objectLinks: ['о', 'об', 'по', 'в', 'во'],
+  objectLinkFirst: false,
+  objectCountryEnds: false,
+  objectVerbEndings: ['л', 'ла', 'ли', 'ло', 'ть', 'ться', 'ет', 'ют', 'ит', 'ят'],
+  capitals: true,
+  // «посетить Россию», «посетить Южную Корею»: feminine names take -у/-ю, adjectives -ую; the rest do not change.
+  visitCase: [['ая', 'ую'], ['яя', 'юю'], ['ия', 'ию'], ['я', 'ю'], ['а', 'у']],
   actions: {
     sign: 'подписать {object}',
     finalise: 'согласовать и подписать {object}',
@@ -17,6 +23,7 @@ export const labels: LabelWords = {
     visit: 'посетить {country}',
     meet: 'провести следующую встречу',
   },
+  clauseOpeners: ['о том, что', 'о том что', 'что'],
   and: ' и ',
   comma: ', ',
 };

@@ -1,6 +1,6 @@
 // Russian names of countries and cities (codes and English names: ../../gazetteer-data.ts).
 // A trailing * takes any ending; a leading ^ must match case; a form names one place only.
-import type { PlaceForms } from '../language-pack.js';
+import type { PlaceForms, Places } from '../language-pack.js';
 
 export const countries: PlaceForms = {
   IR: ['иран*', 'ИРИ'],
@@ -214,3 +214,40 @@ export const cities: PlaceForms = {
   Abuja: ['абудж*'],
   'Kuwait City': ['эль-кувейт'],
 };
+
+/** The short common name of each country, by code: how labels name it (one name per country). */
+export const names: Readonly<Record<string, string>> = {
+  IR: 'Иран', KZ: 'Казахстан', RU: 'Россия', TJ: 'Таджикистан', UZ: 'Узбекистан', TM: 'Туркменистан', KG: 'Киргизия',
+  AF: 'Афганистан', PK: 'Пакистан', IN: 'Индия', CN: 'Китай', TR: 'Турция', AZ: 'Азербайджан', AM: 'Армения',
+  GE: 'Грузия', IQ: 'Ирак', SY: 'Сирия', LB: 'Ливан', SA: 'Саудовская Аравия', AE: 'ОАЭ', QA: 'Катар', OM: 'Оман',
+  KW: 'Кувейт', BH: 'Бахрейн', YE: 'Йемен', JO: 'Иордания', EG: 'Египет', US: 'США', GB: 'Великобритания',
+  FR: 'Франция', DE: 'Германия', IT: 'Италия', ES: 'Испания', JP: 'Япония', KR: 'Южная Корея', KP: 'КНДР',
+  BY: 'Белоруссия', UA: 'Украина', VE: 'Венесуэла', BO: 'Боливия', CU: 'Куба', NI: 'Никарагуа', BR: 'Бразилия',
+  AR: 'Аргентина', MX: 'Мексика', CA: 'Канада', AU: 'Австралия', ZA: 'ЮАР', ID: 'Индонезия', MY: 'Малайзия',
+  TH: 'Таиланд', VN: 'Вьетнам', PH: 'Филиппины', SG: 'Сингапур', MN: 'Монголия', BD: 'Бангладеш', LK: 'Шри-Ланка',
+  NG: 'Нигерия', ET: 'Эфиопия', KE: 'Кения', DZ: 'Алжир', TN: 'Тунис', LY: 'Ливия', SD: 'Судан', SE: 'Швеция',
+  NO: 'Норвегия', NL: 'Нидерланды', BE: 'Бельгия', CH: 'Швейцария', AT: 'Австрия', PL: 'Польша', HU: 'Венгрия',
+  GR: 'Греция', RS: 'Сербия', BG: 'Болгария', RO: 'Румыния', CZ: 'Чехия', FI: 'Финляндия', DK: 'Дания',
+  IE: 'Ирландия', PT: 'Португалия', BA: 'Босния и Герцеговина', IL: 'Израиль', EU: 'Евросоюз', CL: 'Чили',
+  PE: 'Перу', EC: 'Эквадор', CO: 'Колумбия', UY: 'Уругвай', LT: 'Литва', LV: 'Латвия', EE: 'Эстония', MD: 'Молдавия',
+  CY: 'Кипр', SK: 'Словакия', SI: 'Словения', HR: 'Хорватия', AL: 'Албания', MA: 'Марокко', SN: 'Сенегал',
+  GH: 'Гана', TZ: 'Танзания', UG: 'Уганда', ZW: 'Зимбабве', NP: 'Непал', MM: 'Мьянма', KH: 'Камбоджа',
+  NZ: 'Новая Зеландия', PS: 'Палестина', SO: 'Сомали', ML: 'Мали', NE: 'Нигер',
+};
+
+/** How places are read in Russian (see Places in ../language-pack.ts). */
+export const placeRules = {
+  glued: '',
+  capitalised: false,
+  otherPlaceBefore: ['латинск*'],
+  otherPlaceAfter: {},
+  homonyms: [],
+  partOf: { Shanghai: ['шанхайск* организаци'] },
+  nameBefore: { Astana: ['назарбаев'] },
+  // «в Индию» (accusative) is a direction, «в Индии» a place
+  directionEndings: ['ию', 'ую', 'у', 'ю'],
+  locativeBefore: ['в', 'во', 'на территории', 'столиц*'],
+  topicBefore: ['о', 'об', 'по', 'вокруг', 'ситуаци* в', 'ситуаци* на', 'ситуаци* вокруг'],
+  topicArticles: [],
+  listWords: ['и', 'или'],
+} satisfies Omit<Places, 'countries' | 'cities' | 'names'>;
