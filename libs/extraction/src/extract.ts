@@ -60,6 +60,10 @@ export function findTitle(key: string): Span | null {
 // A signing reported as news: not future or denied, not an old document ("signed in 2021") whose state
 // the sentence is about.
 function signingDone(doc: Doc, span: Span): boolean {
+  return remember(doc, SIGNING_DONE, span, readSigningDone);
+}
+
+function readSigningDone(doc: Doc, span: Span): boolean {
   for (const h of hitsIn(doc, EVENT_CUES.SIGNING[doc.lang], span)) {
     const before = doc.key.slice(Math.max(span.start, h.start - 40), h.start);
     if (NOT_DONE_BEFORE[doc.lang].test(before)) continue;
@@ -74,10 +78,36 @@ function signingDone(doc: Doc, span: Span): boolean {
   return false;
 }
 
+// What a sentence says is asked again by every event and rule that reads it: each answer is kept per item.
+type Memo<T> = WeakMap<Doc, Map<number, T>>;
+const SIGNING_DONE: Memo<boolean> = new WeakMap();
+const CUE_IN: Record<'MEETING' | 'CALL' | 'VISIT', Memo<boolean>> = { MEETING: new WeakMap(), CALL: new WeakMap(), VISIT: new WeakMap() };
+// (callers only read the list)
+const VISITED: Memo<string[]> = new WeakMap();
+
+function remember<T>(doc: Doc, memo: Memo<T>, span: Span, read: (doc: Doc, span: Span) => T): T {
+  let answers = memo.get(doc);
+  if (!answers) memo.set(doc, (answers = new Map()));
+  const id = span.start * 0x4000000 + span.end;
+  let answer = answers.get(id);
+  if (answer === undefined) answers.set(id, (answer = read(doc, span)));
+  return answer;
+}
+
 const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 
 function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null): boolean {
   if (!span) return false;
+  return remember(doc, CUE_IN[type], span, READ_CUE[type]);
+}
+
+const READ_CUE = {
+  MEETING: (doc: Doc, span: Span) => readCue(doc, 'MEETING', span),
+  CALL: (doc: Doc, span: Span) => readCue(doc, 'CALL', span),
+  VISIT: (doc: Doc, span: Span) => readCue(doc, 'VISIT', span),
+};
+
+function readCue(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span): boolean {
   // "invited him to visit Iran": a visit proposed is not a visit made
   const invitations = type === 'VISIT' ? hitsIn(doc, PROPOSAL_CUES.VISIT[doc.lang]!, span) : [];
   return hitsIn(doc, EVENT_CUES[type][doc.lang], span).some(
@@ -302,6 +332,10 @@ const DESTINATION = perLanguage((p) => p.cues.destination);
 
 // The country a visit goes to is a party of it: "arrived in Tehran", «وارد مسکو شد», «прибыл в Москву».
 function visited(doc: Doc, span: Span): string[] {
+  return remember(doc, VISITED, span, readVisited);
+}
+
+function readVisited(doc: Doc, span: Span): string[] {
   const cues = hitsIn(doc, EVENT_CUES.VISIT[doc.lang], span).filter((h) => !background(doc, span, h));
   if (!cues.length) return [];
   const out: string[] = [];
