@@ -26,6 +26,8 @@ export interface Doc {
   title: Span | null;
   /** Body sentences (the title excluded). */
   sentences: Span[];
+  /** The first body sentence of five words or more, filled on first use. */
+  lead?: Span | null;
   mentions: Mention[];
   dates: DateHit[];
   /** Hits per regex over the whole key, filled on first use. */

@@ -171,8 +171,7 @@ function findAnchors(doc: Doc): Anchor[] {
     if (hasHit(doc, COMMENTARY[doc.lang], s) || hasHit(doc, SPECULATION[doc.lang], s)) continue;
     // criticism, sanctions or an attack reported with "talks" is not cooperation (protests against a visit do not undo it)
     if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s) && !visited(doc, s).length) continue;
-    const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
-    if (countries.size < 1 && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
+    if (!mentionsIn(doc, s).length && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
     const future = ahead && !signingDone(doc, s) && !hasHit(doc, PAST_MEETING[doc.lang], s);
     out.push({ span: s, status: cancelled ? 'CANCELLED' : future ? 'SCHEDULED' : 'HELD' });
   }
@@ -421,6 +420,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const mentions = findProposalMentions(doc, allSentences);
   const built: Built[] = [];
   const anchors = findAnchors(doc);
+  const anchorSpans = anchors.map((a) => a.span);
   for (const anchor of anchors) {
     const main = built.length === 0;
     if (main && sentences.indexOf(anchor.span) >= ANCHOR_WINDOW) continue;
@@ -431,7 +431,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       last.later.push(anchor.span);
       continue;
     }
-    const b = buildEvent(doc, anchor, main ? title : null, mentions, anchors.map((a) => a.span));
+    const b = buildEvent(doc, anchor, main ? title : null, mentions, anchorSpans);
     trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
     if (typeof b === 'string') {
       // a sentence too thin to be an event of its own may still date the one reported («لاوروف قرار است فردا جمعه ۲۸ اکتبر …»)
@@ -490,7 +490,8 @@ function quotedHeadline(doc: Doc, s: Span): boolean {
 
 // The lead: the first body sentence that says something («خبرگزاری فارس:» on a line of its own does not).
 function leadOf(doc: Doc): Span | null {
-  return doc.sentences.find((s) => doc.key.slice(s.start, s.end).split(/\s+/).length >= 5) ?? null;
+  if (doc.lead === undefined) doc.lead = doc.sentences.find((s) => doc.key.slice(s.start, s.end).split(/\s+/).length >= 5) ?? null;
+  return doc.lead;
 }
 
 // A meeting reported as held, which ongoing talks in the same sentence do not undo.
@@ -545,7 +546,8 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   const focus: Span[] = [...(title ? [title] : []), span];
   // The acting countries of the event's own sentence: named, through their officials, or visited.
   const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span)]);
-  for (const p of findParticipants(doc, [span])) if (p.country) own.add(p.country);
+  const people = findParticipants(doc, [span]);
+  for (const p of people) if (p.country) own.add(p.country);
   // (the people the item named elsewhere are looked up only when the sentence itself falls short)
   if (own.size < 2) for (const c of knownPeopleIn(doc, span)) own.add(c);
   // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
@@ -579,7 +581,7 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   // "Rouhani made the remarks in a meeting with his Venezuelan counterpart": the lead said who Rouhani is
   const lead = afterLead ? new Set(partiesIn(doc, afterLead, false)) : new Set<string>();
   // (or "Erdogan, on his first visit to Australia, said …" after a lead that named the Turkish PM)
-  const named = findParticipants(doc, [span]).length > 0 || (type === 'VISIT' && visited(doc, span).length > 0);
+  const named = people.length > 0 || (type === 'VISIT' && visited(doc, span).length > 0);
   const strong =
     own.size >= 2 ||
     (own.size >= 1 && named && new Set([...own, ...lead]).size >= 2) ||

@@ -597,7 +597,7 @@ export function addParticipant(list: Participant[], p: Participant): void {
 export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
   const out: Participant[] = [];
   // (copies: an event may fill in a country without changing what another event read)
-  for (const span of spans) for (const p of peopleIn(doc, span)) addParticipant(out, { ...p });
+  for (const span of spans) for (const p of peopleIn(doc, span)) addParticipant(out, { name: p.name, title: p.title, organization: p.organization, country: p.country });
   return out;
 }
 

@@ -39,13 +39,13 @@ function statusCues(doc: Doc, sentence: Span): Cue[] {
         const after = doc.key.slice(h.end, Math.min(sentence.end, h.end + 12));
         // "will sign", "to be signed", «امضا خواهد شد» are never SIGNED
         if (NOT_DONE_BEFORE[doc.lang].test(before) || (NOT_DONE_AFTER[doc.lang].source !== '^$' && NOT_DONE_AFTER[doc.lang].test(after))) {
-          out.push({ ...h, status: 'AGREED' });
+          out.push({ start: h.start, end: h.end, status: 'AGREED' });
           continue;
         }
       }
       // a later, more specific cue at the same place wins (IMPLEMENTING over SIGNED inside «تفاهم نامه امضا شده»)
       if (out.some((c) => c.start <= h.start && c.end >= h.end)) continue;
-      out.push({ ...h, status, kinds });
+      out.push({ start: h.start, end: h.end, status, kinds });
     }
   }
   return out;
