@@ -78,11 +78,14 @@ function firstFrom(hits: Span[], from: number): number {
   return lo;
 }
 
-export function hitsIn(doc: Doc, re: RegExp, span: Span): Span[] {
+// (most sentences have no hit of a given cue: they share one empty list, which no caller changes)
+const NO_HITS: readonly Span[] = Object.freeze([]);
+
+export function hitsIn(doc: Doc, re: RegExp, span: Span): readonly Span[] {
   const hits = allHitsOf(doc, re);
-  const out: Span[] = [];
-  for (let i = firstFrom(hits, span.start); i < hits.length && hits[i].start < span.end; i++) if (hits[i].end <= span.end) out.push(hits[i]);
-  return out;
+  let out: Span[] | null = null;
+  for (let i = firstFrom(hits, span.start); i < hits.length && hits[i].start < span.end; i++) if (hits[i].end <= span.end) (out ??= []).push(hits[i]);
+  return out ?? NO_HITS;
 }
 
 export function hasHit(doc: Doc, re: RegExp, span: Span): boolean {
