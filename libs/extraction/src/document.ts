@@ -79,7 +79,7 @@ function firstFrom(hits: Span[], from: number): number {
 }
 
 // (most sentences have no hit of a given cue: they share one empty list, which no caller changes)
-const NO_HITS: readonly Span[] = Object.freeze([]);
+const NO_HITS: readonly Span[] = [];
 
 export function hitsIn(doc: Doc, re: RegExp, span: Span): readonly Span[] {
   const hits = allHitsOf(doc, re);
