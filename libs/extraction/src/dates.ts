@@ -256,7 +256,10 @@ export function findPublicationDate(key: string, lang: Language): DateHit | null
       const labelled = PUBLISHED_LABEL.test(line);
       if (line.length <= 60 || labelled) {
         const hits = findDates(line, lang, null).filter((h) => h.date && !h.relative);
-        if (hits.length) return { ...hits[0], start: hits[0].start + pos, end: hits[0].end + pos };
+        if (hits.length) {
+          const h = hits[0];
+          return { start: h.start + pos, end: h.end + pos, date: h.date, relative: h.relative, ahead: h.ahead };
+        }
       }
     }
     pos = nl + 1;

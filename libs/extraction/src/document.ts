@@ -26,6 +26,8 @@ export interface Doc {
   title: Span | null;
   /** Body sentences (the title excluded). */
   sentences: Span[];
+  /** The first body sentence of five words or more, filled on first use. */
+  lead?: Span | null;
   mentions: Mention[];
   dates: DateHit[];
   /** Hits per regex over the whole key, filled on first use. */
@@ -76,11 +78,14 @@ function firstFrom(hits: Span[], from: number): number {
   return lo;
 }
 
-export function hitsIn(doc: Doc, re: RegExp, span: Span): Span[] {
+// (most sentences have no hit of a given cue: they share one empty list, which no caller changes)
+const NO_HITS: readonly Span[] = [];
+
+export function hitsIn(doc: Doc, re: RegExp, span: Span): readonly Span[] {
   const hits = allHitsOf(doc, re);
-  const out: Span[] = [];
-  for (let i = firstFrom(hits, span.start); i < hits.length && hits[i].start < span.end; i++) if (hits[i].end <= span.end) out.push(hits[i]);
-  return out;
+  let out: Span[] | null = null;
+  for (let i = firstFrom(hits, span.start); i < hits.length && hits[i].start < span.end; i++) if (hits[i].end <= span.end) (out ??= []).push(hits[i]);
+  return out ?? NO_HITS;
 }
 
 export function hasHit(doc: Doc, re: RegExp, span: Span): boolean {
@@ -89,7 +94,8 @@ export function hasHit(doc: Doc, re: RegExp, span: Span): boolean {
   return false;
 }
 
-const YEAR = /(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)/g;
+// YEAR: /(?<!\d)(1[34]\d\d|19\d\d|20\d\d)(?!\d)/g
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** A cue dated well before publication ("in late November 2006", «سال ۱۳۹۸») is background to the news. */
 export function background(doc: Doc, span: Span, h: Span): boolean {
@@ -97,10 +103,24 @@ export function background(doc: Doc, span: Span, h: Span): boolean {
   const from = Math.max(span.start, h.start - 60);
   const to = Math.min(span.end, h.end + 40);
   const pubYear = +doc.publishedAt.slice(0, 4);
-  for (const m of doc.key.slice(from, to).matchAll(YEAR)) {
-    // a Solar Hijri year runs into the next Gregorian one
-    const y = +m[1] < 1500 ? +m[1] + 622 : +m[1];
-    if (y < pubYear) return true;
+  // (YEAR over key.slice(from, to), by hand: a run of exactly four digits inside the slice)
+  const key = doc.key;
+  for (let i = from; i < to; ) {
+    if (!isDigit(key.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && isDigit(key.charCodeAt(j))) j++;
+    if (j - i === 4) {
+      const n = +key.slice(i, j);
+      if ((n >= 1300 && n < 1500) || (n >= 1900 && n < 2100)) {
+        // a Solar Hijri year runs into the next Gregorian one
+        const y = n < 1500 ? n + 622 : n;
+        if (y < pubYear) return true;
+      }
+    }
+    i = j;
   }
   const limit = (doc.backgroundLimit ??= addDays(doc.publishedAt, -45));
   // a day and month with no year may be still to come ("is scheduled to visit Iran on April 11")

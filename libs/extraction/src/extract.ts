@@ -67,6 +67,10 @@ const PAST_PERFECT = perLanguage(({ events: e }) => {
 // A signing reported as news: not future or denied, not an old document ("signed in 2021") whose state
 // the sentence is about.
 function signingDone(doc: Doc, span: Span): boolean {
+  return remember(doc, SIGNING_DONE, span, readSigningDone);
+}
+
+function readSigningDone(doc: Doc, span: Span): boolean {
   for (const h of hitsIn(doc, EVENT_CUES.SIGNING[doc.lang], span)) {
     const before = doc.key.slice(Math.max(span.start, h.start - 40), h.start);
     if (NOT_DONE_BEFORE[doc.lang].test(before)) continue;
@@ -82,10 +86,36 @@ function signingDone(doc: Doc, span: Span): boolean {
   return false;
 }
 
+// What a sentence says is asked again by every event and rule that reads it: each answer is kept per item.
+type Memo<T> = WeakMap<Doc, Map<number, T>>;
+const SIGNING_DONE: Memo<boolean> = new WeakMap();
+const CUE_IN: Record<'MEETING' | 'CALL' | 'VISIT', Memo<boolean>> = { MEETING: new WeakMap(), CALL: new WeakMap(), VISIT: new WeakMap() };
+// (callers only read the list)
+const VISITED: Memo<string[]> = new WeakMap();
+
+function remember<T>(doc: Doc, memo: Memo<T>, span: Span, read: (doc: Doc, span: Span) => T): T {
+  let answers = memo.get(doc);
+  if (!answers) memo.set(doc, (answers = new Map()));
+  const id = span.start * 0x4000000 + span.end;
+  let answer = answers.get(id);
+  if (answer === undefined) answers.set(id, (answer = read(doc, span)));
+  return answer;
+}
+
 const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 
 function cueIn(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span | null): boolean {
   if (!span) return false;
+  return remember(doc, CUE_IN[type], span, READ_CUE[type]);
+}
+
+const READ_CUE = {
+  MEETING: (doc: Doc, span: Span) => readCue(doc, 'MEETING', span),
+  CALL: (doc: Doc, span: Span) => readCue(doc, 'CALL', span),
+  VISIT: (doc: Doc, span: Span) => readCue(doc, 'VISIT', span),
+};
+
+function readCue(doc: Doc, type: 'MEETING' | 'CALL' | 'VISIT', span: Span): boolean {
   // "invited him to visit Iran": a visit proposed is not a visit made
   const invitations = type === 'VISIT' ? hitsIn(doc, PROPOSAL_CUES.VISIT[doc.lang]!, span) : [];
   return hitsIn(doc, EVENT_CUES[type][doc.lang], span).some(
@@ -149,8 +179,7 @@ function findAnchors(doc: Doc): Anchor[] {
     if (hasHit(doc, COMMENTARY[doc.lang], s) || hasHit(doc, SPECULATION[doc.lang], s)) continue;
     // criticism, sanctions or an attack reported with "talks" is not cooperation (protests against a visit do not undo it)
     if (hasHit(doc, HOSTILE[doc.lang], s) && !hasHit(doc, COOPERATION[doc.lang], s) && !visited(doc, s).length) continue;
-    const countries = new Set(mentionsIn(doc, s).map((m) => m.place.code));
-    if (countries.size < 1 && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
+    if (!mentionsIn(doc, s).length && !hasHit(doc, BOTH_SIDES[doc.lang], s)) continue;
     const future = ahead && !signingDone(doc, s) && !hasHit(doc, PAST_MEETING[doc.lang], s);
     out.push({ span: s, status: cancelled ? 'CANCELLED' : future ? 'SCHEDULED' : 'HELD' });
   }
@@ -314,6 +343,10 @@ const DESTINATION = perLanguage((p) => p.cues.destination);
 
 // The country a visit goes to is a party of it: "arrived in Tehran", «وارد مسکو شد», «прибыл в Москву».
 function visited(doc: Doc, span: Span): string[] {
+  return remember(doc, VISITED, span, readVisited);
+}
+
+function readVisited(doc: Doc, span: Span): string[] {
   const cues = hitsIn(doc, EVENT_CUES.VISIT[doc.lang], span).filter((h) => !background(doc, span, h));
   if (!cues.length) return [];
   const out: string[] = [];
@@ -399,6 +432,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const mentions = findProposalMentions(doc, allSentences);
   const built: Built[] = [];
   const anchors = findAnchors(doc);
+  const anchorSpans = anchors.map((a) => a.span);
   for (const anchor of anchors) {
     const main = built.length === 0;
     if (main && sentences.indexOf(anchor.span) >= ANCHOR_WINDOW) continue;
@@ -409,7 +443,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       last.later.push(anchor.span);
       continue;
     }
-    const b = buildEvent(doc, anchor, main ? title : null, mentions, anchors.map((a) => a.span));
+    const b = buildEvent(doc, anchor, main ? title : null, mentions, anchorSpans);
     trace?.(doc.key.slice(anchor.span.start, anchor.span.end), typeof b === 'string' ? b : `event ${b.type} ${b.status} ${b.parties.join(',')}`);
     if (typeof b === 'string') {
       // a sentence too thin to be an event of its own may still date the one reported («لاوروف قرار است فردا جمعه ۲۸ اکتبر …»)
@@ -468,7 +502,8 @@ function quotedHeadline(doc: Doc, s: Span): boolean {
 
 // The lead: the first body sentence that says something («خبرگزاری فارس:» on a line of its own does not).
 function leadOf(doc: Doc): Span | null {
-  return doc.sentences.find((s) => doc.key.slice(s.start, s.end).split(/\s+/).length >= 5) ?? null;
+  if (doc.lead === undefined) doc.lead = doc.sentences.find((s) => doc.key.slice(s.start, s.end).split(/\s+/).length >= 5) ?? null;
+  return doc.lead;
 }
 
 // A meeting reported as held, which ongoing talks in the same sentence do not undo.
@@ -523,7 +558,8 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   const focus: Span[] = [...(title ? [title] : []), span];
   // The acting countries of the event's own sentence: named, through their officials, or visited.
   const own = new Set([...partiesIn(doc, span, false), ...visited(doc, span)]);
-  for (const p of findParticipants(doc, [span])) if (p.country) own.add(p.country);
+  const people = findParticipants(doc, [span]);
+  for (const p of people) if (p.country) own.add(p.country);
   // (the people the item named elsewhere are looked up only when the sentence itself falls short)
   if (own.size < 2) for (const c of knownPeopleIn(doc, span)) own.add(c);
   // «وزیر راه و شهرسازی … با وزیر حمل‌ونقل روسیه دیدار کرد»: an official with no country is the publisher's
@@ -557,7 +593,7 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   // "Rouhani made the remarks in a meeting with his Venezuelan counterpart": the lead said who Rouhani is
   const lead = afterLead ? new Set(partiesIn(doc, afterLead, false)) : new Set<string>();
   // (or "Erdogan, on his first visit to Australia, said …" after a lead that named the Turkish PM)
-  const named = findParticipants(doc, [span]).length > 0 || (type === 'VISIT' && visited(doc, span).length > 0);
+  const named = people.length > 0 || (type === 'VISIT' && visited(doc, span).length > 0);
   const strong =
     own.size >= 2 ||
     (own.size >= 1 && named && new Set([...own, ...lead]).size >= 2) ||

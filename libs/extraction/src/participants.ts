@@ -2,7 +2,7 @@
 // («علی اکبر طالبیمتین رایزن فرهنگی ایران در قزاقستان», "Iranian Foreign Minister Mohammad Javad Zarif",
 // «министр иностранных дел Ирана Аббас Арагчи»).
 import { hasSurrogates, isLetterOrDigitCode, isWordCode } from './chars.js';
-import { type Doc, originalText } from './document.js';
+import { type Doc, mentionsIn, originalText } from './document.js';
 import type { Mention } from './gazetteer.js';
 import { PACKS, perLanguage, type TitleWords } from './lang/index.js';
 import { wholeWord } from './lexicon.js';
@@ -135,24 +135,43 @@ const INTERNATIONAL = new RegExp(
 interface Tok extends Span {
   w: string;
   punct: boolean;
+  /** mentionAt's answer for `msOf` (the sentence's mentions it was asked with). */
+  m?: Mention | undefined;
+  msOf?: Mention[];
 }
 
+/** A span's id in the per-item caches (a key() is far shorter than 2^26 characters). */
+const spanId = (span: Span) => span.start * 0x4000000 + span.end;
+
 // Sentences are tokenised once per item: participants, titles and known people all read them.
-const TOKENS = new WeakMap<Doc, Map<string, Tok[]>>();
+const TOKENS = new WeakMap<Doc, Map<number, Tok[]>>();
 
 function tokens(doc: Doc, span: Span): Tok[] {
   let cache = TOKENS.get(doc);
   if (!cache) TOKENS.set(doc, (cache = new Map()));
-  const id = `${span.start}:${span.end}`;
+  const id = spanId(span);
   let toks = cache.get(id);
   if (!toks) cache.set(id, (toks = tokenize(doc, span)));
   return toks;
 }
 
 const TOKEN = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[،,:؛;.«»"()–—]/gu;
-const TOKEN_PUNCT = new Set([...'،,:؛;.«»"()–—'].map((c) => c.charCodeAt(0)));
+// A code unit's part in a token, by table (filled as met): a word character (and a letter or digit), punctuation, a join.
+const WORD = 1;
+const LETTER_OR_DIGIT = 2;
+const PUNCT = 4;
 // inside a word: an apostrophe or a hyphen
-const TOKEN_JOINS = new Set([..."'’-"].map((c) => c.charCodeAt(0)));
+const JOIN = 8;
+const KNOWN = 128;
+const TOKEN_CLASS = new Uint8Array(0x10000);
+for (const c of '،,:؛;.«»"()–—') TOKEN_CLASS[c.charCodeAt(0)] = KNOWN | PUNCT;
+for (const c of "'’-") TOKEN_CLASS[c.charCodeAt(0)] = KNOWN | JOIN;
+
+function tokenClass(c: number): number {
+  let k = TOKEN_CLASS[c];
+  if (k === 0) TOKEN_CLASS[c] = k = KNOWN | (isWordCode(c) ? WORD : 0) | (isLetterOrDigitCode(c) ? LETTER_OR_DIGIT : 0);
+  return k;
+}
 const SURROGATES = new WeakMap<Doc, boolean>();
 
 // Words (a letter, mark or digit, then those, apostrophes and hyphens) and punctuation, as TOKEN finds them.
@@ -166,14 +185,14 @@ function tokenize(doc: Doc, span: Span): Tok[] {
   // (a token must start inside the span; it may run on past its end)
   const stop = Math.min(span.end, n);
   for (let i = span.start; i < stop; ) {
-    const c = key.charCodeAt(i);
-    if (isWordCode(c)) {
+    const k = tokenClass(key.charCodeAt(i));
+    if (k & WORD) {
       let j = i + 1;
-      while (j < n && (isWordCode(key.charCodeAt(j)) || TOKEN_JOINS.has(key.charCodeAt(j)))) j++;
-      out.push({ start: i, end: j, w: key.slice(i, j), punct: !isLetterOrDigitCode(c) });
+      while (j < n && tokenClass(key.charCodeAt(j)) & (WORD | JOIN)) j++;
+      out.push({ start: i, end: j, w: key.slice(i, j), punct: (k & LETTER_OR_DIGIT) === 0, m: undefined, msOf: undefined });
       i = j;
-    } else if (TOKEN_PUNCT.has(c)) {
-      out.push({ start: i, end: i + 1, w: key[i], punct: true });
+    } else if (k & PUNCT) {
+      out.push({ start: i, end: i + 1, w: key[i], punct: true, m: undefined, msOf: undefined });
       i++;
     } else i++;
   }
@@ -186,13 +205,15 @@ function tokenizeByRegex(doc: Doc, span: Span): Tok[] {
   re.lastIndex = span.start;
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.key)) && m.index < span.end) {
-    out.push({ start: m.index, end: m.index + m[0].length, w: m[0], punct: !/[\p{L}\p{N}]/u.test(m[0][0]) });
+    out.push({ start: m.index, end: m.index + m[0].length, w: m[0], punct: !/[\p{L}\p{N}]/u.test(m[0][0]), m: undefined, msOf: undefined });
   }
   return out;
 }
 
 function mentionAt(ms: Mention[], t: Tok): Mention | undefined {
-  return ms.find((m) => m.start <= t.start && m.end > t.start);
+  if (t.msOf === ms) return t.m;
+  t.msOf = ms;
+  return (t.m = ms.find((m) => m.start <= t.start && m.end > t.start));
 }
 
 function countryOf(doc: Doc, ms: Mention[], span: Span): string | null {
@@ -576,20 +597,20 @@ export function addParticipant(list: Participant[], p: Participant): void {
 export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
   const out: Participant[] = [];
   // (copies: an event may fill in a country without changing what another event read)
-  for (const span of spans) for (const p of peopleIn(doc, span)) addParticipant(out, { ...p });
+  for (const span of spans) for (const p of peopleIn(doc, span)) addParticipant(out, { name: p.name, title: p.title, organization: p.organization, country: p.country });
   return out;
 }
 
 // Each sentence is read once per item.
-const PEOPLE = new WeakMap<Doc, Map<string, Participant[]>>();
+const PEOPLE = new WeakMap<Doc, Map<number, Participant[]>>();
 
 function peopleIn(doc: Doc, span: Span): Participant[] {
   let cache = PEOPLE.get(doc);
   if (!cache) PEOPLE.set(doc, (cache = new Map()));
-  const id = `${span.start}:${span.end}`;
+  const id = spanId(span);
   let found = cache.get(id);
   if (found) return found;
-  const ms = doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  const ms = mentionsIn(doc, span);
   const reader = TITLES[doc.lang].reader;
   found = reader === 'uncased' ? uncased(doc, span, ms) : reader === 'casedInflected' ? casedInflected(doc, span, ms) : cased(doc, span, ms);
   if (reader !== 'uncased') {

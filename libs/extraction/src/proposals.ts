@@ -22,6 +22,7 @@ export interface ProposalMention {
   vague: boolean;
 }
 
+const NONE: readonly Span[] = [];
 const REACHED = perLanguage((p) => p.cues.reached);
 const LATER = new Set<ProposalStatus>(['IMPLEMENTING', 'COMPLETED', 'STALLED', 'WITHDRAWN']);
 const RANK = new Map<ProposalStatus, number>(PROPOSAL_STATUSES.map((s, i) => [s, i]));
@@ -40,13 +41,13 @@ function statusCues(doc: Doc, sentence: Span): Cue[] {
         const after = doc.key.slice(h.end, Math.min(sentence.end, h.end + 12));
         // "will sign", "to be signed", «امضا خواهد شد» are never SIGNED
         if (NOT_DONE_BEFORE[doc.lang].test(before) || (NOT_DONE_AFTER[doc.lang].source !== '^$' && NOT_DONE_AFTER[doc.lang].test(after))) {
-          out.push({ ...h, status: 'AGREED' });
+          out.push({ start: h.start, end: h.end, status: 'AGREED' });
           continue;
         }
       }
       // a later, more specific cue at the same place wins (IMPLEMENTING over SIGNED inside «تفاهم نامه امضا شده»)
       if (out.some((c) => c.start <= h.start && c.end >= h.end)) continue;
-      out.push({ ...h, status, kinds });
+      out.push({ start: h.start, end: h.end, status, kinds });
     }
   }
   return out;
@@ -77,9 +78,9 @@ export function findProposalMentions(doc: Doc, sentences: Span[]): ProposalMenti
     for (const kind of PROPOSAL_KINDS) {
       const re = PROPOSAL_CUES[kind][doc.lang];
       if (!re) continue;
-      const lexical = kind === 'OTHER' ? hitsIn(doc, OTHER_LEXICAL[doc.lang], sentence) : [];
+      const lexical = kind === 'OTHER' ? hitsIn(doc, OTHER_LEXICAL[doc.lang], sentence) : NONE;
       // the decision fallback only where nothing else matched
-      const hits = kind === 'OTHER' ? (lexical.length ? lexical : out.length > before ? [] : hitsIn(doc, re, sentence)) : hitsIn(doc, re, sentence);
+      const hits = kind === 'OTHER' ? (lexical.length ? lexical : out.length > before ? NONE : hitsIn(doc, re, sentence)) : hitsIn(doc, re, sentence);
       for (const hit of hits) {
         cues ??= statusCues(doc, sentence);
         // the cue nearest to the mention; status cues inside the mention itself (the «دعوت» of an invitation) count
@@ -150,9 +151,14 @@ export function mergeProposals(doc: Doc, mentions: ProposalMention[]): Extracted
 /** The mention whose phrase says most about the object: "memorandum of understanding on trade facilitation". */
 export function bestPhrase(doc: Doc, list: ProposalMention[]): string {
   let best = objectPhrase(doc, list[0].hit, list[0].sentence);
-  for (const m of list.slice(1)) {
-    const phrase = objectPhrase(doc, m.hit, m.sentence);
-    if (phrase.split(/\s+/).length > best.split(/\s+/).length) best = phrase;
+  let bestWords = best.split(/\s+/).length;
+  for (let i = 1; i < list.length; i++) {
+    const phrase = objectPhrase(doc, list[i].hit, list[i].sentence);
+    const words = phrase.split(/\s+/).length;
+    if (words > bestWords) {
+      best = phrase;
+      bestWords = words;
+    }
   }
   return best;
 }

@@ -17,7 +17,7 @@ function sectorHits(doc: Doc): SectorHit[] {
   let hits = HITS.get(doc);
   if (hits) return hits;
   hits = [];
-  for (const [sector, cues] of SECTOR_CUES) for (const h of allHitsOf(doc, cues[doc.lang])) hits.push({ sector, ...h });
+  for (const [sector, cues] of SECTOR_CUES) for (const h of allHitsOf(doc, cues[doc.lang])) hits.push({ sector, start: h.start, end: h.end });
   HITS.set(doc, hits);
   return hits;
 }
