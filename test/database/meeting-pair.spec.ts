@@ -3,23 +3,13 @@ import { AuditService, FollowUpService, MeetingService, ProposalService, Request
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { factories } from '../support/factories.js';
+import { seededRandom as random } from '../support/random.js';
 
 // `meeting_pair` (the meetings list of two countries reads its page from it) is kept by triggers on `meeting`:
 // after random creates, analyst edits, party changes, rejections, merges and deletes it holds exactly each pair of
 // every non-rejected meeting's parties, with the meeting's date.
 
 const CODES = ['IR', 'KZ', 'RU', 'CN', 'TR'];
-
-/** A small seeded generator (mulberry32): a failing run can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const kept = (db: DataSource) =>
   db.query(`SELECT a, b, date::text, meeting_id::text AS id FROM meeting_pair ORDER BY 1, 2, 3, 4`);

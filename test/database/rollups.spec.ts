@@ -3,22 +3,12 @@ import { MeetingService, ProposalService, FollowUpService, AuditService, Request
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { factories } from '../support/factories.js';
+import { seededRandom as random } from '../support/random.js';
 
 // The rollups and stored party sets, kept by triggers through random writes of every kind, equal a
 // recomputation from the base rows (rollup_rebuild), shard by shard summed.
 
 const CODES = ['IR', 'KZ', 'RU', 'CN', 'TR', 'IQ'];
-
-/** A small seeded generator (mulberry32): a failing run can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every rollup summed over its shards, zero rows left out, in one comparable shape. */
 async function rollups(db: DataSource) {

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
 import { factories } from '../../../../test/support/factories.js';
+import { seededRandom as random } from '../../../../test/support/random.js';
 import { AnalyticsService } from '../analytics.service.js';
 
 // Every chart the rollups answer gives what the same chart computed from the base rows gives, on random data
@@ -10,16 +11,6 @@ import { AnalyticsService } from '../analytics.service.js';
 
 const ctx = RequestContext.system();
 const CODES = ['IR', 'KZ', 'RU', 'CN', 'TR'];
-
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('charts from rollups', () => {
   let database: TestDatabase;
