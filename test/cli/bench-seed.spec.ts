@@ -25,16 +25,19 @@ async function schemaObjects(db: DataSource): Promise<string[]> {
   return rows.map((row) => row.item);
 }
 
-/** Every rollup table's rows as text, in one order. */
+/** Every rollup table's rows as text, in one order, with the other stored derivations a rebuild writes. */
 async function rollupTables(db: DataSource): Promise<Record<string, string[]>> {
   const tables: { name: string }[] = await db.query(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'rollup\\_%' ORDER BY 1`,
   );
   const result: Record<string, string[]> = {};
-  for (const { name } of tables) {
-    const rows: { row: string }[] = await db.query(`SELECT t::text AS row FROM ${name} t ORDER BY 1`);
+  const read = async (name: string, sql: string) => {
+    const rows: { row: string }[] = await db.query(sql);
     result[name] = rows.map((row) => row.row);
-  }
+  };
+  for (const { name } of tables) await read(name, `SELECT t::text AS row FROM ${name} t ORDER BY 1`);
+  await read('meeting_pair', `SELECT t::text AS row FROM meeting_pair t ORDER BY 1`);
+  await read('follow-up origin dates', `SELECT id || ' ' || coalesce(origin_date::text, '-') AS row FROM follow_up_action ORDER BY 1`);
   return result;
 }
 
@@ -61,7 +64,7 @@ describe('bench seed over several connections', () => {
     const total = Number(/^seed \d+\/(\d+) /.exec(steps[0])![1]);
     expect(steps).toHaveLength(total);
     expect(new Set(steps.map((line) => /^seed (\d+)\//.exec(line)![1])).size).toBe(total);
-    for (const label of ['plan meetings', 'meetings', 'news items', 'rollups', 'evidence']) {
+    for (const label of ['plan meetings', 'meetings', 'meeting pairs', 'news items', 'chart and dyad rollups', 'score rollup', 'follow-up origin dates', 'evidence']) {
       expect(steps.filter((line) => line.replace(/^seed \d+\/\d+ /, '').replace(/( \([\d,]+ rows\))? in [\d.]+ s$/, '') === label)).toHaveLength(1);
     }
     expect(log.some((line) => /seeded in [\d.]+ s$/.test(line))).toBe(true);
@@ -85,6 +88,8 @@ describe('bench seed over several connections', () => {
     expect(counts.stray_sets).toBe(0);
     const loaded = await rollupTables(seeded);
     expect(loaded.rollup_meeting.length).toBeGreaterThan(0);
+    expect(loaded.meeting_pair.length).toBeGreaterThan(0);
+    expect(loaded['follow-up origin dates'].filter((row) => !row.endsWith(' -')).length).toBeGreaterThan(0);
     await seeded.query(`SELECT rollup_rebuild()`);
     expect(await rollupTables(seeded)).toEqual(loaded);
   });

@@ -30,6 +30,9 @@ const VACUUMED_TABLES = [
   'rollup_score', 'meeting_pair',
 ];
 
+/** The tables every rollup is computed from. */
+const FACT_TABLES = ['meeting', 'meeting_party', 'proposal', 'proposal_party', 'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change'];
+
 interface Step {
   label: string;
   sql: string;
@@ -243,12 +246,16 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         UNION ALL
         SELECT id, status::follow_up_status, least(coalesce(due_date, date + 30), current_date) FROM bench_follow_up WHERE status <> 'OPEN'`,
     },
+    // rollup_rebuild(false) in three parts side by side (the party sets and pairs were written with the rows): the
+    // chart rollups and the dyad totals read from them, the score rollup, and the follow-ups' origin dates (which
+    // no rollup reads)
     {
-      label: 'rollups',
-      reads: ['meeting', 'meeting_party', 'proposal', 'proposal_party', 'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change'],
-      // the party sets were written with the rows: only the rollups are computed
-      sql: `SELECT rollup_rebuild(false)`,
+      label: 'chart and dyad rollups',
+      reads: FACT_TABLES,
+      sql: `DO $$ BEGIN PERFORM rollup_rebuild_charts(false); PERFORM rollup_dyad_rebuild(); END $$`,
     },
+    { label: 'score rollup', reads: FACT_TABLES, sql: `SELECT rollup_score_rebuild()` },
+    { label: 'follow-up origin dates', reads: FACT_TABLES, sql: `SELECT follow_up_origin_rebuild()` },
     {
       label: 'evidence',
       writes: 'evidence', reads: ['bench_news', 'bench_proposal', 'bench_follow_up'],
