@@ -126,3 +126,16 @@ export function background(doc: Doc, span: Span, h: Span): boolean {
   // a day and month with no year may be still to come ("is scheduled to visit Iran on April 11")
   return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit && !(d.ahead && d.ahead >= doc.publishedAt!));
 }
+
+/** Answers about a span of an item, kept per item (a WeakMap, so an item's answers go with it). */
+export type Memo<T> = WeakMap<Doc, Map<number, T>>;
+
+/** `read(doc, span)`, computed once per item and span. */
+export function remember<T>(doc: Doc, memo: Memo<T>, span: Span, read: (doc: Doc, span: Span) => T): T {
+  let answers = memo.get(doc);
+  if (!answers) memo.set(doc, (answers = new Map()));
+  const id = span.start * 0x4000000 + span.end;
+  let answer = answers.get(id);
+  if (answer === undefined) answers.set(id, (answer = read(doc, span)));
+  return answer;
+}

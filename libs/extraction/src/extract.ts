@@ -7,7 +7,7 @@ import {
   SPORT_MATCH, STATUS_CUES,
 } from './cues.js';
 import { type DateHit, findDates, findPublicationDate } from './dates.js';
-import { allHitsOf, background, type Doc, evidence, hasHit, hitsIn, mentionsIn } from './document.js';
+import { allHitsOf, background, type Doc, evidence, hasHit, hitsIn, type Memo, mentionsIn, remember } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { addDays } from './jalali.js';
 import { alternativesOf, compile, rx } from './lexicon.js';
@@ -87,20 +87,10 @@ function readSigningDone(doc: Doc, span: Span): boolean {
 }
 
 // What a sentence says is asked again by every event and rule that reads it: each answer is kept per item.
-type Memo<T> = WeakMap<Doc, Map<number, T>>;
 const SIGNING_DONE: Memo<boolean> = new WeakMap();
 const CUE_IN: Record<'MEETING' | 'CALL' | 'VISIT', Memo<boolean>> = { MEETING: new WeakMap(), CALL: new WeakMap(), VISIT: new WeakMap() };
 // (callers only read the list)
 const VISITED: Memo<string[]> = new WeakMap();
-
-function remember<T>(doc: Doc, memo: Memo<T>, span: Span, read: (doc: Doc, span: Span) => T): T {
-  let answers = memo.get(doc);
-  if (!answers) memo.set(doc, (answers = new Map()));
-  const id = span.start * 0x4000000 + span.end;
-  let answer = answers.get(id);
-  if (answer === undefined) answers.set(id, (answer = read(doc, span)));
-  return answer;
-}
 
 const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 

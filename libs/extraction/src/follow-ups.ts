@@ -2,7 +2,7 @@
 // a committee to convene. Owners are countries; the horizon and due date come from the same sentence.
 import { BOTH_SIDES, EVENT_CUES, FUTURE, FUTURE_MEETING, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, PROPOSAL_CUES, WITHIN } from './cues.js';
 import { PACKS, perLanguage } from './lang/index.js';
-import { type Doc, evidence, hasHit, hitsIn, mentionsIn, originalText } from './document.js';
+import { type Doc, evidence, hasHit, hitsIn, type Memo, mentionsIn, originalText, remember } from './document.js';
 import { addDays, addMonths } from './jalali.js';
 import type { ProposalMention } from './proposals.js';
 import type { Span } from './sentences.js';
@@ -11,15 +11,10 @@ import { type FollowUpHorizon, LANGUAGES } from './vocabulary.js';
 import { meetAction, objectPhrase, proposalAction, visitAction, withOwners } from './labels.js';
 
 // A sentence's horizon is asked for by each mention in it and each event: read once per item.
-const HORIZONS = new WeakMap<Doc, Map<number, FollowUpHorizon>>();
+const HORIZONS: Memo<FollowUpHorizon> = new WeakMap();
 
 export function horizonOf(doc: Doc, sentence: Span): FollowUpHorizon {
-  let memo = HORIZONS.get(doc);
-  if (!memo) HORIZONS.set(doc, (memo = new Map()));
-  const id = sentence.start * 0x1000000 + sentence.end;
-  let h = memo.get(id);
-  if (h === undefined) memo.set(id, (h = readHorizon(doc, sentence)));
-  return h;
+  return remember(doc, HORIZONS, sentence, readHorizon);
 }
 
 function readHorizon(doc: Doc, sentence: Span): FollowUpHorizon {
