@@ -114,6 +114,7 @@ describeBrowser('dashboard: an analyst\'s daily tool', () => {
     expect(await pairCell.locator('[data-country="IR"]').getAttribute('title')).toBe('IR');
     // the legend of the score trend: its series labels, which the table view shows as column heads
     await page.waitForSelector('[data-chart="score-trend"][data-state="ready"]');
+    await page.click('[data-chart="score-trend"] [data-action="toggle-table"]');
     const legend = await page.$$eval('[data-chart="score-trend"] .chart-table thead th', (ths: any[]) => ths.map((th) => th.textContent));
     expect(legend).toContain('Iran – Uzbekistan');
     expect(legend).toContain('Iran – Kazakhstan');

@@ -81,8 +81,16 @@ export function chartPanel(id: string, title: string, options: { description?: s
     for (const button of [toggle, png, csv]) button.disabled = state !== 'ready';
   };
 
+  // The table is written when it is first shown, not with every chart: a chart of ten years has a row per month.
+  let tableWritten = false;
+  const writeTable = () => {
+    if (tableWritten || !data) return;
+    renderTable(tableBox, data);
+    tableWritten = true;
+  };
   toggle.addEventListener('click', () => {
     asTable = !asTable;
+    if (asTable) writeTable();
     toggle.setAttribute('aria-pressed', String(asTable));
     toggle.textContent = asTable ? 'View as chart' : 'View as table';
     tableBox.hidden = !asTable;
@@ -117,7 +125,8 @@ export function chartPanel(id: string, title: string, options: { description?: s
       chart?.destroy();
       chart = null;
       const empty = next.labels.length === 0 || next.series.every((s) => s.data.every((v) => !v));
-      renderTable(tableBox, next);
+      tableWritten = false;
+      if (asTable) writeTable();
       if (empty) {
         setState('empty');
         canvasBox.hidden = true;

@@ -119,17 +119,28 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
   };
   const pairPage = async (first: number, after: string | null) =>
     (await gql<{ dyads: Connection<DyadRow> }>(TOP_PAIRS, { cooperation: base, pairs: first, after })).dyads;
-  const topPairs = pairPage(PAIRS_SHOWN, null).then((dyads) => ({ dyads }));
+  // Every request goes out at once: the pairs and their score trend, and the two lists, wait on nothing else.
+  void pairPage(PAIRS_SHOWN, null)
+    .then(async (dyads) => {
+      void pairs.page((first, after) => (after === null && first === PAIRS_SHOWN ? Promise.resolve(dyads) : pairPage(first, after)), PAIRS_SHOWN);
+      await showTrend(trend, dyads.nodes.map((d) => d.countries.map((c) => c.code)), base, filters);
+    })
+    .catch((error) => {
+      pairs.error(error);
+      trend.error(error);
+    });
+  void upcoming.page(async (first, after) => (await gql<{ meetings: Connection<UpcomingRow> }>(UPCOMING_LIST, { filter: upcomingFilter, first, after })).meetings, 10);
+  void overdue.page(
+    async (first, after) => (await gql<{ followUps: Connection<FollowUpRow> }>(FOLLOW_UP_LIST, { filter: { ...base, overdue: true }, first, after })).followUps,
+    20,
+  );
 
+  const fromOverview = [timeline, funnel, followUps, sectors];
   let data: OverviewData;
   try {
     data = await gql<OverviewData>(OVERVIEW, variables);
   } catch (error) {
-    for (const panel of charts) panel.error(error);
-    overdue.error(error);
-    upcoming.error(error);
-    pairs.error(error);
-    void topPairs.catch(() => undefined);
+    for (const panel of fromOverview) panel.error(error);
     replace(tiles, h('p', { class: 'error-text' }, errorMessage(error)));
     markReady(root, charts);
     return () => charts.forEach((c) => c.destroy());
@@ -214,37 +225,26 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
       listHref(seriesIndex === 0 ? '/meetings' : '/proposals', { ...filters, sectors: [busy[index].sector] }, seriesIndex === 2 ? { statuses: SIGNED_OR_LATER.join(',') } : seriesIndex === 0 ? held : {}),
   });
 
-  void topPairs
-    .then(async ({ dyads }) => {
-      void pairs.page((first, after) => (after === null && first === PAIRS_SHOWN ? Promise.resolve(dyads) : pairPage(first, after)), PAIRS_SHOWN);
-      const top = dyads.nodes.map((d) => d.countries.map((c) => c.code));
-      if (!top.length) return trend.show({ type: 'line', labelHeader: 'Month', labels: [], series: [] });
-      const trends = await gql<Record<string, { points: { period: string; label: string; score: number }[]; undatedMeetings: number }>>(scoreTrends(top), { filter: base });
-      const periods = trends.t0?.points.map((p) => p.period) ?? [];
-      trend.show({
-        type: 'line',
-        labelHeader: 'Month',
-        labels: periods.map(formatMonth),
-        rawLabels: trends.t0?.points.map((p) => p.label) ?? [],
-        series: top.map((pair, i) => ({ label: pairName(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.points.find((p) => p.period === period)?.score ?? 0) })),
-        href: (_index, seriesIndex) => `/pairs/${pairKey(top[seriesIndex])}${filtersToSearch(filters)}`,
-      });
-      const undated = top.reduce((total, _pair, i) => total + (trends[`t${i}`]?.undatedMeetings ?? 0), 0);
-      trend.note(undatedNote(undated, null));
-    })
-    .catch((error) => {
-      pairs.error(error);
-      trend.error(error);
-    });
-  void upcoming.page(async (first, after) => (await gql<{ meetings: Connection<UpcomingRow> }>(UPCOMING_LIST, { filter: upcomingFilter, first, after })).meetings, 10);
-  void overdue.page(
-    async (first, after) => (await gql<{ followUps: Connection<FollowUpRow> }>(FOLLOW_UP_LIST, { filter: { ...base, overdue: true }, first, after })).followUps,
-    20,
-  );
-
   root.append(sourceDeliveryPanel());
   markReady(root, charts);
   return () => charts.forEach((c) => c.destroy());
+}
+
+/** The score per month of the top pairs (`top`, their country codes), one line each. */
+async function showTrend(trend: ChartPanel, top: string[][], filter: Record<string, unknown>, filters: Filters): Promise<void> {
+  if (!top.length) return trend.show({ type: 'line', labelHeader: 'Month', labels: [], series: [] });
+  const trends = await gql<Record<string, { points: { period: string; label: string; score: number }[]; undatedMeetings: number }>>(scoreTrends(top), { filter });
+  const periods = trends.t0?.points.map((p) => p.period) ?? [];
+  trend.show({
+    type: 'line',
+    labelHeader: 'Month',
+    labels: periods.map(formatMonth),
+    rawLabels: trends.t0?.points.map((p) => p.label) ?? [],
+    series: top.map((pair, i) => ({ label: pairName(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.points.find((p) => p.period === period)?.score ?? 0) })),
+    href: (_index, seriesIndex) => `/pairs/${pairKey(top[seriesIndex])}${filtersToSearch(filters)}`,
+  });
+  const undated = top.reduce((total, _pair, i) => total + (trends[`t${i}`]?.undatedMeetings ?? 0), 0);
+  trend.note(undatedNote(undated, null));
 }
 
 /** data-ready on the view and a performance mark once every chart has drawn (tests and the bench wait on it). */

@@ -64,8 +64,10 @@ export class FollowUpService {
     const params = new SqlParams();
     const manager = this.dataSource.manager;
     const today = todayInTehran();
-    // Overdue first, then by due date, so the list reads as a to-do list.
-    const orderBy = `(coalesce(f.due_date < '${today}', false) AND f.status IN ('OPEN', 'IN_PROGRESS')) DESC, f.due_date ASC NULLS LAST, f.id`;
+    // Overdue first, then by due date, so the list reads as a to-do list. When only overdue ones are listed, the
+    // first key is the same for all: left out, the order is the open follow-ups' due-date index's.
+    const byDue = 'f.due_date ASC NULLS LAST, f.id';
+    const orderBy = filter?.overdue ? byDue : `(coalesce(f.due_date < '${today}', false) AND f.status IN ('OPEN', 'IN_PROGRESS')) DESC, ${byDue}`;
     const { ids, total } = await pagedIds(
       manager,
       { table: 'follow_up_action', alias: 'f', orderBy },

@@ -144,8 +144,10 @@ export function followUpConditions(
   if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::follow_up_status[])`);
   if (f.horizons?.length) where.push(`${alias}.horizon = ANY(${params.param(f.horizons)}::follow_up_horizon[])`);
   if (f.overdue != null) {
-    const overdue = `(coalesce(${alias}.due_date < ${params.param(today)}, false) AND ${alias}.status IN ${sqlList(OPEN_FOLLOW_UP_STATUSES)})`;
-    where.push(f.overdue ? overdue : `NOT ${overdue}`);
+    const open = `${alias}.status IN ${sqlList(OPEN_FOLLOW_UP_STATUSES)}`;
+    const before = `${alias}.due_date < ${params.param(today)}`;
+    // overdue: a range of the open follow-ups' due-date index (follow_up_open_due); a null due date is never overdue
+    where.push(f.overdue ? `${before} AND ${open}` : `NOT (coalesce(${before}, false) AND ${open})`);
   }
   const key = searchKey(f.text);
   if (key) where.push(`lower(${alias}.description) LIKE ${params.param(containsPattern(key))}`);
