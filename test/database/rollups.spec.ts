@@ -26,8 +26,9 @@ async function rollups(db: DataSource) {
       GROUP BY 1, 2, 3, 4, 5 HAVING sum(follow_ups) <> 0 ORDER BY 1, 2, 3, 4, 5`),
     // each dyad's totals (a row at zero stays: at most one per dyad and shard)
     dyad: await read(`SELECT a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
-      sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad
-      GROUP BY 1, 2 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2`),
+      sum(signed)::int AS signed, sum(open_follow_ups)::int AS open, sum(listed_meetings)::int AS listed FROM rollup_dyad
+      GROUP BY 1, 2 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR sum(listed_meetings) <> 0 OR max(last_date) IS NOT NULL
+      ORDER BY 1, 2`),
     dyadMonth: await read(`SELECT month::text, a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
       sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad_month
       GROUP BY 1, 2, 3 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2, 3`),
