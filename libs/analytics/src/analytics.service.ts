@@ -203,21 +203,22 @@ export class AnalyticsService {
     // follow-ups by due date (which runs into the future)
     const { months, edges } = splitRange(f);
     // (every parameter must appear in the SQL: each part takes its own)
-    const followUpBase = (range: { from: string | null; to: string | null }, onlyOverdue: boolean, sign = 1, todayParam = params.param(today)) =>
-      `SELECT pr.a, pr.b, ${onlyOverdue ? 0 : sign} AS open, ${sign} * (f.due_date < ${todayParam}::date)::int AS overdue
-        FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
-        WHERE ${[...followUpConditions({ ...undated, ...range }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
-          ${onlyOverdue ? `AND f.due_date < ${todayParam}::date` : ''}`;
-    const followUpParts = edges.map(({ sign, ...edge }) => followUpBase(edge, false, sign));
+    // the days of partial months from rollup_dyad_due (open follow-ups per dyad and due day; by its due-date index)
+    const followUpDays = (range: { from: string; to: string }, onlyOverdue: boolean, sign = 1, todayParam = params.param(today)) =>
+      `SELECT r.a, r.b, ${onlyOverdue ? 0 : sign} * r.open_follow_ups AS open, ${sign} * (r.due_date < ${todayParam}::date)::int * r.open_follow_ups AS overdue
+        FROM rollup_dyad_due r
+        WHERE r.due_date >= ${params.param(range.from)}::date AND r.due_date <= ${params.param(range.to)}::date AND ${pair('r.a', 'r.b')}
+          ${onlyOverdue ? `AND r.due_date < ${todayParam}::date` : ''}`;
+    const followUpParts = edges.map(({ sign, ...edge }) => followUpDays(edge, false, sign));
     if (months) {
       const rolled = [pair('r.a', 'r.b'), ...monthConditions(months, 'r.month', 'infinity', params)].join(' AND ');
-      // overdue from the rollups for the months before this one; this month's, up to today, from the base rows
+      // overdue from the rollups for the months before this one; this month's, up to today, by day
       const monthStart = `${today.slice(0, 7)}-01`;
       followUpParts.push(`SELECT r.a, r.b, sum(r.open_follow_ups)::int AS open,
           sum(r.open_follow_ups) FILTER (WHERE r.month < ${params.param(monthStart)}::date)::int AS overdue
         FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2`);
       const end = monthsEnd(months);
-      if ((!months.from || months.from <= monthStart) && (!end || end >= monthStart)) followUpParts.push(followUpBase({ from: monthStart, to: addDays(today, -1) }, true));
+      if ((!months.from || months.from <= monthStart) && (!end || end >= monthStart)) followUpParts.push(followUpDays({ from: monthStart, to: addDays(today, -1) }, true));
     }
     const none = (columns: string) => `SELECT ${columns} WHERE false`;
     const sql = `

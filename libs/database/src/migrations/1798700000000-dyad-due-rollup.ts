@@ -7,7 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // today, read from the base rows for every dyad: at 1,000,000 meetings about 300 follow-ups fall due a day, so late
 // in a month that read alone visited some 9,000 rows (35 ms of CPU). `rollup_dyad_due` holds each dyad's open
 // follow-ups (OPEN, IN_PROGRESS) per due day and shard (no due date under infinity): a dyad's overdue ones are its
-// open ones less its rows due from today on, one index range per dyad whatever the day of the month.
+// open ones less its rows due from today on, one index range per dyad whatever the day of the month. `dyads` with
+// dates reads the days of a partial month at either end of its range from it too (by its due-date index), where it
+// read the base rows (up to half a month of follow-ups).
 // `rollup_dyad_rebuild()` rebuilds it from the base rows (the chart rollups it reads for the rest are by month).
 
 const OPEN = `('OPEN', 'IN_PROGRESS')`;
@@ -60,6 +62,8 @@ export class DyadDueRollup1798700000000 implements MigrationInterface {
     const q = (sql: string) => queryRunner.query(sql);
     await q(`CREATE TABLE rollup_dyad_due (a char(2) NOT NULL, b char(2) NOT NULL, due_date date NOT NULL, shard smallint NOT NULL,
       open_follow_ups int NOT NULL DEFAULT 0, PRIMARY KEY (a, b, due_date, shard))`);
+    // (the days of a partial month, for every dyad: `dyads` with dates)
+    await q(`CREATE INDEX rollup_dyad_due_date ON rollup_dyad_due (due_date)`);
     await q(followUpFunction(true));
     await q(rebuildFunction(true));
     await q(`INSERT INTO rollup_dyad_due (a, b, due_date, shard, open_follow_ups)
