@@ -26,11 +26,14 @@ async function rollups(db: DataSource) {
       GROUP BY 1, 2, 3, 4, 5 HAVING sum(follow_ups) <> 0 ORDER BY 1, 2, 3, 4, 5`),
     // each dyad's totals (a row at zero stays: at most one per dyad and shard)
     dyad: await read(`SELECT a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
-      sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad
-      GROUP BY 1, 2 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2`),
+      sum(signed)::int AS signed, sum(open_follow_ups)::int AS open, sum(listed_meetings)::int AS listed FROM rollup_dyad
+      GROUP BY 1, 2 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR sum(listed_meetings) <> 0 OR max(last_date) IS NOT NULL
+      ORDER BY 1, 2`),
     dyadMonth: await read(`SELECT month::text, a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
       sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad_month
       GROUP BY 1, 2, 3 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2, 3`),
+    dyadDue: await read(`SELECT a, b, due_date::text, sum(open_follow_ups)::int AS open FROM rollup_dyad_due
+      GROUP BY 1, 2, 3 HAVING sum(open_follow_ups) <> 0 ORDER BY 1, 2, 3`),
     // the score inputs: each fact's ranges exactly, the daily cells to 6 decimals (weights summed in another order)
     scoreItems: await read(`SELECT item, term, a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2, 3, 4, 5`),
     score: await read(`SELECT month::text, a, b, array_agg(round(w::numeric, 6) ORDER BY i) AS meetings, array_agg(adv ORDER BY i) AS advanced,
@@ -170,7 +173,7 @@ describe('rollups', () => {
     expect(origins[0].held).toBeGreaterThan(0);
     expect(origins[0].recorded).toBeGreaterThan(0);
     // the writes went through more than one shard
-    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_score']) {
+    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_score']) {
       const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM ${table}`);
       expect({ table, shards: shards > 1 }).toEqual({ table, shards: true });
     }

@@ -203,21 +203,22 @@ export class AnalyticsService {
     // follow-ups by due date (which runs into the future)
     const { months, edges } = splitRange(f);
     // (every parameter must appear in the SQL: each part takes its own)
-    const followUpBase = (range: { from: string | null; to: string | null }, onlyOverdue: boolean, sign = 1, todayParam = params.param(today)) =>
-      `SELECT pr.a, pr.b, ${onlyOverdue ? 0 : sign} AS open, ${sign} * (f.due_date < ${todayParam}::date)::int AS overdue
-        FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
-        WHERE ${[...followUpConditions({ ...undated, ...range }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
-          ${onlyOverdue ? `AND f.due_date < ${todayParam}::date` : ''}`;
-    const followUpParts = edges.map(({ sign, ...edge }) => followUpBase(edge, false, sign));
+    // the days of partial months from rollup_dyad_due (open follow-ups per dyad and due day; by its due-date index)
+    const followUpDays = (range: { from: string; to: string }, onlyOverdue: boolean, sign = 1, todayParam = params.param(today)) =>
+      `SELECT r.a, r.b, ${onlyOverdue ? 0 : sign} * r.open_follow_ups AS open, ${sign} * (r.due_date < ${todayParam}::date)::int * r.open_follow_ups AS overdue
+        FROM rollup_dyad_due r
+        WHERE r.due_date >= ${params.param(range.from)}::date AND r.due_date <= ${params.param(range.to)}::date AND ${pair('r.a', 'r.b')}
+          ${onlyOverdue ? `AND r.due_date < ${todayParam}::date` : ''}`;
+    const followUpParts = edges.map(({ sign, ...edge }) => followUpDays(edge, false, sign));
     if (months) {
       const rolled = [pair('r.a', 'r.b'), ...monthConditions(months, 'r.month', 'infinity', params)].join(' AND ');
-      // overdue from the rollups for the months before this one; this month's, up to today, from the base rows
+      // overdue from the rollups for the months before this one; this month's, up to today, by day
       const monthStart = `${today.slice(0, 7)}-01`;
       followUpParts.push(`SELECT r.a, r.b, sum(r.open_follow_ups)::int AS open,
           sum(r.open_follow_ups) FILTER (WHERE r.month < ${params.param(monthStart)}::date)::int AS overdue
         FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2`);
       const end = monthsEnd(months);
-      if ((!months.from || months.from <= monthStart) && (!end || end >= monthStart)) followUpParts.push(followUpBase({ from: monthStart, to: addDays(today, -1) }, true));
+      if ((!months.from || months.from <= monthStart) && (!end || end >= monthStart)) followUpParts.push(followUpDays({ from: monthStart, to: addDays(today, -1) }, true));
     }
     const none = (columns: string) => `SELECT ${columns} WHERE false`;
     const sql = `
@@ -250,39 +251,27 @@ export class AnalyticsService {
 
   /**
    * `dyads` for a filter of at most two countries and no dates: each dyad's totals from rollup_dyad (a few rows
-   * per dyad), overdue as its open follow-ups less those not overdue (due from this month on, from
-   * rollup_follow_up, or never) plus those due this month before today (base rows), for the page's dyads only;
-   * the score as with dates.
+   * per dyad), overdue as its open follow-ups less those due from today on or never (rollup_dyad_due, one index range
+   * per dyad), for the page's dyads only; the score as with dates.
    */
   private async dyadsFromTotals(f: CooperationFilter, page: PageRequest): Promise<DyadPage> {
     const params = new SqlParams();
-    const today = todayInTehran();
-    const monthStart = `${today.slice(0, 7)}-01`;
+    const today = params.param(todayInTehran());
     const pair = (a: string, b: string) => dyadCondition(f.countries, a, b, params);
-    const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
     const sql = `
-      WITH totals AS (
-        SELECT r.a, r.b, sum(r.meetings)::int AS meeting_count, max(r.last_date)::text AS last_activity, sum(r.proposals)::int AS proposal_count,
-               sum(r.signed)::int AS signed_count, sum(r.open_follow_ups)::int AS open_follow_ups
-        FROM rollup_dyad r WHERE ${pair('r.a', 'r.b')}
-        GROUP BY 1, 2 HAVING sum(r.meetings) > 0
+      WITH dyad_counts AS (
+        SELECT t.*,
+               -- computed for the page's dyads only (an expression PostgreSQL evaluates after the sort and limit)
+               (t.open_follow_ups - coalesce((SELECT sum(r.open_follow_ups) FROM rollup_dyad_due r
+                                              WHERE r.a = t.a AND r.b = t.b AND r.due_date >= ${today}::date), 0))::int AS overdue_follow_ups
+        FROM (
+          SELECT r.a, r.b, sum(r.meetings)::int AS meeting_count, max(r.last_date)::text AS last_activity, sum(r.proposals)::int AS proposal_count,
+                 sum(r.signed)::int AS signed_count, sum(r.open_follow_ups)::int AS open_follow_ups
+          FROM rollup_dyad r WHERE ${pair('r.a', 'r.b')}
+          GROUP BY 1, 2 HAVING sum(r.meetings) > 0
+        ) t
       ),
-      -- open follow-ups due this month before today (overdue, though their month is not yet past), for every dyad
-      this_month AS MATERIALIZED (
-        SELECT pr.a, pr.b, count(*)::int AS n FROM follow_up_action f CROSS JOIN LATERAL ${pairsOf('f.party_codes')} pr
-        WHERE ${[...followUpConditions({ ...f, from: monthStart, to: addDays(today, -1) }, 'f', params, today), `f.status IN ${OPEN}`, pair('pr.a', 'pr.b')].join(' AND ')}
-        GROUP BY 1, 2
-      ),
-      -- overdue: the open follow-ups less those due from this month on (or never), plus those due this month before
-      -- today; computed for the page's dyads only (by the primary key of rollup_follow_up)
-      dyad_counts AS (
-        SELECT t.a, t.b, t.meeting_count, t.last_activity, t.proposal_count, t.signed_count, t.open_follow_ups,
-               (t.open_follow_ups + coalesce((SELECT n FROM this_month m WHERE m.a = t.a AND m.b = t.b), 0)
-                - coalesce((SELECT sum(r.follow_ups) FROM rollup_follow_up r WHERE r.a = t.a::text AND r.b = t.b::text
-                              AND r.due_month >= ${params.param(monthStart)}::date AND r.status IN ${OPEN}), 0))::int AS overdue_follow_ups
-        FROM totals t
-      ),
-      score_ref AS (SELECT ${params.param(today)}::date AS r),
+      score_ref AS (SELECT ${today}::date AS r),
       score AS (${storedScoreSql('score_ref', pair)})
       ${dyadPageSql(params, page)}`;
     const rows = await this.query<DyadRow>(sql, params, false);

@@ -26,7 +26,7 @@ const SEEDED_TABLES = [
 
 const VACUUMED_TABLES = [
   'meeting', 'meeting_party', 'meeting_source', 'proposal', 'proposal_party', 'follow_up_action', 'follow_up_owner',
-  'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month',
+  'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due',
   'rollup_score', 'meeting_pair',
 ];
 

@@ -35,7 +35,8 @@ export function rollupScope(countries: readonly string[] | null | undefined): { 
 /**
  * The number of meetings a filter keeps, read from the `rollup_meeting` counts (a sum over the scope's months and
  * shards) when the rollups hold exactly that number: at most two countries, types, statuses, and no other
- * condition (rejected meetings are out of the rollups as they are out of the list by default). Null otherwise.
+ * condition (rejected meetings are out of the rollups as they are out of the list by default); for two countries
+ * alone, from the pair's `rollup_dyad` rows (at most one per shard). Null otherwise.
  */
 export function meetingCountFromRollups(filter: MeetingFilter | null | undefined, params: SqlParams): string | null {
   const f = filter ?? {};
@@ -43,6 +44,9 @@ export function meetingCountFromRollups(filter: MeetingFilter | null | undefined
   const other = Object.entries(f).some(([key, value]) => !rolled.includes(key) && value != null && !(Array.isArray(value) && value.length === 0));
   const scope = other ? null : rollupScope(f.countries);
   if (!scope) return null;
+  if (scope.b && !f.types?.length && !f.statuses?.length) {
+    return `SELECT coalesce(sum(r.listed_meetings), 0)::int FROM rollup_dyad r WHERE r.a = ${params.param(scope.a)} AND r.b = ${params.param(scope.b)}`;
+  }
   const where = [`r.a = ${params.param(scope.a)}`, `r.b = ${params.param(scope.b)}`];
   if (f.types?.length) where.push(`r.type = ANY(${params.param(f.types)}::event_type[])`);
   if (f.statuses?.length) where.push(`r.status = ANY(${params.param(f.statuses)}::event_status[])`);
