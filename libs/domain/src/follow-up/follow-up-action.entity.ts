@@ -13,6 +13,7 @@ import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 @Entity()
 @Index('follow_up_open_owner_codes', { synchronize: false })
 @Index('follow_up_open_owner_origin', { synchronize: false })
+@Index('follow_up_open_due', { synchronize: false })
 @Index('follow_up_action_party_codes_gin', { synchronize: false })
 @Index('follow_up_action_meeting_id', { synchronize: false })
 @Index('follow_up_action_proposal_id', { synchronize: false })
