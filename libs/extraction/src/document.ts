@@ -45,9 +45,14 @@ export function evidence(doc: Doc, span: Span): Evidence {
   return { start, end, text: doc.source.slice(start, end) };
 }
 
+// (text whose only spacing is single spaces reads the same tidied)
+const UNTIDY = /[^\S ]|\u200c| {2}/;
+
 export function originalText(doc: Doc, span: Span): string {
   const { start, end } = toOriginal(doc.kt, span.start, span.end);
-  return doc.source.slice(start, end).replace(/[\s\u200c]+/g, (m) => (m.includes('\u200c') && !/\s/.test(m) ? m : ' ')).trim();
+  const text = doc.source.slice(start, end);
+  if (!UNTIDY.test(text)) return text.trim();
+  return text.replace(/[\s\u200c]+/g, (m) => (m.includes('\u200c') && !/\s/.test(m) ? m : ' ')).trim();
 }
 
 // (doc.mentions are in text order)
@@ -64,7 +69,7 @@ export function allHitsOf(doc: Doc, re: RegExp): Span[] {
   if (hits) return hits;
   const found: Span[] = [];
   if (doc.words === undefined) doc.words = wordStarts(doc.key);
-  forEachMatch(re, doc.key, (m) => found.push({ start: m.index, end: m.index + m[0].length }), 0, doc.words);
+  forEachMatch(re, doc.key, (start, end) => found.push({ start, end }), 0, doc.words);
   hits = found;
   doc.cache.set(re, hits);
   return hits;
