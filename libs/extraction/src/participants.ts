@@ -354,14 +354,27 @@ function quotedAfter(toks: Tok[], i: number): Span | null {
   return spanOf(toks, i + 1, b - 1);
 }
 
+// Whether a code unit changes in lower case, by table (0: not yet known, 1: no, 2: yes).
+const UPPER = new Uint8Array(0x10000);
+
+function upperAt(text: string, i: number | undefined): boolean {
+  if (i === undefined || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  let u = UPPER[c];
+  if (u === 0) {
+    const ch = String.fromCharCode(c);
+    UPPER[c] = u = ch !== ch.toLowerCase() ? 2 : 1;
+  }
+  return u === 2;
+}
+
 function capitalised(doc: Doc, t: Tok): boolean {
-  const c = doc.source[doc.kt.start[t.start]];
-  if (!!c && c !== c.toLowerCase()) return true;
-  // "al-Kadhimi", "el-Sisi"
+  if (upperAt(doc.source, doc.kt.start[t.start])) return true;
+  // "al-Kadhimi", "el-Sisi" (a name link is joined by a hyphen)
+  if (!t.w.includes('-')) return false;
   const link = TITLES[doc.lang].hyphenLink?.exec(t.w);
   if (!link) return false;
-  const after = doc.source[doc.kt.start[Math.min(t.end - 1, t.start + link[0].length)]];
-  return !!after && after !== after.toLowerCase();
+  return upperAt(doc.source, doc.kt.start[Math.min(t.end - 1, t.start + link[0].length)]);
 }
 
 // Capitals: a run of title words, then the capitalised name ("Iranian Foreign Minister Mohammad Javad Zarif").
