@@ -34,6 +34,10 @@ export interface Doc {
   cache: Map<RegExp, Span[]>;
   /** Where the key's words start (null: matched by regex alone), filled on first use. */
   words?: WordStarts | null;
+  /** Whether the key holds astral characters (its scanners then fall back to regexes), filled on first use. */
+  astral?: boolean;
+  /** remember()'s answers, per memo and span. */
+  answers: Map<Memo<unknown>, Map<number, unknown>>;
 }
 
 export function evidence(doc: Doc, span: Span): Evidence {
@@ -41,9 +45,14 @@ export function evidence(doc: Doc, span: Span): Evidence {
   return { start, end, text: doc.source.slice(start, end) };
 }
 
+// (text whose only spacing is single spaces reads the same tidied)
+const UNTIDY = /[^\S ]|\u200c| {2}/;
+
 export function originalText(doc: Doc, span: Span): string {
   const { start, end } = toOriginal(doc.kt, span.start, span.end);
-  return doc.source.slice(start, end).replace(/[\s\u200c]+/g, (m) => (m.includes('\u200c') && !/\s/.test(m) ? m : ' ')).trim();
+  const text = doc.source.slice(start, end);
+  if (!UNTIDY.test(text)) return text.trim();
+  return text.replace(/[\s\u200c]+/g, (m) => (m.includes('\u200c') && !/\s/.test(m) ? m : ' ')).trim();
 }
 
 // (doc.mentions are in text order)
@@ -60,7 +69,7 @@ export function allHitsOf(doc: Doc, re: RegExp): Span[] {
   if (hits) return hits;
   const found: Span[] = [];
   if (doc.words === undefined) doc.words = wordStarts(doc.key);
-  forEachMatch(re, doc.key, (m) => found.push({ start: m.index, end: m.index + m[0].length }), 0, doc.words);
+  forEachMatch(re, doc.key, (start, end) => found.push({ start, end }), 0, doc.words);
   hits = found;
   doc.cache.set(re, hits);
   return hits;
@@ -127,15 +136,23 @@ export function background(doc: Doc, span: Span, h: Span): boolean {
   return doc.dates.some((d) => !d.relative && d.date && d.start >= from && d.end <= to && d.date < limit && !(d.ahead && d.ahead >= doc.publishedAt!));
 }
 
-/** Answers about a span of an item, kept per item (a WeakMap, so an item's answers go with it). */
+/**
+ * A question about the spans of an item, named by this object: remember() keeps its answers on the item
+ * (doc.answers), not in the map itself. Kept in a WeakMap keyed by the item, an item's answers outlived it
+ * until a full collection (the young-generation collector keeps ephemerons' values), which cost a third of
+ * extraction's time.
+ */
 export type Memo<T> = WeakMap<Doc, Map<number, T>>;
 
 /** `read(doc, span)`, computed once per item and span. */
 export function remember<T>(doc: Doc, memo: Memo<T>, span: Span, read: (doc: Doc, span: Span) => T): T {
-  let answers = memo.get(doc);
-  if (!answers) memo.set(doc, (answers = new Map()));
-  const id = span.start * 0x4000000 + span.end;
+  let answers = doc.answers.get(memo) as Map<number, T> | undefined;
+  if (!answers) doc.answers.set(memo, (answers = new Map()));
+  const id = spanId(span);
   let answer = answers.get(id);
   if (answer === undefined) answers.set(id, (answer = read(doc, span)));
   return answer;
 }
+
+/** A span's id in the per-item caches (a key() is far shorter than 2^26 characters). */
+export const spanId = (span: Span): number => span.start * 0x4000000 + span.end;

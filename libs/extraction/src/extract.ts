@@ -406,6 +406,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     mentions: places,
     dates: findDates(key, lang, publishedAt),
     cache: new Map(),
+    answers: new Map(),
     home: publisherCountry,
   };
   doc.home ??= datelineCountry(doc, line);

@@ -23,7 +23,7 @@ function plain(re: RegExp, text: string): [number, string][] {
 // through the word-start index of the text (and without it)
 function viaForEach(re: RegExp, text: string, index = true): [number, string][] {
   const out: [number, string][] = [];
-  forEachMatch(re, text, (m) => out.push([m.index, m[0]]), 0, index ? wordStarts(text) : null);
+  forEachMatch(re, text, (s, e) => out.push([s, text.slice(s, e)]), 0, index ? wordStarts(text) : null);
   return out;
 }
 
@@ -95,7 +95,7 @@ describe('forEachMatch', () => {
     expect(viaForEach(re, text).map(([, m]) => m)).toContain('2-1');
     for (const from of [0, 5, 17, 40]) {
       const got: [number, string][] = [];
-      forEachMatch(re, text, (m) => got.push([m.index, m[0]]), from, wordStarts(text));
+      forEachMatch(re, text, (s, e) => got.push([s, text.slice(s, e)]), from, wordStarts(text));
       expect(got).toEqual(plain(re, text).filter(([i]) => i >= from));
     }
   });
@@ -107,7 +107,7 @@ describe('forEachMatch', () => {
     expect(viaForEach(re, text)).toEqual(plain(re, text));
     const bmp = 'visits, talks and a visit';
     const from: [number, string][] = [];
-    forEachMatch(re, bmp, (m) => from.push([m.index, m[0]]), 8, wordStarts(bmp));
+    forEachMatch(re, bmp, (s, e) => from.push([s, bmp.slice(s, e)]), 8, wordStarts(bmp));
     expect(from).toEqual([[8, 'talks'], [20, 'visit']]);
   });
 });

@@ -364,10 +364,10 @@ function leftBoundaryOk(text: string, i: number): boolean {
 }
 
 /**
- * Calls `fn` for every match of a global regex in `text` from `from`, like a lastIndex loop, but faster.
+ * Calls `fn` with the start and end of every match of a global regex in `text` from `from`, like a lastIndex loop, but faster.
  * `words` (the text's wordStarts) lets a word-bounded regex be tried only where its words begin.
  */
-export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void, from = 0, words: WordStarts | null = null): void {
+export function forEachMatch(re: RegExp, text: string, fn: (start: number, end: number) => void, from = 0, words: WordStarts | null = null): void {
   // a regex without `g` keeps lastIndex at 0 and would match the same place forever
   if (!re.global) throw new Error(`forEachMatch needs a global regex: /${re.source.slice(0, 40)}…/${re.flags}`);
   let m: RegExpExecArray | null;
@@ -379,11 +379,11 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
     let next = from;
     for (const i of places) {
       if (i < next) continue;
+      // (sticky: a match ends at lastIndex; test() makes no match array)
       at.lastIndex = i;
-      m = at.exec(text);
-      if (!m || m[0].length === 0) continue;
-      next = i + m[0].length;
-      fn(m);
+      if (!at.test(text) || at.lastIndex === i) continue;
+      next = at.lastIndex;
+      fn(i, next);
     }
     return;
   }
@@ -399,7 +399,7 @@ export function forEachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) 
       r.lastIndex = m.index + 1;
       continue;
     }
-    fn(m);
+    fn(m.index, m.index + m[0].length);
   }
 }
 

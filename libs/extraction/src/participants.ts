@@ -2,7 +2,7 @@
 // («علی اکبر طالبیمتین رایزن فرهنگی ایران در قزاقستان», "Iranian Foreign Minister Mohammad Javad Zarif",
 // «министр иностранных дел Ирана Аббас Арагчи»).
 import { hasSurrogates, isLetterOrDigitCode, isWordCode } from './chars.js';
-import { type Doc, mentionsIn, originalText } from './document.js';
+import { type Doc, type Memo, mentionsIn, originalText, remember } from './document.js';
 import type { Mention } from './gazetteer.js';
 import { PACKS, perLanguage, type TitleWords } from './lang/index.js';
 import { wholeWord } from './lexicon.js';
@@ -140,19 +140,11 @@ interface Tok extends Span {
   msOf?: Mention[];
 }
 
-/** A span's id in the per-item caches (a key() is far shorter than 2^26 characters). */
-const spanId = (span: Span) => span.start * 0x4000000 + span.end;
-
 // Sentences are tokenised once per item: participants, titles and known people all read them.
-const TOKENS = new WeakMap<Doc, Map<number, Tok[]>>();
+const TOKENS: Memo<Tok[]> = new WeakMap();
 
 function tokens(doc: Doc, span: Span): Tok[] {
-  let cache = TOKENS.get(doc);
-  if (!cache) TOKENS.set(doc, (cache = new Map()));
-  const id = spanId(span);
-  let toks = cache.get(id);
-  if (!toks) cache.set(id, (toks = tokenize(doc, span)));
-  return toks;
+  return remember(doc, TOKENS, span, tokenize);
 }
 
 const TOKEN = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[،,:؛;.«»"()–—]/gu;
@@ -172,13 +164,9 @@ function tokenClass(c: number): number {
   if (k === 0) TOKEN_CLASS[c] = k = KNOWN | (isWordCode(c) ? WORD : 0) | (isLetterOrDigitCode(c) ? LETTER_OR_DIGIT : 0);
   return k;
 }
-const SURROGATES = new WeakMap<Doc, boolean>();
-
 // Words (a letter, mark or digit, then those, apostrophes and hyphens) and punctuation, as TOKEN finds them.
 function tokenize(doc: Doc, span: Span): Tok[] {
-  let astral = SURROGATES.get(doc);
-  if (astral === undefined) SURROGATES.set(doc, (astral = hasSurrogates(doc.key)));
-  if (astral) return tokenizeByRegex(doc, span);
+  if ((doc.astral ??= hasSurrogates(doc.key))) return tokenizeByRegex(doc, span);
   const key = doc.key;
   const n = key.length;
   const out: Tok[] = [];
@@ -366,14 +354,27 @@ function quotedAfter(toks: Tok[], i: number): Span | null {
   return spanOf(toks, i + 1, b - 1);
 }
 
+// Whether a code unit changes in lower case, by table (0: not yet known, 1: no, 2: yes).
+const UPPER = new Uint8Array(0x10000);
+
+function upperAt(text: string, i: number | undefined): boolean {
+  if (i === undefined || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  let u = UPPER[c];
+  if (u === 0) {
+    const ch = String.fromCharCode(c);
+    UPPER[c] = u = ch !== ch.toLowerCase() ? 2 : 1;
+  }
+  return u === 2;
+}
+
 function capitalised(doc: Doc, t: Tok): boolean {
-  const c = doc.source[doc.kt.start[t.start]];
-  if (!!c && c !== c.toLowerCase()) return true;
-  // "al-Kadhimi", "el-Sisi"
+  if (upperAt(doc.source, doc.kt.start[t.start])) return true;
+  // "al-Kadhimi", "el-Sisi" (a name link is joined by a hyphen)
+  if (!t.w.includes('-')) return false;
   const link = TITLES[doc.lang].hyphenLink?.exec(t.w);
   if (!link) return false;
-  const after = doc.source[doc.kt.start[Math.min(t.end - 1, t.start + link[0].length)]];
-  return !!after && after !== after.toLowerCase();
+  return upperAt(doc.source, doc.kt.start[Math.min(t.end - 1, t.start + link[0].length)]);
 }
 
 // Capitals: a run of title words, then the capitalised name ("Iranian Foreign Minister Mohammad Javad Zarif").
@@ -602,22 +603,20 @@ export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
 }
 
 // Each sentence is read once per item.
-const PEOPLE = new WeakMap<Doc, Map<number, Participant[]>>();
+const PEOPLE: Memo<Participant[]> = new WeakMap();
 
 function peopleIn(doc: Doc, span: Span): Participant[] {
-  let cache = PEOPLE.get(doc);
-  if (!cache) PEOPLE.set(doc, (cache = new Map()));
-  const id = spanId(span);
-  let found = cache.get(id);
-  if (found) return found;
+  return remember(doc, PEOPLE, span, readPeople);
+}
+
+function readPeople(doc: Doc, span: Span): Participant[] {
   const ms = mentionsIn(doc, span);
   const reader = TITLES[doc.lang].reader;
-  found = reader === 'uncased' ? uncased(doc, span, ms) : reader === 'casedInflected' ? casedInflected(doc, span, ms) : cased(doc, span, ms);
+  const found = reader === 'uncased' ? uncased(doc, span, ms) : reader === 'casedInflected' ? casedInflected(doc, span, ms) : cased(doc, span, ms);
   if (reader !== 'uncased') {
     const subject = namedSubject(doc, span, ms);
     if (subject) found.push(subject);
   }
-  cache.set(id, found);
   return found;
 }
 
