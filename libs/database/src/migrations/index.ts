@@ -10,6 +10,7 @@ import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-inde
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
 import { MeetingPairList1798500000000 } from './1798500000000-meeting-pair-list.js';
 import { ChartRollupsPerStatement1798600000000 } from './1798600000000-chart-rollups-per-statement.js';
+import { MeetingHeldByPlace1798600000001 } from './1798600000001-meeting-held-by-place.js';
 import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
 import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
 import { RollupWritesOnAdd1798100000002 } from './1798100000002-rollup-writes-on-add.js';
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   MeetingInPersonIndex1798400000004,
   MeetingPairList1798500000000,
   ChartRollupsPerStatement1798600000000,
+  MeetingHeldByPlace1798600000001,
 ];
