@@ -25,6 +25,7 @@ interface BenchIngestOptions {
   batchSize: number;
   databases: ('empty' | 'large')[];
   largeDatabase: string;
+  emptyDatabase: string;
 }
 
 interface Row {
@@ -70,7 +71,7 @@ function concurrencies(value: string): number[] {
 export function registerBenchIngest(bench: Command): void {
   bench
     .command('ingest')
-    .description(`ingestion throughput into an empty database and a large one (${EMPTY_DATABASE}, ${LARGE_DATABASE}: dropped and recreated)`)
+    .description(`ingestion throughput into an empty database and a large one (${EMPTY_DATABASE}, ${LARGE_DATABASE} by default: dropped and recreated)`)
     .option('--items <n>', 'items stored per case', wholeNumber(10, 100_000), 400)
     .option('--meetings <n>', 'meetings in the large database (the bench api dataset)', wholeNumber(100, 2_000_000), 100_000)
     .option('--skip-seed', `reuse the ${LARGE_DATABASE} database of a previous run`, false)
@@ -80,6 +81,7 @@ export function registerBenchIngest(bench: Command): void {
     .option('--batch-size <n>', 'items per transaction in batch mode', wholeNumber(1, 1000), 50)
     .option('--code <dist>', 'the compiled build to measure (a dist/ folder), for comparing builds; default this one')
     .option('--large-database <name>', `the large database's name (one per build compared, each seeded by its own migrations)`, databaseName, LARGE_DATABASE)
+    .option('--empty-database <name>', `the empty database's name (one per bench run at once)`, databaseName, EMPTY_DATABASE)
     .action((options: BenchIngestOptions) => runBenchIngest(options));
 }
 
@@ -110,7 +112,7 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
   let seed = Date.now() % 1_000_000_000;
   try {
     for (const kind of options.databases) {
-      const name = kind === 'empty' ? EMPTY_DATABASE : options.largeDatabase;
+      const name = kind === 'empty' ? options.emptyDatabase : options.largeDatabase;
       const label = kind === 'empty' ? 'empty' : options.skipSeed ? options.largeDatabase : `${options.meetings.toLocaleString('en')} meetings`;
       if (kind === 'large' && !options.skipSeed) await build.benchDatabase.recreateBenchDatabase(handle.url, name, options.meetings, log);
       for (const mode of options.modes) {

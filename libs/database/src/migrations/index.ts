@@ -9,6 +9,8 @@ import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
 import { MeetingPairList1798500000000 } from './1798500000000-meeting-pair-list.js';
+import { ChartRollupsPerStatement1798600000000 } from './1798600000000-chart-rollups-per-statement.js';
+import { MeetingHeldByPlace1798600000001 } from './1798600000001-meeting-held-by-place.js';
 import { DyadDueRollup1798700000000 } from './1798700000000-dyad-due-rollup.js';
 import { DyadListedMeetings1798700000001 } from './1798700000001-dyad-listed-meetings.js';
 import { OverviewListIndexes1798800000000 } from './1798800000000-overview-list-indexes.js';
@@ -55,6 +57,8 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   MeetingLatestDateBack1798400000003,
   MeetingInPersonIndex1798400000004,
   MeetingPairList1798500000000,
+  ChartRollupsPerStatement1798600000000,
+  MeetingHeldByPlace1798600000001,
   DyadDueRollup1798700000000,
   DyadListedMeetings1798700000001,
   OverviewListIndexes1798800000000,

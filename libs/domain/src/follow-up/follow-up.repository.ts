@@ -23,6 +23,13 @@ export interface FollowUpChangeFields {
   note?: string | null;
 }
 
+// The day the parties ($4) last met in person before $5 (with `where`, at a place), else -infinity: an index read.
+const lastHeld = (where: string) =>
+  `coalesce((SELECT p.date FROM meeting p
+             WHERE p.party_codes = $4::char(2)[] AND p.date < $5::date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
+               AND p.type IN ('MEETING', 'VISIT', 'SIGNING') ${where}
+             ORDER BY p.date DESC LIMIT 1), '-infinity'::date)`;
+
 /** An open follow-up that the facts may now show done. */
 export interface OpenFollowUp {
   id: string;
@@ -74,10 +81,12 @@ export class FollowUpRepository {
 
   /**
    * Open follow-ups of a meeting that have a day to count from: those among `ids`, those about `proposalIds`,
-   * and those owned by exactly one of `ownerSets` whose day is before `to` and not before the day of the
-   * latest meeting of exactly `since.parties` held in person before `to` (at `since.location` when given).
-   * Each part is an index lookup (primary key, proposal, open follow-ups by owner set and origin date in the
-   * window, meetings by party set). The origin date is stored on the row (kept by triggers, migration
+   * and those owned by exactly one of `ownerSets`, whose day is before `to`, that a meeting of `since.parties`
+   * held in person at `since.location` on `to` could show done: a next meeting of parties that all took part
+   * (counting from the day those parties last met in person before `to`: one older was shown done then), or
+   * a visit to that place by owners who do not own it (from the day of their last meeting there). Each part
+   * is an index lookup (primary key, proposal, open follow-ups by owner set and origin date in the window,
+   * meetings by party set). The origin date is stored on the row (kept by triggers, migration
    * FollowUpOriginDate): the day its meeting was held, else the first day it was recorded open.
    */
   async openCandidates(query: {
@@ -94,19 +103,20 @@ export class FollowUpRepository {
               f.owner_codes::text[] AS owners, m.party_codes::text[] AS parties,
               ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = f.id) AS quotes
        -- the candidates' ids first (each part an index lookup), then their rows by primary key
-       FROM (SELECT unnest($1::uuid[]) AS id
+       FROM (WITH since AS (SELECT ${lastHeld('')} AS meet, ${lastHeld('AND ($6::char(2) IS NULL OR p.location_country_code = $6)')} AS visit)
+             SELECT unnest($1::uuid[]) AS id
              UNION SELECT g.id FROM follow_up_action g WHERE g.proposal_id = ANY($2::uuid[])
              -- the sets travel as keys ("IR,KZ"): an array of arrays of different lengths cannot; the stored
              -- origin date bounds the range read of the index of open follow-ups by owner set and origin date
              UNION SELECT g.id FROM unnest($3::text[]) AS k
+               CROSS JOIN since
                JOIN follow_up_action g ON g.owner_codes = string_to_array(k, ',')::char(2)[] AND g.status IN ('OPEN', 'IN_PROGRESS')
-                 AND ($5::date IS NULL OR g.origin_date < $5::date)
-                 AND g.origin_date >= coalesce(
-                   (SELECT p.date FROM meeting p
-                    WHERE p.party_codes = $4::char(2)[] AND p.date < $5::date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
-                      AND p.type IN ('MEETING', 'VISIT', 'SIGNING') AND ($6::char(2) IS NULL OR p.location_country_code = $6)
-                    ORDER BY p.date DESC LIMIT 1),
-                   '-infinity'::date)
+                 AND ($5::date IS NULL OR g.origin_date < $5::date) AND g.origin_date >= since.visit
+                 -- only those this meeting can show done: a next meeting of parties that all took part in it (since
+                 -- their last meeting), or a visit to its place by owners who do not own that place (since the last
+                 -- meeting there)
+                 AND ((g.party_codes <@ $4::char(2)[] AND g.origin_date >= since.meet)
+                      OR ($6::char(2) IS NOT NULL AND $6 = ANY(g.party_codes) AND NOT $6 = ANY(g.owner_codes)))
             ) ids
        JOIN follow_up_action f ON f.id = ids.id JOIN meeting m ON m.id = f.meeting_id
        WHERE f.status IN ('OPEN', 'IN_PROGRESS') AND f.origin_date IS NOT NULL`,
@@ -119,20 +129,27 @@ export class FollowUpRepository {
   }
 
   /**
-   * Closes an open follow-up as done with the fact that shows it; false (and nothing written) when it was
-   * closed meanwhile, so two reports of the same fact close it once.
+   * Closes open follow-ups as done, each with the fact that shows it, in one statement; returns how many it
+   * closed: one closed meanwhile is left alone, so two reports of the same fact close it once.
    */
-  async closeAsDone(id: string, change: Omit<FollowUpChangeFields, 'status'>): Promise<boolean> {
-    const rows = await preparedQuery(this.manager, 
-      `WITH done AS (
-         UPDATE follow_up_action SET status = 'DONE', version = version + 1, updated_at = now()
-         WHERE id = $1 AND status IN ('OPEN', 'IN_PROGRESS') RETURNING id
+  async closeAsDone(closings: readonly ({ id: string } & Omit<FollowUpChangeFields, 'status'>)[]): Promise<number> {
+    if (!closings.length) return 0;
+    const rows = await preparedQuery(this.manager,
+      `WITH fact AS (
+         SELECT * FROM unnest($1::uuid[], $2::date[], $3::uuid[], $4::uuid[], $5::text[]) WITH ORDINALITY AS t(id, effective_date, news_item_id, meeting_id, note, n)
+       ), done AS (
+         UPDATE follow_up_action f SET status = 'DONE', version = version + 1, updated_at = now()
+         FROM fact WHERE f.id = fact.id AND f.status IN ('OPEN', 'IN_PROGRESS') RETURNING f.id
        )
        INSERT INTO follow_up_status_change (follow_up_id, status, effective_date, news_item_id, meeting_id, note)
-       SELECT id, 'DONE', $2::date, $3::uuid, $4::uuid, $5::text FROM done RETURNING follow_up_id`,
-      [id, change.effectiveDate, change.newsItemId ?? null, change.meetingId ?? null, change.note ?? null],
+       SELECT fact.id, 'DONE', fact.effective_date, fact.news_item_id, fact.meeting_id, fact.note FROM fact JOIN done ON done.id = fact.id
+       ORDER BY fact.n RETURNING follow_up_id`,
+      [
+        closings.map((c) => c.id), closings.map((c) => c.effectiveDate), closings.map((c) => c.newsItemId ?? null),
+        closings.map((c) => c.meetingId ?? null), closings.map((c) => c.note ?? null),
+      ],
     );
-    return rows.length > 0;
+    return rows.length;
   }
 
   /** Adds a status change (an analyst's). */

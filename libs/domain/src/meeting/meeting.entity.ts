@@ -16,6 +16,7 @@ import { MeetingParty } from './meeting-party.entity.js';
 @Index('meeting_party_codes_gin', { synchronize: false })
 @Index('meeting_date_desc_id', { synchronize: false })
 @Index('meeting_held_in_person', { synchronize: false })
+@Index('meeting_held_in_person_place', { synchronize: false })
 @Index('meeting_scheduled_date', { synchronize: false })
 export class Meeting {
   @PrimaryGeneratedColumn('uuid')

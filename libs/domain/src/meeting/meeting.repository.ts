@@ -229,16 +229,21 @@ export class MeetingRepository {
     parties: readonly string[],
     locations: readonly string[] | null,
   ): Promise<{ id: string; date: string; newsItemId: string | null } | null> {
-    const [row] = await preparedQuery(this.manager, 
+    // With places, the first at each place, read from the index of in-person meetings by place and date (a visit
+    // that has not taken place reads only the meetings there after that day, not every later meeting), then the
+    // earliest of those; without, the meetings read by date.
+    const held = (place: string) =>
+      `SELECT m.id, m.date FROM meeting m
+       WHERE m.status = 'HELD' AND m.date > $1 AND m.review_status <> 'REJECTED' AND m.type IN ${IN_PERSON} ${place}
+         AND m.party_codes @> $2::char(2)[]
+       ORDER BY m.date, m.id LIMIT 1`;
+    const [row] = await preparedQuery(this.manager,
       `SELECT m.id, m.date::text AS date,
          (SELECT r.news_item_id FROM meeting_reading r WHERE r.meeting_id = m.id AND r.status = 'HELD' AND r.news_item_id IS NOT NULL
           ORDER BY r.date NULLS LAST, r.reported_on NULLS LAST, r.news_item_id LIMIT 1) AS news_item_id
-       FROM meeting m
-       WHERE m.status = 'HELD' AND m.date > $1 AND m.review_status <> 'REJECTED' AND m.type IN ${IN_PERSON}
-         AND ($2::char(2)[] IS NULL OR m.location_country_code = ANY($2::char(2)[]))
-         AND m.party_codes @> $3::char(2)[]
+       FROM ${locations ? `unnest($3::char(2)[]) AS place(code) CROSS JOIN LATERAL (${held('AND m.location_country_code = place.code')}) m` : `(${held('')}) m`}
        ORDER BY m.date, m.id LIMIT 1`,
-      [after, locations, parties],
+      locations ? [after, parties, locations] : [after, parties],
     );
     return row ? { id: row.id, date: row.date, newsItemId: row.news_item_id } : null;
   }

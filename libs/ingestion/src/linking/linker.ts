@@ -330,10 +330,13 @@ export class Linker {
       (await this.proposals.firstSigned(signings.map(({ followUp }) => ({ proposalId: followUp.proposalId!, from: followUp.originDate }))))
         .map((found, i) => [signings[i].followUp, found]),
     );
+    // (each closing fact is read on its own; the follow-ups are then closed in one statement)
+    const closings: Parameters<FollowUpRepository['closeAsDone']>[0][number][] = [];
     for (const { followUp, action } of candidates) {
       const closing = await this.closingFact(action, followUp, signed.get(followUp) ?? null);
-      if (closing && (await this.followUps.closeAsDone(followUp.id, closing))) this.counters.followUpsClosed++;
+      if (closing) closings.push({ id: followUp.id, ...closing });
     }
+    this.counters.followUpsClosed += await this.followUps.closeAsDone(closings);
   }
 
   private async closingFact(
