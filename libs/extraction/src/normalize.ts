@@ -172,6 +172,16 @@ export function keyText(source: string): KeyedText {
   return { key, start: start.subarray(0, k), end: end.subarray(0, k), source };
 }
 
+/** `\s`: JavaScript's white space and line terminators, for scanners that read a key by hand. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Half of a surrogate pair (an astral character): the code-unit tables leave these to a regex. */
+export const isSurrogateCode = (c: number) => c >= 0xd800 && c <= 0xdfff;
+
 /** Maps a key range [ks, ke) to the original range; empty ranges map to an empty original range. */
 export function toOriginal(kt: KeyedText, ks: number, ke: number): { start: number; end: number } {
   if (ke <= ks) {
