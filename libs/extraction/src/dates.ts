@@ -26,7 +26,8 @@ const keyOf = (form: string) => bare(keyText(form).key);
 // checked by hand: V8 scans quickly for a pattern that does not start with a lookbehind.
 const ND = '(?![\\d/])';
 // y/m/d or d/m/y in digits; the year tells the calendar
-const NUMERIC = new RegExp(`(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`, 'gu');
+// (sticky: tried only where a number starts, see eachAtNumbers)
+const NUMERIC = new RegExp(`(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`, 'uy');
 
 interface DayMonth {
   form: DayMonthForm;
@@ -48,7 +49,8 @@ function dayMonth(form: DayMonthForm): DayMonth {
       : `${month}${gap}${opt(form.between, '\\s')}${day}(?![\\d\\p{L}])${year}`;
   return {
     form,
-    re: new RegExp(source, 'gu'),
+    // (a day-month form opens with its day: sticky, tried only where a number starts)
+    re: new RegExp(source, form.order === 'day-month' ? 'uy' : 'gu'),
     month: new Map(form.months.map(([m, n]) => [keyOf(m), n])),
     needYear: new Set(form.needYear.map(keyOf)),
   };
@@ -133,6 +135,32 @@ function each(re: RegExp, key: string, before: (key: string, i: number) => boole
   }
 }
 
+/** Where a number starts in `key`: a digit with no digit or date separator before it. */
+function numberStarts(key: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39 && !numberBefore(key, i)) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Every match of a sticky `re` that opens with a digit, with no number before it: what `each(re, key,
+ * numberBefore, fn)` finds with the same pattern made global, tried only at the starts of numbers.
+ */
+function eachAtNumbers(re: RegExp, key: string, starts: number[], fn: (m: RegExpExecArray) => void): void {
+  let from = 0;
+  for (const i of starts) {
+    if (i < from) continue;
+    re.lastIndex = i;
+    const m = re.exec(key);
+    if (!m) continue;
+    fn(m);
+    from = i + m[0].length;
+  }
+}
+
 interface Reader {
   dayMonth: DayMonth[];
   relative: Relative;
@@ -187,7 +215,8 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
   const out: DateHit[] = [];
   const push = (m: RegExpExecArray, date: string | null, relative = false, ahead: string | null = date) =>
     out.push({ start: m.index, end: m.index + m[0].length, date, relative, ahead });
-  each(NUMERIC, key, numberBefore, (m) => {
+  const starts = numberStarts(key);
+  eachAtNumbers(NUMERIC, key, starts, (m) => {
     const d = numericDate(m);
     if (d) push(m, d);
   });
@@ -198,7 +227,7 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
     const solar = form.calendar === 'solarHijri';
     const make = (y: number, month: number, day: number) => (solar ? jalaliToGregorian(y, month, day) : isoDate(y, month, day));
     const thisYear = solar ? pubJy : pubYear;
-    each(re, key, dayFirst ? numberBefore : letterBefore, (m) => {
+    const read = (m: RegExpExecArray) => {
       const word = bare(dayFirst ? m[2] : m[1]);
       const month = months.get(word)!;
       const day = +(dayFirst ? m[1] : m[2]);
@@ -210,7 +239,9 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
         const at = (y: number) => make(y, month, day);
         push(m, inferYear(at, [thisYear, thisYear - 1], publishedAt), false, inferYearAhead(at, [thisYear, thisYear + 1], publishedAt));
       }
-    });
+    };
+    if (dayFirst) eachAtNumbers(re, key, starts, read);
+    else each(re, key, letterBefore, read);
   }
   each(rel.re, key, letterBefore, (m) => {
     if (out.some((h) => m.index >= h.start && m.index < h.end)) return;
@@ -234,7 +265,10 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
     }
     push(m, date, true, ahead);
   });
-  out.sort((a, b) => a.start - b.start);
+  // (in text order already when only one reader found dates)
+  let sorted = true;
+  for (let i = 1; i < out.length && sorted; i++) sorted = out[i - 1].start <= out[i].start;
+  if (!sorted) out.sort((a, b) => a.start - b.start);
   // A weekday right before an absolute date ("Sunday, 13 April 2025") adds nothing.
   return out.filter((h, i) => !(h.relative && out[i + 1] && !out[i + 1].relative && out[i + 1].start - h.end <= 3));
 }
