@@ -98,6 +98,8 @@ interface Bucket {
   re: RegExp;
   /** First words of the bucket's forms: the regex runs only at a word one of them begins. */
   leads: string[];
+  /** Their third code units, when every lead has one (a word with none of them begins no lead). */
+  thirds: Set<number> | null;
 }
 
 // Buckets by their key as a number: one letter, or two (first × 65536 + second), so a word is looked up
@@ -114,7 +116,8 @@ function build(lang: Lang): Map<number, Bucket> {
   }
   const out = new Map<number, Bucket>();
   for (const [first, { alts, leads }] of groups) {
-    out.set(bucketKey(first), { re: new RegExp(`(?:${alts.sort((a, b) => b.length - a.length).join('|')})`, 'uy'), leads: [...leads] });
+    const thirds = [...leads].every((lead) => lead.length >= 3) ? new Set([...leads].map((lead) => lead.charCodeAt(2))) : null;
+    out.set(bucketKey(first), { re: new RegExp(`(?:${alts.sort((a, b) => b.length - a.length).join('|')})`, 'uy'), leads: [...leads], thirds });
   }
   return out;
 }
@@ -132,6 +135,7 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 function matchBucket(bucket: Bucket | undefined, key: string, index: number, end: number): RegExpExecArray | null {
   if (!bucket) return null;
   const length = end - index;
+  if (bucket.thirds && (length < 3 || !bucket.thirds.has(key.charCodeAt(index + 2)))) return null;
   let opens = false;
   for (const lead of bucket.leads) {
     if (lead.length <= length && key.startsWith(lead, index)) {
@@ -155,11 +159,23 @@ function matchAt(lang: Lang, key: string, index: number, end: number): RegExpExe
   return matchBucket(buckets.get(c), key, index, end);
 }
 
+// By a word's first code unit: 1 when a one-letter bucket is keyed by it, 2 when a two-letter one opens with
+// it (a word whose first letter opens no bucket is passed over with one look-up).
+const OPENERS = perLanguage(({ language: lang }) => {
+  const table = new Uint8Array(0x10000);
+  for (const k of MATCHERS[lang].keys()) {
+    if (k < 65536) table[k] |= 1;
+    else table[Math.floor(k / 65536)] |= 2;
+  }
+  return table;
+});
+
 // At each word that begins with the first letter of some form, the matchers of its bucket are tried;
 // after a match the scan goes on from its end.
 function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
   if (hasSurrogates(key)) return matchPlacesByRegex(lang, key);
   const keys = MATCHERS[lang];
+  const openers = OPENERS[lang];
   const out: RegExpExecArray[] = [];
   const n = key.length;
   for (let i = 0; i < n; ) {
@@ -171,7 +187,9 @@ function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
     let j = i + 1;
     while (j < n && isWordCode(key.charCodeAt(j))) j++;
     // only a word's first letter opens a form, and only one a bucket is keyed by
-    const opens = (i === 0 || !isWordCode(key.charCodeAt(i - 1))) && (keys.has(c) || (j > i + 1 && keys.has(c * 65536 + key.charCodeAt(i + 1))));
+    const first = openers[c];
+    const opens =
+      first !== 0 && (i === 0 || !isWordCode(key.charCodeAt(i - 1))) && ((first & 1) !== 0 || (j > i + 1 && (first & 2) !== 0 && keys.has(c * 65536 + key.charCodeAt(i + 1))));
     const m = opens ? matchAt(lang, key, i, j) : null;
     if (m && m[0].length) {
       out.push(m);
