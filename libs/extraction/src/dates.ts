@@ -25,14 +25,24 @@ const keyOf = (form: string) => bare(keyText(form).key);
 // Every pattern below opens with a number or a word, and its left boundary (no digit, no letter before it) is
 // checked by hand: V8 scans quickly for a pattern that does not start with a lookbehind.
 const ND = '(?![\\d/])';
+
+/** A pattern that opens with a number: tried only where a number starts (see eachAtNumbers). */
+interface AtNumbers {
+  /** Sticky: whether it matches at a place (V8 answers a sticky test quickly, a sticky exec slowly). */
+  at: RegExp;
+  /** Global: the match itself, from that place. */
+  re: RegExp;
+}
+const atNumbers = (source: string): AtNumbers => ({ at: new RegExp(source, 'uy'), re: new RegExp(source, 'gu') });
 // y/m/d or d/m/y in digits; the year tells the calendar
-// (sticky: tried only where a number starts, see eachAtNumbers)
-const NUMERIC = new RegExp(`(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`, 'uy');
+const NUMERIC = atNumbers(`(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`);
 
 interface DayMonth {
   form: DayMonthForm;
   /** Groups: day, month, year (the first two in the form's order). */
   re: RegExp;
+  /** For a day-month form, which opens with its day. */
+  numbered: AtNumbers | null;
   month: Map<string, number>;
   needYear: Set<string>;
 }
@@ -49,8 +59,8 @@ function dayMonth(form: DayMonthForm): DayMonth {
       : `${month}${gap}${opt(form.between, '\\s')}${day}(?![\\d\\p{L}])${year}`;
   return {
     form,
-    // (a day-month form opens with its day: sticky, tried only where a number starts)
-    re: new RegExp(source, form.order === 'day-month' ? 'uy' : 'gu'),
+    re: new RegExp(source, 'gu'),
+    numbered: form.order === 'day-month' ? atNumbers(source) : null,
     month: new Map(form.months.map(([m, n]) => [keyOf(m), n])),
     needYear: new Set(form.needYear.map(keyOf)),
   };
@@ -146,16 +156,18 @@ function numberStarts(key: string): number[] {
 }
 
 /**
- * Every match of a sticky `re` that opens with a digit, with no number before it: what `each(re, key,
- * numberBefore, fn)` finds with the same pattern made global, tried only at the starts of numbers.
+ * Every match of a pattern that opens with a digit, with no number before it: what `each(re, key,
+ * numberBefore, fn)` finds, tried only at the starts of numbers (a match there is the global regex's
+ * leftmost one from there).
  */
-function eachAtNumbers(re: RegExp, key: string, starts: number[], fn: (m: RegExpExecArray) => void): void {
+function eachAtNumbers({ at, re }: AtNumbers, key: string, starts: number[], fn: (m: RegExpExecArray) => void): void {
   let from = 0;
   for (const i of starts) {
     if (i < from) continue;
+    at.lastIndex = i;
+    if (!at.test(key)) continue;
     re.lastIndex = i;
-    const m = re.exec(key);
-    if (!m) continue;
+    const m = re.exec(key)!;
     fn(m);
     from = i + m[0].length;
   }
@@ -222,7 +234,7 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
   });
   const pubYear = publishedAt ? +publishedAt.slice(0, 4) : 0;
   const pubJy = publishedAt ? gregorianToJalali(publishedAt).jy : 0;
-  for (const { form, re, month: months, needYear } of dayMonth) {
+  for (const { form, re, numbered, month: months, needYear } of dayMonth) {
     const dayFirst = form.order === 'day-month';
     const solar = form.calendar === 'solarHijri';
     const make = (y: number, month: number, day: number) => (solar ? jalaliToGregorian(y, month, day) : isoDate(y, month, day));
@@ -240,7 +252,7 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
         push(m, inferYear(at, [thisYear, thisYear - 1], publishedAt), false, inferYearAhead(at, [thisYear, thisYear + 1], publishedAt));
       }
     };
-    if (dayFirst) eachAtNumbers(re, key, starts, read);
+    if (numbered) eachAtNumbers(numbered, key, starts, read);
     else each(re, key, letterBefore, read);
   }
   each(rel.re, key, letterBefore, (m) => {
