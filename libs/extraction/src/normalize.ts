@@ -84,23 +84,32 @@ function resolve(c: number): number {
   return COMPLEX;
 }
 
+// The key's code units are written here and decoded into a string: one buffer for every call (it only grows).
+let codes = new Uint16Array(1 << 14);
+
 /** Normalises text into a matching key with a map back to original offsets. */
 export function keyText(source: string): KeyedText {
   const n = source.length;
   let cap = n + 8;
-  let codesBuf = new Uint16Array(cap);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
+  if (codes.length < cap) codes = new Uint16Array(Math.max(cap, codes.length * 2));
+  let codesBuf = codes;
+  // start and end share one allocation
+  let offsets = new Int32Array(2 * cap);
+  let start = offsets.subarray(0, cap);
+  let end = offsets.subarray(cap);
   let k = 0;
   const grow = (need: number) => {
     cap = Math.max(cap * 2, k + need);
-    const c2 = new Uint16Array(cap);
-    c2.set(codesBuf);
-    codesBuf = c2;
-    const s2 = new Int32Array(cap);
+    if (codesBuf.length < cap) {
+      const c2 = new Uint16Array(cap);
+      c2.set(codesBuf);
+      codes = codesBuf = c2;
+    }
+    offsets = new Int32Array(2 * cap);
+    const s2 = offsets.subarray(0, cap);
     s2.set(start);
     start = s2;
-    const e2 = new Int32Array(cap);
+    const e2 = offsets.subarray(cap);
     e2.set(end);
     end = e2;
   };
