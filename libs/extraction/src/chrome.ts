@@ -32,6 +32,8 @@ const FOOTER_START = compile(
 );
 // Filler and licence text on a short line of its own (a one-line article keeps its body).
 const FILLER = compile(`^(?=[^\\n]{0,300}$)[^\\n]*${list((p) => p.filler)}[^\\n]*$`, 'gmu');
+// Its words anywhere: most items have none, and this one scan costs far less than FILLER's trial at every line.
+const FILLER_WORDS = new RegExp(list((p) => p.filler), 'mu');
 // A short agency sign-off line: «روابط عمومی و اطلاع رسانی …».
 const SIGNOFF = compile(`^[\\s•]*${list((p) => p.signoff)}[^\\n]{0,80}$`, 'gmu');
 
@@ -54,7 +56,7 @@ export function findChrome(key: string): Range[] {
   collect(CHROME_LINE, key, raw);
   collect(NO_LETTERS, key, raw);
   collect(FOOTER_START, key, raw, true);
-  collect(FILLER, key, raw);
+  if (FILLER_WORDS.test(key)) collect(FILLER, key, raw);
   collect(SIGNOFF, key, raw);
   raw.sort((a, b) => a.start - b.start);
   const out: Range[] = [];

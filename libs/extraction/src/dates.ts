@@ -25,13 +25,24 @@ const keyOf = (form: string) => bare(keyText(form).key);
 // Every pattern below opens with a number or a word, and its left boundary (no digit, no letter before it) is
 // checked by hand: V8 scans quickly for a pattern that does not start with a lookbehind.
 const ND = '(?![\\d/])';
+
+/** A pattern that opens with a number: tried only where a number starts (see eachAtNumbers). */
+interface AtNumbers {
+  /** Sticky: whether it matches at a place (V8 answers a sticky test quickly, a sticky exec slowly). */
+  at: RegExp;
+  /** Global: the match itself, from that place. */
+  re: RegExp;
+}
+const atNumbers = (source: string): AtNumbers => ({ at: new RegExp(source, 'uy'), re: new RegExp(source, 'gu') });
 // y/m/d or d/m/y in digits; the year tells the calendar
-const NUMERIC = new RegExp(`(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`, 'gu');
+const NUMERIC = atNumbers(`(\\d{4})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})${ND}|(\\d{1,2})([./])(\\d{1,2})\\6(\\d{4})${ND}`);
 
 interface DayMonth {
   form: DayMonthForm;
   /** Groups: day, month, year (the first two in the form's order). */
   re: RegExp;
+  /** For a day-month form, which opens with its day. */
+  numbered: AtNumbers | null;
   month: Map<string, number>;
   needYear: Set<string>;
 }
@@ -49,6 +60,7 @@ function dayMonth(form: DayMonthForm): DayMonth {
   return {
     form,
     re: new RegExp(source, 'gu'),
+    numbered: form.order === 'day-month' ? atNumbers(source) : null,
     month: new Map(form.months.map(([m, n]) => [keyOf(m), n])),
     needYear: new Set(form.needYear.map(keyOf)),
   };
@@ -133,6 +145,34 @@ function each(re: RegExp, key: string, before: (key: string, i: number) => boole
   }
 }
 
+/** Where a number starts in `key`: a digit with no digit or date separator before it. */
+function numberStarts(key: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39 && !numberBefore(key, i)) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Every match of a pattern that opens with a digit, with no number before it: what `each(re, key,
+ * numberBefore, fn)` finds, tried only at the starts of numbers (a match there is the global regex's
+ * leftmost one from there).
+ */
+function eachAtNumbers({ at, re }: AtNumbers, key: string, starts: number[], fn: (m: RegExpExecArray) => void): void {
+  let from = 0;
+  for (const i of starts) {
+    if (i < from) continue;
+    at.lastIndex = i;
+    if (!at.test(key)) continue;
+    re.lastIndex = i;
+    const m = re.exec(key)!;
+    fn(m);
+    from = i + m[0].length;
+  }
+}
+
 interface Reader {
   dayMonth: DayMonth[];
   relative: Relative;
@@ -187,18 +227,19 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
   const out: DateHit[] = [];
   const push = (m: RegExpExecArray, date: string | null, relative = false, ahead: string | null = date) =>
     out.push({ start: m.index, end: m.index + m[0].length, date, relative, ahead });
-  each(NUMERIC, key, numberBefore, (m) => {
+  const starts = numberStarts(key);
+  eachAtNumbers(NUMERIC, key, starts, (m) => {
     const d = numericDate(m);
     if (d) push(m, d);
   });
   const pubYear = publishedAt ? +publishedAt.slice(0, 4) : 0;
   const pubJy = publishedAt ? gregorianToJalali(publishedAt).jy : 0;
-  for (const { form, re, month: months, needYear } of dayMonth) {
+  for (const { form, re, numbered, month: months, needYear } of dayMonth) {
     const dayFirst = form.order === 'day-month';
     const solar = form.calendar === 'solarHijri';
     const make = (y: number, month: number, day: number) => (solar ? jalaliToGregorian(y, month, day) : isoDate(y, month, day));
     const thisYear = solar ? pubJy : pubYear;
-    each(re, key, dayFirst ? numberBefore : letterBefore, (m) => {
+    const read = (m: RegExpExecArray) => {
       const word = bare(dayFirst ? m[2] : m[1]);
       const month = months.get(word)!;
       const day = +(dayFirst ? m[1] : m[2]);
@@ -210,7 +251,9 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
         const at = (y: number) => make(y, month, day);
         push(m, inferYear(at, [thisYear, thisYear - 1], publishedAt), false, inferYearAhead(at, [thisYear, thisYear + 1], publishedAt));
       }
-    });
+    };
+    if (numbered) eachAtNumbers(numbered, key, starts, read);
+    else each(re, key, letterBefore, read);
   }
   each(rel.re, key, letterBefore, (m) => {
     if (out.some((h) => m.index >= h.start && m.index < h.end)) return;
@@ -234,7 +277,10 @@ export function findDates(key: string, lang: Language, publishedAt: string | nul
     }
     push(m, date, true, ahead);
   });
-  out.sort((a, b) => a.start - b.start);
+  // (in text order already when only one reader found dates)
+  let sorted = true;
+  for (let i = 1; i < out.length && sorted; i++) sorted = out[i - 1].start <= out[i].start;
+  if (!sorted) out.sort((a, b) => a.start - b.start);
   // A weekday right before an absolute date ("Sunday, 13 April 2025") adds nothing.
   return out.filter((h, i) => !(h.relative && out[i + 1] && !out[i + 1].relative && out[i + 1].start - h.end <= 3));
 }

@@ -39,13 +39,35 @@ function aheadDate(doc: Doc, sentence: Span): string | null {
     if (d.ahead && d.ahead > doc.publishedAt) return d.ahead;
   }
   const pubYear = +doc.publishedAt.slice(0, 4);
-  for (const m of doc.key.slice(sentence.start, sentence.end).matchAll(/(?<!\d)(20\d\d)(?!\d)/g)) {
-    if (+m[1] > pubYear) return `${m[1]}-01-01`;
+  // (/(?<!\d)(20\d\d)(?!\d)/g over the sentence, by hand: a run of exactly four digits opening with 20)
+  const key = doc.key;
+  for (let i = sentence.start; i < sentence.end; ) {
+    if (!isDigitCode(key.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < sentence.end && isDigitCode(key.charCodeAt(j))) j++;
+    if (j - i === 4 && key.startsWith('20', i)) {
+      const year = key.slice(i, j);
+      if (+year > pubYear) return `${year}-01-01`;
+    }
+    i = j;
   }
   return null;
 }
 
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
+// (asked again by each mention of a sentence)
+const DUE_DATES: Memo<string | null> = new WeakMap();
+
 export function dueDateOf(doc: Doc, sentence: Span): string | null {
+  if (!doc.publishedAt) return null;
+  return remember(doc, DUE_DATES, sentence, readDueDate);
+}
+
+function readDueDate(doc: Doc, sentence: Span): string | null {
   if (!doc.publishedAt) return null;
   const re = WITHIN[doc.lang];
   re.lastIndex = 0;

@@ -4,7 +4,7 @@ import { hasSurrogates, isWordCode } from './chars.js';
 import { COUNTRY_LINES, CITY_LINES } from './gazetteer-data.js';
 import { RIGHT, rx } from './lexicon.js';
 import { PACKS, perLanguage } from './lang/index.js';
-import { keyText } from './normalize.js';
+import { isSpaceCode, isSurrogateCode, keyText } from './normalize.js';
 import { LANGUAGES, type Language } from './vocabulary.js';
 
 export interface Place {
@@ -98,9 +98,15 @@ interface Bucket {
   re: RegExp;
   /** First words of the bucket's forms: the regex runs only at a word one of them begins. */
   leads: string[];
+  /** Their third code units, when every lead has one (a word with none of them begins no lead). */
+  thirds: Set<number> | null;
 }
 
-function build(lang: Lang): Map<string, Bucket> {
+// Buckets by their key as a number: one letter, or two (first × 65536 + second), so a word is looked up
+// without cutting it out of the text.
+const bucketKey = (first: string) => (first.length === 1 ? first.charCodeAt(0) : first.charCodeAt(0) * 65536 + first.charCodeAt(1));
+
+function build(lang: Lang): Map<number, Bucket> {
   const groups = new Map<string, { alts: string[]; leads: Set<string> }>();
   for (const { src, first, lead } of sources[lang]) {
     const group = groups.get(first) ?? { alts: [], leads: new Set<string>() };
@@ -108,60 +114,68 @@ function build(lang: Lang): Map<string, Bucket> {
     group.leads.add(lead);
     groups.set(first, group);
   }
-  const out = new Map<string, Bucket>();
+  const out = new Map<number, Bucket>();
   for (const [first, { alts, leads }] of groups) {
-    out.set(first, { re: new RegExp(`(?:${alts.sort((a, b) => b.length - a.length).join('|')})`, 'uy'), leads: [...leads] });
+    const thirds = [...leads].every((lead) => lead.length >= 3) ? new Set([...leads].map((lead) => lead.charCodeAt(2))) : null;
+    out.set(bucketKey(first), { re: new RegExp(`(?:${alts.sort((a, b) => b.length - a.length).join('|')})`, 'uy'), leads: [...leads], thirds });
   }
   return out;
 }
 const MATCHERS = perLanguage((p) => build(p.language));
 // word starts whose letter begins some form
 const STARTS = perLanguage(({ language: lang }) => {
-  const letters = new Set([...MATCHERS[lang].keys()].map((k) => k[0]));
+  const letters = new Set([...MATCHERS[lang].keys()].map((k) => String.fromCharCode(k < 65536 ? k : Math.floor(k / 65536))));
   // (no lookbehind: V8 scans much faster without one; whether it is a word's start is checked by hand)
   return new RegExp(`[${[...letters].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}][\\p{L}\\p{M}\\p{N}]*`, 'gu');
 });
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
-// The buckets worth trying at a word, by the word (most words of an item recur in the next one).
-const CANDIDATES = perLanguage(() => new Map<string, Bucket[]>());
-const MAX_CANDIDATE_WORDS = 50_000;
-
-function bucketsFor(lang: Lang, word: string): Bucket[] {
-  const memo = CANDIDATES[lang];
-  let found = memo.get(word);
-  if (found) return found;
-  found = [];
-  // forms are bucketed by their first two letters (one-letter forms under that letter)
-  for (const bucket of [MATCHERS[lang].get(word.slice(0, 2)), MATCHERS[lang].get(word[0])]) {
-    if (bucket && bucket.leads.some((lead) => word.startsWith(lead))) found.push(bucket);
+// A bucket's forms at the word key[index, end): tried only if one of their first words begins the word.
+function matchBucket(bucket: Bucket | undefined, key: string, index: number, end: number): RegExpExecArray | null {
+  if (!bucket) return null;
+  const length = end - index;
+  if (bucket.thirds && (length < 3 || !bucket.thirds.has(key.charCodeAt(index + 2)))) return null;
+  let opens = false;
+  for (const lead of bucket.leads) {
+    if (lead.length <= length && key.startsWith(lead, index)) {
+      opens = true;
+      break;
+    }
   }
-  if (memo.size >= MAX_CANDIDATE_WORDS) memo.clear();
-  memo.set(word, found);
-  return found;
+  if (!opens) return null;
+  bucket.re.lastIndex = index;
+  return bucket.re.exec(key);
 }
 
-function matchAt(lang: Lang, key: string, index: number, word: string): RegExpExecArray | null {
-  for (const bucket of bucketsFor(lang, word)) {
-    bucket.re.lastIndex = index;
-    const m = bucket.re.exec(key);
+// forms are bucketed by their first two letters (one-letter forms under that letter)
+function matchAt(lang: Lang, key: string, index: number, end: number): RegExpExecArray | null {
+  const buckets = MATCHERS[lang];
+  const c = key.charCodeAt(index);
+  if (end > index + 1) {
+    const m = matchBucket(buckets.get(c * 65536 + key.charCodeAt(index + 1)), key, index, end);
     if (m) return m;
   }
-  return null;
+  return matchBucket(buckets.get(c), key, index, end);
 }
 
-// The bucket keys as numbers (one letter, or two: first × 65536 + second), so a word that opens no bucket is
-// passed over without cutting it out of the text.
-const BUCKET_KEYS = perLanguage(
-  ({ language: lang }) => new Set([...MATCHERS[lang].keys()].map((k) => (k.length === 1 ? k.charCodeAt(0) : k.charCodeAt(0) * 65536 + k.charCodeAt(1)))),
-);
+// By a word's first code unit: 1 when a one-letter bucket is keyed by it, 2 when a two-letter one opens with
+// it (a word whose first letter opens no bucket is passed over with one look-up).
+const OPENERS = perLanguage(({ language: lang }) => {
+  const table = new Uint8Array(0x10000);
+  for (const k of MATCHERS[lang].keys()) {
+    if (k < 65536) table[k] |= 1;
+    else table[Math.floor(k / 65536)] |= 2;
+  }
+  return table;
+});
 
 // At each word that begins with the first letter of some form, the matchers of its bucket are tried;
 // after a match the scan goes on from its end.
 function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
   if (hasSurrogates(key)) return matchPlacesByRegex(lang, key);
-  const keys = BUCKET_KEYS[lang];
+  const keys = MATCHERS[lang];
+  const openers = OPENERS[lang];
   const out: RegExpExecArray[] = [];
   const n = key.length;
   for (let i = 0; i < n; ) {
@@ -173,8 +187,10 @@ function matchPlaces(lang: Lang, key: string): RegExpExecArray[] {
     let j = i + 1;
     while (j < n && isWordCode(key.charCodeAt(j))) j++;
     // only a word's first letter opens a form, and only one a bucket is keyed by
-    const opens = (i === 0 || !isWordCode(key.charCodeAt(i - 1))) && (keys.has(c) || (j > i + 1 && keys.has(c * 65536 + key.charCodeAt(i + 1))));
-    const m = opens ? matchAt(lang, key, i, key.slice(i, j)) : null;
+    const first = openers[c];
+    const opens =
+      first !== 0 && (i === 0 || !isWordCode(key.charCodeAt(i - 1))) && ((first & 1) !== 0 || (j > i + 1 && (first & 2) !== 0 && keys.has(c * 65536 + key.charCodeAt(i + 1))));
+    const m = opens ? matchAt(lang, key, i, j) : null;
     if (m && m[0].length) {
       out.push(m);
       i += m[0].length;
@@ -191,7 +207,7 @@ function matchPlacesByRegex(lang: Lang, key: string): RegExpExecArray[] {
   let s: RegExpExecArray | null;
   while ((s = starts.exec(key))) {
     if (s.index > 0 && WORD_CHAR.test(key[s.index - 1])) continue;
-    const m = matchAt(lang, key, s.index, s[0]);
+    const m = matchAt(lang, key, s.index, s.index + s[0].length);
     if (m && m[0].length) {
       out.push(m);
       starts.lastIndex = m.index + m[0].length;
@@ -259,13 +275,43 @@ const RULES = perLanguage((pack): PlaceRules => {
   };
 });
 
+// The words around a mention, read by hand over code units: `[\s،,]*` then a run of `[\p{L}\p{M}]`, within
+// 40 characters; a surrogate where the scan stops sends it to the regex (astral letters are not in the tables).
+const LETTER_OR_MARK = new Uint8Array(0x10000); // 0 not known yet, 1 \p{L}\p{M}, 2 not
+const LETTER_OR_MARK_RE = /^[\p{L}\p{M}]$/u;
+function isLetterOrMark(c: number): boolean {
+  let k = LETTER_OR_MARK[c];
+  if (k === 0) LETTER_OR_MARK[c] = k = LETTER_OR_MARK_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+/** `[\s،,]` */
+const isGapCode = (c: number) => c === 0x2c || c === 0x060c || isSpaceCode(c);
+// LOCATIVE and TOPIC end in `\s$`: no white space before a mention, no match
+const spaceBefore = (key: string, start: number) => start > 0 && isSpaceCode(key.charCodeAt(start - 1));
+
 function nextWord(key: string, end: number): string {
-  const m = /^[\s،,]*([\p{L}\p{M}]+)/u.exec(key.slice(end, end + 40));
-  return m ? m[1] : '';
+  const to = Math.min(key.length, end + 40);
+  let i = end;
+  while (i < to && isGapCode(key.charCodeAt(i))) i++;
+  let j = i;
+  while (j < to && isLetterOrMark(key.charCodeAt(j))) j++;
+  if (j < to && isSurrogateCode(key.charCodeAt(j))) {
+    const m = /^[\s،,]*([\p{L}\p{M}]+)/u.exec(key.slice(end, end + 40));
+    return m ? m[1] : '';
+  }
+  return key.slice(i, j);
 }
 function prevWord(key: string, start: number): string {
-  const m = /([\p{L}\p{M}]+)[\s،,]*$/u.exec(key.slice(Math.max(0, start - 40), start));
-  return m ? m[1] : '';
+  const from = Math.max(0, start - 40);
+  let i = start;
+  while (i > from && isGapCode(key.charCodeAt(i - 1))) i--;
+  let j = i;
+  while (j > from && isLetterOrMark(key.charCodeAt(j - 1))) j--;
+  if (j > from && isSurrogateCode(key.charCodeAt(j - 1))) {
+    const m = /([\p{L}\p{M}]+)[\s،,]*$/u.exec(key.slice(from, start));
+    return m ? m[1] : '';
+  }
+  return key.slice(j, i);
 }
 
 function lookup(lang: Lang, matched: string): Entry | null {
@@ -326,7 +372,7 @@ export function findMentions(
     const direction = !e.place.city && rules.directionEndings.some((x) => m![0].endsWith(x));
     // «به نقل از خبرگزاری آلمان», "the German news agency": the source of a report, not a party to it
     const source = MEDIA_BEFORE[lang].test(key.slice(Math.max(0, start - 30), start)) || MEDIA_AFTER[lang].test(key.slice(end, end + 24));
-    out.push({ place: e.place, start, end, locative: LOCATIVE.test(before) && !direction, ours: false, topic: source || TOPIC.test(key.slice(Math.max(0, start - 24), start)) });
+    out.push({ place: e.place, start, end, locative: spaceBefore(key, start) && LOCATIVE.test(before) && !direction, ours: false, topic: source || (spaceBefore(key, start) && TOPIC.test(key.slice(Math.max(0, start - 24), start))) });
   }
   // "on Afghanistan and Syria": a topic list shares its first item's role
   for (let i = 1; i < out.length; i++) {
@@ -347,7 +393,7 @@ export function findMentions(
         place: { code: publisherCountry, name: COUNTRY_NAMES.get(publisherCountry) ?? publisherCountry, city: false, capital: false },
         start,
         end: start + m[0].length,
-        locative: LOCATIVE.test(before),
+        locative: spaceBefore(key, start) && LOCATIVE.test(before),
         ours: true,
         topic: false,
       });

@@ -5,7 +5,8 @@ import { type Doc, originalText } from './document.js';
 import type { Mention } from './gazetteer.js';
 import type { Span } from './sentences.js';
 import { PACKS, perLanguage } from './lang/index.js';
-import { keyText } from './normalize.js';
+import { isLetterOrDigitCode, isWordCode } from './chars.js';
+import { isSpaceCode, isSurrogateCode, keyText } from './normalize.js';
 import { LANGUAGES, type Language, type ProposalKind, type ProposalStatus } from './vocabulary.js';
 
 const k = (s: string) => keyText(s).key;
@@ -28,7 +29,7 @@ interface Tok extends Span {
   w: string;
 }
 
-// (at most `max` tokens)
+// (at most `max` tokens; the regex reading of the tokens, for a text with astral characters)
 function tokensFrom(doc: Doc, from: number, to: number, max: number): Tok[] {
   const out: Tok[] = [];
   const re = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s\p{L}\p{M}\p{N}]/gu;
@@ -38,32 +39,70 @@ function tokensFrom(doc: Doc, from: number, to: number, max: number): Tok[] {
   return out;
 }
 
-const isWord = (t: Tok) => /[\p{L}\p{N}]/u.test(t.w[0]);
+// The same tokens read by hand over code units (a word, or one other character that is not white space);
+// null where a surrogate is met, which the tables do not classify.
+function tokensByHand(key: string, from: number, to: number, max: number): Tok[] | null {
+  const out: Tok[] = [];
+  const n = key.length;
+  let i = from;
+  while (out.length < max) {
+    while (i < n && isSpaceCode(key.charCodeAt(i))) i++;
+    if (i >= n || i >= to) break;
+    const c = key.charCodeAt(i);
+    if (isSurrogateCode(c)) return null;
+    let j = i + 1;
+    if (isWordCode(c)) {
+      for (let d = key.charCodeAt(j); j < n && (isWordCode(d) || d === 0x27 || d === 0x2019 || d === 0x2d); d = key.charCodeAt(++j));
+      if (j < n && isSurrogateCode(key.charCodeAt(j))) return null;
+    }
+    out.push({ start: i, end: j, w: key.slice(i, j) });
+    i = j;
+  }
+  return out;
+}
+
+/** How many pieces `split(/\s+/)` cuts key[from, to) into. */
+export function wordCount(key: string, from: number, to: number): number {
+  let words = 1;
+  for (let i = from; i < to; i++) {
+    if (!isSpaceCode(key.charCodeAt(i))) continue;
+    words++;
+    while (i + 1 < to && isSpaceCode(key.charCodeAt(i + 1))) i++;
+  }
+  return words;
+}
 
 /** The mention's phrase widened to its object, in the original spelling; at most MAX_WORDS words. */
 export function objectPhrase(doc: Doc, hit: Span, sentence: Span): string {
   // (each event's proposals and follow-ups ask again for the same mentions)
   let memo = PHRASES.get(doc);
   if (!memo) PHRASES.set(doc, (memo = new Map()));
-  const id = `${hit.start}:${hit.end}:${sentence.start}:${sentence.end}`;
-  let phrase = memo.get(id);
-  if (phrase === undefined) memo.set(id, (phrase = widen(doc, hit, sentence)));
+  const hitId = hit.start * 0x4000000 + hit.end;
+  let bySentence = memo.get(hitId);
+  if (!bySentence) memo.set(hitId, (bySentence = new Map()));
+  const sentenceId = sentence.start * 0x4000000 + sentence.end;
+  let phrase = bySentence.get(sentenceId);
+  if (phrase === undefined) bySentence.set(sentenceId, (phrase = widen(doc, hit, sentence)));
   return phrase;
 }
 
-const PHRASES = new WeakMap<Doc, Map<string, string>>();
+// by the hit's span, then the sentence's
+const PHRASES = new WeakMap<Doc, Map<number, Map<number, string>>>();
 
 function widen(doc: Doc, hit: Span, sentence: Span): string {
+  const key = doc.key;
   // (the loop below reads fewer than MAX_WORDS tokens)
-  const right = tokensFrom(doc, hit.end, sentence.end, MAX_WORDS);
-  const countries = doc.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
-  const inCountry = (t: Tok) => countries.some((m: Mention) => t.start >= m.start && t.end <= m.end);
+  const right = tokensByHand(key, hit.end, sentence.end, MAX_WORDS) ?? tokensFrom(doc, hit.end, sentence.end, MAX_WORDS);
+  let countries: Mention[] | null = null;
+  const inCountry = (t: Tok) => (countries ??= doc.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)).some((m) => t.start >= m.start && t.end <= m.end);
   let end = hit.end;
-  let words = doc.key.slice(hit.start, hit.end).split(/\s+/).length;
+  let words = wordCount(key, hit.start, hit.end);
   const rules = OBJECT[doc.lang];
   for (let i = 0; i < right.length && words < MAX_WORDS; i++) {
     const t = right[i];
-    if (!isWord(t) || rules.stop.has(t.w) || /^\d/.test(t.w)) break;
+    // a word opens with a letter or a digit, and a number ends the phrase
+    const c = key.charCodeAt(t.start);
+    if (!isLetterOrDigitCode(c) || rules.stop.has(t.w) || (c >= 0x30 && c <= 0x39)) break;
     const first = end === hit.end;
     // "… on trade facilitation": only after a linking preposition
     if (first && rules.linkFirst && !rules.links.has(t.w)) break;
@@ -75,15 +114,15 @@ function widen(doc: Doc, hit: Span, sentence: Span): string {
     end = t.end;
     words++;
   }
-  // a phrase does not end on a preposition
-  let text = doc.key.slice(hit.start, end);
-  while (true) {
-    const last = text.split(/\s+/).pop() ?? '';
-    if (text.includes(' ') && TRAILING.has(last)) {
-      text = text.slice(0, text.length - last.length).trimEnd();
-    } else break;
+  // a phrase does not end on a preposition (its last piece after white space, while it has a space)
+  while (end > hit.start && key.lastIndexOf(' ', end - 1) >= hit.start) {
+    let p = end;
+    while (p > hit.start && !isSpaceCode(key.charCodeAt(p - 1))) p--;
+    if (!TRAILING.has(key.slice(p, end))) break;
+    end = p;
+    while (end > hit.start && isSpaceCode(key.charCodeAt(end - 1))) end--;
   }
-  return originalText(doc, { start: hit.start, end: hit.start + text.length });
+  return originalText(doc, { start: hit.start, end });
 }
 
 // Follow-up actions per proposal kind and status, in each language; {object} is the proposal's phrase.

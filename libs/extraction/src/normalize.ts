@@ -84,23 +84,32 @@ function resolve(c: number): number {
   return COMPLEX;
 }
 
+// The key's code units are written here and decoded into a string: one buffer for every call (it only grows).
+let codes = new Uint16Array(1 << 14);
+
 /** Normalises text into a matching key with a map back to original offsets. */
 export function keyText(source: string): KeyedText {
   const n = source.length;
   let cap = n + 8;
-  let codesBuf = new Uint16Array(cap);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
+  if (codes.length < cap) codes = new Uint16Array(Math.max(cap, codes.length * 2));
+  let codesBuf = codes;
+  // start and end share one allocation
+  let offsets = new Int32Array(2 * cap);
+  let start = offsets.subarray(0, cap);
+  let end = offsets.subarray(cap);
   let k = 0;
   const grow = (need: number) => {
     cap = Math.max(cap * 2, k + need);
-    const c2 = new Uint16Array(cap);
-    c2.set(codesBuf);
-    codesBuf = c2;
-    const s2 = new Int32Array(cap);
+    if (codesBuf.length < cap) {
+      const c2 = new Uint16Array(cap);
+      c2.set(codesBuf);
+      codes = codesBuf = c2;
+    }
+    offsets = new Int32Array(2 * cap);
+    const s2 = offsets.subarray(0, cap);
     s2.set(start);
     start = s2;
-    const e2 = new Int32Array(cap);
+    const e2 = offsets.subarray(cap);
     e2.set(end);
     end = e2;
   };
@@ -171,6 +180,16 @@ export function keyText(source: string): KeyedText {
   else for (let i = 0; i < k; i += 8192) key += String.fromCharCode(...codesBuf.subarray(i, Math.min(k, i + 8192)));
   return { key, start: start.subarray(0, k), end: end.subarray(0, k), source };
 }
+
+/** `\s`: JavaScript's white space and line terminators, for scanners that read a key by hand. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Half of a surrogate pair (an astral character): the code-unit tables leave these to a regex. */
+export const isSurrogateCode = (c: number) => c >= 0xd800 && c <= 0xdfff;
 
 /** Maps a key range [ks, ke) to the original range; empty ranges map to an empty original range. */
 export function toOriginal(kt: KeyedText, ks: number, ke: number): { start: number; end: number } {

@@ -4,7 +4,8 @@ import { GENERIC_OBJECT, GENERIC_PROPOSAL, NOT_DONE_AFTER, NOT_DONE_BEFORE, OTHE
 import { perLanguage } from './lang/index.js';
 import { alternativesOf } from './lexicon.js';
 import { background, type Doc, evidence, hitsIn } from './document.js';
-import { objectPhrase, proposalDescription } from './labels.js';
+import { objectPhrase, proposalDescription, wordCount } from './labels.js';
+import { isSpaceCode } from './normalize.js';
 import type { Span } from './sentences.js';
 import type { ExtractedProposal } from './types.js';
 import { PROPOSAL_KINDS, PROPOSAL_STATUSES, type ProposalKind, type ProposalStatus } from './vocabulary.js';
@@ -151,10 +152,10 @@ export function mergeProposals(doc: Doc, mentions: ProposalMention[]): Extracted
 /** The mention whose phrase says most about the object: "memorandum of understanding on trade facilitation". */
 export function bestPhrase(doc: Doc, list: ProposalMention[]): string {
   let best = objectPhrase(doc, list[0].hit, list[0].sentence);
-  let bestWords = best.split(/\s+/).length;
+  let bestWords = wordCount(best, 0, best.length);
   for (let i = 1; i < list.length; i++) {
     const phrase = objectPhrase(doc, list[i].hit, list[i].sentence);
-    const words = phrase.split(/\s+/).length;
+    const words = wordCount(phrase, 0, phrase.length);
     if (words > bestWords) {
       best = phrase;
       bestWords = words;
@@ -168,9 +169,21 @@ const DOCUMENT_KINDS = new Set<ProposalKind>(['MOU', 'AGREEMENT', 'VISIT']);
 // The object of a mention: its first word, without plural or case endings (جشنوارههای → جشنواره, festivals → festival).
 function objectOf(doc: Doc, m: ProposalMention): string {
   if (m.kind === 'OTHER' && !m.cue) return 'decision';
-  const words = doc.key.slice(m.hit.start, m.hit.end).split(/\s+/);
   const { openers, endings } = OBJECT_WORDS[doc.lang];
-  const w = openers?.test(words[0]) ? words.slice(0, 2).join(' ') : words[0];
+  // its first piece split at white space, or its first two joined by a space after an opener
+  const key = doc.key;
+  const { start, end } = m.hit;
+  let cut = start;
+  while (cut < end && !isSpaceCode(key.charCodeAt(cut))) cut++;
+  const first = key.slice(start, cut);
+  let w = first;
+  if (cut < end && openers?.test(first)) {
+    let next = cut;
+    while (next < end && isSpaceCode(key.charCodeAt(next))) next++;
+    let stop = next;
+    while (stop < end && !isSpaceCode(key.charCodeAt(stop))) stop++;
+    w = `${first} ${key.slice(next, stop)}`;
+  }
   return (endings ? w.replace(endings, '') : w).slice(0, 16);
 }
 
