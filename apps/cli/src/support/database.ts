@@ -18,7 +18,8 @@ export async function withDatabase<T>(
   try {
     await dataSource.initialize();
     if (options.migrate) {
-      await dataSource.runMigrations({ transaction: 'each' });
+      const ran = await dataSource.runMigrations({ transaction: 'each' });
+      if (ran.length) log(`applied ${ran.length} migration${ran.length === 1 ? '' : 's'}: ${ran.map((m) => m.name).join(', ')}`);
     } else if (options.requireCurrentSchema !== false && (await dataSource.showMigrations())) {
       throw new Error('the database schema is not current; run `dyad migrate` first');
     }
