@@ -138,11 +138,16 @@ export function background(doc: Doc, span: Span, h: Span): boolean {
 
 /**
  * A question about the spans of an item, named by this object: remember() keeps its answers on the item
- * (doc.answers), not in the map itself. Kept in a WeakMap keyed by the item, an item's answers outlived it
- * until a full collection (the young-generation collector keeps ephemerons' values), which cost a third of
- * extraction's time.
+ * (doc.answers). (Kept in a WeakMap keyed by the item, an item's answers outlived it until a full collection,
+ * as the young-generation collector keeps ephemerons' values: that cost a third of extraction's time.)
  */
-export type Memo<T> = WeakMap<Doc, Map<number, T>>;
+export interface Memo<T> {
+  readonly name: string;
+  /** (only types the answers) */
+  readonly answer?: T;
+}
+
+export const memo = <T>(name: string): Memo<T> => ({ name });
 
 /** `read(doc, span)`, computed once per item and span. */
 export function remember<T>(doc: Doc, memo: Memo<T>, span: Span, read: (doc: Doc, span: Span) => T): T {

@@ -7,7 +7,7 @@ import {
   SPORT_MATCH, STATUS_CUES,
 } from './cues.js';
 import { type DateHit, findDates, findPublicationDate } from './dates.js';
-import { allHitsOf, background, type Doc, evidence, hasHit, hitsIn, type Memo, mentionsIn, remember } from './document.js';
+import { allHitsOf, background, type Doc, evidence, hasHit, hitsIn, memo, type Memo, mentionsIn, remember } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { addDays } from './jalali.js';
 import { alternativesOf, compile, rx } from './lexicon.js';
@@ -87,10 +87,10 @@ function readSigningDone(doc: Doc, span: Span): boolean {
 }
 
 // What a sentence says is asked again by every event and rule that reads it: each answer is kept per item.
-const SIGNING_DONE: Memo<boolean> = new WeakMap();
-const CUE_IN: Record<'MEETING' | 'CALL' | 'VISIT', Memo<boolean>> = { MEETING: new WeakMap(), CALL: new WeakMap(), VISIT: new WeakMap() };
+const SIGNING_DONE = memo<boolean>('signing done');
+const CUE_IN: Record<'MEETING' | 'CALL' | 'VISIT', Memo<boolean>> = { MEETING: memo('meeting cue'), CALL: memo('call cue'), VISIT: memo('visit cue') };
 // (callers only read the list)
-const VISITED: Memo<string[]> = new WeakMap();
+const VISITED = memo<string[]>('countries visited');
 
 const STATE_CUES = STATUS_CUES.filter(([s, , kinds]) => !kinds && (s === 'STALLED' || s === 'IMPLEMENTING' || s === 'COMPLETED' || s === 'WITHDRAWN')).map(([, re]) => re);
 

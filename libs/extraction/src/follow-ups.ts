@@ -2,7 +2,7 @@
 // a committee to convene. Owners are countries; the horizon and due date come from the same sentence.
 import { BOTH_SIDES, EVENT_CUES, FUTURE, FUTURE_MEETING, HORIZON_CUES, NEXT_STEP, NUMBER_WORDS, PROPOSAL_CUES, WITHIN } from './cues.js';
 import { PACKS, perLanguage } from './lang/index.js';
-import { type Doc, evidence, hasHit, hitsIn, type Memo, mentionsIn, originalText, remember } from './document.js';
+import { type Doc, evidence, hasHit, hitsIn, memo, mentionsIn, originalText, remember } from './document.js';
 import { addDays, addMonths } from './jalali.js';
 import type { ProposalMention } from './proposals.js';
 import type { Span } from './sentences.js';
@@ -11,7 +11,7 @@ import { type FollowUpHorizon, LANGUAGES } from './vocabulary.js';
 import { meetAction, objectPhrase, proposalAction, visitAction, withOwners } from './labels.js';
 
 // A sentence's horizon is asked for by each mention in it and each event: read once per item.
-const HORIZONS: Memo<FollowUpHorizon> = new WeakMap();
+const HORIZONS = memo<FollowUpHorizon>('follow-up horizon');
 
 export function horizonOf(doc: Doc, sentence: Span): FollowUpHorizon {
   return remember(doc, HORIZONS, sentence, readHorizon);
@@ -60,7 +60,7 @@ function aheadDate(doc: Doc, sentence: Span): string | null {
 const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
 // (asked again by each mention of a sentence)
-const DUE_DATES: Memo<string | null> = new WeakMap();
+const DUE_DATES = memo<string | null>('due date');
 
 export function dueDateOf(doc: Doc, sentence: Span): string | null {
   if (!doc.publishedAt) return null;

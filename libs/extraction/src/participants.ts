@@ -2,7 +2,7 @@
 // («علی اکبر طالبیمتین رایزن فرهنگی ایران در قزاقستان», "Iranian Foreign Minister Mohammad Javad Zarif",
 // «министр иностранных дел Ирана Аббас Арагчи»).
 import { hasSurrogates, isLetterOrDigitCode, isWordCode } from './chars.js';
-import { type Doc, type Memo, mentionsIn, originalText, remember } from './document.js';
+import { type Doc, memo, mentionsIn, originalText, remember } from './document.js';
 import type { Mention } from './gazetteer.js';
 import { PACKS, perLanguage, type TitleWords } from './lang/index.js';
 import { wholeWord } from './lexicon.js';
@@ -141,7 +141,7 @@ interface Tok extends Span {
 }
 
 // Sentences are tokenised once per item: participants, titles and known people all read them.
-const TOKENS: Memo<Tok[]> = new WeakMap();
+const TOKENS = memo<Tok[]>('tokens');
 
 function tokens(doc: Doc, span: Span): Tok[] {
   return remember(doc, TOKENS, span, tokenize);
@@ -603,7 +603,7 @@ export function findParticipants(doc: Doc, spans: Span[]): Participant[] {
 }
 
 // Each sentence is read once per item.
-const PEOPLE: Memo<Participant[]> = new WeakMap();
+const PEOPLE = memo<Participant[]>('people');
 
 function peopleIn(doc: Doc, span: Span): Participant[] {
   return remember(doc, PEOPLE, span, readPeople);
