@@ -24,7 +24,7 @@ const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes})
  * `setBased`: for every fact at once (the rebuild, which may run before a bulk load has built its indexes), a
  * follow-up's closing day comes from one grouped pass over the histories instead of one lookup per follow-up.
  */
-function itemsSql(kind: 'meeting' | 'proposal' | 'follow_up', which: (id: string) => string, setBased = false): string {
+export function itemsSql(kind: 'meeting' | 'proposal' | 'follow_up', which: (id: string) => string, setBased = false): string {
   switch (kind) {
     case 'meeting':
       return `SELECT m.id AS item, 'M'::char(1) AS term, pr.a, pr.b, m.date AS s, m.date + 729 AS e
@@ -63,6 +63,47 @@ function itemsSql(kind: 'meeting' | 'proposal' | 'follow_up', which: (id: string
           AND (k.closed IS NULL OR (k.closed > '-infinity'::date AND k.closed - 1 >= f.due_date + 1))`;
   }
 }
+
+// Set-based: every fact's ranges, then per dyad and day the running sums of the ranges that start and end
+// (a meeting's weight as 2^((d − 2000-01-01) / 365), scaled back on each day r by 2^((2000-01-01 − r) / 365)).
+// ScoreRebuildByChangeDays1799200000000 replaced it; its down restores this one.
+export const scoreRebuildByDay = `CREATE OR REPLACE FUNCTION rollup_score_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+    BEGIN
+      TRUNCATE rollup_score, rollup_score_item;
+      INSERT INTO rollup_score_item ${itemsSql('meeting', () => 'true', true)};
+      INSERT INTO rollup_score_item ${itemsSql('proposal', () => 'true', true)};
+      INSERT INTO rollup_score_item ${itemsSql('follow_up', () => 'true', true)};
+      INSERT INTO rollup_score (month, a, b, meetings, advanced, signed, overdue)
+      WITH edge AS (
+        SELECT a, b, s AS day, CASE WHEN term = 'M' THEN power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END AS w,
+               (term = 'A')::int AS adv, (term = 'S')::int AS sig, (term = 'O')::int AS ovd
+        FROM rollup_score_item
+        UNION ALL
+        SELECT a, b, e + 1, CASE WHEN term = 'M' THEN -power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END,
+               -(term = 'A')::int, -(term = 'S')::int, -(term = 'O')::int
+        FROM rollup_score_item
+      ),
+      daily AS (SELECT a, b, day, sum(w) AS w, sum(adv) AS adv, sum(sig) AS sig, sum(ovd) AS ovd FROM edge GROUP BY 1, 2, 3),
+      span AS (SELECT a, b, date_trunc('month', min(day)) AS lo, date_trunc('month', max(day)) + interval '1 month - 1 day' AS hi FROM daily GROUP BY 1, 2),
+      -- every day of each dyad's months, joined to its day's changes on all three keys (a join on the dyad alone
+      -- that filtered the days after would grow with the square of the days)
+      dense AS MATERIALIZED (SELECT sp.a, sp.b, g::date AS day FROM span sp CROSS JOIN LATERAL generate_series(sp.lo, sp.hi, interval '1 day') g),
+      running AS (
+        SELECT d.a, d.b, d.day,
+               sum(coalesce(v.w, 0)) OVER run * power(2::float8, ('2000-01-01'::date - d.day) / 365::float8) AS w,
+               sum(coalesce(v.adv, 0)) OVER run AS adv, sum(coalesce(v.sig, 0)) OVER run AS sig, sum(coalesce(v.ovd, 0)) OVER run AS ovd
+        FROM dense d LEFT JOIN daily v ON v.a = d.a AND v.b = d.b AND v.day = d.day
+        WINDOW run AS (PARTITION BY d.a, d.b ORDER BY d.day ROWS UNBOUNDED PRECEDING)
+      )
+      SELECT date_trunc('month', day)::date, a, b,
+             array_agg(CASE WHEN abs(w) < 1e-9 THEN 0 ELSE w END ORDER BY day) || array_fill(0::float8, ARRAY[31 - count(*)::int]),
+             array_agg(adv::int ORDER BY day) || array_fill(0, ARRAY[31 - count(*)::int]),
+             array_agg(sig::int ORDER BY day) || array_fill(0, ARRAY[31 - count(*)::int]),
+             array_agg(ovd::int ORDER BY day) || array_fill(0, ARRAY[31 - count(*)::int])
+      FROM running
+      GROUP BY 1, 2, 3
+      HAVING bool_or(abs(w) >= 1e-9 OR adv <> 0 OR sig <> 0 OR ovd <> 0);
+    END $$`;
 
 export class ScoreRollup1797600000000 implements MigrationInterface {
   name = 'ScoreRollup1797600000000';
@@ -164,45 +205,7 @@ export class ScoreRollup1797600000000 implements MigrationInterface {
       await q(`CREATE TRIGGER ${table}_score_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${table}_score_rollup()`);
     }
 
-    // Set-based: every fact's ranges, then per dyad and day the running sums of the ranges that start and end
-    // (a meeting's weight as 2^((d − 2000-01-01) / 365), scaled back on each day r by 2^((2000-01-01 − r) / 365)).
-    await q(`CREATE FUNCTION rollup_score_rebuild() RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        TRUNCATE rollup_score, rollup_score_item;
-        INSERT INTO rollup_score_item ${itemsSql('meeting', () => 'true', true)};
-        INSERT INTO rollup_score_item ${itemsSql('proposal', () => 'true', true)};
-        INSERT INTO rollup_score_item ${itemsSql('follow_up', () => 'true', true)};
-        INSERT INTO rollup_score (month, a, b, meetings, advanced, signed, overdue)
-        WITH edge AS (
-          SELECT a, b, s AS day, CASE WHEN term = 'M' THEN power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END AS w,
-                 (term = 'A')::int AS adv, (term = 'S')::int AS sig, (term = 'O')::int AS ovd
-          FROM rollup_score_item
-          UNION ALL
-          SELECT a, b, e + 1, CASE WHEN term = 'M' THEN -power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END,
-                 -(term = 'A')::int, -(term = 'S')::int, -(term = 'O')::int
-          FROM rollup_score_item
-        ),
-        daily AS (SELECT a, b, day, sum(w) AS w, sum(adv) AS adv, sum(sig) AS sig, sum(ovd) AS ovd FROM edge GROUP BY 1, 2, 3),
-        span AS (SELECT a, b, date_trunc('month', min(day)) AS lo, date_trunc('month', max(day)) + interval '1 month - 1 day' AS hi FROM daily GROUP BY 1, 2),
-        -- every day of each dyad's months, joined to its day's changes on all three keys (a join on the dyad alone
-        -- that filtered the days after would grow with the square of the days)
-        dense AS MATERIALIZED (SELECT sp.a, sp.b, g::date AS day FROM span sp CROSS JOIN LATERAL generate_series(sp.lo, sp.hi, interval '1 day') g),
-        running AS (
-          SELECT d.a, d.b, d.day,
-                 sum(coalesce(v.w, 0)) OVER run * power(2::float8, ('2000-01-01'::date - d.day) / 365::float8) AS w,
-                 sum(coalesce(v.adv, 0)) OVER run AS adv, sum(coalesce(v.sig, 0)) OVER run AS sig, sum(coalesce(v.ovd, 0)) OVER run AS ovd
-          FROM dense d LEFT JOIN daily v ON v.a = d.a AND v.b = d.b AND v.day = d.day
-          WINDOW run AS (PARTITION BY d.a, d.b ORDER BY d.day ROWS UNBOUNDED PRECEDING)
-        )
-        SELECT date_trunc('month', day)::date, a, b,
-               array_agg(CASE WHEN abs(w) < 1e-9 THEN 0 ELSE w END ORDER BY day) || array_fill(0::float8, ARRAY[31 - count(*)::int]),
-               array_agg(adv::int ORDER BY day) || array_fill(0, ARRAY[31 - count(*)::int]),
-               array_agg(sig::int ORDER BY day) || array_fill(0, ARRAY[31 - count(*)::int]),
-               array_agg(ovd::int ORDER BY day) || array_fill(0, ARRAY[31 - count(*)::int])
-        FROM running
-        GROUP BY 1, 2, 3
-        HAVING bool_or(abs(w) >= 1e-9 OR adv <> 0 OR sig <> 0 OR ovd <> 0);
-      END $$`);
+    await q(scoreRebuildByDay);
     // rollup_rebuild() (the command, the bench seed) rebuilds the score rollup too
     await q(`ALTER FUNCTION rollup_rebuild(boolean) RENAME TO rollup_rebuild_charts`);
     await q(`CREATE FUNCTION rollup_rebuild(with_party_sets boolean DEFAULT true) RETURNS void LANGUAGE plpgsql AS $$

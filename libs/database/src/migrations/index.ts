@@ -5,6 +5,7 @@ import { PartySetsAndRollups1797000000000 } from './1797000000000-party-sets-and
 import { WorkerHeartbeat1797200000001 } from './1797200000001-worker-heartbeat.js';
 import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
+import { ScoreRebuildByChangeDays1799200000000 } from './1799200000000-score-rebuild-by-change-days.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
@@ -62,4 +63,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   DyadDueRollup1798700000000,
   DyadListedMeetings1798700000001,
   OverviewListIndexes1798800000000,
+  ScoreRebuildByChangeDays1799200000000,
 ];
