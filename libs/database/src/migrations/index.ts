@@ -15,6 +15,7 @@ import { DyadDueRollup1798700000000 } from './1798700000000-dyad-due-rollup.js';
 import { DyadListedMeetings1798700000001 } from './1798700000001-dyad-listed-meetings.js';
 import { OverviewListIndexes1798800000000 } from './1798800000000-overview-list-indexes.js';
 import { ScoreRollupMonthCells1799000000000 } from './1799000000000-score-rollup-month-cells.js';
+import { ProposalSectorRollupTakeBack1799000000001 } from './1799000000001-proposal-sector-rollup-take-back.js';
 import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
 import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
 import { RollupWritesOnAdd1798100000002 } from './1798100000002-rollup-writes-on-add.js';
@@ -64,4 +65,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   DyadListedMeetings1798700000001,
   OverviewListIndexes1798800000000,
   ScoreRollupMonthCells1799000000000,
+  ProposalSectorRollupTakeBack1799000000001,
 ];
