@@ -133,6 +133,28 @@ describe('concurrent ingestion', () => {
     }
   });
 
+  it('stores items ingested at once (stored together while others wait), failing only the one that fails', async () => {
+    const ingestion = ingestionServiceFor(db);
+    // The IR–KZ item gets a fact the database refuses (a day that does not exist), as above.
+    const prepare = ingestion.prepare.bind(ingestion);
+    ingestion.prepare = async (input) => {
+      const prepared = await prepare(input);
+      if (input.text !== IR_KZ || !('result' in prepared)) return prepared;
+      return { ...prepared, result: { ...prepared.result, events: prepared.result.events.map((e) => ({ ...e, date: '2025-02-30' })) } };
+    };
+    const inputs: NewsItemInput[] = [{ text: RU_CN }, { text: IR_KZ }, STORYLINE[0], STORYLINE[2], STORYLINE[3]];
+    const settled = await Promise.allSettled(inputs.map((input) => ingestion.ingest(ctx, input)));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(String((settled[1] as PromiseRejectedResult).reason?.message)).toMatch(/date/i);
+    const [{ items, audits }] = await db.query(
+      `SELECT (SELECT count(*)::int FROM news_item) AS items, (SELECT count(*)::int FROM audit_entry WHERE action = 'newsItem.ingest') AS audits`,
+    );
+    expect({ items, audits }).toEqual({ items: 4, audits: 4 });
+    // the same item again, now whole, lands
+    ingestion.prepare = prepare;
+    expect(await ingestion.ingest(ctx, { text: IR_KZ })).toMatchObject({ status: 'NEW' });
+  });
+
   it('stores the rest of a batch when one item fails, and reports that one', async () => {
     const ingestion = ingestionServiceFor(db);
     const good = await ingestion.prepare({ text: RU_CN });

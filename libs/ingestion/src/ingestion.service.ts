@@ -70,25 +70,60 @@ export class IngestionService {
   }
 
   /**
-   * Stores a news item and links what it reports, all in one transaction; the same item again changes nothing.
-   * Reading and extraction happen first, outside the transaction; linking then holds locks only on the sets
-   * of countries the item is about, so items about other countries are stored at the same time.
+   * Stores a news item and links what it reports; the same item again changes nothing. Reading and extraction
+   * happen first, outside any transaction. The item is then stored with the others waiting at that moment, in
+   * one transaction (group commit: one lock statement, one commit and one score-rollup pass for them all), each
+   * as if alone: one that fails is rolled back alone and its error thrown to its caller. Up to WRITERS such
+   * transactions run at once, over items whose linking locks do not conflict (items about other countries);
+   * an item that conflicts with a transaction in flight waits for the next one, in order.
    */
   async ingest(ctx: RequestContext, input: NewsItemInput): Promise<IngestOutcome> {
     const prepared = await this.prepare(input);
     if ('duplicateOf' in prepared) return duplicate(prepared.duplicateOf);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction(async (manager) => {
-          // JIT and parallel workers off, and the item's locks, in one statement
-          await prepared.locks.acquire(manager, LINKING_SETTINGS);
-          const { outcome, audit } = await this.store(manager, prepared);
-          if (audit) await this.audit.record(ctx, manager, audit);
-          return outcome;
-        });
-      } catch (error) {
-        if (attempt >= ATTEMPTS || !RETRIED.has((error as { code?: string }).code ?? '')) throw error;
+    return new Promise<IngestOutcome>((resolve, reject) => {
+      this.waiting.push({ prepared, ctx, resolve, reject });
+      this.startWriters();
+    });
+  }
+
+  // Items prepared by ingest() waiting for a transaction, and the locks of the transactions storing others.
+  private readonly waiting: Waiting[] = [];
+  private readonly writing = new Set<PartyLocks>();
+
+  /** Starts transactions while a writer is free and some waiting item's locks conflict with none in flight. */
+  private startWriters(): void {
+    while (this.writing.size < WRITERS && this.waiting.length) {
+      const busy = [...this.writing];
+      const batch: Waiting[] = [];
+      const left: Waiting[] = [];
+      // an item passed over goes first: a later one of the same countries waits behind it
+      const passedOver = new PartyLocks();
+      for (const entry of this.waiting) {
+        const locks = entry.prepared.locks;
+        if (batch.length < GROUP_SIZE && !busy.some((held) => held.conflictsWith(locks)) && !passedOver.conflictsWith(locks)) batch.push(entry);
+        else {
+          passedOver.add(locks);
+          left.push(entry);
+        }
       }
+      if (!batch.length) return;
+      this.waiting.splice(0, this.waiting.length, ...left);
+      const locks = new PartyLocks();
+      for (const entry of batch) locks.add(entry.prepared.locks);
+      this.writing.add(locks);
+      void this.storeGroup(batch).finally(() => {
+        this.writing.delete(locks);
+        this.startWriters();
+      });
+    }
+  }
+
+  private async storeGroup(batch: Waiting[]): Promise<void> {
+    try {
+      const outcomes = await this.storeBatch(batch);
+      outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.outcome) : batch[i].reject(outcome.error)));
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
     }
   }
 
@@ -118,22 +153,59 @@ export class IngestionService {
 
   /**
    * Stores prepared items in one transaction, each as if in a savepoint of its own: an item that fails is
-   * rolled back alone and reported, the others land. The items are first stored one after the other with no
-   * savepoint (two statements fewer each); only when one fails is that undone and the batch stored again, each
-   * item in a savepoint. The locks of every item are taken first, in one order, so batches and single items
-   * never wait on each other in a circle. The audit entries of the batch are written at the end, at once.
+   * rolled back alone and reported, the others land (see storeBatch).
    */
   async ingestPrepared(ctx: RequestContext, items: readonly (PreparedItem | { duplicateOf: string })[]): Promise<BatchItemOutcome[]> {
+    return this.storeBatch(items.map((prepared) => ({ prepared, ctx })));
+  }
+
+  /**
+   * Stores items in one transaction, each as if in a savepoint of its own. The items are first stored one after
+   * the other with no savepoint (two statements fewer each); only when one fails is that undone and the batch
+   * stored again, each item in a savepoint. A single item needs none: the transaction is its savepoint. The
+   * locks of every item are taken first, in one order, so transactions never wait on each other in a circle.
+   * The audit entries are written at the end, one statement per caller. A transaction that lost a deadlock or a
+   * serialization race as a whole is run again.
+   */
+  private async storeBatch(entries: readonly Entry[]): Promise<BatchItemOutcome[]> {
     const locks = new PartyLocks();
-    for (const item of items) if ('result' in item) locks.add(item.locks);
-    return this.dataSource.transaction(async (manager) => {
-      await locks.acquire(manager, LINKING_SETTINGS);
-      const fresh = items.filter((item): item is PreparedItem => 'result' in item).length;
-      // (with savepoints, storeAll never gives up)
-      const stored = (fresh > 1 ? await this.storeAll(manager, items, false) : null) ?? (await this.storeAll(manager, items, true))!;
-      await this.audit.recordMany(ctx, manager, stored.audits);
-      return stored.outcomes;
-    });
+    for (const { prepared } of entries) if ('result' in prepared) locks.add(prepared.locks);
+    const fresh = entries.filter(({ prepared }) => 'result' in prepared).length;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (manager) => {
+          // JIT and parallel workers off, and the items' locks, in one statement
+          await locks.acquire(manager, LINKING_SETTINGS);
+          let stored: Stored;
+          if (entries.length === 1 && fresh === 1) {
+            const { outcome, audit } = await this.store(manager, entries[0].prepared as PreparedItem);
+            stored = { outcomes: [{ ok: true, outcome }], audits: audit ? [{ ctx: entries[0].ctx, audit }] : [] };
+          } else {
+            // (with savepoints, storeAll never gives up)
+            stored = (fresh > 1 ? await this.storeAll(manager, entries, false) : null) ?? (await this.storeAll(manager, entries, true))!;
+          }
+          await this.recordAudits(manager, stored.audits);
+          return stored.outcomes;
+        });
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !RETRIED.has((error as { code?: string }).code ?? '')) {
+          // a single item's own failure is its outcome; a batch's transaction failing as a whole fails every item
+          if (entries.length === 1) return [{ ok: false, error: error instanceof Error ? error : new Error(String(error)) }];
+          throw error;
+        }
+      }
+    }
+  }
+
+  /** The audit entries of a transaction, one statement per caller (API key). */
+  private async recordAudits(manager: EntityManager, audits: readonly { ctx: RequestContext; audit: AuditRecord }[]): Promise<void> {
+    const byCaller = new Map<string | null, { ctx: RequestContext; records: AuditRecord[] }>();
+    for (const { ctx, audit } of audits) {
+      const key = ctx.caller?.keyId ?? null;
+      const group = byCaller.get(key) ?? byCaller.set(key, { ctx, records: [] }).get(key)!;
+      group.records.push(audit);
+    }
+    for (const { ctx, records } of byCaller.values()) await this.audit.recordMany(ctx, manager, records);
   }
 
   /**
@@ -142,13 +214,13 @@ export class IngestionService {
    */
   private async storeAll(
     manager: EntityManager,
-    items: readonly (PreparedItem | { duplicateOf: string })[],
+    entries: readonly Entry[],
     savepoints: boolean,
-  ): Promise<{ outcomes: BatchItemOutcome[]; audits: AuditRecord[] } | null> {
+  ): Promise<Stored | null> {
     const outcomes: BatchItemOutcome[] = [];
-    const audits: AuditRecord[] = [];
+    const audits: Stored['audits'] = [];
     if (!savepoints) await manager.query('SAVEPOINT ingest_batch');
-    for (const item of items) {
+    for (const { prepared: item, ctx } of entries) {
       if ('duplicateOf' in item) {
         outcomes.push({ ok: true, outcome: duplicate(item.duplicateOf) });
         continue;
@@ -158,7 +230,7 @@ export class IngestionService {
         try {
           const { outcome, audit } = await this.store(manager, item);
           outcomes.push({ ok: true, outcome });
-          if (audit) audits.push(audit);
+          if (audit) audits.push({ ctx, audit });
           if (savepoints) await manager.query('RELEASE SAVEPOINT ingest_item');
           break;
         } catch (error) {
@@ -228,6 +300,30 @@ export class IngestionService {
     return this.countries;
   }
 }
+
+/** A prepared item with the caller it is stored for. */
+interface Entry {
+  prepared: PreparedItem | { duplicateOf: string };
+  ctx: RequestContext;
+}
+
+/** An item of ingest() waiting for a transaction. */
+interface Waiting {
+  prepared: PreparedItem;
+  ctx: RequestContext;
+  resolve: (outcome: IngestOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What a transaction stored: each item's outcome, and the audit entries to write. */
+interface Stored {
+  outcomes: BatchItemOutcome[];
+  audits: { ctx: RequestContext; audit: AuditRecord }[];
+}
+
+// ingest(): transactions at once (each on a connection of its own), and items stored together in one at most.
+const WRITERS = 2;
+const GROUP_SIZE = 16;
 
 // Linking runs many short statements: compiling them (JIT) or starting parallel workers costs more than they do.
 // Set with the locks, in the same statement.

@@ -16,7 +16,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // its notes (and its queued trigger) with it. Readers inside the writing transaction see the score inputs as of
 // its start until it commits; no write path reads them.
 
-const applyFunction = `CREATE OR REPLACE FUNCTION rollup_score_apply(meetings uuid[], proposals uuid[], follow_ups uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+export const applyFunction = `CREATE OR REPLACE FUNCTION rollup_score_apply(meetings uuid[], proposals uuid[], follow_ups uuid[]) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE
     fresh rollup_score_item[];
     stored rollup_score_item[];

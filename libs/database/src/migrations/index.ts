@@ -15,6 +15,8 @@ import { MeetingHeldByPlace1798600000001 } from './1798600000001-meeting-held-by
 import { DyadDueRollup1798700000000 } from './1798700000000-dyad-due-rollup.js';
 import { DyadListedMeetings1798700000001 } from './1798700000001-dyad-listed-meetings.js';
 import { OverviewListIndexes1798800000000 } from './1798800000000-overview-list-indexes.js';
+import { ScoreRollupMonthCells1799000000000 } from './1799000000000-score-rollup-month-cells.js';
+import { ProposalSectorRollupTakeBack1799000000001 } from './1799000000001-proposal-sector-rollup-take-back.js';
 import { DyadRollup1798100000000 } from './1798100000000-dyad-rollup.js';
 import { ScoreRollupShards1798100000001 } from './1798100000001-score-rollup-shards.js';
 import { RollupWritesOnAdd1798100000002 } from './1798100000002-rollup-writes-on-add.js';
@@ -63,5 +65,7 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   DyadDueRollup1798700000000,
   DyadListedMeetings1798700000001,
   OverviewListIndexes1798800000000,
+  ScoreRollupMonthCells1799000000000,
+  ProposalSectorRollupTakeBack1799000000001,
   ScoreRebuildByChangeDays1799200000000,
 ];

@@ -70,6 +70,39 @@ export class FollowUpRepository {
     return row.id;
   }
 
+  /**
+   * Creates follow-ups (ids chosen by the caller) with their owners and first status changes in one statement:
+   * the statement triggers on follow-ups, owners and status changes then run once for all of them.
+   */
+  async createMany(rows: readonly { id: string; fields: NewFollowUpRow; change: FollowUpChangeFields }[]): Promise<void> {
+    if (!rows.length) return;
+    const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+    await preparedQuery(this.manager,
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::follow_up_horizon[], $4::date[], $5::boolean[], $6::uuid[], $7::uuid[], $8::text[],
+                              $9::follow_up_status[], $10::date[], $11::uuid[], $12::uuid[], $13::uuid[], $14::text[])
+           WITH ORDINALITY AS t(id, description, horizon, due_date, due_date_estimated, meeting_id, proposal_id, owners,
+                                status, effective_date, news_item_id, change_meeting_id, api_key_id, note, n)
+       ), f AS (
+         INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, owner_codes)
+         SELECT id, description, horizon, due_date, due_date_estimated, 'OPEN', meeting_id, proposal_id, 1, string_to_array(owners, ',')::char(2)[]
+         FROM input ORDER BY n
+       ), owners AS (
+         INSERT INTO follow_up_owner (follow_up_id, country_code)
+         SELECT input.id, c FROM input CROSS JOIN LATERAL unnest(string_to_array(input.owners, ',')::char(2)[]) AS c
+       )
+       INSERT INTO follow_up_status_change (follow_up_id, status, effective_date, news_item_id, meeting_id, api_key_id, note)
+       SELECT id, status, effective_date, news_item_id, change_meeting_id, api_key_id, note FROM input ORDER BY n`,
+      [
+        column((r) => r.id), column((r) => r.fields.description), column((r) => r.fields.horizon), column((r) => r.fields.dueDate),
+        column((r) => r.fields.dueDateEstimated), column((r) => r.fields.meetingId), column((r) => r.fields.proposalId),
+        column((r) => partySetKey(r.fields.owners)), column((r) => r.change.status), column((r) => r.change.effectiveDate),
+        column((r) => r.change.newsItemId ?? null), column((r) => r.change.meetingId ?? null), column((r) => r.change.apiKeyId ?? null),
+        column((r) => r.change.note ?? null),
+      ],
+    );
+  }
+
   /** The follow-ups of a meeting that have owners, with their owners (sorted) and quotes. */
   async ofMeeting(meetingId: string): Promise<{ id: string; description: string; owners: string[]; quotes: string[] }[]> {
     return preparedQuery(this.manager,

@@ -40,6 +40,8 @@ export class Linker {
   // What this item touched: only follow-ups these facts could close are re-examined.
   private readonly touchedMeetings = new Set<string>();
   private readonly newFollowUps: string[] = [];
+  // Follow-ups decided but not yet written: written together (see flushFollowUps) before anything reads them.
+  private pendingFollowUps: Parameters<FollowUpRepository['createMany']>[0][number][] = [];
   // The follow-ups of each meeting this item touched, with their quotes, as read once and then added to.
   private readonly meetingFollowUps = new Map<string, { id: string; description: string; owners: string[]; quotes: string[] }[]>();
   private readonly meetings: MeetingRepository;
@@ -76,6 +78,7 @@ export class Linker {
 
   /** After every event: resolve the touched proposals' histories, then close what is now done. */
   async finish(): Promise<Counters> {
+    await this.flushFollowUps();
     await this.evidence.flush();
     // A proposal this item created from one reading has that reading as its history already.
     const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1).map(([id]) => id);
@@ -117,6 +120,7 @@ export class Linker {
       const { before, after } = await this.meetings.applyReadings(existing.id, existing);
       // Due dates guessed from a horizon count from the day the meeting was held, once that is known.
       if (after.status === 'HELD' && after.date && (after.date !== before.date || before.status !== 'HELD')) {
+        await this.flushFollowUps();
         await this.meetings.reestimateDueDates(existing.id, after.date);
       }
       this.evidence.add(event.evidence, { meetingId: existing.id });
@@ -244,8 +248,10 @@ export class Linker {
       }
     }
     const dueDate = followUp.dueDate ?? (date ? estimatedDueDate(followUp.horizon, date) : null);
-    const id = await this.followUps.create(
-      {
+    const id = randomUUID();
+    this.pendingFollowUps.push({
+      id,
+      fields: {
         description: followUp.description.trim() || 'Follow-up',
         horizon: followUp.horizon,
         dueDate,
@@ -254,11 +260,19 @@ export class Linker {
         proposalId,
         owners: ownerCodes,
       },
-      { status: 'OPEN', effectiveDate: date, newsItemId: this.newsItem.id, meetingId },
-    );
+      change: { status: 'OPEN', effectiveDate: date, newsItemId: this.newsItem.id, meetingId },
+    });
     this.newFollowUps.push(id);
     const quotes = this.evidence.add(followUp.evidence, { followUpId: id });
     if (meetingId) this.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', owners: ownerCodes, quotes });
+  }
+
+  /** Writes the follow-ups decided so far, in one statement (their evidence refers to them). */
+  private async flushFollowUps(): Promise<void> {
+    if (!this.pendingFollowUps.length) return;
+    const rows = this.pendingFollowUps;
+    this.pendingFollowUps = [];
+    await this.followUps.createMany(rows);
   }
 
   /** The agreement a "sign it" follow-up is about: the event's MoU, else its agreement, else any not yet signed. */
