@@ -504,23 +504,20 @@ export class AnalyticsService {
     const lifecycle = fromRollups ? '' : `${params.param(PROPOSAL_LIFECYCLE)}::proposal_status[]`;
     const rollupSql = () => {
       // whole months of the status date from the rollups; partial months at the ends from the base rows, whose
-      // stored funnel step is the one the rollups count
+      // stored funnel step is the one the rollups count. Kinds and statuses are kept after the read (by kind and
+      // status it is a few hundred rows at most), so the overview's funnels of one range (all, active, MoUs
+      // signed) are one statement and one execution (single flight), not three reads of the same rollup rows.
       const { months, edges } = splitRange(f, { until: todayInTehran() });
       const parts = edges.map(
-        ({ sign, ...edge }) => `SELECT p.status, p.funnel_step AS step, (${sign} * count(*))::int AS count FROM proposal p
-          ${whereClause(proposalConditions({ ...f, ...edge }, 'p', params))} GROUP BY 1, 2`,
+        ({ sign, ...edge }) => `SELECT p.status, p.kind, p.funnel_step AS step, (${sign} * count(*))::int AS count FROM proposal p
+          ${whereClause(proposalConditions({ countries: f.countries, ...edge }, 'p', params))} GROUP BY 1, 2, 3`,
       );
       if (months) {
-        const rolled = [
-          ...scopeConditions(scope!, params),
-          ...anyOf('r.kind', f.kinds, 'proposal_kind', params),
-          ...anyOf('r.status', f.statuses, 'proposal_status', params),
-          ...monthConditions(months, 'r.month', '-infinity', params),
-        ].join(' AND ');
-        parts.push(`SELECT r.status, r.step, sum(r.proposals)::int AS count FROM rollup_proposal r WHERE ${rolled} GROUP BY 1, 2`);
+        const rolled = [...scopeConditions(scope!, params), ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ');
+        parts.push(`SELECT r.status, r.kind, r.step, sum(r.proposals)::int AS count FROM rollup_proposal r WHERE ${rolled} GROUP BY 1, 2, 3`);
       }
-      return `SELECT status::text AS status, step::int AS highest_step, sum(count)::int AS count
-        FROM (${parts.join(' UNION ALL ')}) parts GROUP BY 1, 2 HAVING sum(count) <> 0`;
+      return `SELECT status::text AS status, kind::text AS kind, step::int AS highest_step, sum(count)::int AS count
+        FROM (${parts.join(' UNION ALL ')}) parts GROUP BY 1, 2, 3 HAVING sum(count) <> 0`;
     };
     const sql = fromRollups
       ? rollupSql()
@@ -534,7 +531,10 @@ export class AnalyticsService {
       ) h ON h.proposal_id = p.id
       ${where}
       GROUP BY 1, 2`;
-    const rows: { status: ProposalStatus; highest_step: number; count: number }[] = await this.query(sql, params, !fromRollups);
+    const read: { status: ProposalStatus; kind?: string; highest_step: number; count: number }[] = await this.query(sql, params, !fromRollups);
+    const rows = fromRollups && (f.kinds?.length || f.statuses?.length)
+      ? read.filter((row) => (!f.kinds?.length || f.kinds.includes(row.kind as never)) && (!f.statuses?.length || f.statuses.includes(row.status)))
+      : read;
     const byStatus = PROPOSAL_STATUSES.map((status) => ({
       status,
       count: sum(rows.filter((row) => row.status === status).map((row) => row.count)),
