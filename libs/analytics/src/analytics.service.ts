@@ -190,11 +190,18 @@ export class AnalyticsService {
           // the days before the range's start
           last = `CASE WHEN r.month = ${params.param(edge.from)}::date AND r.last_date < ${params.param(f.from)}::date THEN null ELSE ${last} END`;
         } else {
-          const monthStart = `${f.to!.slice(0, 7)}-01`;
-          last = `CASE WHEN r.month = ${params.param(monthStart)}::date AND r.last_date > ${params.param(f.to)}::date THEN
-              (SELECT max(m.date) FROM meeting m WHERE m.party_codes @> ARRAY[r.a, r.b]::char(2)[] AND m.status = 'HELD' AND m.review_status <> 'REJECTED'
-                 AND m.date >= ${params.param(monthStart)}::date AND m.date <= ${params.param(f.to)}::date)
-            ELSE ${last} END`;
+          // the end month's latest date is after the range's end: the pair's latest in the range is looked up, for
+          // those dyads only, apart from the read (in it, the lookup's cost estimate per row made PostgreSQL sort the
+          // rows to aggregate them instead of hashing them, a quarter of the statement's time)
+          const monthStart = params.param(`${f.to!.slice(0, 7)}-01`);
+          const to = params.param(f.to);
+          const afterEnd = `r.month = ${monthStart}::date AND r.last_date > ${to}::date`;
+          last = `CASE WHEN ${afterEnd} THEN null ELSE ${last} END`;
+          monthColumns.push(`coalesce(bool_or(${afterEnd}) FILTER (WHERE ${inMonths}), false) AS last_after_end`);
+          meetingParts.push(`SELECT d.a, d.b, 0 AS n,
+              (SELECT max(m.date) FROM meeting m WHERE m.party_codes @> ARRAY[d.a, d.b]::char(2)[] AND m.status = 'HELD' AND m.review_status <> 'REJECTED'
+                 AND m.date >= ${monthStart}::date AND m.date <= ${to}::date) AS last
+            FROM dyad_months d WHERE d.last_after_end`);
         }
       }
       monthsRead.push(inMonths);
