@@ -56,6 +56,25 @@ describe('GraphQL over HTTP: dashboard aggregates', () => {
     expect(score.description).toMatch(/3 × MoUs and agreements signed/);
   });
 
+  it("gives each listed dyad its score trend over the list's filter, as dyadScoreTrend answers it", async () => {
+    for (const filter of ['{ to: "2025-09-30" }', '{ from: "2025-05-01", to: "2025-08-31", countries: ["KZ"] }']) {
+      const listed = await api.graphql<{ dyads: { nodes: { countries: { code: string }[]; scoreTrend: unknown }[] } }>(
+        `{ dyads(first: 3, filter: ${filter}) { nodes { countries { code } scoreTrend(granularity: QUARTER) { points { period label asOf score } undatedMeetings } } } }`,
+        undefined,
+        viewerKey,
+      );
+      expect(listed.errors).toBeUndefined();
+      expect(listed.data!.dyads.nodes.length).toBeGreaterThan(0);
+      for (const node of listed.data!.dyads.nodes) {
+        const codes = JSON.stringify(node.countries.map((c) => c.code));
+        const alone = await api.graphql<{ dyadScoreTrend: unknown }>(
+          `{ dyadScoreTrend(countries: ${codes}, granularity: QUARTER, filter: ${filter}) { points { period label asOf score } undatedMeetings } }`,
+        );
+        expect(node.scoreTrend).toEqual(alone.data!.dyadScoreTrend);
+      }
+    }
+  });
+
   it('serves the score trend of one dyad', async () => {
     const response = await api.graphql<{ dyadScoreTrend: { points: any[]; undatedMeetings: number } }>(
       `{ dyadScoreTrend(countries: ["KZ", "IR"], granularity: QUARTER, filter: { to: "2025-09-30" }) { points { period label asOf score } undatedMeetings } }`,

@@ -175,9 +175,14 @@ export class AnalyticsService {
       ({ sign, ...edge }) => `SELECT pr.a, pr.b, ${sign} AS n, ${sign} * (p.status IN ${SIGNED_OR_LATER})::int AS signed FROM proposal p CROSS JOIN LATERAL ${pairsOf('p.party_codes')} pr
         WHERE ${[...proposalConditions({ ...undated, ...edge }, 'p', params), pair('pr.a', 'pr.b')].join(' AND ')}`,
     );
-    let datedMonths = '';
+    // follow-ups by due date (which runs into the future)
+    const { months, edges } = splitRange(f);
+    // rollup_dyad_month is read once for the meetings, proposals and follow-ups of the range (about 10,000 rows for 12
+    // months at 1,000,000 meetings): each sum keeps the months of its own part of the range
+    const monthsRead: string[] = [];
+    const monthColumns: string[] = [];
     if (dated.months) {
-      const rolled = [pair('r.a', 'r.b'), ...monthConditions(dated.months, 'r.month', '-infinity', params)].join(' AND ');
+      const inMonths = monthConditions(dated.months, 'r.month', '-infinity', params).join(' AND ') || 'true';
       let last = 'r.last_date';
       for (const { sign, ...edge } of dated.edges) {
         if (sign > 0) continue;
@@ -185,23 +190,28 @@ export class AnalyticsService {
           // the days before the range's start
           last = `CASE WHEN r.month = ${params.param(edge.from)}::date AND r.last_date < ${params.param(f.from)}::date THEN null ELSE ${last} END`;
         } else {
-          const monthStart = `${f.to!.slice(0, 7)}-01`;
-          last = `CASE WHEN r.month = ${params.param(monthStart)}::date AND r.last_date > ${params.param(f.to)}::date THEN
-              (SELECT max(m.date) FROM meeting m WHERE m.party_codes @> ARRAY[r.a, r.b]::char(2)[] AND m.status = 'HELD' AND m.review_status <> 'REJECTED'
-                 AND m.date >= ${params.param(monthStart)}::date AND m.date <= ${params.param(f.to)}::date)
-            ELSE ${last} END`;
+          // the end month's latest date is after the range's end: the pair's latest in the range is looked up, for
+          // those dyads only, apart from the read (in it, the lookup's cost estimate per row made PostgreSQL sort the
+          // rows to aggregate them instead of hashing them, a quarter of the statement's time)
+          const monthStart = params.param(`${f.to!.slice(0, 7)}-01`);
+          const to = params.param(f.to);
+          const afterEnd = `r.month = ${monthStart}::date AND r.last_date > ${to}::date`;
+          last = `CASE WHEN ${afterEnd} THEN null ELSE ${last} END`;
+          monthColumns.push(`coalesce(bool_or(${afterEnd}) FILTER (WHERE ${inMonths}), false) AS last_after_end`);
+          meetingParts.push(`SELECT d.a, d.b, 0 AS n,
+              (SELECT max(m.date) FROM meeting m WHERE m.party_codes @> ARRAY[d.a, d.b]::char(2)[] AND m.status = 'HELD' AND m.review_status <> 'REJECTED'
+                 AND m.date >= ${monthStart}::date AND m.date <= ${to}::date) AS last
+            FROM dyad_months d WHERE d.last_after_end`);
         }
       }
-      // (read once for both, and summed per dyad before the parts are: a few rows per dyad and month become one)
-      datedMonths = `dated_months AS (
-        SELECT r.a, r.b, sum(r.meetings)::int AS meetings, max(${last}) AS last, sum(r.proposals)::int AS proposals, sum(r.signed)::int AS signed
-        FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2
-      ),`;
-      meetingParts.push(`SELECT a, b, meetings AS n, last FROM dated_months`);
-      proposalParts.push(`SELECT a, b, proposals AS n, signed FROM dated_months`);
+      monthsRead.push(inMonths);
+      monthColumns.push(
+        `sum(r.meetings) FILTER (WHERE ${inMonths})::int AS meetings, max(${last}) FILTER (WHERE ${inMonths}) AS last`,
+        `sum(r.proposals) FILTER (WHERE ${inMonths})::int AS proposals, sum(r.signed) FILTER (WHERE ${inMonths})::int AS signed`,
+      );
+      meetingParts.push(`SELECT a, b, meetings AS n, last FROM dyad_months WHERE meetings IS NOT NULL`);
+      proposalParts.push(`SELECT a, b, proposals AS n, signed FROM dyad_months WHERE proposals IS NOT NULL`);
     }
-    // follow-ups by due date (which runs into the future)
-    const { months, edges } = splitRange(f);
     // (every parameter must appear in the SQL: each part takes its own)
     // the days of partial months from rollup_dyad_due (open follow-ups per dyad and due day; by its due-date index)
     const followUpDays = (range: { from: string; to: string }, onlyOverdue: boolean, sign = 1, todayParam = params.param(today)) =>
@@ -211,15 +221,23 @@ export class AnalyticsService {
           ${onlyOverdue ? `AND r.due_date < ${todayParam}::date` : ''}`;
     const followUpParts = edges.map(({ sign, ...edge }) => followUpDays(edge, false, sign));
     if (months) {
-      const rolled = [pair('r.a', 'r.b'), ...monthConditions(months, 'r.month', 'infinity', params)].join(' AND ');
+      const inMonths = monthConditions(months, 'r.month', 'infinity', params).join(' AND ') || 'true';
       // overdue from the rollups for the months before this one; this month's, up to today, by day
       const monthStart = `${today.slice(0, 7)}-01`;
-      followUpParts.push(`SELECT r.a, r.b, sum(r.open_follow_ups)::int AS open,
-          sum(r.open_follow_ups) FILTER (WHERE r.month < ${params.param(monthStart)}::date)::int AS overdue
-        FROM rollup_dyad_month r WHERE ${rolled} GROUP BY 1, 2`);
+      monthsRead.push(inMonths);
+      monthColumns.push(`sum(r.open_follow_ups) FILTER (WHERE ${inMonths})::int AS open_follow_ups,
+        sum(r.open_follow_ups) FILTER (WHERE ${inMonths} AND r.month < ${params.param(monthStart)}::date)::int AS overdue_follow_ups`);
+      followUpParts.push(`SELECT a, b, open_follow_ups AS open, overdue_follow_ups AS overdue FROM dyad_months WHERE open_follow_ups IS NOT NULL`);
       const end = monthsEnd(months);
       if ((!months.from || months.from <= monthStart) && (!end || end >= monthStart)) followUpParts.push(followUpDays({ from: monthStart, to: addDays(today, -1) }, true));
     }
+    // (a few rows per dyad and month become one per dyad before the parts are summed)
+    const datedMonths = monthsRead.length
+      ? `dyad_months AS (
+        SELECT r.a, r.b, ${monthColumns.join(',\n          ')}
+        FROM rollup_dyad_month r WHERE ${pair('r.a', 'r.b')} AND (${monthsRead.map((where) => `(${where})`).join(' OR ')}) GROUP BY 1, 2
+      ),`
+      : '';
     const none = (columns: string) => `SELECT ${columns} WHERE false`;
     const sql = `
       WITH ${datedMonths}
@@ -493,23 +511,20 @@ export class AnalyticsService {
     const lifecycle = fromRollups ? '' : `${params.param(PROPOSAL_LIFECYCLE)}::proposal_status[]`;
     const rollupSql = () => {
       // whole months of the status date from the rollups; partial months at the ends from the base rows, whose
-      // stored funnel step is the one the rollups count
+      // stored funnel step is the one the rollups count. Kinds and statuses are kept after the read (by kind and
+      // status it is a few hundred rows at most), so the overview's funnels of one range (all, active, MoUs
+      // signed) are one statement and one execution (single flight), not three reads of the same rollup rows.
       const { months, edges } = splitRange(f, { until: todayInTehran() });
       const parts = edges.map(
-        ({ sign, ...edge }) => `SELECT p.status, p.funnel_step AS step, (${sign} * count(*))::int AS count FROM proposal p
-          ${whereClause(proposalConditions({ ...f, ...edge }, 'p', params))} GROUP BY 1, 2`,
+        ({ sign, ...edge }) => `SELECT p.status, p.kind, p.funnel_step AS step, (${sign} * count(*))::int AS count FROM proposal p
+          ${whereClause(proposalConditions({ countries: f.countries, ...edge }, 'p', params))} GROUP BY 1, 2, 3`,
       );
       if (months) {
-        const rolled = [
-          ...scopeConditions(scope!, params),
-          ...anyOf('r.kind', f.kinds, 'proposal_kind', params),
-          ...anyOf('r.status', f.statuses, 'proposal_status', params),
-          ...monthConditions(months, 'r.month', '-infinity', params),
-        ].join(' AND ');
-        parts.push(`SELECT r.status, r.step, sum(r.proposals)::int AS count FROM rollup_proposal r WHERE ${rolled} GROUP BY 1, 2`);
+        const rolled = [...scopeConditions(scope!, params), ...monthConditions(months, 'r.month', '-infinity', params)].join(' AND ');
+        parts.push(`SELECT r.status, r.kind, r.step, sum(r.proposals)::int AS count FROM rollup_proposal r WHERE ${rolled} GROUP BY 1, 2, 3`);
       }
-      return `SELECT status::text AS status, step::int AS highest_step, sum(count)::int AS count
-        FROM (${parts.join(' UNION ALL ')}) parts GROUP BY 1, 2 HAVING sum(count) <> 0`;
+      return `SELECT status::text AS status, kind::text AS kind, step::int AS highest_step, sum(count)::int AS count
+        FROM (${parts.join(' UNION ALL ')}) parts GROUP BY 1, 2, 3 HAVING sum(count) <> 0`;
     };
     const sql = fromRollups
       ? rollupSql()
@@ -523,7 +538,10 @@ export class AnalyticsService {
       ) h ON h.proposal_id = p.id
       ${where}
       GROUP BY 1, 2`;
-    const rows: { status: ProposalStatus; highest_step: number; count: number }[] = await this.query(sql, params, !fromRollups);
+    const read: { status: ProposalStatus; kind?: string; highest_step: number; count: number }[] = await this.query(sql, params, !fromRollups);
+    const rows = fromRollups && (f.kinds?.length || f.statuses?.length)
+      ? read.filter((row) => (!f.kinds?.length || f.kinds.includes(row.kind as never)) && (!f.statuses?.length || f.statuses.includes(row.status)))
+      : read;
     const byStatus = PROPOSAL_STATUSES.map((status) => ({
       status,
       count: sum(rows.filter((row) => row.status === status).map((row) => row.count)),

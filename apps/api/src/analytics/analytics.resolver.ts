@@ -1,4 +1,4 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AnalyticsService } from '@dyad/analytics';
 import type { RequestContext } from '@dyad/domain';
 import { Ctx } from '../auth/graphql-context.js';
@@ -6,7 +6,7 @@ import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql
 import { FIELD_COSTS } from '../graphql/limits/query-limits.js';
 import { type Granularity, GranularityEnum } from '../graphql/enums.js';
 import { CooperationFilterInput, FollowUpFilterInput, MeetingFilterInput, ProposalFilterInput } from '../graphql/filter.inputs.js';
-import { DyadConnection, type DyadModel, mapDyad } from './models/dyad.model.js';
+import { DyadConnection, DyadModel, mapDyad } from './models/dyad.model.js';
 import { FollowUpSummaryModel, mapFollowUpSummary } from './models/follow-up-summary.model.js';
 import { mapProposalFunnel, ProposalFunnelModel } from './models/proposal-funnel.model.js';
 import { mapScoreBreakdown, mapScoreTrend, ScoreBreakdownModel, ScoreTrendModel } from './models/score-point.model.js';
@@ -26,7 +26,11 @@ export class AnalyticsResolver {
   ): Promise<ConnectionShape<DyadModel>> {
     const page = toPage(pageArgs);
     const { nodes, totalCount } = await this.analytics.dyads(ctx, filter, page);
-    return toConnection(nodes.map(mapDyad), totalCount, page);
+    return toConnection(
+      nodes.map((dyad) => Object.assign(mapDyad(dyad), { listFilter: filter })),
+      totalCount,
+      page,
+    );
   }
 
   @Query(() => ScoreTrendModel, {
@@ -93,5 +97,25 @@ export class AnalyticsResolver {
     @Args('filter', { type: () => CooperationFilterInput, nullable: true }) filter: CooperationFilterInput | null,
   ): Promise<SectorActivityModel[]> {
     return (await this.analytics.sectorBreakdown(ctx, filter)).map(mapSectorActivity);
+  }
+}
+
+/** Fields of a dyad in the `dyads` list that are read on their own. */
+@Resolver(() => DyadModel)
+export class DyadResolver {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  // The overview draws the top pairs' trends: asked with the list, they need no second request after it.
+  @ResolveField(() => ScoreTrendModel, {
+    complexity: FIELD_COSTS.series,
+    description: "The pair's score per period over the list's filter: the same answer as dyadScoreTrend with the pair's countries and that filter.",
+  })
+  async scoreTrend(
+    @Ctx() ctx: RequestContext,
+    @Parent() dyad: DyadModel,
+    @Args('granularity', { type: () => GranularityEnum, defaultValue: 'MONTH' }) granularity: Granularity,
+  ): Promise<ScoreTrendModel> {
+    const countries = dyad.countries.map((country) => country.code);
+    return mapScoreTrend(await this.analytics.dyadScoreTrend(ctx, countries, granularity, dyad.listFilter ?? null));
   }
 }

@@ -26,18 +26,23 @@ export const OVERVIEW = `query Overview(
   sectors: sectorBreakdown(filter: $cooperation) { sector meetings proposals signed }
 }`;
 
+const PAIR_FIELDS = 'countries { code name } meetingCount proposalCount signedCount openFollowUps overdueFollowUps lastActivity score';
+
 // Separate from OVERVIEW: ranking pairs is the slowest aggregate, and the other charts need not wait for it.
 export const TOP_PAIRS = `query TopPairs($cooperation: CooperationFilterInput, $pairs: Int!, $after: String) {
   dyads(filter: $cooperation, first: $pairs, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps overdueFollowUps lastActivity score }
+    nodes { ${PAIR_FIELDS} }
   }
 }`;
 
-export const scoreTrends = (pairs: string[][]) =>
-  `query ScoreTrends($filter: CooperationFilterInput) {\n${pairs
-    .map((pair, i) => `  t${i}: dyadScoreTrend(countries: ${JSON.stringify(pair)}, granularity: MONTH, filter: $filter) { points { period label score } undatedMeetings }`)
-    .join('\n')}\n}`;
+// The first page with each pair's monthly score over the same filter: the trend chart needs no request after it.
+export const TOP_PAIRS_WITH_TRENDS = `query TopPairsWithTrends($cooperation: CooperationFilterInput, $pairs: Int!) {
+  dyads(filter: $cooperation, first: $pairs) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { ${PAIR_FIELDS} scoreTrend(granularity: MONTH) { points { period label score } undatedMeetings } }
+  }
+}`;
 
 export const FOLLOW_UP_FIELDS = `id description status horizon dueDate version
   owners { code name }

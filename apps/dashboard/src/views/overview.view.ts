@@ -1,7 +1,7 @@
 import { sourceDeliveryPanel } from './sources.view.js';
 import { gql } from '../api/graphql-client.js';
 import { refreshOnMeetingChanges } from '../api/live.js';
-import { OVERVIEW, scoreTrends, TOP_PAIRS } from '../api/queries.js';
+import { OVERVIEW, TOP_PAIRS, TOP_PAIRS_WITH_TRENDS } from '../api/queries.js';
 import { ACTIVE_PROPOSAL_STATUSES, EVENT_TYPES, FOLLOW_UP_STATUSES, PROPOSAL_STATUSES, SIGNED_OR_LATER } from '@dyad/vocabulary';
 import { label, pairKey } from '../i18n/labels.js';
 import { type ChartPanel, chartPanel, errorMessage } from '../charts/chart-panel.js';
@@ -42,6 +42,11 @@ interface DyadRow {
   overdueFollowUps: number;
   lastActivity: string | null;
   score: number;
+}
+
+interface ScoreTrend {
+  points: { period: string; label: string; score: number }[];
+  undatedMeetings: number;
 }
 
 /** Query string for a list opened from the overview: the overview's filters plus `extra`. */
@@ -119,11 +124,11 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
   };
   const pairPage = async (first: number, after: string | null) =>
     (await gql<{ dyads: Connection<DyadRow> }>(TOP_PAIRS, { cooperation: base, pairs: first, after })).dyads;
-  // Every request goes out at once: the pairs and their score trend, and the two lists, wait on nothing else.
-  void pairPage(PAIRS_SHOWN, null)
-    .then(async (dyads) => {
+  // Every request goes out at once: the pairs with their score trends, and the two lists, wait on nothing else.
+  void gql<{ dyads: Connection<DyadRow & { scoreTrend: ScoreTrend }> }>(TOP_PAIRS_WITH_TRENDS, { cooperation: base, pairs: PAIRS_SHOWN })
+    .then(({ dyads }) => {
+      showTrend(trend, dyads.nodes, filters);
       void pairs.page((first, after) => (after === null && first === PAIRS_SHOWN ? Promise.resolve(dyads) : pairPage(first, after)), PAIRS_SHOWN);
-      await showTrend(trend, dyads.nodes.map((d) => d.countries.map((c) => c.code)), base, filters);
     })
     .catch((error) => {
       pairs.error(error);
@@ -230,20 +235,25 @@ export async function overviewView(root: HTMLElement, _match: RouteMatch): Promi
   return () => charts.forEach((c) => c.destroy());
 }
 
-/** The score per month of the top pairs (`top`, their country codes), one line each. */
-async function showTrend(trend: ChartPanel, top: string[][], filter: Record<string, unknown>, filters: Filters): Promise<void> {
+/** The score per month of the top pairs (read with them), one line each. */
+function showTrend(trend: ChartPanel, top: { countries: { code: string }[]; scoreTrend: ScoreTrend }[], filters: Filters): void {
   if (!top.length) return trend.show({ type: 'line', labelHeader: 'Month', labels: [], series: [] });
-  const trends = await gql<Record<string, { points: { period: string; label: string; score: number }[]; undatedMeetings: number }>>(scoreTrends(top), { filter });
-  const periods = trends.t0?.points.map((p) => p.period) ?? [];
+  const pairs = top.map((dyad) => dyad.countries.map((c) => c.code));
+  const first = top[0].scoreTrend.points;
+  const periods = first.map((p) => p.period);
   trend.show({
     type: 'line',
     labelHeader: 'Month',
     labels: periods.map(formatMonth),
-    rawLabels: trends.t0?.points.map((p) => p.label) ?? [],
-    series: top.map((pair, i) => ({ label: pairName(pair), colour: colour(i), data: periods.map((period) => trends[`t${i}`]?.points.find((p) => p.period === period)?.score ?? 0) })),
-    href: (_index, seriesIndex) => `/pairs/${pairKey(top[seriesIndex])}${filtersToSearch(filters)}`,
+    rawLabels: first.map((p) => p.label),
+    series: pairs.map((pair, i) => ({
+      label: pairName(pair),
+      colour: colour(i),
+      data: periods.map((period) => top[i].scoreTrend.points.find((p) => p.period === period)?.score ?? 0),
+    })),
+    href: (_index, seriesIndex) => `/pairs/${pairKey(pairs[seriesIndex])}${filtersToSearch(filters)}`,
   });
-  const undated = top.reduce((total, _pair, i) => total + (trends[`t${i}`]?.undatedMeetings ?? 0), 0);
+  const undated = top.reduce((total, dyad) => total + dyad.scoreTrend.undatedMeetings, 0);
   trend.note(undatedNote(undated, null));
 }
 

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { COOPERATION_SCORE_FORMULA, type Dyad } from '@dyad/analytics';
+import type { CooperationFilter } from '@dyad/domain';
 import { CountryModel, mapCountry } from '../../country/country.model.js';
 import { Connection } from '../../graphql/connection.js';
 
@@ -32,6 +33,9 @@ export class DyadModel {
 
   @Field(() => Float, { description: COOPERATION_SCORE_FORMULA })
   score: number;
+
+  /** The filter the list was asked with (its `scoreTrend` covers the same range); not a GraphQL field. */
+  listFilter?: CooperationFilter | null;
 }
 
 export const DyadConnection = Connection(DyadModel, 'Dyad');
