@@ -295,7 +295,7 @@ const VISIT_TO = perLanguage((p) => p.cues.visitTo);
 // Where the event took place: its sentence, later sentences about it, who received whom, the dateline.
 function placeOf(doc: Doc, b: Built, line: Dateline | null): ExtractedEvent['location'] {
   const { anchor, parties, participants } = b;
-  const found = location(doc, anchor, parties) ?? b.later.map((s) => cityIn(doc, s, parties)).find(Boolean);
+  const found = location(doc, anchor, parties) ?? laterCity(doc, b.later, parties);
   if (found) return found;
   // "Mamin received the Uzbek delegation": the host receives at home; an ambassador is met where he is posted
   if (anchor && HOSTING[doc.lang].test(doc.key.slice(anchor.start, anchor.end))) {
@@ -306,6 +306,14 @@ function placeOf(doc: Doc, b: Built, line: Dateline | null): ExtractedEvent['loc
   const posted = envoy && parties.find((c) => c !== envoy.country);
   if (posted && parties.length === 2) return { name: COUNTRY_NAMES.get(posted) ?? posted, country: posted };
   return datelineLocation(doc, line, parties);
+}
+
+function laterCity(doc: Doc, later: Span[], parties: string[]): ExtractedEvent['location'] {
+  for (const s of later) {
+    const city = cityIn(doc, s, parties);
+    if (city) return city;
+  }
+  return null;
 }
 
 function cityIn(doc: Doc, s: Span, parties: string[]): ExtractedEvent['location'] {
