@@ -159,5 +159,13 @@ export function remember<T>(doc: Doc, memo: Memo<T>, span: Span, read: (doc: Doc
   return answer;
 }
 
+// (the key of an item's own answers)
+const ITEM: Span = { start: 0, end: 0 };
+
+/** `read(doc)`, computed once per item. */
+export function rememberItem<T>(doc: Doc, memo: Memo<T>, read: (doc: Doc) => T): T {
+  return remember(doc, memo, ITEM, read);
+}
+
 /** A span's id in the per-item caches (a key() is far shorter than 2^26 characters). */
 export const spanId = (span: Span): number => span.start * 0x4000000 + span.end;

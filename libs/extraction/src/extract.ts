@@ -295,7 +295,7 @@ const VISIT_TO = perLanguage((p) => p.cues.visitTo);
 // Where the event took place: its sentence, later sentences about it, who received whom, the dateline.
 function placeOf(doc: Doc, b: Built, line: Dateline | null): ExtractedEvent['location'] {
   const { anchor, parties, participants } = b;
-  const found = location(doc, anchor, parties) ?? b.later.map((s) => cityIn(doc, s, parties)).find(Boolean);
+  const found = location(doc, anchor, parties) ?? laterCity(doc, b.later, parties);
   if (found) return found;
   // "Mamin received the Uzbek delegation": the host receives at home; an ambassador is met where he is posted
   if (anchor && HOSTING[doc.lang].test(doc.key.slice(anchor.start, anchor.end))) {
@@ -306,6 +306,14 @@ function placeOf(doc: Doc, b: Built, line: Dateline | null): ExtractedEvent['loc
   const posted = envoy && parties.find((c) => c !== envoy.country);
   if (posted && parties.length === 2) return { name: COUNTRY_NAMES.get(posted) ?? posted, country: posted };
   return datelineLocation(doc, line, parties);
+}
+
+function laterCity(doc: Doc, later: Span[], parties: string[]): ExtractedEvent['location'] {
+  for (const s of later) {
+    const city = cityIn(doc, s, parties);
+    if (city) return city;
+  }
+  return null;
 }
 
 function cityIn(doc: Doc, s: Span, parties: string[]): ExtractedEvent['location'] {
@@ -439,8 +447,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (typeof b === 'string') {
       // a sentence too thin to be an event of its own may still date the one reported («لاوروف قرار است فردا جمعه ۲۸ اکتبر …»)
       const last = built[built.length - 1];
-      const named = mentionsIn(doc, anchor.span).filter((m) => !m.topic).map((m) => m.place.code);
-      if (last && anchor.status === last.status && named.length && named.every((c) => last.parties.includes(c))) last.later.push(anchor.span);
+      if (last && anchor.status === last.status && namesOnly(doc, anchor.span, last.parties)) last.later.push(anchor.span);
       continue;
     }
     // one event per set of parties: a later sentence about the same meeting names more of its people
@@ -484,6 +491,25 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     ),
   );
   return result;
+}
+
+// A sentence that names countries, all of them the event's ("the two sides also discussed …").
+// (plain loops: an optimised caller met new array shapes here and was compiled again)
+function namesOnly(doc: Doc, span: Span, parties: string[]): boolean {
+  let named = false;
+  for (const m of mentionsIn(doc, span)) {
+    if (m.topic) continue;
+    if (!parties.includes(m.place.code)) return false;
+    named = true;
+  }
+  return named;
+}
+
+// The event's sentences and those of its documents, for its sectors.
+function sectorFocus(focus: Span[], mentions: ProposalMention[]): Span[] {
+  const out = [...focus];
+  for (const m of mentions) if (m.kind === 'MOU' || m.kind === 'AGREEMENT') out.push(m.sentence);
+  return out;
 }
 
 // "Chalabi: US troops may leave next year": a headline that quotes someone
@@ -598,7 +624,11 @@ function buildEvent(doc: Doc, anchor: Anchor, title: Span | null, mentions: Prop
   // (officials named on both sides, or a call between them, is enough)
   // (an official's trip to another country is an interaction of its own)
   const trip = visited(doc, span).length > 0 && (titleHeads(doc, span) >= 1 || participants.length > 0 || (!!afterLead && titleHeads(doc, afterLead) >= 1));
-  const sides = new Set(participants.map((p) => p.country ?? (p.title && home && parties.has(home) ? home : null)).filter(Boolean));
+  const sides = new Set<string>();
+  for (const p of participants) {
+    const side = p.country ?? (p.title && home && parties.has(home) ? home : null);
+    if (side) sides.add(side);
+  }
   const officials =
     type === 'CALL' ||
     trip ||
@@ -715,7 +745,7 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
   const proposals = mergeProposals(doc, mentions);
   const followUps = findFollowUps(doc, partyList, mentions, sentences, focus);
   const ev = focus.map((s) => evidence(doc, s));
-  if (!ev.length && mentions.length) ev.push(evidence(doc, mentions[0].sentence));
+  if (!focus.length && mentions.length) ev.push(evidence(doc, mentions[0].sentence));
 
   let confidence = type === 'STATEMENT' ? 0.4 : 0.5;
   if (anchor && cueIn(doc, 'MEETING', anchor)) confidence += 0.1;
@@ -730,7 +760,7 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
     dateSource,
     countries: partyList,
     location: type === 'CALL' ? null : venueCity ? { name: venueCity.place.name, country: venueCity.place.code } : placeOf(doc, b, line),
-    sectors: sectorsOf(doc, type, [...focus, ...mentions.filter((m) => m.kind === 'MOU' || m.kind === 'AGREEMENT').map((m) => m.sentence)]),
+    sectors: sectorsOf(doc, type, sectorFocus(focus, mentions)),
     participants,
     proposals,
     followUps,

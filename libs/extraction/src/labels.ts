@@ -1,7 +1,7 @@
 // Readable labels in the item's language: a proposal is named by its phrase with its object («تفاهم‌نامه همکاری
 // سینمایی», "memorandum of understanding on trade facilitation", «соглашение о сотрудничестве в сфере туризма»);
 // a follow-up says who does what ("Iran and Kazakhstan: sign the memorandum of understanding on trade").
-import { type Doc, originalText } from './document.js';
+import { type Doc, memo, originalText, remember, spanId } from './document.js';
 import type { Mention } from './gazetteer.js';
 import type { Span } from './sentences.js';
 import { PACKS, perLanguage } from './lang/index.js';
@@ -75,19 +75,16 @@ export function wordCount(key: string, from: number, to: number): number {
 /** The mention's phrase widened to its object, in the original spelling; at most MAX_WORDS words. */
 export function objectPhrase(doc: Doc, hit: Span, sentence: Span): string {
   // (each event's proposals and follow-ups ask again for the same mentions)
-  let memo = PHRASES.get(doc);
-  if (!memo) PHRASES.set(doc, (memo = new Map()));
-  const hitId = hit.start * 0x4000000 + hit.end;
-  let bySentence = memo.get(hitId);
-  if (!bySentence) memo.set(hitId, (bySentence = new Map()));
-  const sentenceId = sentence.start * 0x4000000 + sentence.end;
+  const bySentence = remember(doc, PHRASES, hit, newPhrases);
+  const sentenceId = spanId(sentence);
   let phrase = bySentence.get(sentenceId);
   if (phrase === undefined) bySentence.set(sentenceId, (phrase = widen(doc, hit, sentence)));
   return phrase;
 }
 
 // by the hit's span, then the sentence's
-const PHRASES = new WeakMap<Doc, Map<number, Map<number, string>>>();
+const PHRASES = memo<Map<number, string>>('object phrases');
+const newPhrases = (): Map<number, string> => new Map();
 
 function widen(doc: Doc, hit: Span, sentence: Span): string {
   const key = doc.key;
@@ -154,13 +151,14 @@ export function visitAction(lang: Language, country: string): string {
 function visitCase(lang: Language, name: string): string {
   const endings = VISIT_CASE[lang];
   if (!endings.length) return name;
-  return name
-    .split(' ')
-    .map((w) => {
-      const e = endings.find(([from]) => w.length > from.length && w.endsWith(from));
-      return e ? w.slice(0, w.length - e[0].length) + e[1] : w;
-    })
-    .join(' ');
+  const words = name.split(' ');
+  let out = '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const e = endings.find(([from]) => w.length > from.length && w.endsWith(from));
+    out += (i ? ' ' : '') + (e ? w.slice(0, w.length - e[0].length) + e[1] : w);
+  }
+  return out;
 }
 
 export function meetAction(lang: Language): string {
@@ -172,7 +170,8 @@ export function withOwners(lang: Language, owners: string[], action: string, fir
   if (!owners.length) return upperFirst(lang, action);
   // the publisher's own country leads ("Iran and Iraq"), the others follow in code order
   const ordered = [...owners].sort((a, b) => +(b === first) - +(a === first) || a.localeCompare(b));
-  const names = ordered.map((c) => countryName(c, lang));
+  const names: string[] = [];
+  for (const c of ordered) names.push(countryName(c, lang));
   const who = names.length <= 2 ? names.join(AND[lang]) : `${names.slice(0, -1).join(COMMA[lang])}${AND[lang]}${names[names.length - 1]}`;
   return `${who}: ${action}`;
 }

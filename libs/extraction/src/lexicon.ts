@@ -13,10 +13,20 @@ export function rx(source: string): string {
     if (ch === '_') out += '\\s?';
     else if (ch === ' ') out += '\\s+';
     else if (ch.charCodeAt(0) < 0x80) out += ch;
-    else out += keyText(ch).key;
+    else out += keyedChar(ch);
   }
   // 'a|b' is one unit wherever it is spliced in
   return source.includes('|') ? `(?:${out})` : out;
+}
+
+// (each character keyed once: called per character of every lexicon entry, key() would be optimised for
+// one-letter texts at load and compiled again for the first item)
+const KEYED = new Map<string, string>();
+
+function keyedChar(ch: string): string {
+  let k = KEYED.get(ch);
+  if (k === undefined) KEYED.set(ch, (k = keyText(ch).key));
+  return k;
 }
 
 /**

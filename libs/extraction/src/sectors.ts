@@ -1,6 +1,6 @@
 // Sectors: named in the title or the event's sentences, or mentioned at least twice in the body.
 import { SECTOR_CUES } from './cues.js';
-import { allHitsOf, type Doc } from './document.js';
+import { allHitsOf, type Doc, memo, rememberItem } from './document.js';
 import type { Span } from './sentences.js';
 import { SECTORS, type Sector } from './vocabulary.js';
 
@@ -11,14 +11,15 @@ interface SectorHit {
 }
 
 // One pass over the item, kept for every event of it.
-const HITS = new WeakMap<Doc, SectorHit[]>();
+const HITS = memo<SectorHit[]>('sector hits');
 
 function sectorHits(doc: Doc): SectorHit[] {
-  let hits = HITS.get(doc);
-  if (hits) return hits;
-  hits = [];
+  return rememberItem(doc, HITS, readSectorHits);
+}
+
+function readSectorHits(doc: Doc): SectorHit[] {
+  const hits: SectorHit[] = [];
   for (const [sector, cues] of SECTOR_CUES) for (const h of allHitsOf(doc, cues[doc.lang])) hits.push({ sector, start: h.start, end: h.end });
-  HITS.set(doc, hits);
   return hits;
 }
 
