@@ -158,8 +158,9 @@ describe('GraphQL subscriptions fed by other processes', () => {
     const db = await api.database!.connect();
     const listeners = async () =>
       (await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'dyad live' AND datname = current_database()`)) as { pid: number }[];
+    // the listener may be between connections when the test starts (a busy machine): wait for it first
+    await expect.poll(async () => (await listeners()).length, { timeout: 15_000, interval: 200 }).toBe(1);
     const [before] = await listeners();
-    expect(before).toBeDefined();
     await db.query('SELECT pg_terminate_backend($1)', [before.pid]);
     await expect.poll(async () => (await listeners()).map((row) => row.pid), { timeout: 15_000, interval: 200 }).toEqual([expect.any(Number)]);
     expect((await listeners())[0].pid).not.toBe(before.pid);
