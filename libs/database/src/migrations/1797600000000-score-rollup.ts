@@ -64,12 +64,8 @@ export function itemsSql(kind: 'meeting' | 'proposal' | 'follow_up', which: (id:
   }
 }
 
-// Set-based: every fact's ranges, then per dyad and day the running sums of the ranges that start and end
-// (a meeting's weight as 2^((d − 2000-01-01) / 365), scaled back on each day r by 2^((2000-01-01 − r) / 365)).
-// ScoreRebuildByChangeDays1799200000000 replaced it; its down restores this one.
-export const scoreRebuildByDay = `CREATE OR REPLACE FUNCTION rollup_score_rebuild() RETURNS void LANGUAGE plpgsql AS $$
-    BEGIN
-      TRUNCATE rollup_score, rollup_score_item;
+/** The rebuild's start: every fact's ranges anew, and the statement that sums them from the days they start and end. */
+export const rebuildItemsAndEdges = `      TRUNCATE rollup_score, rollup_score_item;
       INSERT INTO rollup_score_item ${itemsSql('meeting', () => 'true', true)};
       INSERT INTO rollup_score_item ${itemsSql('proposal', () => 'true', true)};
       INSERT INTO rollup_score_item ${itemsSql('follow_up', () => 'true', true)};
@@ -82,7 +78,14 @@ export const scoreRebuildByDay = `CREATE OR REPLACE FUNCTION rollup_score_rebuil
         SELECT a, b, e + 1, CASE WHEN term = 'M' THEN -power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END,
                -(term = 'A')::int, -(term = 'S')::int, -(term = 'O')::int
         FROM rollup_score_item
-      ),
+      ),`;
+
+// Set-based: every fact's ranges, then per dyad and day the running sums of the ranges that start and end
+// (a meeting's weight as 2^((d − 2000-01-01) / 365), scaled back on each day r by 2^((2000-01-01 − r) / 365)).
+// ScoreRebuildByChangeDays1799200000000 replaced it; its down restores this one.
+export const scoreRebuildByDay = `CREATE OR REPLACE FUNCTION rollup_score_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+    BEGIN
+${rebuildItemsAndEdges}
       daily AS (SELECT a, b, day, sum(w) AS w, sum(adv) AS adv, sum(sig) AS sig, sum(ovd) AS ovd FROM edge GROUP BY 1, 2, 3),
       span AS (SELECT a, b, date_trunc('month', min(day)) AS lo, date_trunc('month', max(day)) + interval '1 month - 1 day' AS hi FROM daily GROUP BY 1, 2),
       -- every day of each dyad's months, joined to its day's changes on all three keys (a join on the dyad alone

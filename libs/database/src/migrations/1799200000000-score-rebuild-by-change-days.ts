@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { itemsSql, scoreRebuildByDay } from './1797600000000-score-rollup.js';
+import { rebuildItemsAndEdges, scoreRebuildByDay } from './1797600000000-score-rollup.js';
 
 // Written by hand: `rollup_score_rebuild()` (in `dyad rollups rebuild` and the bench seed) computes the same cells
 // with less work. Before, it made a row for every day of each dyad's months, sorted them and merge-joined them to
@@ -11,20 +11,7 @@ import { itemsSql, scoreRebuildByDay } from './1797600000000-score-rollup.js';
 
 const rebuild = `CREATE OR REPLACE FUNCTION rollup_score_rebuild() RETURNS void LANGUAGE plpgsql AS $$
   BEGIN
-    TRUNCATE rollup_score, rollup_score_item;
-    INSERT INTO rollup_score_item ${itemsSql('meeting', () => 'true', true)};
-    INSERT INTO rollup_score_item ${itemsSql('proposal', () => 'true', true)};
-    INSERT INTO rollup_score_item ${itemsSql('follow_up', () => 'true', true)};
-    INSERT INTO rollup_score (month, a, b, meetings, advanced, signed, overdue)
-    WITH edge AS (
-      SELECT a, b, s AS day, CASE WHEN term = 'M' THEN power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END AS w,
-             (term = 'A')::int AS adv, (term = 'S')::int AS sig, (term = 'O')::int AS ovd
-      FROM rollup_score_item
-      UNION ALL
-      SELECT a, b, e + 1, CASE WHEN term = 'M' THEN -power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE 0 END,
-             -(term = 'A')::int, -(term = 'S')::int, -(term = 'O')::int
-      FROM rollup_score_item
-    ),
+${rebuildItemsAndEdges}
     daily AS (SELECT a, b, day, sum(w) AS w, sum(adv)::int AS adv, sum(sig)::int AS sig, sum(ovd)::int AS ovd FROM edge GROUP BY 1, 2, 3),
     -- each change day with the sums from it on, held until the next change day; the last one (every range ended,
     -- the sums back at 0) holds to the end of its month
