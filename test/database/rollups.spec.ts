@@ -188,6 +188,41 @@ describe('rollups', () => {
     }
   }, 120_000);
 
+  it('keep the proposal and follow-up rollups at commit, without what a savepoint rolled back wrote', async () => {
+    const db = dataSources[0];
+    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
+    await db.query(`SELECT rollup_rebuild()`);
+    const proposalRows = `SELECT a, b, status, kind, sum(proposals)::int AS n FROM rollup_proposal GROUP BY 1, 2, 3, 4 HAVING sum(proposals) <> 0 ORDER BY 1, 2`;
+    const dyadRows = `SELECT a, b, sum(proposals)::int AS proposals, sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad
+      GROUP BY 1, 2 HAVING sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 ORDER BY 1, 2`;
+    await db.transaction(async (manager) => {
+      const make = factories(manager);
+      const { id } = await make.createProposal({ parties: ['IR', 'KZ'], status: 'SIGNED', statusDate: '2025-04-13' });
+      await make.createFollowUp({ proposalId: id, dueDate: '2025-06-01' });
+      // an item that fails: rolled back to its savepoint, with its notes
+      await manager.query(`SAVEPOINT item`);
+      const other = await make.createProposal({ parties: ['IR', 'RU'], kind: 'AGREEMENT', status: 'AGREED', statusDate: '2025-05-01' });
+      await make.createFollowUp({ proposalId: other.id, dueDate: '2025-07-01' });
+      await manager.query(`UPDATE proposal SET status = 'COMPLETED' WHERE id = $1`, [id]);
+      await manager.query(`ROLLBACK TO SAVEPOINT item`);
+      // written at commit: reads inside the transaction see the rollups as of its start
+      expect(await manager.query(proposalRows)).toEqual([]);
+      expect(await manager.query(dyadRows)).toEqual([]);
+    });
+    expect(await db.query(proposalRows)).toEqual(
+      [['', ''], ['IR', ''], ['IR', 'KZ'], ['KZ', '']].map(([a, b]) => ({ a, b, status: 'SIGNED', kind: 'MOU', n: 1 })),
+    );
+    expect(await db.query(dyadRows)).toEqual([{ a: 'IR', b: 'KZ', proposals: 1, signed: 1, open: 1 }]);
+    expect(await db.query(`SELECT a, b, due_month::text, status, sum(follow_ups)::int AS n FROM rollup_follow_up GROUP BY 1, 2, 3, 4 ORDER BY 1, 2`)).toEqual(
+      [['', ''], ['IR', ''], ['IR', 'KZ'], ['KZ', '']].map(([a, b]) => ({ a, b, due_month: '2025-06-01', status: 'OPEN', n: 1 })),
+    );
+    // nothing noted is left behind, and a rebuild finds the same
+    expect(await db.query(`SELECT count(*)::int AS n FROM rollup_chart_pending`)).toEqual([{ n: 0 }]);
+    const kept = await rollups(db);
+    await db.query(`SELECT rollup_rebuild()`);
+    expect(await rollups(db)).toEqual(kept);
+  });
+
   it('leave no rollup row a rebuild would not make, and count a meeting of three in each of its dyads', async () => {
     const db = dataSources[0];
     await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);

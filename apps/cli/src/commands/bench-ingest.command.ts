@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
@@ -35,6 +37,9 @@ interface Row {
   items: number;
   failed: number;
   seconds: number;
+  /** CPU per item stored: the database's backends (null where the server is not on this machine) and this process */
+  dbMs?: number | null;
+  nodeMs?: number;
   note?: string;
 }
 
@@ -139,6 +144,47 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
 // Items stored before the clock starts: worker threads started, statements planned, caches warm.
 const WARM_UP = 20;
 
+// CPU time spent while the timed items are stored: the database's backends (utime + stime of the pids serving
+// this database, from /proc: only where the server runs on this machine) and this process (all its threads:
+// extraction workers, the GraphQL server of graphql mode).
+const TICK_MS = (() => {
+  try {
+    return 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  } catch {
+    return 10;
+  }
+})();
+
+function processCpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+
+async function cpuMeter(build: Build, url: string) {
+  const name = new URL(url).pathname.slice(1);
+  const backends = async () => {
+    const rows: { rows: { pid: number }[] } = await build.database.withClient(url, (client: { query: (sql: string, params: unknown[]) => Promise<{ rows: { pid: number }[] }> }) =>
+      client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]));
+    return new Map<number, number | null>(rows.rows.map(({ pid }) => [pid, processCpuMs(pid)]));
+  };
+  const before = await backends();
+  const node = process.cpuUsage();
+  return async (items: number) => {
+    const { user, system } = process.cpuUsage(node);
+    const after = await backends();
+    let db: number | null = 0;
+    for (const [pid, ms] of after) {
+      if (ms === null) db = null;
+      else if (db !== null) db += ms - (before.get(pid) ?? 0);
+    }
+    return { dbMs: db === null ? null : db / items, nodeMs: (user + system) / 1000 / items };
+  };
+}
+
 async function runCase(
   build: Build,
   url: string,
@@ -162,25 +208,29 @@ async function runCase(
       const run = (texts: string[]) =>
         build.runIngest.runIngestBatched(sourcesOf(texts), service, { batchSize: options.batchSize, writers: concurrency, ctx }) as Promise<{ failed: number; failures: { reason: string }[] }>;
       await run(warm);
+      const cpu = await cpuMeter(build, url);
       const t0 = performance.now();
       const summary = await run(timed);
+      const seconds = (performance.now() - t0) / 1000;
       if (summary.failed) log(`batch: ${summary.failed} failed, e.g. ${summary.failures[0]?.reason}`);
-      return { ...base, failed: summary.failed, seconds: (performance.now() - t0) / 1000 };
+      return { ...base, failed: summary.failed, seconds, ...(await cpu(timed.length)) };
     }
     const one = async (text: string) => {
       const outcome = await service.ingest(ctx, { text });
       if (outcome.status !== 'NEW') throw new Error(`expected a new item, got ${outcome.status}`);
     };
     await inParallel(warm, concurrency, one);
+    const cpu = await cpuMeter(build, url);
     const t0 = performance.now();
     const failed = await inParallel(timed, concurrency, one);
-    return { ...base, failed, seconds: (performance.now() - t0) / 1000 };
+    const seconds = (performance.now() - t0) / 1000;
+    return { ...base, failed, seconds, ...(await cpu(timed.length)) };
   } finally {
     await dataSource.destroy();
   }
 }
 
-async function viaGraphql(build: Build, url: string, concurrency: number, warm: string[], timed: string[]): Promise<{ failed: number; seconds: number }> {
+async function viaGraphql(build: Build, url: string, concurrency: number, warm: string[], timed: string[]): Promise<Pick<Row, 'failed' | 'seconds' | 'dbMs' | 'nodeMs'>> {
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-ingest-'));
   const adminKey = `bench-${randomBytes(12).toString('hex')}`;
   const env = build.database.DyadEnvironment.from({
@@ -200,9 +250,11 @@ async function viaGraphql(build: Build, url: string, concurrency: number, warm: 
       if (body.data?.ingestNewsItem?.status !== 'NEW') throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
     };
     await inParallel(warm, concurrency, one);
+    const cpu = await cpuMeter(build, url);
     const t0 = performance.now();
     const failed = await inParallel(timed, concurrency, one);
-    return { failed, seconds: (performance.now() - t0) / 1000 };
+    const seconds = (performance.now() - t0) / 1000;
+    return { failed, seconds, ...(await cpu(timed.length)) };
   } finally {
     await server.close();
     await rm(workDir, { recursive: true, force: true });
@@ -232,20 +284,26 @@ async function inParallel(texts: string[], concurrency: number, work: (text: str
   return failed;
 }
 
-const formatRate = (row: { items: number; seconds: number; failed: number; note?: string }) =>
-  row.note ?? `${(row.items / row.seconds).toFixed(1)} items/s (${row.items} items in ${row.seconds.toFixed(1)} s${row.failed ? `, ${row.failed} failed` : ''})`;
+const formatMs = (ms: number | null | undefined) => (ms === null || ms === undefined ? '-' : ms.toFixed(1));
+
+const formatRate = (row: Omit<Row, 'database'>) =>
+  row.note ??
+  `${(row.items / row.seconds).toFixed(1)} items/s (${row.items} items in ${row.seconds.toFixed(1)} s${row.failed ? `, ${row.failed} failed` : ''}; ` +
+    `CPU per item: database ${formatMs(row.dbMs)} ms, node ${formatMs(row.nodeMs)} ms)`;
 
 function formatTable(rows: Row[], dist: string, options: BenchIngestOptions): string {
-  const header = ['database', 'mode', 'concurrency', 'items', 'seconds', 'items/s', 'failed'];
+  const header = ['database', 'mode', 'concurrency', 'items', 'seconds', 'items/s', 'db ms/item', 'node ms/item', 'failed'];
   const lines = rows.map((row) =>
     row.note
-      ? [row.database, row.mode, String(row.concurrency), '-', '-', '-', row.note]
-      : [row.database, row.mode, String(row.concurrency), String(row.items), row.seconds.toFixed(1), (row.items / row.seconds).toFixed(1), String(row.failed)],
+      ? [row.database, row.mode, String(row.concurrency), '-', '-', '-', '-', '-', row.note]
+      : [row.database, row.mode, String(row.concurrency), String(row.items), row.seconds.toFixed(1), (row.items / row.seconds).toFixed(1),
+          formatMs(row.dbMs), formatMs(row.nodeMs), String(row.failed)],
   );
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [
-    `build ${dist}; 1–3 KB fa/en/ru items; batch mode ${options.batchSize} items per transaction`,
+    `build ${dist}; 1–3 KB fa/en/ru items; batch mode ${options.batchSize} items per transaction; ` +
+      `CPU per item stored: the database's backends (from /proc, '-' for a server elsewhere) and this process; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`,
     format(header),
     format(widths.map((width) => '-'.repeat(width))),
     ...lines.map(format),
