@@ -21,7 +21,7 @@ export function parseStringArray(value: string): (string | null)[] | null {
   return elements;
 }
 
-const defaultStringArray = pg.types.getTypeParser(1009, 'text') as (value: string) => (string | null)[] | null;
+const defaultStringArray = pg.types.getTypeParser(1009 as never, 'text') as (value: string) => (string | null)[] | null;
 
 // text[], char[], varchar[], uuid[]: the array types whose elements node-postgres keeps as strings
 const STRING_ARRAYS = new Set([1009, 1014, 1015, 2951]);
@@ -30,6 +30,6 @@ const STRING_ARRAYS = new Set([1009, 1014, 1015, 2951]);
 export const TYPE_PARSERS = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if ((format ?? 'text') === 'text' && STRING_ARRAYS.has(oid)) return parseStringArray;
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pg.types.getTypeParser(oid as never, format as 'text');
   },
 };

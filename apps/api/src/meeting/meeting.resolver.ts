@@ -1,7 +1,7 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PubSub } from 'mercurius';
-import { assertCooperationFilter, MeetingService, type RequestContext } from '@dyad/domain';
+import { assertCooperationFilter, MEETING_ON_DEMAND_COLUMNS, MeetingService, type RequestContext } from '@dyad/domain';
 import { ActorModel, mapActor } from '../actor/actor.model.js';
 import { Allow } from '../auth/allow.decorator.js';
 import { Ctx, Loader } from '../auth/graphql-context.js';
@@ -12,7 +12,7 @@ import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql
 import { MeetingFilterInput } from '../graphql/filter.inputs.js';
 import { loadAll, type Loaders } from '../graphql/loaders.js';
 import { presetFields } from '../graphql/preset-fields.js';
-import { selectsOnlyId, selectsOnlyIdAt, selectsPath } from '../graphql/selection.js';
+import { fieldNamesAt, selectsOnlyId, selectsOnlyIdAt, selectsPath } from '../graphql/selection.js';
 import { mapNewsItem, NewsItemModel } from '../news-item/news-item.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
 import { CreateMeetingInput, LogMeetingOutcomeInput, UpdateMeetingInput } from './dto/meeting.inputs.js';
@@ -76,7 +76,10 @@ export class MeetingResolver {
     const page = toPage(pageArgs);
     // the page's source ids come with its rows when the selection shows sources (no statement of their own)
     const sourceIds = selectsPath(info, ['nodes', 'sources']) || selectsPath(info, ['edges', 'node', 'sources']);
-    const result = await this.meetings.list(ctx, filter, page, { sourceIds });
+    // the costlier columns (timestamps, sectors, long texts: each a Meeting field of the same name) only when shown
+    const shown = new Set([...fieldNamesAt(info, ['nodes']), ...fieldNamesAt(info, ['edges', 'node'])]);
+    const skip = MEETING_ON_DEMAND_COLUMNS.filter((column) => !shown.has(column));
+    const result = await this.meetings.list(ctx, filter, page, { sourceIds, skip });
     // `sources { id }` everywhere it is asked for: the ids are the whole answer, given with the row (presetFields)
     const sourcesAsIds = sourceIds && selectsOnlyIdAt(info, ['nodes', 'sources']) && selectsOnlyIdAt(info, ['edges', 'node', 'sources']);
     if (!sourcesAsIds) result.sourceIds?.forEach((ids, index) => loaders.meetingSourceIds.prime(result.nodes[index].id, ids));

@@ -46,6 +46,13 @@ export interface LogOutcomeInput {
   proposalUpdates?: Omit<SetProposalStatusInput, 'meetingId'>[] | null;
 }
 
+/**
+ * The meeting columns a list page may leave out when its caller does not show them: the timestamps, the sector array
+ * and the long texts, which cost the most to print in PostgreSQL and to parse in Node. The others are always read.
+ */
+export const MEETING_ON_DEMAND_COLUMNS = ['sectors', 'summary', 'outcomeNotes', 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Meeting)[];
+export type MeetingOnDemandColumn = (typeof MEETING_ON_DEMAND_COLUMNS)[number];
+
 /** Follow-ups, and proposal changes, one logMeetingOutcome may carry. */
 export const MAX_OUTCOME_ITEMS = 50;
 
@@ -60,13 +67,14 @@ export class MeetingService {
 
   /**
    * A page of meetings with their stored party sets, and the total, in one statement; `sourceIds` also reads each
-   * meeting's source ids (oldest report first) with the rows, for a caller that shows them.
+   * meeting's source ids (oldest report first) with the rows, for a caller that shows them. `skip` leaves out columns
+   * the caller will not show (of MEETING_ON_DEMAND_COLUMNS: those that cost the most to read and to send).
    */
   async list(
     _ctx: RequestContext,
     filter: MeetingFilter | null | undefined,
     page: Page,
-    options: { sourceIds?: boolean } = {},
+    options: { sourceIds?: boolean; skip?: readonly MeetingOnDemandColumn[] } = {},
   ): Promise<PageOf<Meeting> & { sourceIds?: string[][] }> {
     assertCooperationFilter(filter);
     const params = new SqlParams();
@@ -87,6 +95,8 @@ export class MeetingService {
         count,
         pageIds,
         alsoSelect: ['partyCodes'],
+        // only the known ones: each set skipped is a statement of its own on every connection
+        skip: options.skip?.filter((column) => MEETING_ON_DEMAND_COLUMNS.includes(column)),
         extra: options.sourceIds ? { sourceIds: MEETING_SOURCE_IDS } : undefined,
       },
     );
