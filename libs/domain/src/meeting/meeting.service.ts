@@ -47,11 +47,18 @@ export interface LogOutcomeInput {
 }
 
 /**
- * The meeting columns a list page may leave out when its caller does not show them: the timestamps, the sector array
- * and the long texts, which cost the most to print in PostgreSQL and to parse in Node. The others are always read.
+ * The meeting columns a list page reads only when its caller shows them, in groups (so one filter makes at most 32
+ * statement texts): each costs PostgreSQL its printing and Node its parsing, the timestamps and arrays most. The id,
+ * type, date and party set are always read.
  */
-export const MEETING_ON_DEMAND_COLUMNS = ['sectors', 'summary', 'outcomeNotes', 'createdAt', 'updatedAt'] as const satisfies readonly (keyof Meeting)[];
-export type MeetingOnDemandColumn = (typeof MEETING_ON_DEMAND_COLUMNS)[number];
+export const MEETING_COLUMN_GROUPS = {
+  state: ['status', 'dateSource', 'reviewStatus', 'version'],
+  location: ['locationName', 'locationCountryCode'],
+  texts: ['summary', 'outcome', 'outcomeNotes', 'confidence'],
+  sectors: ['sectors'],
+  times: ['createdAt', 'updatedAt'],
+} as const satisfies Record<string, readonly (keyof Meeting)[]>;
+export type MeetingColumnGroup = keyof typeof MEETING_COLUMN_GROUPS;
 
 /** Follow-ups, and proposal changes, one logMeetingOutcome may carry. */
 export const MAX_OUTCOME_ITEMS = 50;
@@ -67,14 +74,14 @@ export class MeetingService {
 
   /**
    * A page of meetings with their stored party sets, and the total, in one statement; `sourceIds` also reads each
-   * meeting's source ids (oldest report first) with the rows, for a caller that shows them. `skip` leaves out columns
-   * the caller will not show (of MEETING_ON_DEMAND_COLUMNS: those that cost the most to read and to send).
+   * meeting's source ids (oldest report first) with the rows, for a caller that shows them. `skip` leaves out groups of
+   * columns the caller will not show (MEETING_COLUMN_GROUPS; those properties stay unset).
    */
   async list(
     _ctx: RequestContext,
     filter: MeetingFilter | null | undefined,
     page: Page,
-    options: { sourceIds?: boolean; skip?: readonly MeetingOnDemandColumn[] } = {},
+    options: { sourceIds?: boolean; skip?: readonly MeetingColumnGroup[] } = {},
   ): Promise<PageOf<Meeting> & { sourceIds?: string[][] }> {
     assertCooperationFilter(filter);
     const params = new SqlParams();
@@ -95,8 +102,7 @@ export class MeetingService {
         count,
         pageIds,
         alsoSelect: ['partyCodes'],
-        // only the known ones: each set skipped is a statement of its own on every connection
-        skip: options.skip?.filter((column) => MEETING_ON_DEMAND_COLUMNS.includes(column)),
+        skip: options.skip?.flatMap((group) => MEETING_COLUMN_GROUPS[group] ?? []),
         extra: options.sourceIds ? { sourceIds: MEETING_SOURCE_IDS } : undefined,
       },
     );
