@@ -28,6 +28,8 @@ describe('GraphQL: the meetings list', () => {
         status: k % 5 === 1 ? 'SCHEDULED' : 'HELD',
         type: k % 3 === 0 ? 'VISIT' : 'MEETING',
         reviewStatus: k % 8 === 5 ? 'REJECTED' : k % 4 === 0 ? 'CONFIRMED' : 'EXTRACTED',
+        sectors: k % 2 ? ['ENERGY', 'TRADE'] : [],
+        summary: k % 3 ? `Talks ${k}` : null,
       });
       ids.push(meeting.id);
     }
@@ -134,6 +136,50 @@ describe('GraphQL: the meetings list', () => {
           const wantsTitle = key === 'more' || /(?<!more: )sources \{ id (title|\.\.\. on NewsItem)/.test(selection);
           if (wantsTitle) expect(sources.map((source) => source.title), selection).toEqual(expected.sources.map((source) => source.title));
           for (const source of sources) if ('__typename' in source) expect(source.__typename).toBe('NewsItem');
+        }
+      }
+    }
+  });
+
+  it('reads each group of optional columns only for a selection that shows one of its fields, with the answers of a meeting read alone', async () => {
+    const all = 'id type status date dateSource location { name } sectors summary outcome outcomeNotes reviewStatus confidence version createdAt updatedAt';
+    const selections = [
+      `nodes { ${all} }`,
+      `nodes { id type date }`,
+      `nodes { id summary }`,
+      `nodes { id status location { name } }`,
+      `edges { node { id createdAt sectors } } nodes { id version }`,
+      `nodes { id ...F } } } fragment F on Meeting { updatedAt ... on Meeting { outcomeNotes } }`,
+    ];
+    // the fields of each group of columns read together, and those columns
+    const COLUMN_GROUPS: [string[], string[]][] = [
+      [['status', 'dateSource', 'reviewStatus', 'version'], ['status', 'date_source', 'review_status', 'version']],
+      [['location'], ['location_name']],
+      [['summary', 'outcome', 'outcomeNotes', 'confidence'], ['summary', 'outcome', 'outcome_notes', 'confidence']],
+      [['sectors'], ['sectors']],
+      [['createdAt', 'updatedAt'], ['created_at', 'updated_at']],
+    ];
+    for (const filter of ['{ countries: ["IR", "KZ"] }', '{ countries: ["IR"] }', '{ reviewStatuses: [EXTRACTED, CONFIRMED, REJECTED] }']) {
+      for (const selection of selections) {
+        const before = queries.texts.length;
+        const { data, errors } = await api.graphql<{ meetings: { nodes?: Record<string, unknown>[]; edges?: { node: Record<string, unknown> }[] } }>(
+          `{ meetings(filter: ${filter}, first: 20) { ${selection}${selection.includes('fragment') ? '' : ' } }'}`,
+        );
+        expect(errors, selection).toBeUndefined();
+        // what the page's statement read: the costlier columns exactly when the selection shows them
+        const statement = queries.texts.slice(before).find((text) => text.includes('LEFT JOIN meeting e'))!;
+        expect(statement).toBeDefined();
+        for (const [fields, columns] of COLUMN_GROUPS) {
+          const shown = fields.some((field) => new RegExp(`\\b${field}\\b`).test(selection));
+          for (const column of columns) expect(statement.includes(`e."${column}"`), `${filter} ${selection}: ${column}`).toBe(shown);
+        }
+        for (const column of ['id', 'type', 'date', 'party_codes']) expect(statement).toContain(`e."${column}"`);
+        const rows = [...(data!.meetings.nodes ?? []), ...(data!.meetings.edges ?? []).map((edge) => edge.node)];
+        expect(rows.length).toBeGreaterThan(3);
+        for (const row of rows) {
+          const fields = Object.keys(row).map((key) => (key === 'location' ? 'location { name }' : key)).join(' ');
+          const alone = await api.graphql<{ meeting: Record<string, unknown> }>(`query($id: ID!) { meeting(id: $id) { ${fields} } }`, { id: row.id });
+          expect(row, `${filter} ${selection}`).toEqual(alone.data!.meeting);
         }
       }
     }

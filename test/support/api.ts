@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DyadEnvironment, freePort } from '@dyad/database';
-import { AbstractLogger, type LogLevel } from 'typeorm';
+import { AbstractLogger, type LogLevel, type LogMessage } from 'typeorm';
 import { startServer, type RunningServer } from '../../apps/api/src/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -24,13 +24,17 @@ export interface TestApi {
 /** Counts the SQL statements the server runs, for N+1 checks. */
 export class QueryCounter extends AbstractLogger {
   count = 0;
+  /** The text of every statement run, in order. */
+  readonly texts: string[] = [];
 
   constructor() {
     super('all');
   }
 
-  protected writeLog(level: LogLevel): void {
-    if (level === 'query') this.count++;
+  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
+    if (level !== 'query') return;
+    this.count++;
+    for (const one of Array.isArray(message) ? message : [message]) this.texts.push(String(one.message));
   }
 }
 

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
+import { TYPE_PARSERS } from './type-parsers.js';
 
 export interface DataSourceOptions {
   url: string;
@@ -38,6 +39,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       // The API's statements are short: a parallel plan costs more to start than it saves, and JIT compiling took
       // longer than running them. The few long ones (chart fallbacks, rollup rebuilds) turn parallelism back on.
       options: '-c max_parallel_workers_per_gather=0 -c jit=off',
+      // string arrays (a page's source ids, party sets) split without a walk per character; read replicas' pools too
+      types: TYPE_PARSERS,
     },
   });
 }

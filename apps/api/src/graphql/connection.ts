@@ -54,18 +54,20 @@ export interface ConnectionShape<T> {
   pageInfo: PageInfo;
 }
 
-/** A Relay-style connection from one page of rows and the total. */
+/** A Relay-style connection from one page of rows and the total; its edges (a cursor each) are made when first read. */
 export function toConnection<T>(nodes: T[], totalCount: number, page: Page): ConnectionShape<T> {
-  const edges = nodes.map((node, index) => ({ cursor: encodeCursor(page.offset + index), node }));
+  let edges: { cursor: string; node: T }[] | undefined;
   return {
     totalCount,
     nodes,
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node, index) => ({ cursor: encodeCursor(page.offset + index), node })));
+    },
     pageInfo: {
       hasNextPage: page.offset + nodes.length < totalCount,
       hasPreviousPage: page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: nodes.length ? encodeCursor(page.offset) : null,
+      endCursor: nodes.length ? encodeCursor(page.offset + nodes.length - 1) : null,
     },
   };
 }

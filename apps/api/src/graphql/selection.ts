@@ -57,3 +57,17 @@ function selectionsAt(info: GraphQLResolveInfo, path: string[]): FieldNode[] {
 export function selectsOnlyIdAt(info: GraphQLResolveInfo, path: string[]): boolean {
   return selectionsAt(info, path).every((node) => onlyId(info, node.selectionSet));
 }
+
+/** The names of the fields every selection of `path` asks for (field names from the field being resolved), following fragments. */
+export function fieldNamesAt(info: GraphQLResolveInfo, path: string[]): Set<string> {
+  const names = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else collect(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of selectionsAt(info, path)) collect(node.selectionSet);
+  return names;
+}

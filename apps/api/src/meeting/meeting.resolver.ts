@@ -1,7 +1,7 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PubSub } from 'mercurius';
-import { assertCooperationFilter, MeetingService, type RequestContext } from '@dyad/domain';
+import { assertCooperationFilter, type MeetingColumnGroup, MeetingService, type RequestContext } from '@dyad/domain';
 import { ActorModel, mapActor } from '../actor/actor.model.js';
 import { Allow } from '../auth/allow.decorator.js';
 import { Ctx, Loader } from '../auth/graphql-context.js';
@@ -12,7 +12,7 @@ import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql
 import { MeetingFilterInput } from '../graphql/filter.inputs.js';
 import { loadAll, type Loaders } from '../graphql/loaders.js';
 import { presetFields } from '../graphql/preset-fields.js';
-import { selectsOnlyId, selectsOnlyIdAt, selectsPath } from '../graphql/selection.js';
+import { fieldNamesAt, selectsOnlyId, selectsOnlyIdAt, selectsPath } from '../graphql/selection.js';
 import { mapNewsItem, NewsItemModel } from '../news-item/news-item.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
 import { CreateMeetingInput, LogMeetingOutcomeInput, UpdateMeetingInput } from './dto/meeting.inputs.js';
@@ -61,6 +61,27 @@ async function withCountries(
   return meetings;
 }
 
+// Which of the list's optional column groups each Meeting field is answered from; the fields of NO_COLUMNS need none
+// of them (the id, type, date and party set are always read; relations are read by id). A field in neither (one
+// added later) reads every column.
+const FIELD_COLUMNS: Record<string, MeetingColumnGroup> = {
+  status: 'state', dateSource: 'state', reviewStatus: 'state', version: 'state', location: 'location',
+  summary: 'texts', outcome: 'texts', outcomeNotes: 'texts', confidence: 'texts', sectors: 'sectors', createdAt: 'times', updatedAt: 'times',
+};
+const NO_COLUMNS = new Set(['__typename', 'id', 'type', 'date', 'countries', 'participants', 'sources', 'proposals', 'followUps', 'evidence']);
+const COLUMN_GROUPS = [...new Set(Object.values(FIELD_COLUMNS))];
+
+/** The column groups a list page can leave out for a selection of these Meeting fields. */
+function unshownColumns(fields: string[]): MeetingColumnGroup[] {
+  const shown = new Set<MeetingColumnGroup>();
+  for (const field of fields) {
+    const group = FIELD_COLUMNS[field];
+    if (group) shown.add(group);
+    else if (!NO_COLUMNS.has(field)) return [];
+  }
+  return COLUMN_GROUPS.filter((group) => !shown.has(group));
+}
+
 @Resolver(() => MeetingModel)
 export class MeetingResolver {
   constructor(private readonly meetings: MeetingService) {}
@@ -76,7 +97,8 @@ export class MeetingResolver {
     const page = toPage(pageArgs);
     // the page's source ids come with its rows when the selection shows sources (no statement of their own)
     const sourceIds = selectsPath(info, ['nodes', 'sources']) || selectsPath(info, ['edges', 'node', 'sources']);
-    const result = await this.meetings.list(ctx, filter, page, { sourceIds });
+    const skip = unshownColumns([...fieldNamesAt(info, ['nodes']), ...fieldNamesAt(info, ['edges', 'node'])]);
+    const result = await this.meetings.list(ctx, filter, page, { sourceIds, skip });
     // `sources { id }` everywhere it is asked for: the ids are the whole answer, given with the row (presetFields)
     const sourcesAsIds = sourceIds && selectsOnlyIdAt(info, ['nodes', 'sources']) && selectsOnlyIdAt(info, ['edges', 'node', 'sources']);
     if (!sourcesAsIds) result.sourceIds?.forEach((ids, index) => loaders.meetingSourceIds.prime(result.nodes[index].id, ids));

@@ -46,6 +46,20 @@ export interface LogOutcomeInput {
   proposalUpdates?: Omit<SetProposalStatusInput, 'meetingId'>[] | null;
 }
 
+/**
+ * The meeting columns a list page reads only when its caller shows them, in groups (so one filter makes at most 32
+ * statement texts): each costs PostgreSQL its printing and Node its parsing, the timestamps and arrays most. The id,
+ * type, date and party set are always read.
+ */
+export const MEETING_COLUMN_GROUPS = {
+  state: ['status', 'dateSource', 'reviewStatus', 'version'],
+  location: ['locationName', 'locationCountryCode'],
+  texts: ['summary', 'outcome', 'outcomeNotes', 'confidence'],
+  sectors: ['sectors'],
+  times: ['createdAt', 'updatedAt'],
+} as const satisfies Record<string, readonly (keyof Meeting)[]>;
+export type MeetingColumnGroup = keyof typeof MEETING_COLUMN_GROUPS;
+
 /** Follow-ups, and proposal changes, one logMeetingOutcome may carry. */
 export const MAX_OUTCOME_ITEMS = 50;
 
@@ -60,13 +74,14 @@ export class MeetingService {
 
   /**
    * A page of meetings with their stored party sets, and the total, in one statement; `sourceIds` also reads each
-   * meeting's source ids (oldest report first) with the rows, for a caller that shows them.
+   * meeting's source ids (oldest report first) with the rows, for a caller that shows them. `skip` leaves out groups of
+   * columns the caller will not show (MEETING_COLUMN_GROUPS; those properties stay unset).
    */
   async list(
     _ctx: RequestContext,
     filter: MeetingFilter | null | undefined,
     page: Page,
-    options: { sourceIds?: boolean } = {},
+    options: { sourceIds?: boolean; skip?: readonly MeetingColumnGroup[] } = {},
   ): Promise<PageOf<Meeting> & { sourceIds?: string[][] }> {
     assertCooperationFilter(filter);
     const params = new SqlParams();
@@ -87,6 +102,7 @@ export class MeetingService {
         count,
         pageIds,
         alsoSelect: ['partyCodes'],
+        skip: options.skip?.flatMap((group) => MEETING_COLUMN_GROUPS[group] ?? []),
         extra: options.sourceIds ? { sourceIds: MEETING_SOURCE_IDS } : undefined,
       },
     );

@@ -110,11 +110,13 @@ function columnReading(column: ColumnMetadata): { select: string; asRead: boolea
   return { select: name, asRead: typeof column.type === 'string' && AS_READ.has(column.type) };
 }
 
-/** The entity's plain columns (those read by default, and `alsoSelect`), their select expressions over alias `e`, and
- * how to make an entity of a raw row of them. */
-function entityColumns<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, alsoSelect: string[]) {
+/** The entity's plain columns (those read by default, and `alsoSelect`, less `skip`), their select expressions over
+ * alias `e`, and how to make an entity of a raw row of them (a skipped property stays unset). */
+function entityColumns<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, alsoSelect: string[], skip: readonly string[] = []) {
   const metadata = manager.connection.getMetadata(entity);
-  const columns = metadata.columns.filter((c) => !c.relationMetadata && (c.isSelect || alsoSelect.includes(c.propertyName)));
+  const columns = metadata.columns.filter(
+    (c) => !c.relationMetadata && (c.isSelect || alsoSelect.includes(c.propertyName)) && (c.isPrimary || !skip.includes(c.propertyName)),
+  );
   const driver = manager.connection.driver;
   const readings = columns.map((column) => ({ column, property: column.propertyName, key: column.databaseName, ...columnReading(column) }));
   const hydrate = (row: Record<string, unknown>): T => {
@@ -173,11 +175,13 @@ export async function pagedRows<T extends ObjectLiteral & { id: string }, X exte
      * finds them for these conditions: the same ids in the same order. */
     pageIds?: ((limit: string, offset: string) => string) | null;
     alsoSelect?: string[];
+    /** Properties the caller does not need (left unset on each entity; the primary key is always read). */
+    skip?: readonly string[];
     extra?: { [K in keyof X]: string };
   } = {},
 ): Promise<{ rows: { entity: T; extra: X }[]; total: number }> {
   const table = manager.connection.getMetadata(entity).tableName;
-  const { select, hydrate } = entityColumns<T>(manager, entity, options.alsoSelect ?? []);
+  const { select, hydrate } = entityColumns<T>(manager, entity, options.alsoSelect ?? [], options.skip);
   const alias = source.alias;
   const where = whereClause(conditions);
   const limit = params.param(page.limit);
