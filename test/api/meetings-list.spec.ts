@@ -33,6 +33,13 @@ describe('GraphQL: the meetings list', () => {
       });
       ids.push(meeting.id);
     }
+    // places: a name and a country, a name alone, a country alone
+    await db.query(
+      `UPDATE meeting m SET location_name = CASE WHEN x.n % 3 = 2 THEN NULL ELSE 'Place ' || x.n END,
+                            location_country_code = CASE WHEN x.n % 3 = 1 THEN NULL ELSE 'KZ' END
+       FROM unnest($1::uuid[]) WITH ORDINALITY x(id, n) WHERE m.id = x.id AND x.n % 2 = 0`,
+      [ids],
+    );
     // one or two sources each, published on different days (the list gives them oldest first)
     await db.query(
       `INSERT INTO news_item (url, title, body, search_key, language, published_at, content_hash, extractor_version)
@@ -142,23 +149,24 @@ describe('GraphQL: the meetings list', () => {
   });
 
   it('reads each group of optional columns only for a selection that shows one of its fields, with the answers of a meeting read alone', async () => {
-    const all = 'id type status date dateSource location { name } sectors summary outcome outcomeNotes reviewStatus confidence version createdAt updatedAt';
+    const all = 'id type status date dateSource location { name country { code } } sectors summary outcome outcomeNotes reviewStatus confidence version createdAt updatedAt';
     const selections = [
       `nodes { ${all} }`,
       `nodes { id type date }`,
       `nodes { id summary }`,
-      `nodes { id status location { name } }`,
+      `nodes { id status location { name country { code } } }`,
       `edges { node { id createdAt sectors } } nodes { id version }`,
       `nodes { id ...F } } } fragment F on Meeting { updatedAt ... on Meeting { outcomeNotes } }`,
     ];
     // the fields of each group of columns read together, and those columns
     const COLUMN_GROUPS: [string[], string[]][] = [
       [['status', 'dateSource', 'reviewStatus', 'version'], ['status', 'date_source', 'review_status', 'version']],
-      [['location'], ['location_name']],
+      [['location'], ['location_name', 'location_country_code']],
       [['summary', 'outcome', 'outcomeNotes', 'confidence'], ['summary', 'outcome', 'outcome_notes', 'confidence']],
       [['sectors'], ['sectors']],
       [['createdAt', 'updatedAt'], ['created_at', 'updated_at']],
     ];
+    const located = new Set<string>();
     for (const filter of ['{ countries: ["IR", "KZ"] }', '{ countries: ["IR"] }', '{ reviewStatuses: [EXTRACTED, CONFIRMED, REJECTED] }']) {
       for (const selection of selections) {
         const before = queries.texts.length;
@@ -177,12 +185,19 @@ describe('GraphQL: the meetings list', () => {
         const rows = [...(data!.meetings.nodes ?? []), ...(data!.meetings.edges ?? []).map((edge) => edge.node)];
         expect(rows.length).toBeGreaterThan(3);
         for (const row of rows) {
-          const fields = Object.keys(row).map((key) => (key === 'location' ? 'location { name }' : key)).join(' ');
+          const fields = Object.keys(row).map((key) => (key === 'location' ? 'location { name country { code } }' : key)).join(' ');
           const alone = await api.graphql<{ meeting: Record<string, unknown> }>(`query($id: ID!) { meeting(id: $id) { ${fields} } }`, { id: row.id });
           expect(row, `${filter} ${selection}`).toEqual(alone.data!.meeting);
+          if ('location' in row) located.add(JSON.stringify(row.location));
         }
       }
     }
+    // the places as stored, read alone and in the list alike: a country with no name is a place too
+    const shapes = new Set([...located].map((text) => {
+      const place = JSON.parse(text) as { name: string | null; country: { code: string } | null } | null;
+      return place && `${place.name ? 'name' : '-'} ${place.country?.code ?? '-'}`;
+    }));
+    expect(shapes).toEqual(new Set(['- KZ', 'name KZ', 'name -', null]));
   });
 
   it('pages in a stable order across the two ways of counting', async () => {

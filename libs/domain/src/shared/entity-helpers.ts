@@ -115,7 +115,9 @@ function columnReading(column: ColumnMetadata): { select: string; asRead: boolea
 function entityColumns<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, alsoSelect: string[], skip: readonly string[] = []) {
   const metadata = manager.connection.getMetadata(entity);
   const columns = metadata.columns.filter(
-    (c) => !c.relationMetadata && (c.isSelect || alsoSelect.includes(c.propertyName)) && (c.isPrimary || !skip.includes(c.propertyName)),
+    // a relation's own key column is read when the entity declares it as a property (meeting.locationCountryCode,
+    // followUp.meetingId…); a join column with no property of its own (virtual) is left to the relation
+    (c) => !(c.relationMetadata && c.isVirtual) && (c.isSelect || alsoSelect.includes(c.propertyName)) && (c.isPrimary || !skip.includes(c.propertyName)),
   );
   const driver = manager.connection.driver;
   const readings = columns.map((column) => ({ column, property: column.propertyName, key: column.databaseName, ...columnReading(column) }));
