@@ -3,15 +3,23 @@ import type { EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
 
-/** The prepared statement's name for a text: a hash of it, computed once per text (one text, one statement per connection). */
-export function statementName(text: string): string {
+/**
+ * How many statement texts get a name. Each named text is kept by every pool connection (parsed, with its plans) for
+ * the connection's life; filter shapes and selections can make many texts, so past this many a new text runs unnamed
+ * (parsed and planned on each call, as an ad hoc query is) and the memory stays bounded.
+ */
+export const MAX_NAMED_STATEMENTS = 1000;
+
+/** The prepared statement's name for a text (a hash of it, computed once per text: one text, one statement per
+ * connection), or undefined, to run it unnamed, once MAX_NAMED_STATEMENTS other texts have names. */
+export function statementName(text: string): string | undefined {
   let name = names.get(text);
-  if (!name) names.set(text, (name = `dyad_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`));
+  if (!name && names.size < MAX_NAMED_STATEMENTS) names.set(text, (name = `dyad_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`));
   return name;
 }
 
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 /**
