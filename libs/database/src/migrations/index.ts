@@ -6,6 +6,7 @@ import { WorkerHeartbeat1797200000001 } from './1797200000001-worker-heartbeat.j
 import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { ScoreRebuildByChangeDays1799200000000 } from './1799200000000-score-rebuild-by-change-days.js';
+import { ScoreRebuildMonthsInOrder1799500000000 } from './1799500000000-score-rebuild-months-in-order.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
@@ -68,4 +69,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ScoreRollupMonthCells1799000000000,
   ProposalSectorRollupTakeBack1799000000001,
   ScoreRebuildByChangeDays1799200000000,
+  ScoreRebuildMonthsInOrder1799500000000,
 ];
