@@ -259,9 +259,11 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         SELECT id, status::follow_up_status, least(coalesce(due_date, date + 30), current_date) FROM bench_follow_up WHERE status <> 'OPEN'`,
     },
     // rollup_rebuild(false), the party sets and pairs written with the rows and the origin dates with the follow-ups:
-    // the chart rollups (each grouped first by party set, then spread over the set's countries and pairs: a party
-    // set is shared by many rows, so the spreading is done once per group instead of once per row; the same counts
-    // as rollup_rebuild_charts), the dyad rollups read from them, and the score rollup, side by side
+    // the score rollup, the chart rollups (each grouped first by party set, then spread over the set's countries and
+    // pairs: a party set is shared by many rows, so the spreading is done once per group instead of once per row; the
+    // same counts as rollup_rebuild_charts) and the dyad rollups read from them, side by side
+    // the score rollup first: the longest step, so the other connections fill in around it
+    { label: 'score rollup', reads: FACT_TABLES, sql: `SELECT rollup_score_rebuild()` },
     {
       label: 'meeting rollup',
       writes: 'rollup_meeting', reads: ['meeting'],
@@ -313,7 +315,6 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       writes: 'rollup_dyad', reads: ['rollup_meeting', 'rollup_proposal', 'rollup_follow_up', 'follow_up_action'],
       sql: `SELECT rollup_dyad_rebuild()`,
     },
-    { label: 'score rollup', reads: FACT_TABLES, sql: `SELECT rollup_score_rebuild()` },
     {
       label: 'evidence',
       writes: 'evidence', reads: ['bench_news', 'bench_proposal', 'bench_follow_up'],
@@ -341,7 +342,8 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
   await runner.query(`SELECT setseed(0.42)`);
   const started = Date.now();
   // Secondary indexes are built once after the load (sorted, in bulk): much faster than growing them row by row.
-  // GIN indexes first: they build on one core and take longest, so the other connections fill in around them.
+  // GIN indexes first: they build on one core and take longest, so the other connections fill in around them; the
+  // trigram ones (the news items' is the longest step after the score rollup) as soon as their table is written.
   const indexes: { name: string; table: string; definition: string }[] = await runner.query(
     `SELECT i.indexname AS name, i.tablename AS table, i.indexdef AS definition FROM pg_indexes i
      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
@@ -350,7 +352,12 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
     [SEEDED_TABLES],
   );
   for (const index of indexes) await runner.query(`DROP INDEX "${index.name}"`);
-  for (const index of indexes) steps.push({ label: `index ${index.name}`, sql: index.definition, reads: [index.table] });
+  for (const index of indexes) {
+    const step: Step = { label: `index ${index.name}`, sql: index.definition, reads: [index.table] };
+    const writer = index.definition.includes(' gin_trgm_ops') ? steps.findIndex((earlier) => earlier.writes === index.table) : -1;
+    if (writer < 0) steps.push(step);
+    else steps.splice(writer + 1, 0, step);
+  }
   // So are the primary keys and unique constraints no foreign key depends on (the join tables', news_item's
   // content hash): dropped, and added again with the same name and definition. The others (meeting, news item,
   // proposal and follow-up ids) stay, and their rows are written in id order, so each insert appends to the index.
