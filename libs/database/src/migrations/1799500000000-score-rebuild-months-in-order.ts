@@ -5,9 +5,10 @@ import { rebuildItemsAndEdges } from './1797600000000-score-rollup.js';
 // cells with less work. Before, the 3.7 million day rows (at 1,000,000 meetings) were sorted by month and dyad
 // (on disk), and each of the month's four arrays sorted its ~30 days again (four small sorts per cell row,
 // 122,000 rows). The days come out of the running sums already in dyad order, so now they are only sorted by
-// month and day within each dyad (an incremental sort, in memory) and each array takes them in that order. Same
-// cells, bit for bit (the sums and weights are computed as before); 28 → 20 s of PostgreSQL CPU at 1,000,000
-// meetings.
+// month and day within each dyad (an incremental sort, in memory) and each array takes them in that order (the
+// grouping keys are the sort's leading keys and nothing is joined after it, so the rows reach each group in the
+// sorted order, as PostgreSQL's manual describes for aggregates over a sorted subquery). Same cells, bit for bit
+// (the sums and weights are computed as before); 28 → 20 s of PostgreSQL CPU at 1,000,000 meetings.
 
 const sumsByChangeDay = `
     daily AS (SELECT a, b, day, sum(w) AS w, sum(adv)::int AS adv, sum(sig)::int AS sig, sum(ovd)::int AS ovd FROM edge GROUP BY 1, 2, 3),
