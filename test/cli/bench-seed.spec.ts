@@ -64,7 +64,7 @@ describe('bench seed over several connections', () => {
     const total = Number(/^seed \d+\/(\d+) /.exec(steps[0])![1]);
     expect(steps).toHaveLength(total);
     expect(new Set(steps.map((line) => /^seed (\d+)\//.exec(line)![1])).size).toBe(total);
-    for (const label of ['plan meetings', 'meetings', 'meeting pairs', 'news items', 'chart and dyad rollups', 'score rollup', 'follow-up origin dates', 'evidence']) {
+    for (const label of ['plan meetings', 'meetings', 'meeting pairs', 'news items', 'meeting rollup', 'proposal rollup', 'follow-up rollup', 'dyad rollups', 'score rollup', 'evidence']) {
       expect(steps.filter((line) => line.replace(/^seed \d+\/\d+ /, '').replace(/( \([\d,]+ rows\))? in [\d.]+ s$/, '') === label)).toHaveLength(1);
     }
     expect(log.some((line) => /seeded in [\d.]+ s$/.test(line))).toBe(true);

@@ -33,6 +33,15 @@ const VACUUMED_TABLES = [
 /** The tables every rollup is computed from. */
 const FACT_TABLES = ['meeting', 'meeting_party', 'proposal', 'proposal_party', 'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change'];
 
+/**
+ * The scopes a row with party set `codes` counts in, as rollup_rebuild_charts spreads it: all countries ('', ''),
+ * each party (code, ''), each pair (a < b).
+ */
+function partySetScopes(codes: string): string {
+  return `SELECT ''::text AS a, ''::text AS b UNION ALL SELECT x::text, '' FROM unnest(${codes}) x
+          UNION ALL SELECT x::text, y::text FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y`;
+}
+
 interface Step {
   label: string;
   sql: string;
@@ -222,12 +231,15 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       writes: 'follow_up_action', reads: ['bench_follow_up'],
       // parties: its meeting's (or proposal's: the same countries), else its owners'
       // owners: the meeting's first two parties (code_a, code_b: never equal)
-      sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, party_codes, owner_codes)
+      // origin date: what follow_up_origin_rebuild() writes, its meeting's date (every bench meeting is held and
+      // dated), none without a meeting
+      sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, party_codes,
+                                          owner_codes, origin_date)
         SELECT id, 'Follow up bench meeting ' || i, horizon::follow_up_horizon, due_date, due_date IS NOT NULL,
                status::follow_up_status, meeting_id, proposal_id, 1,
                CASE WHEN meeting_id IS NULL AND proposal_id IS NULL THEN o.codes::char(2)[]
                     ELSE ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::char(2)[] END,
-               o.codes::char(2)[]
+               o.codes::char(2)[], CASE WHEN meeting_id IS NOT NULL THEN date END
         FROM bench_follow_up
         CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b]) x ORDER BY x)::text[] AS codes) o
         ORDER BY id`,
@@ -246,16 +258,63 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         UNION ALL
         SELECT id, status::follow_up_status, least(coalesce(due_date, date + 30), current_date) FROM bench_follow_up WHERE status <> 'OPEN'`,
     },
-    // rollup_rebuild(false) in three parts side by side (the party sets and pairs were written with the rows): the
-    // chart rollups and the dyad totals read from them, the score rollup, and the follow-ups' origin dates (which
-    // no rollup reads)
-    {
-      label: 'chart and dyad rollups',
-      reads: FACT_TABLES,
-      sql: `DO $$ BEGIN PERFORM rollup_rebuild_charts(false); PERFORM rollup_dyad_rebuild(); END $$`,
-    },
+    // rollup_rebuild(false), the party sets and pairs written with the rows and the origin dates with the follow-ups:
+    // the score rollup, the chart rollups (each grouped first by party set, then spread over the set's countries and
+    // pairs: a party set is shared by many rows, so the spreading is done once per group instead of once per row; the
+    // same counts as rollup_rebuild_charts) and the dyad rollups read from them, side by side
+    // the score rollup first: the longest step, so the other connections fill in around it
     { label: 'score rollup', reads: FACT_TABLES, sql: `SELECT rollup_score_rebuild()` },
-    { label: 'follow-up origin dates', reads: FACT_TABLES, sql: `SELECT follow_up_origin_rebuild()` },
+    {
+      label: 'meeting rollup',
+      writes: 'rollup_meeting', reads: ['meeting'],
+      sql: `INSERT INTO rollup_meeting (a, b, month, status, type, shard, meetings, last_date)
+        SELECT s.a, s.b, g.month, g.status, g.type, 0, sum(g.n), max(g.last_date)
+        FROM (SELECT m.party_codes, rollup_month(m.date, '-infinity') AS month, m.status, m.type, count(*) AS n, max(m.date) AS last_date
+              FROM meeting m WHERE m.review_status <> 'REJECTED' GROUP BY 1, 2, 3, 4) g
+        CROSS JOIN LATERAL (${partySetScopes('g.party_codes')}) s
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY s.a COLLATE "C", s.b COLLATE "C", 3, 4, 5`,
+    },
+    {
+      label: 'meeting sector rollup',
+      writes: 'rollup_meeting_sector', reads: ['meeting'],
+      sql: `INSERT INTO rollup_meeting_sector (sector, month, status, shard, meetings)
+        SELECT x.sector, rollup_month(m.date, '-infinity'), m.status, 0, count(*)
+        FROM meeting m CROSS JOIN LATERAL (SELECT DISTINCT unnest(m.sectors) AS sector) x WHERE m.review_status <> 'REJECTED'
+        GROUP BY 1, 2, 3`,
+    },
+    {
+      label: 'proposal rollup',
+      writes: 'rollup_proposal', reads: ['proposal'],
+      sql: `INSERT INTO rollup_proposal (a, b, month, status, kind, step, shard, proposals)
+        SELECT s.a, s.b, g.month, g.status, g.kind, g.funnel_step, 0, sum(g.n)
+        FROM (SELECT p.party_codes, rollup_month(p.status_date, '-infinity') AS month, p.status, p.kind, p.funnel_step, count(*) AS n
+              FROM proposal p GROUP BY 1, 2, 3, 4, 5) g
+        CROSS JOIN LATERAL (${partySetScopes('g.party_codes')}) s
+        GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY s.a COLLATE "C", s.b COLLATE "C", 3, 4, 5, 6`,
+    },
+    {
+      label: 'proposal sector rollup',
+      writes: 'rollup_proposal_sector', reads: ['proposal'],
+      sql: `INSERT INTO rollup_proposal_sector (sector, month, status, shard, proposals)
+        SELECT x.sector, rollup_month(p.status_date, '-infinity'), p.status, 0, count(*)
+        FROM proposal p CROSS JOIN LATERAL (SELECT DISTINCT unnest(p.sectors) AS sector) x
+        GROUP BY 1, 2, 3`,
+    },
+    {
+      label: 'follow-up rollup',
+      writes: 'rollup_follow_up', reads: ['follow_up_action'],
+      sql: `INSERT INTO rollup_follow_up (a, b, due_month, status, horizon, shard, follow_ups)
+        SELECT s.a, s.b, g.month, g.status, g.horizon, 0, sum(g.n)
+        FROM (SELECT f.party_codes, rollup_month(f.due_date, 'infinity') AS month, f.status, f.horizon, count(*) AS n
+              FROM follow_up_action f GROUP BY 1, 2, 3, 4) g
+        CROSS JOIN LATERAL (${partySetScopes('g.party_codes')}) s
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY s.a COLLATE "C", s.b COLLATE "C", 3, 4, 5`,
+    },
+    {
+      label: 'dyad rollups',
+      writes: 'rollup_dyad', reads: ['rollup_meeting', 'rollup_proposal', 'rollup_follow_up', 'follow_up_action'],
+      sql: `SELECT rollup_dyad_rebuild()`,
+    },
     {
       label: 'evidence',
       writes: 'evidence', reads: ['bench_news', 'bench_proposal', 'bench_follow_up'],
@@ -283,7 +342,8 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
   await runner.query(`SELECT setseed(0.42)`);
   const started = Date.now();
   // Secondary indexes are built once after the load (sorted, in bulk): much faster than growing them row by row.
-  // GIN indexes first: they build on one core and take longest, so the other connections fill in around them.
+  // GIN indexes first: they build on one core and take longest, so the other connections fill in around them; the
+  // trigram ones (the news items' is the longest step after the score rollup) as soon as their table is written.
   const indexes: { name: string; table: string; definition: string }[] = await runner.query(
     `SELECT i.indexname AS name, i.tablename AS table, i.indexdef AS definition FROM pg_indexes i
      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
@@ -292,7 +352,12 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
     [SEEDED_TABLES],
   );
   for (const index of indexes) await runner.query(`DROP INDEX "${index.name}"`);
-  for (const index of indexes) steps.push({ label: `index ${index.name}`, sql: index.definition, reads: [index.table] });
+  for (const index of indexes) {
+    const step: Step = { label: `index ${index.name}`, sql: index.definition, reads: [index.table] };
+    const writer = index.definition.includes(' gin_trgm_ops') ? steps.findIndex((earlier) => earlier.writes === index.table) : -1;
+    if (writer < 0) steps.push(step);
+    else steps.splice(writer + 1, 0, step);
+  }
   // So are the primary keys and unique constraints no foreign key depends on (the join tables', news_item's
   // content hash): dropped, and added again with the same name and definition. The others (meeting, news item,
   // proposal and follow-up ids) stay, and their rows are written in id order, so each insert appends to the index.
