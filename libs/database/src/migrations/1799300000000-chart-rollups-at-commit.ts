@@ -21,7 +21,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const OPEN = `('OPEN', 'IN_PROGRESS')`;
 const SIGNED = `('SIGNED', 'IMPLEMENTING', 'COMPLETED')`;
 
-// the keys each rollup reads from a row (the columns ChartRollupsPerStatement1798600000000 compares)
+// the keys each rollup reads from a row (the columns ChartRollupsPerStatement1798600000000 compares, which down restores)
 const KEYS = {
   proposal: ['party_codes', 'status_date', 'status', 'kind', 'funnel_step', 'sectors'],
   follow_up_action: ['party_codes', 'due_date', 'status', 'horizon'],
@@ -29,6 +29,16 @@ const KEYS = {
 const KIND = { proposal: 'P', follow_up_action: 'F' } as const;
 const keysOf = (table: keyof typeof KEYS, r: string) => `jsonb_build_object(${KEYS[table].map((c) => `'${c}', ${r}.${c}`).join(', ')})`;
 const changedIn = (table: keyof typeof KEYS, o: string, n: string) => KEYS[table].map((c) => `${o}.${c} IS DISTINCT FROM ${n}.${c}`).join(' OR ');
+
+/** rollup_rebuild() as MeetingPairList1798500000000 left it, with `first` run before the rebuilds. */
+const rollupRebuild = (first: string) => `CREATE OR REPLACE FUNCTION rollup_rebuild(with_party_sets boolean DEFAULT true) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN${first}
+        PERFORM follow_up_origin_rebuild();
+        PERFORM rollup_rebuild_charts(with_party_sets);
+        IF with_party_sets THEN PERFORM meeting_pair_rebuild(); END IF;
+        PERFORM rollup_dyad_rebuild();
+        PERFORM rollup_score_rebuild();
+      END $$`;
 
 // each dyad (pair of parties) of a delta row p
 const PAIRS = `CROSS JOIN LATERAL (SELECT x AS a, y AS b FROM unnest(p.party_codes) x, unnest(p.party_codes) y WHERE x < y) pr`;
@@ -179,31 +189,12 @@ const up = [
   `DROP FUNCTION proposal_rollup()`,
   `DROP FUNCTION follow_up_action_rollup()`,
   // a rebuild counts the rows as they are: the notes of its own transaction would count them twice
-  `CREATE OR REPLACE FUNCTION rollup_rebuild(with_party_sets boolean DEFAULT true) RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        DELETE FROM rollup_chart_pending WHERE xid = pg_current_xact_id_if_assigned();
-        PERFORM follow_up_origin_rebuild();
-        PERFORM rollup_rebuild_charts(with_party_sets);
-        IF with_party_sets THEN PERFORM meeting_pair_rebuild(); END IF;
-        PERFORM rollup_dyad_rebuild();
-        PERFORM rollup_score_rebuild();
-      END $$`,
+  rollupRebuild(`
+        DELETE FROM rollup_chart_pending WHERE xid = pg_current_xact_id_if_assigned();`),
 ];
 
-// as ChartRollupsPerStatement1798600000000 left them
-const CHART_COLUMNS_DOWN = {
-  proposal: 'party_codes, status_date, status, kind, funnel_step, sectors',
-  follow_up_action: 'party_codes, due_date, status, horizon',
-} as const;
 const down = [
-  `CREATE OR REPLACE FUNCTION rollup_rebuild(with_party_sets boolean DEFAULT true) RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM follow_up_origin_rebuild();
-        PERFORM rollup_rebuild_charts(with_party_sets);
-        IF with_party_sets THEN PERFORM meeting_pair_rebuild(); END IF;
-        PERFORM rollup_dyad_rebuild();
-        PERFORM rollup_score_rebuild();
-      END $$`,
+  rollupRebuild(''),
   `DROP TRIGGER follow_up_action_chart_insert ON follow_up_action`,
   ...(
     [
@@ -223,7 +214,7 @@ const down = [
             SELECT array_agg(x.r), array_agg(x.sign) INTO rows, signs
             FROM old_rows o JOIN new_rows n ON n.id = o.id
             CROSS JOIN LATERAL (VALUES (o, -1), (n, 1)) AS x(r, sign)
-            WHERE ${CHART_COLUMNS_DOWN[table].split(', ').map((c) => `o.${c} IS DISTINCT FROM n.${c}`).join(' OR ')};
+            WHERE ${changedIn(table, 'o', 'n')};
           END IF;
           IF rows IS NOT NULL THEN PERFORM ${fn}(rows, signs); END IF;
           RETURN NULL;
