@@ -33,15 +33,6 @@ const VACUUMED_TABLES = [
 /** The tables every rollup is computed from. */
 const FACT_TABLES = ['meeting', 'meeting_party', 'proposal', 'proposal_party', 'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change'];
 
-/**
- * The scopes a row with party set `codes` counts in, as rollup_rebuild_charts spreads it: all countries ('', ''),
- * each party (code, ''), each pair (a < b).
- */
-function partySetScopes(codes: string): string {
-  return `SELECT ''::text AS a, ''::text AS b UNION ALL SELECT x::text, '' FROM unnest(${codes}) x
-          UNION ALL SELECT x::text, y::text FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y`;
-}
-
 interface Step {
   label: string;
   sql: string;
@@ -271,7 +262,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         SELECT s.a, s.b, g.month, g.status, g.type, 0, sum(g.n), max(g.last_date)
         FROM (SELECT m.party_codes, rollup_month(m.date, '-infinity') AS month, m.status, m.type, count(*) AS n, max(m.date) AS last_date
               FROM meeting m WHERE m.review_status <> 'REJECTED' GROUP BY 1, 2, 3, 4) g
-        CROSS JOIN LATERAL (${partySetScopes('g.party_codes')}) s
+        CROSS JOIN LATERAL rollup_scopes(g.party_codes) s
         GROUP BY 1, 2, 3, 4, 5 ORDER BY s.a COLLATE "C", s.b COLLATE "C", 3, 4, 5`,
     },
     {
@@ -289,7 +280,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         SELECT s.a, s.b, g.month, g.status, g.kind, g.funnel_step, 0, sum(g.n)
         FROM (SELECT p.party_codes, rollup_month(p.status_date, '-infinity') AS month, p.status, p.kind, p.funnel_step, count(*) AS n
               FROM proposal p GROUP BY 1, 2, 3, 4, 5) g
-        CROSS JOIN LATERAL (${partySetScopes('g.party_codes')}) s
+        CROSS JOIN LATERAL rollup_scopes(g.party_codes) s
         GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY s.a COLLATE "C", s.b COLLATE "C", 3, 4, 5, 6`,
     },
     {
@@ -307,7 +298,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         SELECT s.a, s.b, g.month, g.status, g.horizon, 0, sum(g.n)
         FROM (SELECT f.party_codes, rollup_month(f.due_date, 'infinity') AS month, f.status, f.horizon, count(*) AS n
               FROM follow_up_action f GROUP BY 1, 2, 3, 4) g
-        CROSS JOIN LATERAL (${partySetScopes('g.party_codes')}) s
+        CROSS JOIN LATERAL rollup_scopes(g.party_codes) s
         GROUP BY 1, 2, 3, 4, 5 ORDER BY s.a COLLATE "C", s.b COLLATE "C", 3, 4, 5`,
     },
     {
