@@ -132,9 +132,12 @@ function figures(load: TargetLoad): LoadFigures {
   };
 }
 
-/** Loads every side (Dyad, a baseline build, the peer…) with its queries, alternating one-second slices for `seconds` each. */
+/**
+ * Loads every side (Dyad, a baseline build, the peer…) with its queries, alternating one-second slices for `seconds`
+ * each, after `warmUpSeconds` of load each that is not counted.
+ */
 export async function loadInterleaved(
-  name: string, sides: CompareSide[], variants: number, connections: number, seconds: number,
+  name: string, sides: CompareSide[], variants: number, connections: number, seconds: number, warmUpSeconds = 0,
 ): Promise<CompareRow> {
   const plan: LoadPlan = {
     targets: sides.map(({ side, query }) => ({
@@ -143,6 +146,7 @@ export async function loadInterleaved(
     connections,
     rounds: seconds,
     sliceMs: 1000,
+    warmUpMs: warmUpSeconds * 1000,
   };
   const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
   const loads = await new Promise<TargetLoad[]>((resolve, reject) => {

@@ -16,6 +16,8 @@ export interface LoadPlan {
   connections: number;
   rounds: number;
   sliceMs: number;
+  /** Load on each target in turn before the rounds, not counted. */
+  warmUpMs?: number;
 }
 
 export interface TargetLoad {
@@ -38,31 +40,37 @@ interface Client {
 async function run(plan: LoadPlan): Promise<TargetLoad[]> {
   const { default: autocannon } = await import('autocannon');
   const results: TargetLoad[] = plan.targets.map(() => ({ latencies: [], errors: 0, elapsedMs: 0 }));
+  /** `ms` of load on one target, starting each connection at its own variant; into `result` when counted. */
+  const load = async (target: LoadTarget, ms: number, round: number, result: TargetLoad | null) => {
+    const path = new URL(target.url).pathname;
+    let clients = 0;
+    const started = performance.now();
+    const instance = autocannon({
+      url: target.url, method: 'POST', headers: target.headers, body: target.bodies[0], connections: plan.connections,
+      duration: ms / 1000,
+      setupClient: (client: Client) => {
+        const start = (clients++ * 7 + round) % target.bodies.length;
+        client.setRequests(target.bodies.map((_, k) => ({ method: 'POST', path, headers: target.headers, body: target.bodies[(start + k) % target.bodies.length] })));
+      },
+      verifyBody: (body: string) => body.startsWith('{"data"') && !body.includes('"errors"'),
+    } as never) as unknown as Tracker;
+    if (result) {
+      instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+        if (status === 200) result.latencies.push(ms);
+      });
+    }
+    const finished = await instance;
+    if (!result) return;
+    result.elapsedMs += performance.now() - started;
+    result.errors += finished.non2xx + finished.errors + finished.timeouts + finished.mismatches;
+  };
+  if (plan.warmUpMs) for (const target of plan.targets) await load(target, plan.warmUpMs, 0, null);
   for (let round = 0; round < plan.rounds; round++) {
     // Each round starts at the next target: a slow target's requests still running in the database when its slice
     // ends weigh on the slice after it, and that is each target's in turn, not always the same one's.
     for (let k = 0; k < plan.targets.length; k++) {
       const index = (round + k) % plan.targets.length;
-      const target = plan.targets[index];
-      const result = results[index];
-      const path = new URL(target.url).pathname;
-      let clients = 0;
-      const started = performance.now();
-      const instance = autocannon({
-        url: target.url, method: 'POST', headers: target.headers, body: target.bodies[0], connections: plan.connections,
-        duration: plan.sliceMs / 1000,
-        setupClient: (client: Client) => {
-          const start = (clients++ * 7 + round) % target.bodies.length;
-          client.setRequests(target.bodies.map((_, k) => ({ method: 'POST', path, headers: target.headers, body: target.bodies[(start + k) % target.bodies.length] })));
-        },
-        verifyBody: (body: string) => body.startsWith('{"data"') && !body.includes('"errors"'),
-      } as never) as unknown as Tracker;
-      instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-        if (status === 200) result.latencies.push(ms);
-      });
-      const finished = await instance;
-      result.elapsedMs += performance.now() - started;
-      result.errors += finished.non2xx + finished.errors + finished.timeouts + finished.mismatches;
+      await load(plan.targets[index], plan.sliceMs, round, results[index]);
     }
   }
   return results;

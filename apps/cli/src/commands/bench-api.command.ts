@@ -92,6 +92,7 @@ function benchMeetingId(i: number): string {
 interface BenchOptions {
   meetings: number[];
   duration: number;
+  warmUp: number;
   connections: number;
   skipSeed: boolean;
   /** Connections the seed runs its steps on side by side; undefined: one per core. */
@@ -162,6 +163,7 @@ export function registerBenchApi(bench: Command): void {
     .description(`GraphQL throughput on a large generated dataset in a database of its own (${BENCH_DATABASE} unless --database, dropped and recreated)`)
     .option('--meetings <n[,n…]>', 'meetings to generate (proposals, follow-ups and sources scale with it); several sizes run one after another', sizes, [100_000])
     .option('--duration <s>', 'seconds of load per query', wholeNumber(1, 600), 10)
+    .option('--warm-up <s>', 'seconds of load before each measured one, not counted (every server alike): the figures are a warm server\'s', wholeNumber(0, 60), 3)
     .option('--connections <n>', 'concurrent connections', wholeNumber(1, 200), 10)
     .option('--database <name>', 'the database to (re)create and measure, so benches run side by side need not share one', databaseName, BENCH_DATABASE)
     .option('--skip-seed', 'reuse the database of a previous run (one size only)', false)
@@ -263,7 +265,7 @@ async function drive(
   const loneMs = lone.sort((x, y) => x - y)[4];
   log(`"${bench.name}": first response in ${firstMs.toFixed(0)} ms (${text.length} bytes), alone ${loneMs.toFixed(1)} ms`);
   if (options.aloneOnly) return { name: bench.name, loneMs, requestsPerSecond: 0, p50: 0, p99: 0, errors: 0, requests: 0 };
-  log(`"${bench.name}": ${options.duration} s of load…`);
+  log(`"${bench.name}": ${options.warmUp} s of load to warm up, then ${options.duration} s measured…`);
   // each connection cycles through the variants from its own starting point
   const setup = join(workDir, `setup-client-${QUERIES.indexOf(bench)}.cjs`);
   await writeFile(setup, `const bodies = ${JSON.stringify(bodies)};
@@ -275,10 +277,14 @@ module.exports = (client) => {
 };
 `);
   const { default: autocannon } = await import('autocannon');
-  const result = await autocannon({
-    url, method: 'POST', headers, body: bodies[0], connections: options.connections, duration: options.duration, workers: 1,
+  const load = (duration: number) => autocannon({
+    url, method: 'POST', headers, body: bodies[0], connections: options.connections, duration, workers: 1,
     setupClient: setup as never, verifyBody: verifier as never,
   });
+  // The server's code is compiled and its statements planned under the same load first: a server that just
+  // started answers its first seconds of load several times slower than it will for the rest of its life.
+  if (options.warmUp) await load(options.warmUp);
+  const result = await load(options.duration);
   const errors = result.non2xx + result.errors + result.timeouts + result.mismatches;
   return {
     name: bench.name,
@@ -335,8 +341,9 @@ async function compare(inProcess: Side, setup: RunSetup, options: BenchOptions):
       if (peer) sides.push({ name: options.compareName, side: peer, query: item.peer, data: item.peerData });
       const names = sides.map((side) => side.name);
       await checkSameData(item.name, sides, VARIANTS);
-      log(`"${item.name}": ${names.join(', ')} answer the same data (${VARIANTS} variants); ${options.duration} s of load each, interleaved…`);
-      results.push({ ...(await loadInterleaved(item.name, sides, VARIANTS, options.connections, options.duration)), load: loadavg()[0], names });
+      log(`"${item.name}": ${names.join(', ')} answer the same data (${VARIANTS} variants); ${options.warmUp} s of load each to warm up, then ${options.duration} s each measured, interleaved…`);
+      const loaded = await loadInterleaved(item.name, sides, VARIANTS, options.connections, options.duration, options.warmUp);
+      results.push({ ...loaded, load: loadavg()[0], names });
     }
     return results;
   } finally {
@@ -354,7 +361,7 @@ function formatCompare(rows: CompareResult[], options: BenchOptions, meetings: n
     row.load.toFixed(1),
   ]);
   return [
-    `${names.join(' vs ')}, ${meetings.toLocaleString('en')} meetings, ${options.connections} connections, ${options.duration} s each in alternating 1 s slices, same data checked`,
+    `${names.join(' vs ')}, ${meetings.toLocaleString('en')} meetings, ${options.connections} connections, ${options.duration} s each in alternating 1 s slices after ${options.warmUp} s each to warm up, same data checked`,
     ...table(
       ['case', ...names.flatMap((name) => [`${name} req/s`, 'p50 ms', 'p99 ms']), ...names.slice(1).map((name) => `Dyad/${name}`), 'errors', 'load'],
       lines,
@@ -375,7 +382,7 @@ function formatTable(rows: Row[], options: BenchOptions, meetings: number): stri
       : [row.name, row.loneMs.toFixed(1), row.requestsPerSecond.toFixed(1), row.p50.toFixed(0), row.p99.toFixed(0), String(row.errors), String(row.requests)],
   );
   return [
-    `${meetings.toLocaleString('en')} meetings, ${options.connections} connections, ${options.duration} s per query, ${VARIANTS} parameter variants, 127.0.0.1`,
+    `${meetings.toLocaleString('en')} meetings, ${options.connections} connections, ${options.duration} s per query after ${options.warmUp} s to warm up, ${VARIANTS} parameter variants, 127.0.0.1`,
     ...table(['query', 'alone ms', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'requests'], lines),
   ].join('\n');
 }
