@@ -81,11 +81,14 @@ describe('bench seed over several connections', () => {
     const [counts] = await seeded.query(
       `SELECT (SELECT count(*)::int FROM meeting) AS meetings, (SELECT count(*)::int FROM news_item) AS news,
               (SELECT count(*)::int FROM meeting m WHERE m.party_codes IS DISTINCT FROM
-                 ARRAY(SELECT p.country_code FROM meeting_party p WHERE p.meeting_id = m.id ORDER BY 1)::char(2)[]) AS stray_sets`,
+                 ARRAY(SELECT p.country_code FROM meeting_party p WHERE p.meeting_id = m.id ORDER BY 1)::char(2)[]) AS stray_sets,
+              (SELECT count(*)::int FROM meeting_source ms JOIN news_item n ON n.id = ms.news_item_id
+                WHERE (ms.published_at, ms.ingested_at) IS DISTINCT FROM (n.published_at, n.ingested_at)) AS stray_source_times`,
     );
     expect(counts.meetings).toBe(1000);
     expect(counts.news).toBeGreaterThan(1000);
     expect(counts.stray_sets).toBe(0);
+    expect(counts.stray_source_times).toBe(0);
     const loaded = await rollupTables(seeded);
     expect(loaded.rollup_meeting.length).toBeGreaterThan(0);
     expect(loaded.meeting_pair.length).toBeGreaterThan(0);

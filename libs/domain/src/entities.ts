@@ -10,6 +10,7 @@ import { Meeting } from './meeting/meeting.entity.js';
 import { MeetingParticipant } from './meeting/meeting-participant.entity.js';
 import { MeetingParty } from './meeting/meeting-party.entity.js';
 import { MeetingReading } from './meeting/meeting-reading.entity.js';
+import { MeetingSource } from './meeting/meeting-source.entity.js';
 import { NewsItem } from './news-item/news-item.entity.js';
 import { Proposal } from './proposal/proposal.entity.js';
 import { ProposalParty } from './proposal/proposal-party.entity.js';
@@ -19,11 +20,11 @@ import { SourceEntry } from './source/source-entry.entity.js';
 
 export {
   Actor, ApiKey, AuditEntry, Country, Evidence, FollowUpAction, FollowUpOwner, FollowUpStatusChange, Meeting,
-  MeetingParticipant, MeetingParty, MeetingReading, NewsItem, Proposal, ProposalParty, ProposalStatusChange, Source, SourceEntry,
+  MeetingParticipant, MeetingParty, MeetingReading, MeetingSource, NewsItem, Proposal, ProposalParty, ProposalStatusChange, Source, SourceEntry,
 };
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
   Actor, ApiKey, AuditEntry, Country, Evidence, FollowUpAction, FollowUpOwner, FollowUpStatusChange, Meeting,
-  MeetingParticipant, MeetingParty, MeetingReading, NewsItem, Proposal, ProposalParty, ProposalStatusChange, Source, SourceEntry,
+  MeetingParticipant, MeetingParty, MeetingReading, MeetingSource, NewsItem, Proposal, ProposalParty, ProposalStatusChange, Source, SourceEntry,
 ];

@@ -50,6 +50,8 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
   const sectors = `'{${SECTORS.join(',')}}'::sector[]`;
   const lifecycle = `'{${PROPOSAL_LIFECYCLE.join(',')}}'::proposal_status[]`;
   const n = BENCH_COUNTRIES.length;
+  // one ingestion time for every item, written both to the item and to its meeting_source rows (loaded side by side)
+  const ingestedAt = `'${new Date().toISOString()}'::timestamptz`;
   const steps: Step[] = [
     {
       label: 'plan meetings',
@@ -122,17 +124,18 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
     {
       label: 'news items',
       writes: 'news_item', reads: ['bench_news'],
-      sql: `INSERT INTO news_item (id, url, title, body, search_key, language, published_at, publisher, publisher_country_code,
+      sql: `INSERT INTO news_item (id, url, title, body, search_key, language, published_at, ingested_at, publisher, publisher_country_code,
                                    content_hash, extractor_version)
         SELECT id, 'https://bench.dyad.invalid/' || i || '/' || s, 'Bench report ' || i || '-' || s, body,
                -- the search key of a real item is its whole normalised text; here the title and the words that differ
                -- from one generated body to another (countries, sector, date; the rest is the same sentences): the
                -- trigram index, the slowest step of the load, then takes a fraction of the time
                lower('Bench report ' || i || '-' || s) || ' ' || words, language,
-               date + (s - 1), 'Bench News ' || s, code_a, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), 'bench'
+               date + (s - 1), ${ingestedAt}, 'Bench News ' || s, code_a, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), 'bench'
         FROM bench_news ORDER BY id`,
     },
-    { label: 'meeting sources', writes: 'meeting_source', reads: ['bench_news'], sql: `INSERT INTO meeting_source (meeting_id, news_item_id) SELECT meeting_id, id FROM bench_news ORDER BY meeting_id, id` },
+    { label: 'meeting sources', writes: 'meeting_source', reads: ['bench_news'], sql: `INSERT INTO meeting_source (meeting_id, news_item_id, published_at, ingested_at)
+        SELECT meeting_id, id, date + (s - 1), ${ingestedAt} FROM bench_news ORDER BY meeting_id, id` },
     {
       label: 'actors',
       writes: 'actor',

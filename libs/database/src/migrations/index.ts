@@ -6,6 +6,7 @@ import { WorkerHeartbeat1797200000001 } from './1797200000001-worker-heartbeat.j
 import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js';
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { ScoreRebuildByChangeDays1799200000000 } from './1799200000000-score-rebuild-by-change-days.js';
+import { MeetingSourceOrder1799800000000 } from './1799800000000-meeting-source-order.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
@@ -70,4 +71,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ProposalSectorRollupTakeBack1799000000001,
   ScoreRebuildByChangeDays1799200000000,
   ChartRollupsAtCommit1799300000000,
+  MeetingSourceOrder1799800000000,
 ];

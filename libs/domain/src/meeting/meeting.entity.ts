@@ -1,9 +1,8 @@
 import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany, PrimaryGeneratedColumn,
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn,
   type Relation, UpdateDateColumn, VersionColumn,
 } from 'typeorm';
 import { Country } from '../country/country.entity.js';
-import { NewsItem } from '../news-item/news-item.entity.js';
 import {
   DATE_SOURCES, type DateSource, EVENT_STATUSES, type EventStatus, EVENT_TYPES, type EventType, MEETING_OUTCOMES, type MeetingOutcome, REVIEW_STATUSES,
   type ReviewStatus, SECTORS, type Sector,
@@ -72,13 +71,6 @@ export class Meeting {
   @OneToMany(() => MeetingParticipant, (participant) => participant.meeting, { cascade: true })
   participants: Relation<MeetingParticipant>[];
 
-  @ManyToMany(() => NewsItem)
-  @JoinTable({
-    name: 'meeting_source',
-    joinColumn: { name: 'meeting_id' },
-    inverseJoinColumn: { name: 'news_item_id' },
-  })
-  sources: Relation<NewsItem>[];
 
   @VersionColumn()
   version: number;

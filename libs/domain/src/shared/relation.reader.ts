@@ -23,8 +23,8 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
 }
 
 /** The ids of the news items reporting the meeting aliased `e`, oldest first: an SQL expression (a text[]). */
-export const MEETING_SOURCE_IDS = `ARRAY(SELECT ms.news_item_id::text FROM meeting_source ms JOIN news_item n ON n.id = ms.news_item_id
-  WHERE ms.meeting_id = e.id ORDER BY n.published_at NULLS LAST, n.ingested_at, n.id)`;
+export const MEETING_SOURCE_IDS = `ARRAY(SELECT ms.news_item_id::text FROM meeting_source ms
+  WHERE ms.meeting_id = e.id ORDER BY ms.published_at NULLS LAST, ms.ingested_at, ms.news_item_id)`;
 
 /**
  * One query per relation for a whole batch of parents: the batch functions behind the API's per-request
@@ -121,8 +121,8 @@ export class RelationReader {
   /** News item ids reporting each meeting, oldest publication first. */
   async meetingSourceIds(meetingIds: readonly string[]): Promise<string[][]> {
     const rows: { meeting_id: string; news_item_id: string }[] = await this.dataSource.query(
-      `SELECT ms.meeting_id, ms.news_item_id FROM meeting_source ms JOIN news_item n ON n.id = ms.news_item_id
-       WHERE ms.meeting_id = ANY($1) ORDER BY n.published_at NULLS LAST, n.ingested_at, n.id`,
+      `SELECT ms.meeting_id, ms.news_item_id FROM meeting_source ms
+       WHERE ms.meeting_id = ANY($1) ORDER BY ms.published_at NULLS LAST, ms.ingested_at, ms.news_item_id`,
       [meetingIds],
     );
     return groupBy(meetingIds, rows, (row) => row.meeting_id).map((group) => group.map((row) => row.news_item_id));

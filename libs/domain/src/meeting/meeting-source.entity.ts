@@ -1,0 +1,36 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { NewsItem } from '../news-item/news-item.entity.js';
+import { Meeting } from './meeting.entity.js';
+
+/**
+ * A news item reporting a meeting. The item's publication date and ingestion time are copied onto the row (by the
+ * `meeting_source_order` trigger, from whatever statement adds it) so a meeting's sources are read in order, oldest
+ * publication first, from one index (`meeting_source_listed`) without a lookup of each news item.
+ */
+@Entity()
+@Index('meeting_source_listed', { synchronize: false })
+export class MeetingSource {
+  @PrimaryColumn('uuid')
+  @Index()
+  meetingId: string;
+
+  @PrimaryColumn('uuid')
+  @Index()
+  newsItemId: string;
+
+  @ManyToOne(() => Meeting, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn()
+  meeting: Relation<Meeting>;
+
+  @ManyToOne(() => NewsItem, { onDelete: 'CASCADE', onUpdate: 'CASCADE' })
+  @JoinColumn()
+  newsItem: Relation<NewsItem>;
+
+  /** The news item's publishedAt (kept equal by triggers). */
+  @Column({ type: 'date', nullable: true })
+  publishedAt: string | null;
+
+  /** The news item's ingestedAt (kept equal by triggers). */
+  @Column({ type: 'timestamptz' })
+  ingestedAt: Date;
+}
