@@ -7,6 +7,8 @@ import { WatchedSources1797200000000 } from './1797200000000-watched-sources.js'
 import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { ScoreRebuildByChangeDays1799200000000 } from './1799200000000-score-rebuild-by-change-days.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
+import { OpenFollowUpCandidatesIndexOnly17996000000000 } from './17996000000000-open-follow-up-candidates-index-only.js';
+import { ScoreCellsInOnePass17996000000001 } from './17996000000001-score-cells-in-one-pass.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
@@ -70,4 +72,6 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ProposalSectorRollupTakeBack1799000000001,
   ScoreRebuildByChangeDays1799200000000,
   ChartRollupsAtCommit1799300000000,
+  OpenFollowUpCandidatesIndexOnly17996000000000,
+  ScoreCellsInOnePass17996000000001,
 ];
