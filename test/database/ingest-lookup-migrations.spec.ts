@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
-// The two migrations of the ingestion lookups (17996000000000, 17996000000001): up gives the covering index of open
-// follow-ups and the score cells' one-pass functions; down gives back the definitions before them, exactly.
-describe('migrations OpenFollowUpCandidatesIndexOnly and ScoreCellsInOnePass', () => {
+// The migrations of the ingestion lookups (17996000000000–17996000000002): up gives the covering index of open
+// follow-ups, the score cells' one-pass functions and the funnel step refreshed only for readings whose status or
+// proposal moved; down gives back the definitions before them, exactly.
+describe('migrations OpenFollowUpCandidatesIndexOnly, ScoreCellsInOnePass and FunnelStepOnStatusChanges', () => {
   let database: TestDatabase;
   let db: DataSource;
 
@@ -17,10 +18,11 @@ describe('migrations OpenFollowUpCandidatesIndexOnly and ScoreCellsInOnePass', (
   const state = async () => {
     const [{ index }] = await db.query(`SELECT pg_get_indexdef('follow_up_open_owner_origin'::regclass) AS index`);
     const [{ apply }] = await db.query(`SELECT pg_get_functiondef('rollup_score_apply'::regproc) AS apply`);
+    const [{ refresh }] = await db.query(`SELECT pg_get_functiondef('proposal_history_refresh'::regproc) AS refresh`);
     const [{ helpers }] = await db.query(
       `SELECT count(*)::int AS helpers FROM pg_proc WHERE proname IN ('rollup_score_weight_cells', 'rollup_score_count_cells')`,
     );
-    return { index, apply, helpers };
+    return { index, apply, refresh, helpers };
   };
 
   it('down restores the index and rollup_score_apply of before, up their new definitions', async () => {
@@ -28,7 +30,9 @@ describe('migrations OpenFollowUpCandidatesIndexOnly and ScoreCellsInOnePass', (
     expect(up.index).toContain('INCLUDE (party_codes, id)');
     expect(up.apply).toContain('rollup_score_weight_cells');
     expect(up.helpers).toBe(2);
+    expect(up.refresh).toContain('n.status IS DISTINCT FROM o.status');
 
+    await db.undoLastMigration({ transaction: 'each' });
     await db.undoLastMigration({ transaction: 'each' });
     await db.undoLastMigration({ transaction: 'each' });
     const down = await state();
@@ -38,8 +42,36 @@ describe('migrations OpenFollowUpCandidatesIndexOnly and ScoreCellsInOnePass', (
     expect(down.apply).toContain('generate_subscripts(g.pt, 1)');
     expect(down.apply).not.toContain('rollup_score_weight_cells');
     expect(down.helpers).toBe(0);
+    expect(down.refresh).toContain(`IF TG_OP IN ('DELETE', 'UPDATE') THEN`);
 
     await db.runMigrations({ transaction: 'each' });
     expect(await state()).toEqual(up);
+  });
+
+  // a proposal's funnel step is the furthest step of its status and its readings' statuses
+  it('keeps the funnel step when readings change status, move to another proposal, are added, flipped or deleted', async () => {
+    const proposal = async (status: string) =>
+      (await db.query(`INSERT INTO proposal (kind, title, status, version) VALUES ('MOU', 'p', $1, 1) RETURNING id`, [status]))[0].id as string;
+    const [a, b] = [await proposal('PROPOSED'), await proposal('PROPOSED')];
+    const reading = async (proposalId: string, status: string) =>
+      (await db.query(`INSERT INTO proposal_status_change (proposal_id, status) VALUES ($1, $2) RETURNING id`, [proposalId, status]))[0].id as string;
+    const steps = async () =>
+      Object.fromEntries(
+        (await db.query(`SELECT id, funnel_step, proposal_funnel_step(id, status) AS expected FROM proposal WHERE id = ANY($1)`, [[a, b]])).map(
+          (row: { id: string; funnel_step: number; expected: number }) => [row.id === a ? 'a' : 'b', [row.funnel_step, row.expected]],
+        ),
+      );
+
+    const signed = await reading(a, 'SIGNED');
+    await reading(b, 'AGREED');
+    expect(await steps()).toEqual({ a: [4, 4], b: [2, 2] });
+    await db.query(`UPDATE proposal_status_change SET accepted = NOT accepted WHERE id = $1`, [signed]);
+    expect(await steps()).toEqual({ a: [4, 4], b: [2, 2] });
+    await db.query(`UPDATE proposal_status_change SET status = 'NEGOTIATING' WHERE id = $1`, [signed]);
+    expect(await steps()).toEqual({ a: [3, 3], b: [2, 2] });
+    await db.query(`UPDATE proposal_status_change SET proposal_id = $2 WHERE id = $1`, [signed, b]);
+    expect(await steps()).toEqual({ a: [1, 1], b: [3, 3] });
+    await db.query(`DELETE FROM proposal_status_change WHERE id = $1`, [signed]);
+    expect(await steps()).toEqual({ a: [1, 1], b: [2, 2] });
   });
 });

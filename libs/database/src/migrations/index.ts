@@ -9,6 +9,7 @@ import { ScoreRebuildByChangeDays1799200000000 } from './1799200000000-score-reb
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly17996000000000 } from './17996000000000-open-follow-up-candidates-index-only.js';
 import { ScoreCellsInOnePass17996000000001 } from './17996000000001-score-cells-in-one-pass.js';
+import { FunnelStepOnStatusChanges17996000000002 } from './17996000000002-funnel-step-on-status-changes.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
@@ -74,4 +75,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ChartRollupsAtCommit1799300000000,
   OpenFollowUpCandidatesIndexOnly17996000000000,
   ScoreCellsInOnePass17996000000001,
+  FunnelStepOnStatusChanges17996000000002,
 ];
