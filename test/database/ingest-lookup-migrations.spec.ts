@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
-// The migrations of the ingestion lookups (17996000000000–17996000000002): up gives the covering index of open
-// follow-ups, the score cells' one-pass functions and the funnel step refreshed only for readings whose status or
+// The migrations of the ingestion lookups (17996000000000–17996000000003): up gives the covering indexes of open
+// follow-ups and of proposals by party set and kind, the score cells' one-pass functions and the funnel step refreshed only for readings whose status or
 // proposal moved; down gives back the definitions before them, exactly.
-describe('migrations OpenFollowUpCandidatesIndexOnly, ScoreCellsInOnePass and FunnelStepOnStatusChanges', () => {
+describe('migrations OpenFollowUpCandidatesIndexOnly, ScoreCellsInOnePass, FunnelStepOnStatusChanges, ProposalLookupIndexOnly', () => {
   let database: TestDatabase;
   let db: DataSource;
 
@@ -17,12 +17,13 @@ describe('migrations OpenFollowUpCandidatesIndexOnly, ScoreCellsInOnePass and Fu
 
   const state = async () => {
     const [{ index }] = await db.query(`SELECT pg_get_indexdef('follow_up_open_owner_origin'::regclass) AS index`);
+    const [{ proposals }] = await db.query(`SELECT pg_get_indexdef('proposal_party_codes_kind'::regclass) AS proposals`);
     const [{ apply }] = await db.query(`SELECT pg_get_functiondef('rollup_score_apply'::regproc) AS apply`);
     const [{ refresh }] = await db.query(`SELECT pg_get_functiondef('proposal_history_refresh'::regproc) AS refresh`);
     const [{ helpers }] = await db.query(
       `SELECT count(*)::int AS helpers FROM pg_proc WHERE proname IN ('rollup_score_weight_cells', 'rollup_score_count_cells')`,
     );
-    return { index, apply, refresh, helpers };
+    return { index, proposals, apply, refresh, helpers };
   };
 
   it('down restores the index and rollup_score_apply of before, up their new definitions', async () => {
@@ -31,7 +32,9 @@ describe('migrations OpenFollowUpCandidatesIndexOnly, ScoreCellsInOnePass and Fu
     expect(up.apply).toContain('rollup_score_weight_cells');
     expect(up.helpers).toBe(2);
     expect(up.refresh).toContain('n.status IS DISTINCT FROM o.status');
+    expect(up.proposals).toContain('INCLUDE (sectors, status)');
 
+    await db.undoLastMigration({ transaction: 'each' });
     await db.undoLastMigration({ transaction: 'each' });
     await db.undoLastMigration({ transaction: 'each' });
     await db.undoLastMigration({ transaction: 'each' });
@@ -42,6 +45,9 @@ describe('migrations OpenFollowUpCandidatesIndexOnly, ScoreCellsInOnePass and Fu
     expect(down.apply).toContain('generate_subscripts(g.pt, 1)');
     expect(down.apply).not.toContain('rollup_score_weight_cells');
     expect(down.helpers).toBe(0);
+    expect(down.proposals).toBe(
+      'CREATE INDEX proposal_party_codes_kind ON public.proposal USING btree (party_codes, kind, status_date DESC NULLS LAST, id)',
+    );
     expect(down.refresh).toContain(`IF TG_OP IN ('DELETE', 'UPDATE') THEN`);
 
     await db.runMigrations({ transaction: 'each' });

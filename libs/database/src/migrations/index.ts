@@ -10,6 +10,7 @@ import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups
 import { OpenFollowUpCandidatesIndexOnly17996000000000 } from './17996000000000-open-follow-up-candidates-index-only.js';
 import { ScoreCellsInOnePass17996000000001 } from './17996000000001-score-cells-in-one-pass.js';
 import { FunnelStepOnStatusChanges17996000000002 } from './17996000000002-funnel-step-on-status-changes.js';
+import { ProposalLookupIndexOnly17996000000003 } from './17996000000003-proposal-lookup-index-only.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
@@ -76,4 +77,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   OpenFollowUpCandidatesIndexOnly17996000000000,
   ScoreCellsInOnePass17996000000001,
   FunnelStepOnStatusChanges17996000000002,
+  ProposalLookupIndexOnly17996000000003,
 ];
