@@ -8,6 +8,9 @@ import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { ScoreRebuildByChangeDays1799200000000 } from './1799200000000-score-rebuild-by-change-days.js';
 import { MeetingSourceOrder1799800000000 } from './1799800000000-meeting-source-order.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
+import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
+import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
+import { ProposalLookupIndexOnly1799600000002 } from './1799600000002-proposal-lookup-index-only.js';
 import { ScoreRollup1797600000000 } from './1797600000000-score-rollup.js';
 import { MeetingListIndex1797800000000 } from './1797800000000-meeting-list-index.js';
 import { OneActorPerPerson1798300000000 } from './1798300000000-one-actor-per-person.js';
@@ -71,5 +74,8 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ProposalSectorRollupTakeBack1799000000001,
   ScoreRebuildByChangeDays1799200000000,
   ChartRollupsAtCommit1799300000000,
+  OpenFollowUpCandidatesIndexOnly1799600000000,
+  FunnelStepOnStatusChanges1799600000001,
+  ProposalLookupIndexOnly1799600000002,
   MeetingSourceOrder1799800000000,
 ];

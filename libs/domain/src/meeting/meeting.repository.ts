@@ -71,36 +71,55 @@ export class MeetingRepository {
 
   /**
    * Meetings of exactly these parties, not rejected, dated within the window, or undated and not held with a
-   * reading said within it: one range of the (party_codes, date) index.
+   * reading said within it (two index ranges of (party_codes, date): the dated ones, the undated ones), that
+   * pass `fits` (what matching can rule out from the type, status and dates alone), with their participants'
+   * keys. The participants are read only for the candidates that pass: at 1,000,000 meetings a pair's window
+   * holds dozens of meetings, and reading every one's participants was most of the lookup's cost.
    */
-  async findByPartiesAround(parties: readonly string[], from: string, to: string): Promise<StoredMeeting[]> {
+  async findByPartiesAround(
+    parties: readonly string[],
+    from: string,
+    to: string,
+    fits: (candidate: Omit<StoredMeeting, 'participantKeys'>) => boolean = () => true,
+  ): Promise<StoredMeeting[]> {
     const rows: {
       id: string; type: EventType; status: EventStatus; date: string | null; date_source: DateSource | null; announced_on: string | null;
-      location_name: string | null; location_country_code: string | null; sectors: Sector[]; participant_keys: string[];
-    }[] = await preparedQuery(this.manager, 
+      location_name: string | null; location_country_code: string | null; sectors: Sector[];
+    }[] = await preparedQuery(this.manager,
       `SELECT m.id, m.type, m.status, m.date::text AS date, m.date_source, m.location_name, m.location_country_code,
-              m.sectors::text[] AS sectors,
-              CASE WHEN m.date IS NULL THEN (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id) END AS announced_on,
-              ARRAY(SELECT a.match_key FROM meeting_participant mp JOIN actor a ON a.id = mp.actor_id WHERE mp.meeting_id = m.id AND a.match_key IS NOT NULL) AS participant_keys
+              m.sectors::text[] AS sectors, NULL::text AS announced_on
        FROM meeting m
-       WHERE m.party_codes = $3::char(2)[] AND m.review_status <> 'REJECTED'
-         AND (m.date BETWEEN $1 AND $2
-              OR (m.date IS NULL AND m.status <> 'HELD'
-                  AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN $1 AND $2)))`,
+       WHERE m.party_codes = $3::char(2)[] AND m.review_status <> 'REJECTED' AND m.date BETWEEN $1 AND $2
+       UNION ALL
+       SELECT m.id, m.type, m.status, NULL, m.date_source, m.location_name, m.location_country_code,
+              m.sectors::text[], (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id)
+       FROM meeting m
+       WHERE m.party_codes = $3::char(2)[] AND m.date IS NULL AND m.review_status <> 'REJECTED' AND m.status <> 'HELD'
+         AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN $1 AND $2)`,
       [from, to, sortedSet(parties)],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      type: row.type,
-      status: row.status,
-      date: row.date,
-      dateSource: row.date_source,
-      announcedOn: row.announced_on,
-      locationName: row.location_name,
-      locationCountryCode: row.location_country_code?.trim() ?? null,
-      sectors: row.sectors,
-      participantKeys: row.participant_keys,
-    }));
+    const candidates = rows
+      .map((row) => ({
+        id: row.id,
+        type: row.type,
+        status: row.status,
+        date: row.date,
+        dateSource: row.date_source,
+        announcedOn: row.announced_on,
+        locationName: row.location_name,
+        locationCountryCode: row.location_country_code?.trim() ?? null,
+        sectors: row.sectors,
+      }))
+      .filter(fits);
+    if (!candidates.length) return [];
+    const keys: { id: string; participant_keys: string[] }[] = await preparedQuery(this.manager,
+      `SELECT m.id, ARRAY(SELECT a.match_key FROM meeting_participant mp JOIN actor a ON a.id = mp.actor_id
+                         WHERE mp.meeting_id = m.id AND a.match_key IS NOT NULL) AS participant_keys
+       FROM unnest($1::uuid[]) AS m(id)`,
+      [candidates.map((c) => c.id)],
+    );
+    const keysOf = new Map(keys.map((row) => [row.id, row.participant_keys]));
+    return candidates.map((c) => ({ ...c, participantKeys: keysOf.get(c.id) ?? [] }));
   }
 
   /**

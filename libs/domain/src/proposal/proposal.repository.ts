@@ -29,8 +29,11 @@ export class ProposalRepository {
          SELECT p.id, p.status FROM proposal p
          WHERE p.party_codes = $2::char(2)[] AND p.kind = k.kind
            AND (cardinality(p.sectors) = 0 OR cardinality($5::sector[]) = 0 OR p.sectors && $5::sector[])
-           AND ($3::date IS NULL OR EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id
-                                            AND (c.effective_date IS NULL OR c.effective_date BETWEEN $3 AND $4)))
+           -- a reading in the window, or one with no date: two probes of the (proposal_id, effective_date) index,
+           -- each read from the index alone (one EXISTS of the OR was a bitmap of two scans per proposal)
+           AND ($3::date IS NULL
+                OR EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date BETWEEN $3 AND $4)
+                OR EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date IS NULL))
          ORDER BY p.status_date DESC NULLS LAST, p.id LIMIT 1) p`,
       [[...new Set(kinds)], sortedSet(parties), from, to, [...new Set(sectors)]],
     );

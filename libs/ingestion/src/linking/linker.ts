@@ -9,7 +9,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { IngestOutcome } from '../news-item-input.js';
 import { followUpIntent } from './follow-up-intent.js';
-import { candidateWindow, matchMeeting, type ReportedMeeting } from './meeting-match.js';
+import { candidateWindow, datesAndTypesFit, matchMeeting, type ReportedMeeting } from './meeting-match.js';
 
 type Counters = Omit<IngestOutcome, 'status' | 'newsItemId'>;
 
@@ -152,7 +152,10 @@ export class Linker {
   private async findMeeting(reported: ReportedMeeting, parties: string[]): Promise<StoredMeeting | null> {
     const window = candidateWindow(reported);
     if (!window) return null; // no date and no publication date: nothing to tell two meetings apart by
-    const candidates = await this.meetings.findByPartiesAround(parties, window.from, window.to);
+    // only the candidates whose type and dates fit are read with their participants
+    const candidates = await this.meetings.findByPartiesAround(parties, window.from, window.to, (candidate) =>
+      datesAndTypesFit(reported, candidate) !== null,
+    );
     if (!candidates.length) return null;
     const match = matchMeeting(
       reported,

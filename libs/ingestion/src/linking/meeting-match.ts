@@ -55,7 +55,7 @@ function whenReported(report: ReportedMeeting): When | null {
   return report.reportedOn ? { kind: 'ANNOUNCED', day: report.reportedOn } : null;
 }
 
-function whenKnown(candidate: MeetingCandidate): When | null {
+function whenKnown(candidate: Pick<MeetingCandidate, 'status' | 'date' | 'announcedOn'>): When | null {
   if (candidate.status === 'HELD') return candidate.date ? { kind: 'HELD', day: candidate.date } : null;
   if (candidate.date) return { kind: 'PLANNED', day: candidate.date };
   return candidate.announcedOn ? { kind: 'ANNOUNCED', day: candidate.announcedOn } : null;
@@ -92,19 +92,16 @@ export function daysApart(a: When, b: When): number | null {
  * The nearest date wins, then the same type.
  */
 export function matchMeeting(reported: ReportedMeeting, candidates: MeetingCandidate[]): MeetingCandidate | null {
-  const reportedWhen = whenReported(reported);
-  if (!reportedWhen) return null;
   const matches: { candidate: MeetingCandidate; days: number }[] = [];
   for (const candidate of candidates) {
-    const known = whenKnown(candidate);
-    const days = known ? daysApart(reportedWhen, known) : null;
-    if (days === null || !compatibleTypes(candidate.type, reported.type)) continue;
+    const days = datesAndTypesFit(reported, candidate);
+    if (days === null) continue;
     const samePeople = sharesActor(reported.participantKeys, candidate.participantKeys);
     const placeKnown = reported.locationCountryCode !== null && candidate.locationCountryCode !== null;
     const samePlace =
       (placeKnown && candidate.locationCountryCode === reported.locationCountryCode) ||
       (reported.locationKey !== null && candidate.locationKey === reported.locationKey);
-    const bothHeld = reportedWhen.kind === 'HELD' && known!.kind === 'HELD';
+    const bothHeld = reported.status === 'HELD' && candidate.status === 'HELD';
     const fits = bothHeld
       ? samePeople || samePlace || (!placeKnown && days === 0 && candidate.type === reported.type)
       : samePeople || samePlace || !placeKnown;
@@ -117,6 +114,21 @@ export function matchMeeting(reported: ReportedMeeting, candidates: MeetingCandi
       a.candidate.id.localeCompare(b.candidate.id),
   );
   return matches[0]?.candidate ?? null;
+}
+
+/**
+ * How many days apart the report and a known meeting are (see daysApart), or null when their dates or types
+ * rule the meeting out whatever its participants and place: the part of matchMeeting that needs neither, so
+ * linking reads the participants of only the candidates that pass it.
+ */
+export function datesAndTypesFit(
+  reported: ReportedMeeting,
+  candidate: Pick<MeetingCandidate, 'type' | 'status' | 'date' | 'announcedOn'>,
+): number | null {
+  const reportedWhen = whenReported(reported);
+  const known = whenKnown(candidate);
+  if (!reportedWhen || !known || !compatibleTypes(candidate.type, reported.type)) return null;
+  return daysApart(reportedWhen, known);
 }
 
 /** The days to look for candidates around: every date daysApart could accept, widest case. */

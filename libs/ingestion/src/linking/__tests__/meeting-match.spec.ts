@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorNameKey } from '@dyad/extraction';
 import { sharesActor } from '../actor-similarity.js';
-import { daysApart, matchMeeting, type MeetingCandidate, type ReportedMeeting } from '../meeting-match.js';
+import { datesAndTypesFit, daysApart, matchMeeting, type MeetingCandidate, type ReportedMeeting } from '../meeting-match.js';
 
 const known: MeetingCandidate = {
   id: 'm1',
@@ -139,5 +139,41 @@ describe('matchMeeting: shared actors across scripts', () => {
     expect(sharesActor(keys('Талеби-Матин'), keys('علی‌اکبر طالبی‌متین'))).toBe(true);
     expect(sharesActor(keys('Reza Ahmadi'), keys('Ali Ahmadi'))).toBe(false);
     expect(sharesActor([], keys('Ali Ahmadi'))).toBe(false);
+  });
+});
+
+// Linking reads the participants of only the candidates datesAndTypesFit lets through: the match must be the
+// same as over every candidate, whatever the participants of those left out.
+describe('datesAndTypesFit: the candidates whose participants are read', () => {
+  const candidates: MeetingCandidate[] = [
+    known,
+    { ...known, id: 'next-day', date: '2025-04-14' },
+    { ...known, id: 'three-days', date: '2025-04-16', participantKeys: ['someone'] },
+    { ...known, id: 'call', type: 'CALL', participantKeys: ['کورمانبیک ژوماگالی'] },
+    planned({ id: 'planned', date: '2025-04-10' }),
+    planned({ id: 'announced', date: null, announcedOn: '2025-03-20' }),
+    planned({ id: 'announced-late', date: null, announcedOn: '2025-04-20' }),
+    { ...known, id: 'no-date', date: null, announcedOn: null },
+  ];
+  const reports = [
+    report({ participantKeys: ['کورمانبیک ژوماگالی'] }),
+    report({ date: '2025-04-15', locationCountryCode: 'KZ' }),
+    report({ type: 'CALL', participantKeys: ['کورمانبیک ژوماگالی'] }),
+    report({ status: 'SCHEDULED', date: '2025-04-12', locationCountryCode: 'IR' }),
+    report({ status: 'SCHEDULED', date: null, reportedOn: '2025-03-25' }),
+    report({ status: 'CANCELLED', date: null, reportedOn: '2025-04-21' }),
+  ];
+
+  it('rules out only what matchMeeting would rule out by type and dates', () => {
+    expect(datesAndTypesFit(report({}), known)).toBe(0);
+    expect(datesAndTypesFit(report({}), { ...known, date: '2025-04-16' })).toBeNull();
+    expect(datesAndTypesFit(report({}), { ...known, type: 'CALL' })).toBeNull();
+    expect(datesAndTypesFit(report({}), { ...known, date: null })).toBeNull();
+    for (const reported of reports) {
+      const kept = candidates.filter((c) => datesAndTypesFit(reported, c) !== null);
+      const strangers = candidates.map((c) => (kept.includes(c) ? c : { ...c, participantKeys: [] }));
+      expect(matchMeeting(reported, kept)?.id ?? null).toBe(matchMeeting(reported, candidates)?.id ?? null);
+      expect(matchMeeting(reported, strangers)?.id ?? null).toBe(matchMeeting(reported, candidates)?.id ?? null);
+    }
   });
 });
