@@ -1,4 +1,5 @@
 import { MeetingService, RequestContext } from '@dyad/domain';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCounter, startTestApi, type TestApi } from '../support/api.js';
 import { factories } from '../support/factories.js';
@@ -7,10 +8,11 @@ import { factories } from '../support/factories.js';
 describe('no N+1 queries', () => {
   let api: TestApi;
   const counter = new QueryCounter();
+  let db: DataSource;
 
   beforeAll(async () => {
     api = await startTestApi({ queryCounter: counter });
-    const db = await api.database.connect();
+    db = await api.database.connect();
     const make = factories(db);
     const pairs = [['IR', 'KZ'], ['IR', 'TJ'], ['IR', 'RU', 'TR']];
     for (let i = 0; i < 50; i++) {
@@ -94,5 +96,26 @@ describe('no N+1 queries', () => {
     expect(responses.map((response) => response.data?.meeting.id)).toEqual(meetings.map((meeting) => meeting.id));
     expect(responses.map((response) => response.data?.meeting.date)).toEqual(meetings.map((meeting) => meeting.date));
     expect(responses.every((response) => response.data!.meeting.countries.length >= 2)).toBe(true);
+  });
+
+  it('reads the stored news item back after ingestNewsItem only when the mutation asks for it', async () => {
+    const ingest = async (text: string, selection: string) => {
+      const start = counter.texts.length;
+      const response = await api.graphql<{ ingestNewsItem: { status: string; newsItem?: { id: string; title: string; body: string } } }>(
+        `mutation($text: String!) { ingestNewsItem(input: {text: $text}) { ${selection} } }`,
+        { text },
+      );
+      expect(response.errors).toBeUndefined();
+      const readsBack = counter.texts.slice(start).some((text) => /\bFROM news_item e\b/.test(text));
+      return { result: response.data!.ingestNewsItem, readsBack };
+    };
+    const alone = await ingest('ASTANA, April 13, 2025 – The foreign ministers of Iran and Kazakhstan met in Astana on Sunday.', 'status');
+    expect(alone).toEqual({ result: { status: 'NEW' }, readsBack: false });
+    const text = 'MOSCOW, May 12, 2025 – The foreign ministers of Russia and China met in Moscow on Monday.';
+    const withItem = await ingest(text, 'status newsItem { id title body }');
+    expect(withItem.readsBack).toBe(true);
+    expect(withItem.result).toMatchObject({ status: 'NEW', newsItem: { body: text } });
+    const [{ id }] = await db.query(`SELECT id FROM news_item WHERE body = $1`, [text]);
+    expect(withItem.result.newsItem!.id).toBe(id);
   });
 });

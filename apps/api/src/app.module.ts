@@ -19,7 +19,7 @@ import { EvidenceResolver } from './evidence/evidence.resolver.js';
 import { FollowUpResolver, FollowUpStatusChangeResolver } from './follow-up/follow-up.resolver.js';
 import { createLoaders } from './graphql/loaders.js';
 import { LocationResolver, MeetingResolver, ParticipantResolver } from './meeting/meeting.resolver.js';
-import { NewsItemResolver } from './news-item/news-item.resolver.js';
+import { IngestResultResolver, NewsItemResolver } from './news-item/news-item.resolver.js';
 import { ProposalResolver, ProposalStatusChangeResolver } from './proposal/proposal.resolver.js';
 import { SourceResolver } from './source/source.resolver.js';
 import { JobResolver } from './job/job.resolver.js';
@@ -100,6 +100,7 @@ export class AppModule {
         LocationResolver,
         MeetingResolver,
         NewsItemResolver,
+        IngestResultResolver,
         ParticipantResolver,
         ProposalResolver,
         ProposalStatusChangeResolver,

@@ -24,8 +24,8 @@ class IngestResultModel {
   @Field({ description: 'NEW, or DUPLICATE when the same URL or the same normalised text was ingested before.' })
   status: string;
 
-  @Field(() => NewsItemModel)
-  newsItem: NewsItemModel;
+  // newsItem: resolved by IngestResultResolver from this id, only when the mutation asks for it
+  newsItemId: string;
 
   @Field(() => Int) meetingsCreated: number;
   @Field(() => Int) meetingsMerged: number;
@@ -117,8 +117,7 @@ export class NewsItemResolver {
   })
   @Allow('ANALYST')
   async ingestNewsItem(@Ctx() ctx: RequestContext, @Args('input') input: IngestNewsItemInput): Promise<IngestResultModel> {
-    const { newsItemId, ...outcome } = await this.ingestion.ingest(ctx, toNewsItemInput(input));
-    return { ...outcome, newsItem: mapNewsItem(await this.newsItems.get(ctx, newsItemId)) };
+    return this.ingestion.ingest(ctx, toNewsItemInput(input));
   }
 
   @Subscription(() => NewsItemModel, {
@@ -145,5 +144,16 @@ export class NewsItemResolver {
   @ResolveField(() => [MeetingModel], { description: 'The meetings it reports.' })
   async meetings(@Parent() item: NewsItemModel, @Loader() loaders: Loaders): Promise<MeetingModel[]> {
     return (await loadAll(loaders.meeting, await loaders.newsItemMeetingIds.load(item.id))).map(mapMeeting);
+  }
+}
+
+/** The stored item of an ingestion's result, read only when the mutation selects it (a client after `status` alone reads nothing more). */
+@Resolver(() => IngestResultModel)
+export class IngestResultResolver {
+  constructor(private readonly newsItems: NewsItemService) {}
+
+  @ResolveField(() => NewsItemModel)
+  async newsItem(@Ctx() ctx: RequestContext, @Parent() result: IngestResultModel): Promise<NewsItemModel> {
+    return mapNewsItem(await this.newsItems.get(ctx, result.newsItemId));
   }
 }
