@@ -163,7 +163,7 @@ export function registerBenchApi(bench: Command): void {
     .description(`GraphQL throughput on a large generated dataset in a database of its own (${BENCH_DATABASE} unless --database, dropped and recreated)`)
     .option('--meetings <n[,n…]>', 'meetings to generate (proposals, follow-ups and sources scale with it); several sizes run one after another', sizes, [100_000])
     .option('--duration <s>', 'seconds of load per query', wholeNumber(1, 600), 10)
-    .option('--warm-up <s>', 'seconds of load before each measured one, not counted (every server alike): the figures are a warm server\'s', wholeNumber(0, 60), 3)
+    .option('--warm-up <s>', 'seconds of load before each measured one, not counted (every server alike): the figures are a warm server\'s', wholeNumber(0, 60), 10)
     .option('--connections <n>', 'concurrent connections', wholeNumber(1, 200), 10)
     .option('--database <name>', 'the database to (re)create and measure, so benches run side by side need not share one', databaseName, BENCH_DATABASE)
     .option('--skip-seed', 'reuse the database of a previous run (one size only)', false)
@@ -171,15 +171,13 @@ export function registerBenchApi(bench: Command): void {
     .option('--alone-only', 'measure only each query alone (no load)', false)
     .option('--compare-url <url>', 'also load another GraphQL server on the same database (PostGraphile v4, see the README) with the same data, interleaved with Dyad', httpUrl)
     .option('--compare-name <name>', 'what to call that server in the table', 'PostGraphile')
-    .option('--baseline <dist>', "another build of Dyad (a dist/ folder, e.g. main's) to load beside this one, interleaved on the same database; both then run in processes of their own")
+    .option('--baseline <dist>', "another build of Dyad (a dist/ folder, e.g. main's) to load beside this one, interleaved on the same database, in a process of its own as this build's server")
     .option('--baseline-name <name>', 'what to call the baseline build in the table', 'baseline')
     .action((options: BenchOptions) => runBenchApi(options));
 }
 
 async function runBenchApi(options: BenchOptions): Promise<void> {
   if (options.skipSeed && options.meetings.length > 1) throw new InvalidArgumentError('--skip-seed takes one size');
-  // loaded here, as `serve` does, so other commands start without Nest
-  const { startServer } = await import('../../../api/src/server.js');
   const database = await openDatabase(DyadEnvironment.from(), 'cli', log);
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-api-'));
   const alone = new Map<string, Map<number, string>>();
@@ -191,17 +189,13 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
         await recreateBenchDatabase(database.url, options.database, meetings, log, options.seedConnections);
         log(`${meetings.toLocaleString('en')} meetings: database made and seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
-      const adminKey = `bench-${randomBytes(12).toString('hex')}`;
-      const env = DyadEnvironment.from({
-        DATABASE_URL: benchUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey,
-        // Throughput is measured, not limited: one address, one key, thousands of requests a second.
-        DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
-      });
-      const server = await startServer({ env, log });
+      const setup: RunSetup = { databaseUrl: benchUrl, adminKey: `bench-${randomBytes(12).toString('hex')}`, workDir };
+      // The server runs as `npm start` runs it, in a process of its own (as the peer and the baseline do): the load
+      // generator does not share its process, its heap's helper threads or its event loop's timing.
+      const server = await startBenchServer(THIS_BUILD, 'dyad', setup);
       try {
-        const url = `http://127.0.0.1:${new URL(server.url).port}/graphql`;
-        const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
-        // autocannon runs in a worker thread so the server keeps this one; the worker loads its body check from a file
+        const { url, headers } = server.side;
+        // autocannon runs in a worker thread; the worker loads its body check from a file
         const verifier = join(workDir, 'verify-graphql-body.cjs');
         await writeFile(verifier, `module.exports = (body) => typeof body === 'string' && body.startsWith('{"data"') && !body.includes('"errors"');\n`);
         const fields = await queryFields(url, headers);
@@ -219,11 +213,11 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
         }
         if (!options.aloneOnly) process.stdout.write(`${formatTable(rows, options, meetings)}\n\n`);
         if (options.compareUrl || options.baseline) {
-          const compared = await compare({ url, headers }, { databaseUrl: benchUrl, adminKey, workDir }, options);
+          const compared = await compare(server.side, setup, options);
           process.stdout.write(`${formatCompare(compared, options, meetings)}\n\n`);
         }
       } finally {
-        await server.close();
+        await server.child.stop();
       }
     }
     process.stdout.write(`${formatAlone(alone, options.meetings)}\n`);
@@ -231,6 +225,21 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
     await database.stop();
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** This build's dist/ folder. */
+const THIS_BUILD = new URL('../../../../', import.meta.url).pathname;
+
+/** One build's API server on the bench database, in a child process, with the run's admin key and no rate limits. */
+async function startBenchServer(dist: string, name: string, setup: RunSetup): Promise<{ child: ChildServer; side: Side }> {
+  const env = {
+    DATABASE_URL: setup.databaseUrl, DYAD_DATA_DIR: join(setup.workDir, name), DYAD_ADMIN_KEY: setup.adminKey, DYAD_DEMO: 'none',
+    // throughput is measured, not limited: one address, one key, thousands of requests a second
+    DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
+  };
+  const child = await startChildServer(dist, await freePort(), env);
+  log(`${name} (${dist}) listens at ${child.url}`);
+  return { child, side: { url: child.url, headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.adminKey}` } } };
 }
 
 
@@ -297,7 +306,7 @@ module.exports = (client) => {
   };
 }
 
-/** Where this run's servers are: the bench database and its admin key (for the child servers of --baseline). */
+/** Where this run's servers are: the bench database, its admin key and a folder for their data. */
 interface RunSetup {
   databaseUrl: string;
   adminKey: string;
@@ -312,27 +321,14 @@ interface CompareResult extends CompareRow {
 
 /**
  * Dyad, the baseline build and the peer on the same data: checked equal, then loaded in alternating one-second
- * slices. With a baseline, this build and the baseline each run in a child process, the same way.
+ * slices. The baseline runs in a child process, as this build's server does.
  */
-async function compare(inProcess: Side, setup: RunSetup, options: BenchOptions): Promise<CompareResult[]> {
-  const children: ChildServer[] = [];
+async function compare(dyad: Side, setup: RunSetup, options: BenchOptions): Promise<CompareResult[]> {
+  const baselineServer = options.baseline
+    ? await startBenchServer(isAbsolute(options.baseline) ? options.baseline : resolve(options.baseline), options.baselineName, setup)
+    : undefined;
   try {
-    let dyad = inProcess;
-    let baseline: Side | undefined;
-    if (options.baseline) {
-      const start = async (dist: string, name: string) => {
-        const env = {
-          DATABASE_URL: setup.databaseUrl, DYAD_DATA_DIR: join(setup.workDir, name), DYAD_ADMIN_KEY: setup.adminKey, DYAD_DEMO: 'none',
-          DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
-        };
-        const child = await startChildServer(dist, await freePort(), env);
-        children.push(child);
-        log(`${name} (${dist}) listens at ${child.url}`);
-        return { url: child.url, headers: inProcess.headers };
-      };
-      dyad = await start(new URL('../../../../', import.meta.url).pathname, 'dyad');
-      baseline = await start(isAbsolute(options.baseline) ? options.baseline : resolve(options.baseline), options.baselineName);
-    }
+    const baseline = baselineServer?.side;
     const peer = options.compareUrl ? { url: options.compareUrl, headers: { 'content-type': 'application/json' } } : undefined;
     const results: CompareResult[] = [];
     for (const item of compareCases(VARIANTS, benchMeetingId)) {
@@ -347,7 +343,7 @@ async function compare(inProcess: Side, setup: RunSetup, options: BenchOptions):
     }
     return results;
   } finally {
-    for (const child of children) await child.stop();
+    await baselineServer?.child.stop();
   }
 }
 
