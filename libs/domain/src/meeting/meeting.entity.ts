@@ -71,7 +71,6 @@ export class Meeting {
   @OneToMany(() => MeetingParticipant, (participant) => participant.meeting, { cascade: true })
   participants: Relation<MeetingParticipant>[];
 
-
   @VersionColumn()
   version: number;
 
