@@ -14,8 +14,8 @@ const DASHBOARD_READ = `{
   meetings(first: 20) { totalCount nodes { id countries { code } sources { id } participants { name } } }
   newsItems { totalCount }
 }`;
-// The statement of the DataLoader batch behind `sources` (only a read runs it), and ingestion's write.
-const SOURCES_BATCH = 'FROM meeting_source ms JOIN news_item n';
+// What reads a meeting's sources in order (the list's page, and the DataLoader batch behind `sources`; only a read runs it), and ingestion's write.
+const SOURCES_BATCH = 'ORDER BY ms.published_at NULLS LAST, ms.ingested_at, ms.news_item_id';
 const NEWS_ITEM_INSERT = 'INSERT INTO news_item';
 
 // Two streaming replicas made with pg_basebackup serve the read-only GraphQL queries; the primary takes every write.
