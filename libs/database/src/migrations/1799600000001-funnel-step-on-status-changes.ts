@@ -9,26 +9,21 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // of every proposal of the flipped readings twice (once from the new rows, once from the old ones), and each
 // changed step again in the proposal's row trigger, though no status had moved. INSERT and DELETE are unchanged.
 
+/** Sets the funnel step of the proposals `ids` (a subquery) where it changed, each computed once. */
+const refresh = (ids: string) => `UPDATE proposal t SET funnel_step = x.v
+          FROM (SELECT q.id, proposal_funnel_step(q.id, q.status) AS v FROM proposal q WHERE q.id IN (${ids}) OFFSET 0) x
+          WHERE t.id = x.id AND t.funnel_step IS DISTINCT FROM x.v;`;
+
 const current = `CREATE OR REPLACE FUNCTION proposal_history_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'UPDATE' THEN
-          -- the proposals of the readings whose status or proposal moved (before and after), each once
-          UPDATE proposal t SET funnel_step = x.v
-          FROM (SELECT q.id, proposal_funnel_step(q.id, q.status) AS v FROM proposal q
-                WHERE q.id IN (SELECT n.proposal_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-                               WHERE n.status IS DISTINCT FROM o.status OR n.proposal_id IS DISTINCT FROM o.proposal_id
-                               UNION
-                               SELECT o.proposal_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-                               WHERE n.status IS DISTINCT FROM o.status OR n.proposal_id IS DISTINCT FROM o.proposal_id) OFFSET 0) x
-          WHERE t.id = x.id AND t.funnel_step IS DISTINCT FROM x.v;
+          -- the proposals of the readings whose status or proposal moved (before and after)
+          ${refresh(`SELECT unnest(ARRAY[n.proposal_id, o.proposal_id]) FROM new_rows n JOIN old_rows o ON o.id = n.id
+                     WHERE n.status IS DISTINCT FROM o.status OR n.proposal_id IS DISTINCT FROM o.proposal_id`)}
         ELSIF TG_OP = 'INSERT' THEN
-          UPDATE proposal t SET funnel_step = x.v
-          FROM (SELECT q.id, proposal_funnel_step(q.id, q.status) AS v FROM proposal q WHERE q.id IN (SELECT proposal_id FROM new_rows) OFFSET 0) x
-          WHERE t.id = x.id AND t.funnel_step IS DISTINCT FROM x.v;
+          ${refresh('SELECT proposal_id FROM new_rows')}
         ELSE
-          UPDATE proposal t SET funnel_step = x.v
-          FROM (SELECT q.id, proposal_funnel_step(q.id, q.status) AS v FROM proposal q WHERE q.id IN (SELECT proposal_id FROM old_rows) OFFSET 0) x
-          WHERE t.id = x.id AND t.funnel_step IS DISTINCT FROM x.v;
+          ${refresh('SELECT proposal_id FROM old_rows')}
         END IF;
         RETURN NULL;
       END $$`;
@@ -37,14 +32,10 @@ const current = `CREATE OR REPLACE FUNCTION proposal_history_refresh() RETURNS t
 const previous = `CREATE OR REPLACE FUNCTION proposal_history_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
-          UPDATE proposal t SET funnel_step = x.v
-          FROM (SELECT q.id, proposal_funnel_step(q.id, q.status) AS v FROM proposal q WHERE q.id IN (SELECT proposal_id FROM new_rows) OFFSET 0) x
-          WHERE t.id = x.id AND t.funnel_step IS DISTINCT FROM x.v;
+          ${refresh('SELECT proposal_id FROM new_rows')}
         END IF;
         IF TG_OP IN ('DELETE', 'UPDATE') THEN
-          UPDATE proposal t SET funnel_step = x.v
-          FROM (SELECT q.id, proposal_funnel_step(q.id, q.status) AS v FROM proposal q WHERE q.id IN (SELECT proposal_id FROM old_rows) OFFSET 0) x
-          WHERE t.id = x.id AND t.funnel_step IS DISTINCT FROM x.v;
+          ${refresh('SELECT proposal_id FROM old_rows')}
         END IF;
         RETURN NULL;
       END $$`;
