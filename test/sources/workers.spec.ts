@@ -167,11 +167,8 @@ describe('watched sources on two worker processes and an API-only server', () =>
     expect(doubly).toBe(0);
 
     const final = await sources();
-    // The big feed's read takes long enough that the minute's schedule can queue a second poll of it meanwhile (its next
-    // poll time is set when the read commits); that poll, run later, is answered 304 and is then the last one.
-    expect(final.Big.lastPoll).toMatchObject(
-      final.Big.lastPoll?.notModified ? { fetched: 0, new: 0, duplicate: 0, failed: 0, pending: 0 } : { fetched: BIG, new: BIG, duplicate: 0, failed: 0, pending: 0 },
-    );
+    // One poll of the big feed, though its read takes seconds: the minute's schedule queues none beside a running poll.
+    expect(final.Big.lastPoll).toMatchObject({ fetched: BIG, new: BIG, duplicate: 0, failed: 0, pending: 0 });
     expect(final.Atom.lastPoll).toMatchObject({ fetched: 30, new: 30 });
     expect(final.Flaky).toMatchObject({ health: 'OK', consecutiveFailures: 0 });
     expect(final.Flaky.lastPoll).toMatchObject({ fetched: 20, new: 20 });

@@ -12,6 +12,9 @@ export const MAX_ATTEMPTS = { poll: 5, ingest: 8 } as const;
 
 export const TASKS = { schedule: 'dyad_schedule', poll: 'dyad_poll_source', ingest: 'dyad_ingest_entries' } as const;
 
+// A source's poll job's key (one waiting poll per source), followed by the source's id.
+const POLL_KEY = 'poll:';
+
 export interface FailedJob {
   id: string;
   task: string;
@@ -59,7 +62,7 @@ export class JobQueue {
   /** A poll of the source soon; one waiting poll per source (job key), however often it is asked. */
   static async addPollJob(manager: EntityManager | DataSource, sourceId: string): Promise<void> {
     await manager.query(`SELECT graphile_worker.add_job($1, json_build_object('sourceId', $2::text), job_key := $3, max_attempts := $4)`, [
-      TASKS.poll, sourceId, `poll:${sourceId}`, MAX_ATTEMPTS.poll,
+      TASKS.poll, sourceId, `${POLL_KEY}${sourceId}`, MAX_ATTEMPTS.poll,
     ]);
   }
 
@@ -193,9 +196,18 @@ export class JobWorker {
   }
 }
 
-/** A poll job for every active source that is due (at most one waiting per source). */
+/**
+ * A poll job for every active source that is due (at most one waiting per source). A source whose poll is running
+ * is left out: its next poll time is set only when that read commits, and graphile-worker adds a second job beside
+ * a running one of the same key, so a long read would be followed by a needless second poll. (A poll that used up
+ * its tries is not running: the source is polled again with fresh tries.)
+ */
 export async function scheduleDuePolls(dataSource: DataSource): Promise<number> {
-  const due: { id: string }[] = await dataSource.query(`SELECT id FROM source WHERE state = 'ACTIVE' AND next_poll_at <= now()`);
+  const due: { id: string }[] = await dataSource.query(
+    `SELECT s.id FROM source s WHERE s.state = 'ACTIVE' AND s.next_poll_at <= now()
+       AND NOT EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j.key = $1 || s.id AND j.locked_at IS NOT NULL)`,
+    [POLL_KEY],
+  );
   for (const { id } of due) await JobQueue.addPollJob(dataSource, id);
   return due.length;
 }
