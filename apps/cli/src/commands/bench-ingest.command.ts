@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
@@ -28,6 +28,7 @@ interface BenchIngestOptions {
   databases: ('empty' | 'large')[];
   largeDatabase: string;
   emptyDatabase: string;
+  warmExtraction: number;
 }
 
 interface Row {
@@ -87,6 +88,13 @@ export function registerBenchIngest(bench: Command): void {
     .option('--code <dist>', 'the compiled build to measure (a dist/ folder), for comparing builds; default this one')
     .option('--large-database <name>', `the large database's name (one per build compared, each seeded by its own migrations)`, databaseName, LARGE_DATABASE)
     .option('--empty-database <name>', `the empty database's name (one per bench run at once)`, databaseName, EMPTY_DATABASE)
+    .option(
+      '--warm-extraction <n>',
+      'items extracted (not stored) on the extraction threads before each case, as a running server has done: fresh threads ' +
+        'take about twice the CPU per item for their first few hundred items (default 0: a fresh process, as `dyad ingest` is)',
+      wholeNumber(0, 100_000),
+      0,
+    )
     .action((options: BenchIngestOptions) => runBenchIngest(options));
 }
 
@@ -158,6 +166,21 @@ async function migrate(build: Build, url: string): Promise<void> {
 // Items stored before the clock starts: worker threads started, statements planned, caches warm.
 const WARM_UP = 20;
 
+/**
+ * Extracts `count` items of another corpus on the process's extraction threads, one per thread at a time (called once
+ * the case's pool is made: a server starting replaces it).
+ */
+async function warmExtraction(build: Build, count: number): Promise<void> {
+  if (!count) return;
+  const texts = makeCorpus(count, 1024, 3072, count);
+  const pool = build.ingestion.extractionPool();
+  let next = 0;
+  const thread = async () => {
+    while (next < texts.length) await pool.extract(texts[next++]);
+  };
+  await Promise.all(Array.from({ length: availableParallelism() }, thread));
+}
+
 // CPU time spent while the timed items are stored: the database's backends (utime + stime of the pids serving
 // this database, from /proc: only where the server runs on this machine) and this process (all its threads:
 // extraction workers, the GraphQL server of graphql mode).
@@ -210,7 +233,8 @@ async function runCase(
   const warm = corpus.slice(0, WARM_UP);
   const timed = corpus.slice(WARM_UP);
   const base = { mode, concurrency, items: timed.length };
-  if (mode === 'graphql') return { ...base, ...(await viaGraphql(build, url, concurrency, warm, timed)) };
+  if (mode === 'graphql') return { ...base, ...(await viaGraphql(build, url, concurrency, warm, timed, options.warmExtraction)) };
+  await warmExtraction(build, options.warmExtraction);
   const dataSource = build.database.createDataSource({ url, entities: build.domain.ENTITIES, poolSize: concurrency + 2 });
   await dataSource.initialize();
   try {
@@ -244,7 +268,9 @@ async function runCase(
   }
 }
 
-async function viaGraphql(build: Build, url: string, concurrency: number, warm: string[], timed: string[]): Promise<Pick<Row, 'failed' | 'seconds' | 'dbMs' | 'nodeMs'>> {
+async function viaGraphql(
+  build: Build, url: string, concurrency: number, warm: string[], timed: string[], warmExtractions: number,
+): Promise<Pick<Row, 'failed' | 'seconds' | 'dbMs' | 'nodeMs'>> {
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-ingest-'));
   const adminKey = `bench-${randomBytes(12).toString('hex')}`;
   const env = build.database.DyadEnvironment.from({
@@ -255,6 +281,7 @@ async function viaGraphql(build: Build, url: string, concurrency: number, warm: 
   });
   const server = await build.server.startServer({ env, log: () => {}, logLevels: ['error'] });
   try {
+    await warmExtraction(build, warmExtractions);
     const endpoint = `http://127.0.0.1:${new URL(server.url).port}/graphql`;
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
     const query = 'mutation($input: IngestNewsItemInput!) { ingestNewsItem(input: $input) { status } }';
@@ -317,6 +344,7 @@ function formatTable(rows: Row[], dist: string, options: BenchIngestOptions): st
   const format = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [
     `build ${dist}; 1–3 KB fa/en/ru items; batch mode ${options.batchSize} items per transaction; ` +
+      `${options.warmExtraction ? `extraction threads warmed by ${options.warmExtraction} items first; ` : ''}` +
       `CPU per item stored: the database's backends (from /proc, '-' for a server elsewhere) and this process; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`,
     format(header),
     format(widths.map((width) => '-'.repeat(width))),
