@@ -107,6 +107,8 @@ interface BenchOptions {
   baselineName: string;
   /** The bench's own database (dropped and recreated unless --skip-seed). */
   database: string;
+  /** Only the queries whose names contain one of these (all when none is given). */
+  query: string[];
 }
 
 interface Row {
@@ -143,6 +145,14 @@ function databaseName(value: string): string {
   return value;
 }
 
+/** `--query <text>`, repeatable: a part of at least one query's name. */
+function queryFilter(value: string, previous: string[]): string[] {
+  if (!QUERIES.some((query) => query.name.includes(value))) {
+    throw new InvalidArgumentError(`no query's name contains "${value}"; the queries are ${QUERIES.map((query) => `"${query.name}"`).join(', ')}`);
+  }
+  return [...previous, value];
+}
+
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 function httpUrl(value: string): string {
@@ -173,6 +183,12 @@ export function registerBenchApi(bench: Command): void {
     .option('--compare-name <name>', 'what to call that server in the table', 'PostGraphile')
     .option('--baseline <dist>', "another build of Dyad (a dist/ folder, e.g. main's) to load beside this one, interleaved on the same database, in a process of its own as this build's server")
     .option('--baseline-name <name>', 'what to call the baseline build in the table', 'baseline')
+    .option(
+      '--query <text>',
+      `only the queries whose names contain this text (repeatable; all by default): ${QUERIES.map((query) => `"${query.name}"`).join(', ')}`,
+      queryFilter,
+      [],
+    )
     .action((options: BenchOptions) => runBenchApi(options));
 }
 
@@ -200,7 +216,7 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
         await writeFile(verifier, `module.exports = (body) => typeof body === 'string' && body.startsWith('{"data"') && !body.includes('"errors"');\n`);
         const fields = await queryFields(url, headers);
         const rows: Row[] = [];
-        for (const bench of QUERIES) {
+        for (const bench of QUERIES.filter((query) => !options.query.length || options.query.some((text) => query.name.includes(text)))) {
           if (!fields.has(bench.needs)) {
             log(`skipping "${bench.name}": the schema has no ${bench.needs} query yet`);
             rows.push({ name: bench.name, loneMs: 0, requestsPerSecond: 0, p50: 0, p99: 0, errors: 0, requests: 0, note: 'skipped: not in the schema' });
