@@ -119,7 +119,7 @@ export class AnalyticsService {
         SELECT a, b, r, count(*) FILTER (WHERE ${inRange})::int AS meeting_count,
                (max(date) FILTER (WHERE ${inRange}))::text AS last_activity,
                ${meetingWeight('date', 'r')} FILTER (WHERE date > r - ${SCORE_WINDOW_DAYS} AND date <= r) AS weight
-        FROM meeting_pair CROSS JOIN score_ref
+        FROM held_meeting_pair CROSS JOIN score_ref
         GROUP BY a, b, r
       ),
       proposal_dyad AS (
@@ -371,7 +371,7 @@ export class AnalyticsService {
       ${factCtes({ filter: facts, params, pair, today, refs: 'score_ref', windowDays: SCORE_WINDOW_DAYS, openFollowUps: false })},
       ${scoreCtes('score_ref')},
       window_meetings AS (
-        SELECT count(*)::int AS meetings FROM meeting_pair mp, score_ref ref WHERE mp.date > ref.r - ${SCORE_WINDOW_DAYS} AND mp.date <= ref.r
+        SELECT count(*)::int AS meetings FROM held_meeting_pair mp, score_ref ref WHERE mp.date > ref.r - ${SCORE_WINDOW_DAYS} AND mp.date <= ref.r
       )
       SELECT ref.r::text AS as_of, (ref.r - ${SCORE_WINDOW_DAYS - 1})::text AS window_from, wm.meetings,
              coalesce(sm.weight, 0)::float8 AS weight, coalesce(sp.signed, 0)::int AS signed, coalesce(sp.advanced, 0)::int AS advanced,

@@ -34,15 +34,15 @@ export function meetingWeight(date: string, r: string): string {
 
 /**
  * CTEs ending in `score (a, b, r, score)`: one row for each dyad with anything in the window of a reference
- * date in CTE `refs` (column r). Reads the fact CTEs of `factCtes` (meeting_pair, proposal_pair, follow_up_pair);
- * `meetingWeights` names a CTE (a, b, r, weight) that already summed the meetings term, to read meeting_pair once.
+ * date in CTE `refs` (column r). Reads the fact CTEs of `factCtes` (held_meeting_pair, proposal_pair, follow_up_pair);
+ * `meetingWeights` names a CTE (a, b, r, weight) that already summed the meetings term, to read held_meeting_pair once.
  */
 export function scoreCtes(refs: string, options: { meetingWeights?: string } = {}): string {
   const window = SCORE_WINDOW_DAYS;
   const meetings = options.meetingWeights
     ? `SELECT a, b, r, weight FROM ${options.meetingWeights}`
     : `SELECT mp.a, mp.b, ref.r, ${meetingWeight('mp.date', 'ref.r')} AS weight
-    FROM meeting_pair mp JOIN ${refs} ref ON mp.date > ref.r - ${window} AND mp.date <= ref.r
+    FROM held_meeting_pair mp JOIN ${refs} ref ON mp.date > ref.r - ${window} AND mp.date <= ref.r
     GROUP BY 1, 2, 3`;
   return `
   score_meetings AS (

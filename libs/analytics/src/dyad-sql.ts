@@ -46,7 +46,7 @@ export interface FactCteOptions {
 /**
  * The facts of each dyad, read once and shared by the counts and the score; narrowed by the filter minus its
  * dates (each use applies its own date range):
- * - `meeting_pair (id, date, a, b)`: HELD meetings only;
+ * - `held_meeting_pair (id, date, a, b)`: HELD meetings only;
  * - `proposal_pair (id, kind, status, status_date, a, b)`;
  * - `follow_up_pair (id, status, due_date, closed_on, a, b)`: a follow-up's parties are its meeting's, else its
  *   proposal's, else its owners, as in the shared follow-up filter; `closed_on` is when it became DONE or
@@ -70,7 +70,7 @@ export function factCtes({ filter, params, pair, today, refs, windowDays, openFo
   // proposal's, else its owners)
   const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
   return `
-  meeting_pair AS (
+  held_meeting_pair AS (
     SELECT m.id, m.date, pr.a, pr.b
     FROM meeting m CROSS JOIN LATERAL ${pairsOf('m.party_codes')} pr
     WHERE ${meetingWhere} AND ${pair('pr.a', 'pr.b')}
