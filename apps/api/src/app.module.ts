@@ -26,6 +26,7 @@ import { JobResolver } from './job/job.resolver.js';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter.js';
 import { graphqlHardening } from './graphql/graphql-hardening.js';
 import { answerPresetFields } from './graphql/preset-fields.js';
+import { readPropertiesInline } from './graphql/property-fields.js';
 import { costLimitHook } from './graphql/limits/cost-limit.hook.js';
 import { rejectNulCharacters } from './graphql/nul-characters.hook.js';
 import { GraphiqlController } from './graphiql/graphiql.controller.js';
@@ -64,8 +65,9 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
-            // fields whose answer a parent resolver already has (a list page's countries) skip their resolver
-            transformSchema: answerPresetFields,
+            // plain properties are read inline (no resolver call per row); fields whose answer a parent resolver already
+            // has (a list page's countries) skip their resolver
+            transformSchema: (schema) => answerPresetFields(readPropertiesInline(schema)),
             graphiql: false,
             jit: 1,
             // Never throws: mercurius also builds the context while formatting an error (the database may be down).
