@@ -263,6 +263,34 @@ describe('rollups', () => {
     }
   });
 
+  it('leave no score row at nothing in a shard that a removal took below 0 and an addition brought back', async () => {
+    const db = dataSources[0];
+    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
+    await db.query(`SELECT rollup_rebuild()`);
+    const shardOf = async (runner: ReturnType<DataSource['createQueryRunner']>) => (await runner.query(`SELECT rollup_shard() AS s`))[0].s as number;
+    const runners = [db.createQueryRunner()];
+    try {
+      const shard = await shardOf(runners[0]);
+      // a second connection writing to another shard (backends are sharded by process id)
+      while ((await shardOf(runners[runners.length - 1])) === shard) {
+        if (runners.length > 5) throw new Error('no second shard');
+        runners.push(db.createQueryRunner());
+      }
+      const [first, second] = [runners[0], runners[runners.length - 1]];
+      const { id } = await factories(first.manager).createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13' });
+      // taken back in the second shard (its rows below 0), then the same weight added back there: its rows at 0 go
+      await second.query(`DELETE FROM meeting WHERE id = $1`, [id]);
+      expect((await second.query(`SELECT count(*)::int AS n FROM rollup_score WHERE shard = rollup_shard()`))[0].n).toBe(25);
+      await factories(second.manager).createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13' });
+      expect(await second.query(`SELECT month FROM rollup_score WHERE shard = rollup_shard()`)).toEqual([]);
+      const kept = await rollups(db);
+      await db.query(`SELECT rollup_rebuild()`);
+      expect(await rollups(db)).toEqual(kept);
+    } finally {
+      for (const runner of runners) await runner.release();
+    }
+  });
+
   it('leave no rollup row a rebuild would not make, and count a meeting of three in each of its dyads', async () => {
     const db = dataSources[0];
     await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
