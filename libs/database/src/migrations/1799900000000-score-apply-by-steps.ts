@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // Before, each (dyad, month) a changed range touched summed, for each of its 31 days and each of the four terms,
 // the parts covering that day (a subquery per day and term wherever the month had a part), computed the day's
 // decay again for every dyad, and added the cells to the stored row through `rollup_cells_add` (an SQL function
-// call per array): about 2,900 dyad-months and 70 ms for the facts of 50 ingested items.
+// call per array): 2,000 to 3,000 dyad-months and 70 ms for the facts of 50 ingested items.
 //
 // Now a range adds one number to the months it covers whole (summed by hashing); only its first and last months
 // can be covered in part, and those parts become steps (its value from the first day it covers, taken back after
@@ -38,15 +38,15 @@ const addByFunction = (stored: string, fresh: string) => `rollup_cells_add(${sto
 
 const NOTHING_LEFT = (r: string) =>
   `0 = ALL(${r}.advanced) AND 0 = ALL(${r}.signed) AND 0 = ALL(${r}.overdue) AND 1e-9 > ALL(SELECT abs(w) FROM unnest(${r}.meetings) w)`;
-const upsert = (add: (stored: string, fresh: string) => string) => `INSERT INTO rollup_score AS r (month, a, b, shard, meetings, advanced, signed, overdue)
-    SELECT month, a, b, rollup_shard(), w, adv, sig, ovd FROM cells
-    WHERE NOT (0 = ALL(w) AND 0 = ALL(adv) AND 0 = ALL(sig) AND 0 = ALL(ovd))
-    ORDER BY 1, 2, 3
-    ON CONFLICT (month, a, b, shard) DO UPDATE SET
-      ${addCells('meetings', add)},
-      ${addCells('advanced', add)},
-      ${addCells('signed', add)},
-      ${addCells('overdue', add)}`;
+/** The upsert of the cells, its lines after the first indented by `indent`. */
+const upsert = (add: (stored: string, fresh: string) => string, indent = '    ') => [
+  'INSERT INTO rollup_score AS r (month, a, b, shard, meetings, advanced, signed, overdue)',
+  'SELECT month, a, b, rollup_shard(), w, adv, sig, ovd FROM cells',
+  'WHERE NOT (0 = ALL(w) AND 0 = ALL(adv) AND 0 = ALL(sig) AND 0 = ALL(ovd))',
+  'ORDER BY 1, 2, 3',
+  'ON CONFLICT (month, a, b, shard) DO UPDATE SET',
+  ['meetings', 'advanced', 'signed', 'overdue'].map((column) => `  ${addCells(column, add)}`).join(`,\n${indent}`),
+].join(`\n${indent}`);
 
 /** The function: its declarations beyond the items', its cells statement (the CTEs up to `cells`), its writes. */
 const applyFunction = (declare: string, cells: string, write: string, settings: string) =>
@@ -197,7 +197,7 @@ const current = applyFunction(
   // whatever emptied it: a range taken back, or one added where an earlier one was taken back (this shard's row
   // then went below 0, its other shards holding what was taken back)
   `    , written AS (
-      ${upsert(addInline)}
+      ${upsert(addInline, '      ')}
       RETURNING r.month, r.a, r.b, ${NOTHING_LEFT('r')} AS emptied
     )
     SELECT array_agg(month), array_agg(a), array_agg(b) INTO emptied_month, emptied_a, emptied_b FROM written WHERE emptied;
