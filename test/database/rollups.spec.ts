@@ -223,6 +223,74 @@ describe('rollups', () => {
     expect(await rollups(db)).toEqual(kept);
   });
 
+  it('write the score cells a rebuild writes from a batch of ranges starting and ending mid-month, and none a removal emptied', async () => {
+    const db = dataSources[0];
+    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
+    await db.query(`SELECT rollup_rebuild()`);
+    // every row as stored, none summed over shards or left out: both batches go through one connection (one shard)
+    const cellsSql = `SELECT month::text, a, b, array(SELECT round(w::numeric, 6) FROM unnest(meetings) w) AS meetings, advanced, signed, overdue
+      FROM rollup_score ORDER BY 1, 2, 3`;
+    const runner = db.createQueryRunner();
+    const rebuilt = async () => {
+      await runner.startTransaction();
+      await runner.query(`SELECT rollup_rebuild()`);
+      const rows = await runner.query(cellsSql);
+      await runner.rollbackTransaction();
+      return rows;
+    };
+    try {
+      await runner.startTransaction();
+      const make = factories(runner.manager);
+      // two meetings' ranges start and end in the same months, a third's 2 months later; a proposal signed and a
+      // follow-up due mid-month
+      await make.createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13' });
+      await make.createMeeting({ parties: ['IR', 'KZ', 'RU'], date: '2025-04-27' });
+      const { id: later } = await make.createMeeting({ parties: ['IR', 'KZ'], date: '2025-06-30' });
+      const { id: proposal } = await make.createProposal({ parties: ['IR', 'KZ'], status: 'SIGNED', statusDate: '2025-04-20' });
+      await make.createFollowUp({ proposalId: proposal, dueDate: '2025-05-17' });
+      await runner.commitTransaction();
+      const batch = await runner.query(cellsSql);
+      expect(batch.length).toBeGreaterThan(25);
+      expect(batch).toEqual(await rebuilt());
+
+      // the later meeting taken back: the months only it covered (2027-05 and 2027-06 for IR-KZ) go
+      await runner.query(`DELETE FROM meeting WHERE id = $1`, [later]);
+      const left = await runner.query(cellsSql);
+      expect(left.length).toBeLessThan(batch.length);
+      expect(left).toEqual(await rebuilt());
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('leave no score row at nothing in a shard that a removal took below 0 and an addition brought back', async () => {
+    const db = dataSources[0];
+    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
+    await db.query(`SELECT rollup_rebuild()`);
+    const shardOf = async (runner: ReturnType<DataSource['createQueryRunner']>) => (await runner.query(`SELECT rollup_shard() AS s`))[0].s as number;
+    const runners = [db.createQueryRunner()];
+    try {
+      const shard = await shardOf(runners[0]);
+      // a second connection writing to another shard (backends are sharded by process id)
+      while ((await shardOf(runners[runners.length - 1])) === shard) {
+        if (runners.length > 5) throw new Error('no second shard');
+        runners.push(db.createQueryRunner());
+      }
+      const [first, second] = [runners[0], runners[runners.length - 1]];
+      const { id } = await factories(first.manager).createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13' });
+      // taken back in the second shard (its rows below 0), then the same weight added back there: its rows at 0 go
+      await second.query(`DELETE FROM meeting WHERE id = $1`, [id]);
+      expect((await second.query(`SELECT count(*)::int AS n FROM rollup_score WHERE shard = rollup_shard()`))[0].n).toBe(25);
+      await factories(second.manager).createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13' });
+      expect(await second.query(`SELECT month FROM rollup_score WHERE shard = rollup_shard()`)).toEqual([]);
+      const kept = await rollups(db);
+      await db.query(`SELECT rollup_rebuild()`);
+      expect(await rollups(db)).toEqual(kept);
+    } finally {
+      for (const runner of runners) await runner.release();
+    }
+  });
+
   it('leave no rollup row a rebuild would not make, and count a meeting of three in each of its dyads', async () => {
     const db = dataSources[0];
     await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
