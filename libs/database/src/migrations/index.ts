@@ -8,6 +8,9 @@ import { EuropeanUnion1796100000000 } from './1796100000000-european-union.js';
 import { ScoreRebuildByChangeDays1799200000000 } from './1799200000000-score-rebuild-by-change-days.js';
 import { MeetingSourceOrder1799800000000 } from './1799800000000-meeting-source-order.js';
 import { ScoreApplyBySteps1799900000000 } from './1799900000000-score-apply-by-steps.js';
+import { DerivedValuePlansKept1799950000000 } from './1799950000000-derived-value-plans-kept.js';
+import { FunnelStepRaisedOnInsert1799950000001 } from './1799950000001-funnel-step-raised-on-insert.js';
+import { FollowUpPartySetByBranch1799950000002 } from './1799950000002-follow-up-party-set-by-branch.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -80,4 +83,7 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ProposalLookupIndexOnly1799600000002,
   MeetingSourceOrder1799800000000,
   ScoreApplyBySteps1799900000000,
+  DerivedValuePlansKept1799950000000,
+  FunnelStepRaisedOnInsert1799950000001,
+  FollowUpPartySetByBranch1799950000002,
 ];
