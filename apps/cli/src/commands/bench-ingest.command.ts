@@ -91,7 +91,7 @@ export function registerBenchIngest(bench: Command): void {
     .option(
       '--warm-extraction <n>',
       'items extracted (not stored) on the extraction threads before each case, as a running server has done: fresh threads ' +
-        'take about twice the CPU per item for their first few hundred items (default 0: a fresh process, as `dyad ingest` is)',
+        'take two to three times the CPU per item over their first few hundred items (default 0: a fresh process, as `dyad ingest` is)',
       wholeNumber(0, 100_000),
       0,
     )
