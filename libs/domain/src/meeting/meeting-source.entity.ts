@@ -10,8 +10,8 @@ import { Meeting } from './meeting.entity.js';
 @Entity()
 @Index('meeting_source_listed', { synchronize: false })
 export class MeetingSource {
+  // no index of its own: the primary key and meeting_source_listed begin with it
   @PrimaryColumn('uuid')
-  @Index()
   meetingId: string;
 
   @PrimaryColumn('uuid')
