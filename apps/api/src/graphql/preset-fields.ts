@@ -1,4 +1,4 @@
-import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import { type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 
 // A parent resolver that already holds a field's answer (a list page's countries, read with its rows) gives it to
 // the field here, and the field's resolver is not called: no Nest wrapper (param decorators, pipes), no DataLoader
@@ -18,23 +18,27 @@ export function presetFields<T extends object>(model: T, values: Record<string, 
 
 const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
+/** The fields of the schema's own object types, the operation roots left out. */
+export function* objectTypeFields(schema: GraphQLSchema): Generator<GraphQLField<unknown, unknown>> {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type) && !type.name.startsWith('__') && !ROOTS.has(type.name)) yield* Object.values(type.getFields());
+  }
+}
+
 /**
  * The schema with every resolved field of an object type (the operation roots left as they are) answering from its
  * parent's preset value when there is one (`presetFields`), else from its resolver. For `transformSchema`.
  */
 export function answerPresetFields(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || ROOTS.has(type.name)) continue;
-    for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve;
-      if (!resolve) continue;
-      const name = field.name;
-      const answer: GraphQLFieldResolver<WithPreset | null | undefined, unknown> = (parent, args, context, info) => {
-        const values = parent?.[PRESET];
-        return values !== undefined && name in values ? values[name] : resolve(parent, args, context, info);
-      };
-      field.resolve = answer;
-    }
+  for (const field of objectTypeFields(schema)) {
+    const resolve = field.resolve;
+    if (!resolve) continue;
+    const name = field.name;
+    const answer: GraphQLFieldResolver<unknown, unknown> = (parent, args, context, info) => {
+      const values = (parent as WithPreset | null | undefined)?.[PRESET];
+      return values !== undefined && name in values ? values[name] : resolve(parent, args, context, info);
+    };
+    field.resolve = answer;
   }
   return schema;
 }

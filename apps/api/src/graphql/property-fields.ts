@@ -1,4 +1,5 @@
-import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import { objectTypeFields } from './preset-fields.js';
 
 // Nest's code-first schema gives every field of an object type a resolver, even a plain property (`root[name]`). For a
 // field with a resolver graphql-jit builds, per row, a closure pair, an arguments object, a resolve-info object and its
@@ -22,11 +23,6 @@ function readsOwnProperty(resolve: GraphQLFieldResolver<unknown, unknown>, name:
 
 /** The schema with the resolvers that only read their field's own property removed (operation roots left as they are). */
 export function readPropertiesInline(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].includes(type)) continue;
-    for (const field of Object.values(type.getFields())) {
-      if (field.resolve && readsOwnProperty(field.resolve, field.name)) field.resolve = undefined;
-    }
-  }
+  for (const field of objectTypeFields(schema)) if (field.resolve && readsOwnProperty(field.resolve, field.name)) field.resolve = undefined;
   return schema;
 }

@@ -259,7 +259,6 @@ async function startBenchServer(dist: string, name: string, setup: RunSetup): Pr
   return { child, side: { url: child.url, headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.adminKey}` } } };
 }
 
-
 async function queryFields(url: string, headers: Record<string, string>): Promise<Set<string>> {
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: '{ __schema { queryType { fields { name } } } }' }) });
   const body = (await response.json()) as { data?: { __schema: { queryType: { fields: { name: string }[] } } } };
