@@ -54,6 +54,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url: database.url,
     entities: ENTITIES,
     statementTimeoutMs: env.statementTimeoutMs,
+    poolSize: env.databasePoolSize,
     logger: options.queryLogger,
   });
   let app: NestFastifyApplication | undefined;

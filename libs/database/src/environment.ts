@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 
@@ -25,6 +26,8 @@ export class DyadEnvironment {
   readonly production: boolean;
   /** PostgreSQL cancels any one statement running longer (a runaway query cannot hold a connection). */
   readonly statementTimeoutMs: number;
+  /** Connections the server keeps to the database (and to each read replica): see defaultPoolSize. */
+  readonly databasePoolSize: number;
   /** Demo data on a first start with an empty database: `full`, `off` (bundled corpus only) or `none`. */
   readonly demo: 'full' | 'off' | 'none';
   /** Non-public addresses the server may fetch news from: none (default), all, or these ranges (CIDR). */
@@ -58,6 +61,7 @@ export class DyadEnvironment {
     this.adminKey = parseAdminKey(env.DYAD_ADMIN_KEY);
     this.production = env.NODE_ENV === 'production';
     this.statementTimeoutMs = parseStatementTimeout(env.DYAD_STATEMENT_TIMEOUT_MS);
+    this.databasePoolSize = parseWhole('DYAD_DATABASE_POOL_SIZE', env.DYAD_DATABASE_POOL_SIZE, defaultPoolSize(), 4, 500, 'connections');
     this.demo = parseDemo(env.DYAD_DEMO);
     this.fetchAllowPrivate = parseAllowPrivate(env.DYAD_FETCH_ALLOW_PRIVATE);
     this.extractionTimeoutMs = parseWhole('DYAD_EXTRACTION_TIMEOUT_MS', env.DYAD_EXTRACTION_TIMEOUT_MS, 60_000, 100, 600_000, 'milliseconds');
@@ -158,6 +162,16 @@ function parseDemo(raw: string | undefined): 'full' | 'off' | 'none' {
     throw new EnvironmentError('DYAD_DEMO', `must be full (or on), off (bundled sample corpus only) or none, not "${raw}"`);
   }
   return value;
+}
+
+/**
+ * PostgreSQL's own rule of thumb, two connections per core and one more: more connections than that do not
+ * answer more queries, they only share the cores among more backends, and each request waits longer (at 100,000
+ * meetings, 10 connections of load on 2 cores: 10 connections to the database gave p99 25–27 ms, 4 or 5 gave
+ * 18–22 ms and a fifth more requests a second). Counted on this machine's cores: the database is usually on it.
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.max(4, 2 * cores + 1);
 }
 
 function parseStatementTimeout(raw: string | undefined): number {

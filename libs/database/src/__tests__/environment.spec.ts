@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DyadEnvironment } from '../environment.js';
+import { defaultPoolSize, DyadEnvironment } from '../environment.js';
 
 describe('DyadEnvironment', () => {
   it('has sane defaults', () => {
@@ -19,6 +19,8 @@ describe('DyadEnvironment', () => {
     ['DYAD_ADMIN_KEY', 'short', /DYAD_ADMIN_KEY/],
     ['DYAD_STATEMENT_TIMEOUT_MS', '5s', /DYAD_STATEMENT_TIMEOUT_MS: must be a whole number of milliseconds/],
     ['DYAD_STATEMENT_TIMEOUT_MS', '50', /DYAD_STATEMENT_TIMEOUT_MS/],
+    ['DYAD_DATABASE_POOL_SIZE', '3', /DYAD_DATABASE_POOL_SIZE: must be a whole number of connections from 4 to 500/],
+    ['DYAD_DATABASE_POOL_SIZE', 'many', /DYAD_DATABASE_POOL_SIZE/],
     ['DYAD_FETCH_ALLOW_PRIVATE', 'intranet', /DYAD_FETCH_ALLOW_PRIVATE: "intranet" is not an IP address or CIDR range/],
     ['DYAD_FETCH_ALLOW_PRIVATE', '10.0.0.0/33', /DYAD_FETCH_ALLOW_PRIVATE/],
     ['DYAD_RATE_LIMIT_PER_KEY', '-1', /DYAD_RATE_LIMIT_PER_KEY: must be a whole number of requests a minute/],
@@ -45,6 +47,12 @@ describe('DyadEnvironment', () => {
       '10.20.0.0/16', '192.168.5.7/32', 'fd00::/8',
     ]);
     expect(DyadEnvironment.from({ DYAD_RATE_LIMIT_PER_ADDRESS: '0' }).rateLimits.perAddress).toBe(0);
+  });
+
+  it('keeps two database connections per core and one more, at least 4, unless DYAD_DATABASE_POOL_SIZE says otherwise', () => {
+    expect([1, 2, 8].map((cores) => defaultPoolSize(cores))).toEqual([4, 5, 17]);
+    expect(DyadEnvironment.from({}).databasePoolSize).toBe(defaultPoolSize());
+    expect(DyadEnvironment.from({ DYAD_DATABASE_POOL_SIZE: '12' }).databasePoolSize).toBe(12);
   });
 
   it('runs a worker in the server and allows no folder sources by default', () => {
