@@ -12,6 +12,7 @@ import { DerivedValuePlansKept1799950000000 } from './1799950000000-derived-valu
 import { FunnelStepRaisedOnInsert1799950000001 } from './1799950000001-funnel-step-raised-on-insert.js';
 import { FollowUpPartySetByBranch1799950000002 } from './1799950000002-follow-up-party-set-by-branch.js';
 import { MeetingSourceIndexCovered1799960000000 } from './1799960000000-meeting-source-index-covered.js';
+import { FollowUpOpenDueCovered1799970000000 } from './1799970000000-follow-up-open-due-covered.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -88,4 +89,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   FunnelStepRaisedOnInsert1799950000001,
   FollowUpPartySetByBranch1799950000002,
   MeetingSourceIndexCovered1799960000000,
+  FollowUpOpenDueCovered1799970000000,
 ];
