@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { seedBenchDataset } from '../../apps/cli/src/bench/api-dataset.js';
 import { recreateBenchDatabase } from '../../apps/cli/src/bench/bench-database.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { ensureBuilt, runNode } from '../support/processes.js';
 
 // The bench seed (`dyad bench api`) loads its steps over several connections side by side, dropping the indexes
 // and constraints first and building them after the load. What it leaves must be the migrated schema, whole,
@@ -96,6 +97,17 @@ describe('bench seed over several connections', () => {
     await seeded.query(`SELECT rollup_rebuild()`);
     expect(await rollupTables(seeded)).toEqual(loaded);
   });
+
+  it('bench api on the reused database labels its figures with the meetings it holds, not with --meetings', async () => {
+    ensureBuilt();
+    const run = await runNode(
+      ['bin/dyad.js', 'bench', 'api', '--skip-seed', '--alone-only', '--database', name, '--query', 'meeting by id'],
+      { ...process.env, DATABASE_URL: serverUrl() },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^query +1,000\n-+ +-+\nmeeting by id +\d+\.\d\n/m);
+    expect(run.stdout).not.toContain('100,000');
+  }, 120_000);
 
   it('stops at a failing step, names it, and starts nothing that needs it', async () => {
     const target = await createTestDatabase();

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { DyadEnvironment, freePort, openDatabase, withDatabaseName } from '@dyad/database';
+import { DyadEnvironment, freePort, openDatabase, withClient, withDatabaseName } from '@dyad/database';
 import { checkSameData, compareCases, type CompareRow, type CompareSide, loadInterleaved, type Side } from '../bench/api-compare.js';
 import { recreateBenchDatabase } from '../bench/bench-database.js';
 import { type ChildServer, startChildServer } from '../bench/child-server.js';
@@ -197,14 +197,18 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
   const database = await openDatabase(DyadEnvironment.from(), 'cli', log);
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-api-'));
   const alone = new Map<string, Map<number, string>>();
+  const sizesRun: number[] = [];
   try {
-    for (const meetings of options.meetings) {
+    for (const size of options.meetings) {
       const benchUrl = withDatabaseName(database.url, options.database);
       if (!options.skipSeed) {
         const t0 = Date.now();
-        await recreateBenchDatabase(database.url, options.database, meetings, log, options.seedConnections);
-        log(`${meetings.toLocaleString('en')} meetings: database made and seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        await recreateBenchDatabase(database.url, options.database, size, log, options.seedConnections);
+        log(`${size.toLocaleString('en')} meetings: database made and seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
+      // a reused database is labelled with what it holds, not with --meetings
+      const meetings = options.skipSeed ? await countMeetings(benchUrl) : size;
+      sizesRun.push(meetings);
       const setup: RunSetup = { databaseUrl: benchUrl, adminKey: `bench-${randomBytes(12).toString('hex')}`, workDir };
       // The server runs as `npm start` runs it, in a process of its own (as the peer and the baseline do): the load
       // generator does not share its process, its heap's helper threads or its event loop's timing.
@@ -237,7 +241,7 @@ async function runBenchApi(options: BenchOptions): Promise<void> {
         await server.child.stop();
       }
     }
-    process.stdout.write(`${formatAlone(alone, options.meetings)}\n`);
+    process.stdout.write(`${formatAlone(alone, sizesRun)}\n`);
   } finally {
     await database.stop();
     await rm(workDir, { recursive: true, force: true });
@@ -400,6 +404,10 @@ function formatTable(rows: Row[], options: BenchOptions, meetings: number): stri
 }
 
 /** Each query alone (median ms) at every size measured: how it grows with the data. */
+async function countMeetings(url: string): Promise<number> {
+  return withClient(url, async (client) => Number((await client.query('SELECT count(*) AS n FROM meeting')).rows[0].n));
+}
+
 function formatAlone(alone: Map<string, Map<number, string>>, sizesRun: number[]): string {
   const lines = [...alone].map(([name, bySize]) => [name, ...sizesRun.map((size) => bySize.get(size) ?? '-')]);
   return ['alone (median ms of 9 requests with distinct parameters, server otherwise idle)', ...table(['query', ...sizesRun.map((n) => n.toLocaleString('en'))], lines)].join('\n');
