@@ -93,6 +93,7 @@ interface BenchOptions {
   meetings: number[];
   duration: number;
   warmUp: number;
+  aloneWarmUp: number;
   connections: number;
   skipSeed: boolean;
   /** Connections the seed runs its steps on side by side; undefined: one per core. */
@@ -179,6 +180,7 @@ export function registerBenchApi(bench: Command): void {
     .option('--skip-seed', 'reuse the database of a previous run (one size only)', false)
     .option('--seed-connections <n>', 'connections the seed loads over side by side (default: one per core)', wholeNumber(1, 32))
     .option('--alone-only', 'measure only each query alone (no load)', false)
+    .option('--alone-warm-up <n>', 'requests of its other variants each query answers, one at a time, before it is measured alone', wholeNumber(0, 10_000), 100)
     .option('--compare-url <url>', 'also load another GraphQL server on the same database (PostGraphile v4, see the README) with the same data, interleaved with Dyad', httpUrl)
     .option('--compare-name <name>', 'what to call that server in the table', 'PostGraphile')
     .option('--baseline <dist>', "another build of Dyad (a dist/ folder, e.g. main's) to load beside this one, interleaved on the same database, in a process of its own as this build's server")
@@ -286,6 +288,10 @@ async function drive(
   // A lone request's latency (median of nine, each with other parameters), as one dashboard user sees it with
   // the server otherwise idle.
   const lone: number[] = [];
+  // The server first answers `--alone-warm-up` requests of the query's other variants one at a time, as a server in
+  // use has answered many: a fresh process runs its code unoptimised for its first requests (half again to twice the
+  // time at 1M). The first response's time, above, is a fresh server's.
+  for (let i = 0; i < options.aloneWarmUp; i++) await (await fetch(url, { method: 'POST', headers, body: bodies[10 + (i % 10)] })).text();
   for (let i = 1; i <= 9; i++) {
     const started = performance.now();
     await (await fetch(url, { method: 'POST', headers, body: bodies[i] })).text();
@@ -410,5 +416,5 @@ async function countMeetings(url: string): Promise<number> {
 
 function formatAlone(alone: Map<string, Map<number, string>>, sizesRun: number[]): string {
   const lines = [...alone].map(([name, bySize]) => [name, ...sizesRun.map((size) => bySize.get(size) ?? '-')]);
-  return ['alone (median ms of 9 requests with distinct parameters, server otherwise idle)', ...table(['query', ...sizesRun.map((n) => n.toLocaleString('en'))], lines)].join('\n');
+  return ['alone (median ms of 9 requests with distinct parameters, server otherwise idle, after the warm-up requests)', ...table(['query', ...sizesRun.map((n) => n.toLocaleString('en'))], lines)].join('\n');
 }
