@@ -9,7 +9,7 @@ import { rebuildItemsAndEdges, scoreRebuildByDay } from './1797600000000-score-r
 // cells start after the days before its first change (zeros) and end at the month's end. Same cells, bit for bit
 // (the weights are summed in the same order).
 
-const rebuild = `CREATE OR REPLACE FUNCTION rollup_score_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+export const scoreRebuildByChangeDays = `CREATE OR REPLACE FUNCTION rollup_score_rebuild() RETURNS void LANGUAGE plpgsql AS $$
   BEGIN
 ${rebuildItemsAndEdges}
     daily AS (SELECT a, b, day, sum(w) AS w, sum(adv)::int AS adv, sum(sig)::int AS sig, sum(ovd)::int AS ovd FROM edge GROUP BY 1, 2, 3),
@@ -45,7 +45,7 @@ export class ScoreRebuildByChangeDays1799200000000 implements MigrationInterface
   name = 'ScoreRebuildByChangeDays1799200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(rebuild);
+    await queryRunner.query(scoreRebuildByChangeDays);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -13,6 +13,7 @@ import { FunnelStepRaisedOnInsert1799950000001 } from './1799950000001-funnel-st
 import { FollowUpPartySetByBranch1799950000002 } from './1799950000002-follow-up-party-set-by-branch.js';
 import { MeetingSourceIndexCovered1799960000000 } from './1799960000000-meeting-source-index-covered.js';
 import { FollowUpOpenDueCovered1799970000000 } from './1799970000000-follow-up-open-due-covered.js';
+import { ScoreRebuildGroupedByDyad1799970000001 } from './1799970000001-score-rebuild-grouped-by-dyad.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -90,4 +91,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   FollowUpPartySetByBranch1799950000002,
   MeetingSourceIndexCovered1799960000000,
   FollowUpOpenDueCovered1799970000000,
+  ScoreRebuildGroupedByDyad1799970000001,
 ];
