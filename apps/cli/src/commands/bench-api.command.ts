@@ -409,11 +409,12 @@ function formatTable(rows: Row[], options: BenchOptions, meetings: number): stri
   ].join('\n');
 }
 
-/** Each query alone (median ms) at every size measured: how it grows with the data. */
+/** The meetings a reused bench database holds. */
 async function countMeetings(url: string): Promise<number> {
   return withClient(url, async (client) => Number((await client.query('SELECT count(*) AS n FROM meeting')).rows[0].n));
 }
 
+/** Each query alone (median ms) at every size measured: how it grows with the data. */
 function formatAlone(alone: Map<string, Map<number, string>>, sizesRun: number[]): string {
   const lines = [...alone].map(([name, bySize]) => [name, ...sizesRun.map((size) => bySize.get(size) ?? '-')]);
   return ['alone (median ms of 9 requests with distinct parameters, server otherwise idle, after the warm-up requests)', ...table(['query', ...sizesRun.map((n) => n.toLocaleString('en'))], lines)].join('\n');
