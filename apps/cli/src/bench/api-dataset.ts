@@ -199,6 +199,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
     {
       label: 'proposal histories',
       writes: 'proposal_status_change', reads: ['bench_proposal'],
+      // a proposal's steps are numbered i * 8 + s: it climbs at most six (top)
       sql: `INSERT INTO proposal_status_change (id, proposal_id, status, effective_date, meeting_id)
         SELECT ${rowId(0x8003, 'i * 8 + s')}, id, (${lifecycle})[s], least(date + (s - 1) * 45, current_date), CASE WHEN s = 1 THEN meeting_id END
         FROM bench_proposal CROSS JOIN LATERAL generate_series(1, top) AS s

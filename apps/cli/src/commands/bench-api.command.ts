@@ -286,12 +286,11 @@ async function drive(
     return { name: bench.name, loneMs: 0, requestsPerSecond: 0, p50: 0, p99: 0, errors: 1, requests: 1, note: `fails: ${text.slice(0, 80)}` };
   }
   // A lone request's latency (median of nine, each with other parameters), as one dashboard user sees it with
-  // the server otherwise idle.
-  const lone: number[] = [];
-  // The server first answers `--alone-warm-up` requests of the query's other variants one at a time, as a server in
-  // use has answered many: a fresh process runs its code unoptimised for its first requests (half again to twice the
-  // time at 1M). The first response's time, above, is a fresh server's.
+  // the server otherwise idle. The server first answers `--alone-warm-up` requests of the query's other variants
+  // one at a time, as a server in use has answered many: a fresh process runs its code unoptimised for its first
+  // requests (half again to twice the time at 1M). The first response's time, above, is a fresh server's.
   for (let i = 0; i < options.aloneWarmUp; i++) await (await fetch(url, { method: 'POST', headers, body: bodies[10 + (i % 10)] })).text();
+  const lone: number[] = [];
   for (let i = 1; i <= 9; i++) {
     const started = performance.now();
     await (await fetch(url, { method: 'POST', headers, body: bodies[i] })).text();
