@@ -137,7 +137,7 @@ function figures(load: TargetLoad): LoadFigures {
  * each, after `warmUpSeconds` of load each that is not counted.
  */
 export async function loadInterleaved(
-  name: string, sides: CompareSide[], variants: number, connections: number, seconds: number, warmUpSeconds = 0,
+  name: string, sides: CompareSide[], variants: number, connections: number, seconds: number, warmUpSeconds: number, databaseUrl: string,
 ): Promise<CompareRow> {
   const plan: LoadPlan = {
     targets: sides.map(({ side, query }) => ({
@@ -147,6 +147,7 @@ export async function loadInterleaved(
     rounds: seconds,
     sliceMs: 1000,
     warmUpMs: warmUpSeconds * 1000,
+    databaseUrl,
   };
   const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
   const loads = await new Promise<TargetLoad[]>((resolve, reject) => {

@@ -1,8 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { quietDatabase } from './quiet-database.js';
 
 // Loads GraphQL servers from a worker thread (the server under test keeps the main one) with autocannon:
 // `connections` connections to one target for `sliceMs`, then to the next, round after round (each round starting
 // at the next target), so the targets share the same moments of the machine's load. Reports every latency, per target.
+// Between slices it waits until the database has no statement running: a request the load gave up on at the end of
+// a slice keeps running in PostgreSQL (a slow server's, 300–600 ms, for a third of the next slice), and would be
+// counted against the next target.
 
 export interface LoadTarget {
   url: string;
@@ -18,6 +22,8 @@ export interface LoadPlan {
   sliceMs: number;
   /** Load on each target in turn before the rounds, not counted. */
   warmUpMs?: number;
+  /** The database the targets read: each slice starts once none of its statements is running (at most 10 s). */
+  databaseUrl?: string;
 }
 
 export interface TargetLoad {
@@ -64,14 +70,25 @@ async function run(plan: LoadPlan): Promise<TargetLoad[]> {
     result.elapsedMs += performance.now() - started;
     result.errors += finished.non2xx + finished.errors + finished.timeouts + finished.mismatches;
   };
-  if (plan.warmUpMs) for (const target of plan.targets) await load(target, plan.warmUpMs, 0, null);
-  for (let round = 0; round < plan.rounds; round++) {
-    // Each round starts at the next target: a slow target's requests still running in the database when its slice
-    // ends weigh on the slice after it, and that is each target's in turn, not always the same one's.
-    for (let k = 0; k < plan.targets.length; k++) {
-      const index = (round + k) % plan.targets.length;
-      await load(plan.targets[index], plan.sliceMs, round, results[index]);
+  const quiet = plan.databaseUrl ? await quietDatabase(plan.databaseUrl) : null;
+  try {
+    if (plan.warmUpMs) {
+      for (const target of plan.targets) {
+        await load(target, plan.warmUpMs, 0, null);
+        await quiet?.wait();
+      }
     }
+    for (let round = 0; round < plan.rounds; round++) {
+      // Each round starts at the next target, so that what the database still does between slices, if it is ever
+      // not done after the wait, weighs on each target in turn, not always on the same one.
+      for (let k = 0; k < plan.targets.length; k++) {
+        const index = (round + k) % plan.targets.length;
+        await load(plan.targets[index], plan.sliceMs, round, results[index]);
+        await quiet?.wait();
+      }
+    }
+  } finally {
+    await quiet?.close();
   }
   return results;
 }
