@@ -12,9 +12,11 @@ const BENCH_DATABASE = 'dyad_bench';
 
 interface BenchQuery {
   name: string;
-  /** The query's i-th variant: requests differ in a parameter (page size, date bound…), so no two concurrent
+  /** The GraphQL document, the same for every request, as the dashboard's are. */
+  document: string;
+  /** The variables of its i-th variant: requests differ in a parameter (page size, date bound…), so no two concurrent
    * requests share one SQL run (single-flight) or one cached plan's result, as distinct users' requests would not. */
-  query: (i: number) => string;
+  variables: (i: number) => Record<string, unknown>;
   /** A Query field the schema must have, else the query is skipped with a note. */
   needs: string;
 }
@@ -27,59 +29,71 @@ const monthEnd = (back: number) => {
 };
 const monthStart = (back: number) => `${monthEnd(back).slice(0, 7)}-01`;
 
-// What the dashboard asks for on first load, plus the list a chart opens.
+// What the dashboard asks for on first load, plus the list a chart opens. As the dashboard sends them: one document
+// each, its parameters as variables, so a server that has answered a query before has its document parsed,
+// validated and compiled (mercurius keeps them), and each request still has parameters of its own.
 const QUERIES: BenchQuery[] = [
   {
     name: 'meetings IR+KZ, first 50',
     needs: 'meetings',
-    query: (i) => `{ meetings(filter: { countries: ["IR", "KZ"] }, first: ${41 + (i % VARIANTS)}) { totalCount nodes { id type date countries { code } sources { id } } } }`,
+    document: `query($first: Int) { meetings(filter: { countries: ["IR", "KZ"] }, first: $first) { totalCount nodes { id type date countries { code } sources { id } } } }`,
+    variables: (i) => ({ first: 41 + (i % VARIANTS) }),
   },
   {
     name: 'meeting by id',
     needs: 'meeting',
     // ids of the generated dataset: md5('meeting' || i)
-    query: (i) => `{ meeting(id: "${benchMeetingId(1 + ((i * 7919) % 100))}") { id type date status countries { code nameEn } } }`,
+    document: `query($id: ID!) { meeting(id: $id) { id type date status countries { code nameEn } } }`,
+    variables: (i) => ({ id: benchMeetingId(1 + ((i * 7919) % 100)) }),
   },
   {
     name: 'dyads first 20',
     needs: 'dyads',
-    query: (i) => `{ dyads(first: ${11 + (i % VARIANTS)}) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps
+    document: `query($first: Int) { dyads(first: $first) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps
       overdueFollowUps lastActivity score } } }`,
+    variables: (i) => ({ first: 11 + (i % VARIANTS) }),
   },
   {
     name: 'dyads of IR',
     needs: 'dyads',
-    query: (i) => `{ dyads(first: ${11 + (i % VARIANTS)}, filter: { countries: ["IR"] }) { totalCount nodes { countries { code } meetingCount score } } }`,
+    document: `query($first: Int) { dyads(first: $first, filter: { countries: ["IR"] }) { totalCount nodes { countries { code } meetingCount score } } }`,
+    variables: (i) => ({ first: 11 + (i % VARIANTS) }),
   },
   {
     name: 'dyadScoreTrend IR-KZ',
     needs: 'dyadScoreTrend',
-    query: (i) => `{ dyadScoreTrend(countries: ["IR", "KZ"], granularity: MONTH, filter: { from: "${monthStart(24 + (i % VARIANTS))}" }) { points { period score } undatedMeetings } }`,
+    document: `query($filter: CooperationFilterInput) { dyadScoreTrend(countries: ["IR", "KZ"], granularity: MONTH, filter: $filter) { points { period score } undatedMeetings } }`,
+    variables: (i) => ({ filter: { from: monthStart(24 + (i % VARIANTS)) } }),
   },
   {
     name: 'cooperationTimeline',
     needs: 'cooperationTimeline',
-    query: (i) => `{ cooperationTimeline(granularity: MONTH, filter: { to: "${monthEnd(i % VARIANTS)}" }) { periods { period label total byType { type count } } undatedMeetings } }`,
+    document: `query($filter: MeetingFilterInput) { cooperationTimeline(granularity: MONTH, filter: $filter) { periods { period label total byType { type count } } undatedMeetings } }`,
+    variables: (i) => ({ filter: { to: monthEnd(i % VARIANTS) } }),
   },
   {
     name: 'cooperationTimeline IR+KZ',
     needs: 'cooperationTimeline',
-    query: (i) => `{ cooperationTimeline(filter: { countries: ["IR", "KZ"], to: "${monthEnd(i % VARIANTS)}" }, granularity: QUARTER) { periods { period total byType { type count } } undatedMeetings } }`,
+    document: `query($filter: MeetingFilterInput) { cooperationTimeline(filter: $filter, granularity: QUARTER) { periods { period total byType { type count } } undatedMeetings } }`,
+    variables: (i) => ({ filter: { countries: ['IR', 'KZ'], to: monthEnd(i % VARIANTS) } }),
   },
   {
     name: 'proposalFunnel',
     needs: 'proposalFunnel',
-    query: (i) => `{ proposalFunnel(filter: { to: "${monthEnd(i % VARIANTS)}" }) { total byStatus { status count } steps { status reached } } }`,
+    document: `query($filter: ProposalFilterInput) { proposalFunnel(filter: $filter) { total byStatus { status count } steps { status reached } } }`,
+    variables: (i) => ({ filter: { to: monthEnd(i % VARIANTS) } }),
   },
   {
     name: 'followUpSummary',
     needs: 'followUpSummary',
-    query: (i) => `{ followUpSummary(filter: { to: "${monthEnd(i % VARIANTS)}" }) { total overdue dueNext30Days byStatus { status count } byHorizon { horizon count open overdue } } }`,
+    document: `query($filter: FollowUpFilterInput) { followUpSummary(filter: $filter) { total overdue dueNext30Days byStatus { status count } byHorizon { horizon count open overdue } } }`,
+    variables: (i) => ({ filter: { to: monthEnd(i % VARIANTS) } }),
   },
   {
     name: 'sectorBreakdown',
     needs: 'sectorBreakdown',
-    query: (i) => `{ sectorBreakdown(filter: { to: "${monthEnd(i % VARIANTS)}" }) { sector meetings proposals signed } }`,
+    document: `query($filter: CooperationFilterInput) { sectorBreakdown(filter: $filter) { sector meetings proposals signed } }`,
+    variables: (i) => ({ filter: { to: monthEnd(i % VARIANTS) } }),
   },
 ];
 
@@ -274,7 +288,7 @@ async function queryFields(url: string, headers: Record<string, string>): Promis
 async function drive(
   bench: BenchQuery, url: string, headers: Record<string, string>, verifier: string, workDir: string, options: BenchOptions,
 ): Promise<Row> {
-  const bodies = Array.from({ length: VARIANTS }, (_, i) => JSON.stringify({ query: bench.query(i) }));
+  const bodies = Array.from({ length: VARIANTS }, (_, i) => JSON.stringify({ query: bench.document, variables: bench.variables(i) }));
   // One request first (it also warms the connection's prepared statements): a failing query is reported with
   // its message instead of as a wall of errors.
   const t0 = performance.now();
@@ -287,8 +301,9 @@ async function drive(
   }
   // A lone request's latency (median of nine, each with other parameters), as one dashboard user sees it with
   // the server otherwise idle. The server first answers `--alone-warm-up` requests of the query's other variants
-  // one at a time, as a server in use has answered many: a fresh process runs its code unoptimised for its first
-  // requests (half again to twice the time at 1M). The first response's time, above, is a fresh server's.
+  // (its document, other parameters) one at a time, as a server in use has answered many: a fresh process runs its
+  // code unoptimised for its first requests (half again to twice the time at 1M), and parses, validates and compiles
+  // a document it has not seen (about 3 ms for `dyads`). The first response's time, above, is a fresh server's.
   for (let i = 0; i < options.aloneWarmUp; i++) await (await fetch(url, { method: 'POST', headers, body: bodies[10 + (i % 10)] })).text();
   const lone: number[] = [];
   for (let i = 1; i <= 9; i++) {
@@ -363,7 +378,7 @@ async function compare(dyad: Side, setup: RunSetup, options: BenchOptions): Prom
       const names = sides.map((side) => side.name);
       await checkSameData(item.name, sides, VARIANTS);
       log(`"${item.name}": ${names.join(', ')} answer the same data (${VARIANTS} variants); ${options.warmUp} s of load each to warm up, then ${options.duration} s each measured, interleaved…`);
-      const loaded = await loadInterleaved(item.name, sides, VARIANTS, options.connections, options.duration, options.warmUp);
+      const loaded = await loadInterleaved(item.name, sides, VARIANTS, options.connections, options.duration, options.warmUp, setup.databaseUrl);
       results.push({ ...loaded, load: loadavg()[0], names });
     }
     return results;
