@@ -4,7 +4,7 @@ import pg from 'pg';
 export const QUIET_WITHIN_MS = 10_000;
 
 export interface QuietDatabase {
-  /** Resolves once no other session runs a statement on the database (polled every 5 ms), or after `withinMs`. */
+  /** Resolves once no other client's statement runs on the database (polled every 5 ms), or after `withinMs`. */
   wait(withinMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -21,7 +21,8 @@ export async function quietDatabase(url: string): Promise<QuietDatabase> {
     Number(
       (
         await client.query(
-          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+          `SELECT count(*) AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state = 'active'`,
         )
       ).rows[0].n,
     );
