@@ -13,37 +13,44 @@ describe('quietDatabase', () => {
   });
   afterAll(() => database.drop());
 
+  /** Runs pg_sleep(`seconds`) on the database; resolves once the server lists it running, with when it ends. */
+  async function sleepOnDatabase(seconds: number): Promise<{ finished: Promise<number> }> {
+    const done = withClient(database.url, (client) => client.query(`SELECT pg_sleep(${seconds})`)).then(() => performance.now());
+    await withClient(database.url, async (client) => {
+      const running = async () =>
+        (await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%' AND state = 'active'`)).rows[0].n > 0;
+      while (!(await running())) await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    // (wrapped: an async function returning the promise itself would wait for it)
+    return { finished: done };
+  }
+
   it('waits for a statement still running on the database, and not for its own', async () => {
     const quiet = await quietDatabase(database.url);
     try {
       const idle = performance.now();
-      await quiet.wait();
+      expect(await quiet.wait()).toBe(true);
       expect(performance.now() - idle).toBeLessThan(200);
 
-      let finished = 0;
-      const sleeping = withClient(database.url, (client) => client.query('SELECT pg_sleep(0.6)')).then(() => (finished = performance.now()));
-      // (the statement has started once the server lists it)
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      await quiet.wait();
+      const { finished } = await sleepOnDatabase(0.6);
+      expect(await quiet.wait()).toBe(true);
       const waited = performance.now();
-      await sleeping;
-      expect(waited).toBeGreaterThanOrEqual(finished - 50);
+      expect(waited).toBeGreaterThanOrEqual((await finished) - 50);
     } finally {
       await quiet.close();
     }
   });
 
-  it('gives up after the time it is given', async () => {
+  it('gives up after the time it is given, and says so', async () => {
     const quiet = await quietDatabase(database.url);
     try {
-      const sleeping = withClient(database.url, (client) => client.query('SELECT pg_sleep(1.5)'));
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      const { finished } = await sleepOnDatabase(1.5);
       const started = performance.now();
-      await quiet.wait(300);
+      expect(await quiet.wait(300)).toBe(false);
       const waited = performance.now() - started;
       expect(waited).toBeGreaterThanOrEqual(290);
       expect(waited).toBeLessThan(1000);
-      await sleeping;
+      await finished;
     } finally {
       await quiet.close();
     }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { LoadPlan, TargetLoad } from './load-worker.js';
+import type { LoadPlan, LoadResult, TargetLoad } from './load-worker.js';
 
 // `dyad bench api --compare-url …`: Dyad beside another GraphQL server on the same database (PostGraphile v4 with
 // postgraphile-plugin-connection-filter, see the README), the same data asked for in each one's own schema, and
@@ -75,6 +75,8 @@ export interface CompareRow {
   name: string;
   /** One figure per side, in the order the sides were given (Dyad first). */
   sides: LoadFigures[];
+  /** Slices that began while the database still ran a statement of the slice before (see load-worker). */
+  unquietSlices: number;
 }
 
 export interface LoadFigures {
@@ -150,11 +152,11 @@ export async function loadInterleaved(
     databaseUrl,
   };
   const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: plan });
-  const loads = await new Promise<TargetLoad[]>((resolve, reject) => {
+  const { loads, unquietSlices } = await new Promise<LoadResult>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the load worker stopped (exit ${code})`)));
   });
   await worker.terminate();
-  return { name, sides: loads.map(figures) };
+  return { name, sides: loads.map(figures), unquietSlices };
 }

@@ -26,6 +26,13 @@ export interface LoadPlan {
   databaseUrl?: string;
 }
 
+export interface LoadResult {
+  /** Per target, in the plan's order. */
+  loads: TargetLoad[];
+  /** Slices that started with a statement still running after the wait for a quiet database (at most 10 s). */
+  unquietSlices: number;
+}
+
 export interface TargetLoad {
   /** Milliseconds of each answered request. */
   latencies: number[];
@@ -43,7 +50,7 @@ interface Client {
   setRequests(requests: { method: string; path: string; headers: Record<string, string>; body: string }[]): void;
 }
 
-async function run(plan: LoadPlan): Promise<TargetLoad[]> {
+async function run(plan: LoadPlan): Promise<LoadResult> {
   const { default: autocannon } = await import('autocannon');
   const results: TargetLoad[] = plan.targets.map(() => ({ latencies: [], errors: 0, elapsedMs: 0 }));
   /** `ms` of load on one target, starting each connection at its own variant; into `result` when counted. */
@@ -71,11 +78,15 @@ async function run(plan: LoadPlan): Promise<TargetLoad[]> {
     result.errors += finished.non2xx + finished.errors + finished.timeouts + finished.mismatches;
   };
   const quiet = plan.databaseUrl ? await quietDatabase(plan.databaseUrl) : null;
+  let unquietSlices = 0;
+  const settle = async () => {
+    if (quiet && !(await quiet.wait())) unquietSlices++;
+  };
   try {
     if (plan.warmUpMs) {
       for (const target of plan.targets) {
         await load(target, plan.warmUpMs, 0, null);
-        await quiet?.wait();
+        await settle();
       }
     }
     for (let round = 0; round < plan.rounds; round++) {
@@ -84,13 +95,13 @@ async function run(plan: LoadPlan): Promise<TargetLoad[]> {
       for (let k = 0; k < plan.targets.length; k++) {
         const index = (round + k) % plan.targets.length;
         await load(plan.targets[index], plan.sliceMs, round, results[index]);
-        await quiet?.wait();
+        await settle();
       }
     }
   } finally {
     await quiet?.close();
   }
-  return results;
+  return { loads: results, unquietSlices };
 }
 
 if (parentPort) {

@@ -303,7 +303,7 @@ async function drive(
   // the server otherwise idle. The server first answers `--alone-warm-up` requests of the query's other variants
   // (its document, other parameters) one at a time, as a server in use has answered many: a fresh process runs its
   // code unoptimised for its first requests (half again to twice the time at 1M), and parses, validates and compiles
-  // a document it has not seen (about 3 ms for `dyads`). The first response's time, above, is a fresh server's.
+  // a document it has not seen. The first response's time, above, is a fresh server's.
   for (let i = 0; i < options.aloneWarmUp; i++) await (await fetch(url, { method: 'POST', headers, body: bodies[10 + (i % 10)] })).text();
   const lone: number[] = [];
   for (let i = 1; i <= 9; i++) {
@@ -379,6 +379,9 @@ async function compare(dyad: Side, setup: RunSetup, options: BenchOptions): Prom
       await checkSameData(item.name, sides, VARIANTS);
       log(`"${item.name}": ${names.join(', ')} answer the same data (${VARIANTS} variants); ${options.warmUp} s of load each to warm up, then ${options.duration} s each measured, interleaved…`);
       const loaded = await loadInterleaved(item.name, sides, VARIANTS, options.connections, options.duration, options.warmUp, setup.databaseUrl);
+      if (loaded.unquietSlices) {
+        log(`"${item.name}": ${loaded.unquietSlices} slice(s) began with a statement of the slice before still running after 10 s: their figures carry its load`);
+      }
       results.push({ ...loaded, load: loadavg()[0], names });
     }
     return results;
