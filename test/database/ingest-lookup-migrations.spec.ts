@@ -1,7 +1,6 @@
-import { pendingMigrations } from '@dyad/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '../support/database.js';
 
 // The migrations of the ingestion lookups (1799600000000–1799600000002): up gives the covering indexes of open
 // follow-ups and of proposals by party set and kind, and the funnel step refreshed only for readings whose status or
@@ -30,7 +29,7 @@ describe('migrations OpenFollowUpCandidatesIndexOnly, FunnelStepOnStatusChanges,
     expect(up.proposals).toContain('INCLUDE (sectors, status)');
 
     // (and any migration after them)
-    while (!(await pendingMigrations(db)).includes('OpenFollowUpCandidatesIndexOnly1799600000000')) await db.undoLastMigration({ transaction: 'each' });
+    await undoMigrationsThrough(db, 'OpenFollowUpCandidatesIndexOnly1799600000000');
     const down = await state();
     expect(down.index).toBe(
       `CREATE INDEX follow_up_open_owner_origin ON public.follow_up_action USING btree (owner_codes, origin_date) WHERE (status = ANY (ARRAY['OPEN'::follow_up_status, 'IN_PROGRESS'::follow_up_status]))`,

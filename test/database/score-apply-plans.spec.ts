@@ -1,7 +1,6 @@
-import { pendingMigrations } from '@dyad/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '../support/database.js';
 
 // Migration ScoreApplyGenericPlans1799980000000: the score rollup's apply keeps one plan per query for the session
 // (its values are checked against a recomputation by rollups.spec); down gives back its settings of before.
@@ -20,7 +19,7 @@ describe('migration ScoreApplyGenericPlans', () => {
 
   it('sets generic plans on rollup_score_apply beside jit off, and down takes only that back', async () => {
     expect(await settings()).toEqual(['jit=off', 'plan_cache_mode=force_generic_plan']);
-    while (!(await pendingMigrations(db)).includes('ScoreApplyGenericPlans1799980000000')) await db.undoLastMigration({ transaction: 'each' });
+    await undoMigrationsThrough(db, 'ScoreApplyGenericPlans1799980000000');
     expect(await settings()).toEqual(['jit=off']);
     await db.runMigrations({ transaction: 'each' });
     expect(await settings()).toEqual(['jit=off', 'plan_cache_mode=force_generic_plan']);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createDataSource, withClient, withDatabaseName } from '@dyad/database';
+import { createDataSource, pendingMigrations, withClient, withDatabaseName } from '@dyad/database';
 import { ENTITIES } from '@dyad/domain';
 import type { DataSource } from 'typeorm';
 
@@ -61,4 +61,9 @@ export function testDatabaseAt(url: string, remove: () => Promise<void>): TestDa
       await remove();
     },
   };
+}
+
+/** Undoes the migrations of `db`, newest first, until `name` is pending again (it and every one after it undone). */
+export async function undoMigrationsThrough(db: DataSource, name: string): Promise<void> {
+  while (!(await pendingMigrations(db)).includes(name)) await db.undoLastMigration({ transaction: 'each' });
 }
