@@ -116,8 +116,11 @@ describe('a crash of the server and of its embedded PostgreSQL (built server)', 
 
   it('starts again when the killed PostgreSQL is a zombie not yet reaped, which postgres takes for a live postmaster', async () => {
     await (await start()).close({ keep: true }); // a cluster in the data directory, stopped
-    // A zombie: `sleep 0` exits at once and its parent (exec'd into `sleep 30`) never reaps it.
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // A zombie: perl forks a child that exits at once and never waits for it. (A shell is no such parent: the
+    // CI once saw `sh -c 'sleep 0 & …; exec sleep 30'` reap its child before the exec.)
+    const parent = spawn('perl', ['-e', '$| = 1; my $pid = fork() // die; exit 0 unless $pid; print "$pid\\n"; sleep 30'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     try {
       const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk) => resolve(String(chunk).trim()))));
       await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(' ')[2], { timeout: 5_000 }).toBe('Z');
