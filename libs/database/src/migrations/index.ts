@@ -15,6 +15,7 @@ import { MeetingSourceIndexCovered1799960000000 } from './1799960000000-meeting-
 import { FollowUpOpenDueCovered1799970000000 } from './1799970000000-follow-up-open-due-covered.js';
 import { ScoreRebuildGroupedByDyad1799970000001 } from './1799970000001-score-rebuild-grouped-by-dyad.js';
 import { ScoreApplyGenericPlans1799980000000 } from './1799980000000-score-apply-generic-plans.js';
+import { FollowUpStatusDue1799990000000 } from './1799990000000-follow-up-status-due.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -94,4 +95,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   FollowUpOpenDueCovered1799970000000,
   ScoreRebuildGroupedByDyad1799970000001,
   ScoreApplyGenericPlans1799980000000,
+  FollowUpStatusDue1799990000000,
 ];

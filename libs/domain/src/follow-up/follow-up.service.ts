@@ -1,4 +1,4 @@
-import { COUNTRY_CODE_SHAPE as ISO_ALPHA2 } from '@dyad/vocabulary';
+import { COUNTRY_CODE_SHAPE as ISO_ALPHA2, OPEN_FOLLOW_UP_STATUSES, sqlList } from '@dyad/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -64,10 +64,16 @@ export class FollowUpService {
     const params = new SqlParams();
     const manager = this.dataSource.manager;
     const today = todayInTehran();
-    // Overdue first, then by due date, so the list reads as a to-do list. When only overdue ones are listed, the
-    // first key is the same for all: left out, the order is the open follow-ups' due-date index's.
+    // Overdue first, then by due date, so the list reads as a to-do list. The first key changes the order only
+    // when open and closed follow-ups are listed together: among open ones alone the overdue are those due first
+    // anyway, a closed one is never overdue, and with `overdue` set the key is the same for all. Elsewhere it is
+    // left out, so that the page is the first entries of a due-date index (the board's columns, one status each)
+    // instead of a sort of every follow-up the filter keeps.
     const byDue = 'f.due_date ASC NULLS LAST, f.id';
-    const orderBy = filter?.overdue ? byDue : `(coalesce(f.due_date < '${today}', false) AND f.status IN ('OPEN', 'IN_PROGRESS')) DESC, ${byDue}`;
+    const statuses = filter?.statuses?.length ? filter.statuses : FOLLOW_UP_STATUSES;
+    const open = (status: FollowUpStatus) => (OPEN_FOLLOW_UP_STATUSES as readonly FollowUpStatus[]).includes(status);
+    const overdueFirst = filter?.overdue == null && statuses.some(open) && !statuses.every(open);
+    const orderBy = overdueFirst ? `(coalesce(f.due_date < '${today}', false) AND f.status IN ${sqlList(OPEN_FOLLOW_UP_STATUSES)}) DESC, ${byDue}` : byDue;
     const { ids, total } = await pagedIds(
       manager,
       { table: 'follow_up_action', alias: 'f', orderBy },
