@@ -1,6 +1,6 @@
 import { addDays, todayInTehran } from '@dyad/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { type GraphqlResponse, startTestApi, type TestApi } from '../support/api.js';
 import { factories } from '../support/factories.js';
 
 // The follow-ups list reads as a to-do list: overdue first, then by due date (undated last), then by id. The
@@ -13,6 +13,8 @@ interface Row {
   status: string;
   dueDate: string | null;
 }
+
+type Page = { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
 
 const STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
 const OPEN = ['OPEN', 'IN_PROGRESS'];
@@ -51,7 +53,7 @@ describe('GraphQL: the follow-ups list', () => {
     let total = -1;
     // small pages, so the order across pages is checked too
     for (;;) {
-      const { data, errors } = await api.graphql<{ followUps: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+      const { data, errors }: GraphqlResponse<{ followUps: Page }> = await api.graphql<{ followUps: Page }>(
         `query($f: FollowUpFilterInput, $after: String) { followUps(filter: $f, first: 5, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { f: filter, after },
       );

@@ -1,6 +1,6 @@
 import { addDays, type CooperationFilter, type SqlParams } from '@dyad/domain';
 
-export { rollupScope } from '@dyad/domain';
+export { anyOf, rollupScope, scopeConditions } from '@dyad/domain';
 
 // Which filters the rollup tables can answer, and the SQL pieces that read them. A filter the rollups cannot
 // answer (text, more than two countries, dates not on month boundaries…) is answered from the base rows.
@@ -24,14 +24,6 @@ export function monthConditions(bounds: { from: string | null; to: string | null
   if (bounds.to) where.push(`${column} <= ${params.param(bounds.to)}::date`);
   return where;
 }
-
-export const scopeConditions = (scope: { a: string; b: string }, params: SqlParams, alias = 'r') => [
-  `${alias}.a = ${params.param(scope.a)}`,
-  `${alias}.b = ${params.param(scope.b)}`,
-];
-
-export const anyOf = (column: string, values: readonly string[] | null | undefined, type: string, params: SqlParams) =>
-  values?.length ? [`${column} = ANY(${params.param(values)}::${type}[])`] : [];
 
 export interface SplitRange {
   /** Whole months the rollups answer (first days of the first and last month; null: unbounded), or null for none. */

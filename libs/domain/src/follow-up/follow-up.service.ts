@@ -6,8 +6,8 @@ import { assertKnownCountries } from '../country/country.service.js';
 import { estimatedDueDate, checkFollowUpTransition } from '../lifecycle/follow-up-lifecycle.js';
 import { assertDate, todayInTehran } from '../lifecycle/dates.js';
 import { DomainError } from '../shared/domain.error.js';
-import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
-import { followUpConditions } from '../shared/filter-sql.js';
+import { getEntityOrThrow, lockForEdit, pagedRows } from '../shared/entity-helpers.js';
+import { followUpConditions, followUpCountFromRollups } from '../shared/filter-sql.js';
 import { assertCooperationFilter, type FollowUpFilter } from '../shared/filters.js';
 import type { Page, PageOf } from '../shared/page.js';
 import type { RequestContext } from '../shared/request-context.js';
@@ -62,7 +62,6 @@ export class FollowUpService {
   async list(_ctx: RequestContext, filter: FollowUpFilter | null | undefined, page: Page): Promise<PageOf<FollowUpAction>> {
     assertCooperationFilter(filter);
     const params = new SqlParams();
-    const manager = this.dataSource.manager;
     const today = todayInTehran();
     // Overdue first, then by due date, so the list reads as a to-do list. The first key changes the order only
     // when open and closed follow-ups are listed together: among open ones alone the overdue are those due first
@@ -74,14 +73,18 @@ export class FollowUpService {
     const open = (status: FollowUpStatus) => (OPEN_FOLLOW_UP_STATUSES as readonly FollowUpStatus[]).includes(status);
     const overdueFirst = filter?.overdue == null && statuses.some(open) && !statuses.every(open);
     const orderBy = overdueFirst ? `(coalesce(f.due_date < '${today}', false) AND f.status IN ${sqlList(OPEN_FOLLOW_UP_STATUSES)}) DESC, ${byDue}` : byDue;
-    const { ids, total } = await pagedIds(
-      manager,
-      { table: 'follow_up_action', alias: 'f', orderBy },
+    // one statement: the page's rows, and the count from the rollups when they hold it
+    const count = followUpCountFromRollups(filter, params);
+    const { rows, total } = await pagedRows(
+      this.dataSource.manager,
+      FollowUpAction,
+      { alias: 'f', orderBy },
       followUpConditions(filter, 'f', params, today),
       params,
       page,
+      { count },
     );
-    return { nodes: await inOrder(manager, FollowUpAction, ids), total };
+    return { nodes: rows.map((row) => row.entity), total };
   }
 
   get(_ctx: RequestContext, id: string): Promise<FollowUpAction> {

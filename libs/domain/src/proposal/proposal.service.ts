@@ -4,8 +4,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { assertDate, todayInTehran } from '../lifecycle/dates.js';
 import { checkProposalTransition } from '../lifecycle/proposal-lifecycle.js';
 import { DomainError } from '../shared/domain.error.js';
-import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
-import { proposalConditions } from '../shared/filter-sql.js';
+import { getEntityOrThrow, lockForEdit, pagedRows } from '../shared/entity-helpers.js';
+import { proposalConditions, proposalCountFromRollups } from '../shared/filter-sql.js';
 import { assertCooperationFilter, type ProposalFilter } from '../shared/filters.js';
 import type { Page, PageOf } from '../shared/page.js';
 import type { RequestContext } from '../shared/request-context.js';
@@ -39,15 +39,18 @@ export class ProposalService {
   async list(_ctx: RequestContext, filter: ProposalFilter | null | undefined, page: Page): Promise<PageOf<Proposal>> {
     assertCooperationFilter(filter);
     const params = new SqlParams();
-    const manager = this.dataSource.manager;
-    const { ids, total } = await pagedIds(
-      manager,
-      { table: 'proposal', alias: 'p', orderBy: 'p.status_date DESC NULLS LAST, p.id' },
+    // one statement: the page's rows, and the count from the rollups when they hold it
+    const count = proposalCountFromRollups(filter, params);
+    const { rows, total } = await pagedRows(
+      this.dataSource.manager,
+      Proposal,
+      { alias: 'p', orderBy: 'p.status_date DESC NULLS LAST, p.id' },
       proposalConditions(filter, 'p', params),
       params,
       page,
+      { count },
     );
-    return { nodes: await inOrder(manager, Proposal, ids), total };
+    return { nodes: rows.map((row) => row.entity), total };
   }
 
   get(_ctx: RequestContext, id: string): Promise<Proposal> {

@@ -32,6 +32,21 @@ export function rollupScope(countries: readonly string[] | null | undefined): { 
   return null;
 }
 
+/** Whether the filter narrows by anything but `keys` (a null or an empty list narrows by nothing). */
+function narrowsBeyond(filter: object, keys: readonly string[]): boolean {
+  return Object.entries(filter).some(([key, value]) => !keys.includes(key) && value != null && !(Array.isArray(value) && value.length === 0));
+}
+
+/** `column = ANY(values)` for a filter's list of enum values, or nothing when it has none. */
+export const anyOf = (column: string, values: readonly string[] | null | undefined, type: string, params: SqlParams): string[] =>
+  values?.length ? [`${column} = ANY(${params.param(values)}::${type}[])`] : [];
+
+/** A rollup row (aliased `alias`) of the scope (see rollupScope). */
+export const scopeConditions = (scope: { a: string; b: string }, params: SqlParams, alias = 'r'): string[] => [
+  `${alias}.a = ${params.param(scope.a)}`,
+  `${alias}.b = ${params.param(scope.b)}`,
+];
+
 /**
  * The number of meetings a filter keeps, read from the `rollup_meeting` counts (a sum over the scope's months and
  * shards) when the rollups hold exactly that number: at most two countries, types, statuses, and no other
@@ -40,17 +55,47 @@ export function rollupScope(countries: readonly string[] | null | undefined): { 
  */
 export function meetingCountFromRollups(filter: MeetingFilter | null | undefined, params: SqlParams): string | null {
   const f = filter ?? {};
-  const rolled = ['countries', 'types', 'statuses'];
-  const other = Object.entries(f).some(([key, value]) => !rolled.includes(key) && value != null && !(Array.isArray(value) && value.length === 0));
-  const scope = other ? null : rollupScope(f.countries);
+  const scope = narrowsBeyond(f, ['countries', 'types', 'statuses']) ? null : rollupScope(f.countries);
   if (!scope) return null;
   if (scope.b && !f.types?.length && !f.statuses?.length) {
-    return `SELECT coalesce(sum(r.listed_meetings), 0)::int FROM rollup_dyad r WHERE r.a = ${params.param(scope.a)} AND r.b = ${params.param(scope.b)}`;
+    return `SELECT coalesce(sum(r.listed_meetings), 0)::int FROM rollup_dyad r WHERE ${scopeConditions(scope, params).join(' AND ')}`;
   }
-  const where = [`r.a = ${params.param(scope.a)}`, `r.b = ${params.param(scope.b)}`];
-  if (f.types?.length) where.push(`r.type = ANY(${params.param(f.types)}::event_type[])`);
-  if (f.statuses?.length) where.push(`r.status = ANY(${params.param(f.statuses)}::event_status[])`);
+  const where = [
+    ...scopeConditions(scope, params),
+    ...anyOf('r.type', f.types, 'event_type', params), ...anyOf('r.status', f.statuses, 'event_status', params),
+  ];
   return `SELECT coalesce(sum(r.meetings), 0)::int FROM rollup_meeting r WHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * The number of proposals a filter keeps, from the `rollup_proposal` counts, when it narrows by at most two
+ * countries, kinds and statuses (every proposal is in the rollup, undated ones too). Null otherwise.
+ */
+export function proposalCountFromRollups(filter: ProposalFilter | null | undefined, params: SqlParams): string | null {
+  const f = filter ?? {};
+  const scope = narrowsBeyond(f, ['countries', 'kinds', 'statuses']) ? null : rollupScope(f.countries);
+  if (!scope) return null;
+  const where = [
+    ...scopeConditions(scope, params),
+    ...anyOf('r.kind', f.kinds, 'proposal_kind', params), ...anyOf('r.status', f.statuses, 'proposal_status', params),
+  ];
+  return `SELECT coalesce(sum(r.proposals), 0)::int FROM rollup_proposal r WHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * The number of follow-ups a filter keeps, from the `rollup_follow_up` counts, when it narrows by at most two
+ * countries (of the stored party set, as the list's condition), statuses and horizons (every follow-up is in the
+ * rollup, those with no due date too). Null otherwise.
+ */
+export function followUpCountFromRollups(filter: FollowUpFilter | null | undefined, params: SqlParams): string | null {
+  const f = filter ?? {};
+  const scope = narrowsBeyond(f, ['countries', 'statuses', 'horizons']) ? null : rollupScope(f.countries);
+  if (!scope) return null;
+  const where = [
+    ...scopeConditions(scope, params),
+    ...anyOf('r.status', f.statuses, 'follow_up_status', params), ...anyOf('r.horizon', f.horizons, 'follow_up_horizon', params),
+  ];
+  return `SELECT coalesce(sum(r.follow_ups), 0)::int FROM rollup_follow_up r WHERE ${where.join(' AND ')}`;
 }
 
 /**
@@ -60,8 +105,7 @@ export function meetingCountFromRollups(filter: MeetingFilter | null | undefined
  */
 export function meetingPairPage(filter: MeetingFilter | null | undefined, params: SqlParams): ((limit: string, offset: string) => string) | null {
   const f = filter ?? {};
-  const other = Object.entries(f).some(([key, value]) => key !== 'countries' && value != null && !(Array.isArray(value) && value.length === 0));
-  const scope = other ? null : rollupScope(f.countries);
+  const scope = narrowsBeyond(f, ['countries']) ? null : rollupScope(f.countries);
   if (!scope?.b) return null;
   const a = params.param(scope.a);
   const b = params.param(scope.b);
