@@ -47,6 +47,19 @@ const QUERIES: BenchQuery[] = [
     variables: (i) => ({ id: benchMeetingId(1 + ((i * 7919) % 100)) }),
   },
   {
+    name: 'proposals, first 50',
+    needs: 'proposals',
+    document: `query($first: Int) { proposals(first: $first) { totalCount nodes { id kind status statusDate countries { code } } } }`,
+    variables: (i) => ({ first: 41 + (i % VARIANTS) }),
+  },
+  {
+    // the follow-ups board: a column per status over the period's due dates
+    name: 'follow-ups board column',
+    needs: 'followUps',
+    document: `query($filter: FollowUpFilterInput) { followUps(filter: $filter, first: 20) { totalCount nodes { id description status dueDate } } }`,
+    variables: (i) => ({ filter: { statuses: [['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'][i % 4]], from: monthStart(12 + (i % 5)), to: monthEnd(0) } }),
+  },
+  {
     name: 'dyads first 20',
     needs: 'dyads',
     document: `query($first: Int) { dyads(first: $first) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps
