@@ -48,54 +48,52 @@ export const scopeConditions = (scope: { a: string; b: string }, params: SqlPara
 ];
 
 /**
- * The number of meetings a filter keeps, read from the `rollup_meeting` counts (a sum over the scope's months and
- * shards) when the rollups hold exactly that number: at most two countries, types, statuses, and no other
- * condition (rejected meetings are out of the rollups as they are out of the list by default); for two countries
- * alone, from the pair's `rollup_dyad` rows (at most one per shard). Null otherwise.
+ * A count from a rollup `table` (the sum of its `sum` column over the scope's months and shards) for a filter that
+ * narrows by at most two countries and the enum columns the rollup is keyed by (`keyed`: the filter's field, the
+ * column, its SQL type), else null.
+ */
+function countFromRollups<F extends CooperationFilter>(
+  filter: F,
+  table: string,
+  sum: string,
+  keyed: readonly (readonly [field: keyof F & string, column: string, type: string])[],
+  params: SqlParams,
+): string | null {
+  const scope = narrowsBeyond(filter, ['countries', ...keyed.map(([field]) => field)]) ? null : rollupScope(filter.countries);
+  if (!scope) return null;
+  const where = [
+    ...scopeConditions(scope, params),
+    ...keyed.flatMap(([field, column, type]) => anyOf(`r.${column}`, filter[field] as readonly string[] | null | undefined, type, params)),
+  ];
+  return `SELECT coalesce(sum(r.${sum}), 0)::int FROM ${table} r WHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * The number of meetings a filter keeps, from the `rollup_meeting` counts when the rollups hold exactly that number:
+ * at most two countries, types, statuses, and no other condition (rejected meetings are out of the rollups as they
+ * are out of the list by default); for two countries alone, from the pair's `rollup_dyad` rows (at most one per
+ * shard). Null otherwise.
  */
 export function meetingCountFromRollups(filter: MeetingFilter | null | undefined, params: SqlParams): string | null {
   const f = filter ?? {};
-  const scope = narrowsBeyond(f, ['countries', 'types', 'statuses']) ? null : rollupScope(f.countries);
-  if (!scope) return null;
-  if (scope.b && !f.types?.length && !f.statuses?.length) {
+  const scope = rollupScope(f.countries);
+  if (scope?.b && !narrowsBeyond(f, ['countries'])) {
     return `SELECT coalesce(sum(r.listed_meetings), 0)::int FROM rollup_dyad r WHERE ${scopeConditions(scope, params).join(' AND ')}`;
   }
-  const where = [
-    ...scopeConditions(scope, params),
-    ...anyOf('r.type', f.types, 'event_type', params), ...anyOf('r.status', f.statuses, 'event_status', params),
-  ];
-  return `SELECT coalesce(sum(r.meetings), 0)::int FROM rollup_meeting r WHERE ${where.join(' AND ')}`;
+  return countFromRollups(f, 'rollup_meeting', 'meetings', [['types', 'type', 'event_type'], ['statuses', 'status', 'event_status']], params);
 }
 
-/**
- * The number of proposals a filter keeps, from the `rollup_proposal` counts, when it narrows by at most two
- * countries, kinds and statuses (every proposal is in the rollup, undated ones too). Null otherwise.
- */
+/** The number of proposals a filter keeps, from `rollup_proposal` (every proposal is in it, undated ones too), or null. */
 export function proposalCountFromRollups(filter: ProposalFilter | null | undefined, params: SqlParams): string | null {
-  const f = filter ?? {};
-  const scope = narrowsBeyond(f, ['countries', 'kinds', 'statuses']) ? null : rollupScope(f.countries);
-  if (!scope) return null;
-  const where = [
-    ...scopeConditions(scope, params),
-    ...anyOf('r.kind', f.kinds, 'proposal_kind', params), ...anyOf('r.status', f.statuses, 'proposal_status', params),
-  ];
-  return `SELECT coalesce(sum(r.proposals), 0)::int FROM rollup_proposal r WHERE ${where.join(' AND ')}`;
+  return countFromRollups(filter ?? {}, 'rollup_proposal', 'proposals', [['kinds', 'kind', 'proposal_kind'], ['statuses', 'status', 'proposal_status']], params);
 }
 
 /**
- * The number of follow-ups a filter keeps, from the `rollup_follow_up` counts, when it narrows by at most two
- * countries (of the stored party set, as the list's condition), statuses and horizons (every follow-up is in the
- * rollup, those with no due date too). Null otherwise.
+ * The number of follow-ups a filter keeps, from `rollup_follow_up` (by the stored party set, as the list's condition;
+ * those with no due date are in it too), or null.
  */
 export function followUpCountFromRollups(filter: FollowUpFilter | null | undefined, params: SqlParams): string | null {
-  const f = filter ?? {};
-  const scope = narrowsBeyond(f, ['countries', 'statuses', 'horizons']) ? null : rollupScope(f.countries);
-  if (!scope) return null;
-  const where = [
-    ...scopeConditions(scope, params),
-    ...anyOf('r.status', f.statuses, 'follow_up_status', params), ...anyOf('r.horizon', f.horizons, 'follow_up_horizon', params),
-  ];
-  return `SELECT coalesce(sum(r.follow_ups), 0)::int FROM rollup_follow_up r WHERE ${where.join(' AND ')}`;
+  return countFromRollups(filter ?? {}, 'rollup_follow_up', 'follow_ups', [['statuses', 'status', 'follow_up_status'], ['horizons', 'horizon', 'follow_up_horizon']], params);
 }
 
 /**
