@@ -6,7 +6,7 @@ import {
   type RequestContext, SECTORS, type Sector, SqlParams, todayInTehran, whereClause, addDays, preparedQuery,
 } from '@dyad/domain';
 import { readTargetKey } from '@dyad/database';
-import { anyOf, monthConditions, monthsEnd, rollupScope, scopeConditions, splitRange } from './rollup-sql.js';
+import { anyOf, monthConditions, monthsEnd, onlyKeys, rollupScope, scopeConditions, splitRange } from './rollup-sql.js';
 import type { DataSource } from 'typeorm';
 import type {
   CooperationTimeline, Dyad, DyadPage, FollowUpSummary, Granularity, PageRequest, ProposalFunnel, ScoreBreakdown, ScoreTrend, SectorActivity,
@@ -664,10 +664,6 @@ export class AnalyticsService {
 }
 
 /** True when the filter sets nothing but `keys` (the rollups answer only the filters they are keyed by). */
-function onlyKeys(filter: object, keys: string[]): boolean {
-  return Object.entries(filter).every(([key, value]) => keys.includes(key) || value == null || (Array.isArray(value) && value.length === 0));
-}
-
 function checked<F extends CooperationFilter>(filter: F | null | undefined): F {
   assertCooperationFilter(filter);
   return filter ?? ({} as F);

@@ -1,6 +1,6 @@
 import { addDays, type CooperationFilter, type SqlParams } from '@dyad/domain';
 
-export { anyOf, rollupScope, scopeConditions } from '@dyad/domain';
+export { anyOf, onlyKeys, rollupScope, scopeConditions } from '@dyad/domain';
 
 // Which filters the rollup tables can answer, and the SQL pieces that read them. A filter the rollups cannot
 // answer (text, more than two countries, dates not on month boundaries…) is answered from the base rows.

@@ -32,9 +32,9 @@ export function rollupScope(countries: readonly string[] | null | undefined): { 
   return null;
 }
 
-/** Whether the filter narrows by anything but `keys` (a null or an empty list narrows by nothing). */
-function narrowsBeyond(filter: object, keys: readonly string[]): boolean {
-  return Object.entries(filter).some(([key, value]) => !keys.includes(key) && value != null && !(Array.isArray(value) && value.length === 0));
+/** Whether the filter narrows by nothing but `keys` (a null or an empty list narrows by nothing). */
+export function onlyKeys(filter: object, keys: readonly string[]): boolean {
+  return Object.entries(filter).every(([key, value]) => keys.includes(key) || value == null || (Array.isArray(value) && value.length === 0));
 }
 
 /** `column = ANY(values)` for a filter's list of enum values, or nothing when it has none. */
@@ -59,7 +59,7 @@ function countFromRollups<F extends CooperationFilter>(
   keyed: readonly (readonly [field: keyof F & string, column: string, type: string])[],
   params: SqlParams,
 ): string | null {
-  const scope = narrowsBeyond(filter, ['countries', ...keyed.map(([field]) => field)]) ? null : rollupScope(filter.countries);
+  const scope = onlyKeys(filter, ['countries', ...keyed.map(([field]) => field)]) ? rollupScope(filter.countries) : null;
   if (!scope) return null;
   const where = [
     ...scopeConditions(scope, params),
@@ -77,7 +77,7 @@ function countFromRollups<F extends CooperationFilter>(
 export function meetingCountFromRollups(filter: MeetingFilter | null | undefined, params: SqlParams): string | null {
   const f = filter ?? {};
   const scope = rollupScope(f.countries);
-  if (scope?.b && !narrowsBeyond(f, ['countries'])) {
+  if (scope?.b && onlyKeys(f, ['countries'])) {
     return `SELECT coalesce(sum(r.listed_meetings), 0)::int FROM rollup_dyad r WHERE ${scopeConditions(scope, params).join(' AND ')}`;
   }
   return countFromRollups(f, 'rollup_meeting', 'meetings', [['types', 'type', 'event_type'], ['statuses', 'status', 'event_status']], params);
@@ -103,7 +103,7 @@ export function followUpCountFromRollups(filter: FollowUpFilter | null | undefin
  */
 export function meetingPairPage(filter: MeetingFilter | null | undefined, params: SqlParams): ((limit: string, offset: string) => string) | null {
   const f = filter ?? {};
-  const scope = narrowsBeyond(f, ['countries']) ? null : rollupScope(f.countries);
+  const scope = onlyKeys(f, ['countries']) ? rollupScope(f.countries) : null;
   if (!scope?.b) return null;
   const a = params.param(scope.a);
   const b = params.param(scope.b);
