@@ -76,14 +76,13 @@ export class FollowUpService {
     // one statement: the page's rows, and the count from the rollups when they hold it
     const count = followUpCountFromRollups(filter, params);
     const conditions = followUpConditions(filter, 'f', params, today);
-    const part = (key: number, condition: string, take: string) =>
-      `(SELECT f.id, ${key} AS k, f.due_date FROM follow_up_action f ${whereClause([...conditions, condition])} ORDER BY ${byDue} LIMIT ${take})`;
-    // (every parameter must appear in the SQL: today's only where the key is used)
-    const overdue = overdueFirst ? `coalesce(f.due_date < ${params.param(today)}::date, false) AND f.status IN ${sqlList(OPEN_FOLLOW_UP_STATUSES)}` : '';
     const pageIds = overdueFirst
       ? (limit: string, offset: string) => {
-          const take = `${limit}::int + ${offset}::int`;
-          return `SELECT x.id FROM (${part(0, overdue, take)} UNION ALL ${part(1, `NOT (${overdue})`, take)}) x
+          const overdue = `coalesce(f.due_date < ${params.param(today)}::date, false) AND f.status IN ${sqlList(OPEN_FOLLOW_UP_STATUSES)}`;
+          const part = (key: number, condition: string) =>
+            `(SELECT f.id, ${key} AS k, f.due_date FROM follow_up_action f ${whereClause([...conditions, condition])}
+              ORDER BY ${byDue} LIMIT ${limit}::int + ${offset}::int)`;
+          return `SELECT x.id FROM (${part(0, overdue)} UNION ALL ${part(1, `NOT (${overdue})`)}) x
             ORDER BY x.k, x.due_date NULLS LAST, x.id LIMIT ${limit} OFFSET ${offset}`;
         }
       : null;
