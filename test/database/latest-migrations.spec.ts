@@ -6,7 +6,8 @@ import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '..
 // ScoreApplyGenericPlans1799980000000 (the score rollup's apply keeps one plan per query for the session; its
 // values are checked against a recomputation by rollups.spec) and FollowUpStatusDue1799990000000 (the index on
 // follow-ups' status alone becomes one on status and due date; the lists it serves are checked by
-// test/api/follow-ups-list.spec and list-counts.spec).
+// test/api/follow-ups-list.spec and list-counts.spec) and ActorMeetingRollup1800000000000 (each actor's meetings
+// kept in rollup_actor; checked against a recomputation by rollups.spec, the list's order by actor-meetings.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -39,5 +40,29 @@ describe('the latest migrations, down and up again', () => {
     expect(await statusIndexes()).toEqual(['CREATE INDEX "IDX_da95f23bd7ad890c0ef85b75d6" (status)']);
     await db.runMigrations({ transaction: 'each' });
     expect(await statusIndexes()).toEqual(up);
+  });
+
+  it('ActorMeetingRollup counts the meetings already there, and down takes the rollup, its triggers and its rebuild step away', async () => {
+    const state = async () => ({
+      table: (await db.query(`SELECT to_regclass('rollup_actor')::text AS name`))[0].name,
+      triggers: (await db.query(`SELECT tgname FROM pg_trigger WHERE tgname LIKE '%actor_rollup%' ORDER BY 1`)).map((row: { tgname: string }) => row.tgname),
+      rebuilds: (await db.query(`SELECT prosrc LIKE '%rollup_actor_rebuild%' AS it FROM pg_proc WHERE proname = 'rollup_rebuild'`))[0].it,
+    });
+    const up = {
+      table: 'rollup_actor',
+      triggers: ['meeting_actor_rollup_delete', 'meeting_actor_rollup_review', 'meeting_participant_actor_rollup_delete',
+        'meeting_participant_actor_rollup_insert', 'meeting_participant_actor_rollup_update'],
+      rebuilds: true,
+    };
+    expect(await state()).toEqual(up);
+    await undoMigrationsThrough(db, 'ActorMeetingRollup1800000000000');
+    expect(await state()).toEqual({ table: null, triggers: [], rebuilds: false });
+    // written while there was no rollup: up counts it
+    const [{ id: meeting }] = await db.query(`INSERT INTO meeting (type, status, review_status, version) VALUES ('MEETING', 'HELD', 'EXTRACTED', 1) RETURNING id`);
+    const [{ id: actor }] = await db.query(`INSERT INTO actor (kind, name, name_key) VALUES ('PERSON', 'Karimi', 'karimi') RETURNING id`);
+    await db.query(`INSERT INTO meeting_participant (meeting_id, actor_id, name) VALUES ($1, $2, 'Karimi'), ($1, $2, 'Karimi')`, [meeting, actor]);
+    await db.runMigrations({ transaction: 'each' });
+    expect(await state()).toEqual(up);
+    expect(await db.query(`SELECT sum(meetings)::int AS n FROM rollup_actor WHERE actor_id = $1`, [actor])).toEqual([{ n: 1 }]);
   });
 });

@@ -45,6 +45,7 @@ async function rollups(db: DataSource) {
       UNION ALL SELECT 'f', id, party_codes FROM follow_up_action UNION ALL SELECT 's', id, ARRAY[funnel_step::text]::char(2)[] FROM proposal ORDER BY 1, 2`),
     // the day each follow-up counts from (linking's window of open follow-ups), kept by triggers
     originDates: await read(`SELECT id, origin_date::text FROM follow_up_action ORDER BY 1`),
+    actor: await read(`SELECT actor_id, sum(meetings)::int AS n FROM rollup_actor GROUP BY 1 HAVING sum(meetings) <> 0 ORDER BY 1`),
   };
 }
 
@@ -68,6 +69,12 @@ describe('rollups', () => {
     const meetings: string[] = [];
     const proposals: string[] = [];
     const followUps: string[] = [];
+    const actors: string[] = (
+      await dataSources[0].query(`INSERT INTO actor (kind, name, name_key) SELECT 'PERSON', 'Actor ' || i, 'actor ' || i FROM generate_series(1, 6) i RETURNING id`)
+    ).map((row: { id: string }) => row.id);
+    // participations drawn apart, so the writes above keep the sequence they had before actors were counted
+    const nextParticipation = random(20261205);
+    const pickParticipation = <T>(list: readonly T[]) => list[Math.floor(nextParticipation() * list.length)];
 
     for (let step = 0; step < 400; step++) {
       const db = pick(dataSources);
@@ -157,6 +164,26 @@ describe('rollups', () => {
         const id = proposals.splice(Math.floor(next() * proposals.length), 1)[0];
         await db.query(`DELETE FROM proposal WHERE id = $1`, [id]);
       }
+
+      // an actor's participations: reported (twice in one meeting at times), moved to another actor (a merge or a
+      // split) or to another meeting, or removed; meeting rejections, merges and deletes come from the steps above
+      const participation = nextParticipation();
+      if (participation < 0.3 && meetings.length) {
+        const meeting = pickParticipation(meetings);
+        await db.query(`INSERT INTO meeting_participant (meeting_id, actor_id, name) SELECT $1, unnest($2::uuid[]), 'someone'`, [
+          meeting, [pickParticipation(actors), pickParticipation(actors)],
+        ]);
+      } else if (participation < 0.38) {
+        await db.query(`UPDATE meeting_participant SET actor_id = $1 WHERE actor_id = $2`, [pickParticipation(actors), pickParticipation(actors)]);
+      } else if (participation < 0.44 && meetings.length) {
+        await db.query(`UPDATE meeting_participant SET meeting_id = $1 WHERE id = (SELECT id FROM meeting_participant ORDER BY id LIMIT 1 OFFSET $2)`, [
+          pickParticipation(meetings), Math.floor(nextParticipation() * 20),
+        ]);
+      } else if (participation < 0.5) {
+        await db.query(`DELETE FROM meeting_participant WHERE id = (SELECT id FROM meeting_participant ORDER BY id LIMIT 1 OFFSET $1)`, [
+          Math.floor(nextParticipation() * 20),
+        ]);
+      }
     }
 
     const kept = await rollups(dataSources[0]);
@@ -173,7 +200,12 @@ describe('rollups', () => {
     expect(origins[0].held).toBeGreaterThan(0);
     expect(origins[0].recorded).toBeGreaterThan(0);
     // the writes went through more than one shard
-    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_score']) {
+    // actors in several meetings, and one whose participations were all rejected, merged or deleted away
+    const actorCounts = (JSON.parse(kept.actor) as { n: number }[]).map((row) => row.n);
+    expect(actorCounts.filter((n) => n > 3).length).toBeGreaterThan(2);
+    const [{ participations }] = await dataSources[0].query(`SELECT count(*)::int AS participations FROM meeting_participant`);
+    expect(participations).toBeGreaterThan(actorCounts.reduce((sum, n) => sum + n, 0));
+    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_score', 'rollup_actor']) {
       const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM ${table}`);
       expect({ table, shards: shards > 1 }).toEqual({ table, shards: true });
     }

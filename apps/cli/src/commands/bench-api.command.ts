@@ -60,6 +60,12 @@ const QUERIES: BenchQuery[] = [
     variables: (i) => ({ filter: { statuses: [['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'][i % 4]], from: monthStart(12 + (i % 5)), to: monthEnd(0) } }),
   },
   {
+    name: 'actors, first 20',
+    needs: 'actors',
+    document: `query($first: Int) { actors(first: $first) { totalCount nodes { id name meetingCount } } }`,
+    variables: (i) => ({ first: 11 + (i % VARIANTS) }),
+  },
+  {
     name: 'dyads first 20',
     needs: 'dyads',
     document: `query($first: Int) { dyads(first: $first) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps

@@ -72,7 +72,8 @@ export class ActorService {
     }
     const { ids, total } = await pagedIds(
       this.dataSource.manager,
-      { table: 'actor', alias: 'a', orderBy: '(SELECT count(*) FROM meeting_participant mp WHERE mp.actor_id = a.id) DESC, a.name, a.id' },
+      // by meetingCount (rollup_actor: kept per shard by triggers), not by counting each actor's participations
+      { table: 'actor', alias: 'a', orderBy: '(SELECT coalesce(sum(r.meetings), 0) FROM rollup_actor r WHERE r.actor_id = a.id) DESC, a.name, a.id' },
       conditions,
       params,
       page,

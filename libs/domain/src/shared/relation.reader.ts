@@ -107,11 +107,10 @@ export class RelationReader {
     return groupBy(meetingIds, rows, (row) => row.meetingId);
   }
 
-  /** How many meetings (rejected ones left out) each actor took part in. */
+  /** How many meetings (rejected ones left out) each actor took part in: its shards' rows in rollup_actor. */
   async actorMeetingCounts(actorIds: readonly string[]): Promise<number[]> {
     const rows: { actor_id: string; meetings: number }[] = await this.dataSource.query(
-      `SELECT mp.actor_id, count(DISTINCT mp.meeting_id)::int AS meetings FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id
-       WHERE mp.actor_id = ANY($1) AND m.review_status <> 'REJECTED' GROUP BY mp.actor_id`,
+      `SELECT actor_id, sum(meetings)::int AS meetings FROM rollup_actor WHERE actor_id = ANY($1) GROUP BY actor_id`,
       [actorIds],
     );
     const byId = new Map(rows.map((row) => [row.actor_id, row.meetings]));
