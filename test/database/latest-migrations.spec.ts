@@ -7,7 +7,8 @@ import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '..
 // values are checked against a recomputation by rollups.spec) and FollowUpStatusDue1799990000000 (the index on
 // follow-ups' status alone becomes one on status and due date; the lists it serves are checked by
 // test/api/follow-ups-list.spec and list-counts.spec) and ActorMeetingRollup1800000000000 (each actor's meetings
-// kept in rollup_actor; checked against a recomputation by rollups.spec, the list's order by actor-meetings.spec).
+// kept in rollup_actor; checked against a recomputation by rollups.spec, the list's order by actor-meetings.spec) and
+// NewsItemList1800000000001 (the list's index and rollup; its counts checked by test/api/list-counts.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -65,4 +66,25 @@ describe('the latest migrations, down and up again', () => {
     expect(await state()).toEqual(up);
     expect(await db.query(`SELECT sum(meetings)::int AS n FROM rollup_actor WHERE actor_id = $1`, [actor])).toEqual([{ n: 1 }]);
   });
+
+  it('NewsItemList swaps the index on published_at for the list’s, and counts the items already there', async () => {
+    const state = async () => ({
+      indexes: (await db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'news_item' AND indexdef LIKE '%(published_at%' ORDER BY 1`)).map(
+        (row: { indexname: string }) => row.indexname,
+      ),
+      rollup: (await db.query(`SELECT to_regclass('rollup_news_item')::text AS name`))[0].name,
+    });
+    const up = { indexes: ['news_item_listed'], rollup: 'rollup_news_item' };
+    expect(await state()).toEqual(up);
+    await undoMigrationsThrough(db, 'NewsItemList1800000000001');
+    expect(await state()).toEqual({ indexes: ['IDX_fe35ddfc03768d34e038c42cb5'], rollup: null });
+    await db.query(`INSERT INTO news_item (body, search_key, language, published_at, content_hash, extractor_version)
+      VALUES ('Earlier', 'earlier', 'fa', '2024-03-09', repeat('e', 64), 'test')`);
+    await db.runMigrations({ transaction: 'each' });
+    expect(await state()).toEqual(up);
+    expect(await db.query(`SELECT language, month::text, sum(items)::int AS n FROM rollup_news_item GROUP BY 1, 2`)).toEqual([
+      { language: 'fa', month: '2024-03-01', n: 1 },
+    ]);
+  });
+
 });

@@ -46,6 +46,7 @@ async function rollups(db: DataSource) {
     // the day each follow-up counts from (linking's window of open follow-ups), kept by triggers
     originDates: await read(`SELECT id, origin_date::text FROM follow_up_action ORDER BY 1`),
     actor: await read(`SELECT actor_id, sum(meetings)::int AS n FROM rollup_actor GROUP BY 1 HAVING sum(meetings) <> 0 ORDER BY 1`),
+    newsItem: await read(`SELECT language, month::text, sum(items)::int AS n FROM rollup_news_item GROUP BY 1, 2 HAVING sum(items) <> 0 ORDER BY 1, 2`),
   };
 }
 
@@ -75,6 +76,7 @@ describe('rollups', () => {
     // participations drawn apart, so the writes above keep the sequence they had before actors were counted
     const nextParticipation = random(20261205);
     const pickParticipation = <T>(list: readonly T[]) => list[Math.floor(nextParticipation() * list.length)];
+    const publishedOn = () => (nextParticipation() < 0.1 ? null : `202${Math.floor(nextParticipation() * 5)}-0${1 + Math.floor(nextParticipation() * 9)}-1${Math.floor(nextParticipation() * 9)}`);
 
     for (let step = 0; step < 400; step++) {
       const db = pick(dataSources);
@@ -183,6 +185,15 @@ describe('rollups', () => {
         await db.query(`DELETE FROM meeting_participant WHERE id = (SELECT id FROM meeting_participant ORDER BY id LIMIT 1 OFFSET $1)`, [
           Math.floor(nextParticipation() * 20),
         ]);
+      } else if (participation < 0.7) {
+        // news items: published (undated at times), re-dated or moved to another language, deleted
+        await db.query(`INSERT INTO news_item (body, search_key, language, published_at, content_hash, extractor_version)
+          VALUES ('Body ' || $1, 'body', $2, $3, md5($1) || md5('n' || $1), 'test')`, [`${step}`, pickParticipation(['fa', 'en', 'ru']), publishedOn()]);
+      } else if (participation < 0.76) {
+        await db.query(`UPDATE news_item SET published_at = $2, language = CASE WHEN $3 THEN 'ru' ELSE language END
+          WHERE id = (SELECT id FROM news_item ORDER BY id LIMIT 1 OFFSET $1)`, [Math.floor(nextParticipation() * 10), publishedOn(), nextParticipation() < 0.3]);
+      } else if (participation < 0.8) {
+        await db.query(`DELETE FROM news_item WHERE id = (SELECT id FROM news_item ORDER BY id LIMIT 1 OFFSET $1)`, [Math.floor(nextParticipation() * 10)]);
       }
     }
 
@@ -205,7 +216,8 @@ describe('rollups', () => {
     expect(actorCounts.filter((n) => n > 3).length).toBeGreaterThan(2);
     const [{ participations }] = await dataSources[0].query(`SELECT count(*)::int AS participations FROM meeting_participant`);
     expect(participations).toBeGreaterThan(actorCounts.reduce((sum, n) => sum + n, 0));
-    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_score', 'rollup_actor']) {
+    expect(JSON.parse(kept.newsItem).length).toBeGreaterThan(20);
+    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_score', 'rollup_actor', 'rollup_news_item']) {
       const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM ${table}`);
       expect({ table, shards: shards > 1 }).toEqual({ table, shards: true });
     }

@@ -1,4 +1,5 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Info, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { PubSub } from 'mercurius';
 import {
   DomainError, MeetingService, NewsItemService, ProposalService, type RequestContext,
@@ -11,6 +12,7 @@ import { CountryModel, mapCountry } from '../country/country.model.js';
 import { type ConnectionShape, PageArgs, toConnection, toPage } from '../graphql/connection.js';
 import { FIELD_COSTS } from '../graphql/limits/query-limits.js';
 import { loadAll, type Loaders } from '../graphql/loaders.js';
+import { fieldNamesAt } from '../graphql/selection.js';
 import { mapMeeting, MeetingModel } from '../meeting/meeting.model.js';
 import { mapProposal, ProposalModel } from '../proposal/proposal.model.js';
 import { LIVE_TOPICS, type LiveMessage } from '../live/live-events.js';
@@ -65,11 +67,14 @@ export class NewsItemResolver {
   @Query(() => NewsItemConnection, { name: 'newsItems', description: 'News items, newest first.' })
   async list(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() pageArgs: PageArgs,
     @Args('filter', { type: () => NewsItemFilterInput, nullable: true }) filter?: NewsItemFilterInput,
   ): Promise<ConnectionShape<NewsItemModel>> {
     const page = toPage(pageArgs);
-    const { nodes, total } = await this.newsItems.list(ctx, filter, page);
+    // bodies (up to 5 MB each) only for a selection that shows them
+    const body = fieldNamesAt(info, ['nodes']).has('body') || fieldNamesAt(info, ['edges', 'node']).has('body');
+    const { nodes, total } = await this.newsItems.list(ctx, filter, page, { body });
     return toConnection(nodes.map(mapNewsItem), total, page);
   }
 

@@ -27,7 +27,7 @@ const SEEDED_TABLES = [
 const VACUUMED_TABLES = [
   'meeting', 'meeting_party', 'meeting_source', 'proposal', 'proposal_party', 'follow_up_action', 'follow_up_owner',
   'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due',
-  'rollup_score', 'rollup_actor', 'meeting_pair',
+  'rollup_score', 'rollup_actor', 'rollup_news_item', 'meeting_pair',
 ];
 
 /** The tables every rollup is computed from. */
@@ -319,6 +319,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       sql: `SELECT rollup_dyad_rebuild()`,
     },
     { label: 'actor rollup', writes: 'rollup_actor', reads: ['meeting', 'meeting_participant'], sql: `SELECT rollup_actor_rebuild()` },
+    { label: 'news item rollup', writes: 'rollup_news_item', reads: ['news_item'], sql: `SELECT rollup_news_item_rebuild()` },
     {
       label: 'evidence',
       writes: 'evidence', reads: ['bench_news', 'bench_proposal', 'bench_follow_up'],

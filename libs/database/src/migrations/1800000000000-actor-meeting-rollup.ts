@@ -16,7 +16,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // `rollup_rebuild()` (`dyad rollups rebuild`) recomputes it with the rest.
 
 /** rollup_rebuild() as ChartRollupsAtCommit1799300000000 left it, with `last` run after the rebuilds. */
-const rollupRebuild = (last: string) => `CREATE OR REPLACE FUNCTION rollup_rebuild(with_party_sets boolean DEFAULT true) RETURNS void LANGUAGE plpgsql AS $$
+export const rollupRebuild = (last: string) => `CREATE OR REPLACE FUNCTION rollup_rebuild(with_party_sets boolean DEFAULT true) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         DELETE FROM rollup_chart_pending WHERE xid = pg_current_xact_id_if_assigned();
         PERFORM follow_up_origin_rebuild();

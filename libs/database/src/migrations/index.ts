@@ -17,6 +17,7 @@ import { ScoreRebuildGroupedByDyad1799970000001 } from './1799970000001-score-re
 import { ScoreApplyGenericPlans1799980000000 } from './1799980000000-score-apply-generic-plans.js';
 import { FollowUpStatusDue1799990000000 } from './1799990000000-follow-up-status-due.js';
 import { ActorMeetingRollup1800000000000 } from './1800000000000-actor-meeting-rollup.js';
+import { NewsItemList1800000000001 } from './1800000000001-news-item-list.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -98,4 +99,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ScoreApplyGenericPlans1799980000000,
   FollowUpStatusDue1799990000000,
   ActorMeetingRollup1800000000000,
+  NewsItemList1800000000001,
 ];

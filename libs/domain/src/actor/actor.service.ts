@@ -6,7 +6,7 @@ import { assertKnownCountries } from '../country/country.service.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { MeetingParticipant } from '../meeting/meeting-participant.entity.js';
 import { DomainError } from '../shared/domain.error.js';
-import { getEntityOrThrow, inOrder, lockForEdit, pagedIds } from '../shared/entity-helpers.js';
+import { getEntityOrThrow, lockForEdit, pagedRows } from '../shared/entity-helpers.js';
 import { PartyLocks, withPartyLocks } from '../shared/party-locks.js';
 import type { Page, PageOf } from '../shared/page.js';
 import type { RequestContext } from '../shared/request-context.js';
@@ -70,15 +70,16 @@ export class ActorService {
       if (!/^[A-Z]{2}$/.test(filter.country)) throw DomainError.invalid(`country must be an ISO alpha-2 code, not "${filter.country}"`, { field: 'country' });
       conditions.push(`a.country_code = ${params.param(filter.country)}`);
     }
-    const { ids, total } = await pagedIds(
+    const { rows, total } = await pagedRows(
       this.dataSource.manager,
+      Actor,
       // by meetingCount (rollup_actor: kept per shard by triggers), not by counting each actor's participations
-      { table: 'actor', alias: 'a', orderBy: '(SELECT coalesce(sum(r.meetings), 0) FROM rollup_actor r WHERE r.actor_id = a.id) DESC, a.name, a.id' },
+      { alias: 'a', orderBy: '(SELECT coalesce(sum(r.meetings), 0) FROM rollup_actor r WHERE r.actor_id = a.id) DESC, a.name, a.id' },
       conditions,
       params,
       page,
     );
-    return { nodes: await inOrder(this.dataSource.manager, Actor, ids), total };
+    return { nodes: rows.map((row) => row.entity), total };
   }
 
   async get(_ctx: RequestContext, id: string): Promise<Actor> {
@@ -88,14 +89,15 @@ export class ActorService {
   /** The meetings the actor took part in (rejected ones left out), latest first, undated last. */
   async meetings(_ctx: RequestContext, actorId: string, page: Page): Promise<PageOf<Meeting>> {
     const params = new SqlParams();
-    const { ids, total } = await pagedIds(
+    const { rows, total } = await pagedRows(
       this.dataSource.manager,
-      { table: 'meeting', alias: 'm', orderBy: 'm.date DESC NULLS LAST, m.id' },
+      Meeting,
+      { alias: 'm', orderBy: 'm.date DESC NULLS LAST, m.id' },
       [`m.id IN (SELECT meeting_id FROM meeting_participant WHERE actor_id = ${params.param(actorId)})`, `m.review_status <> 'REJECTED'`],
       params,
       page,
     );
-    return { nodes: await inOrder(this.dataSource.manager, Meeting, ids), total };
+    return { nodes: rows.map((row) => row.entity), total };
   }
 
   /** Every meeting participation of the actor (what splitActor moves), latest meeting first. */

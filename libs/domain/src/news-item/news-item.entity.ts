@@ -4,6 +4,8 @@ import { Country } from '../country/country.entity.js';
 @Entity()
 // A trigram GIN index, made by a migration (TypeORM cannot declare the operator class).
 @Index('news_item_search_key_trgm', { synchronize: false })
+// The list's order, newest first, undated last (migration NewsItemList: TypeORM cannot declare NULLS LAST).
+@Index('news_item_listed', { synchronize: false })
 export class NewsItem {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -26,7 +28,6 @@ export class NewsItem {
   @Column({ type: 'varchar', length: 2 })
   language: string;
 
-  @Index()
   @Column({ type: 'date', nullable: true })
   publishedAt: string | null;
 

@@ -134,30 +134,6 @@ function entityColumns<T extends ObjectLiteral>(manager: EntityManager, entity: 
 }
 
 /**
- * One page of ids from `table alias` under `conditions`, in a stable order, and the total: one statement (a named
- * prepared one outside a transaction), whose two subqueries PostgreSQL plans apart: the count from the indexes
- * alone where it can, the page by walking the sort index or sorting only the matches.
- */
-export async function pagedIds(
-  manager: EntityManager,
-  source: { table: string; alias: string; orderBy: string },
-  conditions: string[],
-  params: SqlParams,
-  page: Page,
-): Promise<{ ids: string[]; total: number }> {
-  const where = whereClause(conditions);
-  const limit = params.param(page.limit);
-  const offset = params.param(page.offset);
-  const from = `FROM ${source.table} ${source.alias} ${where}`;
-  const sql = `SELECT (SELECT count(*)::int ${from}) AS total,
-    ARRAY(SELECT ${source.alias}.id ${from} ORDER BY ${source.orderBy} LIMIT ${limit} OFFSET ${offset})::text[] AS ids`;
-  const [row]: { total: number; ids: string[] }[] = manager.queryRunner
-    ? await manager.query(sql, params.values)
-    : await preparedQuery(manager.connection, sql, params.values);
-  return { ids: row.ids, total: row.total };
-}
-
-/**
  * One page of `entity`'s rows under `conditions`, in a stable order, and the total, in one statement (a named prepared
  * one outside a transaction): the page's ids are found first (by the sort index, or by sorting only the matches),
  * then their rows are read by primary key. `count` replaces the exact count with a cheaper statement giving the
@@ -202,20 +178,4 @@ export async function pagedRows<T extends ObjectLiteral & { id: string }, X exte
     .filter((row) => row.id != null)
     .map((row) => ({ entity: hydrate(row), extra: Object.fromEntries(extra.map(([name]) => [name, row[`x_${name}`]])) as X }));
   return { rows, total: (raw[0]?.total as number | undefined) ?? 0 };
-}
-
-/** Rows by id in the order of `ids`. */
-export async function inOrder<T extends ObjectLiteral & { id: string }>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  ids: string[],
-  /** Columns not read by default (`select: false`) to read too. */
-  alsoSelect: string[] = [],
-): Promise<T[]> {
-  if (!ids.length) return [];
-  const query = manager.getRepository(entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids });
-  for (const column of alsoSelect) query.addSelect(`e.${column}`);
-  const rows = await query.getMany();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id)).filter((row): row is T => row !== undefined);
 }
