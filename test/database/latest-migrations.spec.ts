@@ -7,8 +7,9 @@ import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '..
 // values are checked against a recomputation by rollups.spec) and FollowUpStatusDue1799990000000 (the index on
 // follow-ups' status alone becomes one on status and due date; the lists it serves are checked by
 // test/api/follow-ups-list.spec and list-counts.spec) and ActorMeetingRollup1800000000000 (each actor's meetings
-// kept in rollup_actor; checked against a recomputation by rollups.spec, the list's order by actor-meetings.spec) and
-// NewsItemList1800000000001 (the list's index and rollup; its counts checked by test/api/list-counts.spec).
+// kept in rollup_actor; checked against a recomputation by rollups.spec, the list's order by actor-meetings.spec),
+// NewsItemList1800000000001 (the list's index and rollup; its counts checked by test/api/list-counts.spec) and
+// DyadLastDateHeldMonth1800000000002 (a dyad's last date when its latest meeting leaves: rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -87,4 +88,13 @@ describe('the latest migrations, down and up again', () => {
     ]);
   });
 
+  it('DyadLastDateHeldMonth looks for the latest month holding a date, and down takes only that back', async () => {
+    const looksForHeldMonth = async () =>
+      (await db.query(`SELECT prosrc LIKE '%y.last_date IS NOT NULL%' AS it FROM pg_proc WHERE proname = 'rollup_dyad_meeting'`))[0].it;
+    expect(await looksForHeldMonth()).toBe(true);
+    await undoMigrationsThrough(db, 'DyadLastDateHeldMonth1800000000002');
+    expect(await looksForHeldMonth()).toBe(false);
+    await db.runMigrations({ transaction: 'each' });
+    expect(await looksForHeldMonth()).toBe(true);
+  });
 });

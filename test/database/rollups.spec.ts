@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeetingService, ProposalService, FollowUpService, AuditService, RequestContext, EVENT_STATUSES, EVENT_TYPES, SECTORS, PROPOSAL_STATUSES } from '@dyad/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { factories } from '../support/factories.js';
 import { seededRandom as random } from '../support/random.js';
@@ -50,6 +50,22 @@ async function rollups(db: DataSource) {
   };
 }
 
+/** `body` on two connections of `db` whose writes land in different shards (backends are sharded by process id). */
+async function onTwoShards(db: DataSource, body: (first: QueryRunner, second: QueryRunner) => Promise<void>): Promise<void> {
+  const shardOf = async (runner: QueryRunner) => (await runner.query(`SELECT rollup_shard() AS s`))[0].s as number;
+  const runners = [db.createQueryRunner()];
+  try {
+    const shard = await shardOf(runners[0]);
+    while ((await shardOf(runners[runners.length - 1])) === shard) {
+      if (runners.length > 5) throw new Error('no second shard');
+      runners.push(db.createQueryRunner());
+    }
+    await body(runners[0], runners[runners.length - 1]);
+  } finally {
+    for (const runner of runners) await runner.release();
+  }
+}
+
 describe('rollups', () => {
   let database: TestDatabase;
   let dataSources: DataSource[];
@@ -62,8 +78,8 @@ describe('rollups', () => {
   });
   afterAll(() => database.drop());
 
-  it('equal a recomputation from the base rows after random ingests, edits, merges and deletes', async () => {
-    const next = random(20261201);
+  it.each([20261201, 11, 12])('equal a recomputation from the base rows after random ingests, edits, merges and deletes (seed %i)', async (seed) => {
+    const next = random(seed);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
     const someOf = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(next() * max) }, () => pick(list)))];
     const date = () => (next() < 0.1 ? null : `202${Math.floor(next() * 5)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`);
@@ -74,7 +90,7 @@ describe('rollups', () => {
       await dataSources[0].query(`INSERT INTO actor (kind, name, name_key) SELECT 'PERSON', 'Actor ' || i, 'actor ' || i FROM generate_series(1, 6) i RETURNING id`)
     ).map((row: { id: string }) => row.id);
     // participations drawn apart, so the writes above keep the sequence they had before actors were counted
-    const nextParticipation = random(20261205);
+    const nextParticipation = random(seed + 4);
     const pickParticipation = <T>(list: readonly T[]) => list[Math.floor(nextParticipation() * list.length)];
     const publishedOn = () => (nextParticipation() < 0.1 ? null : `202${Math.floor(nextParticipation() * 5)}-0${1 + Math.floor(nextParticipation() * 9)}-1${Math.floor(nextParticipation() * 9)}`);
 
@@ -188,7 +204,7 @@ describe('rollups', () => {
       } else if (participation < 0.7) {
         // news items: published (undated at times), re-dated or moved to another language, deleted
         await db.query(`INSERT INTO news_item (body, search_key, language, published_at, content_hash, extractor_version)
-          VALUES ('Body ' || $1, 'body', $2, $3, md5($1) || md5('n' || $1), 'test')`, [`${step}`, pickParticipation(['fa', 'en', 'ru']), publishedOn()]);
+          VALUES ('Body ' || $1, 'body', $2, $3, md5($1) || md5('n' || $1), 'test')`, [`${seed}-${step}`, pickParticipation(['fa', 'en', 'ru']), publishedOn()]);
       } else if (participation < 0.76) {
         await db.query(`UPDATE news_item SET published_at = $2, language = CASE WHEN $3 THEN 'ru' ELSE language END
           WHERE id = (SELECT id FROM news_item ORDER BY id LIMIT 1 OFFSET $1)`, [Math.floor(nextParticipation() * 10), publishedOn(), nextParticipation() < 0.3]);
@@ -311,29 +327,41 @@ describe('rollups', () => {
     const db = dataSources[0];
     await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
     await db.query(`SELECT rollup_rebuild()`);
-    const shardOf = async (runner: ReturnType<DataSource['createQueryRunner']>) => (await runner.query(`SELECT rollup_shard() AS s`))[0].s as number;
-    const runners = [db.createQueryRunner()];
-    try {
-      const shard = await shardOf(runners[0]);
-      // a second connection writing to another shard (backends are sharded by process id)
-      while ((await shardOf(runners[runners.length - 1])) === shard) {
-        if (runners.length > 5) throw new Error('no second shard');
-        runners.push(db.createQueryRunner());
-      }
-      const [first, second] = [runners[0], runners[runners.length - 1]];
+    await onTwoShards(db, async (first, second) => {
       const { id } = await factories(first.manager).createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13' });
       // taken back in the second shard (its rows below 0), then the same weight added back there: its rows at 0 go
       await second.query(`DELETE FROM meeting WHERE id = $1`, [id]);
       expect((await second.query(`SELECT count(*)::int AS n FROM rollup_score WHERE shard = rollup_shard()`))[0].n).toBe(25);
       await factories(second.manager).createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13' });
       expect(await second.query(`SELECT month FROM rollup_score WHERE shard = rollup_shard()`)).toEqual([]);
-      const kept = await rollups(db);
-      await db.query(`SELECT rollup_rebuild()`);
-      expect(await rollups(db)).toEqual(kept);
-    } finally {
-      for (const runner of runners) await runner.release();
-    }
+    });
+    const kept = await rollups(db);
+    await db.query(`SELECT rollup_rebuild()`);
+    expect(await rollups(db)).toEqual(kept);
   });
+
+  it('keep a dyad’s last meeting date when the meeting that held it leaves its month from another shard', async () => {
+    const db = dataSources[0];
+    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
+    await db.query(`SELECT rollup_rebuild()`);
+    const lastDate = async () => (await db.query(`SELECT max(last_date)::text AS last FROM rollup_dyad WHERE a = 'IR' AND b = 'KZ'`))[0].last;
+    await onTwoShards(db, async (first, second) => {
+      const make = factories(first.manager);
+      await make.createMeeting({ parties: ['IR', 'KZ'], date: '2023-07-26' });
+      await make.createMeeting({ parties: ['IR', 'KZ'], date: '2023-12-24' });
+      const { id } = await make.createMeeting({ parties: ['IR', 'KZ'], date: '2024-10-21' });
+      expect(await lastDate()).toBe('2024-10-21');
+      // its month's rows stay, at +1 in the first shard and -1 in the second: a month with no meeting in it
+      await second.query(`UPDATE meeting SET date = '2022-09-21' WHERE id = $1`, [id]);
+      expect(await lastDate()).toBe('2023-12-24');
+      await second.query(`DELETE FROM meeting WHERE date = '2023-12-24'`);
+      expect(await lastDate()).toBe('2023-07-26');
+    });
+    const kept = await rollups(db);
+    await db.query(`SELECT rollup_rebuild()`);
+    expect(await rollups(db)).toEqual(kept);
+  });
+
 
   it('leave no rollup row a rebuild would not make, and count a meeting of three in each of its dyads', async () => {
     const db = dataSources[0];
