@@ -46,7 +46,7 @@ async function rollups(db: DataSource) {
     // the day each follow-up counts from (linking's window of open follow-ups), kept by triggers
     originDates: await read(`SELECT id, origin_date::text FROM follow_up_action ORDER BY 1`),
     actor: await read(`SELECT actor_id, sum(meetings)::int AS n FROM rollup_actor GROUP BY 1 HAVING sum(meetings) <> 0 ORDER BY 1`),
-    newsItem: await read(`SELECT language, month::text, sum(items)::int AS n FROM rollup_news_item GROUP BY 1, 2 HAVING sum(items) <> 0 ORDER BY 1, 2`),
+    newsItem: await read(`SELECT language, day::text, sum(items)::int AS n FROM rollup_news_item GROUP BY 1, 2 HAVING sum(items) <> 0 ORDER BY 1, 2`),
   };
 }
 

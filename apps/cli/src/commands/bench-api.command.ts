@@ -60,6 +60,19 @@ const QUERIES: BenchQuery[] = [
     variables: (i) => ({ filter: { statuses: [['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'][i % 4]], from: monthStart(12 + (i % 5)), to: monthEnd(0) } }),
   },
   {
+    name: 'news items, first 20',
+    needs: 'newsItems',
+    document: `query($first: Int) { newsItems(first: $first) { totalCount nodes { id title language publishedAt } } }`,
+    variables: (i) => ({ first: 11 + (i % VARIANTS) }),
+  },
+  {
+    // a date range starting mid-month: whole months from the rollup, the first month's days from the index
+    name: 'news items in fa since a day',
+    needs: 'newsItems',
+    document: `query($filter: NewsItemFilterInput) { newsItems(filter: $filter, first: 20) { totalCount nodes { id title publishedAt } } }`,
+    variables: (i) => ({ filter: { languages: ['fa'], from: `${monthStart(12 + (i % VARIANTS)).slice(0, 8)}15` } }),
+  },
+  {
     name: 'actors, first 20',
     needs: 'actors',
     document: `query($first: Int) { actors(first: $first) { totalCount nodes { id name meetingCount } } }`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays, assertDate } from '../lifecycle/dates.js';
+import { assertDate } from '../lifecycle/dates.js';
 import { DomainError } from '../shared/domain.error.js';
 import { getEntityOrThrow, pagedRows } from '../shared/entity-helpers.js';
 import { onlyKeys, searchKey } from '../shared/filter-sql.js';
@@ -59,34 +59,16 @@ export class NewsItemService {
   }
 }
 
-const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
-const firstOfNextMonth = (day: string) => firstOfMonth(addDays(firstOfMonth(day), 31));
-
 /**
- * The number of items a filter of languages and publication dates keeps: the whole months within the dates from
- * `rollup_news_item`, and the days of a partial month at either end counted from the index (a month at most each).
- * Null for other filters, or dates within two months (counted from the index alone).
+ * The number of items a filter of languages and publication dates keeps, from `rollup_news_item` (per language and
+ * day; undated items are in no date range). Null for other filters.
  */
 function newsItemCountFromRollup(f: NewsItemFilter, params: SqlParams): string | null {
   if (!onlyKeys(f, ['languages', 'from', 'to'])) return null;
-  // the whole months: from the first 1st on or after `from`, to the last month ending on or before `to` (exclusive)
-  const wholeFrom = f.from && (f.from.endsWith('-01') ? f.from : firstOfNextMonth(f.from));
-  const wholeUntil = f.to && (addDays(f.to, 1).endsWith('-01') ? addDays(f.to, 1) : firstOfMonth(f.to));
-  if (wholeFrom && wholeUntil && wholeFrom >= wholeUntil) return null;
-  const languages = f.languages?.length ? params.param(f.languages) : null;
-  const months = [
-    ...(languages ? [`r.language = ANY(${languages})`] : []),
-    ...(wholeFrom ? [`r.month >= ${params.param(wholeFrom)}`] : []),
-    ...(wholeUntil ? [`r.month < ${params.param(wholeUntil)}`] : []),
-    // undated items: in no date range
-    ...(f.to && !f.from ? [`r.month > '-infinity'`] : []),
+  const where = [
+    ...(f.languages?.length ? [`r.language = ANY(${params.param(f.languages)})`] : []),
+    ...(f.from ? [`r.day >= ${params.param(f.from)}`] : []),
+    ...(f.to ? [`r.day <= ${params.param(f.to)}`, `r.day > '-infinity'`] : []),
   ];
-  const days = (range: string) =>
-    `(SELECT count(*) FROM news_item n WHERE ${[...(languages ? [`n.language = ANY(${languages})`] : []), range].join(' AND ')})`;
-  const parts = [
-    `(SELECT coalesce(sum(r.items), 0) FROM rollup_news_item r${months.length ? ` WHERE ${months.join(' AND ')}` : ''})`,
-    ...(f.from && wholeFrom !== f.from ? [days(`n.published_at >= ${params.param(f.from)} AND n.published_at < ${params.param(wholeFrom)}`)] : []),
-    ...(f.to && wholeUntil && wholeUntil <= f.to ? [days(`n.published_at >= ${params.param(wholeUntil)} AND n.published_at <= ${params.param(f.to)}`)] : []),
-  ];
-  return `SELECT (${parts.join(' + ')})::int`;
+  return `SELECT coalesce(sum(r.items), 0)::int FROM rollup_news_item r${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }
