@@ -50,6 +50,19 @@ async function rollups(db: DataSource) {
   };
 }
 
+/** No meetings, proposals or follow-ups, and the rollups rebuilt from none. */
+async function emptied(db: DataSource): Promise<void> {
+  await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
+  await db.query(`SELECT rollup_rebuild()`);
+}
+
+/** The rollups the triggers kept are those a rebuild makes. */
+async function expectRebuildToKeep(db: DataSource): Promise<void> {
+  const kept = await rollups(db);
+  await db.query(`SELECT rollup_rebuild()`);
+  expect(await rollups(db)).toEqual(kept);
+}
+
 /** `body` on two connections of `db` whose writes land in different shards (backends are sharded by process id). */
 async function onTwoShards(db: DataSource, body: (first: QueryRunner, second: QueryRunner) => Promise<void>): Promise<void> {
   const shardOf = async (runner: QueryRunner) => (await runner.query(`SELECT rollup_shard() AS s`))[0].s as number;
@@ -226,13 +239,13 @@ describe('rollups', () => {
       FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id`);
     expect(origins[0].held).toBeGreaterThan(0);
     expect(origins[0].recorded).toBeGreaterThan(0);
-    // the writes went through more than one shard
     // actors in several meetings, and one whose participations were all rejected, merged or deleted away
     const actorCounts = (JSON.parse(kept.actor) as { n: number }[]).map((row) => row.n);
     expect(actorCounts.filter((n) => n > 3).length).toBeGreaterThan(2);
     const [{ participations }] = await dataSources[0].query(`SELECT count(*)::int AS participations FROM meeting_participant`);
     expect(participations).toBeGreaterThan(actorCounts.reduce((sum, n) => sum + n, 0));
     expect(JSON.parse(kept.newsItem).length).toBeGreaterThan(20);
+    // the writes went through more than one shard
     for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_score', 'rollup_actor', 'rollup_news_item']) {
       const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM ${table}`);
       expect({ table, shards: shards > 1 }).toEqual({ table, shards: true });
@@ -250,8 +263,7 @@ describe('rollups', () => {
 
   it('keep the proposal and follow-up rollups at commit, without what a savepoint rolled back wrote', async () => {
     const db = dataSources[0];
-    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
-    await db.query(`SELECT rollup_rebuild()`);
+    await emptied(db);
     const proposalRows = `SELECT a, b, status, kind, sum(proposals)::int AS n FROM rollup_proposal GROUP BY 1, 2, 3, 4 HAVING sum(proposals) <> 0 ORDER BY 1, 2`;
     const dyadRows = `SELECT a, b, sum(proposals)::int AS proposals, sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad
       GROUP BY 1, 2 HAVING sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 ORDER BY 1, 2`;
@@ -278,15 +290,12 @@ describe('rollups', () => {
     );
     // nothing noted is left behind, and a rebuild finds the same
     expect(await db.query(`SELECT count(*)::int AS n FROM rollup_chart_pending`)).toEqual([{ n: 0 }]);
-    const kept = await rollups(db);
-    await db.query(`SELECT rollup_rebuild()`);
-    expect(await rollups(db)).toEqual(kept);
+    await expectRebuildToKeep(db);
   });
 
   it('write the score cells a rebuild writes from a batch of ranges starting and ending mid-month, and none a removal emptied', async () => {
     const db = dataSources[0];
-    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
-    await db.query(`SELECT rollup_rebuild()`);
+    await emptied(db);
     // every row as stored, none summed over shards or left out: both batches go through one connection (one shard)
     const cellsSql = `SELECT month::text, a, b, array(SELECT round(w::numeric, 6) FROM unnest(meetings) w) AS meetings, advanced, signed, overdue
       FROM rollup_score ORDER BY 1, 2, 3`;
@@ -325,8 +334,7 @@ describe('rollups', () => {
 
   it('leave no score row at nothing in a shard that a removal took below 0 and an addition brought back', async () => {
     const db = dataSources[0];
-    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
-    await db.query(`SELECT rollup_rebuild()`);
+    await emptied(db);
     await onTwoShards(db, async (first, second) => {
       const { id } = await factories(first.manager).createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13' });
       // taken back in the second shard (its rows below 0), then the same weight added back there: its rows at 0 go
@@ -335,15 +343,12 @@ describe('rollups', () => {
       await factories(second.manager).createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13' });
       expect(await second.query(`SELECT month FROM rollup_score WHERE shard = rollup_shard()`)).toEqual([]);
     });
-    const kept = await rollups(db);
-    await db.query(`SELECT rollup_rebuild()`);
-    expect(await rollups(db)).toEqual(kept);
+    await expectRebuildToKeep(db);
   });
 
   it('keep a dyad’s last meeting date when the meeting that held it leaves its month from another shard', async () => {
     const db = dataSources[0];
-    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
-    await db.query(`SELECT rollup_rebuild()`);
+    await emptied(db);
     const lastDate = async () => (await db.query(`SELECT max(last_date)::text AS last FROM rollup_dyad WHERE a = 'IR' AND b = 'KZ'`))[0].last;
     await onTwoShards(db, async (first, second) => {
       const make = factories(first.manager);
@@ -357,16 +362,12 @@ describe('rollups', () => {
       await second.query(`DELETE FROM meeting WHERE date = '2023-12-24'`);
       expect(await lastDate()).toBe('2023-07-26');
     });
-    const kept = await rollups(db);
-    await db.query(`SELECT rollup_rebuild()`);
-    expect(await rollups(db)).toEqual(kept);
+    await expectRebuildToKeep(db);
   });
-
 
   it('leave no rollup row a rebuild would not make, and count a meeting of three in each of its dyads', async () => {
     const db = dataSources[0];
-    await db.query(`TRUNCATE meeting, proposal, follow_up_action CASCADE`);
-    await db.query(`SELECT rollup_rebuild()`);
+    await emptied(db);
     const { id } = await factories(db).createMeeting({ parties: ['IR', 'KZ', 'RU'], date: '2025-04-13' });
     const rows = await db.query(`SELECT a, b, sum(meetings)::int AS n, max(last_date)::text AS last FROM rollup_meeting GROUP BY 1, 2 ORDER BY 1, 2`);
     expect(rows).toEqual([
