@@ -5,8 +5,8 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { factories } from '../support/factories.js';
 
 // The actors list puts those in the most meetings first by the number it shows beside each (meetingCount: the
-// actor's meetings, rejected ones left out, each once), both read from rollup_actor; every write that changes the
-// number moves the actor at once.
+// actor's meetings, rejected ones left out, each once), both read from rollup_actor, as is the total of the
+// actor's list of meetings; every write that changes the number moves the actor at once.
 
 describe('the actors list and meetingCount', () => {
   let database: TestDatabase;
@@ -37,6 +37,11 @@ describe('the actors list and meetingCount', () => {
     const shown = async () => {
       const { nodes, total } = await actors.list(ctx, null, { limit: 10, offset: 0 });
       const counts = await reader.actorMeetingCounts(nodes.map((actor) => actor.id));
+      // each actor's page of meetings lists as many as its meetingCount says, and counts them so
+      for (const [i, actor] of nodes.entries()) {
+        const meetings = await actors.meetings(ctx, actor.id, { limit: 10, offset: 0 });
+        expect({ name: actor.name, listed: meetings.nodes.length, total: meetings.total }).toEqual({ name: actor.name, listed: counts[i], total: counts[i] });
+      }
       return { total, rows: nodes.map((actor, i) => [actor.name, counts[i]]) };
     };
 

@@ -89,13 +89,16 @@ export class ActorService {
   /** The meetings the actor took part in (rejected ones left out), latest first, undated last. */
   async meetings(_ctx: RequestContext, actorId: string, page: Page): Promise<PageOf<Meeting>> {
     const params = new SqlParams();
+    const actor = params.param(actorId);
     const { rows, total } = await pagedRows(
       this.dataSource.manager,
       Meeting,
       { alias: 'm', orderBy: 'm.date DESC NULLS LAST, m.id' },
-      [`m.id IN (SELECT meeting_id FROM meeting_participant WHERE actor_id = ${params.param(actorId)})`, `m.review_status <> 'REJECTED'`],
+      [`m.id IN (SELECT meeting_id FROM meeting_participant WHERE actor_id = ${actor})`, `m.review_status <> 'REJECTED'`],
       params,
       page,
+      // these meetings' number is the actor's meetingCount
+      { count: `SELECT coalesce(sum(r.meetings), 0)::int FROM rollup_actor r WHERE r.actor_id = ${actor}` },
     );
     return { nodes: rows.map((row) => row.entity), total };
   }
