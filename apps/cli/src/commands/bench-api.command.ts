@@ -66,7 +66,7 @@ const QUERIES: BenchQuery[] = [
     variables: (i) => ({ first: 11 + (i % VARIANTS) }),
   },
   {
-    // a date range starting mid-month: whole months from the rollup, the first month's days from the index
+    // one language from a day mid-month: its count is a sum over the rollup's days, its page a range of the list's index
     name: 'news items in fa since a day',
     needs: 'newsItems',
     document: `query($filter: NewsItemFilterInput) { newsItems(filter: $filter, first: 20) { totalCount nodes { id title publishedAt } } }`,

@@ -12,7 +12,8 @@ const OPEN = `('OPEN', 'IN_PROGRESS')`;
 /** The unordered dyads of a stored (sorted) party set, as rollup_dyad keys them. */
 const pairsOf = (codes: string) => `(SELECT x AS a, y AS b FROM unnest(${codes}) x, unnest(${codes}) y WHERE x < y)`;
 
-const meetingFunction = (listed: boolean) => `CREATE OR REPLACE FUNCTION rollup_dyad_meeting(m meeting, delta int) RETURNS void LANGUAGE plpgsql AS $$
+/** rollup_dyad_meeting; `held`, added to its lookup of the dyad's latest month, by DyadLastDateHeldMonth1800000000002. */
+export const meetingFunction = (listed: boolean, held = '') => `CREATE OR REPLACE FUNCTION rollup_dyad_meeting(m meeting, delta int) RETURNS void LANGUAGE plpgsql AS $$
       DECLARE mon date := rollup_month(m.date, '-infinity');
       BEGIN${listed ? `
         IF m.review_status = 'REJECTED' OR cardinality(m.party_codes) < 2 THEN RETURN; END IF;
@@ -40,7 +41,7 @@ const meetingFunction = (listed: boolean) => `CREATE OR REPLACE FUNCTION rollup_
           UPDATE rollup_dyad r SET last_date = (
             SELECT max(x.last_date) FROM rollup_meeting x
             WHERE x.a = r.a::text AND x.b = r.b::text AND x.status = 'HELD' AND x.month = (
-              SELECT max(y.month) FROM rollup_meeting y WHERE y.a = r.a::text AND y.b = r.b::text AND y.status = 'HELD' AND y.month > '-infinity'))
+              SELECT max(y.month) FROM rollup_meeting y WHERE y.a = r.a::text AND y.b = r.b::text AND y.status = 'HELD' AND y.month > '-infinity'${held}))
           FROM ${pairsOf('m.party_codes')} pr
           WHERE r.a = pr.a AND r.b = pr.b AND r.last_date = m.date;
         END IF;

@@ -28,8 +28,11 @@ export const rollupRebuild = (last: string) => `CREATE OR REPLACE FUNCTION rollu
 
 // a touched pair `p` (actor_id, meeting_id) counts where its meeting stands and is not rejected
 const COUNTED = `JOIN meeting m ON m.id = p.meeting_id AND m.review_status <> 'REJECTED'`;
-// the pair has a participation row now (found by the meeting's index: a few rows per meeting)
-const THERE = (p: string) => `EXISTS (SELECT 1 FROM meeting_participant o WHERE o.meeting_id = ${p}.meeting_id AND o.actor_id = ${p}.actor_id)`;
+// the pair has a participation row now (found by the meeting's index: a few rows per meeting), one `also` keeps
+const THERE = (p: string, also = '') =>
+  `EXISTS (SELECT 1 FROM meeting_participant o WHERE o.meeting_id = ${p}.meeting_id AND o.actor_id = ${p}.actor_id${also})`;
+// ... a row this statement did not write (one there before it)
+const UNTOUCHED = ' AND o.id NOT IN (SELECT id FROM new_rows)';
 
 export class ActorMeetingRollup1800000000000 implements MigrationInterface {
   name = 'ActorMeetingRollup1800000000000';
@@ -51,8 +54,7 @@ export class ActorMeetingRollup1800000000000 implements MigrationInterface {
         IF TG_OP = 'INSERT' THEN
           SELECT array_agg(p.actor_id), array_agg(1) INTO actors, deltas
           FROM (SELECT DISTINCT actor_id, meeting_id FROM new_rows) p ${COUNTED}
-          WHERE NOT EXISTS (SELECT 1 FROM meeting_participant o WHERE o.meeting_id = p.meeting_id AND o.actor_id = p.actor_id
-                            AND o.id NOT IN (SELECT id FROM new_rows));
+          WHERE NOT ${THERE('p', UNTOUCHED)};
         ELSIF TG_OP = 'DELETE' THEN
           SELECT array_agg(p.actor_id), array_agg(-1) INTO actors, deltas
           FROM (SELECT DISTINCT actor_id, meeting_id FROM old_rows) p ${COUNTED}
@@ -62,8 +64,7 @@ export class ActorMeetingRollup1800000000000 implements MigrationInterface {
           SELECT array_agg(p.actor_id), array_agg(p.after::int - p.before::int) INTO actors, deltas
           FROM (SELECT p.actor_id, p.meeting_id, ${THERE('p')} AS after,
                        EXISTS (SELECT 1 FROM old_rows o WHERE o.meeting_id = p.meeting_id AND o.actor_id = p.actor_id)
-                       OR EXISTS (SELECT 1 FROM meeting_participant o WHERE o.meeting_id = p.meeting_id AND o.actor_id = p.actor_id
-                                  AND o.id NOT IN (SELECT id FROM new_rows)) AS before
+                       OR ${THERE('p', UNTOUCHED)} AS before
                 FROM (SELECT actor_id, meeting_id FROM old_rows UNION SELECT actor_id, meeting_id FROM new_rows) p) p ${COUNTED}
           WHERE p.after <> p.before;
         END IF;
