@@ -4,13 +4,16 @@ import { join } from 'node:path';
 export interface ChildServer {
   /** Its /graphql URL. */
   url: string;
+  /** Its process id (for its CPU time, from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
 /**
  * Starts one build's API server (`<dist>/apps/api/src/main.js`, as `npm start`) in a process of its own on
- * 127.0.0.1:`port` with `env` added, and resolves once it listens: `dyad bench api --baseline` runs this build
- * and the baseline build the same way, so neither shares a process with the load.
+ * 127.0.0.1:`port` with `env` added, and resolves once it listens: `dyad bench api --baseline` and
+ * `dyad bench ingest --baseline` run this build and the baseline build the same way, so neither shares a process
+ * with the load.
  */
 export function startChildServer(dist: string, port: number, env: Record<string, string>): Promise<ChildServer> {
   const child = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
@@ -26,7 +29,7 @@ export function startChildServer(dist: string, port: number, env: Record<string,
   return new Promise((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Dyad is running')) resolve({ url: `http://127.0.0.1:${port}/graphql`, stop });
+      if (output.includes('Dyad is running')) resolve({ url: `http://127.0.0.1:${port}/graphql`, pid: child.pid!, stop });
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);

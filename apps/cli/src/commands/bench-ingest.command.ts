@@ -1,16 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
+import { DyadEnvironment, freePort, openDatabase, withClient, withDatabaseName } from '@dyad/database';
+import { startChildServer } from '../bench/child-server.js';
 import { makeCorpus } from '../bench/extract-corpus.js';
 
 // `dyad bench ingest`: items per second stored into an empty database and into a large one (the `bench api`
 // dataset), one at a time and several at once, in batches (`dyad ingest`) and through the ingestNewsItem
-// mutation. `--code <dist>` runs the same cases on another build (for example main's), side by side.
+// mutation. `--code <dist>` runs the same cases on another build (for example main's), side by side;
+// `--baseline <dist>` measures another build's ingestNewsItem in turn with this build's, each build's server in a
+// process of its own (for builds too old for `--code`).
 
 const EMPTY_DATABASE = 'dyad_bench_ingest_empty';
 const LARGE_DATABASE = 'dyad_bench_ingest_large';
@@ -29,6 +33,9 @@ interface BenchIngestOptions {
   largeDatabase: string;
   emptyDatabase: string;
   warmExtraction: number;
+  baseline?: string;
+  baselineName: string;
+  rounds: number;
 }
 
 interface Row {
@@ -40,7 +47,7 @@ interface Row {
   seconds: number;
   /** CPU per item stored: the database's backends (null where the server is not on this machine) and this process */
   dbMs?: number | null;
-  nodeMs?: number;
+  nodeMs?: number | null;
   note?: string;
 }
 
@@ -95,8 +102,29 @@ export function registerBenchIngest(bench: Command): void {
       wholeNumber(0, 100_000),
       0,
     )
-    .action((options: BenchIngestOptions) => runBenchIngest(options));
+    .option(
+      '--baseline <dist>',
+      "another build (a dist/ folder, for example the one an issue was filed against) whose ingestNewsItem is measured in turn " +
+        "with this build's: each round, each build's server (as `npm start`, in a process of its own) on a new empty database of its own",
+    )
+    .option('--baseline-name <name>', 'what to call the baseline build in the table', 'baseline')
+    .option('--rounds <n>', 'with --baseline: rounds, each build measured once per round and concurrency', wholeNumber(1, 20), 3)
+    .action((options: BenchIngestOptions, command: Command) => {
+      if (!options.baseline) return runBenchIngest(options);
+      // the baseline's schema is its own: it is measured as a server on a database its own migrations made
+      const other = (['modes', 'databases', 'code', 'skipSeed', 'warmExtraction', 'batchSize', 'meetings', 'largeDatabase'] as const)
+        .filter((name) => command.getOptionValueSource(name) === 'cli');
+      if (other.length) {
+        command.error(`--baseline measures ingestNewsItem into empty databases only; it cannot be combined with ${other.map(optionFlag).join(', ')}`);
+      }
+      if (!existsSync(join(resolve(options.baseline), 'apps/api/src/main.js'))) {
+        command.error(`--baseline ${options.baseline}: no built server there (expected apps/api/src/main.js in a dist/ folder)`);
+      }
+      return compareWithBaseline(options);
+    });
 }
+
+const optionFlag = (name: string) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
 /** The parts of a build the bench drives, loaded from its dist/ folder. */
 async function loadBuild(dist: string) {
@@ -114,9 +142,11 @@ async function loadBuild(dist: string) {
 
 type Build = Awaited<ReturnType<typeof loadBuild>>;
 
+/** This build's dist/ folder. */
+const THIS_BUILD = new URL('../../../../', import.meta.url).pathname;
+
 async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
-  const here = new URL('../../../../', import.meta.url).pathname;
-  const dist = options.code ? (isAbsolute(options.code) ? options.code : resolve(options.code)) : here;
+  const dist = options.code ? (isAbsolute(options.code) ? options.code : resolve(options.code)) : THIS_BUILD;
   const build = await loadBuild(dist);
   const env = build.database.DyadEnvironment.from();
   const handle = await build.database.openDatabase(env, 'cli', log);
@@ -150,6 +180,73 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
     await handle.stop();
   }
   process.stdout.write(`${formatTable(rows, dist, options)}\n`);
+}
+
+/** One build's figures at one concurrency, a round each. */
+interface BaselineRow {
+  build: string;
+  isBaseline: boolean;
+  concurrency: number;
+  rates: number[];
+  dbMs: (number | null)[];
+  serverMs: (number | null)[];
+  failed: number;
+}
+
+/**
+ * `--baseline`: this build's ingestNewsItem and another build's, in turn. Each round, each build's server (its
+ * `apps/api/src/main.js`, as `npm start` runs it) starts on a new empty database, which its own migrations make,
+ * and stores the same number of new items (other texts each time) at each concurrency; the order of the two
+ * alternates from round to round.
+ */
+async function compareWithBaseline(options: BenchIngestOptions): Promise<void> {
+  const baselineDist = isAbsolute(options.baseline!) ? options.baseline! : resolve(options.baseline!);
+  const sides = [
+    { name: 'this build', dist: THIS_BUILD, database: options.emptyDatabase },
+    { name: options.baselineName, dist: baselineDist, database: `${options.emptyDatabase}_baseline` },
+  ];
+  const handle = await openDatabase(DyadEnvironment.from(), 'cli', log);
+  const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-ingest-'));
+  const adminKey = `bench-${randomBytes(12).toString('hex')}`;
+  const rows: BaselineRow[] = [];
+  let seed = Date.now() % 1_000_000_000;
+  try {
+    for (const concurrency of options.concurrency) {
+      const byBuild = sides.map((side, i) => ({ build: side.name, isBaseline: i === 1, concurrency, rates: [], dbMs: [], serverMs: [], failed: 0 }) as BaselineRow);
+      rows.push(...byBuild);
+      for (let round = 0; round < options.rounds; round++) {
+        for (const i of round % 2 ? [1, 0] : [0, 1]) {
+          const side = sides[i];
+          const url = withDatabaseName(handle.url, side.database);
+          await withClient(handle.url, async (admin) => {
+            await admin.query(`DROP DATABASE IF EXISTS ${side.database} WITH (FORCE)`);
+            await admin.query(`CREATE DATABASE ${side.database}`);
+          });
+          const server = await startChildServer(side.dist, await freePort(), {
+            DATABASE_URL: url, DYAD_DATA_DIR: join(workDir, `${i}-${round}-${concurrency}`), DYAD_ADMIN_KEY: adminKey, DYAD_DEMO: 'none',
+            DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
+          });
+          try {
+            const corpus = makeCorpus(options.items + WARM_UP, 1024, 3072, seed++);
+            const result = await measure(url, concurrency, corpus.slice(0, WARM_UP), corpus.slice(WARM_UP), ingestNewsItem(server.url, adminKey), server.pid);
+            const row = byBuild[i];
+            row.rates.push(options.items / result.seconds);
+            row.dbMs.push(result.dbMs ?? null);
+            row.serverMs.push(result.nodeMs ?? null);
+            row.failed += result.failed;
+            log(`round ${round + 1}, ${side.name}, concurrency ${concurrency}: ${formatRate({ mode: 'graphql', concurrency, items: options.items, ...result })}`);
+          } finally {
+            await server.stop();
+            await withClient(handle.url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${side.database} WITH (FORCE)`));
+          }
+        }
+      }
+    }
+  } finally {
+    await handle.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`${formatBaselineTable(rows, baselineDist, options)}\n`);
 }
 
 async function migrate(build: Build, url: string): Promise<void> {
@@ -201,24 +298,31 @@ function processCpuMs(pid: number): number | null {
   }
 }
 
-async function cpuMeter(build: Build, url: string) {
+/**
+ * Starts measuring CPU time: the database's backends and this process, or instead of this process the server
+ * process `serverPid` (a child server). Returns how to read it, per item, once the items are stored.
+ */
+async function cpuMeter(url: string, serverPid?: number) {
   const name = new URL(url).pathname.slice(1);
   const backends = async () => {
-    const rows: { rows: { pid: number }[] } = await build.database.withClient(url, (client: { query: (sql: string, params: unknown[]) => Promise<{ rows: { pid: number }[] }> }) =>
-      client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]));
+    const rows = await withClient(url, (client) =>
+      client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]));
     return new Map<number, number | null>(rows.rows.map(({ pid }) => [pid, processCpuMs(pid)]));
   };
   const before = await backends();
   const node = process.cpuUsage();
+  const server = serverPid === undefined ? null : processCpuMs(serverPid);
   return async (items: number) => {
     const { user, system } = process.cpuUsage(node);
+    const serverAfter = serverPid === undefined ? null : processCpuMs(serverPid);
     const after = await backends();
     let db: number | null = 0;
     for (const [pid, ms] of after) {
       if (ms === null) db = null;
       else if (db !== null) db += ms - (before.get(pid) ?? 0);
     }
-    return { dbMs: db === null ? null : db / items, nodeMs: (user + system) / 1000 / items };
+    const nodeMs = serverPid === undefined ? (user + system) / 1000 : server === null || serverAfter === null ? null : serverAfter - server;
+    return { dbMs: db === null ? null : db / items, nodeMs: nodeMs === null ? null : nodeMs / items };
   };
 }
 
@@ -246,7 +350,7 @@ async function runCase(
       const run = (texts: string[]) =>
         build.runIngest.runIngestBatched(sourcesOf(texts), service, { batchSize: options.batchSize, writers: concurrency, ctx }) as Promise<{ failed: number; failures: { reason: string }[] }>;
       await run(warm);
-      const cpu = await cpuMeter(build, url);
+      const cpu = await cpuMeter(url);
       const t0 = performance.now();
       const summary = await run(timed);
       const seconds = (performance.now() - t0) / 1000;
@@ -257,12 +361,7 @@ async function runCase(
       const outcome = await service.ingest(ctx, { text });
       if (outcome.status !== 'NEW') throw new Error(`expected a new item, got ${outcome.status}`);
     };
-    await inParallel(warm, concurrency, one);
-    const cpu = await cpuMeter(build, url);
-    const t0 = performance.now();
-    const failed = await inParallel(timed, concurrency, one);
-    const seconds = (performance.now() - t0) / 1000;
-    return { ...base, failed, seconds, ...(await cpu(timed.length)) };
+    return { ...base, ...(await measure(url, concurrency, warm, timed, one)) };
   } finally {
     await dataSource.destroy();
   }
@@ -282,24 +381,38 @@ async function viaGraphql(
   const server = await build.server.startServer({ env, log: () => {}, logLevels: ['error'] });
   try {
     await warmExtraction(build, warmExtractions);
-    const endpoint = `http://127.0.0.1:${new URL(server.url).port}/graphql`;
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
-    const query = 'mutation($input: IngestNewsItemInput!) { ingestNewsItem(input: $input) { status } }';
-    const one = async (text: string) => {
-      const response = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables: { input: { text } } }) });
-      const body = (await response.json()) as { data?: { ingestNewsItem?: { status: string } }; errors?: { message: string }[] };
-      if (body.data?.ingestNewsItem?.status !== 'NEW') throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
-    };
-    await inParallel(warm, concurrency, one);
-    const cpu = await cpuMeter(build, url);
-    const t0 = performance.now();
-    const failed = await inParallel(timed, concurrency, one);
-    const seconds = (performance.now() - t0) / 1000;
-    return { failed, seconds, ...(await cpu(timed.length)) };
+    const one = ingestNewsItem(`http://127.0.0.1:${new URL(server.url).port}/graphql`, adminKey);
+    return await measure(url, concurrency, warm, timed, one);
   } finally {
     await server.close();
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Stores the warm-up texts, then the timed ones, `concurrency` at a time: how many of the timed failed, in how many
+ * seconds, and the CPU per item (of the server process `serverPid` where the server is a child, else of this one).
+ */
+async function measure(
+  url: string, concurrency: number, warm: string[], timed: string[], one: (text: string) => Promise<void>, serverPid?: number,
+): Promise<Pick<Row, 'failed' | 'seconds' | 'dbMs' | 'nodeMs'>> {
+  await inParallel(warm, concurrency, one);
+  const cpu = await cpuMeter(url, serverPid);
+  const t0 = performance.now();
+  const failed = await inParallel(timed, concurrency, one);
+  const seconds = (performance.now() - t0) / 1000;
+  return { failed, seconds, ...(await cpu(timed.length)) };
+}
+
+/** Stores one text through a server's ingestNewsItem mutation; throws unless it is stored as a new item. */
+function ingestNewsItem(endpoint: string, adminKey: string): (text: string) => Promise<void> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
+  const query = 'mutation($input: IngestNewsItemInput!) { ingestNewsItem(input: $input) { status } }';
+  return async (text: string) => {
+    const response = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables: { input: { text } } }) });
+    const body = (await response.json()) as { data?: { ingestNewsItem?: { status: string } }; errors?: { message: string }[] };
+    if (body.data?.ingestNewsItem?.status !== 'NEW') throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
+  };
 }
 
 async function* sourcesOf(texts: string[]) {
@@ -346,6 +459,36 @@ function formatTable(rows: Row[], dist: string, options: BenchIngestOptions): st
     `build ${dist}; 1–3 KB fa/en/ru items; batch mode ${options.batchSize} items per transaction; ` +
       `${options.warmExtraction ? `extraction threads warmed by ${options.warmExtraction} items first; ` : ''}` +
       `CPU per item stored: the database's backends (from /proc, '-' for a server elsewhere) and this process; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`,
+    format(header),
+    format(widths.map((width) => '-'.repeat(width))),
+    ...lines.map(format),
+  ].join('\n');
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const medianOf = (values: readonly (number | null)[]) => (values.some((value) => value === null) ? null : median(values as number[]));
+
+function formatBaselineTable(rows: BaselineRow[], baselineDist: string, options: BenchIngestOptions): string {
+  const header = ['concurrency', 'build', 'items/s per round', 'median items/s', 'ratio', 'db ms/item', 'server ms/item', 'failed'];
+  const lines = rows.map((row) => {
+    const thisBuild = row.isBaseline ? rows.find((other) => other.concurrency === row.concurrency && !other.isBaseline) : undefined;
+    return [
+      String(row.concurrency), row.build, row.rates.map((rate) => rate.toFixed(1)).join(', '), median(row.rates).toFixed(1),
+      thisBuild ? `${(median(thisBuild.rates) / median(row.rates)).toFixed(2)}×` : '',
+      formatMs(medianOf(row.dbMs)), formatMs(medianOf(row.serverMs)), String(row.failed),
+    ];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [
+    `ingestNewsItem into an empty database, this build (${THIS_BUILD}) and ${options.baselineName} (${baselineDist}) in turn, ${options.rounds} round(s); ` +
+      `${options.items} 1–3 KB fa/en/ru items per round after ${WARM_UP} to warm; ratio: this build's median over the baseline's; ` +
+      `CPU per item: the database's backends and the server process (medians); load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`,
     format(header),
     format(widths.map((width) => '-'.repeat(width))),
     ...lines.map(format),
