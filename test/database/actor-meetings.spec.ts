@@ -37,10 +37,13 @@ describe('the actors list and meetingCount', () => {
     const shown = async () => {
       const { nodes, total } = await actors.list(ctx, null, { limit: 10, offset: 0 });
       const counts = await reader.actorMeetingCounts(nodes.map((actor) => actor.id));
-      // each actor's page of meetings lists as many as its meetingCount says, and counts them so
+      // each actor's page of meetings lists as many as its meetingCount says, and counts them so; so do its countries
+      // (every meeting here is IR-KZ)
       for (const [i, actor] of nodes.entries()) {
         const meetings = await actors.meetings(ctx, actor.id, { limit: 10, offset: 0 });
         expect({ name: actor.name, listed: meetings.nodes.length, total: meetings.total }).toEqual({ name: actor.name, listed: counts[i], total: counts[i] });
+        const countries = counts[i] ? [{ code: 'IR', meetings: counts[i] }, { code: 'KZ', meetings: counts[i] }] : [];
+        expect({ name: actor.name, countries: await actors.countries(ctx, actor.id) }).toEqual({ name: actor.name, countries });
       }
       return { total, rows: nodes.map((actor, i) => [actor.name, counts[i]]) };
     };

@@ -79,6 +79,14 @@ const QUERIES: BenchQuery[] = [
     variables: (i) => ({ first: 11 + (i % VARIANTS) }),
   },
   {
+    // an actor's page for one of the 20 in the most meetings (about 4,700 each at 1M): the n-th of the list
+    name: "busiest actor's page",
+    needs: 'actors',
+    document: `query($after: String) { actors(first: 1, after: $after) { nodes { name meetingCount meetings(first: 20) { totalCount nodes { id date } }
+      countries { country { code } meetings } titles { title firstSeen lastSeen } } } }`,
+    variables: (i) => ({ after: i % VARIANTS ? Buffer.from(`o:${(i % VARIANTS) - 1}`).toString('base64url') : null }),
+  },
+  {
     name: 'dyads first 20',
     needs: 'dyads',
     document: `query($first: Int) { dyads(first: $first) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps
