@@ -9,7 +9,8 @@ import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '..
 // test/api/follow-ups-list.spec and list-counts.spec) and ActorMeetingRollup1800000000000 (each actor's meetings
 // kept in rollup_actor; checked against a recomputation by rollups.spec, the list's order by actor-meetings.spec),
 // NewsItemList1800000000001 (the list's index and rollup; its counts checked by test/api/list-counts.spec) and
-// DyadLastDateHeldMonth1800000000002 (a dyad's last date when its latest meeting leaves: rollups.spec).
+// DyadLastDateHeldMonth1800000000002 (a dyad's last date when its latest meeting leaves: rollups.spec) and
+// MeetingLastDateByPair1800000000003 (a pair's latest date in rollup_meeting found through meeting_pair: rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -96,5 +97,15 @@ describe('the latest migrations, down and up again', () => {
     expect(await looksForHeldMonth()).toBe(false);
     await db.runMigrations({ transaction: 'each' });
     expect(await looksForHeldMonth()).toBe(true);
+  });
+
+  it('MeetingLastDateByPair finds a pair’s latest date through meeting_pair, and down takes only that back', async () => {
+    const byPair = async () =>
+      (await db.query(`SELECT prosrc LIKE '%FROM meeting_pair p JOIN meeting x%' AS it FROM pg_proc WHERE proname = 'rollup_meeting_apply'`))[0].it;
+    expect(await byPair()).toBe(true);
+    await undoMigrationsThrough(db, 'MeetingLastDateByPair1800000000003');
+    expect(await byPair()).toBe(false);
+    await db.runMigrations({ transaction: 'each' });
+    expect(await byPair()).toBe(true);
   });
 });

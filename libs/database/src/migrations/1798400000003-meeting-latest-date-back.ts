@@ -8,9 +8,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // 12,000 and 60,000 entries at 1,000,000 meetings) to take their max: about 50 ms for each of the key's scopes
 // (all, each country, each pair) whenever an ingested report moved a meeting from announced to held.
 
-const apply = (body: string) => `CREATE OR REPLACE FUNCTION rollup_meeting_apply(m meeting, delta int) RETURNS void LANGUAGE plpgsql AS $$${body}$$`;
+export const apply = (body: string) => `CREATE OR REPLACE FUNCTION rollup_meeting_apply(m meeting, delta int) RETURNS void LANGUAGE plpgsql AS $$${body}$$`;
 
-const BACK_FROM_DATE = `
+export const BACK_FROM_DATE = `
       DECLARE mon date := rollup_month(m.date, '-infinity');
       BEGIN
         IF m.review_status = 'REJECTED' THEN RETURN; END IF;

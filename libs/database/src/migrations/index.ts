@@ -19,6 +19,7 @@ import { FollowUpStatusDue1799990000000 } from './1799990000000-follow-up-status
 import { ActorMeetingRollup1800000000000 } from './1800000000000-actor-meeting-rollup.js';
 import { NewsItemList1800000000001 } from './1800000000001-news-item-list.js';
 import { DyadLastDateHeldMonth1800000000002 } from './1800000000002-dyad-last-date-held-month.js';
+import { MeetingLastDateByPair1800000000003 } from './1800000000003-meeting-last-date-by-pair.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -102,4 +103,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ActorMeetingRollup1800000000000,
   NewsItemList1800000000001,
   DyadLastDateHeldMonth1800000000002,
+  MeetingLastDateByPair1800000000003,
 ];
