@@ -453,16 +453,22 @@ function formatTable(rows: Row[], dist: string, options: BenchIngestOptions): st
       : [row.database, row.mode, String(row.concurrency), String(row.items), row.seconds.toFixed(1), (row.items / row.seconds).toFixed(1),
           formatMs(row.dbMs), formatMs(row.nodeMs), String(row.failed)],
   );
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [
     `build ${dist}; 1–3 KB fa/en/ru items; batch mode ${options.batchSize} items per transaction; ` +
       `${options.warmExtraction ? `extraction threads warmed by ${options.warmExtraction} items first; ` : ''}` +
-      `CPU per item stored: the database's backends (from /proc, '-' for a server elsewhere) and this process; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`,
-    format(header),
-    format(widths.map((width) => '-'.repeat(width))),
-    ...lines.map(format),
+      `CPU per item stored: the database's backends (from /proc, '-' for a server elsewhere) and this process; load average ${loadAverage()}`,
+    ...columns(header, lines, [0, 1]),
   ].join('\n');
+}
+
+const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+/** A header, a rule and the lines, in columns: those at `left` aligned left, the others right. */
+function columns(header: string[], lines: string[][], left: number[]): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) =>
+    cells.map((cell, column) => (left.includes(column) ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  return [format(header), format(widths.map((width) => '-'.repeat(width))), ...lines.map(format)];
 }
 
 const median = (values: readonly number[]) => {
@@ -483,14 +489,10 @@ function formatBaselineTable(rows: BaselineRow[], baselineDist: string, options:
       formatMs(medianOf(row.dbMs)), formatMs(medianOf(row.serverMs)), String(row.failed),
     ];
   });
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
-  const format = (cells: string[]) => cells.map((cell, column) => (column >= 1 && column <= 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [
     `ingestNewsItem into an empty database, this build (${THIS_BUILD}) and ${options.baselineName} (${baselineDist}) in turn, ${options.rounds} round(s); ` +
       `${options.items} 1–3 KB fa/en/ru items per round after ${WARM_UP} to warm; ratio: this build's median over the baseline's; ` +
-      `CPU per item: the database's backends and the server process (medians); load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`,
-    format(header),
-    format(widths.map((width) => '-'.repeat(width))),
-    ...lines.map(format),
+      `CPU per item: the database's backends and the server process (medians); load average ${loadAverage()}`,
+    ...columns(header, lines, [1, 2]),
   ].join('\n');
 }
