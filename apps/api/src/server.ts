@@ -48,7 +48,7 @@ const BODY_LIMIT_BYTES = 6 * 1024 * 1024;
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? DyadEnvironment.from();
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  await configureExtractionPool({ timeoutMs: env.extractionTimeoutMs });
+  await configureExtractionPool({ timeoutMs: env.extractionTimeoutMs, keepWarm: true });
   const database = await openDatabase(env, 'server', log);
   const dataSource = createDataSource({
     url: database.url,

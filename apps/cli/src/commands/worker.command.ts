@@ -18,7 +18,7 @@ export function registerWorker(program: Command): void {
 
 async function runWorker(env: DyadEnvironment, concurrency: number): Promise<void> {
   const log = (line: string) => process.stdout.write(`dyad worker: ${line}\n`);
-  await configureExtractionPool({ timeoutMs: env.extractionTimeoutMs });
+  await configureExtractionPool({ timeoutMs: env.extractionTimeoutMs, keepWarm: true });
   const database = await openDatabase(env, 'cli', log);
   const dataSource = createDataSource({ url: database.url, entities: ENTITIES, statementTimeoutMs: env.statementTimeoutMs, poolSize: concurrency + 3 });
   await dataSource.initialize();

@@ -11,6 +11,15 @@ export interface ExtractionPoolOptions {
   timeoutMs?: number;
   /** Items waiting for a thread before more are refused as busy; default 16 per thread. */
   maxQueue?: number;
+  /**
+   * One thread stays, with the extractor it has loaded, for as long as the process runs (the server and
+   * `dyad worker`): an item after a quiet spell then does not wait for a new thread to start and load the
+   * extractor (about half a second). By default every thread ends after `idleTimeoutMs` without work, so that a
+   * finished command holds none.
+   */
+  keepWarm?: boolean;
+  /** How long a thread may stay idle before it ends (beyond the one kept warm); default 30 s. */
+  idleTimeoutMs?: number;
 }
 
 export const DEFAULT_EXTRACTION_TIMEOUT_MS = 60_000;
@@ -40,11 +49,16 @@ export class ExtractionPool {
     this.maxQueue = options.maxQueue ?? this.threads * 16;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS;
     this.pool = new Piscina({
-      minThreads: 0,
+      minThreads: options.keepWarm ? 1 : 0,
       maxThreads: this.threads,
-      // Threads live on while work comes; an idle process (a finished command) holds none.
-      idleTimeout: 30_000,
+      // Threads live on while work comes; an idle process (a finished command) holds none, unless one is kept warm.
+      idleTimeout: options.idleTimeoutMs ?? 30_000,
     });
+  }
+
+  /** The ids of the threads running now (started on demand, ended when idle). */
+  threadIds(): number[] {
+    return this.pool.threads.map((thread) => thread.threadId);
   }
 
   /** Extracts on a worker thread; the time budget starts when a thread takes the item, not while it waits. */

@@ -44,4 +44,21 @@ describe('the extraction pool', () => {
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
     expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'UNAVAILABLE' });
   }, 60_000);
+
+  it('ends its idle threads, but keeps one warm (the same thread, the extractor loaded) when asked to', async () => {
+    const idle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+    const cold = pool({ threads: 1, idleTimeoutMs: 200 });
+    await cold.extract(ITEM);
+    expect(cold.threadIds()).toHaveLength(1);
+    await idle();
+    expect(cold.threadIds()).toEqual([]);
+
+    const warm = pool({ threads: 1, idleTimeoutMs: 200, keepWarm: true });
+    await warm.extract(ITEM);
+    const [kept] = warm.threadIds();
+    await idle();
+    expect(warm.threadIds()).toEqual([kept]);
+    expect((await warm.extract(ITEM)).events).toHaveLength(1);
+    expect(warm.threadIds()).toEqual([kept]);
+  }, 60_000);
 });
