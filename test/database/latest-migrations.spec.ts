@@ -28,21 +28,26 @@ describe('the latest migrations, down and up again', () => {
       (row: { indexdef: string }) => row.indexdef.replace(/ ON public\.follow_up_action USING btree/, ''),
     );
 
-  it('ScoreApplyGenericPlans sets generic plans on rollup_score_apply beside jit off, and down takes only that back', async () => {
-    expect(await settings()).toEqual(['jit=off', 'plan_cache_mode=force_generic_plan']);
-    await undoMigrationsThrough(db, 'ScoreApplyGenericPlans1799980000000');
-    expect(await settings()).toEqual(['jit=off']);
+  /** What `state` reads as the migrations leave it (`up`), once they are undone through `name` (`down`), and run again. */
+  const expectDownAndUp = async <T>(name: string, state: () => Promise<T>, up: T, down: T) => {
+    expect(await state()).toEqual(up);
+    await undoMigrationsThrough(db, name);
+    expect(await state()).toEqual(down);
     await db.runMigrations({ transaction: 'each' });
-    expect(await settings()).toEqual(['jit=off', 'plan_cache_mode=force_generic_plan']);
+    expect(await state()).toEqual(up);
+  };
+  /** Whether the body of function `name` has `fragment`. */
+  const functionHas = (name: string, fragment: string) => async (): Promise<boolean> =>
+    (await db.query(`SELECT strpos(prosrc, $2) > 0 AS it FROM pg_proc WHERE proname = $1`, [name, fragment]))[0].it;
+
+  it('ScoreApplyGenericPlans sets generic plans on rollup_score_apply beside jit off, and down takes only that back', async () => {
+    await expectDownAndUp('ScoreApplyGenericPlans1799980000000', settings, ['jit=off', 'plan_cache_mode=force_generic_plan'], ['jit=off']);
   });
 
   it('FollowUpStatusDue replaces the index on status by one on status and due date, and down gives the first back', async () => {
-    const up = ['CREATE INDEX follow_up_status_due (status, due_date)'];
-    expect(await statusIndexes()).toEqual(up);
-    await undoMigrationsThrough(db, 'FollowUpStatusDue1799990000000');
-    expect(await statusIndexes()).toEqual(['CREATE INDEX "IDX_da95f23bd7ad890c0ef85b75d6" (status)']);
-    await db.runMigrations({ transaction: 'each' });
-    expect(await statusIndexes()).toEqual(up);
+    await expectDownAndUp('FollowUpStatusDue1799990000000', statusIndexes, ['CREATE INDEX follow_up_status_due (status, due_date)'], [
+      'CREATE INDEX "IDX_da95f23bd7ad890c0ef85b75d6" (status)',
+    ]);
   });
 
   it('ActorMeetingRollup counts the meetings already there, and down takes the rollup, its triggers and its rebuild step away', async () => {
@@ -90,22 +95,10 @@ describe('the latest migrations, down and up again', () => {
   });
 
   it('DyadLastDateHeldMonth looks for the latest month holding a date, and down takes only that back', async () => {
-    const looksForHeldMonth = async () =>
-      (await db.query(`SELECT prosrc LIKE '%y.last_date IS NOT NULL%' AS it FROM pg_proc WHERE proname = 'rollup_dyad_meeting'`))[0].it;
-    expect(await looksForHeldMonth()).toBe(true);
-    await undoMigrationsThrough(db, 'DyadLastDateHeldMonth1800000000002');
-    expect(await looksForHeldMonth()).toBe(false);
-    await db.runMigrations({ transaction: 'each' });
-    expect(await looksForHeldMonth()).toBe(true);
+    await expectDownAndUp('DyadLastDateHeldMonth1800000000002', functionHas('rollup_dyad_meeting', 'y.last_date IS NOT NULL'), true, false);
   });
 
   it('MeetingLastDateByPair finds a pair’s latest date through meeting_pair, and down takes only that back', async () => {
-    const byPair = async () =>
-      (await db.query(`SELECT prosrc LIKE '%FROM meeting_pair p JOIN meeting x%' AS it FROM pg_proc WHERE proname = 'rollup_meeting_apply'`))[0].it;
-    expect(await byPair()).toBe(true);
-    await undoMigrationsThrough(db, 'MeetingLastDateByPair1800000000003');
-    expect(await byPair()).toBe(false);
-    await db.runMigrations({ transaction: 'each' });
-    expect(await byPair()).toBe(true);
+    await expectDownAndUp('MeetingLastDateByPair1800000000003', functionHas('rollup_meeting_apply', 'FROM meeting_pair p JOIN meeting x'), true, false);
   });
 });
