@@ -3,6 +3,14 @@ import { createDataSource, withClient, withDatabaseName } from '@dyad/database';
 import { ENTITIES } from '@dyad/domain';
 import { seedBenchDataset } from './api-dataset.js';
 
+/** Drops the benchmark's own database `name` on the server of `serverUrl`, if there, and creates it empty. */
+export async function recreateEmptyDatabase(serverUrl: string, name: string): Promise<void> {
+  await withClient(serverUrl, async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  });
+}
+
 /**
  * Drops and recreates the benchmark's own database `name` on the server of `serverUrl`, migrates it and
  * seeds `meetings` meetings with everything around them, over `connections` connections side by side (one per
@@ -15,10 +23,7 @@ export async function recreateBenchDatabase(
   log: (line: string) => void,
   connections = availableParallelism(),
 ): Promise<string> {
-  await withClient(serverUrl, async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  });
+  await recreateEmptyDatabase(serverUrl, name);
   log(`created database ${name}`);
   const benchUrl = withDatabaseName(serverUrl, name);
   const dataSource = createDataSource({ url: benchUrl, entities: ENTITIES, poolSize: connections, statementTimeoutMs: 0 });

@@ -15,6 +15,18 @@ export interface ChildServer {
  * `dyad bench ingest --baseline` run this build and the baseline build the same way, so neither shares a process
  * with the load.
  */
+/**
+ * The environment of a server under a bench: the bench database, its own data folder and the run's admin key, no
+ * demo data beside what is measured, and no rate limits (throughput is measured, not limited: one address, one key,
+ * thousands of requests a second).
+ */
+export function benchServerEnv(databaseUrl: string, dataDir: string, adminKey: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl, DYAD_DATA_DIR: dataDir, DYAD_ADMIN_KEY: adminKey, DYAD_DEMO: 'none',
+    DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
+  };
+}
+
 export function startChildServer(dist: string, port: number, env: Record<string, string>): Promise<ChildServer> {
   const child = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },

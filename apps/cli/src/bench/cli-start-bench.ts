@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { median } from './median.js';
 
 // `npm run bench:cli`: how long `dyad --help` takes to start, against a bare `node` started the same way,
 // interleaved (the machine is shared: both see the same load), so the difference is what Dyad adds.
@@ -15,7 +16,6 @@ function time(args: string[]): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const help: number[] = [];
 const bare: number[] = [];
 for (let i = 0; i < runs; i++) {

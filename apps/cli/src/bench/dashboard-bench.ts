@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DyadEnvironment, freePort, openDatabase, withDatabaseName } from '@dyad/database';
 import { recreateBenchDatabase } from './bench-database.js';
+import { median } from './median.js';
 
 // `npm run bench:dashboard`: the overview in Debian's chromium against a database of ≥100,000 meetings
 // (the same generated dataset as `dyad bench api`), timed from navigation to every chart drawn.
@@ -34,7 +35,6 @@ function wholeNumber(name: string, fallback: number, min: number, max: number): 
   return n;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) {

@@ -4,9 +4,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createDataSource, DyadEnvironment, openDatabase, withClient, withDatabaseName } from '@dyad/database';
+import { createDataSource, DyadEnvironment, openDatabase, withDatabaseName } from '@dyad/database';
 import { ENTITIES } from '@dyad/domain';
 import { JobQueue, TASKS } from '@dyad/ingestion';
+import { recreateEmptyDatabase } from './bench-database.js';
+import { median } from './median.js';
 
 // `npm run bench:workers`: ingestion items/s of one watched feed with 1, 2 and 4 `dyad worker` processes on one
 // database (a fresh one per run), the runs interleaved round by round. Options: --items N (default 300),
@@ -65,17 +67,13 @@ async function main(): Promise<void> {
   process.stdout.write(`\ningestion of one ${ITEMS}-item feed, ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, each worker --concurrency 2\n`);
   process.stdout.write(`| worker processes | items/s (each round) | median |\n|---|---|---|\n`);
   for (const [workers, rates] of results) {
-    const sorted = [...rates].sort((a, b) => a - b);
-    process.stdout.write(`| ${workers} | ${rates.map((r) => r.toFixed(1)).join(', ')} | ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} |\n`);
+    process.stdout.write(`| ${workers} | ${rates.map((r) => r.toFixed(1)).join(', ')} | ${median(rates).toFixed(1)} |\n`);
   }
 }
 
 async function measure(serverUrl: string, feedUrl: string, workers: number): Promise<number> {
   const name = 'dyad_bench_workers';
-  await withClient(serverUrl, async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  });
+  await recreateEmptyDatabase(serverUrl, name);
   const url = withDatabaseName(serverUrl, name);
   const dataSource = createDataSource({ url, entities: ENTITIES, poolSize: 2, statementTimeoutMs: 0 });
   await dataSource.initialize();

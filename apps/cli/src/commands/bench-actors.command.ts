@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { createDataSource, DyadEnvironment, openDatabase, withClient, withDatabaseName } from '@dyad/database';
 import { ENTITIES, resolveActor } from '@dyad/domain';
 import { actorNameKey, normalizeForSearch } from '@dyad/extraction';
+import { recreateEmptyDatabase } from '../bench/bench-database.js';
 
 // How long ingestion takes to find a reported person among the known actors (resolveActor), as the actor
 // table grows: every participant of every ingested report goes through it.
@@ -52,10 +53,7 @@ export function registerBenchActors(bench: Command): void {
 async function runBenchActors(options: { sizes: number[]; lookups: number }): Promise<void> {
   const database = await openDatabase(DyadEnvironment.from(), 'cli', log);
   try {
-    await withClient(database.url, async (admin) => {
-      await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
-    });
+    await recreateEmptyDatabase(database.url, BENCH_DATABASE);
     const dataSource = createDataSource({ url: withDatabaseName(database.url, BENCH_DATABASE), entities: ENTITIES, poolSize: 1, statementTimeoutMs: 0 });
     await dataSource.initialize();
     try {

@@ -6,7 +6,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { DyadEnvironment, freePort, openDatabase, withClient, withDatabaseName } from '@dyad/database';
 import { checkSameData, compareCases, type CompareRow, type CompareSide, loadInterleaved, type Side } from '../bench/api-compare.js';
 import { recreateBenchDatabase } from '../bench/bench-database.js';
-import { type ChildServer, startChildServer } from '../bench/child-server.js';
+import { benchServerEnv, type ChildServer, startChildServer } from '../bench/child-server.js';
 
 const BENCH_DATABASE = 'dyad_bench';
 
@@ -309,12 +309,7 @@ const THIS_BUILD = new URL('../../../../', import.meta.url).pathname;
 
 /** One build's API server on the bench database, in a child process, with the run's admin key and no rate limits. */
 async function startBenchServer(dist: string, name: string, setup: RunSetup): Promise<{ child: ChildServer; side: Side }> {
-  const env = {
-    DATABASE_URL: setup.databaseUrl, DYAD_DATA_DIR: join(setup.workDir, name), DYAD_ADMIN_KEY: setup.adminKey, DYAD_DEMO: 'none',
-    // throughput is measured, not limited: one address, one key, thousands of requests a second
-    DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
-  };
-  const child = await startChildServer(dist, await freePort(), env);
+  const child = await startChildServer(dist, await freePort(), benchServerEnv(setup.databaseUrl, join(setup.workDir, name), setup.adminKey));
   log(`${name} (${dist}) listens at ${child.url}`);
   return { child, side: { url: child.url, headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.adminKey}` } } };
 }

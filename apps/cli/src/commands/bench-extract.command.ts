@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
 import { extract } from '@dyad/extraction';
 import { makeCorpus } from '../bench/extract-corpus.js';
+import { median } from '../bench/median.js';
 
 // `dyad bench extract`: items extracted per second on one core, on a mixed 1–5 KB corpus and a 2 KB one.
 // `--code <dist>` measures another build's extractor (for example main's, compiled elsewhere); `--compare
@@ -121,7 +122,6 @@ async function compareBuilds(other: string, options: BenchExtractOptions): Promi
       sums.get(name)!.twoK.push(twoK.items / twoK.cpuSeconds);
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const [a, b] = builds.map(([name]) => sums.get(name)!);
   process.stdout.write(
     `median items per CPU second, this build / ${other}: mixed ${median(a.mixed).toFixed(0)} / ${median(b.mixed).toFixed(0)} (${(median(a.mixed) / median(b.mixed)).toFixed(2)}×), ` +

@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
 import { DyadEnvironment, freePort, openDatabase, withClient, withDatabaseName } from '@dyad/database';
-import { startChildServer } from '../bench/child-server.js';
+import { recreateEmptyDatabase } from '../bench/bench-database.js';
+import { benchServerEnv, startChildServer } from '../bench/child-server.js';
 import { makeCorpus } from '../bench/extract-corpus.js';
+import { median } from '../bench/median.js';
 
 // `dyad bench ingest`: items per second stored into an empty database and into a large one (the `bench api`
 // dataset), one at a time and several at once, in batches (`dyad ingest`) and through the ingestNewsItem
@@ -117,10 +119,11 @@ export function registerBenchIngest(bench: Command): void {
       if (other.length) {
         command.error(`--baseline measures ingestNewsItem into empty databases only; it cannot be combined with ${other.map(optionFlag).join(', ')}`);
       }
-      if (!existsSync(join(resolve(options.baseline), 'apps/api/src/main.js'))) {
+      const baseline = resolve(options.baseline);
+      if (!existsSync(join(baseline, 'apps/api/src/main.js'))) {
         command.error(`--baseline ${options.baseline}: no built server there (expected apps/api/src/main.js in a dist/ folder)`);
       }
-      return compareWithBaseline(options);
+      return compareWithBaseline(options, baseline);
     });
 }
 
@@ -146,7 +149,7 @@ type Build = Awaited<ReturnType<typeof loadBuild>>;
 const THIS_BUILD = new URL('../../../../', import.meta.url).pathname;
 
 async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
-  const dist = options.code ? (isAbsolute(options.code) ? options.code : resolve(options.code)) : THIS_BUILD;
+  const dist = options.code ? resolve(options.code) : THIS_BUILD;
   const build = await loadBuild(dist);
   const env = build.database.DyadEnvironment.from();
   const handle = await build.database.openDatabase(env, 'cli', log);
@@ -183,14 +186,18 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
 }
 
 /** One build's figures at one concurrency, a round each. */
-interface BaselineRow {
+interface BuildFigures {
   build: string;
-  isBaseline: boolean;
-  concurrency: number;
   rates: number[];
   dbMs: (number | null)[];
   serverMs: (number | null)[];
   failed: number;
+}
+
+/** The figures of this build and of the baseline, in that order, at one concurrency. */
+interface BaselineCase {
+  concurrency: number;
+  builds: [BuildFigures, BuildFigures];
 }
 
 /**
@@ -199,8 +206,7 @@ interface BaselineRow {
  * and stores the same number of new items (other texts each time) at each concurrency; the order of the two
  * alternates from round to round.
  */
-async function compareWithBaseline(options: BenchIngestOptions): Promise<void> {
-  const baselineDist = isAbsolute(options.baseline!) ? options.baseline! : resolve(options.baseline!);
+async function compareWithBaseline(options: BenchIngestOptions, baselineDist: string): Promise<void> {
   const sides = [
     { name: 'this build', dist: THIS_BUILD, database: options.emptyDatabase },
     { name: options.baselineName, dist: baselineDist, database: `${options.emptyDatabase}_baseline` },
@@ -208,24 +214,19 @@ async function compareWithBaseline(options: BenchIngestOptions): Promise<void> {
   const handle = await openDatabase(DyadEnvironment.from(), 'cli', log);
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-ingest-'));
   const adminKey = `bench-${randomBytes(12).toString('hex')}`;
-  const rows: BaselineRow[] = [];
+  const cases: BaselineCase[] = [];
   let seed = Date.now() % 1_000_000_000;
   try {
     for (const concurrency of options.concurrency) {
-      const byBuild = sides.map((side, i) => ({ build: side.name, isBaseline: i === 1, concurrency, rates: [], dbMs: [], serverMs: [], failed: 0 }) as BaselineRow);
-      rows.push(...byBuild);
+      const figures = (build: string): BuildFigures => ({ build, rates: [], dbMs: [], serverMs: [], failed: 0 });
+      const byBuild: BaselineCase['builds'] = [figures(sides[0].name), figures(sides[1].name)];
+      cases.push({ concurrency, builds: byBuild });
       for (let round = 0; round < options.rounds; round++) {
         for (const i of round % 2 ? [1, 0] : [0, 1]) {
           const side = sides[i];
           const url = withDatabaseName(handle.url, side.database);
-          await withClient(handle.url, async (admin) => {
-            await admin.query(`DROP DATABASE IF EXISTS ${side.database} WITH (FORCE)`);
-            await admin.query(`CREATE DATABASE ${side.database}`);
-          });
-          const server = await startChildServer(side.dist, await freePort(), {
-            DATABASE_URL: url, DYAD_DATA_DIR: join(workDir, `${i}-${round}-${concurrency}`), DYAD_ADMIN_KEY: adminKey, DYAD_DEMO: 'none',
-            DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
-          });
+          await recreateEmptyDatabase(handle.url, side.database);
+          const server = await startChildServer(side.dist, await freePort(), benchServerEnv(url, join(workDir, `${i}-${round}-${concurrency}`), adminKey));
           try {
             const corpus = makeCorpus(options.items + WARM_UP, 1024, 3072, seed++);
             const result = await measure(url, concurrency, corpus.slice(0, WARM_UP), corpus.slice(WARM_UP), ingestNewsItem(server.url, adminKey), server.pid);
@@ -246,7 +247,7 @@ async function compareWithBaseline(options: BenchIngestOptions): Promise<void> {
     await handle.stop();
     await rm(workDir, { recursive: true, force: true });
   }
-  process.stdout.write(`${formatBaselineTable(rows, baselineDist, options)}\n`);
+  process.stdout.write(`${formatBaselineTable(cases, baselineDist, options)}\n`);
 }
 
 async function migrate(build: Build, url: string): Promise<void> {
@@ -373,10 +374,7 @@ async function viaGraphql(
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-ingest-'));
   const adminKey = `bench-${randomBytes(12).toString('hex')}`;
   const env = build.database.DyadEnvironment.from({
-    DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(await build.database.freePort()), DYAD_DATA_DIR: workDir, DYAD_ADMIN_KEY: adminKey,
-    DYAD_RATE_LIMIT_PER_ADDRESS: '0', DYAD_RATE_LIMIT_PER_KEY: '0',
-    // no demo data loaded into the empty database beside the items measured
-    DYAD_DEMO: 'none',
+    ...benchServerEnv(url, workDir, adminKey), HOST: '127.0.0.1', PORT: String(await build.database.freePort()),
   });
   const server = await build.server.startServer({ env, log: () => {}, logLevels: ['error'] });
   try {
@@ -471,24 +469,17 @@ function columns(header: string[], lines: string[][], left: number[]): string[] 
   return [format(header), format(widths.map((width) => '-'.repeat(width))), ...lines.map(format)];
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 const medianOf = (values: readonly (number | null)[]) => (values.some((value) => value === null) ? null : median(values as number[]));
 
-function formatBaselineTable(rows: BaselineRow[], baselineDist: string, options: BenchIngestOptions): string {
+function formatBaselineTable(cases: BaselineCase[], baselineDist: string, options: BenchIngestOptions): string {
   const header = ['concurrency', 'build', 'items/s per round', 'median items/s', 'ratio', 'db ms/item', 'server ms/item', 'failed'];
-  const lines = rows.map((row) => {
-    const thisBuild = row.isBaseline ? rows.find((other) => other.concurrency === row.concurrency && !other.isBaseline) : undefined;
-    return [
-      String(row.concurrency), row.build, row.rates.map((rate) => rate.toFixed(1)).join(', '), median(row.rates).toFixed(1),
-      thisBuild ? `${(median(thisBuild.rates) / median(row.rates)).toFixed(2)}×` : '',
+  const lines = cases.flatMap(({ concurrency, builds: [ours, theirs] }) =>
+    [ours, theirs].map((row) => [
+      String(concurrency), row.build, row.rates.map((rate) => rate.toFixed(1)).join(', '), median(row.rates).toFixed(1),
+      row === theirs ? `${(median(ours.rates) / median(theirs.rates)).toFixed(2)}×` : '',
       formatMs(medianOf(row.dbMs)), formatMs(medianOf(row.serverMs)), String(row.failed),
-    ];
-  });
+    ]),
+  );
   return [
     `ingestNewsItem into an empty database, this build (${THIS_BUILD}) and ${options.baselineName} (${baselineDist}) in turn, ${options.rounds} round(s); ` +
       `${options.items} 1–3 KB fa/en/ru items per round after ${WARM_UP} to warm; ratio: this build's median over the baseline's; ` +
