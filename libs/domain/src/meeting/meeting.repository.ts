@@ -70,16 +70,16 @@ export class MeetingRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
-   * Meetings of exactly these parties, not rejected, dated within the window, or undated and not held with a
-   * reading said within it (two index ranges of (party_codes, date): the dated ones, the undated ones), that
+   * Meetings of exactly these parties, not rejected, dated within `dated`, or undated and not held with a reading
+   * said within `announced` (two index ranges of (party_codes, date): the dated ones, the undated ones), that
    * pass `fits` (what matching can rule out from the type, status and dates alone), with their participants'
    * keys. The participants are read only for the candidates that pass: at 1,000,000 meetings a pair's window
    * holds dozens of meetings, and reading every one's participants was most of the lookup's cost.
    */
   async findByPartiesAround(
     parties: readonly string[],
-    from: string,
-    to: string,
+    dated: { from: string; to: string },
+    announced: { from: string; to: string },
     fits: (candidate: Omit<StoredMeeting, 'participantKeys'>) => boolean = () => true,
   ): Promise<StoredMeeting[]> {
     const rows: {
@@ -95,8 +95,8 @@ export class MeetingRepository {
               m.sectors::text[], (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id)
        FROM meeting m
        WHERE m.party_codes = $3::char(2)[] AND m.date IS NULL AND m.review_status <> 'REJECTED' AND m.status <> 'HELD'
-         AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN $1 AND $2)`,
-      [from, to, sortedSet(parties)],
+         AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN $4 AND $5)`,
+      [dated.from, dated.to, sortedSet(parties), announced.from, announced.to],
     );
     const candidates = rows
       .map((row) => ({

@@ -9,7 +9,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { IngestOutcome } from '../news-item-input.js';
 import { followUpIntent } from './follow-up-intent.js';
-import { candidateWindow, datesAndTypesFit, matchMeeting, type ReportedMeeting } from './meeting-match.js';
+import { candidateWindows, datesAndTypesFit, matchMeeting, type ReportedMeeting } from './meeting-match.js';
 
 type Counters = Omit<IngestOutcome, 'status' | 'newsItemId'>;
 
@@ -150,10 +150,10 @@ export class Linker {
 
   /** The known meeting of exactly these parties that the report describes (see matchMeeting), if any. */
   private async findMeeting(reported: ReportedMeeting, parties: string[]): Promise<StoredMeeting | null> {
-    const window = candidateWindow(reported);
-    if (!window) return null; // no date and no publication date: nothing to tell two meetings apart by
+    const windows = candidateWindows(reported);
+    if (!windows) return null; // no date and no publication date: nothing to tell two meetings apart by
     // only the candidates whose type and dates fit are read with their participants
-    const candidates = await this.meetings.findByPartiesAround(parties, window.from, window.to, (candidate) =>
+    const candidates = await this.meetings.findByPartiesAround(parties, windows.dated, windows.announced, (candidate) =>
       datesAndTypesFit(reported, candidate) !== null,
     );
     if (!candidates.length) return null;

@@ -131,9 +131,38 @@ export function datesAndTypesFit(
   return daysApart(reportedWhen, known);
 }
 
-/** The days to look for candidates around: every date daysApart could accept, widest case. */
-export function candidateWindow(reported: ReportedMeeting): { from: string; to: string } | null {
+/** Days from `from` to `to`, both included (ISO dates). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * The days to look for candidates on, for a report: the dates of held or planned meetings, and the first-reported
+ * days of those announced with no date, that daysApart could accept. Narrower than one window for every case: a
+ * report of a meeting held on a day matches a dated meeting only from a week before it to a day after, so a busy
+ * pair's meetings of the weeks around are not read.
+ */
+export function candidateWindows(reported: ReportedMeeting): { dated: DayRange; announced: DayRange } | null {
   const when = whenReported(reported);
   if (!when) return null;
-  return { from: addDays(when.day, -ANNOUNCED_WINDOW_DAYS - 1), to: addDays(when.day, ANNOUNCED_WINDOW_DAYS + 1) };
+  const { dated, announced } = WINDOW_OFFSETS[when.kind];
+  const range = ([low, high]: readonly [number, number]) => ({ from: addDays(when.day, low), to: addDays(when.day, high) });
+  return { dated: range(dated), announced: range(announced) };
 }
+
+// For each kind of report, the day offsets (lowest, highest) at which daysApart accepts a known meeting held or
+// planned, and one announced: found by trying every offset daysApart could accept, so the windows follow its rules.
+const WINDOW_OFFSETS = Object.fromEntries(
+  (['HELD', 'PLANNED', 'ANNOUNCED'] as const).map((kind) => {
+    const day = '2001-01-01';
+    const accepted = (known: When['kind'][]) => {
+      const offsets: number[] = [];
+      for (let k = -ANNOUNCED_WINDOW_DAYS - 1; k <= ANNOUNCED_WINDOW_DAYS + 1; k++) {
+        if (known.some((other) => daysApart({ kind, day }, { kind: other, day: addDays(day, k) }) !== null)) offsets.push(k);
+      }
+      return [Math.min(...offsets), Math.max(...offsets)] as const;
+    };
+    return [kind, { dated: accepted(['HELD', 'PLANNED']), announced: accepted(['ANNOUNCED']) }];
+  }),
+) as Record<When['kind'], { dated: readonly [number, number]; announced: readonly [number, number] }>;

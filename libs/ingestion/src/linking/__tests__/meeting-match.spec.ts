@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actorNameKey } from '@dyad/extraction';
 import { sharesActor } from '../actor-similarity.js';
-import { datesAndTypesFit, daysApart, matchMeeting, type MeetingCandidate, type ReportedMeeting } from '../meeting-match.js';
+import { addDays } from '@dyad/domain';
+import { candidateWindows, datesAndTypesFit, daysApart, matchMeeting, type MeetingCandidate, type ReportedMeeting } from '../meeting-match.js';
 
 const known: MeetingCandidate = {
   id: 'm1',
@@ -174,6 +175,43 @@ describe('datesAndTypesFit: the candidates whose participants are read', () => {
       const strangers = candidates.map((c) => (kept.includes(c) ? c : { ...c, participantKeys: [] }));
       expect(matchMeeting(reported, kept)?.id ?? null).toBe(matchMeeting(reported, candidates)?.id ?? null);
       expect(matchMeeting(reported, strangers)?.id ?? null).toBe(matchMeeting(reported, candidates)?.id ?? null);
+    }
+  });
+});
+
+describe('candidateWindows: the days linking reads candidates on', () => {
+  it('reads, for a meeting held, dated meetings from a week before to a day after, announced ones up to 45 days before', () => {
+    expect(candidateWindows(report({ date: '2025-04-10' }))).toEqual({
+      dated: { from: '2025-04-03', to: '2025-04-11' },
+      announced: { from: '2025-02-24', to: '2025-04-10' },
+    });
+    expect(candidateWindows(report({ status: 'SCHEDULED', date: null, reportedOn: '2025-04-10' }))).toEqual({
+      dated: { from: '2025-04-09', to: '2025-05-25' },
+      announced: { from: '2025-04-03', to: '2025-04-17' },
+    });
+    expect(candidateWindows(report({ date: null, reportedOn: '2025-04-10' }))).toBeNull();
+  });
+
+  it('holds every candidate whose dates fit, and no day more', () => {
+    const reports = [
+      report({}),
+      report({ status: 'SCHEDULED', date: '2025-04-13' }),
+      report({ status: 'CANCELLED', date: null, reportedOn: '2025-04-13' }),
+    ];
+    for (const reported of reports) {
+      const windows = candidateWindows(reported)!;
+      const fitting = { dated: [] as string[], announced: [] as string[] };
+      for (let k = -120; k <= 120; k++) {
+        const day = addDays('2025-04-13', k);
+        for (const candidate of [{ ...known, date: day }, planned({ date: day }), planned({ date: null, announcedOn: day })]) {
+          if (datesAndTypesFit(reported, candidate) === null) continue;
+          (candidate.date ? fitting.dated : fitting.announced).push(day);
+        }
+      }
+      for (const kind of ['dated', 'announced'] as const) {
+        const days = fitting[kind].sort();
+        expect({ kind, from: days[0], to: days.at(-1) }).toEqual({ kind, ...windows[kind] });
+      }
     }
   });
 });
