@@ -10,7 +10,8 @@ import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '..
 // kept in rollup_actor; checked against a recomputation by rollups.spec, the list's order by actor-meetings.spec),
 // NewsItemList1800000000001 (the list's index and rollup; its counts checked by test/api/list-counts.spec) and
 // DyadLastDateHeldMonth1800000000002 (a dyad's last date when its latest meeting leaves: rollups.spec) and
-// MeetingLastDateByPair1800000000003 (a pair's latest date in rollup_meeting found through meeting_pair: rollups.spec).
+// MeetingLastDateByPair1800000000003 (a pair's latest date in rollup_meeting found through meeting_pair: rollups.spec)
+// and TextSearchIndexes1800000000004 (trigram indexes for the text filters: test/api/text-filters.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -100,5 +101,13 @@ describe('the latest migrations, down and up again', () => {
 
   it('MeetingLastDateByPair finds a pair’s latest date through meeting_pair, and down takes only that back', async () => {
     await expectDownAndUp('MeetingLastDateByPair1800000000003', functionHas('rollup_meeting_apply', 'FROM meeting_pair p JOIN meeting x'), true, false);
+  });
+
+  it('TextSearchIndexes adds trigram indexes of meeting summaries and follow-up descriptions, and down drops them', async () => {
+    const indexes = async () =>
+      (await db.query(`SELECT indexname FROM pg_indexes WHERE indexname IN ('meeting_summary_trgm', 'follow_up_description_trgm') ORDER BY 1`)).map(
+        (row: { indexname: string }) => row.indexname,
+      );
+    await expectDownAndUp('TextSearchIndexes1800000000004', indexes, ['follow_up_description_trgm', 'meeting_summary_trgm'], []);
   });
 });

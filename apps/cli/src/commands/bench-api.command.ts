@@ -22,6 +22,8 @@ interface BenchQuery {
 }
 
 const VARIANTS = 20;
+const TEXT_COUNTRIES = ['kazakhstan', 'türkiye', 'oman', 'armenia', 'india'];
+const TEXT_SECTORS = ['culture', 'cinema', 'trade', 'energy'];
 /** The last day of the month `back` months before this one (whole months: the bound the rollups answer). */
 const monthEnd = (back: number) => {
   const now = new Date();
@@ -58,6 +60,21 @@ const QUERIES: BenchQuery[] = [
     needs: 'followUps',
     document: `query($filter: FollowUpFilterInput) { followUps(filter: $filter, first: 20) { totalCount nodes { id description status dueDate } } }`,
     variables: (i) => ({ filter: { statuses: [['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'][i % 4]], from: monthStart(12 + (i % 5)), to: monthEnd(0) } }),
+  },
+  {
+    // words of the generated items (the second country and the sector: about one item in 300), found by the news
+    // items' trigram index, their meetings then taken by id
+    name: 'meetings matching words',
+    needs: 'meetings',
+    document: `query($filter: MeetingFilterInput) { meetings(filter: $filter, first: 20) { totalCount nodes { id date } } }`,
+    variables: (i) => ({ filter: { text: `${TEXT_COUNTRIES[i % TEXT_COUNTRIES.length]} ${TEXT_SECTORS[Math.floor(i / TEXT_COUNTRIES.length) % TEXT_SECTORS.length]}` } }),
+  },
+  {
+    // the generated descriptions ("Follow up bench meeting N"): the follow-ups of the meetings numbered from 10 to 29
+    name: 'follow-ups matching words',
+    needs: 'followUps',
+    document: `query($filter: FollowUpFilterInput) { followUps(filter: $filter, first: 20) { totalCount nodes { id description } } }`,
+    variables: (i) => ({ filter: { text: `bench meeting ${10 + (i % VARIANTS)}` } }),
   },
   {
     name: 'news items, first 20',

@@ -17,6 +17,7 @@ import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 @Index('follow_up_action_party_codes_gin', { synchronize: false })
 @Index('follow_up_action_meeting_id', { synchronize: false })
 @Index('follow_up_action_proposal_id', { synchronize: false })
+@Index('follow_up_description_trgm', { synchronize: false })
 // a list of some statuses in a due-date range: counted from the index alone, paged in due-date order
 @Index('follow_up_status_due', ['status', 'dueDate'])
 export class FollowUpAction {

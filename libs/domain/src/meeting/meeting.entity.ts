@@ -17,6 +17,7 @@ import { MeetingParty } from './meeting-party.entity.js';
 @Index('meeting_held_in_person', { synchronize: false })
 @Index('meeting_held_in_person_place', { synchronize: false })
 @Index('meeting_scheduled_date', { synchronize: false })
+@Index('meeting_summary_trgm', { synchronize: false })
 export class Meeting {
   @PrimaryGeneratedColumn('uuid')
   id: string;
