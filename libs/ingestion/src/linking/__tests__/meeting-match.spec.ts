@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '@dyad/domain';
 import { actorNameKey } from '@dyad/extraction';
 import { sharesActor } from '../actor-similarity.js';
-import { addDays } from '@dyad/domain';
 import { candidateWindows, datesAndTypesFit, daysApart, matchMeeting, type MeetingCandidate, type ReportedMeeting } from '../meeting-match.js';
 
 const known: MeetingCandidate = {
