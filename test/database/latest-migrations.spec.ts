@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '../support/database.js';
+import { factories } from '../support/factories.js';
 
 // The latest migrations' up and down, each run back to what was there before and forward again:
 // ScoreApplyGenericPlans1799980000000 (the score rollup's apply keeps one plan per query for the session; its
@@ -11,7 +12,8 @@ import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '..
 // NewsItemList1800000000001 (the list's index and rollup; its counts checked by test/api/list-counts.spec) and
 // DyadLastDateHeldMonth1800000000002 (a dyad's last date when its latest meeting leaves: rollups.spec) and
 // MeetingLastDateByPair1800000000003 (a pair's latest date in rollup_meeting found through meeting_pair: rollups.spec)
-// and TextSearchIndexes1800000000004 (trigram indexes for the text filters: test/api/text-filters.spec).
+// and TextSearchIndexes1800000000004 (trigram indexes for the text filters: test/api/text-filters.spec) and
+// MeetingSourceLanguagePublisher1800000000005 (each source's language and publisher: meeting-source-order.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -109,5 +111,28 @@ describe('the latest migrations, down and up again', () => {
         (row: { indexname: string }) => row.indexname,
       );
     await expectDownAndUp('TextSearchIndexes1800000000004', indexes, ['follow_up_description_trgm', 'meeting_summary_trgm'], []);
+  });
+
+  it('MeetingSourceLanguagePublisher copies the sources already there, and down takes the columns and the copying away', async () => {
+    const factory = factories(db);
+    const { id: meeting } = await factory.createMeeting({ parties: ['IR', 'KZ'] });
+    const [{ id: item }] = await db.query(
+      `INSERT INTO news_item (body, search_key, language, publisher, content_hash, extractor_version)
+       VALUES ('x', 'x', 'ru', 'TASS', md5(random()::text) || md5(random()::text), 't') RETURNING id`,
+    );
+    await db.query(`INSERT INTO meeting_source (meeting_id, news_item_id) VALUES ($1, $2)`, [meeting, item]);
+    const state = async () => ({
+      columns: (await db.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'meeting_source' AND column_name IN ('language', 'publisher') ORDER BY 1`,
+      )).map((row: { column_name: string }) => row.column_name),
+      copies: await functionHas('news_item_source_order', 'publisher = NEW.publisher')(),
+      row: (await db.query(`SELECT to_jsonb(ms) - 'meeting_id' - 'news_item_id' - 'published_at' - 'ingested_at' AS r FROM meeting_source ms WHERE news_item_id = $1`, [item]))[0].r,
+    });
+    await expectDownAndUp(
+      'MeetingSourceLanguagePublisher1800000000005',
+      state,
+      { columns: ['language', 'publisher'], copies: true, row: { language: 'ru', publisher: 'TASS' } },
+      { columns: [], copies: false, row: {} },
+    );
   });
 });

@@ -6,7 +6,8 @@ import { factories } from '../support/factories.js';
 
 // A meeting's sources are listed from meeting_source alone (its `meeting_source_listed` index): each row carries
 // its news item's publication date and ingestion time, written by triggers whatever statement adds the row or
-// changes the item. The order must stay the one the news items themselves give.
+// changes the item. The order must stay the one the news items themselves give. The rows carry the item's
+// language and publisher too (the meetings list's filters by them read meeting_source alone).
 
 describe('meeting sources in order', () => {
   let database: TestDatabase;
@@ -54,7 +55,7 @@ describe('meeting sources in order', () => {
     await db.query(`INSERT INTO meeting_source (meeting_id, news_item_id) SELECT $1, news_item_id FROM meeting_source WHERE meeting_id = $2`, [other, meetingId]);
     const [{ stray }] = await db.query(
       `SELECT count(*)::int AS stray FROM meeting_source ms JOIN news_item n ON n.id = ms.news_item_id
-       WHERE (ms.published_at, ms.ingested_at) IS DISTINCT FROM (n.published_at, n.ingested_at)`,
+       WHERE (ms.published_at, ms.ingested_at, ms.language, ms.publisher) IS DISTINCT FROM (n.published_at, n.ingested_at, n.language, n.publisher)`,
     );
     expect(stray).toBe(0);
     const reader = new RelationReader(db);
@@ -70,5 +71,19 @@ describe('meeting sources in order', () => {
     const expected = await byItems(meetingId);
     expect(expected).toEqual([undated, late, early]);
     expect(await reader.meetingSourceIds([meetingId, other])).toEqual([expected, expected]);
+  });
+
+  it('follows a change of an item language or publisher to its source rows', async () => {
+    const [late, undated] = items;
+    await db.query(`UPDATE news_item SET language = 'fa', publisher = 'IRNA' WHERE id = $1`, [late]);
+    await db.query(`UPDATE news_item SET publisher = 'TASS' WHERE id = $1`, [undated]);
+    const copies = await db.query(
+      `SELECT ms.news_item_id AS id, ms.language, ms.publisher FROM meeting_source ms WHERE ms.news_item_id = ANY($1) ORDER BY ms.meeting_id = $2, 1`,
+      [[late, undated], meetingId],
+    );
+    expect(copies).toHaveLength(4);
+    for (const copy of copies) {
+      expect(copy).toEqual(copy.id === late ? { id: late, language: 'fa', publisher: 'IRNA' } : { id: undated, language: 'en', publisher: 'TASS' });
+    }
   });
 });

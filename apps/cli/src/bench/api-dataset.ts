@@ -142,8 +142,8 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
                date + (s - 1), ${ingestedAt}, 'Bench News ' || s, code_a, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), 'bench'
         FROM bench_news ORDER BY id`,
     },
-    { label: 'meeting sources', writes: 'meeting_source', reads: ['bench_news'], sql: `INSERT INTO meeting_source (meeting_id, news_item_id, published_at, ingested_at)
-        SELECT meeting_id, id, date + (s - 1), ${ingestedAt} FROM bench_news ORDER BY meeting_id, id` },
+    { label: 'meeting sources', writes: 'meeting_source', reads: ['bench_news'], sql: `INSERT INTO meeting_source (meeting_id, news_item_id, published_at, ingested_at, language, publisher)
+        SELECT meeting_id, id, date + (s - 1), ${ingestedAt}, language, 'Bench News ' || s FROM bench_news ORDER BY meeting_id, id` },
     {
       label: 'actors',
       writes: 'actor',

@@ -132,11 +132,11 @@ export function meetingConditions(filter: MeetingFilter | null | undefined, alia
   if (f.undated != null) where.push(`${alias}.date IS ${f.undated ? '' : 'NOT '}NULL`);
   if (f.publishers?.length || f.languages?.length) {
     const conditions = [
-      ...(f.publishers?.length ? [`sn.publisher = ANY(${params.param(f.publishers)})`] : []),
-      ...(f.languages?.length ? [`sn.language = ANY(${params.param(f.languages)})`] : []),
+      ...(f.publishers?.length ? [`ss.publisher = ANY(${params.param(f.publishers)})`] : []),
+      ...(f.languages?.length ? [`ss.language = ANY(${params.param(f.languages)})`] : []),
     ];
-    where.push(`EXISTS (SELECT 1 FROM meeting_source ss JOIN news_item sn ON sn.id = ss.news_item_id
-      WHERE ss.meeting_id = ${alias}.id AND ${conditions.join(' AND ')})`);
+    // the sources carry their items' language and publisher (MeetingSourceLanguagePublisher1800000000005)
+    where.push(`EXISTS (SELECT 1 FROM meeting_source ss WHERE ss.meeting_id = ${alias}.id AND ${conditions.join(' AND ')})`);
   }
   if (f.reviewStatuses?.length) where.push(`${alias}.review_status = ANY(${params.param(f.reviewStatuses)}::review_status[])`);
   else where.push(`${alias}.review_status <> 'REJECTED'`);
