@@ -20,7 +20,9 @@ describeBrowser('dashboard: watched sources', () => {
     feeds = await startFeedServer('127.0.0.1');
     feeds.routes.set('/feed.xml', { body: () => ({ type: 'application/rss+xml', body: rss([newsItem(1, 'ui'), newsItem(2, 'ui')]) }) });
     feeds.routes.set('/down.xml', { body: () => 500 });
-    api = await startTestApi({ env: { DYAD_WORKER: 'on', DYAD_FETCH_ALLOW_PRIVATE: '127.0.0.1/32' } });
+    // No polls on the worker's schedule: a new source is due at once, and a minute turning between an add and the
+    // analyst's poll below would make the first poll the worker's (test/sources/in-process-worker.spec covers those)
+    api = await startTestApi({ env: { DYAD_WORKER: 'on', DYAD_FETCH_ALLOW_PRIVATE: '127.0.0.1/32' }, workerSchedule: false });
     const key = async (role: string) =>
       (await api.graphql<{ createApiKey: { key: string } }>(`mutation { createApiKey(role: ${role}, label: "ui") { key } }`)).data!.createApiKey.key;
     analystKey = await key('ANALYST');
@@ -35,11 +37,6 @@ describeBrowser('dashboard: watched sources', () => {
     await feeds?.close();
   });
 
-  /** Waits, if needed, until the next minute starts, so that the next `ms` hold no minute's start. */
-  const clearOfMinuteTurn = async (ms: number) => {
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute + ms > 59_000) await new Promise((done) => setTimeout(done, 60_000 - intoMinute + 1_000));
-  };
   const row = (publisher: string) => page.locator('tr[data-source]', { hasText: publisher });
 
   it('lets an analyst add, poll and pause sources, and shows their health', async () => {
@@ -54,9 +51,6 @@ describeBrowser('dashboard: watched sources', () => {
     await expect.poll(() => page.textContent('[data-error-for="publisherCountry"]')).toMatch(/not ISO 3166-1 countries: QQ/);
     expect(await page.locator('tr[data-source]').count()).toBe(0);
 
-    // The server's worker polls every due source at the start of each minute, and a new source is due at once: a
-    // minute turning between the add and the poll below would make that first poll the worker's, not the analyst's.
-    await clearOfMinuteTurn(30_000);
     for (const [path, publisher] of [['/feed.xml', 'UI Agency'], ['/down.xml', 'Down Agency']]) {
       await page.fill('input[name="location"]', `${feeds.url}${path}`);
       await page.fill('input[name="publisher"]', publisher);

@@ -45,7 +45,14 @@ export class QueryCounter extends AbstractLogger {
  * one the test brings (dropped on close by its own `drop`), replaces the fresh one.
  */
 export async function startTestApi(
-  options: { queryCounter?: QueryCounter; env?: Record<string, string>; database?: TestDatabase; log?: (line: string) => void } = {},
+  options: {
+    queryCounter?: QueryCounter;
+    env?: Record<string, string>;
+    database?: TestDatabase;
+    log?: (line: string) => void;
+    /** With DYAD_WORKER on: false keeps the worker from polling due sources each minute (see ServerOptions). */
+    workerSchedule?: boolean;
+  } = {},
 ): Promise<TestApi> {
   const database = options.database ?? (await createTestDatabase());
   const dataDir = await mkdtemp(join(tmpdir(), 'dyad-api-test-'));
@@ -63,7 +70,7 @@ export async function startTestApi(
     DYAD_RATE_LIMIT_FAILED_AUTH: '0',
     ...options.env,
   });
-  const server = await startServer({ env, log: options.log ?? (() => undefined), queryLogger: options.queryCounter });
+  const server = await startServer({ env, log: options.log ?? (() => undefined), queryLogger: options.queryCounter, workerSchedule: options.workerSchedule });
   return {
     url: server.url,
     adminKey,

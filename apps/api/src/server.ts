@@ -40,6 +40,8 @@ export interface ServerOptions {
   logLevels?: LogLevel[];
   /** Sees every SQL statement (tests count them to catch N+1 queries). */
   queryLogger?: import('typeorm').Logger;
+  /** Whether the in-process worker polls due sources each minute (default true; tests that poll by hand turn it off). */
+  workerSchedule?: boolean;
 }
 
 const BODY_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -82,7 +84,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (env.worker) {
       worker = await JobWorker.start({
         dataSource, connectionString: database.url, poller: app.get(SourcePoller), concurrency: env.workerConcurrency,
-        deadAfterSeconds: env.workerDeadAfterSeconds,
+        deadAfterSeconds: env.workerDeadAfterSeconds, schedule: options.workerSchedule,
       });
     }
     const address = app.getHttpServer().address();
