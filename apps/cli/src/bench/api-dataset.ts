@@ -118,7 +118,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       writes: 'bench_news', reads: ['bench_meeting'],
       sql: `CREATE UNLOGGED TABLE bench_news AS
         SELECT md5('news' || m.i || '-' || s)::uuid AS id, m.id AS meeting_id, m.i, s, m.date, m.code_a,
-               (ARRAY['fa', 'en', 'ru'])[1 + (m.i + s) % 3] AS language,
+               (ARRAY['fa', 'en', 'ru'])[1 + (m.i + s) % 3] AS language, 'Bench News ' || s AS publisher,
                format('%s and %s held talks on %s cooperation on %s. The delegations discussed joint projects, the exchange '
                  || 'of experts and a memorandum of understanding to be signed in the near future. Report %s-%s. %s',
                  ca.name_en, cb.name_en, lower(m.sectors[1]::text), m.date, m.i, s,
@@ -139,11 +139,11 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
                -- from one generated body to another (countries, sector, date; the rest is the same sentences): the
                -- trigram index, the slowest step of the load, then takes a fraction of the time
                lower('Bench report ' || i || '-' || s) || ' ' || words, language,
-               date + (s - 1), ${ingestedAt}, 'Bench News ' || s, code_a, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), 'bench'
+               date + (s - 1), ${ingestedAt}, publisher, code_a, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), 'bench'
         FROM bench_news ORDER BY id`,
     },
     { label: 'meeting sources', writes: 'meeting_source', reads: ['bench_news'], sql: `INSERT INTO meeting_source (meeting_id, news_item_id, published_at, ingested_at, language, publisher)
-        SELECT meeting_id, id, date + (s - 1), ${ingestedAt}, language, 'Bench News ' || s FROM bench_news ORDER BY meeting_id, id` },
+        SELECT meeting_id, id, date + (s - 1), ${ingestedAt}, language, publisher FROM bench_news ORDER BY meeting_id, id` },
     {
       label: 'actors',
       writes: 'actor',

@@ -19,6 +19,12 @@ export function isDateInRange(value: unknown): value is string {
   return isIsoDate(value) && value >= DATE_RANGE.min && value <= DATE_RANGE.max;
 }
 
+/** Days from `from` to `to`, both included (ISO dates). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
 /** Refuses (BAD_USER_INPUT naming `field`) anything but a real YYYY-MM-DD date within DATE_RANGE. */
 export function assertDate(value: unknown, field: string): asserts value is string {
   if (!isIsoDate(value)) throw DomainError.invalid(`${field} must be a date written YYYY-MM-DD, not "${String(value)}"`, { field });

@@ -3,6 +3,7 @@ import { resolveActor } from '../actor/actor-resolver.js';
 import { isUuid } from '../shared/entity-helpers.js';
 import { sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
+import type { DayRange } from '../lifecycle/dates.js';
 import { estimatedDueDate } from '../lifecycle/follow-up-lifecycle.js';
 import { resolveMeetingStatus, type ResolvedMeeting } from '../lifecycle/meeting-status.js';
 import { FOLLOW_UP_HORIZONS, type DateSource, type EventStatus, type EventType, type ReviewStatus, type Sector } from '../shared/vocabulary.js';
@@ -78,8 +79,8 @@ export class MeetingRepository {
    */
   async findByPartiesAround(
     parties: readonly string[],
-    dated: { from: string; to: string },
-    announced: { from: string; to: string },
+    dated: DayRange,
+    announced: DayRange,
     fits: (candidate: Omit<StoredMeeting, 'participantKeys'>) => boolean = () => true,
   ): Promise<StoredMeeting[]> {
     const rows: {

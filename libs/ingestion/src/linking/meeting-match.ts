@@ -1,4 +1,4 @@
-import { addDays, type EventStatus } from '@dyad/domain';
+import { addDays, type DayRange, type EventStatus } from '@dyad/domain';
 import { sharesActor } from './actor-similarity.js';
 
 /** A known meeting of the same parties that a report might describe. */
@@ -129,12 +129,6 @@ export function datesAndTypesFit(
   const known = whenKnown(candidate);
   if (!reportedWhen || !known || !compatibleTypes(candidate.type, reported.type)) return null;
   return daysApart(reportedWhen, known);
-}
-
-/** Days from `from` to `to`, both included (ISO dates). */
-export interface DayRange {
-  from: string;
-  to: string;
 }
 
 /**
