@@ -85,12 +85,17 @@ describe('bench seed over several connections', () => {
                  ARRAY(SELECT p.country_code FROM meeting_party p WHERE p.meeting_id = m.id ORDER BY 1)::char(2)[]) AS stray_sets,
               (SELECT count(*)::int FROM meeting_source ms JOIN news_item n ON n.id = ms.news_item_id
                 WHERE (ms.published_at, ms.ingested_at, ms.language, ms.publisher)
-                  IS DISTINCT FROM (n.published_at, n.ingested_at, n.language, n.publisher)) AS stray_source_copies`,
+                  IS DISTINCT FROM (n.published_at, n.ingested_at, n.language, n.publisher)) AS stray_source_copies,
+              (SELECT count(*)::int FROM follow_up_action f LEFT JOIN meeting m ON m.id = f.meeting_id
+                WHERE f.meeting_sectors IS DISTINCT FROM coalesce(m.sectors, '{}')) AS stray_sector_copies,
+              (SELECT count(*)::int FROM follow_up_action f WHERE f.meeting_sectors <> '{}') AS sector_copies`,
     );
     expect(counts.meetings).toBe(1000);
     expect(counts.news).toBeGreaterThan(1000);
     expect(counts.stray_sets).toBe(0);
     expect(counts.stray_source_copies).toBe(0);
+    expect(counts.stray_sector_copies).toBe(0);
+    expect(counts.sector_copies).toBeGreaterThan(0);
     const loaded = await rollupTables(seeded);
     expect(loaded.rollup_meeting.length).toBeGreaterThan(0);
     expect(loaded.meeting_pair.length).toBeGreaterThan(0);

@@ -13,7 +13,8 @@ import { factories } from '../support/factories.js';
 // DyadLastDateHeldMonth1800000000002 (a dyad's last date when its latest meeting leaves: rollups.spec) and
 // MeetingLastDateByPair1800000000003 (a pair's latest date in rollup_meeting found through meeting_pair: rollups.spec)
 // and TextSearchIndexes1800000000004 (trigram indexes for the text filters: test/api/text-filters.spec) and
-// MeetingSourceLanguagePublisher1800000000005 (each source's language and publisher: meeting-source-order.spec).
+// MeetingSourceLanguagePublisher1800000000005 (each source's language and publisher: meeting-source-order.spec) and
+// FollowUpMeetingSectors1800000000006 (each follow-up's copy of its meeting's sectors: rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -133,6 +134,24 @@ describe('the latest migrations, down and up again', () => {
       state,
       { columns: ['language', 'publisher'], copies: true, row: { language: 'ru', publisher: 'TASS' } },
       { columns: [], copies: false, row: {} },
+    );
+  });
+
+  it('FollowUpMeetingSectors copies the follow-ups already there, and down takes the column, its triggers and its rebuild away', async () => {
+    const factory = factories(db);
+    const { id: meeting } = await factory.createMeeting({ parties: ['IR', 'KZ'], sectors: ['CINEMA', 'TRADE'] });
+    const { id: followUp } = await factory.createFollowUp({ meetingId: meeting, owners: ['IR'] });
+    const state = async () => ({
+      copy: (await db.query(`SELECT to_jsonb(f) -> 'meeting_sectors' AS s FROM follow_up_action f WHERE id = $1`, [followUp]))[0].s,
+      triggers: (await db.query(`SELECT tgname FROM pg_trigger WHERE tgname LIKE '%meeting_sectors%' ORDER BY 1`)).map((row: { tgname: string }) => row.tgname),
+      index: (await db.query(`SELECT to_regclass('follow_up_action_meeting_sectors_gin')::text AS name`))[0].name,
+      rebuilds: await functionHas('rollup_rebuild', 'follow_up_meeting_sectors_rebuild')(),
+    });
+    await expectDownAndUp(
+      'FollowUpMeetingSectors1800000000006',
+      state,
+      { copy: ['CINEMA', 'TRADE'], triggers: ['follow_up_action_meeting_sectors', 'meeting_sectors_cascade'], index: 'follow_up_action_meeting_sectors_gin', rebuilds: true },
+      { copy: null, triggers: [], index: null, rebuilds: false },
     );
   });
 });

@@ -45,6 +45,8 @@ async function rollups(db: DataSource) {
       UNION ALL SELECT 'f', id, party_codes FROM follow_up_action UNION ALL SELECT 's', id, ARRAY[funnel_step::text]::char(2)[] FROM proposal ORDER BY 1, 2`),
     // the day each follow-up counts from (linking's window of open follow-ups), kept by triggers
     originDates: await read(`SELECT id, origin_date::text FROM follow_up_action ORDER BY 1`),
+    // each follow-up's copy of its meeting's sectors (the lists' sector filter), kept by triggers
+    meetingSectors: await read(`SELECT id, meeting_sectors::text[] FROM follow_up_action ORDER BY 1`),
     actor: await read(`SELECT actor_id, sum(meetings)::int AS n FROM rollup_actor GROUP BY 1 HAVING sum(meetings) <> 0 ORDER BY 1`),
     newsItem: await read(`SELECT language, day::text, sum(items)::int AS n FROM rollup_news_item GROUP BY 1, 2 HAVING sum(items) <> 0 ORDER BY 1, 2`),
   };
@@ -239,6 +241,12 @@ describe('rollups', () => {
       FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id`);
     expect(origins[0].held).toBeGreaterThan(0);
     expect(origins[0].recorded).toBeGreaterThan(0);
+    // sectors copied from meetings, after analysts' edits of them, merges and follow-ups moved (rebuilt the same way below)
+    const [sectorCopies] = await dataSources[0].query(`SELECT count(*) FILTER (WHERE f.meeting_sectors <> '{}')::int AS copied,
+      count(*) FILTER (WHERE f.meeting_sectors IS DISTINCT FROM coalesce(m.sectors, '{}'))::int AS stray
+      FROM follow_up_action f LEFT JOIN meeting m ON m.id = f.meeting_id`);
+    expect(sectorCopies.copied).toBeGreaterThan(0);
+    expect(sectorCopies.stray).toBe(0);
     // actors in several meetings, and one whose participations were all rejected, merged or deleted away
     const actorCounts = (JSON.parse(kept.actor) as { n: number }[]).map((row) => row.n);
     expect(actorCounts.filter((n) => n > 3).length).toBeGreaterThan(2);

@@ -212,7 +212,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       // two meetings in five leave a follow-up; one in fifty of those is tied to the proposal only, one in a
       // hundred to its owners only
       sql: `CREATE UNLOGGED TABLE bench_follow_up AS
-        SELECT md5('follow-up' || m.i)::uuid AS id, m.i, m.date, m.code_a, m.code_b, m.code_c,
+        SELECT md5('follow-up' || m.i)::uuid AS id, m.i, m.date, m.code_a, m.code_b, m.code_c, m.sectors,
                CASE WHEN m.i % 50 = 1 AND p.id IS NOT NULL THEN NULL WHEN m.i % 100 = 3 THEN NULL ELSE m.id END AS meeting_id,
                CASE WHEN m.i % 100 = 3 THEN NULL ELSE p.id END AS proposal_id,
                h.horizon, h.due_date,
@@ -235,14 +235,14 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       // parties: its meeting's (or proposal's: the same countries), else its owners'
       // owners: the meeting's first two parties (code_a, code_b: never equal)
       // origin date: what follow_up_origin_rebuild() writes, its meeting's date (every bench meeting is held and
-      // dated), none without a meeting
+      // dated), none without a meeting; sectors: its meeting's, none without one
       sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, party_codes,
-                                          owner_codes, origin_date)
+                                          owner_codes, origin_date, meeting_sectors)
         SELECT id, 'Follow up bench meeting ' || i, horizon::follow_up_horizon, due_date, due_date IS NOT NULL,
                status::follow_up_status, meeting_id, proposal_id, 1,
                CASE WHEN meeting_id IS NULL AND proposal_id IS NULL THEN o.codes::char(2)[]
                     ELSE ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::char(2)[] END,
-               o.codes::char(2)[], CASE WHEN meeting_id IS NOT NULL THEN date END
+               o.codes::char(2)[], CASE WHEN meeting_id IS NOT NULL THEN date END, CASE WHEN meeting_id IS NOT NULL THEN sectors ELSE '{}' END
         FROM bench_follow_up
         CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b]) x ORDER BY x)::text[] AS codes) o
         ORDER BY id`,

@@ -5,7 +5,7 @@ import {
 import { Meeting } from '../meeting/meeting.entity.js';
 import { Proposal } from '../proposal/proposal.entity.js';
 import {
-  FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, type FollowUpHorizon, type FollowUpStatus,
+  FOLLOW_UP_HORIZONS, FOLLOW_UP_STATUSES, type FollowUpHorizon, type FollowUpStatus, SECTORS, type Sector,
 } from '../shared/vocabulary.js';
 import { FollowUpOwner } from './follow-up-owner.entity.js';
 import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
@@ -18,6 +18,7 @@ import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 @Index('follow_up_action_meeting_id', { synchronize: false })
 @Index('follow_up_action_proposal_id', { synchronize: false })
 @Index('follow_up_description_trgm', { synchronize: false })
+@Index('follow_up_action_meeting_sectors_gin', { synchronize: false })
 // a list of some statuses in a due-date range: counted from the index alone, paged in due-date order
 @Index('follow_up_status_due', ['status', 'dueDate'])
 export class FollowUpAction {
@@ -81,4 +82,8 @@ export class FollowUpAction {
   /** The day it counts from (its meeting's once held with a date, else the first day it was recorded open); kept by database triggers (migration FollowUpOriginDate), never written here. Indexed with the owner set for open follow-ups. */
   @Column({ type: 'date', nullable: true, select: false, insert: false, update: false })
   originDate?: string | null;
+
+  /** Its meeting's sectors (none without a meeting), what the lists' sector filter matches; kept by database triggers (migration FollowUpMeetingSectors), never written here. GIN-indexed. */
+  @Column({ type: 'enum', enum: SECTORS, enumName: 'sector', array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  meetingSectors?: Sector[];
 }

@@ -187,9 +187,8 @@ export function followUpConditions(
         .join(' AND '),
     );
   }
-  if (f.sectors?.length) {
-    where.push(`EXISTS (SELECT 1 FROM meeting sm WHERE sm.id = ${alias}.meeting_id AND sm.sectors && ${params.param(f.sectors)}::sector[])`);
-  }
+  // a follow-up's sectors are its meeting's, copied onto it and GIN-indexed (FollowUpMeetingSectors1800000000006)
+  if (f.sectors?.length) where.push(`${alias}.meeting_sectors && ${params.param(f.sectors)}::sector[]`);
   if (f.statuses?.length) where.push(`${alias}.status = ANY(${params.param(f.statuses)}::follow_up_status[])`);
   if (f.horizons?.length) where.push(`${alias}.horizon = ANY(${params.param(f.horizons)}::follow_up_horizon[])`);
   if (f.overdue != null) {
