@@ -4,6 +4,7 @@ export { isDatabaseUnavailable } from './database-unavailable.js';
 export { startEmbeddedPostgres, freePort, type EmbeddedDatabase, type EmbeddedLock } from './embedded-postgres.js';
 export { DyadEnvironment, EnvironmentError, type FetchAllowPrivate, type RateLimits } from './environment.js';
 export { openDatabase, type DatabaseHandle } from './open-database.js';
+export { StatisticsKeeper, type StatisticsKeeperOptions } from './statistics-keeper.js';
 export { SnakeNamingStrategy } from './naming.strategy.js';
 export { DatabaseModule } from './database.module.js';
 export { ReadReplicas, readTargetKey, routedQuery, withoutPassword, type ReplicaStatus } from './replication/read-replicas.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type AuditRecord, AuditService, DomainError, isDateInRange, NewsItemRepository, PartyLocks, type RequestContext } from '@dyad/domain';
 import { type ExtractionResult, normalizeForSearch } from '@dyad/extraction';
+import { StatisticsKeeper } from '@dyad/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { extractionPool } from './extraction/extraction-pool.js';
 import type { ValidItem } from './ingest-input.js';
@@ -61,7 +62,12 @@ export class IngestionService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Optional() @Inject(INGESTION_OPTIONS) private readonly options: IngestionOptions = {},
-  ) {}
+  ) {
+    this.statistics = new StatisticsKeeper(dataSource);
+  }
+
+  // Ingestion fills a new database fast: its tables are analyzed as they grow (see StatisticsKeeper).
+  private readonly statistics: StatisticsKeeper;
 
   /** What ingesting the item would extract; nothing is stored. */
   async preview(input: NewsItemInput): Promise<ExtractionPreview> {
@@ -173,7 +179,7 @@ export class IngestionService {
     const fresh = entries.filter(({ prepared }) => 'result' in prepared).length;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(async (manager) => {
+        const outcomes = await this.dataSource.transaction(async (manager) => {
           // JIT and parallel workers off, and the items' locks, in one statement
           await locks.acquire(manager, LINKING_SETTINGS);
           let stored: Stored;
@@ -187,6 +193,8 @@ export class IngestionService {
           await this.recordAudits(manager, stored.audits);
           return stored.outcomes;
         });
+        await this.statistics.refresh();
+        return outcomes;
       } catch (error) {
         if (attempt >= ATTEMPTS || !RETRIED.has((error as { code?: string }).code ?? '')) {
           // a single item's own failure is its outcome; a batch's transaction failing as a whole fails every item

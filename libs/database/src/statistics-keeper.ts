@@ -1,0 +1,65 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+
+const logger = new Logger('Statistics');
+
+export interface StatisticsKeeperOptions {
+  /** Rows a table must have changed by since it was last analyzed (and by more than it then had). */
+  minChanged?: number;
+  /** Milliseconds between two looks at the tables' counters. */
+  intervalMs?: number;
+}
+
+/**
+ * Keeps the planner's statistics of fast-growing tables current, so that the plans PostgreSQL caches stay fit.
+ * A cached plan (a prepared statement's generic plan, a trigger function's, a foreign-key check's) is made for
+ * the sizes the statistics give and kept until they change. Autovacuum refreshes them once a table has changed
+ * by a tenth, but looks only about once a minute: a database filled from empty (a first `dyad ingest`) outgrows
+ * its first plans many times over in that minute, and lookups meant to read a few index entries read whole
+ * tables or whole indexes, more of them with every item.
+ *
+ * `refresh` analyzes each table changed since its last analysis by more rows than it then had (and by at least
+ * `minChanged`): a table is analyzed each time it doubles, a few times in all, and never at scale, where
+ * autovacuum's tenth comes first. Analyzing a table makes every cached plan that reads it again.
+ */
+export class StatisticsKeeper {
+  private readonly minChanged: number;
+  private readonly intervalMs: number;
+  private lookedAt = -Infinity;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    options: StatisticsKeeperOptions = {},
+  ) {
+    this.minChanged = options.minChanged ?? 1000;
+    this.intervalMs = options.intervalMs ?? 1000;
+  }
+
+  /**
+   * Analyzes the tables that have outgrown their statistics; looks at most once per interval, one look at a time.
+   * Never fails: the writes it follows have landed, and a failed look (the database going away) is logged and
+   * made again at the next interval.
+   */
+  refresh(): Promise<void> {
+    if (this.running) return this.running;
+    if (performance.now() - this.lookedAt < this.intervalMs) return Promise.resolve();
+    this.lookedAt = performance.now();
+    this.running = this.analyzeGrown()
+      .catch((error: unknown) => logger.warn(`could not refresh table statistics: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async analyzeGrown(): Promise<void> {
+    // (the counters lag writes by up to about a second: a backend reports them when it goes idle)
+    const grown: { name: string }[] = await this.dataSource.query(
+      `SELECT format('%I.%I', s.schemaname, s.relname) AS name
+       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+       WHERE s.n_mod_since_analyze >= greatest($1, c.reltuples)`,
+      [this.minChanged],
+    );
+    // a table autovacuum is analyzing already is left to it
+    if (grown.length) await this.dataSource.query(`ANALYZE (SKIP_LOCKED) ${grown.map(({ name }) => name).join(', ')}`);
+  }
+}

@@ -1,0 +1,107 @@
+import { createDataSource, StatisticsKeeper } from '@dyad/database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+// Tables with autovacuum off, so that only the keeper analyzes them.
+const TABLE = (name: string) => `CREATE TABLE ${name} (id int PRIMARY KEY, note text) WITH (autovacuum_enabled = false)`;
+
+describe('StatisticsKeeper', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  beforeAll(async () => {
+    database = await createTestDatabase({ empty: true });
+    db = await database.connect();
+  });
+  afterAll(() => database?.drop());
+
+  /** Inserts rows `from`..`to` into `table`, with the writing backend's counters reported before this returns. */
+  async function insert(table: string, from: number, to: number): Promise<void> {
+    const runner = db.createQueryRunner();
+    try {
+      await runner.query(`INSERT INTO ${table} SELECT g, 'row ' || g FROM generate_series($1::int, $2::int) g`, [from, to]);
+      // a backend reports its counters when it goes idle after this (otherwise up to a second or more later)
+      await runner.query('SELECT pg_stat_force_next_flush()');
+    } finally {
+      await runner.release();
+    }
+  }
+
+  const statistics = async (table: string) =>
+    (
+      await db.query(
+        `SELECT s.analyze_count::int AS analyzed, c.reltuples::int AS rows
+         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = $1`,
+        [table],
+      )
+    )[0] as { analyzed: number; rows: number };
+
+  it('analyzes a table once it has changed by more rows than it had, and at least the minimum', async () => {
+    await db.query(TABLE('grows'));
+    await db.query('ANALYZE grows');
+    const keeper = new StatisticsKeeper(db, { minChanged: 1000, intervalMs: 0 });
+
+    await insert('grows', 1, 999);
+    await keeper.refresh();
+    expect(await statistics('grows')).toEqual({ analyzed: 1, rows: 0 }); // under the minimum: left
+
+    await insert('grows', 1000, 1000);
+    await keeper.refresh();
+    expect(await statistics('grows')).toEqual({ analyzed: 2, rows: 1000 });
+
+    await insert('grows', 1001, 1999); // 999 changed, fewer than the 1,000 it had
+    await keeper.refresh();
+    expect((await statistics('grows')).analyzed).toBe(2);
+
+    await insert('grows', 2000, 2000); // doubled
+    await keeper.refresh();
+    expect(await statistics('grows')).toEqual({ analyzed: 3, rows: 2000 });
+  });
+
+  it('looks at most once per interval', async () => {
+    await db.query(TABLE('throttled'));
+    const keeper = new StatisticsKeeper(db, { minChanged: 100, intervalMs: 60_000 });
+    await keeper.refresh(); // the first look: nothing grown yet
+    await insert('throttled', 1, 500);
+    await keeper.refresh();
+    expect((await statistics('throttled')).analyzed).toBe(0);
+    // another keeper, with no look behind it, finds the table grown
+    await new StatisticsKeeper(db, { minChanged: 100, intervalMs: 60_000 }).refresh();
+    expect(await statistics('throttled')).toEqual({ analyzed: 1, rows: 500 });
+  });
+
+  it('makes a plan cached while the table was small again once it has grown', async () => {
+    await db.query(TABLE('planned'));
+    await insert('planned', 1, 10);
+    await db.query('ANALYZE planned');
+    const keeper = new StatisticsKeeper(db, { intervalMs: 0 });
+    const runner = db.createQueryRunner();
+    try {
+      // one session's prepared statement, planned once (a generic plan) while the table has 10 rows
+      await runner.query(`SET plan_cache_mode = force_generic_plan`);
+      await runner.query(`PREPARE by_note(text) AS SELECT id FROM planned WHERE id > 0 AND note = $1 ORDER BY id LIMIT 1`);
+      await runner.query(`CREATE INDEX planned_note ON planned (note)`);
+      const plan = async () => (await runner.query(`EXPLAIN EXECUTE by_note('row 5')`)).map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
+      // (creating the index made the plan again, for 10 rows: reading the table is cheaper)
+      expect(await plan()).toMatch(/Seq Scan on planned/);
+      await insert('planned', 11, 50_000);
+      expect(await plan()).toMatch(/Seq Scan on planned/); // kept: the statistics still say 10 rows
+      await keeper.refresh();
+      expect(await plan()).toMatch(/Index Scan using planned_note/);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('does not fail when the database cannot be reached', async () => {
+    const other = await createTestDatabase({ empty: true });
+    const gone = createDataSource({ url: other.url, entities: [] });
+    await gone.initialize();
+    try {
+      await other.drop(); // (its connections are ended)
+      await expect(new StatisticsKeeper(gone, { intervalMs: 0 }).refresh()).resolves.toBeUndefined();
+    } finally {
+      await gone.destroy();
+    }
+  });
+});
