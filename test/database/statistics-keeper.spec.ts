@@ -1,7 +1,7 @@
 import { createDataSource, StatisticsKeeper } from '@dyad/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, tableStatistics, type TestDatabase } from '../support/database.js';
 
 // Tables with autovacuum off, so that only the keeper analyzes them.
 const TABLE = (name: string) => `CREATE TABLE ${name} (id int PRIMARY KEY, note text) WITH (autovacuum_enabled = false)`;
@@ -27,14 +27,7 @@ describe('StatisticsKeeper', () => {
     }
   }
 
-  const statistics = async (table: string) =>
-    (
-      await db.query(
-        `SELECT s.analyze_count::int AS analyzed, c.reltuples::int AS rows
-         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = $1`,
-        [table],
-      )
-    )[0] as { analyzed: number; rows: number };
+  const statistics = (table: string) => tableStatistics(db, table);
 
   it('analyzes a table once it has changed by more rows than it had, and at least the minimum', async () => {
     await db.query(TABLE('grows'));

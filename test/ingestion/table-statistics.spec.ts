@@ -2,7 +2,7 @@ import { RequestContext } from '@dyad/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { makeCorpus } from '../../apps/cli/src/bench/extract-corpus.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, tableStatistics, type TestDatabase } from '../support/database.js';
 import { ingestionServiceFor } from '../support/ingestion.js';
 
 // A database filled from empty outgrows the plans made while its tables were small well before autovacuum
@@ -20,13 +20,10 @@ describe('ingestion into a new database', () => {
   });
   afterAll(() => database?.drop());
 
-  const evidenceStatistics = async () =>
-    (
-      await db.query(
-        `SELECT s.analyze_count::int AS analyzed, c.reltuples::int AS rows, (SELECT count(*)::int FROM evidence) AS stored
-         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = 'evidence'`,
-      )
-    )[0] as { analyzed: number; rows: number; stored: number };
+  const evidenceStatistics = async () => ({
+    ...(await tableStatistics(db, 'evidence')),
+    stored: (await db.query('SELECT count(*)::int AS n FROM evidence'))[0].n as number,
+  });
 
   it('analyzes the tables it grows, as they grow', async () => {
     const ingestion = ingestionServiceFor(db);

@@ -67,3 +67,13 @@ export function testDatabaseAt(url: string, remove: () => Promise<void>): TestDa
 export async function undoMigrationsThrough(db: DataSource, name: string): Promise<void> {
   while (!(await pendingMigrations(db)).includes(name)) await db.undoLastMigration({ transaction: 'each' });
 }
+
+/** How often `table` has been analyzed by hand (not by autovacuum), and the row count its statistics give. */
+export async function tableStatistics(db: DataSource, table: string): Promise<{ analyzed: number; rows: number }> {
+  const [row] = await db.query(
+    `SELECT s.analyze_count::int AS analyzed, c.reltuples::int AS rows
+     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = $1`,
+    [table],
+  );
+  return row;
+}

@@ -62,12 +62,10 @@ export class IngestionService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Optional() @Inject(INGESTION_OPTIONS) private readonly options: IngestionOptions = {},
-  ) {
-    this.statistics = new StatisticsKeeper(dataSource);
-  }
+  ) {}
 
   // Ingestion fills a new database fast: its tables are analyzed as they grow (see StatisticsKeeper).
-  private readonly statistics: StatisticsKeeper;
+  private readonly statistics = new StatisticsKeeper(this.dataSource);
 
   /** What ingesting the item would extract; nothing is stored. */
   async preview(input: NewsItemInput): Promise<ExtractionPreview> {
