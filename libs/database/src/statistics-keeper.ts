@@ -4,7 +4,11 @@ import type { DataSource } from 'typeorm';
 const logger = new Logger('Statistics');
 
 export interface StatisticsKeeperOptions {
-  /** Rows a table must have changed by since it was last analyzed (and by more than it then had). */
+  /**
+   * Rows a table must have changed by since it was last analyzed (and by more than it then had); 100 by default,
+   * so that a table of a few hundred rows (a first load's news items and meetings) does not keep the
+   * sequential-scan plans made when it held one page.
+   */
   minChanged?: number;
   /** Milliseconds between two looks at the tables' counters. */
   intervalMs?: number;
@@ -32,7 +36,7 @@ export class StatisticsKeeper {
     private readonly dataSource: DataSource,
     options: StatisticsKeeperOptions = {},
   ) {
-    this.minChanged = options.minChanged ?? 1000;
+    this.minChanged = options.minChanged ?? 100;
     this.intervalMs = options.intervalMs ?? 1000;
   }
 
