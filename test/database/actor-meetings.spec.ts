@@ -69,4 +69,77 @@ describe('the actors list and meetingCount', () => {
     await db.query(`DELETE FROM meeting WHERE id = $1`, [rejected]);
     expect(await shown()).toEqual({ total: 2, rows: [['Parvizi', 1], ['Rahimova', 1]] });
   });
+
+  // An actor's page reads its participations' copies of their meetings' dates, review statuses and party sets
+  // (migration ParticipantMeetingCopies): each list is checked against the meetings themselves after each edit.
+  it("an actor's page follows its meetings' dates, parties, reviews and merges", async () => {
+    const make = factories(db);
+    const audit = new AuditService(db);
+    const actors = new ActorService(db, audit);
+    const meetingService = new MeetingService(db, audit, new FollowUpService(db, audit), new ProposalService(db, audit));
+    const [actor] = (await db.query(`INSERT INTO actor (kind, name, name_key) VALUES ('PERSON', 'Karimi', 'karimi') RETURNING id`)).map((row: { id: string }) => row.id as string);
+    const meeting = async (parties: string[], date: string | null, title = 'Minister') => {
+      const { id } = await make.createMeeting({ parties, date });
+      await db.query(`INSERT INTO meeting_participant (meeting_id, actor_id, name, title) VALUES ($1, $2, 'Karimi', $3)`, [id, actor, title]);
+      return id;
+    };
+    const version = async (id: string) => (await db.query(`SELECT version FROM meeting WHERE id = $1`, [id]))[0].version as number;
+    // what the page shows, and what the meetings themselves say it should
+    const page = async () => ({
+      meetings: (await actors.meetings(ctx, actor, { limit: 10, offset: 0 })).nodes.map((m) => m.id),
+      secondPage: (await actors.meetings(ctx, actor, { limit: 2, offset: 2 })).nodes.map((m) => m.id),
+      countries: await actors.countries(ctx, actor),
+      titles: (await actors.titles(ctx, actor)).map(({ title, firstSeen, lastSeen, meetings }) => ({ title, firstSeen, lastSeen, meetings })),
+      participations: (await actors.participations(ctx, actor)).map((p) => p.meetingId),
+    });
+    const expected = async () => {
+      const of = `FROM meeting m WHERE m.id IN (SELECT meeting_id FROM meeting_participant WHERE actor_id = $1)`;
+      const meetings = (await db.query(`SELECT m.id ${of} AND m.review_status <> 'REJECTED' ORDER BY m.date DESC NULLS LAST, m.id`, [actor]))
+        .map((row: { id: string }) => row.id);
+      return {
+        meetings,
+        secondPage: meetings.slice(2, 4),
+        countries: await db.query(`SELECT c::text AS code, count(*)::int AS meetings ${of.replace('FROM meeting m', 'FROM meeting m CROSS JOIN LATERAL unnest(m.party_codes) c')}
+          AND m.review_status <> 'REJECTED' GROUP BY c ORDER BY meetings DESC, code`, [actor]),
+        titles: await db.query(`SELECT mp.title, min(m.date)::text AS "firstSeen", max(m.date)::text AS "lastSeen", count(DISTINCT m.id)::int AS meetings
+          FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id WHERE mp.actor_id = $1 AND m.review_status <> 'REJECTED'
+          GROUP BY mp.title ORDER BY min(m.date) NULLS LAST, mp.title`, [actor]),
+        participations: (await db.query(`SELECT mp.meeting_id FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id
+          WHERE mp.actor_id = $1 ORDER BY m.date DESC NULLS LAST, m.id, mp.id`, [actor])).map((row: { meeting_id: string }) => row.meeting_id),
+      };
+    };
+
+    const early = await meeting(['IR', 'KZ'], '2024-03-01');
+    const late = await meeting(['IR', 'TJ'], '2025-06-01', 'Ambassador');
+    const undated = await meeting(['IR', 'KZ', 'RU'], null);
+    const middle = await meeting(['IR', 'KZ'], '2024-09-09');
+    expect(await page()).toEqual(await expected());
+    expect((await page()).meetings).toEqual([late, middle, early, undated]);
+
+    // an analyst dates the undated meeting after the others, and changes its parties
+    await meetingService.update(ctx, undated, await version(undated), { date: '2026-01-05', countries: ['AF', 'IR'] });
+    expect(await page()).toEqual(await expected());
+    expect((await page()).meetings[0]).toBe(undated);
+    expect((await page()).countries).toContainEqual({ code: 'AF', meetings: 1 });
+
+    // rejected, then confirmed again
+    await meetingService.reject(ctx, late, await version(late));
+    expect(await page()).toEqual(await expected());
+    expect((await page()).meetings).not.toContain(late);
+    await meetingService.confirm(ctx, late, await version(late));
+    expect(await page()).toEqual(await expected());
+
+    // two meetings the actor took part in merged into one (the actor in it twice, listed once), and a meeting of
+    // another date merged into one of the actor's: the participations moved take the kept meeting's date
+    await meetingService.merge(ctx, early, await version(early), [middle]);
+    expect(await page()).toEqual(await expected());
+    expect((await page()).meetings).toHaveLength(3);
+    const { id: other } = await make.createMeeting({ parties: ['IR', 'KZ'], date: '2023-01-01' });
+    await meetingService.merge(ctx, other, await version(other), [late]);
+    expect(await page()).toEqual(await expected());
+    expect((await page()).meetings.at(-1)).toBe(other);
+    const [{ stray }] = await db.query(`SELECT count(*)::int AS stray FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id
+      WHERE (mp.meeting_date, mp.meeting_rejected, mp.meeting_party_codes) IS DISTINCT FROM (m.date, m.review_status = 'REJECTED', m.party_codes)`);
+    expect(stray).toBe(0);
+  });
 });

@@ -14,7 +14,8 @@ import { factories } from '../support/factories.js';
 // MeetingLastDateByPair1800000000003 (a pair's latest date in rollup_meeting found through meeting_pair: rollups.spec)
 // and TextSearchIndexes1800000000004 (trigram indexes for the text filters: test/api/text-filters.spec) and
 // MeetingSourceLanguagePublisher1800000000005 (each source's language and publisher: meeting-source-order.spec) and
-// FollowUpMeetingSectors1800000000006 (each follow-up's copy of its meeting's sectors: rollups.spec).
+// FollowUpMeetingSectors1800000000006 (each follow-up's copy of its meeting's sectors: rollups.spec) and
+// ParticipantMeetingCopies1800000000007 (each participation's copies of its meeting: actor-meetings.spec, rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -152,6 +153,31 @@ describe('the latest migrations, down and up again', () => {
       state,
       { copy: ['CINEMA', 'TRADE'], triggers: ['follow_up_action_meeting_sectors', 'meeting_sectors_cascade'], index: 'follow_up_action_meeting_sectors_gin', rebuilds: true },
       { copy: null, triggers: [], index: null, rebuilds: false },
+    );
+  });
+
+  it('ParticipantMeetingCopies copies the participations already there, and down takes the columns, their triggers and their rebuild away', async () => {
+    const factory = factories(db);
+    const { id: meeting } = await factory.createMeeting({ parties: ['IR', 'KZ'], date: '2025-02-03', reviewStatus: 'REJECTED' });
+    const [{ id: actor }] = await db.query(`INSERT INTO actor (kind, name, name_key) VALUES ('PERSON', 'Sadeghi', 'sadeghi') RETURNING id`);
+    const [{ id: participation }] = await db.query(`INSERT INTO meeting_participant (meeting_id, actor_id, name) VALUES ($1, $2, 'Sadeghi') RETURNING id`, [meeting, actor]);
+    const state = async () => ({
+      copy: (await db.query(`SELECT to_jsonb(p) - ARRAY['id', 'meeting_id', 'actor_id', 'name', 'title', 'organization', 'role'] AS c
+        FROM meeting_participant p WHERE id = $1`, [participation]))[0].c,
+      triggers: (await db.query(`SELECT tgname FROM pg_trigger WHERE tgname LIKE 'meeting_participant_copies%' ORDER BY 1`)).map((row: { tgname: string }) => row.tgname),
+      index: (await db.query(`SELECT to_regclass('meeting_participant_actor_date')::text AS name`))[0].name,
+      rebuilds: await functionHas('rollup_rebuild', 'meeting_participant_copies_rebuild')(),
+    });
+    await expectDownAndUp(
+      'ParticipantMeetingCopies1800000000007',
+      state,
+      {
+        copy: { meeting_date: '2025-02-03', meeting_rejected: true, meeting_party_codes: ['IR', 'KZ'] },
+        triggers: ['meeting_participant_copies', 'meeting_participant_copies_cascade'],
+        index: 'meeting_participant_actor_date',
+        rebuilds: true,
+      },
+      { copy: {}, triggers: [], index: null, rebuilds: false },
     );
   });
 });

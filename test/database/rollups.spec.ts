@@ -47,6 +47,8 @@ async function rollups(db: DataSource) {
     originDates: await read(`SELECT id, origin_date::text FROM follow_up_action ORDER BY 1`),
     // each follow-up's copy of its meeting's sectors (the lists' sector filter), kept by triggers
     meetingSectors: await read(`SELECT id, meeting_sectors::text[] FROM follow_up_action ORDER BY 1`),
+    // each participation's copies of its meeting's date, review and party set (an actor's page), kept by triggers
+    participantCopies: await read(`SELECT id, meeting_date::text, meeting_rejected, meeting_party_codes::text[] FROM meeting_participant ORDER BY 1`),
     actor: await read(`SELECT actor_id, sum(meetings)::int AS n FROM rollup_actor GROUP BY 1 HAVING sum(meetings) <> 0 ORDER BY 1`),
     newsItem: await read(`SELECT language, day::text, sum(items)::int AS n FROM rollup_news_item GROUP BY 1, 2 HAVING sum(items) <> 0 ORDER BY 1, 2`),
   };
@@ -247,6 +249,13 @@ describe('rollups', () => {
       FROM follow_up_action f LEFT JOIN meeting m ON m.id = f.meeting_id`);
     expect(sectorCopies.copied).toBeGreaterThan(0);
     expect(sectorCopies.stray).toBe(0);
+    // participations' copies of their meetings, after participations moved, meetings merged, dated, rejected and given other parties
+    const [participantCopies] = await dataSources[0].query(`SELECT count(*) FILTER (WHERE mp.meeting_rejected)::int AS rejected,
+      count(*) FILTER (WHERE (mp.meeting_date, mp.meeting_rejected, mp.meeting_party_codes)
+                               IS DISTINCT FROM (m.date, m.review_status = 'REJECTED', m.party_codes))::int AS stray
+      FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id`);
+    expect(participantCopies.rejected).toBeGreaterThan(0);
+    expect(participantCopies.stray).toBe(0);
     // actors in several meetings, and one whose participations were all rejected, merged or deleted away
     const actorCounts = (JSON.parse(kept.actor) as { n: number }[]).map((row) => row.n);
     expect(actorCounts.filter((n) => n > 3).length).toBeGreaterThan(2);

@@ -27,7 +27,7 @@ const SEEDED_TABLES = [
 const VACUUMED_TABLES = [
   'meeting', 'meeting_party', 'meeting_source', 'proposal', 'proposal_party', 'follow_up_action', 'follow_up_owner',
   'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due',
-  'rollup_score', 'rollup_actor', 'rollup_news_item', 'meeting_pair',
+  'rollup_score', 'rollup_actor', 'rollup_news_item', 'meeting_pair', 'meeting_participant',
 ];
 
 /** The tables every rollup is computed from. */
@@ -155,10 +155,14 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
     {
       label: 'meeting participants',
       writes: 'meeting_participant', reads: ['bench_meeting'],
-      sql: `INSERT INTO meeting_participant (id, meeting_id, actor_id, title, role)
-        SELECT ${rowId(0x8001, 'i')}, id, md5('actor' || code_a || '-' || (1 + i % 50))::uuid, 'Minister', 'host' FROM bench_meeting
-        UNION ALL
-        SELECT ${rowId(0x8002, 'i')}, id, md5('actor' || code_b || '-' || (1 + (i * 7) % 50))::uuid, 'Ambassador', 'guest' FROM bench_meeting`,
+      // with what the meeting_participant_copies trigger (off during the load) copies of each one's meeting
+      sql: `INSERT INTO meeting_participant (id, meeting_id, actor_id, title, role, meeting_date, meeting_rejected, meeting_party_codes)
+        SELECT x.id, x.meeting_id, x.actor_id, x.title, x.role, b.date, b.review = 'REJECTED', p.codes::char(2)[]
+        FROM bench_meeting b
+        CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::text[] AS codes) p
+        CROSS JOIN LATERAL (VALUES
+          (${rowId(0x8001, 'b.i')}, b.id, md5('actor' || b.code_a || '-' || (1 + b.i % 50))::uuid, 'Minister', 'host'),
+          (${rowId(0x8002, 'b.i')}, b.id, md5('actor' || b.code_b || '-' || (1 + (b.i * 7) % 50))::uuid, 'Ambassador', 'guest')) AS x(id, meeting_id, actor_id, title, role)`,
     },
     {
       label: 'plan proposals',

@@ -97,8 +97,15 @@ export class ActorService {
       [`m.id IN (SELECT meeting_id FROM meeting_participant WHERE actor_id = ${actor})`, `m.review_status <> 'REJECTED'`],
       params,
       page,
-      // these meetings' number is the actor's meetingCount
-      { count: `SELECT coalesce(sum(r.meetings), 0)::int FROM rollup_actor r WHERE r.actor_id = ${actor}` },
+      {
+        // these meetings' number is the actor's meetingCount
+        count: `SELECT coalesce(sum(r.meetings), 0)::int FROM rollup_actor r WHERE r.actor_id = ${actor}`,
+        // the same meetings in the same order from the participations' copies of their meetings' dates, read in the
+        // order of their index (a meeting the actor is in twice, after a merge, once)
+        pageIds: (limit, offset) => `SELECT DISTINCT ON (mp.meeting_date, mp.meeting_id) mp.meeting_id FROM meeting_participant mp
+          WHERE mp.actor_id = ${actor} AND NOT mp.meeting_rejected
+          ORDER BY mp.meeting_date DESC NULLS LAST, mp.meeting_id LIMIT ${limit} OFFSET ${offset}`,
+      },
     );
     return { nodes: rows.map((row) => row.entity), total };
   }
@@ -106,8 +113,8 @@ export class ActorService {
   /** Every meeting participation of the actor (what splitActor moves), latest meeting first. */
   async participations(_ctx: RequestContext, actorId: string): Promise<MeetingParticipant[]> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT mp.id FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id WHERE mp.actor_id = $1
-       ORDER BY m.date DESC NULLS LAST, m.id, mp.id LIMIT 1000`,
+      `SELECT mp.id FROM meeting_participant mp WHERE mp.actor_id = $1
+       ORDER BY mp.meeting_date DESC NULLS LAST, mp.meeting_id, mp.id LIMIT 1000`,
       [actorId],
     );
     const found = await this.dataSource.getRepository(MeetingParticipant).find({ where: { id: In(rows.map((row) => row.id)) }, relations: { actor: true } });
@@ -119,26 +126,27 @@ export class ActorService {
   async titles(_ctx: RequestContext, actorId: string): Promise<ActorTitle[]> {
     const rows: { title: string; organization: string | null; first_seen: string | null; last_seen: string | null; meetings: number }[] =
       await this.dataSource.query(
-        `SELECT mp.title, min(mp.organization) AS organization, min(m.date)::text AS first_seen, max(m.date)::text AS last_seen,
-                count(DISTINCT m.id)::int AS meetings
-         FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id
-         WHERE mp.actor_id = $1 AND mp.title IS NOT NULL AND mp.title <> '' AND m.review_status <> 'REJECTED'
-         GROUP BY mp.title ORDER BY min(m.date) NULLS LAST, mp.title`,
+        `SELECT mp.title, min(mp.organization) AS organization, min(mp.meeting_date)::text AS first_seen, max(mp.meeting_date)::text AS last_seen,
+                count(DISTINCT mp.meeting_id)::int AS meetings
+         FROM meeting_participant mp
+         WHERE mp.actor_id = $1 AND mp.title IS NOT NULL AND mp.title <> '' AND NOT mp.meeting_rejected
+         GROUP BY mp.title ORDER BY min(mp.meeting_date) NULLS LAST, mp.title`,
         [actorId],
       );
     return rows.map((row) => ({ title: row.title, organization: row.organization, firstSeen: row.first_seen, lastSeen: row.last_seen, meetings: row.meetings }));
   }
 
   /**
-   * The countries of the actor's meetings, with how many meetings each, most first. Each meeting is read once, with
-   * its party set (a set: each country once), instead of a lookup of its party rows too (half the time for an actor
-   * in 4,700 meetings).
+   * The countries of the actor's meetings, with how many meetings each, most first: from the participations' copies
+   * of their meetings' party sets (a set: each country once), read in the order of the index of the actor's meetings
+   * (which carries them), each meeting once.
    */
   async countries(_ctx: RequestContext, actorId: string): Promise<{ code: string; meetings: number }[]> {
     const rows: { code: string; meetings: number }[] = await this.dataSource.query(
       `SELECT c.code::text AS code, count(*)::int AS meetings
-       FROM meeting m CROSS JOIN LATERAL unnest(m.party_codes) AS c(code)
-       WHERE m.id IN (SELECT meeting_id FROM meeting_participant WHERE actor_id = $1) AND m.review_status <> 'REJECTED'
+       FROM (SELECT DISTINCT ON (mp.meeting_date, mp.meeting_id) mp.meeting_party_codes FROM meeting_participant mp
+             WHERE mp.actor_id = $1 AND NOT mp.meeting_rejected ORDER BY mp.meeting_date DESC NULLS LAST, mp.meeting_id) x
+       CROSS JOIN LATERAL unnest(x.meeting_party_codes) AS c(code)
        GROUP BY c.code ORDER BY meetings DESC, code`,
       [actorId],
     );

@@ -3,6 +3,8 @@ import { Actor } from '../actor/actor.entity.js';
 import { Meeting } from './meeting.entity.js';
 
 @Entity()
+// an actor's meetings latest first, with their party sets, for meetings not rejected (migration ParticipantMeetingCopies)
+@Index('meeting_participant_actor_date', { synchronize: false })
 export class MeetingParticipant {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -37,4 +39,18 @@ export class MeetingParticipant {
   /** e.g. host, guest, head of delegation. */
   @Column({ type: 'text', nullable: true })
   role: string | null;
+
+  // Copies of the meeting's, what an actor's page reads; kept by database triggers (migration ParticipantMeetingCopies),
+  // never written here.
+  /** Its meeting's date. */
+  @Column({ type: 'date', nullable: true, select: false, insert: false, update: false })
+  meetingDate?: string | null;
+
+  /** Whether an analyst rejected its meeting. */
+  @Column({ type: 'boolean', default: false, select: false, insert: false, update: false })
+  meetingRejected?: boolean;
+
+  /** Its meeting's party set. */
+  @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  meetingPartyCodes?: string[];
 }
