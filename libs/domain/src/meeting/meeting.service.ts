@@ -84,7 +84,8 @@ export class MeetingService {
     options: { sourceIds?: boolean; skip?: readonly MeetingColumnGroup[] } = {},
   ): Promise<PageOf<Meeting> & { sourceIds?: string[][] }> {
     assertCooperationFilter(filter);
-    const params = new SqlParams();
+    // (a text filter's matches are found once for the count and the page: see meetingConditions)
+    const params = new SqlParams({ share: true });
     // the count from the rollups when they hold it (a pair's meetings at a million rows are tens of thousands)
     const count = meetingCountFromRollups(filter, params);
     // two countries and nothing else: the page's ids from meeting_pair (then the filter's conditions are not needed)

@@ -165,7 +165,7 @@ export async function pagedRows<T extends ObjectLiteral & { id: string }, X exte
   const limit = params.param(page.limit);
   const offset = params.param(page.offset);
   const extra = Object.entries(options.extra ?? {}) as [string, string][];
-  const sql = `SELECT t.total, ${[...select, ...extra.map(([name, expression]) => `${expression} AS "x_${name}"`)].join(', ')}
+  const sql = `${params.withClause()}SELECT t.total, ${[...select, ...extra.map(([name, expression]) => `${expression} AS "x_${name}"`)].join(', ')}
     FROM (SELECT (${options.count ?? `SELECT count(*)::int FROM ${table} ${alias} ${where}`}) AS total) t
     LEFT JOIN LATERAL unnest(ARRAY(${options.pageIds?.(limit, offset) ?? `SELECT ${alias}.id FROM ${table} ${alias} ${where} ORDER BY ${source.orderBy} LIMIT ${limit} OFFSET ${offset}`}))
       WITH ORDINALITY p(id, n) ON true

@@ -144,10 +144,14 @@ export function meetingConditions(filter: MeetingFilter | null | undefined, alia
   if (key) {
     const pattern = params.param(containsPattern(key));
     // the meetings of the matching news items and summaries, each found by its trigram index, then taken by id (a
-    // test of every meeting's items and summary took seconds at 1,000,000 meetings; TextSearchIndexes1800000000004)
-    where.push(`${alias}.id = ANY(ARRAY(
-      SELECT ms.meeting_id FROM news_item n JOIN meeting_source ms ON ms.news_item_id = n.id WHERE n.search_key LIKE ${pattern}
-      UNION SELECT s.id FROM meeting s WHERE s.summary IS NOT NULL AND lower(s.summary) LIKE ${pattern}))`);
+    // test of every meeting's items and summary took seconds at 1,000,000 meetings; TextSearchIndexes1800000000004);
+    // found once for a list's count and page together where the statement shares it
+    const matching = params.arrayOnce(
+      `SELECT ms.meeting_id FROM news_item n JOIN meeting_source ms ON ms.news_item_id = n.id WHERE n.search_key LIKE ${pattern}
+      UNION SELECT s.id FROM meeting s WHERE s.summary IS NOT NULL AND lower(s.summary) LIKE ${pattern}`,
+      'uuid',
+    );
+    where.push(`${alias}.id = ANY(${matching})`);
   }
   return where;
 }

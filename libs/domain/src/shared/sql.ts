@@ -4,10 +4,33 @@ import { statementName } from './prepared-query.js';
 /** Collects positional parameters for hand-written SQL: `sql.param(value)` returns `$n`. */
 export class SqlParams {
   readonly values: unknown[] = [];
+  private readonly shared: string[] = [];
+
+  /**
+   * `share`: the statement these parameters go to starts with `withClause()`, so that an array subquery it
+   * reads in several places (a list's count and its page) is computed once (see `arrayOnce`).
+   */
+  constructor(private readonly options: { share?: boolean } = {}) {}
 
   param(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;
+  }
+
+  /**
+   * The array of what `subquery` selects (of `type`): inline, or, when the statement shares its subqueries, read
+   * from a one-row `WITH` entry that PostgreSQL computes once however many times the statement reads it.
+   */
+  arrayOnce(subquery: string, type: string): string {
+    if (!this.options.share) return `ARRAY(${subquery})`;
+    const name = `shared_${this.shared.length + 1}`;
+    this.shared.push(`${name} AS (SELECT ARRAY(${subquery}) AS v)`);
+    return `(SELECT v FROM ${name})::${type}[]`;
+  }
+
+  /** The `WITH` clause of the shared subqueries (with a trailing space), or '' when there are none. */
+  withClause(): string {
+    return this.shared.length ? `WITH ${this.shared.join(', ')} ` : '';
   }
 }
 
