@@ -45,6 +45,14 @@ describe('the latest migrations, down and up again', () => {
   const functionHas = (name: string, fragment: string) => async (): Promise<boolean> =>
     (await db.query(`SELECT strpos(prosrc, $2) > 0 AS it FROM pg_proc WHERE proname = $1`, [name, fragment]))[0].it;
 
+  /** A copying migration's state: the copy read back, the triggers named like `triggers`, its index, and whether rollup_rebuild calls `rebuild`. */
+  const copiesState = (copy: () => Promise<unknown>, names: { triggers: string; index: string; rebuild: string }) => async () => ({
+    copy: await copy(),
+    triggers: (await db.query(`SELECT tgname FROM pg_trigger WHERE tgname LIKE $1 ORDER BY 1`, [names.triggers])).map((row: { tgname: string }) => row.tgname),
+    index: (await db.query(`SELECT to_regclass($1)::text AS name`, [names.index]))[0].name,
+    rebuilds: await functionHas('rollup_rebuild', names.rebuild)(),
+  });
+
   it('ScoreApplyGenericPlans sets generic plans on rollup_score_apply beside jit off, and down takes only that back', async () => {
     await expectDownAndUp('ScoreApplyGenericPlans1799980000000', settings, ['jit=off', 'plan_cache_mode=force_generic_plan'], ['jit=off']);
   });
@@ -142,12 +150,10 @@ describe('the latest migrations, down and up again', () => {
     const factory = factories(db);
     const { id: meeting } = await factory.createMeeting({ parties: ['IR', 'KZ'], sectors: ['CINEMA', 'TRADE'] });
     const { id: followUp } = await factory.createFollowUp({ meetingId: meeting, owners: ['IR'] });
-    const state = async () => ({
-      copy: (await db.query(`SELECT to_jsonb(f) -> 'meeting_sectors' AS s FROM follow_up_action f WHERE id = $1`, [followUp]))[0].s,
-      triggers: (await db.query(`SELECT tgname FROM pg_trigger WHERE tgname LIKE '%meeting_sectors%' ORDER BY 1`)).map((row: { tgname: string }) => row.tgname),
-      index: (await db.query(`SELECT to_regclass('follow_up_action_meeting_sectors_gin')::text AS name`))[0].name,
-      rebuilds: await functionHas('rollup_rebuild', 'follow_up_meeting_sectors_rebuild')(),
-    });
+    const state = copiesState(
+      async () => (await db.query(`SELECT to_jsonb(f) -> 'meeting_sectors' AS s FROM follow_up_action f WHERE id = $1`, [followUp]))[0].s,
+      { triggers: '%meeting_sectors%', index: 'follow_up_action_meeting_sectors_gin', rebuild: 'follow_up_meeting_sectors_rebuild' },
+    );
     await expectDownAndUp(
       'FollowUpMeetingSectors1800000000006',
       state,
@@ -161,13 +167,11 @@ describe('the latest migrations, down and up again', () => {
     const { id: meeting } = await factory.createMeeting({ parties: ['IR', 'KZ'], date: '2025-02-03', reviewStatus: 'REJECTED' });
     const [{ id: actor }] = await db.query(`INSERT INTO actor (kind, name, name_key) VALUES ('PERSON', 'Sadeghi', 'sadeghi') RETURNING id`);
     const [{ id: participation }] = await db.query(`INSERT INTO meeting_participant (meeting_id, actor_id, name) VALUES ($1, $2, 'Sadeghi') RETURNING id`, [meeting, actor]);
-    const state = async () => ({
-      copy: (await db.query(`SELECT to_jsonb(p) - ARRAY['id', 'meeting_id', 'actor_id', 'name', 'title', 'organization', 'role'] AS c
+    const state = copiesState(
+      async () => (await db.query(`SELECT to_jsonb(p) - ARRAY['id', 'meeting_id', 'actor_id', 'name', 'title', 'organization', 'role'] AS c
         FROM meeting_participant p WHERE id = $1`, [participation]))[0].c,
-      triggers: (await db.query(`SELECT tgname FROM pg_trigger WHERE tgname LIKE 'meeting_participant_copies%' ORDER BY 1`)).map((row: { tgname: string }) => row.tgname),
-      index: (await db.query(`SELECT to_regclass('meeting_participant_actor_date')::text AS name`))[0].name,
-      rebuilds: await functionHas('rollup_rebuild', 'meeting_participant_copies_rebuild')(),
-    });
+      { triggers: 'meeting_participant_copies%', index: 'meeting_participant_actor_date', rebuild: 'meeting_participant_copies_rebuild' },
+    );
     await expectDownAndUp(
       'ParticipantMeetingCopies1800000000007',
       state,
