@@ -77,3 +77,18 @@ export async function tableStatistics(db: DataSource, table: string): Promise<{ 
   );
   return row;
 }
+
+/**
+ * The participations whose copies of their meeting (date, whether rejected, party set: migration
+ * ParticipantMeetingCopies) differ from the meeting's own (`stray`, 0 when the triggers kept them), and how many
+ * copies say rejected.
+ */
+export async function participantCopies(db: DataSource): Promise<{ rejected: number; stray: number }> {
+  const [row] = await db.query(
+    `SELECT count(*) FILTER (WHERE mp.meeting_rejected)::int AS rejected,
+            count(*) FILTER (WHERE (mp.meeting_date, mp.meeting_rejected, mp.meeting_party_codes)
+                                     IS DISTINCT FROM (m.date, m.review_status = 'REJECTED', m.party_codes))::int AS stray
+     FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id`,
+  );
+  return row;
+}

@@ -41,6 +41,9 @@ const FACT_TABLES = ['meeting', 'meeting_party', 'proposal', 'proposal_party', '
  */
 const rowId = (part: number, n: string) => `('00000000-0000-4000-${part.toString(16)}-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 
+/** A plan row's party set as the stored one is kept (sorted, each country once): from its code_a, code_b and code_c. */
+const PARTY_SET = `ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::char(2)[]`;
+
 interface Step {
   label: string;
   sql: string;
@@ -92,9 +95,8 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       writes: 'meeting', reads: ['bench_meeting'],
       // the stored party set is written here (the triggers that keep it are off during the load)
       sql: `INSERT INTO meeting (id, type, date, date_source, location_country_code, sectors, summary, review_status, confidence, version, party_codes)
-        SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1, p.codes::char(2)[]
+        SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1, ${PARTY_SET}
         FROM bench_meeting
-        CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::text[] AS codes) p
         ORDER BY id`,
     },
     {
@@ -157,9 +159,9 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       writes: 'meeting_participant', reads: ['bench_meeting'],
       // with what the meeting_participant_copies trigger (off during the load) copies of each one's meeting
       sql: `INSERT INTO meeting_participant (id, meeting_id, actor_id, title, role, meeting_date, meeting_rejected, meeting_party_codes)
-        SELECT x.id, x.meeting_id, x.actor_id, x.title, x.role, b.date, b.review = 'REJECTED', p.codes::char(2)[]
+        SELECT x.id, x.meeting_id, x.actor_id, x.title, x.role, b.date, b.review = 'REJECTED', p.codes
         FROM bench_meeting b
-        CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::text[] AS codes) p
+        CROSS JOIN LATERAL (SELECT ${PARTY_SET} AS codes) p
         CROSS JOIN LATERAL (VALUES
           (${rowId(0x8001, 'b.i')}, b.id, md5('actor' || b.code_a || '-' || (1 + b.i % 50))::uuid, 'Minister', 'host'),
           (${rowId(0x8002, 'b.i')}, b.id, md5('actor' || b.code_b || '-' || (1 + (b.i * 7) % 50))::uuid, 'Ambassador', 'guest')) AS x(id, meeting_id, actor_id, title, role)`,
@@ -186,10 +188,9 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         SELECT id, kind::proposal_kind, t.title, 'Proposed at bench meeting ' || i, lower(t.title), sectors,
                coalesce(side, (${lifecycle})[top]::text)::proposal_status,
                least(date + (top - 1 + (side IS NOT NULL)::int) * 45, current_date), meeting_id, 1,
-               p.codes::char(2)[], top
+               ${PARTY_SET}, top
         FROM bench_proposal
         CROSS JOIN LATERAL (SELECT kind || ' on ' || lower(sectors[1]::text) || ' between ' || code_a || ' and ' || code_b AS title) t
-        CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::text[] AS codes) p
         ORDER BY id`,
     },
     {
@@ -245,7 +246,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         SELECT id, 'Follow up bench meeting ' || i, horizon::follow_up_horizon, due_date, due_date IS NOT NULL,
                status::follow_up_status, meeting_id, proposal_id, 1,
                CASE WHEN meeting_id IS NULL AND proposal_id IS NULL THEN o.codes::char(2)[]
-                    ELSE ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::char(2)[] END,
+                    ELSE ${PARTY_SET} END,
                o.codes::char(2)[], CASE WHEN meeting_id IS NOT NULL THEN date END, CASE WHEN meeting_id IS NOT NULL THEN sectors ELSE '{}' END
         FROM bench_follow_up
         CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b]) x ORDER BY x)::text[] AS codes) o

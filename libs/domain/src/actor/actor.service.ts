@@ -44,6 +44,15 @@ export const MAX_ACTOR_ITEMS = 100;
 const MAX_NAME = 300;
 const MAX_SEARCH = 200;
 
+/**
+ * The actor's meetings (`actor`: its id's parameter) that are not rejected, latest first, undated last, each once (a
+ * merge can leave an actor in one meeting twice), with `columns` of their participations: read from the
+ * participations' copies of their meetings, in the order of their index (migration ParticipantMeetingCopies).
+ */
+const actorMeetings = (actor: string, columns: string) =>
+  `SELECT DISTINCT ON (mp.meeting_date, mp.meeting_id) ${columns} FROM meeting_participant mp
+   WHERE mp.actor_id = ${actor} AND NOT mp.meeting_rejected ORDER BY mp.meeting_date DESC NULLS LAST, mp.meeting_id`;
+
 @Injectable()
 export class ActorService {
   constructor(
@@ -94,17 +103,14 @@ export class ActorService {
       this.dataSource.manager,
       Meeting,
       { alias: 'm', orderBy: 'm.date DESC NULLS LAST, m.id' },
-      [`m.id IN (SELECT meeting_id FROM meeting_participant WHERE actor_id = ${actor})`, `m.review_status <> 'REJECTED'`],
+      // (the count and the page's ids below say which meetings)
+      [],
       params,
       page,
       {
         // these meetings' number is the actor's meetingCount
         count: `SELECT coalesce(sum(r.meetings), 0)::int FROM rollup_actor r WHERE r.actor_id = ${actor}`,
-        // the same meetings in the same order from the participations' copies of their meetings' dates, read in the
-        // order of their index (a meeting the actor is in twice, after a merge, once)
-        pageIds: (limit, offset) => `SELECT DISTINCT ON (mp.meeting_date, mp.meeting_id) mp.meeting_id FROM meeting_participant mp
-          WHERE mp.actor_id = ${actor} AND NOT mp.meeting_rejected
-          ORDER BY mp.meeting_date DESC NULLS LAST, mp.meeting_id LIMIT ${limit} OFFSET ${offset}`,
+        pageIds: (limit, offset) => `${actorMeetings(actor, 'mp.meeting_id')} LIMIT ${limit} OFFSET ${offset}`,
       },
     );
     return { nodes: rows.map((row) => row.entity), total };
@@ -138,14 +144,12 @@ export class ActorService {
 
   /**
    * The countries of the actor's meetings, with how many meetings each, most first: from the participations' copies
-   * of their meetings' party sets (a set: each country once), read in the order of the index of the actor's meetings
-   * (which carries them), each meeting once.
+   * of their meetings' party sets (a set: each country once), which the index of the actor's meetings carries.
    */
   async countries(_ctx: RequestContext, actorId: string): Promise<{ code: string; meetings: number }[]> {
     const rows: { code: string; meetings: number }[] = await this.dataSource.query(
       `SELECT c.code::text AS code, count(*)::int AS meetings
-       FROM (SELECT DISTINCT ON (mp.meeting_date, mp.meeting_id) mp.meeting_party_codes FROM meeting_participant mp
-             WHERE mp.actor_id = $1 AND NOT mp.meeting_rejected ORDER BY mp.meeting_date DESC NULLS LAST, mp.meeting_id) x
+       FROM (${actorMeetings('$1', 'mp.meeting_party_codes')}) x
        CROSS JOIN LATERAL unnest(x.meeting_party_codes) AS c(code)
        GROUP BY c.code ORDER BY meetings DESC, code`,
       [actorId],
