@@ -15,7 +15,8 @@ import { factories } from '../support/factories.js';
 // and TextSearchIndexes1800000000004 (trigram indexes for the text filters: test/api/text-filters.spec) and
 // MeetingSourceLanguagePublisher1800000000005 (each source's language and publisher: meeting-source-order.spec) and
 // FollowUpMeetingSectors1800000000006 (each follow-up's copy of its meeting's sectors: rollups.spec) and
-// ParticipantMeetingCopies1800000000007 (each participation's copies of its meeting: actor-meetings.spec, rollups.spec).
+// ParticipantMeetingCopies1800000000007 (each participation's copies of its meeting: actor-meetings.spec, rollups.spec)
+// and SetRefreshInline1800000000008 (the stored country sets computed in the triggers' own queries: rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -182,6 +183,33 @@ describe('the latest migrations, down and up again', () => {
         rebuilds: true,
       },
       { copy: {}, triggers: [], index: null, rebuilds: false },
+    );
+  });
+
+  it('SetRefreshInline computes the stored sets in the triggers\' own queries, and down gives the set function calls back', async () => {
+    const factory = factories(db);
+    const { id: meeting } = await factory.createMeeting({ parties: ['IR', 'KZ'], date: '2025-02-03' });
+    const { id: followUp } = await factory.createFollowUp({ meetingId: meeting, owners: ['IR'] });
+    const refreshers = ['meeting_party_refresh', 'proposal_party_refresh', 'follow_up_owner_codes_refresh'];
+    const calls = async () => {
+      const sources = await db.query(`SELECT proname, prosrc FROM pg_proc WHERE proname = ANY($1) ORDER BY 1`, [refreshers]);
+      return sources.map((row: { proname: string; prosrc: string }) => `${row.proname}: ${/_set\(/.test(row.prosrc) ? 'calls' : 'inline'}`);
+    };
+    // the owner set still follows its rows, either way
+    const owners = async () => {
+      await db.query(`INSERT INTO follow_up_owner (follow_up_id, country_code) VALUES ($1, 'KZ')`, [followUp]);
+      const withKz = (await db.query(`SELECT owner_codes::text[] AS o FROM follow_up_action WHERE id = $1`, [followUp]))[0].o;
+      await db.query(`DELETE FROM follow_up_owner WHERE follow_up_id = $1 AND country_code = 'KZ'`, [followUp]);
+      const without = (await db.query(`SELECT owner_codes::text[] AS o FROM follow_up_action WHERE id = $1`, [followUp]))[0].o;
+      return { withKz, without };
+    };
+    const state = async () => ({ calls: await calls(), owners: await owners() });
+    const owned = { withKz: ['IR', 'KZ'], without: ['IR'] };
+    await expectDownAndUp(
+      'SetRefreshInline1800000000008',
+      state,
+      { calls: refreshers.slice().sort().map((fn) => `${fn}: inline`), owners: owned },
+      { calls: refreshers.slice().sort().map((fn) => `${fn}: calls`), owners: owned },
     );
   });
 });

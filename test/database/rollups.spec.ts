@@ -253,6 +253,13 @@ describe('rollups', () => {
     const copies = await participantCopies(dataSources[0]);
     expect(copies.rejected).toBeGreaterThan(0);
     expect(copies.stray).toBe(0);
+    // follow-ups' owner sets (the rebuild leaves them alone), after owners replaced, emptied and deleted
+    const [owners] = await dataSources[0].query(`SELECT count(*) FILTER (WHERE cardinality(f.owner_codes) > 1)::int AS shared,
+      count(*) FILTER (WHERE f.owner_codes IS DISTINCT FROM coalesce(
+        (SELECT array_agg(o.country_code ORDER BY o.country_code) FROM follow_up_owner o WHERE o.follow_up_id = f.id), '{}'))::int AS stray
+      FROM follow_up_action f`);
+    expect(owners.shared).toBeGreaterThan(0);
+    expect(owners.stray).toBe(0);
     // actors in several meetings, and one whose participations were all rejected, merged or deleted away
     const actorCounts = (JSON.parse(kept.actor) as { n: number }[]).map((row) => row.n);
     expect(actorCounts.filter((n) => n > 3).length).toBeGreaterThan(2);

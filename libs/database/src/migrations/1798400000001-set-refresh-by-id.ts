@@ -9,7 +9,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // of `proposal_funnel_step` and 72,000 of `follow_up_owner_set` for 150 ingested items (12 ms of an item's
 // 30 ms in the database). The set is now computed in a subquery kept apart (OFFSET 0) after the id filter.
 
-interface Refresh {
+export interface Refresh {
   fn: string;
   table: string;
   column: string;
@@ -17,14 +17,14 @@ interface Refresh {
   value: (row: string) => string;
 }
 
-const REFRESHES: Refresh[] = [
+export const REFRESHES: Refresh[] = [
   { fn: 'meeting_party_refresh', table: 'meeting', column: 'party_codes', key: 'meeting_id', value: (t) => `meeting_party_set(${t}.id)` },
   { fn: 'proposal_party_refresh', table: 'proposal', column: 'party_codes', key: 'proposal_id', value: (t) => `proposal_party_set(${t}.id)` },
   { fn: 'proposal_history_refresh', table: 'proposal', column: 'funnel_step', key: 'proposal_id', value: (t) => `proposal_funnel_step(${t}.id, ${t}.status)` },
   { fn: 'follow_up_owner_codes_refresh', table: 'follow_up_action', column: 'owner_codes', key: 'follow_up_id', value: (t) => `follow_up_owner_set(${t}.id)` },
 ];
 
-function body(r: Refresh, byId: boolean): string {
+export function body(r: Refresh, byId: boolean): string {
   const update = (rows: string) =>
     byId
       ? `UPDATE ${r.table} t SET ${r.column} = x.v

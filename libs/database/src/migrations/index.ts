@@ -24,6 +24,7 @@ import { TextSearchIndexes1800000000004 } from './1800000000004-text-search-inde
 import { MeetingSourceLanguagePublisher1800000000005 } from './1800000000005-meeting-source-language-publisher.js';
 import { FollowUpMeetingSectors1800000000006 } from './1800000000006-follow-up-meeting-sectors.js';
 import { ParticipantMeetingCopies1800000000007 } from './1800000000007-participant-meeting-copies.js';
+import { SetRefreshInline1800000000008 } from './1800000000008-set-refresh-inline.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -112,4 +113,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   MeetingSourceLanguagePublisher1800000000005,
   FollowUpMeetingSectors1800000000006,
   ParticipantMeetingCopies1800000000007,
+  SetRefreshInline1800000000008,
 ];
