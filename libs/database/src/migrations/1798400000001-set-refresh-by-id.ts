@@ -32,7 +32,12 @@ export function body(r: Refresh, byId: boolean): string {
           WHERE t.id = x.id AND t.${r.column} IS DISTINCT FROM x.v;`
       : `UPDATE ${r.table} t SET ${r.column} = ${r.value('t')} WHERE t.id IN (SELECT ${r.key} FROM ${rows})
           AND t.${r.column} IS DISTINCT FROM ${r.value('t')};`;
-  return `CREATE OR REPLACE FUNCTION ${r.fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+  return refreshFunction(r.fn, update);
+}
+
+/** A statement trigger function `fn` that runs `update` over the rows a statement inserted, deleted or changed. */
+export function refreshFunction(fn: string, update: (rows: 'new_rows' | 'old_rows') => string): string {
+  return `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
           ${update('new_rows')}

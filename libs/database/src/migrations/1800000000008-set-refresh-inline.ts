@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { body, REFRESHES } from './1798400000001-set-refresh-by-id.js';
+import { body, refreshFunction, REFRESHES } from './1798400000001-set-refresh-by-id.js';
 
 // Written by hand: the statement triggers that keep the stored country sets current (a meeting's and a proposal's
 // party set, a follow-up's owner set) compute each set in their own query, grouped from the rows the statement
@@ -29,20 +29,10 @@ const INLINE: Inline[] = [
 
 // (a row whose set emptied gets '{}'; a row deleted with its set, by a cascade, is not there to update)
 function inline(r: Inline): string {
-  const update = (rows: string) => `UPDATE ${r.table} t SET ${r.column} = x.v
+  return refreshFunction(r.fn, (rows) => `UPDATE ${r.table} t SET ${r.column} = x.v
           FROM (SELECT i.id, coalesce((SELECT array_agg(c.country_code ORDER BY c.country_code) FROM ${r.child} c WHERE c.${r.key} = i.id), '{}') AS v
                 FROM (SELECT DISTINCT ${r.key} AS id FROM ${rows}) i OFFSET 0) x
-          WHERE t.id = x.id AND t.${r.column} IS DISTINCT FROM x.v;`;
-  return `CREATE OR REPLACE FUNCTION ${r.fn}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
-          ${update('new_rows')}
-        END IF;
-        IF TG_OP IN ('DELETE', 'UPDATE') THEN
-          ${update('old_rows')}
-        END IF;
-        RETURN NULL;
-      END $$`;
+          WHERE t.id = x.id AND t.${r.column} IS DISTINCT FROM x.v;`);
 }
 
 export class SetRefreshInline1800000000008 implements MigrationInterface {
