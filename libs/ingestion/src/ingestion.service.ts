@@ -338,8 +338,8 @@ const GROUP_SIZE = 16;
 // statements too. A generic plan made while a table is small is kept as it grows (until its next analysis, see
 // StatisticsKeeper); with the default random_page_cost (4, for disks) the planner picked sequential scans and
 // sorts at a few dozen pages, where the tables linking reads are in memory and grow with every item: at 1.1 the
-// index is taken (600 items into an empty database: 9.4 ms of database time per item against 11.3). Set with the
-// locks, in the same statement.
+// lookups read their indexes (600 items into an empty database: 8.4-9.4 ms of database time per item against
+// 10.4-12.0). Set with the locks, in the same statement.
 const LINKING_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '0', plan_cache_mode: 'force_generic_plan', random_page_cost: '1.1' };
 
 const duplicate = (newsItemId: string): IngestOutcome => ({ status: 'DUPLICATE', newsItemId, ...noChanges() });

@@ -10,8 +10,8 @@ import { body, refreshFunction, REFRESHES } from './1798400000001-set-refresh-by
 // (`follow_up_owner_set`, `proposal_party_set`) were parsed and planned again at each call from a trigger
 // statement (1,425 and 468 calls, 30 and 7 ms of planning alone); the PL/pgSQL one (`meeting_party_set`) paid a
 // call per row. Here the query is part of the trigger's own statement, whose plan PL/pgSQL keeps for the session.
-// The sets are the same (`rollup_rebuild` and rollups.spec compare them with a recomputation); the set functions
-// stay, for the rebuild and for other callers.
+// The sets are the same: rollups.spec compares the party sets with `rollup_rebuild`'s and the owner sets with a
+// recomputation, after random edits. The set functions stay, for the rebuild and for other callers.
 
 interface Inline {
   fn: string;
