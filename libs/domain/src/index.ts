@@ -24,8 +24,8 @@ export { FollowUpService, type NewFollowUp, type FollowUpPatch } from './follow-
 export { NewsItemService, type NewsItemFilter } from './news-item/news-item.service.js';
 export { ActorService, MAX_ACTOR_ITEMS, type ActorFilter, type ActorTitle, type SplitActorInput } from './actor/actor.service.js';
 export { resolveActor, type ReportedActor } from './actor/actor-resolver.js';
-export { partySetKey, sortedSet, subsets, subsetKeys, PartyLocks, withPartyLocks } from './shared/party-locks.js';
-export { MeetingRepository, type StoredMeeting, type NewMeeting, type MeetingReadingFields, type NewParticipant, type HeldMeeting } from './meeting/meeting.repository.js';
+export { partySetKey, sortedSet, subsetKeys, PartyLocks, withPartyLocks } from './shared/party-locks.js';
+export { MeetingRepository, type StoredMeeting, type NewMeeting, type MeetingReadingFields, type NewParticipant } from './meeting/meeting.repository.js';
 export { ProposalRepository } from './proposal/proposal.repository.js';
 export { FollowUpRepository, type NewFollowUpRow, type FollowUpChangeFields, type OpenFollowUp } from './follow-up/follow-up.repository.js';
 export { EvidenceRepository, type EvidenceSpan, type EvidenceTarget } from './evidence/evidence.repository.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../shared/entity-helpers.js';
-import { partySetKey, sortedSet } from '../shared/party-locks.js';
+import { partySetKey, sortedSet, subsetKeys } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { FollowUpHorizon, FollowUpStatus } from '../shared/vocabulary.js';
 
@@ -23,10 +23,11 @@ export interface FollowUpChangeFields {
   note?: string | null;
 }
 
-// The day the parties ($4) last met in person before $5 (with `where`, at a place), else -infinity: an index read.
+// The day the parties of the held meeting `h` last met in person before it (with `where`, at a place), else
+// -infinity: an index read.
 const lastHeld = (where: string) =>
   `coalesce((SELECT p.date FROM meeting p
-             WHERE p.party_codes = $4::char(2)[] AND p.date < $5::date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
+             WHERE p.party_codes = h.party_codes AND p.date < h.date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
                AND p.type IN ('MEETING', 'VISIT', 'SIGNING') ${where}
              ORDER BY p.date DESC LIMIT 1), '-infinity'::date)`;
 
@@ -113,47 +114,58 @@ export class FollowUpRepository {
   }
 
   /**
-   * Open follow-ups of a meeting that have a day to count from: those among `ids`, those about `proposalIds`,
-   * and those owned by exactly one of `ownerSets`, whose day is before `to`, that a meeting of `since.parties`
-   * held in person at `since.location` on `to` could show done: a next meeting of parties that all took part
-   * (counting from the day those parties last met in person before `to`: one older was shown done then), or
-   * a visit to that place by owners who do not own it (from the day of their last meeting there). Each part
-   * is an index lookup (primary key, proposal, open follow-ups by owner set and origin date in the window,
-   * meetings by party set). The origin date is stored on the row (kept by triggers, migration
-   * FollowUpOriginDate): the day its meeting was held, else the first day it was recorded open.
+   * Open follow-ups that have a day to count from and that the facts may now show done: those among `ids`, those
+   * about `proposalIds`, and, for each of `meetings` held in person (dated, not rejected), those it could show
+   * done: owned by exactly one subset of its parties (the first eight) and counting from before its day, either a next
+   * meeting of parties that all took part (counting from the day those parties last met in person before it: one
+   * older was shown done then) or a visit to its place by owners who do not own that place (from the day of their
+   * last meeting there). One statement; each part is an index lookup (primary key, proposal, meetings by id and
+   * by party set, open follow-ups by owner set and origin date in the window). The origin date is stored on the
+   * row (kept by triggers, migration FollowUpOriginDate): the day its meeting was held, else the first day it was
+   * recorded open.
    */
   async openCandidates(query: {
     ids: readonly string[];
     proposalIds: readonly string[];
-    ownerSets: readonly (readonly string[])[];
-    to: string | null;
-    since?: { parties: readonly string[]; location: string | null };
+    meetings: readonly { id: string; parties: readonly string[] }[];
   }): Promise<OpenFollowUp[]> {
+    if (!query.ids.length && !query.proposalIds.length && !query.meetings.length) return [];
     const rows: {
       id: string; description: string; proposal_id: string | null; meeting_id: string; origin_date: string; owners: string[]; parties: string[]; quotes: string[];
-    }[] = await preparedQuery(this.manager, 
+    }[] = await preparedQuery(this.manager,
       `SELECT f.id, f.description, f.proposal_id, f.meeting_id, f.origin_date::text AS origin_date,
               f.owner_codes::text[] AS owners, m.party_codes::text[] AS parties,
               ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = f.id) AS quotes
        -- the candidates' ids first (each part an index lookup), then their rows by primary key
-       FROM (WITH since AS (SELECT ${lastHeld('')} AS meet, ${lastHeld('AND ($6::char(2) IS NULL OR p.location_country_code = $6)')} AS visit)
-             SELECT unnest($1::uuid[]) AS id
+       FROM (SELECT unnest($1::uuid[]) AS id
              UNION SELECT g.id FROM follow_up_action g WHERE g.proposal_id = ANY($2::uuid[])
-             -- the sets travel as keys ("IR,KZ"): an array of arrays of different lengths cannot; the stored
-             -- origin date bounds the range read of the index of open follow-ups by owner set and origin date
-             UNION SELECT g.id FROM unnest($3::text[]) AS k
-               CROSS JOIN since
-               JOIN follow_up_action g ON g.owner_codes = string_to_array(k, ',')::char(2)[] AND g.status IN ('OPEN', 'IN_PROGRESS')
-                 AND ($5::date IS NULL OR g.origin_date < $5::date) AND g.origin_date >= since.visit
-                 -- only those this meeting can show done: a next meeting of parties that all took part in it (since
-                 -- their last meeting), or a visit to its place by owners who do not own that place (since the last
-                 -- meeting there)
-                 AND ((g.party_codes <@ $4::char(2)[] AND g.origin_date >= since.meet)
-                      OR ($6::char(2) IS NOT NULL AND $6 = ANY(g.party_codes) AND NOT $6 = ANY(g.owner_codes)))
+             -- each meeting held in person, then its candidates, looked up with its values (OFFSET 0: each part read
+             -- by index for each meeting, never turned into one join of all meetings and follow-ups)
+             UNION SELECT c.id FROM unnest($3::uuid[], $4::text[]) AS t(meeting_id, owner_sets)
+               CROSS JOIN LATERAL (
+                 SELECT h.party_codes, h.date, h.location_country_code, ${lastHeld('')} AS meet,
+                        ${lastHeld('AND (h.location_country_code IS NULL OR p.location_country_code = h.location_country_code)')} AS visit
+                 FROM meeting h
+                 WHERE h.id = t.meeting_id AND h.status = 'HELD' AND h.date IS NOT NULL AND h.review_status <> 'REJECTED'
+                   AND h.type IN ('MEETING', 'VISIT', 'SIGNING')
+                 OFFSET 0) h
+               -- the sets travel as keys ("IR,KZ", joined by ";"): an array of arrays of different lengths cannot; the
+               -- stored origin date bounds the range read of the index of open follow-ups by owner set and origin date
+               CROSS JOIN LATERAL (
+                 SELECT g.id FROM unnest(string_to_array(t.owner_sets, ';')) AS k(owners)
+                 JOIN follow_up_action g ON g.owner_codes = string_to_array(k.owners, ',')::char(2)[] AND g.status IN ('OPEN', 'IN_PROGRESS')
+                   AND g.origin_date < h.date AND g.origin_date >= h.visit
+                   -- only those this meeting can show done: a next meeting of parties that all took part in it (since
+                   -- their last meeting), or a visit to its place by owners who do not own that place (since the last
+                   -- meeting there)
+                   AND ((g.party_codes <@ h.party_codes AND g.origin_date >= h.meet)
+                        OR (h.location_country_code IS NOT NULL AND h.location_country_code = ANY(g.party_codes)
+                            AND NOT h.location_country_code = ANY(g.owner_codes)))
+                 OFFSET 0) c
             ) ids
        JOIN follow_up_action f ON f.id = ids.id JOIN meeting m ON m.id = f.meeting_id
        WHERE f.status IN ('OPEN', 'IN_PROGRESS') AND f.origin_date IS NOT NULL`,
-      [query.ids, query.proposalIds, query.ownerSets.map(partySetKey), query.since ? sortedSet(query.since.parties) : null, query.to, query.since?.location ?? null],
+      [query.ids, query.proposalIds, query.meetings.map((m) => m.id), query.meetings.map((m) => subsetKeys(m.parties).join(';'))],
     );
     return rows.map((row) => ({
       id: row.id, description: row.description, proposalId: row.proposal_id, meetingId: row.meeting_id, originDate: row.origin_date,

@@ -56,14 +56,6 @@ export interface NewParticipant {
 }
 
 /** A meeting held in person that may show follow-ups done. */
-export interface HeldMeeting {
-  id: string;
-  date: string;
-  /** Its parties, sorted. */
-  parties: string[];
-  locationCountryCode: string | null;
-}
-
 const IN_PERSON = `('MEETING', 'VISIT', 'SIGNING')`;
 
 /** All SQL that writes meetings, their parties, sources, readings and participants. */
@@ -227,17 +219,6 @@ export class MeetingRepository {
        WHERE meeting_id = $1 AND due_date_estimated`,
       [meetingId, JSON.stringify(due)],
     );
-  }
-
-  /** The meetings held in person (not rejected, dated) among `ids`, with their parties and place. */
-  async heldInPerson(ids: readonly string[]): Promise<HeldMeeting[]> {
-    if (!ids.length) return [];
-    const rows: { id: string; date: string; parties: string[]; location_country_code: string | null }[] = await preparedQuery(this.manager,
-      `SELECT id, date::text AS date, party_codes::text[] AS parties, location_country_code FROM meeting
-       WHERE id = ANY($1) AND status = 'HELD' AND date IS NOT NULL AND review_status <> 'REJECTED' AND type IN ${IN_PERSON} AND cardinality(party_codes) > 0`,
-      [ids],
-    );
-    return rows.map((row) => ({ id: row.id, date: row.date, parties: row.parties, locationCountryCode: row.location_country_code?.trim() ?? null }));
   }
 
   /**

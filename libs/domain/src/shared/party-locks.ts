@@ -18,7 +18,7 @@ export function subsetKeys(codes: readonly string[]): string[] {
 }
 
 /** Every non-empty subset of `codes`, each sorted, the set itself included; at most 2^8 − 1 of them. */
-export function subsets(codes: readonly string[]): string[][] {
+function subsets(codes: readonly string[]): string[][] {
   const sorted = sortedSet(codes).slice(0, 8);
   const sets: string[][] = [];
   for (let mask = 1; mask < 1 << sorted.length; mask++) sets.push(sorted.filter((_, i) => mask & (1 << i)));

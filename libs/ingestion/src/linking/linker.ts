@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   addDays, applyProposalHistories, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, partySetKey,
-  ProposalRepository, proposalStatusRank, sortedSet, subsets, type NewsItem, type OpenFollowUp, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
+  ProposalRepository, proposalStatusRank, sortedSet, type NewsItem, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -38,7 +38,8 @@ export class Linker {
   };
   private readonly touchedProposals = new Map<string, { existed: boolean; status: ProposalStatus; readings: number }>();
   // What this item touched: only follow-ups these facts could close are re-examined.
-  private readonly touchedMeetings = new Set<string>();
+  // (with their parties: a meeting is found again only among those of exactly its event's parties)
+  private readonly touchedMeetings = new Map<string, string[]>();
   private readonly newFollowUps: string[] = [];
   // Follow-ups decided but not yet written: written together (see flushFollowUps) before anything reads them.
   private pendingFollowUps: Parameters<FollowUpRepository['createMany']>[0][number][] = [];
@@ -69,7 +70,7 @@ export class Linker {
     // announcement or a cancellation states it on the day it was published, not on the planned date.
     const date = event.status === 'HELD' ? (event.date ?? this.newsItem.publishedAt) : this.newsItem.publishedAt;
     const meetingId = event.type === 'STATEMENT' ? null : await this.findOrCreateMeeting(event, parties);
-    if (meetingId) this.touchedMeetings.add(meetingId);
+    if (meetingId) this.touchedMeetings.set(meetingId, parties);
     const proposalIds = await this.linkProposals(event, parties, date, meetingId);
     for (const followUp of event.followUps) {
       await this.addFollowUp(followUp, event, parties, date, meetingId, proposalIds);
@@ -320,27 +321,13 @@ export class Linker {
     // (there, at a visit's place): one that counts from before that meeting was already shown done by it.
     // A follow-up counts from the day its meeting was held, else from the day the report that stated it
     // was published; one with neither cannot be shown done by a later fact and stays open.
-    // (The first lookup takes the follow-ups this item added and those of its proposals too.)
-    const seen = new Set<string>();
-    const open: OpenFollowUp[] = [];
-    let ids = this.newFollowUps;
-    let proposalIds = [...this.touchedProposals.keys()];
-    for (const meeting of await this.meetings.heldInPerson([...this.touchedMeetings])) {
-      open.push(
-        ...(await this.followUps.openCandidates({
-          ids, proposalIds, ownerSets: subsets(meeting.parties), to: meeting.date,
-          since: { parties: meeting.parties, location: meeting.locationCountryCode },
-        })),
-      );
-      ids = proposalIds = [];
-    }
-    if (ids.length || proposalIds.length) open.push(...(await this.followUps.openCandidates({ ids, proposalIds, ownerSets: [], to: null })));
-    const candidates: { followUp: OpenFollowUp; action: string }[] = [];
-    for (const followUp of open) {
-      if (seen.has(followUp.id)) continue;
-      seen.add(followUp.id);
-      candidates.push({ followUp, action: followUpIntent([followUp.description, ...followUp.quotes]) });
-    }
+    // (One lookup for all of them.)
+    const open = await this.followUps.openCandidates({
+      ids: this.newFollowUps,
+      proposalIds: [...this.touchedProposals.keys()],
+      meetings: [...this.touchedMeetings].map(([id, parties]) => ({ id, parties })),
+    });
+    const candidates = open.map((followUp) => ({ followUp, action: followUpIntent([followUp.description, ...followUp.quotes]) }));
     // The signings that may close signing follow-ups, read at once (closing one follow-up changes no other's).
     const signings = candidates.filter(({ followUp, action }) => action === 'SIGN' && followUp.proposalId);
     const signed = new Map(
