@@ -41,18 +41,33 @@ export class EvidenceRepository {
     return kept;
   }
 
+  /** Writes the spans queued so far, in one statement. */
   async flush(): Promise<void> {
-    if (!this.pending.length) return;
+    const batch = this.take();
+    if (batch) await preparedQuery(this.manager, evidenceInsert(1), batch);
+  }
+
+  /**
+   * Takes the spans queued so far, as the parameters of `evidenceInsert` (null when there are none), for a
+   * statement that writes them along with something else (FollowUpRepository.createMany).
+   */
+  take(): unknown[] | null {
+    if (!this.pending.length) return null;
     const rows = this.pending;
     this.pending = [];
-    // Arrays, not one parameter per value: a long text may give thousands of spans, past the 65,535 parameters of one statement.
-    await preparedQuery(this.manager, 
-      `INSERT INTO evidence (news_item_id, start, "end", quote, meeting_id, proposal_id, follow_up_id)
-       SELECT $1, s, e, q, m, p, f FROM unnest($2::int[], $3::int[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[]) AS t(s, e, q, m, p, f)`,
-      [
-        this.newsItemId, rows.map((r) => r.start), rows.map((r) => r.end), rows.map((r) => r.quote),
-        rows.map((r) => r.meetingId), rows.map((r) => r.proposalId), rows.map((r) => r.followUpId),
-      ],
-    );
+    return [
+      this.newsItemId, rows.map((r) => r.start), rows.map((r) => r.end), rows.map((r) => r.quote),
+      rows.map((r) => r.meetingId), rows.map((r) => r.proposalId), rows.map((r) => r.followUpId),
+    ];
   }
+}
+
+/**
+ * The INSERT of a batch of spans (EvidenceRepository.take), its seven parameters numbered from `first`. Arrays, not
+ * one parameter per value: a long text may give thousands of spans, past the 65,535 parameters of one statement.
+ */
+export function evidenceInsert(first: number): string {
+  const [item, s, e, q, m, p, f] = Array.from({ length: 7 }, (_, i) => `$${first + i}`);
+  return `INSERT INTO evidence (news_item_id, start, "end", quote, meeting_id, proposal_id, follow_up_id)
+       SELECT ${item}::uuid, s, e, q, m, p, f FROM unnest(${s}::int[], ${e}::int[], ${q}::text[], ${m}::uuid[], ${p}::uuid[], ${f}::uuid[]) AS t(s, e, q, m, p, f)`;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { evidenceInsert } from '../evidence/evidence.repository.js';
 import { isUuid } from '../shared/entity-helpers.js';
 import { partySetKey, sortedSet, subsetKeys } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
@@ -73,9 +74,11 @@ export class FollowUpRepository {
 
   /**
    * Creates follow-ups (ids chosen by the caller) with their owners and first status changes in one statement:
-   * the statement triggers on follow-ups, owners and status changes then run once for all of them.
+   * the statement triggers on follow-ups, owners and status changes then run once for all of them. `evidence`
+   * (EvidenceRepository.take), when given, is written by the same statement: one round trip for both (its rows
+   * may refer to these follow-ups: the references are checked at the statement's end).
    */
-  async createMany(rows: readonly { id: string; fields: NewFollowUpRow; change: FollowUpChangeFields }[]): Promise<void> {
+  async createMany(rows: readonly { id: string; fields: NewFollowUpRow; change: FollowUpChangeFields }[], evidence: unknown[] | null = null): Promise<void> {
     if (!rows.length) return;
     const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
     await preparedQuery(this.manager,
@@ -91,7 +94,9 @@ export class FollowUpRepository {
        ), owners AS (
          INSERT INTO follow_up_owner (follow_up_id, country_code)
          SELECT input.id, c FROM input CROSS JOIN LATERAL unnest(string_to_array(input.owners, ',')::char(2)[]) AS c
-       )
+       )${evidence ? `, evidence AS (
+         ${evidenceInsert(15)}
+       )` : ''}
        INSERT INTO follow_up_status_change (follow_up_id, status, effective_date, news_item_id, meeting_id, api_key_id, note)
        SELECT id, status, effective_date, news_item_id, change_meeting_id, api_key_id, note FROM input ORDER BY n`,
       [
@@ -100,6 +105,7 @@ export class FollowUpRepository {
         column((r) => partySetKey(r.fields.owners)), column((r) => r.change.status), column((r) => r.change.effectiveDate),
         column((r) => r.change.newsItemId ?? null), column((r) => r.change.meetingId ?? null), column((r) => r.change.apiKeyId ?? null),
         column((r) => r.change.note ?? null),
+        ...(evidence ?? []),
       ],
     );
   }

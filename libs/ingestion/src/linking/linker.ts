@@ -79,8 +79,7 @@ export class Linker {
 
   /** After every event: resolve the touched proposals' histories, then close what is now done. */
   async finish(): Promise<Counters> {
-    await this.flushFollowUps();
-    await this.evidence.flush();
+    await this.flushFollowUps(true);
     // A proposal this item created from one reading has that reading as its history already.
     const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1).map(([id]) => id);
     for (const [id, { after }] of await applyProposalHistories(this.manager, resolve)) {
@@ -271,12 +270,15 @@ export class Linker {
     if (meetingId) this.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', owners: ownerCodes, quotes });
   }
 
-  /** Writes the follow-ups decided so far, in one statement (their evidence refers to them). */
-  private async flushFollowUps(): Promise<void> {
-    if (!this.pendingFollowUps.length) return;
+  /**
+   * Writes the follow-ups decided so far, in one statement (their evidence refers to them); `withEvidence`: the
+   * evidence gathered so far too, by the same statement when there are follow-ups to write.
+   */
+  private async flushFollowUps(withEvidence = false): Promise<void> {
     const rows = this.pendingFollowUps;
     this.pendingFollowUps = [];
-    await this.followUps.createMany(rows);
+    if (rows.length) await this.followUps.createMany(rows, withEvidence ? this.evidence.take() : null);
+    else if (withEvidence) await this.evidence.flush();
   }
 
   /** The agreement a "sign it" follow-up is about: the event's MoU, else its agreement, else any not yet signed. */
