@@ -155,6 +155,19 @@ describe('concurrent ingestion', () => {
     expect(await ingestion.ingest(ctx, { text: IR_KZ })).toMatchObject({ status: 'NEW' });
   });
 
+  it('stores an item given twice in one batch once: the second is a duplicate of the first', async () => {
+    const ingestion = ingestionServiceFor(db);
+    // both prepared before either is stored: neither is known as a duplicate until the batch stores them
+    const [first, again, other] = await Promise.all([{ text: IR_KZ }, { text: IR_KZ }, { text: RU_CN }].map((input) => ingestion.prepare(input)));
+    const outcomes = await ingestion.ingestPrepared(ctx, [first, again, other]);
+    const [a, b, c] = outcomes.map((o) => (o.ok ? o.outcome : null));
+    expect([a?.status, b?.status, c?.status]).toEqual(['NEW', 'DUPLICATE', 'NEW']);
+    expect(b?.newsItemId).toBe(a?.newsItemId);
+    const rows = await db.query(`SELECT id FROM news_item ORDER BY body = $1 DESC`, [IR_KZ]);
+    expect(rows.map((r: { id: string }) => r.id)).toEqual([a?.newsItemId, c?.newsItemId]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM meeting_source WHERE news_item_id = $1`, [a?.newsItemId])).toEqual([{ n: 1 }]);
+  });
+
   it('stores the rest of a batch when one item fails, and reports that one', async () => {
     const ingestion = ingestionServiceFor(db);
     const good = await ingestion.prepare({ text: RU_CN });

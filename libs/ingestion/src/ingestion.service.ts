@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { type AuditRecord, AuditService, DomainError, isDateInRange, NewsItemRepository, PartyLocks, type RequestContext } from '@dyad/domain';
+import { type AuditRecord, AuditService, DomainError, isDateInRange, type NewNewsItem, NewsItemRepository, PartyLocks, type RequestContext } from '@dyad/domain';
 import { type ExtractionResult, normalizeForSearch } from '@dyad/extraction';
 import { StatisticsKeeper } from '@dyad/database';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -165,8 +165,8 @@ export class IngestionService {
 
   /**
    * Stores items in one transaction, each as if in a savepoint of its own. The items are first stored one after
-   * the other with no savepoint (two statements fewer each); only when one fails is that undone and the batch
-   * stored again, each item in a savepoint. A single item needs none: the transaction is its savepoint. The
+   * the other with no savepoint (two statements fewer each), their news items all in one statement; only when one
+   * fails is that undone and the batch stored again, each item in a savepoint. A single item needs none: the transaction is its savepoint. The
    * locks of every item are taken first, in one order, so transactions never wait on each other in a circle.
    * The audit entries are written at the end, one statement per caller. A transaction that lost a deadlock or a
    * serialization race as a whole is run again.
@@ -225,16 +225,29 @@ export class IngestionService {
   ): Promise<Stored | null> {
     const outcomes: BatchItemOutcome[] = [];
     const audits: Stored['audits'] = [];
-    if (!savepoints) await manager.query('SAVEPOINT ingest_batch');
+    // Without savepoints, the news items are stored first, all in one statement; with, each in its item's savepoint.
+    let inserted: (string | null)[] | null = null;
+    if (!savepoints) {
+      await manager.query('SAVEPOINT ingest_batch');
+      const fresh = entries.map(({ prepared }) => prepared).filter((item): item is PreparedItem => !('duplicateOf' in item));
+      try {
+        inserted = await new NewsItemRepository(manager).insertManyIfNew(fresh.map(newsItemRow));
+      } catch {
+        await manager.query('ROLLBACK TO SAVEPOINT ingest_batch');
+        return null;
+      }
+    }
+    let next = 0;
     for (const { prepared: item, ctx } of entries) {
       if ('duplicateOf' in item) {
         outcomes.push({ ok: true, outcome: duplicate(item.duplicateOf) });
         continue;
       }
+      const newsItemId = inserted?.[next++];
       if (savepoints) await manager.query('SAVEPOINT ingest_item');
       for (let attempt = 1; ; attempt++) {
         try {
-          const { outcome, audit } = await this.store(manager, item);
+          const { outcome, audit } = await this.store(manager, item, newsItemId);
           outcomes.push({ ok: true, outcome });
           if (audit) audits.push({ ctx, audit });
           if (savepoints) await manager.query('RELEASE SAVEPOINT ingest_item');
@@ -256,25 +269,20 @@ export class IngestionService {
     return { outcomes, audits };
   }
 
-  /** Stores one item in the caller's transaction (its locks already held): its outcome, and its audit entry to write. */
-  private async store(manager: EntityManager, prepared: PreparedItem): Promise<{ outcome: IngestOutcome; audit: AuditRecord | null }> {
+  /**
+   * Stores one item in the caller's transaction (its locks already held): its outcome, and its audit entry to write.
+   * `inserted`: its news item as the caller has stored it already (its id, or null for a duplicate), else stored here.
+   */
+  private async store(
+    manager: EntityManager,
+    prepared: PreparedItem,
+    inserted?: string | null,
+  ): Promise<{ outcome: IngestOutcome; audit: AuditRecord | null }> {
     const { item, result } = prepared;
-    const publishedAt = item.publishedAt ?? result.publishedAt;
-    const title = item.title ?? result.title ?? titleFromText(item.text);
+    const row = newsItemRow(prepared);
     const newsItems = new NewsItemRepository(manager);
     // Another transaction storing the same text or URL is waited for; then this one is the duplicate.
-    const newsItemId = await newsItems.insertIfNew({
-      url: item.url,
-      title,
-      body: item.text,
-      searchKey: prepared.searchKey,
-      language: result.language,
-      publishedAt,
-      publisher: item.publisher,
-      publisherCountryCode: item.publisherCountry ?? (result.language === 'fa' ? 'IR' : null),
-      contentHash: prepared.hash,
-      extractorVersion: EXTRACTOR_VERSION,
-    });
+    const newsItemId = inserted !== undefined ? inserted : await newsItems.insertIfNew(row);
     if (!newsItemId) {
       const found = await newsItems.findDuplicate(item.url, prepared.hash);
       if (!found) throw DomainError.unavailable('the same item is being stored by another request; try again');
@@ -282,6 +290,7 @@ export class IngestionService {
     }
     const knownCountries = await this.knownCountries();
     // No date is made up: an item with none of its own gives undated facts (see Linker).
+    const { publishedAt, title } = row;
     const linker = new Linker(manager, { id: newsItemId, body: item.text, publishedAt }, knownCountries);
     for (const event of result.events) await linker.linkEvent(event);
     const counters = await linker.finish();
@@ -370,3 +379,18 @@ const noChanges = () => ({
   meetingsCreated: 0, meetingsMerged: 0, proposalsCreated: 0, proposalsAdvanced: 0, followUpsClosed: 0, undatedEvents: 0,
 });
 
+/** The news item row of a prepared item: its own title and date, else those the extraction found, else the text's. */
+function newsItemRow({ item, result, searchKey, hash }: PreparedItem): NewNewsItem {
+  return {
+    url: item.url,
+    title: item.title ?? result.title ?? titleFromText(item.text),
+    body: item.text,
+    searchKey,
+    language: result.language,
+    publishedAt: item.publishedAt ?? result.publishedAt,
+    publisher: item.publisher,
+    publisherCountryCode: item.publisherCountry ?? (result.language === 'fa' ? 'IR' : null),
+    contentHash: hash,
+    extractorVersion: EXTRACTOR_VERSION,
+  };
+}

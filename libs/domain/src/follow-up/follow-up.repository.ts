@@ -142,8 +142,10 @@ export class FollowUpRepository {
       `SELECT f.id, f.description, f.proposal_id, f.meeting_id, f.origin_date::text AS origin_date,
               f.owner_codes::text[] AS owners, m.party_codes::text[] AS parties,
               ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = f.id) AS quotes
-       -- the candidates' ids first (each part an index lookup), then their rows by primary key
-       FROM (SELECT unnest($1::uuid[]) AS id
+       FROM follow_up_action f JOIN meeting m ON m.id = f.meeting_id
+       -- the candidates' ids first (each part an index lookup), then their rows by primary key (an array: a join to
+       -- the list was planned as a hash join over every follow-up while the table was small, and kept as it grew)
+       WHERE f.id = ANY(ARRAY(SELECT unnest($1::uuid[])
              UNION SELECT g.id FROM follow_up_action g WHERE g.proposal_id = ANY($2::uuid[])
              -- each meeting held in person, then its candidates, looked up with its values (OFFSET 0: each part read
              -- by index for each meeting, never turned into one join of all meetings and follow-ups)
@@ -168,9 +170,8 @@ export class FollowUpRepository {
                         OR (h.location_country_code IS NOT NULL AND h.location_country_code = ANY(g.party_codes)
                             AND NOT h.location_country_code = ANY(g.owner_codes)))
                  OFFSET 0) c
-            ) ids
-       JOIN follow_up_action f ON f.id = ids.id JOIN meeting m ON m.id = f.meeting_id
-       WHERE f.status IN ('OPEN', 'IN_PROGRESS') AND f.origin_date IS NOT NULL`,
+             ))
+         AND f.status IN ('OPEN', 'IN_PROGRESS') AND f.origin_date IS NOT NULL`,
       [query.ids, query.proposalIds, query.meetings.map((m) => m.id), query.meetings.map((m) => subsetKeys(m.parties).join(';'))],
     );
     return rows.map((row) => ({
