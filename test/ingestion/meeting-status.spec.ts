@@ -15,6 +15,8 @@ const ITEMS = {
   talksAnnounced: { text: fixture('status/04-talks-announced-ru.txt'), publishedAt: '2025-06-02', publisher: 'RIA', origin: 'talksAnnounced' },
   talksCancelled: { text: fixture('status/05-talks-cancelled-en.txt'), publishedAt: '2025-06-08', publisher: 'Example Wire', origin: 'talksCancelled' },
   undated: { text: fixture('status/06-undated-en.txt'), publisher: 'Example Wire', origin: 'undated' },
+  nextSession: { text: fixture('status/07-commission-next-session-en.txt'), publisher: 'Example Wire', origin: 'nextSession' },
+  metAgain: { text: fixture('status/08-commission-session-held-en.txt'), publisher: 'Example Wire', origin: 'metAgain' },
 } satisfies Record<string, NewsItemInput>;
 type Name = keyof typeof ITEMS;
 
@@ -98,6 +100,24 @@ describe('meeting status and dates, from real texts through ingestion', () => {
     await ingest('announced');
     expect((await meetingsOf(['IR', 'KZ'])).map((m) => m.status)).toEqual(['HELD', 'SCHEDULED']);
     expect((await visitFollowUp()).map((f) => f.status)).toEqual(['OPEN']); // announced is not done
+  });
+
+  it.each(permutations<Name>(['nextSession', 'metAgain']).map((order) => [order.join(' → '), order]))(
+    'a next session agreed closes when the parties next meet in person, wherever: %s',
+    async (_name, order) => {
+      await ingest(...(order as Name[]));
+      const rows = await dataSource.query(
+        `SELECT f.status, c.effective_date::text AS day, c.note, n.body LIKE '%Almaty%' AS from_that_report
+         FROM follow_up_action f JOIN follow_up_status_change c ON c.follow_up_id = f.id AND c.status = f.status
+         LEFT JOIN news_item n ON n.id = c.news_item_id`,
+      );
+      expect(rows).toEqual([{ status: 'DONE', day: '2025-09-19', note: 'closed automatically: the parties met again', from_that_report: true }]);
+    },
+  );
+
+  it('a next session agreed stays open while the parties have not met since', async () => {
+    await ingest('nextSession');
+    expect(await dataSource.query(`SELECT status FROM follow_up_action`)).toEqual([{ status: 'OPEN' }]);
   });
 
   it('an invitation to visit closes when the visit is reported held (the meeting need not be announced)', async () => {

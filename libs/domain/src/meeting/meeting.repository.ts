@@ -55,9 +55,6 @@ export interface NewParticipant {
   organization: string | null;
 }
 
-/** A meeting held in person that may show follow-ups done. */
-const IN_PERSON = `('MEETING', 'VISIT', 'SIGNING')`;
-
 /** All SQL that writes meetings, their parties, sources, readings and participants. */
 export class MeetingRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -219,48 +216,6 @@ export class MeetingRepository {
        WHERE meeting_id = $1 AND due_date_estimated`,
       [meetingId, JSON.stringify(due)],
     );
-  }
-
-  /**
-   * The first meeting held in person after `after` whose parties include all of `parties` (and, when
-   * `locations` is given, held in one of them), with its first report of being held; null when none.
-   */
-  async firstHeldAfter(
-    after: string,
-    parties: readonly string[],
-    locations: readonly string[] | null,
-  ): Promise<{ id: string; date: string; newsItemId: string | null } | null> {
-    // With places, the first at each place, read from the index of in-person meetings by place and date (a visit
-    // that has not taken place reads only the meetings there after that day, not every later meeting), then the
-    // earliest of those. Without, the meetings of one pair of the parties (meeting_pair, by date): the first day
-    // one of them was held after `after`, then the first of that day's by id. (Read by date from every meeting,
-    // a pair that seldom meets had tens of thousands of later meetings read at 1,000,000 meetings: 25–150 ms.)
-    const qualifies = (m: string) =>
-      `${m}.status = 'HELD' AND ${m}.review_status <> 'REJECTED' AND ${m}.type IN ${IN_PERSON} AND ${m}.party_codes @> $2::char(2)[]`;
-    const held = (place: string) =>
-      `SELECT m.id, m.date FROM meeting m
-       WHERE m.date > $1 AND ${qualifies('m')} ${place}
-       ORDER BY m.date, m.id LIMIT 1`;
-    const pair = !locations && parties.length >= 2 ? sortedSet(parties).slice(0, 2) : null;
-    // (the pair index holds dates newest first: read backwards, oldest first)
-    const byPair = `WITH first AS (
-         SELECT p.date FROM meeting_pair p JOIN meeting m ON m.id = p.meeting_id
-         WHERE p.a = $3 AND p.b = $4 AND p.date > $1 AND ${qualifies('m')}
-         ORDER BY p.date NULLS FIRST LIMIT 1)
-       SELECT m.id, m.date FROM first JOIN meeting_pair p ON p.a = $3 AND p.b = $4 AND p.date = first.date JOIN meeting m ON m.id = p.meeting_id
-       WHERE ${qualifies('m')} ORDER BY m.id LIMIT 1`;
-    const from = locations
-      ? `unnest($3::char(2)[]) AS place(code) CROSS JOIN LATERAL (${held('AND m.location_country_code = place.code')}) m`
-      : pair ? `(${byPair}) m` : `(${held('')}) m`;
-    const [row] = await preparedQuery(this.manager,
-      `SELECT m.id, m.date::text AS date,
-         (SELECT r.news_item_id FROM meeting_reading r WHERE r.meeting_id = m.id AND r.status = 'HELD' AND r.news_item_id IS NOT NULL
-          ORDER BY r.date NULLS LAST, r.reported_on NULLS LAST, r.news_item_id LIMIT 1) AS news_item_id
-       FROM ${from}
-       ORDER BY m.date, m.id LIMIT 1`,
-      locations ? [after, parties, locations] : pair ? [after, parties, pair[0], pair[1]] : [after, parties],
-    );
-    return row ? { id: row.id, date: row.date, newsItemId: row.news_item_id } : null;
   }
 
   /** Moves everything of `duplicateIds` onto `targetId` (sources, parties, participants, evidence, follow-ups, readings), then deletes them. */

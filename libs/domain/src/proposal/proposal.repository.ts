@@ -86,29 +86,6 @@ export class ProposalRepository {
     }
   }
 
-  /**
-   * For each query, the first accepted reading showing its proposal signed (or past it) on or after `from`,
-   * undated ones last; null where there is none. One statement for all of them.
-   */
-  async firstSigned(
-    queries: readonly { proposalId: string; from: string }[],
-  ): Promise<({ date: string | null; newsItemId: string | null; meetingId: string | null } | null)[]> {
-    if (!queries.length) return [];
-    const rows: { date: string | null; news_item_id: string | null; meeting_id: string | null; found: boolean }[] = await preparedQuery(this.manager,
-      `SELECT s.date, s.news_item_id, s.meeting_id, s.found IS NOT NULL AS found
-       FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS q(proposal_id, from_date, n)
-       LEFT JOIN LATERAL (
-         SELECT effective_date::text AS date, news_item_id, meeting_id, true AS found FROM proposal_status_change c
-         WHERE c.proposal_id = q.proposal_id AND c.accepted AND c.status IN ('SIGNED', 'IMPLEMENTING', 'COMPLETED')
-           AND (c.effective_date >= q.from_date OR c.effective_date IS NULL)
-         ORDER BY c.effective_date NULLS LAST, c.recorded_at LIMIT 1
-       ) s ON true
-       ORDER BY q.n`,
-      [queries.map((q) => q.proposalId), queries.map((q) => q.from)],
-    );
-    return rows.map((row) => (row.found ? { date: row.date, newsItemId: row.news_item_id, meetingId: row.meeting_id } : null));
-  }
-
   /** The party sets of the proposals `ids` (sorted): what a change of their status locks. */
   async partySets(ids: readonly string[]): Promise<string[][]> {
     const rows: { parties: string[] }[] = await preparedQuery(this.manager, `SELECT party_codes::text[] AS parties FROM proposal WHERE id = ANY($1::uuid[])`, [ids.filter(isUuid)]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   addDays, applyProposalHistories, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, partySetKey,
-  ProposalRepository, proposalStatusRank, sortedSet, type NewsItem, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
+  ProposalRepository, proposalStatusRank, sortedSet, type DoneTest, type NewsItem, type OpenFollowUp, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -329,47 +329,9 @@ export class Linker {
       proposalIds: [...this.touchedProposals.keys()],
       meetings: [...this.touchedMeetings].map(([id, parties]) => ({ id, parties })),
     });
-    const candidates = open.map((followUp) => ({ followUp, action: followUpIntent([followUp.description, ...followUp.quotes]) }));
-    // The signings that may close signing follow-ups, read at once (closing one follow-up changes no other's).
-    const signings = candidates.filter(({ followUp, action }) => action === 'SIGN' && followUp.proposalId);
-    const signed = new Map(
-      (await this.proposals.firstSigned(signings.map(({ followUp }) => ({ proposalId: followUp.proposalId!, from: followUp.originDate }))))
-        .map((found, i) => [signings[i].followUp, found]),
-    );
-    // (each closing fact is read on its own; the follow-ups are then closed in one statement)
-    const closings: Parameters<FollowUpRepository['closeAsDone']>[0][number][] = [];
-    for (const { followUp, action } of candidates) {
-      const closing = await this.closingFact(action, followUp, signed.get(followUp) ?? null);
-      if (closing) closings.push({ id: followUp.id, ...closing });
-    }
-    this.counters.followUpsClosed += await this.followUps.closeAsDone(closings);
-  }
-
-  private async closingFact(
-    action: string,
-    followUp: { proposalId: string | null; originDate: string; owners: string[]; parties: string[] },
-    signed: { date: string | null; newsItemId: string | null; meetingId: string | null } | null,
-  ): Promise<{ effectiveDate: string | null; newsItemId: string | null; meetingId: string | null; note: string } | null> {
-    if (action === 'SIGN' && followUp.proposalId) {
-      // A signing reported with no date still shows the agreement signed (that follow-up's date stays unknown).
-      return signed ? { effectiveDate: signed.date, newsItemId: signed.newsItemId, meetingId: signed.meetingId, note: 'closed automatically: the agreement was signed' } : null;
-    }
-    if (action === 'VISIT' || action === 'MEET') {
-      // A visit goes to the parties that do not own it; a next meeting may be anywhere. Only a meeting held
-      // shows it done (an announced one does not yet); its source is the first report of it taking place.
-      const destinations = action === 'VISIT' ? followUp.parties.filter((code) => !followUp.owners.includes(code)) : null;
-      if (destinations && destinations.length === 0) return null;
-      const met = await this.meetings.firstHeldAfter(followUp.originDate, action === 'VISIT' ? followUp.owners : followUp.parties, destinations);
-      return met
-        ? {
-            effectiveDate: met.date,
-            newsItemId: met.newsItemId,
-            meetingId: met.id,
-            note: action === 'VISIT' ? 'closed automatically: the visit took place' : 'closed automatically: the parties met again',
-          }
-        : null;
-    }
-    return null;
+    // (the facts that would show each done are read and the follow-ups closed in one statement)
+    const tests = open.flatMap((followUp) => doneTest(followUpIntent([followUp.description, ...followUp.quotes]), followUp) ?? []);
+    this.counters.followUpsClosed += await this.followUps.closeWhereDone(tests);
   }
 
   private known(code: string | null | undefined): string | null {
@@ -381,4 +343,22 @@ export class Linker {
 export function followUpOwners(followUp: ExtractedFollowUp, parties: string[], knownCountries: Set<string>): string[] {
   const owners = sortedSet(followUp.owners.filter((code) => knownCountries.has(code)));
   return owners.length ? owners : parties;
+}
+
+/**
+ * What would show an open follow-up done, by what it asks for: a signing follow-up, its agreement signed; a visit,
+ * a meeting of its owners held in a country it goes to (the parties that do not own it); a next meeting, a meeting
+ * of its parties held anywhere. Only a meeting held shows it done (an announced one does not yet).
+ */
+function doneTest(action: string, followUp: OpenFollowUp): DoneTest | null {
+  const from = followUp.originDate;
+  if (action === 'SIGN') {
+    return followUp.proposalId ? { id: followUp.id, from, proposalId: followUp.proposalId, note: 'closed automatically: the agreement was signed' } : null;
+  }
+  if (action === 'VISIT') {
+    const places = followUp.parties.filter((code) => !followUp.owners.includes(code));
+    return places.length ? { id: followUp.id, from, parties: followUp.owners, places, note: 'closed automatically: the visit took place' } : null;
+  }
+  if (action === 'MEET') return { id: followUp.id, from, parties: followUp.parties, places: null, note: 'closed automatically: the parties met again' };
+  return null;
 }
