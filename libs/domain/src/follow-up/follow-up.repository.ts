@@ -24,17 +24,20 @@ export interface FollowUpChangeFields {
   note?: string | null;
 }
 
+// The types of meeting held in person: the only ones that show a visit or a next meeting done.
+const IN_PERSON = `('MEETING', 'VISIT', 'SIGNING')`;
+
 // The day the parties of the held meeting `h` last met in person before it (with `where`, at a place), else
 // -infinity: an index read.
 const lastHeld = (where: string) =>
   `coalesce((SELECT p.date FROM meeting p
              WHERE p.party_codes = h.party_codes AND p.date < h.date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
-               AND p.type IN ('MEETING', 'VISIT', 'SIGNING') ${where}
+               AND p.type IN ${IN_PERSON} ${where}
              ORDER BY p.date DESC LIMIT 1), '-infinity'::date)`;
 
 // A meeting held in person (of parties including all of the test's, `q.party_set`) after the test's day.
 const heldInPerson = (m: string) =>
-  `${m}.status = 'HELD' AND ${m}.review_status <> 'REJECTED' AND ${m}.type IN ('MEETING', 'VISIT', 'SIGNING') AND ${m}.party_codes @> q.party_set`;
+  `${m}.status = 'HELD' AND ${m}.review_status <> 'REJECTED' AND ${m}.type IN ${IN_PERSON} AND ${m}.party_codes @> q.party_set`;
 // the first such meeting by date (with `place`, at that place)
 const heldAfter = (place: string) =>
   `SELECT m.id, m.date FROM meeting m WHERE m.date > q.from_date AND ${heldInPerson('m')} ${place} ORDER BY m.date, m.id LIMIT 1`;
@@ -54,9 +57,9 @@ const heldFact = (from: string, which: string) => `SELECT q.n, q.id, q.note, m.d
          WHERE q.proposal_id IS NULL AND ${which}`;
 
 /**
- * What would show an open follow-up done (see FollowUpRepository.closeWhereDone): its agreement signed, or a
- * meeting held in person of `parties` (at one of `places`), on or after the day it counts from; and the note its
- * closing gets.
+ * What would show an open follow-up done (see FollowUpRepository.closeWhereDone), from the day it counts from:
+ * its agreement signed on or after that day, or a meeting of `parties` (at one of `places`) held in person after
+ * it; and the note its closing gets.
  */
 export type DoneTest = { id: string; from: string; note: string } & (
   | { proposalId: string }
@@ -186,7 +189,7 @@ export class FollowUpRepository {
                         ${lastHeld('AND (h.location_country_code IS NULL OR p.location_country_code = h.location_country_code)')} AS visit
                  FROM meeting h
                  WHERE h.id = t.meeting_id AND h.status = 'HELD' AND h.date IS NOT NULL AND h.review_status <> 'REJECTED'
-                   AND h.type IN ('MEETING', 'VISIT', 'SIGNING')
+                   AND h.type IN ${IN_PERSON}
                  OFFSET 0) h
                -- the sets travel as keys ("IR,KZ", joined by ";"): an array of arrays of different lengths cannot; the
                -- stored origin date bounds the range read of the index of open follow-ups by owner set and origin date
