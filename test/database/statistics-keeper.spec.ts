@@ -31,24 +31,41 @@ describe('StatisticsKeeper', () => {
 
   it('analyzes a table once it has changed by more rows than it had, and at least the minimum', async () => {
     await db.query(TABLE('grows'));
+    await insert('grows', 1, 1);
     await db.query('ANALYZE grows');
     const keeper = new StatisticsKeeper(db, { minChanged: 1000, intervalMs: 0 });
 
-    await insert('grows', 1, 999);
+    await insert('grows', 2, 1000);
     await keeper.refresh();
-    expect(await statistics('grows')).toEqual({ analyzed: 1, rows: 0 }); // under the minimum: left
+    expect(await statistics('grows')).toEqual({ analyzed: 1, rows: 1 }); // under the minimum: left
 
-    await insert('grows', 1000, 1000);
+    await insert('grows', 1001, 1001);
     await keeper.refresh();
-    expect(await statistics('grows')).toEqual({ analyzed: 2, rows: 1000 });
+    expect(await statistics('grows')).toEqual({ analyzed: 2, rows: 1001 });
 
-    await insert('grows', 1001, 1999); // 999 changed, fewer than the 1,000 it had
+    await insert('grows', 1002, 2001); // 1,000 changed, fewer than the 1,001 it had
     await keeper.refresh();
     expect((await statistics('grows')).analyzed).toBe(2);
 
-    await insert('grows', 2000, 2000); // doubled
+    await insert('grows', 2002, 2002); // doubled
     await keeper.refresh();
-    expect(await statistics('grows')).toEqual({ analyzed: 3, rows: 2000 });
+    expect(await statistics('grows')).toEqual({ analyzed: 3, rows: 2002 });
+  });
+
+  it('analyzes a table analyzed while empty as soon as it has rows, and leaves it empty', async () => {
+    await db.query(TABLE('was_empty'));
+    await db.query('ANALYZE was_empty');
+    const keeper = new StatisticsKeeper(db, { minChanged: 1000, intervalMs: 0 });
+    await keeper.refresh();
+    expect(await statistics('was_empty')).toEqual({ analyzed: 1, rows: 0 }); // still empty: left
+
+    await insert('was_empty', 1, 3);
+    await keeper.refresh();
+    expect(await statistics('was_empty')).toEqual({ analyzed: 2, rows: 3 });
+
+    await insert('was_empty', 4, 6); // no longer empty: the minimum applies again
+    await keeper.refresh();
+    expect((await statistics('was_empty')).analyzed).toBe(2);
   });
 
   it('looks at most once per interval', async () => {
