@@ -39,8 +39,8 @@ describe('ingestion into a new database', () => {
       statistics = await evidenceStatistics();
     }
     expect(statistics.analyzed).toBe(2);
-    // analyzed once it had at least the minimum of 100 rows
-    expect(statistics.rows).toBeGreaterThanOrEqual(100);
+    // analyzed again once it had rows (it was analyzed empty), with what the first batches stored
+    expect(statistics.rows).toBeGreaterThan(0);
     expect(statistics.rows).toBeLessThanOrEqual(statistics.stored);
   }, 120_000);
 });
