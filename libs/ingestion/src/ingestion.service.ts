@@ -166,8 +166,9 @@ export class IngestionService {
   /**
    * Stores items in one transaction, each as if in a savepoint of its own. The items are first stored one after
    * the other with no savepoint (two statements fewer each), their news items all in one statement; only when one
-   * fails is that undone and the batch stored again, each item in a savepoint. A single item needs none: the transaction is its savepoint. The
-   * locks of every item are taken first, in one order, so transactions never wait on each other in a circle.
+   * fails is that undone and the batch stored again, each item in a savepoint. A single item needs none: the
+   * transaction is its savepoint. The locks of every item are taken first, in one order, so transactions never
+   * wait on each other in a circle.
    * The audit entries are written at the end, one statement per caller. A transaction that lost a deadlock or a
    * serialization race as a whole is run again.
    */
