@@ -226,29 +226,30 @@ export class IngestionService {
   ): Promise<Stored | null> {
     const outcomes: BatchItemOutcome[] = [];
     const audits: Stored['audits'] = [];
-    // Without savepoints, the news items are stored first, all in one statement; with, each in its item's savepoint.
+    // each new item's news item row; without savepoints, they are stored first, all in one statement (with, each in
+    // its item's savepoint)
+    const rows = entries.map(({ prepared }) => ('duplicateOf' in prepared ? null : newsItemRow(prepared)));
     let inserted: (string | null)[] | null = null;
     if (!savepoints) {
       await manager.query('SAVEPOINT ingest_batch');
-      const fresh = entries.map(({ prepared }) => prepared).filter((item): item is PreparedItem => !('duplicateOf' in item));
       try {
-        inserted = await new NewsItemRepository(manager).insertManyIfNew(fresh.map(newsItemRow));
+        const ids = await new NewsItemRepository(manager).insertManyIfNew(rows.filter((row) => row !== null));
+        let next = 0;
+        inserted = rows.map((row) => (row ? ids[next++] : null));
       } catch {
         await manager.query('ROLLBACK TO SAVEPOINT ingest_batch');
         return null;
       }
     }
-    let next = 0;
-    for (const { prepared: item, ctx } of entries) {
+    for (const [i, { prepared: item, ctx }] of entries.entries()) {
       if ('duplicateOf' in item) {
         outcomes.push({ ok: true, outcome: duplicate(item.duplicateOf) });
         continue;
       }
-      const newsItemId = inserted?.[next++];
       if (savepoints) await manager.query('SAVEPOINT ingest_item');
       for (let attempt = 1; ; attempt++) {
         try {
-          const { outcome, audit } = await this.store(manager, item, newsItemId);
+          const { outcome, audit } = await this.store(manager, item, rows[i]!, inserted?.[i]);
           outcomes.push({ ok: true, outcome });
           if (audit) audits.push({ ctx, audit });
           if (savepoints) await manager.query('RELEASE SAVEPOINT ingest_item');
@@ -272,15 +273,16 @@ export class IngestionService {
 
   /**
    * Stores one item in the caller's transaction (its locks already held): its outcome, and its audit entry to write.
-   * `inserted`: its news item as the caller has stored it already (its id, or null for a duplicate), else stored here.
+   * `row`: its news item (newsItemRow); `inserted`: that news item as the caller has stored it already (its id, or
+   * null for a duplicate), else stored here.
    */
   private async store(
     manager: EntityManager,
     prepared: PreparedItem,
+    row: NewNewsItem = newsItemRow(prepared),
     inserted?: string | null,
   ): Promise<{ outcome: IngestOutcome; audit: AuditRecord | null }> {
     const { item, result } = prepared;
-    const row = newsItemRow(prepared);
     const newsItems = new NewsItemRepository(manager);
     // Another transaction storing the same text or URL is waited for; then this one is the duplicate.
     const newsItemId = inserted !== undefined ? inserted : await newsItems.insertIfNew(row);

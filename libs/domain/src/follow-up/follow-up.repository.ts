@@ -115,6 +115,15 @@ export class FollowUpRepository {
   async createMany(rows: readonly { id: string; fields: NewFollowUpRow; change: FollowUpChangeFields }[], evidence: unknown[] | null = null): Promise<void> {
     if (!rows.length) return;
     const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+    const values: unknown[] = [
+      column((r) => r.id), column((r) => r.fields.description), column((r) => r.fields.horizon), column((r) => r.fields.dueDate),
+      column((r) => r.fields.dueDateEstimated), column((r) => r.fields.meetingId), column((r) => r.fields.proposalId),
+      column((r) => partySetKey(r.fields.owners)), column((r) => r.change.status), column((r) => r.change.effectiveDate),
+      column((r) => r.change.newsItemId ?? null), column((r) => r.change.meetingId ?? null), column((r) => r.change.apiKeyId ?? null),
+      column((r) => r.change.note ?? null),
+    ];
+    // (the evidence's parameters follow these)
+    const withEvidence = evidence ? `, evidence AS (\n         ${evidenceInsert(values.length + 1)}\n       )` : '';
     await preparedQuery(this.manager,
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::follow_up_horizon[], $4::date[], $5::boolean[], $6::uuid[], $7::uuid[], $8::text[],
@@ -128,19 +137,10 @@ export class FollowUpRepository {
        ), owners AS (
          INSERT INTO follow_up_owner (follow_up_id, country_code)
          SELECT input.id, c FROM input CROSS JOIN LATERAL unnest(string_to_array(input.owners, ',')::char(2)[]) AS c
-       )${evidence ? `, evidence AS (
-         ${evidenceInsert(15)}
-       )` : ''}
+       )${withEvidence}
        INSERT INTO follow_up_status_change (follow_up_id, status, effective_date, news_item_id, meeting_id, api_key_id, note)
        SELECT id, status, effective_date, news_item_id, change_meeting_id, api_key_id, note FROM input ORDER BY n`,
-      [
-        column((r) => r.id), column((r) => r.fields.description), column((r) => r.fields.horizon), column((r) => r.fields.dueDate),
-        column((r) => r.fields.dueDateEstimated), column((r) => r.fields.meetingId), column((r) => r.fields.proposalId),
-        column((r) => partySetKey(r.fields.owners)), column((r) => r.change.status), column((r) => r.change.effectiveDate),
-        column((r) => r.change.newsItemId ?? null), column((r) => r.change.meetingId ?? null), column((r) => r.change.apiKeyId ?? null),
-        column((r) => r.change.note ?? null),
-        ...(evidence ?? []),
-      ],
+      [...values, ...(evidence ?? [])],
     );
   }
 
