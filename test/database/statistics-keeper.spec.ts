@@ -68,6 +68,25 @@ describe('StatisticsKeeper', () => {
     expect((await statistics('was_empty')).analyzed).toBe(2);
   });
 
+  it('analyzes a table analyzed while empty before its writer has reported its counters', async () => {
+    await db.query(TABLE('unreported'));
+    await db.query('ANALYZE unreported');
+    const keeper = new StatisticsKeeper(db, { minChanged: 1000, intervalMs: 0 });
+    const runner = db.createQueryRunner();
+    try {
+      // a backend reports its counters at most once a second: one report now, so the insert after it waits
+      await runner.query('SELECT pg_stat_force_next_flush()');
+      await runner.query('SELECT 1');
+      await runner.query(`INSERT INTO unreported VALUES (1, 'row 1')`);
+      const [{ live }] = await db.query(`SELECT n_live_tup::int AS live FROM pg_stat_user_tables WHERE relname = 'unreported'`);
+      expect(live).toBe(0); // (the counters have not seen the row yet)
+      await keeper.refresh();
+    } finally {
+      await runner.release();
+    }
+    expect(await statistics('unreported')).toEqual({ analyzed: 2, rows: 1 });
+  });
+
   it('looks at most once per interval', async () => {
     await db.query(TABLE('throttled'));
     const keeper = new StatisticsKeeper(db, { minChanged: 100, intervalMs: 60_000 });
