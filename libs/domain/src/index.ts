@@ -16,6 +16,7 @@ export * from './shared/filter-sql.js';
 export { RelationReader, type EvidenceSubject } from './shared/relation.reader.js';
 export * from './shared/page.js';
 export * from './shared/entity-helpers.js';
+export * from './shared/ids.js';
 export { MeetingService, MEETING_COLUMN_GROUPS, type MeetingFields, type LogOutcomeInput, type MeetingColumnGroup } from './meeting/meeting.service.js';
 export { ProposalService, type SetProposalStatusInput } from './proposal/proposal.service.js';
 export { applyProposalHistory, applyProposalHistories } from './proposal/proposal-history.js';

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { preparedQuery } from '../shared/prepared-query.js';
+import { newId } from '../shared/ids.js';
 
 export interface NewNewsItem {
   url: string | null;
@@ -43,7 +43,7 @@ export class NewsItemRepository {
    */
   async insertManyIfNew(items: readonly NewNewsItem[]): Promise<(string | null)[]> {
     if (!items.length) return [];
-    const ids = items.map(() => randomUUID());
+    const ids = items.map(() => newId());
     const column = <T>(pick: (item: NewNewsItem) => T) => items.map(pick);
     const rows: { id: string }[] = await preparedQuery(this.manager,
       `INSERT INTO news_item (id, url, title, body, search_key, language, published_at, publisher, publisher_country_code, content_hash, extractor_version)

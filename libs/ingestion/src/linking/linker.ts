@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import {
-  addDays, applyProposalHistories, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, partySetKey,
+  addDays, applyProposalHistories, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, newId, partySetKey,
   ProposalRepository, proposalStatusRank, sortedSet, type DoneTest, type NewsItem, type OpenFollowUp, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
@@ -209,7 +208,7 @@ export class Linker {
       } else {
         this.counters.proposalsCreated++;
         const description = proposal.description.trim() || proposal.kind;
-        id = randomUUID();
+        id = newId();
         created.push({
           id,
           kind: proposal.kind,
@@ -251,7 +250,7 @@ export class Linker {
       }
     }
     const dueDate = followUp.dueDate ?? (date ? estimatedDueDate(followUp.horizon, date) : null);
-    const id = randomUUID();
+    const id = newId();
     this.pendingFollowUps.push({
       id,
       fields: {
