@@ -16,7 +16,8 @@ import { factories } from '../support/factories.js';
 // MeetingSourceLanguagePublisher1800000000005 (each source's language and publisher: meeting-source-order.spec) and
 // FollowUpMeetingSectors1800000000006 (each follow-up's copy of its meeting's sectors: rollups.spec) and
 // ParticipantMeetingCopies1800000000007 (each participation's copies of its meeting: actor-meetings.spec, rollups.spec)
-// and SetRefreshInline1800000000008 (the stored country sets computed in the triggers' own queries: rollups.spec).
+// and SetRefreshInline1800000000008 (the stored country sets computed in the triggers' own queries: rollups.spec) and
+// IdsInCreationOrder1800000000009 (ids the database makes begin with the time: test/database/ids.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -211,5 +212,16 @@ describe('the latest migrations, down and up again', () => {
       { calls: refreshers.slice().sort().map((fn) => `${fn}: inline`), owners: owned },
       { calls: refreshers.slice().sort().map((fn) => `${fn}: calls`), owners: owned },
     );
+  });
+
+  it('IdsInCreationOrder makes the database\'s ids of version 7, and down gives the random ones back', async () => {
+    const factory = factories(db);
+    const defaults = async () =>
+      [...new Set((await db.query(`SELECT column_default FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid' AND column_default IS NOT NULL`))
+        .map((row: { column_default: string }) => row.column_default))];
+    // the version of the id of a meeting made now
+    const version = async () => (await factory.createMeeting({ parties: ['IR', 'KZ'], date: '2025-02-03' })).id[14];
+    const state = async () => ({ defaults: await defaults(), version: await version() });
+    await expectDownAndUp('IdsInCreationOrder1800000000009', state, { defaults: ['uuid_v7()'], version: '7' }, { defaults: ['gen_random_uuid()'], version: '4' });
   });
 });

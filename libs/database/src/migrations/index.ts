@@ -25,6 +25,7 @@ import { MeetingSourceLanguagePublisher1800000000005 } from './1800000000005-mee
 import { FollowUpMeetingSectors1800000000006 } from './1800000000006-follow-up-meeting-sectors.js';
 import { ParticipantMeetingCopies1800000000007 } from './1800000000007-participant-meeting-copies.js';
 import { SetRefreshInline1800000000008 } from './1800000000008-set-refresh-inline.js';
+import { IdsInCreationOrder1800000000009 } from './1800000000009-ids-in-creation-order.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -114,4 +115,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   FollowUpMeetingSectors1800000000006,
   ParticipantMeetingCopies1800000000007,
   SetRefreshInline1800000000008,
+  IdsInCreationOrder1800000000009,
 ];

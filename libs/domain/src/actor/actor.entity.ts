@@ -1,8 +1,9 @@
 import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn, VersionColumn,
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation, UpdateDateColumn, VersionColumn,
 } from 'typeorm';
 import { Country } from '../country/country.entity.js';
 import { ACTOR_KINDS, type ActorKind } from '../shared/vocabulary.js';
+import { IdColumn } from '../shared/ids.js';
 
 /** A person or an organisation that takes part in meetings. */
 @Entity()
@@ -13,7 +14,7 @@ import { ACTOR_KINDS, type ActorKind } from '../shared/vocabulary.js';
 @Index('actor_match_compact_reversed', { synchronize: false })
 @Index(['nameKey', 'countryCode'])
 export class Actor {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Column({ type: 'enum', enum: ACTOR_KINDS, enumName: 'actor_kind' })

@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
 import { API_KEY_ROLES, type ApiKeyRole } from '../shared/vocabulary.js';
+import { IdColumn } from '../shared/ids.js';
 
 /** Only the SHA-256 of a key is stored; the key itself is shown once, when created. */
 @Entity()
 export class ApiKey {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Column({ type: 'char', length: 64, unique: true })

@@ -1,15 +1,16 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { FollowUpAction } from '../follow-up/follow-up-action.entity.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { NewsItem } from '../news-item/news-item.entity.js';
 import { Proposal } from '../proposal/proposal.entity.js';
+import { IdColumn } from '../shared/ids.js';
 
 /** A quote from a news item: `newsItem.body.slice(start, end) === quote`. Attached to exactly one fact. */
 @Entity()
 @Check('evidence_one_subject', 'num_nonnulls(meeting_id, proposal_id, follow_up_id) = 1')
 @Check('evidence_span', '"start" >= 0 AND "end" > "start"')
 export class Evidence {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Column('uuid')

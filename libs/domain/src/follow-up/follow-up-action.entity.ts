@@ -1,5 +1,5 @@
 import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation,
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, type Relation,
   UpdateDateColumn, VersionColumn,
 } from 'typeorm';
 import { Meeting } from '../meeting/meeting.entity.js';
@@ -9,6 +9,7 @@ import {
 } from '../shared/vocabulary.js';
 import { FollowUpOwner } from './follow-up-owner.entity.js';
 import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
+import { IdColumn } from '../shared/ids.js';
 
 @Entity()
 @Index('follow_up_open_owner_codes', { synchronize: false })
@@ -22,7 +23,7 @@ import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 // a list of some statuses in a due-date range: counted from the index alone, paged in due-date order
 @Index('follow_up_status_due', ['status', 'dueDate'])
 export class FollowUpAction {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Column({ type: 'text' })

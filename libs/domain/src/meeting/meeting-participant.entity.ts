@@ -1,12 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Actor } from '../actor/actor.entity.js';
 import { Meeting } from './meeting.entity.js';
+import { IdColumn } from '../shared/ids.js';
 
 @Entity()
 // an actor's meetings latest first, with their party sets, for meetings not rejected (migration ParticipantMeetingCopies)
 @Index('meeting_participant_actor_date', { synchronize: false })
 export class MeetingParticipant {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Index()

@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { ApiKey } from '../api-key/api-key.entity.js';
 import { NewsItem } from '../news-item/news-item.entity.js';
 import { DATE_SOURCES, type DateSource, EVENT_STATUSES, type EventStatus } from '../shared/vocabulary.js';
 import { Meeting } from './meeting.entity.js';
+import { IdColumn } from '../shared/ids.js';
 
 /**
  * One report's reading of a meeting (or an analyst's): whether it was held, is scheduled or was cancelled,
@@ -11,7 +12,7 @@ import { Meeting } from './meeting.entity.js';
  */
 @Entity()
 export class MeetingReading {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Index()

@@ -1,5 +1,5 @@
 import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn,
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany,
   type Relation, UpdateDateColumn, VersionColumn,
 } from 'typeorm';
 import { Country } from '../country/country.entity.js';
@@ -9,6 +9,7 @@ import {
 } from '../shared/vocabulary.js';
 import { MeetingParticipant } from './meeting-participant.entity.js';
 import { MeetingParty } from './meeting-party.entity.js';
+import { IdColumn } from '../shared/ids.js';
 
 @Entity()
 @Index('meeting_party_codes_date', { synchronize: false })
@@ -19,7 +20,7 @@ import { MeetingParty } from './meeting-party.entity.js';
 @Index('meeting_scheduled_date', { synchronize: false })
 @Index('meeting_summary_trgm', { synchronize: false })
 export class Meeting {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Column({ type: 'enum', enum: EVENT_TYPES, enumName: 'event_type' })

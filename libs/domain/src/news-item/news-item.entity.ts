@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Country } from '../country/country.entity.js';
+import { IdColumn } from '../shared/ids.js';
 
 @Entity()
 // A trigram GIN index, made by a migration (TypeORM cannot declare the operator class).
@@ -7,7 +8,7 @@ import { Country } from '../country/country.entity.js';
 // The list's order, newest first, undated last (migration NewsItemList: TypeORM cannot declare NULLS LAST).
 @Index('news_item_listed', { synchronize: false })
 export class NewsItem {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Index({ unique: true, where: 'url IS NOT NULL' })

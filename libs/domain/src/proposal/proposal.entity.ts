@@ -1,5 +1,5 @@
 import {
-  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation,
+  Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, type Relation,
   UpdateDateColumn, VersionColumn,
 } from 'typeorm';
 import { Meeting } from '../meeting/meeting.entity.js';
@@ -8,6 +8,7 @@ import {
 } from '../shared/vocabulary.js';
 import { ProposalParty } from './proposal-party.entity.js';
 import { ProposalStatusChange } from './proposal-status-change.entity.js';
+import { IdColumn } from '../shared/ids.js';
 
 @Entity()
 // A trigram GIN index, made by a migration (TypeORM cannot declare the operator class).
@@ -16,7 +17,7 @@ import { ProposalStatusChange } from './proposal-status-change.entity.js';
 @Index('proposal_party_codes_gin', { synchronize: false })
 @Index('proposal_status_date_desc_id', { synchronize: false })
 export class Proposal {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Index()

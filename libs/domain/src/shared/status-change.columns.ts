@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { ApiKey } from '../api-key/api-key.entity.js';
 import { Meeting } from '../meeting/meeting.entity.js';
 import { NewsItem } from '../news-item/news-item.entity.js';
+import { IdColumn } from './ids.js';
 
 /** What every history row has: when the change took effect and where it came from. */
 export abstract class StatusChangeColumns {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   /**

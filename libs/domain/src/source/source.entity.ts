@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { SOURCE_KINDS, SOURCE_STATES, type SourceKind, type SourceState } from '../shared/vocabulary.js';
+import { IdColumn } from '../shared/ids.js';
 
 /** A feed, JSON Lines URL or server folder that is polled for news items. */
 @Entity()
 export class Source {
-  @PrimaryGeneratedColumn('uuid')
+  @IdColumn()
   id: string;
 
   @Column({ type: 'enum', enum: SOURCE_KINDS, enumName: 'source_kind' })
