@@ -6,7 +6,7 @@ import { PrimaryColumn } from 'typeorm';
  * sort one after the other, so a new row's entry in each index keyed by an id (its primary key, the foreign keys of
  * the rows that refer to it) goes to the end of the index, into pages just written and still in memory, not into a
  * page anywhere in the index, read from disk in a large database. The database's own defaults make the same kind
- * (`uuid_v7()`, see migration IdsInCreationOrder).
+ * (`uuid_v7()`, see migration IdsInCreationOrder1800000000009).
  */
 export const newId = (): string => v7();
 
