@@ -17,7 +17,8 @@ import { factories } from '../support/factories.js';
 // FollowUpMeetingSectors1800000000006 (each follow-up's copy of its meeting's sectors: rollups.spec) and
 // ParticipantMeetingCopies1800000000007 (each participation's copies of its meeting: actor-meetings.spec, rollups.spec)
 // and SetRefreshInline1800000000008 (the stored country sets computed in the triggers' own queries: rollups.spec) and
-// IdsInCreationOrder1800000000009 (ids the database makes begin with the time: test/database/ids.spec).
+// IdsInCreationOrder1800000000009 (ids the database makes begin with the time: test/database/ids.spec) and
+// ScoreCellsWithoutStatistics1800000000010 (ANALYZE leaves the score rollup's cells out: below).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -223,5 +224,19 @@ describe('the latest migrations, down and up again', () => {
     const version = async () => (await factory.createMeeting({ parties: ['IR', 'KZ'], date: '2025-02-03' })).id[14];
     const state = async () => ({ defaults: await defaults(), version: await version() });
     await expectDownAndUp('IdsInCreationOrder1800000000009', state, { defaults: ['uuid_v7()'], version: '7' }, { defaults: ['gen_random_uuid()'], version: '4' });
+  });
+
+  it('ScoreCellsWithoutStatistics leaves the score rollup\'s cells out of ANALYZE, and down puts them back', async () => {
+    await factories(db).createMeeting({ parties: ['IR', 'KZ'], date: '2025-02-03' });
+    await db.query('ANALYZE rollup_score');
+    const analyzed = (await db.query(`SELECT attname FROM pg_stats WHERE tablename = 'rollup_score' ORDER BY 1`)).map((row: { attname: string }) => row.attname);
+    expect(analyzed).toEqual(['a', 'b', 'month', 'shard']);
+    // each cell column's statistics target (0: none gathered; -1: the default)
+    const targets = async () =>
+      (await db.query(`SELECT attname, coalesce(attstattarget::int, -1) AS target FROM pg_attribute
+                       WHERE attrelid = 'rollup_score'::regclass AND attname IN ('meetings', 'advanced', 'signed', 'overdue') ORDER BY 1`))
+        .map((row: { attname: string; target: number }) => `${row.attname} ${row.target}`);
+    const cells = (target: number) => ['advanced', 'meetings', 'overdue', 'signed'].map((column) => `${column} ${target}`);
+    await expectDownAndUp('ScoreCellsWithoutStatistics1800000000010', targets, cells(0), cells(-1));
   });
 });

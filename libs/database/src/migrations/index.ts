@@ -26,6 +26,7 @@ import { FollowUpMeetingSectors1800000000006 } from './1800000000006-follow-up-m
 import { ParticipantMeetingCopies1800000000007 } from './1800000000007-participant-meeting-copies.js';
 import { SetRefreshInline1800000000008 } from './1800000000008-set-refresh-inline.js';
 import { IdsInCreationOrder1800000000009 } from './1800000000009-ids-in-creation-order.js';
+import { ScoreCellsWithoutStatistics1800000000010 } from './1800000000010-score-cells-without-statistics.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -116,4 +117,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ParticipantMeetingCopies1800000000007,
   SetRefreshInline1800000000008,
   IdsInCreationOrder1800000000009,
+  ScoreCellsWithoutStatistics1800000000010,
 ];
