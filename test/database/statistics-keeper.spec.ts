@@ -87,6 +87,26 @@ describe('StatisticsKeeper', () => {
     expect(await statistics('unreported')).toEqual({ analyzed: 2, rows: 1 });
   });
 
+  it('leaves a table emptied by the changes that filled it (a queue)', async () => {
+    await db.query(TABLE('queue'));
+    await insert('queue', 1, 1);
+    await db.query('ANALYZE queue');
+    const keeper = new StatisticsKeeper(db, { minChanged: 100, intervalMs: 0 });
+    const runner = db.createQueryRunner();
+    try {
+      await runner.query(`INSERT INTO queue SELECT g, 'row ' || g FROM generate_series(2, 500) g`);
+      await runner.query('DELETE FROM queue');
+      await runner.query('SELECT pg_stat_force_next_flush()');
+    } finally {
+      await runner.release();
+    }
+    await keeper.refresh();
+    expect((await statistics('queue')).analyzed).toBe(1);
+    await insert('queue', 1, 500); // rows left: analyzed
+    await keeper.refresh();
+    expect(await statistics('queue')).toEqual({ analyzed: 2, rows: 500 });
+  });
+
   it('looks at most once per interval', async () => {
     await db.query(TABLE('throttled'));
     const keeper = new StatisticsKeeper(db, { minChanged: 100, intervalMs: 60_000 });

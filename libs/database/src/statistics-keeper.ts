@@ -29,7 +29,9 @@ export interface StatisticsKeeperOptions {
  * it at nothing, so a sequential scan wins over any index, and no analysis of it makes that plan again until the
  * minimum is reached (the proposal lookup of linking, planned before the first proposal was stored, read every
  * proposal and, for each, every reading: 9-12 ms a call over the first 60 items of a new database). Analyzing a
- * table makes every cached plan that reads it again.
+ * table makes every cached plan that reads it again. A table with no rows left is not analyzed for its changes:
+ * the queues the rollups use at commit, emptied by the transaction that fills them, changed by more rows than they
+ * had at every look, and were analyzed at every look (about 6 ms a look at 1,000,000 meetings).
  */
 export class StatisticsKeeper {
   private readonly minChanged: number;
@@ -68,7 +70,7 @@ export class StatisticsKeeper {
     const grown: { name: string }[] = await this.dataSource.query(
       `SELECT format('%I.%I', s.schemaname, s.relname) AS name
        FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-       WHERE s.n_mod_since_analyze >= greatest($1, c.reltuples)
+       WHERE (s.n_mod_since_analyze >= greatest($1, c.reltuples) AND s.n_live_tup > 0)
           OR (c.reltuples = 0 AND c.relpages = 0 AND pg_relation_size(c.oid) > 0)`,
       [this.minChanged],
     );
