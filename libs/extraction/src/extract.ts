@@ -10,7 +10,7 @@ import { type DateHit, findDates, findPublicationDate } from './dates.js';
 import { allHitsOf, background, type Doc, evidence, hasHit, hitsIn, memo, type Memo, mentionsIn, remember } from './document.js';
 import { findFollowUps } from './follow-ups.js';
 import { addDays } from './jalali.js';
-import { alternativesOf, compile, rx } from './lexicon.js';
+import { alternativesOf, compile } from './lexicon.js';
 import { COUNTRY_NAMES, findMentions, type Mention } from './gazetteer.js';
 import { detectScriptLanguage } from './language.js';
 import { keyText, type KeyedText } from './normalize.js';
