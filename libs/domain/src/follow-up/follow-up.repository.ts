@@ -24,31 +24,30 @@ export interface FollowUpChangeFields {
   note?: string | null;
 }
 
-// The types of meeting held in person: the only ones that show a visit or a next meeting done.
-const IN_PERSON = `('MEETING', 'VISIT', 'SIGNING')`;
+// Meeting `m` held in person (and not rejected): the only kind that shows a visit or a next meeting done.
+const heldInPerson = (m: string) =>
+  `${m}.status = 'HELD' AND ${m}.review_status <> 'REJECTED' AND ${m}.type IN ('MEETING', 'VISIT', 'SIGNING')`;
 
 // The day the parties of the held meeting `h` last met in person before it (with `where`, at a place), else
 // -infinity: an index read.
 const lastHeld = (where: string) =>
   `coalesce((SELECT p.date FROM meeting p
-             WHERE p.party_codes = h.party_codes AND p.date < h.date AND p.status = 'HELD' AND p.review_status <> 'REJECTED'
-               AND p.type IN ${IN_PERSON} ${where}
+             WHERE p.party_codes = h.party_codes AND p.date < h.date AND ${heldInPerson('p')} ${where}
              ORDER BY p.date DESC LIMIT 1), '-infinity'::date)`;
 
-// A meeting held in person (of parties including all of the test's, `q.party_set`) after the test's day.
-const heldInPerson = (m: string) =>
-  `${m}.status = 'HELD' AND ${m}.review_status <> 'REJECTED' AND ${m}.type IN ${IN_PERSON} AND ${m}.party_codes @> q.party_set`;
+// A meeting held in person of parties including all of the test's (`q.party_set`).
+const heldByAll = (m: string) => `${heldInPerson(m)} AND ${m}.party_codes @> q.party_set`;
 // the first such meeting by date (with `place`, at that place)
 const heldAfter = (place: string) =>
-  `SELECT m.id, m.date FROM meeting m WHERE m.date > q.from_date AND ${heldInPerson('m')} ${place} ORDER BY m.date, m.id LIMIT 1`;
+  `SELECT m.id, m.date FROM meeting m WHERE m.date > q.from_date AND ${heldByAll('m')} ${place} ORDER BY m.date, m.id LIMIT 1`;
 // the first such meeting of the first two parties' pair (the pair index holds dates newest first: read backwards)
 const heldByPair = `WITH first AS (
              SELECT p.date FROM meeting_pair p JOIN meeting m ON m.id = p.meeting_id
-             WHERE p.a = q.party_set[1] AND p.b = q.party_set[2] AND p.date > q.from_date AND ${heldInPerson('m')}
+             WHERE p.a = q.party_set[1] AND p.b = q.party_set[2] AND p.date > q.from_date AND ${heldByAll('m')}
              ORDER BY p.date NULLS FIRST LIMIT 1)
            SELECT m.id, m.date FROM first
            JOIN meeting_pair p ON p.a = q.party_set[1] AND p.b = q.party_set[2] AND p.date = first.date JOIN meeting m ON m.id = p.meeting_id
-           WHERE ${heldInPerson('m')} ORDER BY m.id LIMIT 1`;
+           WHERE ${heldByAll('m')} ORDER BY m.id LIMIT 1`;
 // the fact of a meeting test: the earliest meeting `from` gives, with its first report of being held
 const heldFact = (from: string, which: string) => `SELECT q.n, q.id, q.note, m.date,
            (SELECT r.news_item_id FROM meeting_reading r WHERE r.meeting_id = m.id AND r.status = 'HELD' AND r.news_item_id IS NOT NULL
@@ -188,8 +187,7 @@ export class FollowUpRepository {
                  SELECT h.party_codes, h.date, h.location_country_code, ${lastHeld('')} AS meet,
                         ${lastHeld('AND (h.location_country_code IS NULL OR p.location_country_code = h.location_country_code)')} AS visit
                  FROM meeting h
-                 WHERE h.id = t.meeting_id AND h.status = 'HELD' AND h.date IS NOT NULL AND h.review_status <> 'REJECTED'
-                   AND h.type IN ${IN_PERSON}
+                 WHERE h.id = t.meeting_id AND h.date IS NOT NULL AND ${heldInPerson('h')}
                  OFFSET 0) h
                -- the sets travel as keys ("IR,KZ", joined by ";"): an array of arrays of different lengths cannot; the
                -- stored origin date bounds the range read of the index of open follow-ups by owner set and origin date
