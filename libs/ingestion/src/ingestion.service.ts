@@ -34,6 +34,8 @@ export const EXTRACTOR_VERSION = 'dyad-extraction/1';
 export interface PreparedItem {
   item: ValidItem;
   hash: string;
+  /** Its own title, else the extraction's, else its first sentence (lists never show an item untitled). */
+  title: string | null;
   searchKey: string;
   result: ExtractionResult;
   /** The country sets its linking locks (see linkingLocks): items whose locks do not conflict are stored side by side. */
@@ -152,7 +154,7 @@ export class IngestionService {
     // an item with no title line takes its first sentence, so lists never show it untitled
     const title = item.title ?? result.title ?? titleFromText(item.text);
     const searchKey = title ? `${searchKeyOf(title)} ${textKey}` : textKey;
-    return { item, hash, searchKey, result, locks: linkingLocks(result.events, knownCountries) };
+    return { item, hash, title, searchKey, result, locks: linkingLocks(result.events, knownCountries) };
   }
 
   /**
@@ -382,11 +384,11 @@ const noChanges = () => ({
   meetingsCreated: 0, meetingsMerged: 0, proposalsCreated: 0, proposalsAdvanced: 0, followUpsClosed: 0, undatedEvents: 0,
 });
 
-/** The news item row of a prepared item: its own title and date, else those the extraction found, else the text's. */
-function newsItemRow({ item, result, searchKey, hash }: PreparedItem): NewNewsItem {
+/** The news item row of a prepared item: its own date, else the one the extraction found. */
+function newsItemRow({ item, result, title, searchKey, hash }: PreparedItem): NewNewsItem {
   return {
     url: item.url,
-    title: item.title ?? result.title ?? titleFromText(item.text),
+    title,
     body: item.text,
     searchKey,
     language: result.language,
