@@ -13,7 +13,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // bits are the milliseconds since 1970, the version bits are 0111, the rest is gen_random_uuid()'s random bits.
 // Rows made before keep their ids.
 
-export const ID_TABLES = [
+const ID_TABLES = [
   'actor', 'api_key', 'evidence', 'follow_up_action', 'follow_up_status_change', 'meeting', 'meeting_participant',
   'meeting_reading', 'news_item', 'proposal', 'proposal_status_change', 'source',
 ] as const;
