@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase, undoMigrationsThrough } from '../support/database.js';
 import { factories } from '../support/factories.js';
+import { scoreDaysSql } from '../support/score-days.js';
 
 // The latest migrations' up and down, each run back to what was there before and forward again:
 // ScoreApplyGenericPlans1799980000000 (the score rollup's apply keeps one plan per query for the session; its
@@ -18,7 +19,9 @@ import { factories } from '../support/factories.js';
 // ParticipantMeetingCopies1800000000007 (each participation's copies of its meeting: actor-meetings.spec, rollups.spec)
 // and SetRefreshInline1800000000008 (the stored country sets computed in the triggers' own queries: rollups.spec) and
 // IdsInCreationOrder1800000000009 (ids the database makes begin with the time: test/database/ids.spec) and
-// ScoreCellsWithoutStatistics1800000000010 (ANALYZE leaves the score rollup's cells out: below).
+// ScoreCellsWithoutStatistics1800000000010 (ANALYZE leaves the score rollup's cells out: below) and
+// ScoreWholeMonths1800000000011 (the score rollup's whole months as one number per term: below; its values checked
+// against a recomputation by rollups.spec and against the base rows by rollup-reads.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -238,5 +241,24 @@ describe('the latest migrations, down and up again', () => {
         .map((row: { attname: string; target: number }) => `${row.attname} ${row.target}`);
     const cells = (target: number) => ['advanced', 'meetings', 'overdue', 'signed'].map((column) => `${column} ${target}`);
     await expectDownAndUp('ScoreCellsWithoutStatistics1800000000010', targets, cells(0), cells(-1));
+  });
+
+  it('ScoreWholeMonths writes a month a meeting covers whole as one number, and down back as cells, the days unchanged', async () => {
+    await factories(db).createMeeting({ parties: ['CN', 'IQ'], date: '2025-04-13' });
+    const pair = `s.a = 'CN' AND s.b = 'IQ'`;
+    const state = async () => {
+      const whole = (await db.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'rollup_score' AND column_name LIKE 'whole%'`))[0].n;
+      // the weight on 13 April (the first day) and 1 May, and which months of the pair have cells
+      const days = whole
+        ? `SELECT month, day, w FROM (${scoreDaysSql(pair)}) d`
+        : `SELECT s.month, i AS day, s.meetings[i] AS w FROM rollup_score s, generate_series(1, 31) i WHERE ${pair}`;
+      const weights = await db.query(`SELECT round(w::numeric, 9)::float8 AS w FROM (${days}) d
+        WHERE (month, day) IN (('2025-04-01'::date, 13), ('2025-05-01'::date, 1)) ORDER BY month`);
+      const withCells = await db.query(`SELECT count(*)::int AS n FROM rollup_score s WHERE ${pair} AND meetings IS NOT NULL`);
+      return { whole, weights: weights.map((row: { w: number }) => row.w), withCells: withCells[0].n };
+    };
+    const weights = [1, Number((0.5 ** (18 / 365)).toFixed(9))];
+    // 25 months: the first and last in part, 23 whole
+    await expectDownAndUp('ScoreWholeMonths1800000000011', state, { whole: 4, weights, withCells: 2 }, { whole: 0, weights, withCells: 25 });
   });
 });

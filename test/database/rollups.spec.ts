@@ -3,6 +3,7 @@ import { MeetingService, ProposalService, FollowUpService, AuditService, Request
 import type { DataSource, QueryRunner } from 'typeorm';
 import { createTestDatabase, participantCopies, type TestDatabase } from '../support/database.js';
 import { factories } from '../support/factories.js';
+import { scoreDaysSql } from '../support/score-days.js';
 import { seededRandom as random } from '../support/random.js';
 
 // The rollups and stored party sets, kept by triggers through random writes of every kind, equal a
@@ -38,8 +39,8 @@ async function rollups(db: DataSource) {
     scoreItems: await read(`SELECT item, term, a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2, 3, 4, 5`),
     score: await read(`SELECT month::text, a, b, array_agg(round(w::numeric, 6) ORDER BY i) AS meetings, array_agg(adv ORDER BY i) AS advanced,
       array_agg(sig ORDER BY i) AS signed, array_agg(ovd ORDER BY i) AS overdue
-      FROM (SELECT month, a, b, i, sum(meetings[i]) AS w, sum(advanced[i])::int AS adv, sum(signed[i])::int AS sig, sum(overdue[i])::int AS ovd
-            FROM rollup_score, generate_series(1, 31) i GROUP BY 1, 2, 3, 4) cells
+      FROM (SELECT month, a, b, day AS i, sum(w) AS w, sum(adv)::int AS adv, sum(sig)::int AS sig, sum(ovd)::int AS ovd
+            FROM (${scoreDaysSql()}) days GROUP BY 1, 2, 3, 4) cells
       GROUP BY 1, 2, 3 HAVING bool_or(abs(w) >= 1e-9 OR adv <> 0 OR sig <> 0 OR ovd <> 0) ORDER BY 1, 2, 3`),
     partySets: await read(`SELECT 'm' AS t, id, party_codes FROM meeting UNION ALL SELECT 'p', id, party_codes FROM proposal
       UNION ALL SELECT 'f', id, party_codes FROM follow_up_action UNION ALL SELECT 's', id, ARRAY[funnel_step::text]::char(2)[] FROM proposal ORDER BY 1, 2`),
@@ -317,9 +318,12 @@ describe('rollups', () => {
   it('write the score cells a rebuild writes from a batch of ranges starting and ending mid-month, and none a removal emptied', async () => {
     const db = dataSources[0];
     await emptied(db);
-    // every row as stored, none summed over shards or left out: both batches go through one connection (one shard)
-    const cellsSql = `SELECT month::text, a, b, array(SELECT round(w::numeric, 6) FROM unnest(meetings) w) AS meetings, advanced, signed, overdue
-      FROM rollup_score ORDER BY 1, 2, 3`;
+    // every row as stored, none summed over shards or left out: both batches go through one connection (one shard);
+    // which terms have cells (the months ranges cover in part) and each day's values
+    const cellsSql = `SELECT month::text, a, b, ARRAY[meetings IS NULL, advanced IS NULL, signed IS NULL, overdue IS NULL] AS whole_only,
+        (SELECT array_agg(round(d.w::numeric, 6) ORDER BY d.day) FROM (${scoreDaysSql('s.month = r.month AND s.a = r.a AND s.b = r.b AND s.shard = r.shard')}) d) AS w,
+        (SELECT array_agg(ARRAY[d.adv, d.sig, d.ovd] ORDER BY d.day) FROM (${scoreDaysSql('s.month = r.month AND s.a = r.a AND s.b = r.b AND s.shard = r.shard')}) d) AS counts
+      FROM rollup_score r ORDER BY 1, 2, 3`;
     const runner = db.createQueryRunner();
     const rebuilt = async () => {
       await runner.startTransaction();
@@ -406,10 +410,13 @@ describe('rollups', () => {
     // the score: a held meeting counts for each of its dyads for 730 days, with its weight halving each 365
     const pairs = await db.query(`SELECT a, b, s::text, e::text FROM rollup_score_item ORDER BY 1, 2`);
     expect(pairs).toEqual(['IR-KZ', 'IR-RU', 'KZ-RU'].map((pair) => ({ a: pair.slice(0, 2), b: pair.slice(3), s: '2025-04-13', e: '2027-04-12' })));
-    const [cells] = await db.query(`SELECT meetings[13] AS first, meetings[12] AS before FROM rollup_score WHERE a = 'IR' AND b = 'KZ' AND month = '2025-04-01'`);
-    expect(cells).toEqual({ first: 1, before: 0 });
-    const [later] = await db.query(`SELECT meetings[13] AS w FROM rollup_score WHERE a = 'IR' AND b = 'KZ' AND month = '2026-04-01'`);
-    expect(later.w).toBeCloseTo(0.5, 12);
+    const day = async (month: string, i: number) =>
+      (await db.query(`SELECT w FROM (${scoreDaysSql(`s.a = 'IR' AND s.b = 'KZ' AND s.month = '${month}'`)}) d WHERE day = ${i}`))[0].w;
+    expect([await day('2025-04-01', 13), await day('2025-04-01', 12)]).toEqual([1, 0]);
+    expect(await day('2026-04-01', 13)).toBeCloseTo(0.5, 12);
+    // a month it covers whole holds one number, no cells; its first month (from the 13th) cells
+    expect(await db.query(`SELECT month::text, meetings IS NULL AS whole FROM rollup_score WHERE a = 'IR' AND b = 'KZ' AND month IN ('2025-04-01', '2025-05-01')
+      ORDER BY 1`)).toEqual([{ month: '2025-04-01', whole: false }, { month: '2025-05-01', whole: true }]);
     expect(await db.query(`SELECT count(*)::int AS n FROM rollup_score WHERE a = 'IR' AND b = 'KZ' AND month > '2027-04-01'`)).toEqual([{ n: 0 }]);
     await db.query(`DELETE FROM meeting WHERE id = $1`, [id]);
     expect(await db.query(`SELECT * FROM rollup_score`)).toEqual([]);

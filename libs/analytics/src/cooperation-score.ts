@@ -79,20 +79,25 @@ const rawSql = (weight: string, signed: string, advanced: string, overdue: strin
 /** The 0–100 score of a raw score (SQL expression). */
 const scoreOfRaw = (raw: string) => `round((100 * (1 - exp(-greatest(${raw}, 0) / ${SCORE_SCALE})))::numeric, 1)::float8`;
 
+// what a meeting weight stored as of 2000-01-01 counts on day `r` (SQL expression), as rollup_score's functions scale it
+const DECAY = (r: string) => `power(2::float8, ('2000-01-01'::date - ${r}) / ${MEETING_HALF_LIFE_DAYS}::float8)`;
+
 /**
  * A query of rows (a, b, r, weight, signed, advanced, overdue, raw, score): the score's inputs and the score of
  * each dyad that `pair` keeps on each reference date of CTE `refs` (column r), read from the stored inputs
- * (rollup_score: per dyad, month and shard, one cell per day; migrations ScoreRollup1797600000000 and
- * ScoreRollupShards1798100000001), the shards summed, one row per dyad and date. The facts are every fact of the
- * dyad: the stored score answers filters of at most the dyad's two countries and dates. A dyad with no row has
- * nothing in the window (0).
+ * (rollup_score: per dyad, month and shard; migrations ScoreRollup1797600000000 and ScoreRollupShards1798100000001),
+ * the shards summed, one row per dyad and date. A day's input is its month's whole-month number plus the day's cell
+ * (ScoreWholeMonths1800000000011): the meetings' number is a sum of weights as of 2000-01-01, scaled to the day as
+ * the cells are. The facts are every fact of the dyad: the stored score answers filters of at most the dyad's two
+ * countries and dates. A dyad with no row has nothing in the window (0).
  */
 export function storedScoreInputsSql(refs: string, pair: (a: string, b: string) => string): string {
-  const cell = (column: string) => `sum(s.${column}[extract(day FROM ref.r)::int])`;
+  const cell = (column: string) => `coalesce(s.${column}[extract(day FROM ref.r)::int], 0)`;
+  const count = (column: string) => `sum(s.whole_${column} + ${cell(column)})::int`;
   return `SELECT a, b, r, weight, signed, advanced, overdue, raw, ${scoreOfRaw('raw')} AS score
     FROM (SELECT *, ${rawSql('weight', 'signed', 'advanced', 'overdue')} AS raw
-          FROM (SELECT s.a, s.b, ref.r, ${cell('meetings')} AS weight, ${cell('signed')}::int AS signed, ${cell('advanced')}::int AS advanced,
-                       ${cell('overdue')}::int AS overdue
+          FROM (SELECT s.a, s.b, ref.r, sum(s.whole_meetings * ${DECAY('ref.r')} + ${cell('meetings')}) AS weight,
+                       ${count('signed')} AS signed, ${count('advanced')} AS advanced, ${count('overdue')} AS overdue
                 FROM ${refs} ref JOIN rollup_score s ON s.month = date_trunc('month', ref.r)::date AND ${pair('s.a', 's.b')}
                 GROUP BY 1, 2, 3) cells) inputs`;
 }

@@ -187,7 +187,8 @@ const monthCells = `    -- each changed range month by month: whole months summe
       FROM grp g
     )`;
 
-const current = applyFunction(
+// (ScoreWholeMonths1800000000011 replaced it; its down restores this one)
+export const scoreApplyBySteps = applyFunction(
   `
     emptied_month date[];
     emptied_a char(2)[];
@@ -231,7 +232,7 @@ export class ScoreApplyBySteps1799900000000 implements MigrationInterface {
   name = 'ScoreApplyBySteps1799900000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(current);
+    await queryRunner.query(scoreApplyBySteps);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

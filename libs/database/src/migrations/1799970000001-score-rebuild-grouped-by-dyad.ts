@@ -14,13 +14,14 @@ const after = 'GROUP BY a, b, 1\n      HAVING bool_or';
 if (!scoreRebuildByChangeDays.includes(before) || !scoreRebuildByChangeDays.includes('    FROM months;')) {
   throw new Error('ScoreRebuildGroupedByDyad: the rebuild it changes is not the one it was written against');
 }
-const rebuild = scoreRebuildByChangeDays.replace(before, after).replace('    FROM months;', '    FROM months ORDER BY month, a, b;');
+// (ScoreWholeMonths1800000000011 replaced it; its down restores this one)
+export const scoreRebuildGroupedByDyad = scoreRebuildByChangeDays.replace(before, after).replace('    FROM months;', '    FROM months ORDER BY month, a, b;');
 
 export class ScoreRebuildGroupedByDyad1799970000001 implements MigrationInterface {
   name = 'ScoreRebuildGroupedByDyad1799970000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(rebuild);
+    await queryRunner.query(scoreRebuildGroupedByDyad);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
