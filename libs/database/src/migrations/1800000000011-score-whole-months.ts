@@ -43,23 +43,26 @@ const cellsCtes = (ranges: string) => `WITH
     -- each range with its value: a meeting's weight 2^((s - 2000-01-01)/365), scaled on each day d by
     -- 2^((2000-01-01 - d)/365); 1 for an advanced, signed or overdue day. It covers whole the months from fw (its
     -- first month if it starts on the 1st, else the next) up to lw (the month of the day after its end), lw not included.
+    -- (k: the dyad as one number, which sorts several times faster than its codes: 4.5 million steps in a rebuild)
     valued AS (
-      SELECT a, b, term, s, e, date_trunc('month', s::timestamp)::date AS first, date_trunc('month', e::timestamp)::date AS last,
+      SELECT a, b, (ascii(a) << 24) + (ascii(substr(a, 2)) << 16) + (ascii(b) << 8) + ascii(substr(b, 2)) AS k, term, s, e, first, last,
+             (first + interval '1 month')::date - first AS first_days, (first + interval '1 month - 1 day')::date AS first_end,
+             (last + interval '1 month')::date - last AS last_days, (last + interval '1 month - 1 day')::date AS last_end,
              (date_trunc('month', (s - 1)::timestamp) + interval '1 month')::date AS fw, date_trunc('month', (e + 1)::timestamp)::date AS lw,
              CASE WHEN term = 'M' THEN sign * power(2::float8, (s - '2000-01-01'::date) / 365::float8) ELSE sign END AS v
-      FROM (${ranges}) r
+      FROM (SELECT r.*, date_trunc('month', r.s::timestamp)::date AS first, date_trunc('month', r.e::timestamp)::date AS last FROM (${ranges}) r) r
     ),
     -- per dyad, the months where whole-month sums change, with the sums from each on, held until the next such month
     -- (after the last one every range has ended: nothing)
     whole_run AS (
       SELECT a, b, month, lead(month) OVER p AS next,
              sum(wm) OVER r AS wm, (sum(adv) OVER r)::int AS adv, (sum(sig) OVER r)::int AS sig, (sum(ovd) OVER r)::int AS ovd
-      FROM (SELECT a, b, month, coalesce(sum(v) FILTER (WHERE term = 'M'), 0) AS wm, coalesce(sum(v) FILTER (WHERE term = 'A'), 0) AS adv,
+      FROM (SELECT a, b, k, month, coalesce(sum(v) FILTER (WHERE term = 'M'), 0) AS wm, coalesce(sum(v) FILTER (WHERE term = 'A'), 0) AS adv,
                    coalesce(sum(v) FILTER (WHERE term = 'S'), 0) AS sig, coalesce(sum(v) FILTER (WHERE term = 'O'), 0) AS ovd
-            FROM (SELECT a, b, term, fw AS month, v FROM valued WHERE fw < lw
-                  UNION ALL SELECT a, b, term, lw, -v FROM valued WHERE fw < lw) edge
-            GROUP BY a, b, month) change
-      WINDOW p AS (PARTITION BY a, b ORDER BY month), r AS (p ROWS UNBOUNDED PRECEDING)
+            FROM (SELECT a, b, k, term, fw AS month, v FROM valued WHERE fw < lw
+                  UNION ALL SELECT a, b, k, term, lw, -v FROM valued WHERE fw < lw) edge
+            GROUP BY k, month, a, b) change
+      WINDOW p AS (PARTITION BY k ORDER BY month), r AS (p ROWS UNBOUNDED PRECEDING)
     ),
     whole AS (
       SELECT w.a, w.b, g::date AS month, w.wm, w.adv, w.sig, w.ovd
@@ -67,28 +70,25 @@ const cellsCtes = (ranges: string) => `WITH
       WHERE w.next IS NOT NULL
         AND (abs(w.wm) * power(2::float8, ('2000-01-01'::date - w.month) / 365::float8) >= 1e-12 OR w.adv <> 0 OR w.sig <> 0 OR w.ovd <> 0)
     ),
-    -- a range's first and last months, days lo..hi of them (offsets from the 1st)
-    piece AS (
-      SELECT c.a, c.b, c.term, c.v, m.month, m.days,
-             greatest(c.s, m.month) - m.month AS lo, least(c.e, m.month + m.days - 1) - m.month AS hi
-      FROM valued c
-      CROSS JOIN LATERAL (SELECT x AS month, (x + interval '1 month')::date - x AS days
-                          FROM unnest(CASE WHEN c.first = c.last THEN ARRAY[c.first] ELSE ARRAY[c.first, c.last] END) x) m
-    ),
-    -- those covered in part as steps: the value from day lo on, taken back from hi + 1 (none past the month's end)
+    -- the first and last months of a range that covers them in part, as steps: its value from the day it starts
+    -- (an offset from the 1st), taken back from the day after it ends (none past the month's end); summed per day
     step AS (
-      SELECT a, b, month, days, term, lo AS pos, v FROM piece WHERE lo > 0 OR hi < days - 1
-      UNION ALL SELECT a, b, month, days, term, hi + 1, -v FROM piece WHERE hi < days - 1
+      SELECT a, b, k, month, days, term, pos, sum(v) AS v
+      FROM (SELECT a, b, k, first AS month, first_days AS days, term, s - first AS pos, v FROM valued WHERE s > first OR e < first_end
+            UNION ALL SELECT a, b, k, first, first_days, term, e - first + 1, -v FROM valued WHERE e < first_end
+            UNION ALL SELECT a, b, k, last, last_days, term, 0, v FROM valued WHERE last > first AND e < last_end
+            UNION ALL SELECT a, b, k, last, last_days, term, e - last + 1, -v FROM valued WHERE last > first AND e < last_end) x
+      GROUP BY k, month, days, term, pos, a, b
     ),
-    -- per (dyad, month) and term, the step days and the running sums from each on (steps on one day share theirs)
+    -- per (dyad, month) and term, the step days and the running sums from each on
     parts AS (
       SELECT a, b, month, days,
              array_agg(pos ORDER BY pos) FILTER (WHERE term = 'M') AS mp, array_agg(v ORDER BY pos) FILTER (WHERE term = 'M') AS mv,
              array_agg(pos ORDER BY pos) FILTER (WHERE term = 'A') AS ap, array_agg(v::int ORDER BY pos) FILTER (WHERE term = 'A') AS av,
              array_agg(pos ORDER BY pos) FILTER (WHERE term = 'S') AS sp, array_agg(v::int ORDER BY pos) FILTER (WHERE term = 'S') AS sv,
              array_agg(pos ORDER BY pos) FILTER (WHERE term = 'O') AS op, array_agg(v::int ORDER BY pos) FILTER (WHERE term = 'O') AS ov
-      FROM (SELECT a, b, month, days, term, pos, sum(v) OVER (PARTITION BY a, b, month, term ORDER BY pos) AS v FROM step) run
-      GROUP BY a, b, month, days
+      FROM (SELECT a, b, k, month, days, term, pos, sum(v) OVER (PARTITION BY k, month, term ORDER BY pos) AS v FROM step) run
+      GROUP BY k, month, days, a, b
     ),
     -- each such month's decay on its days (0 on the days it does not have), computed once per month
     decay AS MATERIALIZED (
