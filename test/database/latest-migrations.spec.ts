@@ -21,7 +21,9 @@ import { scoreDaysSql } from '../support/score-days.js';
 // IdsInCreationOrder1800000000009 (ids the database makes begin with the time: test/database/ids.spec) and
 // ScoreCellsWithoutStatistics1800000000010 (ANALYZE leaves the score rollup's cells out: below) and
 // ScoreWholeMonths1800000000011 (the score rollup's whole months as one number per term: below; its values checked
-// against a recomputation by rollups.spec and against the base rows by rollup-reads.spec).
+// against a recomputation by rollups.spec and against the base rows by rollup-reads.spec) and
+// StatementFollowUpOrigins1800000000012 (a statement's follow-ups count from the day they were recorded open: below;
+// their closing checked by test/ingestion/meeting-status.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -260,5 +262,12 @@ describe('the latest migrations, down and up again', () => {
     const weights = [1, Number((0.5 ** (18 / 365)).toFixed(9))];
     // 25 months: the first and last in part, 23 whole
     await expectDownAndUp('ScoreWholeMonths1800000000011', state, { whole: 4, weights, withCells: 2 }, { whole: 0, weights, withCells: 25 });
+  });
+
+  it('StatementFollowUpOrigins dates a follow-up with no meeting from its first OPEN day, and down leaves it undated again', async () => {
+    // recorded open on 2025-03-02 (60 days before it is due), with no meeting: a statement's
+    const { id } = await factories(db).createFollowUp({ owners: ['IR', 'KZ'], dueDate: '2025-05-01' });
+    const origin = async () => (await db.query(`SELECT origin_date::text AS origin FROM follow_up_action WHERE id = $1`, [id]))[0].origin;
+    await expectDownAndUp('StatementFollowUpOrigins1800000000012', origin, '2025-03-02', null);
   });
 });

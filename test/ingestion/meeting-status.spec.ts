@@ -4,6 +4,7 @@ import type { NewsItemInput } from '@dyad/ingestion';
 import type { DataSource } from 'typeorm';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { factories } from '../support/factories.js';
 import { fixture, ingestionServiceFor, permutations } from '../support/ingestion.js';
 
 // Real news texts (test/fixtures/status) through the real extraction and ingestion into PostgreSQL:
@@ -17,6 +18,8 @@ const ITEMS = {
   undated: { text: fixture('status/06-undated-en.txt'), publisher: 'Example Wire', origin: 'undated' },
   nextSession: { text: fixture('status/07-commission-next-session-en.txt'), publisher: 'Example Wire', origin: 'nextSession' },
   metAgain: { text: fixture('status/08-commission-session-held-en.txt'), publisher: 'Example Wire', origin: 'metAgain' },
+  talksContinue: { text: fixture('status/09-talks-continue-statement-en.txt'), publisher: 'Example Wire', origin: 'talksContinue' },
+  talksHeld: { text: fixture('status/10-talks-held-astana-en.txt'), publisher: 'Example Wire', origin: 'talksHeld' },
 } satisfies Record<string, NewsItemInput>;
 type Name = keyof typeof ITEMS;
 
@@ -114,6 +117,34 @@ describe('meeting status and dates, from real texts through ingestion', () => {
       expect(rows).toEqual([{ status: 'DONE', day: '2025-09-19', note: 'closed automatically: the parties met again', from_that_report: true }]);
     },
   );
+
+  // A statement creates no meeting: its follow-ups count from the day it was published.
+  it.each(permutations<Name>(['talksContinue', 'talksHeld']).map((order) => [order.join(' → '), order]))(
+    'a next round of talks a statement announces closes when the parties next meet: %s',
+    async (_name, order) => {
+      await ingest(...(order as Name[]));
+      const rows = await dataSource.query(
+        `SELECT f.meeting_id IS NULL AS of_a_statement, f.origin_date::text AS origin, f.status, c.effective_date::text AS day, c.note
+         FROM follow_up_action f JOIN follow_up_status_change c ON c.follow_up_id = f.id AND c.status = f.status`,
+      );
+      expect(rows).toEqual([
+        { of_a_statement: true, origin: '2025-03-03', status: 'DONE', day: '2025-04-21', note: 'closed automatically: the parties met again' },
+      ]);
+    },
+  );
+
+  it('a next meeting with one country for its parties (a statement\'s, owned by one side) is not closed by any meeting of that country', async () => {
+    const { id } = await factories(dataSource).createFollowUp({ description: 'hold the next round of talks', owners: ['RU'] });
+    await ingest('talksHeld');
+    expect(await dataSource.query(`SELECT status, origin_date::text AS origin, party_codes FROM follow_up_action WHERE id = $1`, [id])).toEqual([
+      { status: 'OPEN', origin: '2025-01-01', party_codes: ['RU'] },
+    ]);
+  });
+
+  it('a next round of talks a statement announces stays open, counting from the statement, while the parties have not met', async () => {
+    await ingest('talksContinue');
+    expect(await dataSource.query(`SELECT status, origin_date::text AS origin FROM follow_up_action`)).toEqual([{ status: 'OPEN', origin: '2025-03-03' }]);
+  });
 
   it('a next session agreed stays open while the parties have not met since', async () => {
     await ingest('nextSession');

@@ -17,7 +17,8 @@ const originOf = `CREATE OR REPLACE FUNCTION follow_up_origin_date(for_meeting u
               ELSE (SELECT min(s.effective_date) FROM follow_up_status_change s WHERE s.follow_up_id = for_id AND s.status = 'OPEN') END
   FROM meeting m WHERE m.id = for_meeting $$`;
 
-const rebuild = `CREATE OR REPLACE FUNCTION follow_up_origin_rebuild() RETURNS void LANGUAGE sql AS $$
+// (StatementFollowUpOrigins1800000000012 replaced it; its down restores this one)
+export const followUpOriginRebuild = `CREATE OR REPLACE FUNCTION follow_up_origin_rebuild() RETURNS void LANGUAGE sql AS $$
   UPDATE follow_up_action t SET origin_date = x.d
   FROM (SELECT f.id, CASE WHEN m.status = 'HELD' AND m.date IS NOT NULL THEN m.date ELSE s.d END AS d
         FROM follow_up_action f LEFT JOIN meeting m ON m.id = f.meeting_id
@@ -42,7 +43,7 @@ export class FollowUpOriginDate1798400000002 implements MigrationInterface {
     await q(`SET LOCAL statement_timeout = 0`);
     await q(`ALTER TABLE follow_up_action ADD COLUMN origin_date date`);
     await q(originOf);
-    await q(rebuild);
+    await q(followUpOriginRebuild);
     await q(`SELECT follow_up_origin_rebuild()`);
     await q(`CREATE INDEX follow_up_open_owner_origin ON follow_up_action (owner_codes, origin_date) WHERE status IN ('OPEN', 'IN_PROGRESS')`);
     await q(`CREATE FUNCTION follow_up_action_origin() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -41,6 +41,9 @@ const plpgsql = (d: Derived) =>
   `CREATE OR REPLACE FUNCTION ${d.signature} RETURNS ${d.returns} LANGUAGE plpgsql STABLE AS $$
       BEGIN RETURN (${d.query}); END $$`;
 
+// (StatementFollowUpOrigins1800000000012 replaced the first; its down restores this one)
+export const followUpOriginDatePlpgsql = plpgsql(DERIVED[0]);
+
 // the definitions of FollowUpOriginDate1798400000002 and PartySetsAndRollups1797000000000
 const sql = (d: Derived) => `CREATE OR REPLACE FUNCTION ${d.signature} RETURNS ${d.returns} LANGUAGE sql STABLE AS $$${d.query}$$`;
 

@@ -28,6 +28,7 @@ import { SetRefreshInline1800000000008 } from './1800000000008-set-refresh-inlin
 import { IdsInCreationOrder1800000000009 } from './1800000000009-ids-in-creation-order.js';
 import { ScoreCellsWithoutStatistics1800000000010 } from './1800000000010-score-cells-without-statistics.js';
 import { ScoreWholeMonths1800000000011 } from './1800000000011-score-whole-months.js';
+import { StatementFollowUpOrigins1800000000012 } from './1800000000012-statement-follow-up-origins.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -120,4 +121,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   IdsInCreationOrder1800000000009,
   ScoreCellsWithoutStatistics1800000000010,
   ScoreWholeMonths1800000000011,
+  StatementFollowUpOrigins1800000000012,
 ];

@@ -347,7 +347,9 @@ export function followUpOwners(followUp: ExtractedFollowUp, parties: string[], k
 /**
  * What would show an open follow-up done, by what it asks for: a signing follow-up, its agreement signed; a visit,
  * a meeting of its owners held in a country it goes to (the parties that do not own it); a next meeting, a meeting
- * of its parties held anywhere. Only a meeting held shows it done (an announced one does not yet).
+ * of its parties held anywhere. Only a meeting held shows it done (an announced one does not yet). A statement's
+ * follow-up has no meeting: its parties are its own set (its agreement's parties, else its owners), so one country
+ * alone names no next meeting, and no place to visit.
  */
 function doneTest(action: string, followUp: OpenFollowUp): DoneTest | null {
   const from = followUp.originDate;
@@ -358,6 +360,8 @@ function doneTest(action: string, followUp: OpenFollowUp): DoneTest | null {
     const places = followUp.parties.filter((code) => !followUp.owners.includes(code));
     return places.length ? { id: followUp.id, from, parties: followUp.owners, places, note: 'closed automatically: the visit took place' } : null;
   }
-  if (action === 'MEET') return { id: followUp.id, from, parties: followUp.parties, places: null, note: 'closed automatically: the parties met again' };
+  if (action === 'MEET') {
+    return followUp.parties.length >= 2 ? { id: followUp.id, from, parties: followUp.parties, places: null, note: 'closed automatically: the parties met again' } : null;
+  }
   return null;
 }
