@@ -240,14 +240,15 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       // parties: its meeting's (or proposal's: the same countries), else its owners'
       // owners: the meeting's first two parties (code_a, code_b: never equal)
       // origin date: what follow_up_origin_rebuild() writes, its meeting's date (every bench meeting is held and
-      // dated), none without a meeting; sectors: its meeting's, none without one
+      // dated), else the day it was recorded open (its history's OPEN entry: the same date); sectors: its meeting's,
+      // none without one
       sql: `INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, party_codes,
                                           owner_codes, origin_date, meeting_sectors)
         SELECT id, 'Follow up bench meeting ' || i, horizon::follow_up_horizon, due_date, due_date IS NOT NULL,
                status::follow_up_status, meeting_id, proposal_id, 1,
                CASE WHEN meeting_id IS NULL AND proposal_id IS NULL THEN o.codes::char(2)[]
                     ELSE ${PARTY_SET} END,
-               o.codes::char(2)[], CASE WHEN meeting_id IS NOT NULL THEN date END, CASE WHEN meeting_id IS NOT NULL THEN sectors ELSE '{}' END
+               o.codes::char(2)[], date, CASE WHEN meeting_id IS NOT NULL THEN sectors ELSE '{}' END
         FROM bench_follow_up
         CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b]) x ORDER BY x)::text[] AS codes) o
         ORDER BY id`,
