@@ -31,6 +31,16 @@ describe('ids', () => {
     expect(millisOf(ids[4])).toBeLessThanOrEqual(Date.now() + 1_000);
   });
 
+  it('the database orders the ids it makes within one millisecond by the time they were made', async () => {
+    // 200 ids about 10 µs apart: several in each millisecond
+    const rows: { id: string }[] = await db.query(
+      `SELECT uuid_v7()::text AS id FROM generate_series(1, 200) n CROSS JOIN LATERAL (SELECT pg_sleep(0.00001)) pause ORDER BY n`,
+    );
+    const ids = rows.map((row) => row.id);
+    expect(ids.some((id, i) => i > 0 && millisOf(id) === millisOf(ids[i - 1]))).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
   it('an entity saved without an id gets the database\'s, read back into the entity', async () => {
     const saved = await db.manager.save(
       db.manager.create(NewsItem, { body: 'Iran and Kazakhstan met.', searchKey: 'k', language: 'en', contentHash: 'ids-spec', extractorVersion: 'test' }),

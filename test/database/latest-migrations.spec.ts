@@ -23,7 +23,8 @@ import { scoreDaysSql } from '../support/score-days.js';
 // ScoreWholeMonths1800000000011 (the score rollup's whole months as one number per term: below; its values checked
 // against a recomputation by rollups.spec and against the base rows by rollup-reads.spec) and
 // StatementFollowUpOrigins1800000000012 (a statement's follow-ups count from the day they were recorded open: below;
-// their closing checked by test/ingestion/meeting-status.spec).
+// their closing checked by test/ingestion/meeting-status.spec) and IdsOrderedWithinMillisecond1800000000013 (the
+// database's ids in order within a millisecond: test/database/ids.spec; down and up below).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -269,5 +270,9 @@ describe('the latest migrations, down and up again', () => {
     const { id } = await factories(db).createFollowUp({ owners: ['IR', 'KZ'], dueDate: '2025-05-01' });
     const origin = async () => (await db.query(`SELECT origin_date::text AS origin FROM follow_up_action WHERE id = $1`, [id]))[0].origin;
     await expectDownAndUp('StatementFollowUpOrigins1800000000012', origin, '2025-03-02', null);
+  });
+
+  it('IdsOrderedWithinMillisecond puts the fraction of the millisecond in uuid_v7(), and down the random bits back', async () => {
+    await expectDownAndUp('IdsOrderedWithinMillisecond1800000000013', functionHas('uuid_v7', '4096'), true, false);
   });
 });

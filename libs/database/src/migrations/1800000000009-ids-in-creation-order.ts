@@ -18,14 +18,17 @@ const ID_TABLES = [
   'meeting_reading', 'news_item', 'proposal', 'proposal_status_change', 'source',
 ] as const;
 
+// (IdsOrderedWithinMillisecond1800000000013 replaced it; its down restores this one)
+export const uuidV7Random = `FUNCTION uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE PARALLEL SAFE AS $$
+      SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+                    PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
+                  52, 1), 53, 1), 'hex')::uuid $$`;
+
 export class IdsInCreationOrder1800000000009 implements MigrationInterface {
   name = 'IdsInCreationOrder1800000000009';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE FUNCTION uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE PARALLEL SAFE AS $$
-      SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
-                    PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
-                  52, 1), 53, 1), 'hex')::uuid $$`);
+    await queryRunner.query(`CREATE ${uuidV7Random}`);
     for (const table of ID_TABLES) await queryRunner.query(`ALTER TABLE ${table} ALTER COLUMN id SET DEFAULT uuid_v7()`);
   }
 

@@ -29,6 +29,7 @@ import { IdsInCreationOrder1800000000009 } from './1800000000009-ids-in-creation
 import { ScoreCellsWithoutStatistics1800000000010 } from './1800000000010-score-cells-without-statistics.js';
 import { ScoreWholeMonths1800000000011 } from './1800000000011-score-whole-months.js';
 import { StatementFollowUpOrigins1800000000012 } from './1800000000012-statement-follow-up-origins.js';
+import { IdsOrderedWithinMillisecond1800000000013 } from './1800000000013-ids-ordered-within-millisecond.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -122,4 +123,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ScoreCellsWithoutStatistics1800000000010,
   ScoreWholeMonths1800000000011,
   StatementFollowUpOrigins1800000000012,
+  IdsOrderedWithinMillisecond1800000000013,
 ];
