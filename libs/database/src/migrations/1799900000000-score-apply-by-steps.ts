@@ -48,8 +48,11 @@ const upsert = (add: (stored: string, fresh: string) => string, indent = '    ')
   ['meetings', 'advanced', 'signed', 'overdue'].map((column) => `  ${addCells(column, add)}`).join(`,\n${indent}`),
 ].join(`\n${indent}`);
 
-/** The function: its declarations beyond the items', its cells statement (the CTEs up to `cells`), its writes. */
-const applyFunction = (declare: string, cells: string, write: string, settings: string) =>
+/**
+ * The function: its declarations beyond the items', its cells statement (the CTEs up to `cells`), its writes.
+ * (ScoreWholeMonths1800000000011 writes its own with it.)
+ */
+export const applyFunction = (declare: string, cells: string, write: string, settings: string) =>
   `CREATE OR REPLACE FUNCTION rollup_score_apply(meetings uuid[], proposals uuid[], follow_ups uuid[]) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE
     fresh rollup_score_item[];

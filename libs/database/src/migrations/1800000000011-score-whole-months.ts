@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { itemsSql } from './1797600000000-score-rollup.js';
-import { scoreApplyBySteps } from './1799900000000-score-apply-by-steps.js';
+import { applyFunction, scoreApplyBySteps } from './1799900000000-score-apply-by-steps.js';
 import { scoreRebuildGroupedByDyad } from './1799970000001-score-rebuild-grouped-by-dyad.js';
 
 // Written by hand: `rollup_score` keeps what covers a month whole as one number per term, and cells (31 days) only
@@ -21,10 +21,13 @@ import { scoreRebuildGroupedByDyad } from './1799970000001-score-rebuild-grouped
 // adds its value from its first whole month and takes it back from the month after its last), as the rebuild did
 // over days. Rows written before are computed again by up (the rebuild): at 1,000,000 meetings about half a minute.
 
+/** What a meeting weight stored as of 2000-01-01 counts on `day` (the cells hold weights scaled so). */
+const decayOn = (day: string) => `power(2::float8, ('2000-01-01'::date - (${day})) / 365::float8)`;
+
 /** A stored row has nothing left: every number 0 (a meeting weight's rounding dust aside) and every cell 0 or none. */
 const nothingIn = (r: string) =>
   `${r}.whole_advanced = 0 AND ${r}.whole_signed = 0 AND ${r}.whole_overdue = 0
-         AND abs(${r}.whole_meetings) * power(2::float8, ('2000-01-01'::date - ${r}.month) / 365::float8) < 1e-9
+         AND abs(${r}.whole_meetings) * ${decayOn(`${r}.month`)} < 1e-9
          AND (${r}.advanced IS NULL OR 0 = ALL(${r}.advanced)) AND (${r}.signed IS NULL OR 0 = ALL(${r}.signed))
          AND (${r}.overdue IS NULL OR 0 = ALL(${r}.overdue)) AND (${r}.meetings IS NULL OR 1e-9 > ALL(SELECT abs(w) FROM unnest(${r}.meetings) w))`;
 
@@ -68,7 +71,7 @@ const cellsCtes = (ranges: string) => `WITH
       SELECT w.a, w.b, g::date AS month, w.wm, w.adv, w.sig, w.ovd
       FROM whole_run w CROSS JOIN LATERAL generate_series(w.month::timestamp, w.next::timestamp - interval '1 month', interval '1 month') g
       WHERE w.next IS NOT NULL
-        AND (abs(w.wm) * power(2::float8, ('2000-01-01'::date - w.month) / 365::float8) >= 1e-12 OR w.adv <> 0 OR w.sig <> 0 OR w.ovd <> 0)
+        AND (abs(w.wm) * ${decayOn('w.month')} >= 1e-12 OR w.adv <> 0 OR w.sig <> 0 OR w.ovd <> 0)
     ),
     -- the first and last months of a range that covers them in part, as steps: its value from the day it starts
     -- (an offset from the 1st), taken back from the day after it ends (none past the month's end); summed per day
@@ -92,7 +95,7 @@ const cellsCtes = (ranges: string) => `WITH
     ),
     -- each such month's decay on its days (0 on the days it does not have), computed once per month
     decay AS MATERIALIZED (
-      SELECT month, ARRAY(SELECT CASE WHEN k < days THEN power(2::float8, ('2000-01-01'::date - (month + k)) / 365::float8) ELSE 0 END
+      SELECT month, ARRAY(SELECT CASE WHEN k < days THEN ${decayOn('month + k')} ELSE 0 END
                           FROM generate_series(0, 30) k) AS d
       FROM (SELECT DISTINCT month, days FROM parts WHERE mp IS NOT NULL) m
     ),
@@ -118,39 +121,14 @@ const addCells = (column: string, type: 'int' | 'float8') => {
           ELSE ${orNone(`ARRAY(SELECT ${type === 'int' ? sum : `CASE WHEN abs(${sum}) < 1e-9 THEN 0 ELSE ${sum} END`} FROM generate_series(1, 31) i)`, type)} END`;
 };
 
-const apply = `CREATE OR REPLACE FUNCTION rollup_score_apply(meetings uuid[], proposals uuid[], follow_ups uuid[]) RETURNS void LANGUAGE plpgsql
-  -- no JIT (estimates of a thousand rows per generate_series); one plan per query for the session
-  SET jit = off SET plan_cache_mode = force_generic_plan AS $$
-  DECLARE
-    fresh rollup_score_item[];
-    stored rollup_score_item[];
-    removed rollup_score_item[];
-    added rollup_score_item[];
+// (the items' part, finding the ranges removed and added, is ScoreApplyBySteps1799900000000's)
+const apply = applyFunction(
+  `
     emptied_month date[];
     emptied_a char(2)[];
-    emptied_b char(2)[];
-  BEGIN
-    SELECT array_agg(x) INTO fresh FROM (
-      SELECT * FROM rollup_score_items_meeting(coalesce(meetings, '{}'))
-      UNION ALL SELECT * FROM rollup_score_items_proposal(coalesce(proposals, '{}'))
-      UNION ALL SELECT * FROM rollup_score_items_follow_up(coalesce(follow_ups, '{}'))) x;
-    -- three index lookups (an OR of the three read the whole table at 1,500,000 items)
-    SELECT array_agg(o) INTO stored FROM (
-      SELECT * FROM rollup_score_item WHERE item = ANY(meetings) AND term = 'M'
-      UNION ALL SELECT * FROM rollup_score_item WHERE item = ANY(proposals) AND term IN ('A', 'S')
-      UNION ALL SELECT * FROM rollup_score_item WHERE item = ANY(follow_ups) AND term = 'O') o;
-    SELECT array_agg(x) INTO removed FROM (SELECT * FROM unnest(stored) EXCEPT SELECT * FROM unnest(fresh)) x;
-    SELECT array_agg(x) INTO added FROM (SELECT * FROM unnest(fresh) EXCEPT SELECT * FROM unnest(stored)) x;
-    IF removed IS NULL AND added IS NULL THEN RETURN; END IF;
-    IF removed IS NOT NULL THEN
-      DELETE FROM rollup_score_item o USING unnest(removed) r
-      WHERE o.item = r.item AND o.term = r.term AND o.a = r.a AND o.b = r.b AND o.s = r.s;
-    END IF;
-    IF added IS NOT NULL THEN
-      INSERT INTO rollup_score_item SELECT * FROM unnest(added) ORDER BY 1, 2, 3, 4, 5;
-    END IF;
-    ${cellsCtes(`SELECT a, b, term, s, e, -1 AS sign FROM unnest(removed) UNION ALL SELECT a, b, term, s, e, 1 FROM unnest(added)`)},
-    -- a month left with nothing goes, whatever emptied it: a range taken back, or one added where an earlier one was
+    emptied_b char(2)[];`,
+  `    ${cellsCtes(`SELECT a, b, term, s, e, -1 AS sign FROM unnest(removed) UNION ALL SELECT a, b, term, s, e, 1 FROM unnest(added)`)},`,
+  `    -- a month left with nothing goes, whatever emptied it: a range taken back, or one added where an earlier one was
     -- taken back (this shard's row then went below 0, its other shards holding what was taken back)
     written AS (
       INSERT INTO rollup_score AS r (${COLUMNS}, shard)
@@ -169,8 +147,10 @@ const apply = `CREATE OR REPLACE FUNCTION rollup_score_apply(meetings uuid[], pr
       -- rows this transaction has just written (and holds)
       DELETE FROM rollup_score r USING unnest(emptied_month, emptied_a, emptied_b) k(month, a, b)
       WHERE r.month = k.month AND r.a = k.a AND r.b = k.b AND r.shard = rollup_shard();
-    END IF;
-  END $$`;
+    END IF;`,
+  // no JIT (estimates of a thousand rows per generate_series); one plan per query for the session
+  'SET jit = off SET plan_cache_mode = force_generic_plan',
+);
 
 const rebuild = `CREATE OR REPLACE FUNCTION rollup_score_rebuild() RETURNS void LANGUAGE plpgsql AS $$
   BEGIN
@@ -185,7 +165,7 @@ const rebuild = `CREATE OR REPLACE FUNCTION rollup_score_rebuild() RETURNS void 
     ORDER BY month, a, b;
   END $$`;
 
-const WHOLE = ['whole_meetings float8', 'whole_advanced int', 'whole_signed int', 'whole_overdue int'];
+const WHOLE = { whole_meetings: 'float8', whole_advanced: 'int', whole_signed: 'int', whole_overdue: 'int' };
 const CELLS = ['meetings', 'advanced', 'signed', 'overdue'];
 
 export class ScoreWholeMonths1800000000011 implements MigrationInterface {
@@ -194,8 +174,8 @@ export class ScoreWholeMonths1800000000011 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     // (no statistics on the numbers either: nothing reads them by value, see ScoreCellsWithoutStatistics1800000000010)
     await queryRunner.query(`ALTER TABLE rollup_score
-      ${WHOLE.map((column) => `ADD COLUMN ${column} NOT NULL DEFAULT 0`).join(', ')},
-      ${WHOLE.map((column) => `ALTER COLUMN ${column.split(' ')[0]} SET STATISTICS 0`).join(', ')},
+      ${Object.entries(WHOLE).map(([column, type]) => `ADD COLUMN ${column} ${type} NOT NULL DEFAULT 0`).join(', ')},
+      ${Object.keys(WHOLE).map((column) => `ALTER COLUMN ${column} SET STATISTICS 0`).join(', ')},
       ${CELLS.map((column) => `ALTER COLUMN ${column} DROP NOT NULL`).join(', ')}`);
     await queryRunner.query(apply);
     await queryRunner.query(rebuild);
@@ -208,7 +188,7 @@ export class ScoreWholeMonths1800000000011 implements MigrationInterface {
     await queryRunner.query(scoreRebuildGroupedByDyad);
     await queryRunner.query(`TRUNCATE rollup_score`);
     await queryRunner.query(`ALTER TABLE rollup_score
-      ${WHOLE.map((column) => `DROP COLUMN ${column.split(' ')[0]}`).join(', ')},
+      ${Object.keys(WHOLE).map((column) => `DROP COLUMN ${column}`).join(', ')},
       ${CELLS.map((column) => `ALTER COLUMN ${column} SET NOT NULL`).join(', ')}`);
     await queryRunner.query(`SELECT rollup_score_rebuild()`);
   }
