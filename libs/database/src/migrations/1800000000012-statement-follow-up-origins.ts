@@ -12,19 +12,16 @@ import { followUpOriginDatePlpgsql } from './1799950000000-derived-value-plans-k
 // have follow-ups (next meetings, a visit, signings). Up gives the follow-ups stored before their origin dates;
 // facts stored before are not looked at again (the next fact about the parties closes them).
 
-const originDate = `CREATE OR REPLACE FUNCTION follow_up_origin_date(for_meeting uuid, for_id uuid) RETURNS date LANGUAGE plpgsql STABLE AS $$
-      BEGIN RETURN (
-  SELECT CASE WHEN m.status = 'HELD' AND m.date IS NOT NULL THEN m.date
-              ELSE (SELECT min(s.effective_date) FROM follow_up_status_change s WHERE s.follow_up_id = for_id AND s.status = 'OPEN') END
-  FROM (SELECT) one LEFT JOIN meeting m ON m.id = for_meeting WHERE for_meeting IS NULL OR m.id IS NOT NULL ); END $$`;
-
-const originRebuild = `CREATE OR REPLACE FUNCTION follow_up_origin_rebuild() RETURNS void LANGUAGE sql AS $$
-  UPDATE follow_up_action t SET origin_date = x.d
-  FROM (SELECT f.id, CASE WHEN m.status = 'HELD' AND m.date IS NOT NULL THEN m.date ELSE s.d END AS d
-        FROM follow_up_action f LEFT JOIN meeting m ON m.id = f.meeting_id
-        LEFT JOIN (SELECT follow_up_id, min(effective_date) AS d FROM follow_up_status_change WHERE status = 'OPEN' GROUP BY 1) s
-          ON s.follow_up_id = f.id) x
-  WHERE t.id = x.id AND t.origin_date IS DISTINCT FROM x.d $$`;
+// The two functions as they were, with their meeting's row no longer required: a follow-up with no meeting takes
+// the day of its first OPEN entry, as one whose meeting is not held does.
+const withoutMeeting = (text: string, before: string, after: string) => {
+  if (!text.includes(before)) throw new Error('StatementFollowUpOrigins: the function it changes is not the one it was written against');
+  return text.replace(before, after);
+};
+const originDate = withoutMeeting(followUpOriginDatePlpgsql,
+  'FROM meeting m WHERE m.id = for_meeting',
+  'FROM (SELECT) one LEFT JOIN meeting m ON m.id = for_meeting WHERE for_meeting IS NULL OR m.id IS NOT NULL');
+const originRebuild = withoutMeeting(followUpOriginRebuild, 'ON s.follow_up_id = f.id AND m.id IS NOT NULL', 'ON s.follow_up_id = f.id');
 
 export class StatementFollowUpOrigins1800000000012 implements MigrationInterface {
   name = 'StatementFollowUpOrigins1800000000012';
