@@ -75,7 +75,7 @@ export interface OpenFollowUp {
   /** The day it counts from: its meeting's day when held, else the day the report stating it was published. */
   originDate: string;
   owners: string[];
-  /** The parties of its meeting (of a statement's follow-up: its own party set, see follow_up_party_set). */
+  /** Its party set: its meeting's (kept so by triggers), else its agreement's, else its owners (follow_up_party_set). */
   parties: string[];
   quotes: string[];
 }
@@ -174,9 +174,9 @@ export class FollowUpRepository {
       id: string; description: string; proposal_id: string | null; meeting_id: string | null; origin_date: string; owners: string[]; parties: string[]; quotes: string[];
     }[] = await preparedQuery(this.manager,
       `SELECT f.id, f.description, f.proposal_id, f.meeting_id, f.origin_date::text AS origin_date,
-              f.owner_codes::text[] AS owners, coalesce(m.party_codes, f.party_codes)::text[] AS parties,
+              f.owner_codes::text[] AS owners, f.party_codes::text[] AS parties,
               ARRAY(SELECT e.quote FROM evidence e WHERE e.follow_up_id = f.id) AS quotes
-       FROM follow_up_action f LEFT JOIN meeting m ON m.id = f.meeting_id
+       FROM follow_up_action f
        -- the candidates' ids first (each part an index lookup), then their rows by primary key (an array: a join to
        -- the list was planned as a hash join over every follow-up while the table was small, and kept as it grew)
        WHERE f.id = ANY(ARRAY(SELECT unnest($1::uuid[])
