@@ -24,7 +24,8 @@ import { scoreDaysSql } from '../support/score-days.js';
 // against a recomputation by rollups.spec and against the base rows by rollup-reads.spec) and
 // StatementFollowUpOrigins1800000000012 (a statement's follow-ups count from the day they were recorded open: below;
 // their closing checked by test/ingestion/meeting-status.spec) and IdsOrderedWithinMillisecond1800000000013 (the
-// database's ids in order within a millisecond: test/database/ids.spec; down and up below).
+// database's ids in order within a millisecond: test/database/ids.spec; down and up below) and IdsPlannedOnce1800000000014
+// (uuid_v7() in PL/pgSQL, planned once per session: below and ids.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -274,5 +275,14 @@ describe('the latest migrations, down and up again', () => {
 
   it('IdsOrderedWithinMillisecond puts the fraction of the millisecond in uuid_v7(), and down the random bits back', async () => {
     await expectDownAndUp('IdsOrderedWithinMillisecond1800000000013', functionHas('uuid_v7', '4096'), true, false);
+  });
+
+  it('IdsPlannedOnce writes uuid_v7() in PL/pgSQL, its ids still of version 7 and in order, and down gives the SQL one back', async () => {
+    const state = async () => {
+      const [{ language }] = await db.query(`SELECT l.lanname AS language FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'uuid_v7'`);
+      const ids: string[] = (await db.query(`SELECT uuid_v7()::text AS id FROM generate_series(1, 50) g, LATERAL pg_sleep(0.00002)`)).map((row: { id: string }) => row.id);
+      return { language, version7: ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/.test(id)), ordered: ids.every((id, i) => !i || ids[i - 1] < id) };
+    };
+    await expectDownAndUp('IdsPlannedOnce1800000000014', state, { language: 'plpgsql', version7: true, ordered: true }, { language: 'sql', version7: true, ordered: true });
   });
 });
