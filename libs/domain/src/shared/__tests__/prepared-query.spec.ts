@@ -1,6 +1,23 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_NAMED_STATEMENTS, statementName } from '../prepared-query.js';
+import { createDataSource } from '@dyad/database';
+import { MAX_NAMED_STATEMENTS, preparedQuery, statementName } from '../prepared-query.js';
+
+// Outside a transaction too (ingestion's duplicate check, before the item's transaction), a statement is named on the
+// connection it runs on: parsed once per connection, not on every call.
+// (first: the test below uses up the names)
+describe('preparedQuery outside a transaction', () => {
+  const dataSource = createDataSource({ url: process.env.DATABASE_URL!, entities: [], poolSize: 1 });
+  beforeAll(() => dataSource.initialize());
+  afterAll(() => dataSource.destroy());
+
+  it('runs a statement named on the pool connection, which keeps it for the next call', async () => {
+    const text = 'SELECT $1::int * 2 AS n /* outside a transaction */';
+    for (const n of [20, 21]) expect(await preparedQuery(dataSource.manager, text, [n])).toEqual([{ n: 2 * n }]);
+    const kept = await dataSource.query(`SELECT name FROM pg_prepared_statements WHERE statement = $1`, [text]);
+    expect(kept).toEqual([{ name: statementName(text) }]);
+  });
+});
 
 // Every named statement text is kept, parsed, by each pool connection for its life: the names stop at
 // MAX_NAMED_STATEMENTS and later texts run unnamed, so a client sending ever new filter shapes cannot grow the
