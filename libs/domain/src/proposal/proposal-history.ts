@@ -13,13 +13,16 @@ interface ReadingRow {
   recorded_at: string;
   accepted: boolean;
   proposal_status: ProposalStatus;
+  proposal_date: string | null;
   origin_meeting_id: string | null;
 }
 
 /**
  * Re-derives a proposal's history and current status from every reading of it (reports and analysts),
  * marks which readings form the history, and stores the result: one read and one write. Returns the status
- * before and after.
+ * before and after. The proposal's row (and its version) changes only when its status, its date or its origin
+ * meeting does: a report that repeats what is known adds a reading, and an analyst's edit made meanwhile still
+ * applies (an analyst's own edit moves the version itself: ProposalService.setStatusIn).
  */
 export async function applyProposalHistory(
   manager: EntityManager,
@@ -39,7 +42,7 @@ export async function applyProposalHistories(
   const rows = await preparedQuery<ReadingRow>(
     manager,
     `SELECT p.id AS proposal_id, c.id, c.status, c.effective_date::text AS effective_date, c.meeting_id, c.api_key_id, c.recorded_at, c.accepted,
-            p.status AS proposal_status, p.origin_meeting_id
+            p.status AS proposal_status, p.status_date::text AS proposal_date, p.origin_meeting_id
      FROM proposal p LEFT JOIN proposal_status_change c ON c.proposal_id = p.id WHERE p.id = ANY($1::uuid[])`,
     [[...new Set(proposalIds)]],
   );
@@ -65,11 +68,12 @@ export async function applyProposalHistories(
     const acceptedIds = new Set(accepted.map((reading) => reading.id));
     // Only the readings whose mark changes are written, and the proposal itself.
     flipped.push(...readings.filter((reading) => reading.accepted !== acceptedIds.has(reading.id)).map((reading) => reading.id));
-    if (current) {
+    const origin = accepted.find((reading) => reading.meetingId)?.meetingId ?? own[0].origin_meeting_id;
+    if (current && (current.status !== before || current.effectiveDate !== own[0].proposal_date || origin !== own[0].origin_meeting_id)) {
       updates.ids.push(id);
       updates.statuses.push(current.status);
       updates.dates.push(current.effectiveDate);
-      updates.origins.push(accepted.find((reading) => reading.meetingId)?.meetingId ?? own[0].origin_meeting_id);
+      updates.origins.push(origin);
     }
     result.set(id, { before, after: current?.status ?? before });
   }
