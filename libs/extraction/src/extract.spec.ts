@@ -93,6 +93,30 @@ describe('event status', () => {
     expect(event).toMatchObject({ status, type });
   });
 
+  // The trip itself, told in the future: scheduled, and its weekday the coming one (read as held, "on Wednesday" was the
+  // Wednesday before publication, a date that never happened).
+  it.each([
+    ['en', 'Kazakh Foreign Minister Murat Nurtleu will leave Astana for Tehran on Wednesday for talks with his Iranian counterpart.', '2025-03-05'],
+    ['en', 'The foreign ministers of Iran and Oman will co-chair the joint economic commission in Muscat on Tuesday.', '2025-03-04'],
+    ['en', 'Russia will send a delegation to Kazakhstan next month for talks on cultural cooperation.', null],
+    ['en', 'Iranian Foreign Minister Abbas Araghchi spoke to reporters in Tehran before departing for Baghdad for talks with Iraqi officials.', null],
+    ['ru', 'Министр иностранных дел Ирана отправится в Астану в понедельник для переговоров с казахстанским коллегой.', '2025-03-03'],
+    ['ru', 'Делегация Казахстана прибудет в Тегеран в следующем месяце для переговоров о сотрудничестве.', null],
+    ['ru', 'Министр иностранных дел Ирана примет участие в заседании межправительственной комиссии Ирана и России в Москве.', null],
+  ])('%s: %s → scheduled, %s', (lang, text, date) => {
+    const [event] = extract(text, { lang: lang as 'en' | 'ru', publishedAt: '2025-03-02' }).events;
+    expect(event).toMatchObject({ status: 'SCHEDULED', date });
+  });
+
+  it('reads an arrival told in the past as held', () => {
+    for (const [lang, text] of [
+      ['en', 'Iranian Foreign Minister Abbas Araghchi arrived in Baghdad on Sunday for talks with Iraqi officials.'],
+      ['ru', 'Министр иностранных дел Ирана прибыл в Астану в воскресенье для переговоров с казахстанским коллегой.'],
+    ] as const) {
+      expect(extract(text, { lang, publishedAt: '2025-03-02' }).events[0]).toMatchObject({ status: 'HELD', date: '2025-03-02' });
+    }
+  });
+
   it('dates a scheduled event forward and leaves it undated when the text gives no day', () => {
     // published on Sunday 2 March 2025: "on Wednesday" is the coming Wednesday, not the one before
     const dated = extract('Iranian President Masoud Pezeshkian will visit Yerevan on Wednesday at the invitation of the Armenian president.', { publishedAt: '2025-03-02' });
