@@ -25,7 +25,8 @@ import { scoreDaysSql } from '../support/score-days.js';
 // StatementFollowUpOrigins1800000000012 (a statement's follow-ups count from the day they were recorded open: below;
 // their closing checked by test/ingestion/meeting-status.spec) and IdsOrderedWithinMillisecond1800000000013 (the
 // database's ids in order within a millisecond: test/database/ids.spec; down and up below) and IdsPlannedOnce1800000000014
-// (uuid_v7() in PL/pgSQL, planned once per session: below and ids.spec).
+// (uuid_v7() in PL/pgSQL, planned once per session: below and ids.spec) and StatementFollowUpParties1800000000015 (a
+// statement's follow-ups take the statement's parties: below; their closing checked by test/ingestion/meeting-status.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -284,5 +285,20 @@ describe('the latest migrations, down and up again', () => {
       return { language, version7: ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/.test(id)), ordered: ids.every((id, i) => !i || ids[i - 1] < id) };
     };
     await expectDownAndUp('IdsPlannedOnce1800000000014', state, { language: 'plpgsql', version7: true, ordered: true }, { language: 'sql', version7: true, ordered: true });
+  });
+
+  it('StatementFollowUpParties gives a statement\'s follow-up the statement\'s parties, and down its owners again', async () => {
+    const { id } = await factories(db).createFollowUp({ description: 'visit Kazakhstan', owners: ['RU'] });
+    await db.query(`UPDATE follow_up_action SET stated_party_codes = '{KZ,RU}', party_codes = '{}' WHERE id = $1`, [id]);
+    const state = async () => ({
+      parties: (await db.query(`SELECT party_codes FROM follow_up_action WHERE id = $1`, [id]))[0].party_codes,
+      column: (await db.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'follow_up_action' AND column_name = 'stated_party_codes'`))[0].n,
+    });
+    // (up again: the column comes back empty, and the parties stated are not known any more)
+    expect(await state()).toEqual({ parties: ['KZ', 'RU'], column: 1 });
+    await undoMigrationsThrough(db, 'StatementFollowUpParties1800000000015');
+    expect(await state()).toEqual({ parties: ['RU'], column: 0 });
+    await db.runMigrations({ transaction: 'each' });
+    expect(await state()).toEqual({ parties: ['RU'], column: 1 });
   });
 });

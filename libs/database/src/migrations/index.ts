@@ -31,6 +31,7 @@ import { ScoreWholeMonths1800000000011 } from './1800000000011-score-whole-month
 import { StatementFollowUpOrigins1800000000012 } from './1800000000012-statement-follow-up-origins.js';
 import { IdsOrderedWithinMillisecond1800000000013 } from './1800000000013-ids-ordered-within-millisecond.js';
 import { IdsPlannedOnce1800000000014 } from './1800000000014-ids-planned-once.js';
+import { StatementFollowUpParties1800000000015 } from './1800000000015-statement-follow-up-parties.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -126,4 +127,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   StatementFollowUpOrigins1800000000012,
   IdsOrderedWithinMillisecond1800000000013,
   IdsPlannedOnce1800000000014,
+  StatementFollowUpParties1800000000015,
 ];

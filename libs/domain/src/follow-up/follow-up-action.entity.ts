@@ -72,9 +72,13 @@ export class FollowUpAction {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  /** Its parties' codes (its meeting's, else its proposal's, else its owners'), sorted; kept by database triggers (migration PartySetsAndRollups), never written here. */
+  /** Its parties' codes (its meeting's, else its proposal's, else statedPartyCodes, else its owners'), sorted; kept by database triggers (migrations PartySetsAndRollups, StatementFollowUpParties), never written here. */
   @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })
   partyCodes?: string[];
+
+  /** The parties of the report that stated it when that report had no meeting (a statement's follow-up), sorted; none otherwise. Written once, by linking. */
+  @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, update: false })
+  statedPartyCodes?: string[];
 
   /** Its owners' codes, sorted; kept by database triggers (migration PartySetKeysAsArrays), never written here. Indexed for open follow-ups, for linking's exact-set lookups. */
   @Column({ type: 'char', length: 2, array: true, default: () => "'{}'", select: false, insert: false, update: false })

@@ -13,6 +13,8 @@ export interface NewFollowUpRow {
   meetingId: string | null;
   proposalId: string | null;
   owners: string[];
+  /** The parties of the report that stated it, when it has no meeting (a statement's follow-up); none otherwise. */
+  statedParties?: string[];
 }
 
 export interface FollowUpChangeFields {
@@ -120,19 +122,20 @@ export class FollowUpRepository {
       column((r) => r.fields.dueDateEstimated), column((r) => r.fields.meetingId), column((r) => r.fields.proposalId),
       column((r) => partySetKey(r.fields.owners)), column((r) => r.change.status), column((r) => r.change.effectiveDate),
       column((r) => r.change.newsItemId ?? null), column((r) => r.change.meetingId ?? null), column((r) => r.change.apiKeyId ?? null),
-      column((r) => r.change.note ?? null),
+      column((r) => r.change.note ?? null), column((r) => partySetKey(r.fields.statedParties ?? [])),
     ];
     // (the evidence's parameters follow these)
     const withEvidence = evidence ? `, evidence AS (\n         ${evidenceInsert(values.length + 1)}\n       )` : '';
     await preparedQuery(this.manager,
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::follow_up_horizon[], $4::date[], $5::boolean[], $6::uuid[], $7::uuid[], $8::text[],
-                              $9::follow_up_status[], $10::date[], $11::uuid[], $12::uuid[], $13::uuid[], $14::text[])
+                              $9::follow_up_status[], $10::date[], $11::uuid[], $12::uuid[], $13::uuid[], $14::text[], $15::text[])
            WITH ORDINALITY AS t(id, description, horizon, due_date, due_date_estimated, meeting_id, proposal_id, owners,
-                                status, effective_date, news_item_id, change_meeting_id, api_key_id, note, n)
+                                status, effective_date, news_item_id, change_meeting_id, api_key_id, note, stated, n)
        ), f AS (
-         INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, owner_codes)
-         SELECT id, description, horizon, due_date, due_date_estimated, 'OPEN', meeting_id, proposal_id, 1, string_to_array(owners, ',')::char(2)[]
+         INSERT INTO follow_up_action (id, description, horizon, due_date, due_date_estimated, status, meeting_id, proposal_id, version, owner_codes, stated_party_codes)
+         SELECT id, description, horizon, due_date, due_date_estimated, 'OPEN', meeting_id, proposal_id, 1, string_to_array(owners, ',')::char(2)[],
+                string_to_array(stated, ',')::char(2)[]
          FROM input ORDER BY n
        ), owners AS (
          INSERT INTO follow_up_owner (follow_up_id, country_code)

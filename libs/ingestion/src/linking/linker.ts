@@ -261,6 +261,9 @@ export class Linker {
         meetingId,
         proposalId,
         owners: ownerCodes,
+        // a statement's follow-up keeps the statement's parties: with no meeting, they are its party set (where a
+        // visit goes, who meets next)
+        statedParties: meetingId ? undefined : parties,
       },
       change: { status: 'OPEN', effectiveDate: date, newsItemId: this.newsItem.id, meetingId },
     });
@@ -348,8 +351,8 @@ export function followUpOwners(followUp: ExtractedFollowUp, parties: string[], k
  * What would show an open follow-up done, by what it asks for: a signing follow-up, its agreement signed; a visit,
  * a meeting of its owners held in a country it goes to (the parties that do not own it); a next meeting, a meeting
  * of its parties held anywhere. Only a meeting held shows it done (an announced one does not yet). A statement's
- * follow-up has no meeting: its parties are its own set (its agreement's parties, else its owners), so one country
- * alone names no next meeting, and no place to visit.
+ * follow-up has no meeting: its parties are its agreement's, else the statement's (follow-ups stored before those
+ * were kept: its owners, where one country alone names no next meeting, and no place to visit).
  */
 function doneTest(action: string, followUp: OpenFollowUp): DoneTest | null {
   const from = followUp.originDate;
