@@ -127,6 +127,16 @@ describe('event status', () => {
 });
 
 describe('dates the text does not give', () => {
+  // The sentence after the meeting's is about the meeting, and names an older day: another event's (the forum's), not the
+  // meeting's, which its report dates.
+  it.each([
+    ['ru', 'Заместитель министра иностранных дел России Андрей Руденко принял в Москве посла Ирана Казема Джалали.\n\nНа встрече обсуждались вопросы отношений России и Ирана, в том числе итоги форума, завершившегося 2 октября в Казани.'],
+    ['en', 'Russian Deputy Foreign Minister Andrey Rudenko received Iranian Ambassador Kazem Jalali in Moscow.\n\nAt the meeting, Russia and Iran discussed their relations, including the results of the forum that ended on October 2 in Kazan.'],
+  ])('%s: a meeting is not dated by the older day of another event told in the next sentence', (lang, text) => {
+    const [event] = extract(text, { lang: lang as 'en' | 'ru', publishedAt: '2025-11-18' }).events;
+    expect(event).toMatchObject({ status: 'HELD', date: '2025-11-18', dateSource: 'PUBLISHED' });
+  });
+
   it('reads a dateline as the publication date', () => {
     const r = extract('GENEVA, July 20, 2023 (MNA) – The Iranian and Russian deputy foreign ministers held talks in Geneva on Syria.');
     expect(r.publishedAt).toBe('2023-07-20');

@@ -735,7 +735,9 @@ function finishEvent(doc: Doc, b: Built, mentions: ProposalMention[], sentences:
   const venueCity = venue ? mentionsIn(doc, venue).find((m) => m.place.city && m.locative) : undefined;
   const dating = [...focus.filter((s) => s !== doc.title).reverse(), ...b.later, ...(venue ? [venue] : []), ...focus.filter((s) => s === doc.title), ...(lead && !focus.includes(lead) ? [lead] : [])];
   let { date, dateSource } = eventDate(doc, dating, line?.date ?? null, ahead, b.later);
-  if (dateSource === 'PUBLISHED' && nextSentence && !ahead) {
+  // (one about the event already, a later sentence, was read above, where only a recent day dates it: an older one is
+  // another event's, «… итогов саммита Россия – Африка, завершившегося 24 октября в Сочи»)
+  if (dateSource === 'PUBLISHED' && nextSentence && !ahead && !b.later.includes(nextSentence)) {
     // the second sentence often gives the day («… که روز ۷ تیر ۱۴۰۴ به ایروان سفر کرده بود»)
     const d = doc.dates.find((x) => !x.relative && x.date && x.start >= nextSentence.start && x.end <= nextSentence.end);
     if (d && (!publishedAt || d.date! <= publishedAt)) ({ date, dateSource } = { date: d.date, dateSource: 'TEXT' });
