@@ -103,15 +103,20 @@ describe('event status', () => {
     ['ru', 'Министр иностранных дел Ирана отправится в Астану в понедельник для переговоров с казахстанским коллегой.', '2025-03-03'],
     ['ru', 'Делегация Казахстана прибудет в Тегеран в следующем месяце для переговоров о сотрудничестве.', null],
     ['ru', 'Министр иностранных дел Ирана примет участие в заседании межправительственной комиссии Ирана и России в Москве.', null],
+    // the Persian present of a trip is its announcement; "tomorrow's trip", "before the trip" are still to come
+    ['fa', 'رئیس‌جمهور قزاقستان برای گفت‌وگو با همتای ایرانی خود به تهران سفر می‌کند.', null],
+    ['fa', 'وزیر امور خارجه روسیه در جریان سفر فردا به تهران با همتای ایرانی خود دیدار می‌کند.', '2025-03-03'],
+    ['fa', 'وزیر امور خارجه ایران پیش از سفر به مسکو گفت روابط ایران و روسیه رو به گسترش است.', null],
   ])('%s: %s → scheduled, %s', (lang, text, date) => {
-    const [event] = extract(text, { lang: lang as 'en' | 'ru', publishedAt: '2025-03-02' }).events;
+    const [event] = extract(text, { lang: lang as 'en' | 'ru' | 'fa', publishedAt: '2025-03-02' }).events;
     expect(event).toMatchObject({ status: 'SCHEDULED', date });
   });
 
-  it('reads an arrival told in the past as held', () => {
+  it('reads an arrival or a trip told in the past as held', () => {
     for (const [lang, text] of [
       ['en', 'Iranian Foreign Minister Abbas Araghchi arrived in Baghdad on Sunday for talks with Iraqi officials.'],
       ['ru', 'Министр иностранных дел Ирана прибыл в Астану в воскресенье для переговоров с казахстанским коллегой.'],
+      ['fa', 'رئیس‌جمهور قزاقستان روز یکشنبه برای گفت‌وگو با همتای ایرانی خود به تهران سفر کرد.'],
     ] as const) {
       expect(extract(text, { lang, publishedAt: '2025-03-02' }).events[0]).toMatchObject({ status: 'HELD', date: '2025-03-02' });
     }
