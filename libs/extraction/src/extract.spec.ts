@@ -220,6 +220,14 @@ describe('not an event of its own', () => {
 });
 
 describe('statements, venues and places named in passing', () => {
+  // The outlet a report is quoted from, with its own name in quotes, is its source: its country is not a party.
+  it.each([
+    'به گزارش خبرگزاری فارس به نقل از شبکه خبری «الجزیره قطر»، وزیر امور خارجه ایران روز یکشنبه با همتای روس خود در مسکو دیدار کرد.',
+    'به گزارش خبرگزاری فارس به نقل از روزنامه «الاهرام مصر»، وزیر امور خارجه ایران روز یکشنبه با همتای روس خود در مسکو دیدار کرد.',
+  ])('does not take the country of a quoted outlet as a party: %s', (text) => {
+    expect(extract(text, { lang: 'fa', publishedAt: '2025-03-02' }).events.map((e) => e.countries)).toEqual([['IR', 'RU']]);
+  });
+
   it('reads someone speaking of two countries’ relations as a STATEMENT', () => {
     const r = extract(
       'Envoy upbeat on ties\n\nTEHRAN – The new Chilean ambassador to Tehran says his country will expand its relationship with Iran in farming and mining.',

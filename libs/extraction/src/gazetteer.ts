@@ -371,7 +371,7 @@ export function findMentions(
     // «в Индию» (accusative) is a direction, «в Индии» a place: a country something goes to is not merely a host
     const direction = !e.place.city && rules.directionEndings.some((x) => m![0].endsWith(x));
     // «به نقل از خبرگزاری آلمان», "the German news agency": the source of a report, not a party to it
-    const source = MEDIA_BEFORE[lang].test(key.slice(Math.max(0, start - 30), start)) || MEDIA_AFTER[lang].test(key.slice(end, end + 24));
+    const source = MEDIA_BEFORE[lang].test(key.slice(Math.max(0, start - 40), start)) || MEDIA_AFTER[lang].test(key.slice(end, end + 24));
     out.push({ place: e.place, start, end, locative: spaceBefore(key, start) && LOCATIVE.test(before) && !direction, ours: false, topic: source || (spaceBefore(key, start) && TOPIC.test(key.slice(Math.max(0, start - 24), start))) });
   }
   // "on Afghanistan and Syria": a topic list shares its first item's role
