@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { scoreRebuildByChangeDays } from './1799200000000-score-rebuild-by-change-days.js';
+import { replaceChecked } from './replace-checked.js';
 
 // Written by hand: `rollup_score_rebuild()` (in `dyad rollups rebuild` and the bench seed) groups each dyad's days
 // into months by (dyad, month) instead of (month, dyad). The days come out of the running sums in dyad and day
@@ -9,13 +10,11 @@ import { scoreRebuildByChangeDays } from './1799200000000-score-rebuild-by-chang
 // writes them took 22.0–22.8 s against 23.3–25.9 s before; the whole rebuild 26.8–30.3 s against 30.7–35.3 (three
 // calls each, in turn, load 1–1.5), the same 122,009 rows.
 
-const before = 'GROUP BY 1, 2, 3\n      HAVING bool_or';
-const after = 'GROUP BY a, b, 1\n      HAVING bool_or';
-if (!scoreRebuildByChangeDays.includes(before) || !scoreRebuildByChangeDays.includes('    FROM months;')) {
-  throw new Error('ScoreRebuildGroupedByDyad: the rebuild it changes is not the one it was written against');
-}
+const NAME = 'ScoreRebuildGroupedByDyad';
 // (ScoreWholeMonths1800000000011 replaced it; its down restores this one)
-export const scoreRebuildGroupedByDyad = scoreRebuildByChangeDays.replace(before, after).replace('    FROM months;', '    FROM months ORDER BY month, a, b;');
+export const scoreRebuildGroupedByDyad = replaceChecked(NAME,
+  replaceChecked(NAME, scoreRebuildByChangeDays, 'GROUP BY 1, 2, 3\n      HAVING bool_or', 'GROUP BY a, b, 1\n      HAVING bool_or'),
+  '    FROM months;', '    FROM months ORDER BY month, a, b;');
 
 export class ScoreRebuildGroupedByDyad1799970000001 implements MigrationInterface {
   name = 'ScoreRebuildGroupedByDyad1799970000001';

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { followUpOriginRebuild } from './1798400000002-follow-up-origin-date.js';
 import { followUpOriginDatePlpgsql } from './1799950000000-derived-value-plans-kept.js';
+import { replaceChecked } from './replace-checked.js';
 
 // Written by hand: a follow-up of a statement (an event with no meeting: "the two sides will hold the next round of
 // talks soon") counts from the first day it was recorded open, the day the report that stated it was published, as
@@ -14,10 +15,7 @@ import { followUpOriginDatePlpgsql } from './1799950000000-derived-value-plans-k
 
 // The two functions as they were, with their meeting's row no longer required: a follow-up with no meeting takes
 // the day of its first OPEN entry, as one whose meeting is not held does.
-const withoutMeeting = (text: string, before: string, after: string) => {
-  if (!text.includes(before)) throw new Error('StatementFollowUpOrigins: the function it changes is not the one it was written against');
-  return text.replace(before, after);
-};
+const withoutMeeting = (text: string, before: string, after: string) => replaceChecked('StatementFollowUpOrigins', text, before, after);
 const originDate = withoutMeeting(followUpOriginDatePlpgsql,
   'FROM meeting m WHERE m.id = for_meeting',
   'FROM (SELECT) one LEFT JOIN meeting m ON m.id = for_meeting WHERE for_meeting IS NULL OR m.id IS NOT NULL');

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { replaceChecked } from './replace-checked.js';
 
 // Written by hand: a follow-up stated in a report with no meeting (a STATEMENT event) keeps that report's parties,
 // `stated_party_codes`, and takes them as its party set when it has no meeting and no agreement: a follow-up's set is
@@ -41,8 +42,7 @@ const CHANGES: { fn: string; before: string; after: string }[] = [
 /** Replaces `from` by `to` in the definition of function `fn` as the database has it. */
 async function rewrite(queryRunner: QueryRunner, fn: string, from: string, to: string): Promise<void> {
   const [{ definition }] = await queryRunner.query(`SELECT pg_get_functiondef($1::regprocedure) AS definition`, [fn]);
-  if (!(definition as string).includes(from)) throw new Error(`StatementFollowUpParties: ${fn} is not the function it was written against`);
-  await queryRunner.query((definition as string).replace(from, to));
+  await queryRunner.query(replaceChecked(`StatementFollowUpParties (${fn})`, definition, from, to));
 }
 
 export class StatementFollowUpParties1800000000015 implements MigrationInterface {
