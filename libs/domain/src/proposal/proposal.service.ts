@@ -99,10 +99,13 @@ export class ProposalService {
       accepted: false,
     });
     await applyProposalHistory(manager, proposal.id);
+    let after = await manager.findOneByOrFail(Proposal, { id: proposal.id });
     // Every accepted edit moves the version, also one the history resolves to the status and date already shown: a
     // second edit made from the same reading must get CONFLICT, not apply twice.
-    if ((await manager.findOneByOrFail(Proposal, { id: proposal.id })).version === proposal.version) await manager.increment(Proposal, { id: proposal.id }, 'version', 1);
-    const after = await manager.findOneByOrFail(Proposal, { id: proposal.id });
+    if (after.version === proposal.version) {
+      await manager.increment(Proposal, { id: proposal.id }, 'version', 1);
+      after = await manager.findOneByOrFail(Proposal, { id: proposal.id });
+    }
     await this.audit.record(ctx, manager, {
       action: 'proposal.setStatus',
       entityType: 'Proposal',
