@@ -34,14 +34,19 @@ const VACUUMED_TABLES = [
 const FACT_TABLES = ['meeting', 'meeting_party', 'proposal', 'proposal_party', 'proposal_status_change', 'follow_up_action', 'follow_up_owner', 'follow_up_status_change'];
 
 /**
- * The id of a generated row nothing refers to (a participant, a status change, a quote): `part` (8001 to 8fff, one
- * per statement part, so parts never collide) and a number unique within the part. gen_random_uuid(), the tables'
- * default, costs about 2.3 µs a row on this machine, md5 about 1 µs, this about 0.3: for the 5.2 million such rows
- * at 1,000,000 meetings, about 10 s of the seed's CPU. Being ascending, they also make the primary keys quick to build.
+ * The id of a generated row (a news item, an actor, a participant, a status change, a quote): `part` (8001 to 8fff,
+ * one per statement part, so parts never collide) and a number unique within the part. gen_random_uuid(), the tables'
+ * default, costs about 2.3 µs a row on this machine, md5 of a few words 1 to 3.5 µs, this about 0.3: for the 8.4
+ * million such rows at 1,000,000 meetings, about 15 s of the seed's CPU. Being ascending, they also make the primary
+ * keys quick to build, with no sort. (Meetings, proposals and follow-ups keep md5 ids: `bench api` asks for meetings
+ * by theirs.)
  */
 const rowId = (part: number, n: string) => `('00000000-0000-4000-${part.toString(16)}-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 
-/** A plan row's party set as the stored one is kept (sorted, each country once): from its code_a, code_b and code_c. */
+/**
+ * A plan meeting's party set as the stored one is kept (sorted, each country once): from its code_a, code_b and code_c.
+ * Worked out once, in the plan: its meeting, participants, proposal and follow-up copy it.
+ */
 const PARTY_SET = `ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b, code_c]) x WHERE x IS NOT NULL ORDER BY x)::char(2)[]`;
 
 interface Step {
@@ -69,7 +74,8 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       writes: 'bench_meeting',
       // a: strongly skewed, b: mildly skewed and never a; one meeting in twelve has a third party
       sql: `CREATE UNLOGGED TABLE bench_meeting AS
-        SELECT i, md5('meeting' || i)::uuid AS id, (${codes})[a + 1] AS code_a, (${codes})[b + 1] AS code_b,
+        SELECT planned.*, ${PARTY_SET} AS party_codes FROM (
+        SELECT i, md5('meeting' || i)::uuid AS id, a, b, (${codes})[a + 1] AS code_a, (${codes})[b + 1] AS code_b,
                CASE WHEN r_third < 0.08 AND c NOT IN (a, b) THEN (${codes})[c + 1] END AS code_c,
                current_date - floor(3650 * power(r_date, 1.7))::int AS date,
                CASE WHEN r_type < 0.55 THEN 'MEETING' WHEN r_type < 0.75 THEN 'VISIT' WHEN r_type < 0.9 THEN 'CALL' ELSE 'SIGNING' END AS type,
@@ -88,14 +94,15 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
                    random() AS r_status, random() AS r_side, random() AS r_horizon, random() AS r_fu
             FROM generate_series(1, ${meetings}) AS i
           ) draws
-        ) pairs`,
+        ) pairs
+        ) planned`,
     },
     {
       label: 'meetings',
       writes: 'meeting', reads: ['bench_meeting'],
       // the stored party set is written here (the triggers that keep it are off during the load)
       sql: `INSERT INTO meeting (id, type, date, date_source, location_country_code, sectors, summary, review_status, confidence, version, party_codes)
-        SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1, ${PARTY_SET}
+        SELECT id, type::event_type, date, 'TEXT', code_b, sectors, 'Bench meeting ' || i, review::review_status, 0.8, 1, party_codes
         FROM bench_meeting
         ORDER BY id`,
     },
@@ -119,7 +126,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       label: 'plan news items',
       writes: 'bench_news', reads: ['bench_meeting'],
       sql: `CREATE UNLOGGED TABLE bench_news AS
-        SELECT md5('news' || m.i || '-' || s)::uuid AS id, m.id AS meeting_id, m.i, s, m.date, m.code_a,
+        SELECT ${rowId(0x800b, 'm.i * 2 + s')} AS id, m.id AS meeting_id, m.i, s, m.date, m.code_a,
                (ARRAY['fa', 'en', 'ru'])[1 + (m.i + s) % 3] AS language, 'Bench News ' || s AS publisher,
                format('%s and %s held talks on %s cooperation on %s. The delegations discussed joint projects, the exchange '
                  || 'of experts and a memorandum of understanding to be signed in the near future. Report %s-%s. %s',
@@ -142,7 +149,8 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
                -- trigram index, the slowest step of the load, then takes a fraction of the time
                lower('Bench report ' || i || '-' || s) || ' ' || words, language,
                date + (s - 1), ${ingestedAt}, publisher, code_a, encode(sha256(convert_to(id::text, 'UTF8')), 'hex'), 'bench'
-        FROM bench_news ORDER BY id`,
+        -- (in the plan's order: the ids ascend with it, so the primary key is appended to without sorting the rows)
+        FROM bench_news`,
     },
     { label: 'meeting sources', writes: 'meeting_source', reads: ['bench_news'], sql: `INSERT INTO meeting_source (meeting_id, news_item_id, published_at, ingested_at, language, publisher)
         SELECT meeting_id, id, date + (s - 1), ${ingestedAt}, language, publisher FROM bench_news ORDER BY meeting_id, id` },
@@ -150,21 +158,21 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       label: 'actors',
       writes: 'actor',
       sql: `INSERT INTO actor (id, kind, name, name_key, country_code)
-        SELECT md5('actor' || c.code || '-' || k)::uuid, (CASE WHEN k % 3 = 0 THEN 'ORGANIZATION' ELSE 'PERSON' END)::actor_kind,
+        -- actor k of the country at index a (from 0) of the list: its id's number is a * 64 + k
+        SELECT ${rowId(0x800a, '(c.n - 1) * 64 + k')}, (CASE WHEN k % 3 = 0 THEN 'ORGANIZATION' ELSE 'PERSON' END)::actor_kind,
                'Official ' || k || ' of ' || c.code, lower('official ' || k || ' of ' || c.code), c.code
-        FROM unnest(${codes}) AS c(code) CROSS JOIN generate_series(1, 50) AS k`,
+        FROM unnest(${codes}) WITH ORDINALITY AS c(code, n) CROSS JOIN generate_series(1, 50) AS k`,
     },
     {
       label: 'meeting participants',
       writes: 'meeting_participant', reads: ['bench_meeting'],
       // with what the meeting_participant_copies trigger (off during the load) copies of each one's meeting
       sql: `INSERT INTO meeting_participant (id, meeting_id, actor_id, title, role, meeting_date, meeting_rejected, meeting_party_codes)
-        SELECT x.id, x.meeting_id, x.actor_id, x.title, x.role, b.date, b.review = 'REJECTED', p.codes
+        SELECT x.id, x.meeting_id, x.actor_id, x.title, x.role, b.date, b.review = 'REJECTED', b.party_codes
         FROM bench_meeting b
-        CROSS JOIN LATERAL (SELECT ${PARTY_SET} AS codes) p
         CROSS JOIN LATERAL (VALUES
-          (${rowId(0x8001, 'b.i')}, b.id, md5('actor' || b.code_a || '-' || (1 + b.i % 50))::uuid, 'Minister', 'host'),
-          (${rowId(0x8002, 'b.i')}, b.id, md5('actor' || b.code_b || '-' || (1 + (b.i * 7) % 50))::uuid, 'Ambassador', 'guest')) AS x(id, meeting_id, actor_id, title, role)`,
+          (${rowId(0x8001, 'b.i')}, b.id, ${rowId(0x800a, 'b.a * 64 + 1 + b.i % 50')}, 'Minister', 'host'),
+          (${rowId(0x8002, 'b.i')}, b.id, ${rowId(0x800a, 'b.b * 64 + 1 + (b.i * 7) % 50')}, 'Ambassador', 'guest')) AS x(id, meeting_id, actor_id, title, role)`,
     },
     {
       label: 'plan proposals',
@@ -172,7 +180,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       // a third of the meetings propose something; where it got to: PROPOSED 35%, AGREED 20%, NEGOTIATING 10%,
       // SIGNED 15%, IMPLEMENTING 8%, COMPLETED 4%, else STALLED or WITHDRAWN after one to three steps
       sql: `CREATE UNLOGGED TABLE bench_proposal AS
-        SELECT md5('proposal' || i)::uuid AS id, i, id AS meeting_id, date, code_a, code_b, code_c, sectors,
+        SELECT md5('proposal' || i)::uuid AS id, i, id AS meeting_id, date, code_a, code_b, code_c, party_codes, sectors,
                (ARRAY['MOU', 'AGREEMENT', 'JOINT_PROJECT', 'EVENT', 'EXCHANGE', 'TRAINING', 'VISIT', 'OTHER'])[1 + floor(r_kind * 8)::int] AS kind,
                CASE WHEN r_status < 0.35 THEN 1 WHEN r_status < 0.55 THEN 2 WHEN r_status < 0.65 THEN 3 WHEN r_status < 0.8 THEN 4
                     WHEN r_status < 0.88 THEN 5 WHEN r_status < 0.92 THEN 6 ELSE 1 + floor(r_side * 3)::int END AS top,
@@ -188,7 +196,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         SELECT id, kind::proposal_kind, t.title, 'Proposed at bench meeting ' || i, lower(t.title), sectors,
                coalesce(side, (${lifecycle})[top]::text)::proposal_status,
                least(date + (top - 1 + (side IS NOT NULL)::int) * 45, current_date), meeting_id, 1,
-               ${PARTY_SET}, top
+               party_codes, top
         FROM bench_proposal
         CROSS JOIN LATERAL (SELECT kind || ' on ' || lower(sectors[1]::text) || ' between ' || code_a || ' and ' || code_b AS title) t
         ORDER BY id`,
@@ -217,7 +225,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       // two meetings in five leave a follow-up; one in fifty of those is tied to the proposal only, one in a
       // hundred to its owners only
       sql: `CREATE UNLOGGED TABLE bench_follow_up AS
-        SELECT md5('follow-up' || m.i)::uuid AS id, m.i, m.date, m.code_a, m.code_b, m.code_c, m.sectors,
+        SELECT md5('follow-up' || m.i)::uuid AS id, m.i, m.date, m.code_a, m.code_b, m.party_codes, m.sectors,
                CASE WHEN m.i % 50 = 1 AND p.id IS NOT NULL THEN NULL WHEN m.i % 100 = 3 THEN NULL ELSE m.id END AS meeting_id,
                CASE WHEN m.i % 100 = 3 THEN NULL ELSE p.id END AS proposal_id,
                h.horizon, h.due_date,
@@ -247,7 +255,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
         SELECT id, 'Follow up bench meeting ' || i, horizon::follow_up_horizon, due_date, due_date IS NOT NULL,
                status::follow_up_status, meeting_id, proposal_id, 1,
                CASE WHEN meeting_id IS NULL AND proposal_id IS NULL THEN o.codes::char(2)[]
-                    ELSE ${PARTY_SET} END,
+                    ELSE party_codes END,
                o.codes::char(2)[], date, CASE WHEN meeting_id IS NOT NULL THEN sectors ELSE '{}' END
         FROM bench_follow_up
         CROSS JOIN LATERAL (SELECT ARRAY(SELECT x FROM unnest(ARRAY[code_a, code_b]) x ORDER BY x)::text[] AS codes) o
@@ -346,6 +354,9 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
     await each.query(`SET synchronous_commit = off`);
     await each.query(`SET session_replication_role = replica`);
     await each.query(`SET max_parallel_workers_per_gather = 2`);
+    // compiling these one-off statements (JIT) costs more than it saves: a second for some, and the participants'
+    // step ran 5.7 s without against 8.9 s with
+    await each.query(`SET jit = off`);
     await each.query(`SET work_mem = '256MB'`);
     await each.query(`SET max_parallel_maintenance_workers = 2`);
     await each.query(`SET maintenance_work_mem = '256MB'`);
@@ -386,11 +397,21 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
       reads: [constraint.table],
     });
   }
+  // The triggers that keep rollups from a statement's new rows (a transition table) are dropped too, and created
+  // again after the load: PostgreSQL keeps a copy of every row such a statement inserts even while triggers are off
+  // (session_replication_role = replica only skips firing them), about 2 s a million rows of the news items' width.
+  const triggers: { name: string; table: string; definition: string }[] = await runner.query(
+    `SELECT t.tgname AS name, t.tgrelid::regclass::text AS table, pg_get_triggerdef(t.oid) AS definition FROM pg_trigger t
+     WHERE NOT t.tgisinternal AND t.tgnewtable IS NOT NULL AND t.tgtype & 4 <> 0 AND t.tgrelid::regclass::text = ANY($1)`,
+    [SEEDED_TABLES],
+  );
+  for (const trigger of triggers) await runner.query(`DROP TRIGGER "${trigger.name}" ON ${trigger.table}`);
   let done = 0;
   await runSteps(runners, steps, (step, result, ms) => {
     const rows = typeof result.affected === 'number' ? ` (${result.affected.toLocaleString('en')} rows)` : '';
     log(`seed ${++done}/${steps.length} ${step.label}${rows} in ${(ms / 1000).toFixed(1)} s`);
   });
+  for (const trigger of triggers) await runner.query(trigger.definition);
   await runner.query(`DROP TABLE ${PLAN_TABLES.join(', ')}`);
   const t0 = Date.now();
   // VACUUM the tables the reads walk by index-only scans (the list index, party rows, sources, rollups), so they
@@ -437,6 +458,9 @@ async function runSteps(
       const t0 = Date.now();
       try {
         const result = await runner.query(step.sql, [], true);
+        // a plan table is analysed before anything reads it: unanalysed, a million rows were taken for 15,000, and the
+        // evidence joined its sources by sorting their bodies on disk
+        if (step.writes && PLAN_TABLES.includes(step.writes)) await runner.query(`ANALYZE ${step.writes}`);
         finished.add(step);
         onDone(step, result, Date.now() - t0);
       } catch (error) {
