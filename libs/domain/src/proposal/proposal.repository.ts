@@ -9,17 +9,17 @@ export class ProposalRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
-   * For each of `kinds`, the proposal of that kind and exactly these parties that a mention is about: one whose
-   * sectors overlap (or either has none), read within [from, to] (any proposal when from is null; undated
-   * readings count), the most recent status first. One statement for every kind an event mentions, each kind
-   * one range of the (party_codes, kind, status_date) index.
+   * For each of `kinds`, the proposal of that kind and exactly these parties that a dated mention is about: one
+   * whose sectors overlap (or either has none), with a reading dated within [from, to] (one known only from undated
+   * readings cannot be placed in time: it is never found), the most recent status first. One statement for every
+   * kind an event mentions, each kind one range of the (party_codes, kind, status_date) index.
    */
   async findMatches(
     kinds: readonly ProposalKind[],
     parties: readonly string[],
     sectors: readonly Sector[],
-    from: string | null,
-    to: string | null,
+    from: string,
+    to: string,
   ): Promise<Map<ProposalKind, { id: string; status: ProposalStatus }>> {
     const rows: { kind: ProposalKind; id: string; status: ProposalStatus }[] = await preparedQuery(this.manager,
       // per kind, the index of proposals by party set and kind read latest first up to the first that fits
@@ -29,11 +29,8 @@ export class ProposalRepository {
          SELECT p.id, p.status FROM proposal p
          WHERE p.party_codes = $2::char(2)[] AND p.kind = k.kind
            AND (cardinality(p.sectors) = 0 OR cardinality($5::sector[]) = 0 OR p.sectors && $5::sector[])
-           -- a reading in the window, or one with no date: two probes of the (proposal_id, effective_date) index,
-           -- each read from the index alone (one EXISTS of the OR was a bitmap of two scans per proposal)
-           AND ($3::date IS NULL
-                OR EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date BETWEEN $3 AND $4)
-                OR EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date IS NULL))
+           -- a reading in the window: a probe of the (proposal_id, effective_date) index, read from the index alone
+           AND EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date BETWEEN $3::date AND $4::date)
          ORDER BY p.status_date DESC NULLS LAST, p.id LIMIT 1) p`,
       [[...new Set(kinds)], sortedSet(parties), from, to, [...new Set(sectors)]],
     );

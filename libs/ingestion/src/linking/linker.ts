@@ -1,6 +1,6 @@
 import {
   addDays, applyProposalHistories, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, newId, partySetKey,
-  ProposalRepository, proposalStatusRank, sortedSet, type DoneTest, type NewsItem, type OpenFollowUp, type ProposalStatus, type Sector, type StoredMeeting,
+  ProposalRepository, proposalStatusRank, sortedSet, type DoneTest, type NewsItem, type OpenFollowUp, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -185,15 +185,19 @@ export class Linker {
   ): Promise<Map<ExtractedProposal, string>> {
     const proposalIds = new Map<ExtractedProposal, string>();
     if (!event.proposals.length) return proposalIds;
-    // Within three years of a reading of it; a mention with no date, or a proposal known only from undated
-    // mentions, cannot be placed in time, so the window does not apply to them.
-    const matches = await this.proposals.findMatches(
-      event.proposals.map((proposal) => proposal.kind),
-      parties,
-      event.sectors as Sector[],
-      date && addDays(date, -PROPOSAL_WINDOW_DAYS),
-      date && addDays(date, PROPOSAL_WINDOW_DAYS),
-    );
+    // Within three years of a dated reading of it. A mention with no date cannot be placed in time, so, as a report
+    // of a meeting with no date, it is never taken for a known proposal: it gives proposals of its own (taken for any
+    // proposal of the kind and parties, five reports of different Iran–Russia agreements made one, with the status
+    // of the last).
+    const matches = date
+      ? await this.proposals.findMatches(
+          event.proposals.map((proposal) => proposal.kind),
+          parties,
+          event.sectors as Sector[],
+          addDays(date, -PROPOSAL_WINDOW_DAYS),
+          addDays(date, PROPOSAL_WINDOW_DAYS),
+        )
+      : new Map<ProposalKind, { id: string; status: ProposalStatus }>();
     const created: Parameters<ProposalRepository['addMentions']>[1][number][] = [];
     const readings: { proposalId: string; status: ProposalStatus }[] = [];
     for (const proposal of event.proposals) {
