@@ -26,7 +26,9 @@ import { scoreDaysSql } from '../support/score-days.js';
 // their closing checked by test/ingestion/meeting-status.spec) and IdsOrderedWithinMillisecond1800000000013 (the
 // database's ids in order within a millisecond: test/database/ids.spec; down and up below) and IdsPlannedOnce1800000000014
 // (uuid_v7() in PL/pgSQL, planned once per session: below and ids.spec) and StatementFollowUpParties1800000000015 (a
-// statement's follow-ups take the statement's parties: below; their closing checked by test/ingestion/meeting-status.spec).
+// statement's follow-ups take the statement's parties: below; their closing checked by test/ingestion/meeting-status.spec)
+// and MeetingSectorsRollupAlone1800000000016 (a change of sectors alone moves only the sector rollup: below; its counts
+// checked against a rebuild by rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -300,5 +302,16 @@ describe('the latest migrations, down and up again', () => {
     expect(await state()).toEqual({ parties: ['RU'], column: 0 });
     await db.runMigrations({ transaction: 'each' });
     expect(await state()).toEqual({ parties: ['RU'], column: 1 });
+  });
+
+  it('MeetingSectorsRollupAlone gives a change of sectors alone the sector rollup\'s function, and down the whole round again', async () => {
+    const state = async () => ({
+      trigger: await functionHas('meeting_rollup', 'rollup_meeting_sectors_apply(')(),
+      apply: await functionHas('rollup_meeting_apply', 'PERFORM rollup_meeting_sectors_apply(m.sectors, mon, m.status, delta);')(),
+      fn: (await db.query(`SELECT to_regprocedure('rollup_meeting_sectors_apply(sector[], date, event_status, int)')::text AS fn`))[0].fn,
+    });
+    await expectDownAndUp('MeetingSectorsRollupAlone1800000000016', state,
+      { trigger: true, apply: true, fn: 'rollup_meeting_sectors_apply(sector[],date,event_status,integer)' },
+      { trigger: false, apply: false, fn: null });
   });
 });

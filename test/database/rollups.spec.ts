@@ -390,6 +390,28 @@ describe('rollups', () => {
     await expectRebuildToKeep(db);
   });
 
+  it('move only the sector rows, by the sectors added and taken away, when a meeting\'s sectors alone change', async () => {
+    const db = dataSources[0];
+    await emptied(db);
+    const make = factories(db);
+    const held = await make.createMeeting({ parties: ['IR', 'KZ'], date: '2025-04-13', sectors: ['ENERGY', 'TRADE'] });
+    const undated = await make.createMeeting({ parties: ['IR', 'KZ'], date: null, sectors: ['TRADE'] });
+    const rejected = await make.createMeeting({ parties: ['IR', 'RU'], date: '2025-05-02', sectors: ['ENERGY'], reviewStatus: 'REJECTED' });
+    const sectorRows = () => db.query(`SELECT sector, month::text, sum(meetings)::int AS n FROM rollup_meeting_sector GROUP BY 1, 2 HAVING sum(meetings) <> 0 ORDER BY 1, 2`);
+    const meetingRows = () => db.query(`SELECT a, b, month::text, status, type, sum(meetings)::int AS n, max(last_date)::text AS last FROM rollup_meeting GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`);
+    const before = await meetingRows();
+    await db.query(`UPDATE meeting SET sectors = '{TRADE,CULTURE,CULTURE}' WHERE id = $1`, [held.id]);
+    await db.query(`UPDATE meeting SET sectors = '{CINEMA}' WHERE id = $1`, [undated.id]);
+    await db.query(`UPDATE meeting SET sectors = '{CINEMA}' WHERE id = $1`, [rejected.id]);
+    expect(await sectorRows()).toEqual([
+      { sector: 'CINEMA', month: '-infinity', n: 1 },
+      { sector: 'CULTURE', month: '2025-04-01', n: 1 },
+      { sector: 'TRADE', month: '2025-04-01', n: 1 },
+    ]);
+    expect(await meetingRows()).toEqual(before);
+    await expectRebuildToKeep(db);
+  });
+
   it('leave no rollup row a rebuild would not make, and count a meeting of three in each of its dyads', async () => {
     const db = dataSources[0];
     await emptied(db);

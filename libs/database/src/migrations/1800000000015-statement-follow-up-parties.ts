@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { replaceChecked } from './replace-checked.js';
+import { rewriteFunction } from './replace-checked.js';
 
 // Written by hand: a follow-up stated in a report with no meeting (a STATEMENT event) keeps that report's parties,
 // `stated_party_codes`, and takes them as its party set when it has no meeting and no agreement: a follow-up's set is
@@ -39,22 +39,16 @@ const CHANGES: { fn: string; before: string; after: string }[] = [
   },
 ];
 
-/** Replaces `from` by `to` in the definition of function `fn` as the database has it. */
-async function rewrite(queryRunner: QueryRunner, fn: string, from: string, to: string): Promise<void> {
-  const [{ definition }] = await queryRunner.query(`SELECT pg_get_functiondef($1::regprocedure) AS definition`, [fn]);
-  await queryRunner.query(replaceChecked(`StatementFollowUpParties (${fn})`, definition, from, to));
-}
-
 export class StatementFollowUpParties1800000000015 implements MigrationInterface {
   name = 'StatementFollowUpParties1800000000015';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE follow_up_action ADD stated_party_codes char(2)[] NOT NULL DEFAULT '{}'`);
-    for (const { fn, before, after } of CHANGES) await rewrite(queryRunner, fn, before, after);
+    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'StatementFollowUpParties', fn, before, after);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { fn, before, after } of CHANGES) await rewrite(queryRunner, fn, after, before);
+    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'StatementFollowUpParties', fn, after, before);
     // the follow-ups that took their stated parties take their owners again
     await queryRunner.query(`UPDATE follow_up_action SET party_codes = follow_up_party_set(id, meeting_id, proposal_id)
                              WHERE meeting_id IS NULL AND proposal_id IS NULL AND stated_party_codes <> '{}'`);
