@@ -206,6 +206,13 @@ describe('readable labels', () => {
     });
     expect(r.events[0].followUps[0].description).toMatch(/^Iran and Oman: hold the next round of talks in Tehran/);
   });
+
+  it('ends a Russian object at a negation: «не» opens what is said of it, not more of its name', () => {
+    const r = extract('Министры культуры России и Казахстана встретились в Астане 10 апреля. Стороны договорились подписать меморандум министерства не позднее июня.', {
+      publishedAt: '2025-04-13',
+    });
+    expect(r.events[0].followUps.map((f) => f.description)).toEqual(['Казахстан и Россия: подписать меморандум министерства']);
+  });
 });
 
 describe('not an event of its own', () => {
