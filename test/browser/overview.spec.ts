@@ -49,6 +49,43 @@ describeBrowser('dashboard: sign-in and overview', () => {
     await fresh.context().close();
   });
 
+  it('opens with a kept key without waiting for { me }, and brings back the form once that key is revoked', async () => {
+    const created = await api.graphql<{ createApiKey: { key: string; apiKey: { id: string } } }>(
+      `mutation { createApiKey(role: ANALYST, label: "kept") { key apiKey { id } } }`,
+    );
+    const { key, apiKey } = created.data!.createApiKey;
+    const { page: kept } = await openPage(browser);
+    await kept.goto(`${api.url}/?key=${key}`);
+    await kept.waitForSelector('body[data-ready="overview"]');
+    // the next visit: `{ me }` answers only once the overview is drawn, which it is, with the key's role
+    let releaseMe!: () => void;
+    const meHeld = new Promise<void>((resolve) => (releaseMe = resolve));
+    let meAnswered: Promise<void> | null = null;
+    await kept.route('**/graphql', (route) => {
+      if (!/\{\s*me\s*\{/.test(route.request().postData() ?? '')) return route.continue();
+      meAnswered = meHeld.then(() => route.continue());
+      return meAnswered;
+    });
+    await kept.reload();
+    await kept.waitForSelector('body[data-ready="overview"]');
+    expect(meAnswered).not.toBeNull();
+    expect(await kept.locator('.badge[data-role="ANALYST"]').textContent()).toBe('analyst');
+    releaseMe();
+    await meAnswered;
+    await kept.unroute('**/graphql');
+    // a role kept wrong (edited by hand) is put right by `{ me }`
+    await kept.evaluate(`localStorage.setItem('dyad.apiKeyRole', 'VIEWER')`);
+    await kept.reload();
+    await kept.waitForSelector('.badge[data-role="ANALYST"]');
+    expect(await kept.evaluate(`localStorage.getItem('dyad.apiKeyRole')`)).toBe('ANALYST');
+    // revoked: the next visit shows the form, and the key is forgotten
+    await api.graphql(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: apiKey.id });
+    await kept.reload();
+    await expect.poll(() => kept.locator('#login-error').textContent()).toMatch(/no longer accepted/);
+    expect(await kept.evaluate(`[localStorage.getItem('dyad.apiKey'), localStorage.getItem('dyad.apiKeyRole')]`)).toEqual([null, null]);
+    await kept.context().close();
+  });
+
   it('draws the overview charts, and their table views match the API', async () => {
     await page.goto(`${api.url}/`);
     await ready();

@@ -1,5 +1,6 @@
 import './styles/app.css';
 import { ApiError, gql, whenUnauthenticated } from './api/graphql-client.js';
+import { ME } from './api/queries.js';
 import { canWrite, type Role, session, setSession, storedKey, takeKeyFromUrl } from './auth/session.js';
 import { h, link, replace } from './components/dom.js';
 import { currentCalendar, onCalendarChange, setCalendar } from './i18n/dates.js';
@@ -16,11 +17,13 @@ import { sourcesView } from './views/sources.view.js';
 
 const app = document.getElementById('app')!;
 
+/** The key's role, as the API knows it. */
+const roleOf = async (key: string) => (await gql<{ me: { role: Role; keyId: string } }>(ME, undefined, key)).me.role;
+
 /** Checks a key against the API and learns its role. */
 async function signIn(key: string): Promise<void> {
   if (!key) throw new Error('Enter a key.');
-  const me = await gql<{ me: { role: Role; keyId: string } }>('{ me { role keyId } }', undefined, key);
-  setSession({ key, role: me.me.role, label: null });
+  setSession({ key, role: await roleOf(key), label: null });
 }
 
 function shell(): HTMLElement {
@@ -96,7 +99,8 @@ function notFound(root: HTMLElement): void {
 async function boot(): Promise<void> {
   document.documentElement.dataset.calendar = currentCalendar();
   const fromUrl = takeKeyFromUrl();
-  const key = fromUrl ?? storedKey();
+  const stored = storedKey();
+  const key = fromUrl ?? stored?.key ?? null;
   const start = () => {
     const layout = shell();
     replace(app, layout);
@@ -125,6 +129,24 @@ async function boot(): Promise<void> {
     showLogin('Your key is no longer accepted; sign in again.');
   });
   if (!key) return showLogin();
+  // A key kept with its role from an earlier visit opens the app at once: the page's requests need not wait for
+  // `{ me }`, which runs beside them. A revoked key is refused by each (whenUnauthenticated brings back the form).
+  const role = fromUrl ? null : stored?.role;
+  if (role) {
+    setSession({ key, role, label: null });
+    start();
+    roleOf(key).then(
+      // (a key's role is fixed when it is made; one kept wrong, say edited by hand, is put right)
+      (actual) => {
+        if (actual === role) return;
+        setSession({ key, role: actual, label: null });
+        location.reload();
+      },
+      // a refusal has brought back the form (whenUnauthenticated); a network failure shows in the page's own requests
+      () => undefined,
+    );
+    return;
+  }
   try {
     await signIn(key);
     start();

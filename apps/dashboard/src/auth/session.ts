@@ -2,8 +2,12 @@
 // so it is not bookmarked or shared), or from the login form. Kept in localStorage until "Sign out".
 
 const STORAGE_KEY = 'dyad.apiKey';
+// The key's role, stored beside it: a key keeps the role it was created with until it is revoked, so a stored key
+// can open the app at once, without waiting for `{ me }` (a revoked one is refused by the first request).
+const ROLE_KEY = 'dyad.apiKeyRole';
 
 export type Role = 'VIEWER' | 'ANALYST' | 'ADMIN';
+const ROLES: readonly string[] = ['VIEWER', 'ANALYST', 'ADMIN'];
 
 export interface Session {
   key: string;
@@ -13,18 +17,26 @@ export interface Session {
 
 let current: Session | null = null;
 
-export function storedKey(): string | null {
+/** The key kept from an earlier visit, with its role when that was kept too. */
+export function storedKey(): { key: string; role: Role | null } | null {
   try {
-    return localStorage.getItem(STORAGE_KEY);
+    const key = localStorage.getItem(STORAGE_KEY);
+    const role = localStorage.getItem(ROLE_KEY);
+    return key ? { key, role: role && ROLES.includes(role) ? (role as Role) : null } : null;
   } catch {
     return null;
   }
 }
 
-export function storeKey(key: string | null): void {
+function storeSession(next: Session | null): void {
   try {
-    if (key) localStorage.setItem(STORAGE_KEY, key);
-    else localStorage.removeItem(STORAGE_KEY);
+    if (next) {
+      localStorage.setItem(STORAGE_KEY, next.key);
+      localStorage.setItem(ROLE_KEY, next.role);
+    } else {
+      localStorage.removeItem(STORAGE_KEY);
+      localStorage.removeItem(ROLE_KEY);
+    }
   } catch {
     // private mode: the key lives for this page only
   }
@@ -43,7 +55,7 @@ export function takeKeyFromUrl(): string | null {
 export const session = () => current;
 export const setSession = (next: Session | null) => {
   current = next;
-  storeKey(next?.key ?? null);
+  storeSession(next);
   document.documentElement.dataset.role = next?.role ?? '';
 };
 
