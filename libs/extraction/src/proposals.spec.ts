@@ -50,6 +50,10 @@ describe('proposal kind and status', () => {
     ['fa', 'تفاهمنامه تبادل الکترونیکی اطلاعات گمرکی هفته آینده امضا خواهد شد.', ['MOU:AGREED']],
     ['en', 'They signed an agreement on the construction of three power plants.', ['AGREEMENT:SIGNED']],
     ['ru', 'Стороны подписали соглашение о строительстве трех ТЭЦ.', ['AGREEMENT:SIGNED']],
+    // talks that ended with a signing («завершились … подписанием»): signed, not still to sign
+    ['ru', 'Переговоры завершились подписанием меморандума о сотрудничестве в области культуры.', ['MOU:SIGNED']],
+    ['ru', 'Визит увенчался в пятницу подписанием соглашения о воздушном сообщении.', ['AGREEMENT:SIGNED']],
+    ['ru', 'Стороны намерены завершить подготовку к подписанию соглашения.', ['AGREEMENT:NEGOTIATING']],
   ])('%s: %s', (lang, sentence, expected) => {
     expect(proposals(lang, sentence)).toEqual(expected);
   });
