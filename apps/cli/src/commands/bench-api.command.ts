@@ -30,6 +30,7 @@ const monthEnd = (back: number) => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back + 1, 0)).toISOString().slice(0, 10);
 };
 const monthStart = (back: number) => `${monthEnd(back).slice(0, 7)}-01`;
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 // What the dashboard asks for on first load, plus the list a chart opens. As the dashboard sends them: one document
 // each, its parameters as variables, so a server that has answered a query before has its document parsed,
@@ -109,6 +110,15 @@ const QUERIES: BenchQuery[] = [
     document: `query($first: Int) { dyads(first: $first) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps
       overdueFollowUps lastActivity score } } }`,
     variables: (i) => ({ first: 11 + (i % VARIANTS) }),
+  },
+  {
+    // the overview's pairs on its default period, the last 12 months: whole months from the rollups, the days of the
+    // months at each end from the base rows (ending a day or more ago, so each request has dates of its own)
+    name: 'dyads, last 12 months',
+    needs: 'dyads',
+    document: `query($filter: CooperationFilterInput) { dyads(first: 16, filter: $filter) { totalCount nodes { countries { code name } meetingCount proposalCount signedCount openFollowUps
+      overdueFollowUps lastActivity score } } }`,
+    variables: (i) => ({ filter: { from: daysAgo(365 + (i % VARIANTS)), to: daysAgo(i % VARIANTS) } }),
   },
   {
     name: 'dyads of IR',
