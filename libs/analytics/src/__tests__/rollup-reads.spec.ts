@@ -62,6 +62,7 @@ describe('charts from rollups', () => {
     {}, { countries: ['IR'] }, { countries: ['KZ', 'IR'] }, { from: monthStart }, { countries: ['IR'], to: addDays(`${today.slice(0, 7)}-01`, -1) },
     { from: addDays(today, -365), to: today }, { countries: ['IR', 'KZ'], from: addDays(today, -91), to: today },
     { from: addDays(today, -20), to: addDays(today, 25) }, { from: `${today.slice(0, 7)}-03`, to: `${today.slice(0, 7)}-09` }, { to: addDays(today, -40) },
+    { from: addDays(today, -368), to: addDays(today, -3) },
   ];
 
   it.each(filters)('dyads (%j)', async (filter) => {
@@ -126,6 +127,21 @@ describe('charts from rollups', () => {
       expect(scored).toBeGreaterThan(0);
     },
   );
+
+  it('dyads up to a day mid-month: the pair\'s latest meeting up to that day, not one later in the month', async () => {
+    // a month of the past, cut on the 20th: the month from the rollups less its last days, the latest date looked up
+    const month = `${addDays(`${today.slice(0, 7)}-01`, -70).slice(0, 7)}`;
+    const { createMeeting } = factories(dataSource);
+    for (const [day, reviewStatus] of [['05', 'EXTRACTED'], ['12', 'EXTRACTED'], ['16', 'REJECTED'], ['25', 'EXTRACTED']] as const) {
+      await createMeeting({ parties: ['AM', 'GE'], date: `${month}-${day}`, reviewStatus });
+    }
+    await createMeeting({ parties: ['AM', 'GE'], date: `${month}-14`, status: 'SCHEDULED' });
+    const filter = { countries: ['AM', 'GE'], from: addDays(`${month}-01`, -400), to: `${month}-20` };
+    const page = { limit: 10, offset: 0 };
+    const read = await rollups.dyads(ctx, filter, page);
+    expect(read.nodes.map((dyad) => [...dyad.countries.map((country) => country.code), dyad.meetingCount, dyad.lastActivity])).toEqual([['AM', 'GE', 2, `${month}-12`]]);
+    expect(read).toEqual(await base.dyads(ctx, filter, page));
+  });
 
   it('has data that exercises the cases: overdue this month, due soon, undated, rejected', async () => {
     const summary = await base.followUpSummary(ctx, {});
