@@ -28,7 +28,8 @@ import { scoreDaysSql } from '../support/score-days.js';
 // (uuid_v7() in PL/pgSQL, planned once per session: below and ids.spec) and StatementFollowUpParties1800000000015 (a
 // statement's follow-ups take the statement's parties: below; their closing checked by test/ingestion/meeting-status.spec)
 // and MeetingSectorsRollupAlone1800000000016 (a change of sectors alone moves only the sector rollup: below; its counts
-// checked against a rebuild by rollups.spec).
+// checked against a rebuild by rollups.spec) and DyadDayRollup1800000000017 (each dyad's meetings and proposals by day:
+// below; checked against a rebuild by rollups.spec, its reads against the base rows by rollup-reads.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -313,5 +314,30 @@ describe('the latest migrations, down and up again', () => {
     await expectDownAndUp('MeetingSectorsRollupAlone1800000000016', state,
       { trigger: true, apply: true, fn: 'rollup_meeting_sectors_apply(sector[],date,event_status,integer)' },
       { trigger: false, apply: false, fn: null });
+  });
+
+  it('DyadDayRollup counts the meetings and proposals already there by day, and down takes the table and its upkeep away', async () => {
+    const state = async () => ({
+      table: (await db.query(`SELECT to_regclass('rollup_dyad_day')::text AS name`))[0].name,
+      meetings: await functionHas('rollup_dyad_meeting', 'rollup_dyad_day')(),
+      proposals: await functionHas('rollup_dyad_proposal_changes', 'rollup_dyad_day')(),
+      rebuilds: await functionHas('rollup_dyad_rebuild', 'rollup_dyad_day')(),
+    });
+    const up = { table: 'rollup_dyad_day', meetings: true, proposals: true, rebuilds: true };
+    expect(await state()).toEqual(up);
+    await undoMigrationsThrough(db, 'DyadDayRollup1800000000017');
+    expect(await state()).toEqual({ table: null, meetings: false, proposals: false, rebuilds: false });
+    // written while there was no table: up counts it (a held meeting of three, one of two not held)
+    // (days no other case writes)
+    await factories(db).createMeeting({ parties: ['IR', 'KZ', 'RU'], date: '2011-04-13' });
+    await factories(db).createMeeting({ parties: ['IR', 'KZ'], date: '2011-04-14', status: 'SCHEDULED' });
+    await db.runMigrations({ transaction: 'each' });
+    expect(await state()).toEqual(up);
+    expect(await db.query(`SELECT day::text, a, b, sum(meetings)::int AS n FROM rollup_dyad_day WHERE day BETWEEN '2011-04-01' AND '2011-04-30'
+      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)).toEqual([
+      { day: '2011-04-13', a: 'IR', b: 'KZ', n: 1 },
+      { day: '2011-04-13', a: 'IR', b: 'RU', n: 1 },
+      { day: '2011-04-13', a: 'KZ', b: 'RU', n: 1 },
+    ]);
   });
 });

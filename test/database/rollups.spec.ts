@@ -33,6 +33,8 @@ async function rollups(db: DataSource) {
     dyadMonth: await read(`SELECT month::text, a, b, sum(meetings)::int AS meetings, max(last_date)::text AS last, sum(proposals)::int AS proposals,
       sum(signed)::int AS signed, sum(open_follow_ups)::int AS open FROM rollup_dyad_month
       GROUP BY 1, 2, 3 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(open_follow_ups) <> 0 OR max(last_date) IS NOT NULL ORDER BY 1, 2, 3`),
+    dyadDay: await read(`SELECT day::text, a, b, sum(meetings)::int AS meetings, sum(proposals)::int AS proposals, sum(signed)::int AS signed
+      FROM rollup_dyad_day GROUP BY 1, 2, 3 HAVING sum(meetings) <> 0 OR sum(proposals) <> 0 OR sum(signed) <> 0 ORDER BY 1, 2, 3`),
     dyadDue: await read(`SELECT a, b, due_date::text, sum(open_follow_ups)::int AS open FROM rollup_dyad_due
       GROUP BY 1, 2, 3 HAVING sum(open_follow_ups) <> 0 ORDER BY 1, 2, 3`),
     // the score inputs: each fact's ranges exactly, the daily cells to 6 decimals (weights summed in another order)
@@ -268,7 +270,7 @@ describe('rollups', () => {
     expect(participations).toBeGreaterThan(actorCounts.reduce((sum, n) => sum + n, 0));
     expect(JSON.parse(kept.newsItem).length).toBeGreaterThan(20);
     // the writes went through more than one shard
-    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_score', 'rollup_actor', 'rollup_news_item']) {
+    for (const table of ['rollup_meeting', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_dyad_day', 'rollup_score', 'rollup_actor', 'rollup_news_item']) {
       const [{ shards }] = await dataSources[0].query(`SELECT count(DISTINCT shard)::int AS shards FROM ${table}`);
       expect({ table, shards: shards > 1 }).toEqual({ table, shards: true });
     }
@@ -449,5 +451,6 @@ describe('rollups', () => {
     for (const table of ['rollup_dyad', 'rollup_dyad_month']) {
       expect(await db.query(`SELECT a, b, meetings, last_date, proposals, signed, open_follow_ups FROM ${table} WHERE meetings <> 0 OR last_date IS NOT NULL`)).toEqual([]);
     }
+    expect(await db.query(`SELECT * FROM rollup_dyad_day WHERE meetings <> 0`)).toEqual([]);
   });
 });

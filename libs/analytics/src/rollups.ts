@@ -3,11 +3,11 @@ import type { DataSource } from 'typeorm';
 /**
  * The rollup tables (migrations PartySetsAndRollups1797000000000, ScoreRollup1797600000000 for the score's inputs,
  * DyadRollup1798100000000 for each dyad's totals, DyadDueRollup1798700000000 for its open follow-ups by due day,
- * ActorMeetingRollup1800000000000 for each actor's meetings and NewsItemList1800000000001 for the news items by
- * language and day), kept by triggers on every write.
+ * DyadDayRollup1800000000017 for its meetings and proposals by day, ActorMeetingRollup1800000000000 for each actor's
+ * meetings and NewsItemList1800000000001 for the news items by language and day), kept by triggers on every write.
  */
 export const ROLLUP_TABLES = [
-  'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_score', 'rollup_score_item', 'rollup_actor', 'rollup_news_item',
+  'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due', 'rollup_dyad_day', 'rollup_score', 'rollup_score_item', 'rollup_actor', 'rollup_news_item',
 ] as const;
 
 export interface RollupRebuild {

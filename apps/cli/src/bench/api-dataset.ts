@@ -27,7 +27,7 @@ const SEEDED_TABLES = [
 const VACUUMED_TABLES = [
   'meeting', 'meeting_party', 'meeting_source', 'proposal', 'proposal_party', 'follow_up_action', 'follow_up_owner',
   'rollup_meeting', 'rollup_meeting_sector', 'rollup_proposal', 'rollup_proposal_sector', 'rollup_follow_up', 'rollup_dyad', 'rollup_dyad_month', 'rollup_dyad_due',
-  'rollup_score', 'rollup_actor', 'rollup_news_item', 'meeting_pair', 'meeting_participant',
+  'rollup_dyad_day', 'rollup_score', 'rollup_actor', 'rollup_news_item', 'meeting_pair', 'meeting_participant',
 ];
 
 // Tables the seed leaves filled but neither seeds nor vacuums: the score rollup's items (rebuilt by its step) and the
@@ -334,7 +334,7 @@ export async function seedBenchDataset(runners: QueryRunner[], { meetings, log }
     },
     {
       label: 'dyad rollups',
-      writes: 'rollup_dyad', reads: ['rollup_meeting', 'rollup_proposal', 'rollup_follow_up', 'follow_up_action'],
+      writes: 'rollup_dyad', reads: ['rollup_meeting', 'rollup_proposal', 'rollup_follow_up', 'follow_up_action', 'meeting', 'proposal'],
       sql: `SELECT rollup_dyad_rebuild()`,
     },
     { label: 'actor rollup', writes: 'rollup_actor', reads: ['meeting', 'meeting_participant'], sql: `SELECT rollup_actor_rebuild()` },

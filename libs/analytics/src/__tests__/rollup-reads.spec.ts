@@ -129,18 +129,21 @@ describe('charts from rollups', () => {
   );
 
   it('dyads up to a day mid-month: the pair\'s latest meeting up to that day, not one later in the month', async () => {
-    // a month of the past, cut on the 20th: the month from the rollups less its last days, the latest date looked up
+    // a month of the past, cut on the 20th and on the 25th: the month from the rollups less its last days, the latest
+    // date looked up (on the 25th, the day the range ends)
     const month = `${addDays(`${today.slice(0, 7)}-01`, -70).slice(0, 7)}`;
     const { createMeeting } = factories(dataSource);
-    for (const [day, reviewStatus] of [['05', 'EXTRACTED'], ['12', 'EXTRACTED'], ['16', 'REJECTED'], ['25', 'EXTRACTED']] as const) {
+    for (const [day, reviewStatus] of [['05', 'EXTRACTED'], ['12', 'EXTRACTED'], ['16', 'REJECTED'], ['25', 'EXTRACTED'], ['27', 'EXTRACTED']] as const) {
       await createMeeting({ parties: ['AM', 'GE'], date: `${month}-${day}`, reviewStatus });
     }
     await createMeeting({ parties: ['AM', 'GE'], date: `${month}-14`, status: 'SCHEDULED' });
-    const filter = { countries: ['AM', 'GE'], from: addDays(`${month}-01`, -400), to: `${month}-20` };
     const page = { limit: 10, offset: 0 };
-    const read = await rollups.dyads(ctx, filter, page);
-    expect(read.nodes.map((dyad) => [...dyad.countries.map((country) => country.code), dyad.meetingCount, dyad.lastActivity])).toEqual([['AM', 'GE', 2, `${month}-12`]]);
-    expect(read).toEqual(await base.dyads(ctx, filter, page));
+    for (const [to, count, last] of [['20', 2, '12'], ['25', 3, '25']] as const) {
+      const filter = { countries: ['AM', 'GE'], from: addDays(`${month}-01`, -400), to: `${month}-${to}` };
+      const read = await rollups.dyads(ctx, filter, page);
+      expect(read.nodes.map((dyad) => [...dyad.countries.map((country) => country.code), dyad.meetingCount, dyad.lastActivity])).toEqual([['AM', 'GE', count, `${month}-${last}`]]);
+      expect(read).toEqual(await base.dyads(ctx, filter, page));
+    }
   });
 
   it('has data that exercises the cases: overdue this month, due soon, undated, rejected', async () => {
