@@ -155,7 +155,8 @@ export class AnalyticsService {
   /**
    * `dyads` for a filter of at most two countries and dates: the counts from rollup_dyad_month for the whole months of
    * the range and, by day, from rollup_dyad_day (meetings, proposals) and rollup_dyad_due (open follow-ups) for the
-   * partial months at its ends and the follow-ups that fell due this month before today, the score from the stored score inputs on the range's end (else today).
+   * partial months at its ends and the follow-ups that fell due this month before today, the score from the stored
+   * score inputs on the range's end (else today).
    */
   private async dyadsFromRollups(f: CooperationFilter, page: PageRequest): Promise<DyadPage> {
     const params = new SqlParams();
