@@ -166,18 +166,17 @@ export class AnalyticsService {
     // the days after today. A latest date cannot be taken away: where a whole month stands for part of it, its
     // latest date counts only if in the range (else, at the end of the range, the pair's latest there is looked up).
     const dated = splitRange(f, { until: today });
-    // The days of partial months from rollup_dyad_day (held meetings and proposals per dyad and day; by its day
-    // index), a row per dyad and day (its shards summed): the latest day with a meeting is one of the rows.
-    const dayRead = ({ from, to }: { from: string; to: string }) => `SELECT r.a, r.b, r.day, sum(r.meetings)::int AS meetings,
+    // The days of the partial months from rollup_dyad_day (held meetings and proposals per dyad and day; by its day
+    // index), read once for the meetings and the proposals: a row per dyad, day and end of the range (its shards
+    // summed), with the end's sign; the latest day with a meeting is one of the rows.
+    const dayParts = dated.edges.map(({ sign, from, to }) => `SELECT r.a, r.b, r.day, ${sign} AS sign, sum(r.meetings)::int AS meetings,
         sum(r.proposals)::int AS proposals, sum(r.signed)::int AS signed
       FROM rollup_dyad_day r WHERE r.day >= ${params.param(from)}::date AND r.day <= ${params.param(to)}::date AND ${pair('r.a', 'r.b')}
-      GROUP BY 1, 2, 3`;
-    const meetingParts = dated.edges.map(
-      ({ sign, ...edge }) => `SELECT a, b, ${sign} * meetings AS n, ${sign > 0 ? 'CASE WHEN meetings > 0 THEN day END' : 'null::date'} AS last FROM (${dayRead(edge)}) e`,
-    );
-    const proposalParts = dated.edges.map(
-      ({ sign, ...edge }) => `SELECT a, b, ${sign} * proposals AS n, ${sign} * signed AS signed FROM (${dayRead(edge)}) e`,
-    );
+      GROUP BY 1, 2, 3`);
+    const meetingParts = dayParts.length
+      ? [`SELECT a, b, sign * meetings AS n, CASE WHEN sign > 0 AND meetings > 0 THEN day END AS last FROM dyad_days`]
+      : [];
+    const proposalParts = dayParts.length ? [`SELECT a, b, sign * proposals AS n, sign * signed AS signed FROM dyad_days`] : [];
     // follow-ups by due date (which runs into the future)
     const { months, edges } = splitRange(f);
     // rollup_dyad_month is read once for the meetings, proposals and follow-ups of the range (about 10,000 rows for 12
@@ -246,7 +245,8 @@ export class AnalyticsService {
       : '';
     const none = (columns: string) => `SELECT ${columns} WHERE false`;
     const sql = `
-      WITH ${datedMonths}
+      WITH ${datedMonths}${dayParts.length ? `
+      dyad_days AS (${dayParts.join(' UNION ALL ')}),` : ''}
       meeting_dyad AS (
         SELECT a, b, sum(n)::int AS meeting_count, max(last)::text AS last_activity
         FROM (${meetingParts.join(' UNION ALL ') || none(`''::char(2) AS a, ''::char(2) AS b, 0 AS n, null::date AS last`)}) x
