@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PartyLocks, partySetKey, RequestContext } from '@dyad/domain';
-import type { NewsItemInput, PreparedItem } from '@dyad/ingestion';
+import type { IngestOutcome, NewsItemInput, PreparedItem } from '@dyad/ingestion';
 import type { DataSource } from 'typeorm';
 import { runIngestBatched } from '../../apps/cli/src/ingest/run-ingest.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -65,16 +65,70 @@ describe('concurrent ingestion', () => {
     expect(await storylineState(db)).toEqual(EXPECTED);
   });
 
-  it.each(permutations([0, 1, 2, 3]).filter((_, i) => i % 6 === 0).map((order) => [order.join(','), order]))(
-    'gives the same storyline in one batch, items in order %s',
+  // A batch writes its items' follow-ups and evidence, and closes what their facts show done, once after the last
+  // item (LinkingBatch): the same storyline, and each item credited with what its own pass would have closed. The
+  // first items are also stored alone before the batch, so that the batch's facts close follow-ups it did not add.
+  it.each(permutations([0, 1, 2, 3]).map((order) => [order.join(','), order]))(
+    'gives the storyline and the outcomes of one-after-the-other in one batch, items in order %s',
     async (_name, order) => {
       const ingestion = ingestionServiceFor(db);
-      const prepared = await Promise.all((order as number[]).map((i) => ingestion.prepare(STORYLINE[i])));
-      const outcomes = await ingestion.ingestPrepared(ctx, prepared);
-      expect(outcomes.every((o) => o.ok && o.outcome.status === 'NEW')).toBe(true);
+      const inputs = (order as number[]).map((i) => STORYLINE[i]);
+      const counts = ({ newsItemId: _, ...counters }: IngestOutcome) => counters;
+      const alone: ReturnType<typeof counts>[] = [];
+      for (const input of inputs) alone.push(counts(await ingestion.ingest(ctx, input)));
       expect(await storylineState(db)).toEqual(EXPECTED);
+      expect(alone.reduce((n, o) => n + o.followUpsClosed, 0)).toBeGreaterThanOrEqual(2);
+
+      for (const before of [0, 1, 2]) {
+        await db.query(`TRUNCATE news_item, meeting, proposal, follow_up_action, actor, evidence, audit_entry CASCADE`);
+        for (const input of inputs.slice(0, before)) await ingestion.ingest(ctx, input);
+        const outcomes = await ingestion.ingestPrepared(ctx, await Promise.all(inputs.slice(before).map((input) => ingestion.prepare(input))));
+        expect(outcomes.map((o) => (o.ok ? counts(o.outcome) : o.error)), `${before} stored first`).toEqual(alone.slice(before));
+        expect(await storylineState(db)).toEqual(EXPECTED);
+        // each item's audit entry carries its counts
+        const audits: { item: string; closed: number }[] = await db.query(
+          `SELECT entity_id AS item, (after ->> 'followUpsClosed')::int AS closed FROM audit_entry WHERE action = 'newsItem.ingest'`,
+        );
+        const closedOf = new Map(audits.map((a) => [a.item, a.closed]));
+        expect(outcomes.map((o) => (o.ok ? closedOf.get(o.outcome.newsItemId) : null))).toEqual(alone.slice(before).map((o) => o.followUpsClosed));
+      }
     },
   );
+
+  it("writes a batch's follow-ups and evidence in one statement each, after its last item", async () => {
+    const ingestion = ingestionServiceFor(db);
+    const texts = [RU_CN, IR_KZ.replace('discussed transit cooperation', 'agreed to meet again in Tehran'), STORYLINE[0]];
+    const outcomes = await ingestion.ingestPrepared(ctx, await Promise.all(texts.map((text) => ingestion.prepare(typeof text === 'string' ? { text } : text))));
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    // rows one statement inserted share its command id within the transaction (cmin)
+    const [followUps] = await db.query(
+      `SELECT count(DISTINCT f.cmin::text)::int AS statements, count(DISTINCT ms.news_item_id)::int AS items
+       FROM follow_up_action f JOIN meeting_source ms ON ms.meeting_id = f.meeting_id`,
+    );
+    expect(followUps).toEqual({ statements: 1, items: 3 });
+    const [evidence] = await db.query(`SELECT count(DISTINCT cmin::text)::int AS statements, count(DISTINCT news_item_id)::int AS items FROM evidence`);
+    expect(evidence).toEqual({ statements: 1, items: 3 });
+  });
+
+  it('stores the rest of a batch when a follow-up written after its last item is refused, and reports that item', async () => {
+    const ingestion = ingestionServiceFor(db);
+    const [first, second, third] = (await Promise.all(STORYLINE.slice(0, 3).map((input) => ingestion.prepare(input)))) as PreparedItem[];
+    // a due date that does not exist: refused only when the batch writes its follow-ups, after every item is linked
+    const broken: PreparedItem = {
+      ...first,
+      result: { ...first.result, events: first.result.events.map((e) => ({ ...e, followUps: e.followUps.map((f) => ({ ...f, dueDate: '2026-02-30' })) })) },
+    };
+    expect(broken.result.events.some((e) => e.followUps.length)).toBe(true);
+    const outcomes = await ingestion.ingestPrepared(ctx, [broken, second, third]);
+    expect(outcomes.map((o) => o.ok)).toEqual([false, true, true]);
+    expect(outcomes[0].ok ? '' : outcomes[0].error.message).toMatch(/date/i);
+    const [{ items, audits, followUps }] = await db.query(
+      `SELECT (SELECT count(*)::int FROM news_item) AS items, (SELECT count(*)::int FROM audit_entry WHERE action = 'newsItem.ingest') AS audits,
+              (SELECT count(*)::int FROM follow_up_action) AS "followUps"`,
+    );
+    expect({ items, audits }).toEqual({ items: 2, audits: 2 });
+    expect(followUps).toBeGreaterThan(0);
+  });
 
   it.each(permutations([0, 1, 2, 3]).filter((_, i) => i % 4 === 1).map((order) => [order.join(','), order]))(
     'gives the same storyline with batches stored side by side, items in order %s',

@@ -28,6 +28,6 @@ export { resolveActor, type ReportedActor } from './actor/actor-resolver.js';
 export { partySetKey, sortedSet, subsetKeys, PartyLocks, withPartyLocks } from './shared/party-locks.js';
 export { MeetingRepository, type StoredMeeting, type NewMeeting, type MeetingReadingFields, type NewParticipant } from './meeting/meeting.repository.js';
 export { ProposalRepository } from './proposal/proposal.repository.js';
-export { FollowUpRepository, type NewFollowUpRow, type FollowUpChangeFields, type OpenFollowUp, type DoneTest } from './follow-up/follow-up.repository.js';
+export { FollowUpRepository, type NewFollowUpRow, type FollowUpChangeFields, type OpenFollowUp, type DoneTest, type ClosedFollowUp } from './follow-up/follow-up.repository.js';
 export { EvidenceRepository, type EvidenceSpan, type EvidenceTarget } from './evidence/evidence.repository.js';
 export { NewsItemRepository, type NewNewsItem } from './news-item/news-item.repository.js';

@@ -7,6 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { extractionPool } from './extraction/extraction-pool.js';
 import type { ValidItem } from './ingest-input.js';
 import { Linker } from './linking/linker.js';
+import { LinkingBatch } from './linking/linking-batch.js';
 import { linkingLocks } from './linking/linking-locks.js';
 import { readNewsItem } from './read-news-item.js';
 import type { AllowPrivate } from './sources/address-policy.js';
@@ -185,7 +186,7 @@ export class IngestionService {
           await locks.acquire(manager, LINKING_SETTINGS);
           let stored: Stored;
           if (entries.length === 1 && fresh === 1) {
-            const { outcome, audit } = await this.store(manager, entries[0].prepared as PreparedItem);
+            const { outcome, audit } = (await this.store(manager, entries[0].prepared as PreparedItem))();
             stored = { outcomes: [{ ok: true, outcome }], audits: audit ? [{ ctx: entries[0].ctx, audit }] : [] };
           } else {
             // (with savepoints, storeAll never gives up)
@@ -220,14 +221,14 @@ export class IngestionService {
   /**
    * Stores the items of a batch in order. With savepoints, a failing item is rolled back alone; without,
    * the first failure rolls back everything this call wrote and returns null (to be stored with savepoints).
+   * Without savepoints, the items share one LinkingBatch: their follow-ups and evidence are written, and the
+   * follow-ups their facts show done closed, once, after the last item (with, each item does that in its own).
    */
   private async storeAll(
     manager: EntityManager,
     entries: readonly Entry[],
     savepoints: boolean,
   ): Promise<Stored | null> {
-    const outcomes: BatchItemOutcome[] = [];
-    const audits: Stored['audits'] = [];
     // each new item's news item row; without savepoints, they are stored first, all in one statement (with, each in
     // its item's savepoint)
     const rows = entries.map(({ prepared }) => ('duplicateOf' in prepared ? null : newsItemRow(prepared)));
@@ -243,17 +244,22 @@ export class IngestionService {
         return null;
       }
     }
+    const batch = savepoints ? undefined : new LinkingBatch(manager);
+    // what gives each item's outcome and audit entry, once the batch is closed
+    const results: (() => { outcome: BatchItemOutcome; audit?: Stored['audits'][number] })[] = [];
     for (const [i, { prepared: item, ctx }] of entries.entries()) {
       if ('duplicateOf' in item) {
-        outcomes.push({ ok: true, outcome: duplicate(item.duplicateOf) });
+        results.push(() => ({ outcome: { ok: true, outcome: duplicate(item.duplicateOf) } }));
         continue;
       }
       if (savepoints) await manager.query('SAVEPOINT ingest_item');
       for (let attempt = 1; ; attempt++) {
         try {
-          const { outcome, audit } = await this.store(manager, item, rows[i]!, inserted?.[i]);
-          outcomes.push({ ok: true, outcome });
-          if (audit) audits.push({ ctx, audit });
+          const stored = await this.store(manager, item, rows[i]!, inserted?.[i], batch);
+          results.push(() => {
+            const { outcome, audit } = stored();
+            return { outcome: { ok: true, outcome }, audit: audit ? { ctx, audit } : undefined };
+          });
           if (savepoints) await manager.query('RELEASE SAVEPOINT ingest_item');
           break;
         } catch (error) {
@@ -264,26 +270,38 @@ export class IngestionService {
           await manager.query('ROLLBACK TO SAVEPOINT ingest_item');
           // A lost deadlock (another writer adding the same new actor) gave up what the item held: tried again.
           if (attempt < ATTEMPTS && RETRIED.has((error as { code?: string }).code ?? '')) continue;
-          outcomes.push({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+          const failed: BatchItemOutcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+          results.push(() => ({ outcome: failed }));
           break;
         }
       }
     }
-    if (!savepoints) await manager.query('RELEASE SAVEPOINT ingest_batch');
-    return { outcomes, audits };
+    if (batch) {
+      try {
+        await batch.close();
+      } catch {
+        await manager.query('ROLLBACK TO SAVEPOINT ingest_batch');
+        return null;
+      }
+      await manager.query('RELEASE SAVEPOINT ingest_batch');
+    }
+    const done = results.map((result) => result());
+    return { outcomes: done.map((d) => d.outcome), audits: done.flatMap((d) => d.audit ?? []) };
   }
 
   /**
-   * Stores one item in the caller's transaction (its locks already held): its outcome, and its audit entry to write.
-   * `row`: its news item (newsItemRow); `inserted`: that news item as the caller has stored it already (its id, or
-   * null for a duplicate), else stored here.
+   * Stores one item in the caller's transaction (its locks already held). Returns what gives its outcome and its
+   * audit entry to write, to call once `batch` (shared with the items stored with it) is closed; with no batch, the
+   * item's own is closed here. `row`: its news item (newsItemRow); `inserted`: that news item as the caller has
+   * stored it already (its id, or null for a duplicate), else stored here.
    */
   private async store(
     manager: EntityManager,
     prepared: PreparedItem,
     row: NewNewsItem = newsItemRow(prepared),
     inserted?: string | null,
-  ): Promise<{ outcome: IngestOutcome; audit: AuditRecord | null }> {
+    batch?: LinkingBatch,
+  ): Promise<() => { outcome: IngestOutcome; audit: AuditRecord | null }> {
     const { item, result } = prepared;
     const newsItems = new NewsItemRepository(manager);
     // Another transaction storing the same text or URL is waited for; then this one is the duplicate.
@@ -291,15 +309,16 @@ export class IngestionService {
     if (!newsItemId) {
       const found = await newsItems.findDuplicate(item.url, prepared.hash);
       if (!found) throw DomainError.unavailable('the same item is being stored by another request; try again');
-      return { outcome: duplicate(found), audit: null };
+      return () => ({ outcome: duplicate(found), audit: null });
     }
     const knownCountries = await this.knownCountries();
     // No date is made up: an item with none of its own gives undated facts (see Linker).
     const { publishedAt, title } = row;
-    const linker = new Linker(manager, { id: newsItemId, body: item.text, publishedAt }, knownCountries);
+    const linker = new Linker(manager, { id: newsItemId, body: item.text, publishedAt }, knownCountries, batch);
     for (const event of result.events) await linker.linkEvent(event);
+    // (with a shared batch, its follow-ups closed are counted when the batch closes)
     const counters = await linker.finish();
-    return {
+    return () => ({
       outcome: { status: 'NEW', newsItemId, ...counters },
       audit: {
         action: 'newsItem.ingest',
@@ -307,7 +326,7 @@ export class IngestionService {
         entityId: newsItemId,
         after: { title, url: item.url, publishedAt, events: result.events.length, ...counters },
       },
-    };
+    });
   }
 
   // ISO 3166-1 changes only with a migration; read it once per service.

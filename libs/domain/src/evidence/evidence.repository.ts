@@ -14,25 +14,23 @@ export interface EvidenceTarget {
 }
 
 /**
- * Writes evidence: spans of one news item's text backing a meeting, proposal or follow-up. Spans are
- * gathered and written in one statement (`flush`), before anything reads them back.
+ * Writes evidence: spans of news items' texts backing a meeting, proposal or follow-up. Spans are gathered (of one
+ * item or of several stored together) and written in one statement (`flush`), before anything reads them back.
  */
 export class EvidenceRepository {
-  private pending: { start: number; end: number; quote: string; meetingId: string | null; proposalId: string | null; followUpId: string | null }[] = [];
+  private pending: {
+    newsItemId: string; start: number; end: number; quote: string; meetingId: string | null; proposalId: string | null; followUpId: string | null;
+  }[] = [];
 
-  constructor(
-    private readonly manager: EntityManager,
-    private readonly newsItemId: string,
-    private readonly body: string,
-  ) {}
+  constructor(private readonly manager: EntityManager) {}
 
   /** Queues the spans that are real slices of the item's text (others are dropped); returns the quotes kept. */
-  add(spans: readonly EvidenceSpan[], target: EvidenceTarget): string[] {
+  add(newsItem: { id: string; body: string }, spans: readonly EvidenceSpan[], target: EvidenceTarget): string[] {
     const kept: string[] = [];
     for (const span of spans) {
-      if (span.end > span.start && this.body.slice(span.start, span.end) === span.text) {
+      if (span.end > span.start && newsItem.body.slice(span.start, span.end) === span.text) {
         this.pending.push({
-          start: span.start, end: span.end, quote: span.text,
+          newsItemId: newsItem.id, start: span.start, end: span.end, quote: span.text,
           meetingId: target.meetingId ?? null, proposalId: target.proposalId ?? null, followUpId: target.followUpId ?? null,
         });
         kept.push(span.text);
@@ -56,7 +54,7 @@ export class EvidenceRepository {
     const rows = this.pending;
     this.pending = [];
     return [
-      this.newsItemId, rows.map((r) => r.start), rows.map((r) => r.end), rows.map((r) => r.quote),
+      rows.map((r) => r.newsItemId), rows.map((r) => r.start), rows.map((r) => r.end), rows.map((r) => r.quote),
       rows.map((r) => r.meetingId), rows.map((r) => r.proposalId), rows.map((r) => r.followUpId),
     ];
   }
@@ -69,5 +67,5 @@ export class EvidenceRepository {
 export function evidenceInsert(first: number): string {
   const [item, s, e, q, m, p, f] = Array.from({ length: 7 }, (_, i) => `$${first + i}`);
   return `INSERT INTO evidence (news_item_id, start, "end", quote, meeting_id, proposal_id, follow_up_id)
-       SELECT ${item}::uuid, s, e, q, m, p, f FROM unnest(${s}::int[], ${e}::int[], ${q}::text[], ${m}::uuid[], ${p}::uuid[], ${f}::uuid[]) AS t(s, e, q, m, p, f)`;
+       SELECT i, s, e, q, m, p, f FROM unnest(${item}::uuid[], ${s}::int[], ${e}::int[], ${q}::text[], ${m}::uuid[], ${p}::uuid[], ${f}::uuid[]) AS t(i, s, e, q, m, p, f)`;
 }

@@ -82,6 +82,13 @@ export interface OpenFollowUp {
   quotes: string[];
 }
 
+/** A follow-up closeWhereDone closed, with the news item and the meeting of the fact that showed it done. */
+export interface ClosedFollowUp {
+  id: string;
+  newsItemId: string | null;
+  meetingId: string | null;
+}
+
 /** All SQL that writes follow-ups, their owners and status changes. */
 export class FollowUpRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -224,10 +231,11 @@ export class FollowUpRepository {
    *   ones last (a signing reported with no date still shows it signed; the day stays unknown);
    * - `parties`: the first meeting held in person after `from` whose parties include all of them (and, with
    *   `places`, held in one of those), with its first report of being held.
+   * Returns the follow-ups it closed, each with its fact's news item and meeting.
    */
-  async closeWhereDone(tests: readonly DoneTest[]): Promise<number> {
-    if (!tests.length) return 0;
-    const rows = await preparedQuery(this.manager,
+  async closeWhereDone(tests: readonly DoneTest[]): Promise<ClosedFollowUp[]> {
+    if (!tests.length) return [];
+    const rows: { id: string; news_item_id: string | null; meeting_id: string | null }[] = await preparedQuery(this.manager,
       `WITH q AS (
          SELECT q.*, string_to_array(q.parties, ',')::char(2)[] AS party_set
          FROM unnest($1::uuid[], $2::date[], $3::text[], $4::uuid[], $5::text[], $6::text[]) WITH ORDINALITY
@@ -255,7 +263,7 @@ export class FollowUpRepository {
        )
        INSERT INTO follow_up_status_change (follow_up_id, status, effective_date, news_item_id, meeting_id, note)
        SELECT fact.id, 'DONE', fact.date, fact.news_item_id, fact.meeting_id, fact.note FROM fact JOIN done ON done.id = fact.id
-       ORDER BY fact.n RETURNING follow_up_id`,
+       ORDER BY fact.n RETURNING follow_up_id AS id, news_item_id, meeting_id`,
       [
         tests.map((t) => t.id), tests.map((t) => t.from), tests.map((t) => t.note),
         tests.map((t) => ('proposalId' in t ? t.proposalId : null)),
@@ -263,7 +271,7 @@ export class FollowUpRepository {
         tests.map((t) => ('parties' in t && t.places ? partySetKey(t.places) : null)),
       ],
     );
-    return rows.length;
+    return rows.map((row) => ({ id: row.id, newsItemId: row.news_item_id, meetingId: row.meeting_id }));
   }
 
   /** Adds a status change (an analyst's). */

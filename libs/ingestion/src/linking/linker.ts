@@ -1,6 +1,6 @@
 import {
-  addDays, applyProposalHistories, estimatedDueDate, EvidenceRepository, FollowUpRepository, MeetingRepository, newId, partySetKey,
-  ProposalRepository, proposalStatusRank, sortedSet, type DoneTest, type NewsItem, type OpenFollowUp, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
+  addDays, applyProposalHistories, estimatedDueDate, MeetingRepository, newId, partySetKey, ProposalRepository, proposalStatusRank, sortedSet,
+  type EvidenceSpan, type EvidenceTarget, type NewsItem, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -8,6 +8,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { IngestOutcome } from '../news-item-input.js';
 import { followUpIntent } from './follow-up-intent.js';
+import { LinkingBatch } from './linking-batch.js';
 import { candidateWindows, datesAndTypesFit, matchMeeting, type ReportedMeeting } from './meeting-match.js';
 
 type Counters = Omit<IngestOutcome, 'status' | 'newsItemId'>;
@@ -21,7 +22,9 @@ const SIGNED_RANK = proposalStatusRank('SIGNED');
  * meetings are merged or created (their status and date resolved from every reading), proposals found
  * again or created (their history resolved from every reading), follow-ups added, and open follow-ups
  * closed when the facts now show them done. The decisions are made here; the SQL is in the repositories
- * of @dyad/domain.
+ * of @dyad/domain. Items stored together share a LinkingBatch: their follow-ups and evidence are written,
+ * and the follow-ups their facts show done closed, once for all of them (at LinkingBatch.close); by default
+ * an item has a batch of its own, closed by `finish`.
  *
  * Dates are never made up: an event with no date (an item with no date of its own) gives a meeting with
  * no date, proposal readings and follow-up changes with no date and no estimated due date.
@@ -40,24 +43,21 @@ export class Linker {
   // (with their parties: a meeting is found again only among those of exactly its event's parties)
   private readonly touchedMeetings = new Map<string, string[]>();
   private readonly newFollowUps: string[] = [];
-  // Follow-ups decided but not yet written: written together (see flushFollowUps) before anything reads them.
-  private pendingFollowUps: Parameters<FollowUpRepository['createMany']>[0][number][] = [];
-  // The follow-ups of each meeting this item touched, with their quotes, as read once and then added to.
-  private readonly meetingFollowUps = new Map<string, { id: string; description: string; owners: string[]; quotes: string[] }[]>();
   private readonly meetings: MeetingRepository;
   private readonly proposals: ProposalRepository;
-  private readonly followUps: FollowUpRepository;
-  private readonly evidence: EvidenceRepository;
+  private readonly batch: LinkingBatch;
+  private readonly ownBatch: boolean;
 
   constructor(
     private readonly manager: EntityManager,
     private readonly newsItem: Pick<NewsItem, 'id' | 'body' | 'publishedAt'>,
     private readonly knownCountries: Set<string>,
+    batch?: LinkingBatch,
   ) {
     this.meetings = new MeetingRepository(manager);
     this.proposals = new ProposalRepository(manager);
-    this.followUps = new FollowUpRepository(manager);
-    this.evidence = new EvidenceRepository(manager, newsItem.id, newsItem.body);
+    this.ownBatch = !batch;
+    this.batch = batch ?? new LinkingBatch(manager);
   }
 
   /** Links one event; each event of an item has its own parties, date, place, participants and evidence. */
@@ -76,16 +76,23 @@ export class Linker {
     }
   }
 
-  /** After every event: resolve the touched proposals' histories, then close what is now done. */
+  /**
+   * After every event: resolve the touched proposals' histories, and hand what the item's facts may show done to the
+   * batch; an item with a batch of its own closes it (writes its follow-ups and evidence, closes what is now done).
+   * With a shared batch, `followUpsClosed` is counted when the batch closes.
+   */
   async finish(): Promise<Counters> {
-    await this.flushFollowUps(true);
     // A proposal this item created from one reading has that reading as its history already.
     const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1).map(([id]) => id);
     for (const [id, { after }] of await applyProposalHistories(this.manager, resolve)) {
       const before = this.touchedProposals.get(id)!;
       if (before.existed && before.status !== after) this.counters.proposalsAdvanced++;
     }
-    await this.closeDoneFollowUps();
+    this.batch.register(
+      { newsItemId: this.newsItem.id, followUpIds: this.newFollowUps, proposalIds: [...this.touchedProposals.keys()], meetings: this.touchedMeetings },
+      this.counters,
+    );
+    if (this.ownBatch) await this.batch.close();
     return this.counters;
   }
 
@@ -119,10 +126,10 @@ export class Linker {
       const { before, after } = await this.meetings.applyReadings(existing.id, existing);
       // Due dates guessed from a horizon count from the day the meeting was held, once that is known.
       if (after.status === 'HELD' && after.date && (after.date !== before.date || before.status !== 'HELD')) {
-        await this.flushFollowUps();
+        await this.batch.flush();
         await this.meetings.reestimateDueDates(existing.id, after.date);
       }
-      this.evidence.add(event.evidence, { meetingId: existing.id });
+      this.addEvidence(event.evidence, { meetingId: existing.id });
       return existing.id;
     }
     this.counters.meetingsCreated++;
@@ -142,8 +149,8 @@ export class Linker {
       reading,
     );
     await this.addParticipants(id, participants);
-    this.evidence.add(event.evidence, { meetingId: id });
-    this.meetingFollowUps.set(id, []);
+    this.addEvidence(event.evidence, { meetingId: id });
+    this.batch.meetingFollowUps.set(id, []);
     return id;
   }
 
@@ -224,7 +231,7 @@ export class Linker {
         this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1 });
         matches.set(proposal.kind, { id, status: proposal.status });
       }
-      this.evidence.add(proposal.evidence, { proposalId: id });
+      this.addEvidence(proposal.evidence, { proposalId: id });
       proposalIds.set(proposal, id);
     }
     await this.proposals.addMentions(
@@ -249,13 +256,13 @@ export class Linker {
     if (meetingId) {
       const duplicate = await this.findSameFollowUp(meetingId, action, ownerCodes, followUp.description);
       if (duplicate) {
-        duplicate.quotes.push(...this.evidence.add(followUp.evidence, { followUpId: duplicate.id }));
+        duplicate.quotes.push(...this.addEvidence(followUp.evidence, { followUpId: duplicate.id }));
         return;
       }
     }
     const dueDate = followUp.dueDate ?? (date ? estimatedDueDate(followUp.horizon, date) : null);
     const id = newId();
-    this.pendingFollowUps.push({
+    this.batch.addFollowUp({
       id,
       fields: {
         description: followUp.description.trim() || 'Follow-up',
@@ -272,19 +279,13 @@ export class Linker {
       change: { status: 'OPEN', effectiveDate: date, newsItemId: this.newsItem.id, meetingId },
     });
     this.newFollowUps.push(id);
-    const quotes = this.evidence.add(followUp.evidence, { followUpId: id });
-    if (meetingId) this.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', owners: ownerCodes, quotes });
+    const quotes = this.addEvidence(followUp.evidence, { followUpId: id });
+    if (meetingId) this.batch.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', owners: ownerCodes, quotes });
   }
 
-  /**
-   * Writes the follow-ups decided so far, in one statement (their evidence refers to them); `withEvidence`: the
-   * evidence gathered so far too, by the same statement when there are follow-ups to write.
-   */
-  private async flushFollowUps(withEvidence = false): Promise<void> {
-    const rows = this.pendingFollowUps;
-    this.pendingFollowUps = [];
-    if (rows.length) await this.followUps.createMany(rows, withEvidence ? this.evidence.take() : null);
-    else if (withEvidence) await this.evidence.flush();
+  /** Queues the spans of this item's text backing a fact (see EvidenceRepository.add); returns the quotes kept. */
+  private addEvidence(spans: readonly EvidenceSpan[], target: EvidenceTarget): string[] {
+    return this.batch.evidence.add(this.newsItem, spans, target);
   }
 
   /** The agreement a "sign it" follow-up is about: the event's MoU, else its agreement, else any not yet signed. */
@@ -305,8 +306,7 @@ export class Linker {
     owners: string[],
     description: string,
   ): Promise<{ id: string; quotes: string[] } | null> {
-    let rows = this.meetingFollowUps.get(meetingId);
-    if (!rows) this.meetingFollowUps.set(meetingId, (rows = await this.followUps.ofMeeting(meetingId)));
+    const rows = await this.batch.ofMeeting(meetingId);
     return (
       rows.find((row) => {
         if (partySetKey(row.owners) !== partySetKey(owners)) return false;
@@ -314,30 +314,6 @@ export class Linker {
         return theirs === action && (action !== 'OTHER' || key(row.description) === key(description));
       }) ?? null
     );
-  }
-
-  /**
-   * Closes open follow-ups that the known facts show done: a signing follow-up once its agreement is
-   * signed, a visit once a meeting of the owners takes place in the country to visit, a next meeting
-   * once the parties meet again. The earliest such fact closes it, so ingestion order does not matter.
-   */
-  private async closeDoneFollowUps(): Promise<void> {
-    // Candidates: follow-ups this item added (the closing fact may be older), signing follow-ups of the
-    // proposals it read, and, for each meeting it reported that is now held in person, the open follow-ups
-    // of owners who all took part in it (a visit or a next meeting that may now have happened). Those are
-    // looked up by their exact owner set, and only back to the parties' previous meeting held in person
-    // (there, at a visit's place): one that counts from before that meeting was already shown done by it.
-    // A follow-up counts from the day its meeting was held, else from the day the report that stated it
-    // was published; one with neither cannot be shown done by a later fact and stays open.
-    // (One lookup for all of them.)
-    const open = await this.followUps.openCandidates({
-      ids: this.newFollowUps,
-      proposalIds: [...this.touchedProposals.keys()],
-      meetings: [...this.touchedMeetings].map(([id, parties]) => ({ id, parties })),
-    });
-    // (the facts that would show each done are read and the follow-ups closed in one statement)
-    const tests = open.flatMap((followUp) => doneTest(followUpIntent([followUp.description, ...followUp.quotes]), followUp) ?? []);
-    this.counters.followUpsClosed += await this.followUps.closeWhereDone(tests);
   }
 
   private known(code: string | null | undefined): string | null {
@@ -349,26 +325,4 @@ export class Linker {
 export function followUpOwners(followUp: ExtractedFollowUp, parties: string[], knownCountries: Set<string>): string[] {
   const owners = sortedSet(followUp.owners.filter((code) => knownCountries.has(code)));
   return owners.length ? owners : parties;
-}
-
-/**
- * What would show an open follow-up done, by what it asks for: a signing follow-up, its agreement signed; a visit,
- * a meeting of its owners held in a country it goes to (the parties that do not own it); a next meeting, a meeting
- * of its parties held anywhere. Only a meeting held shows it done (an announced one does not yet). A statement's
- * follow-up has no meeting: its parties are its agreement's, else the statement's (follow-ups stored before those
- * were kept: its owners, where one country alone names no next meeting, and no place to visit).
- */
-function doneTest(action: string, followUp: OpenFollowUp): DoneTest | null {
-  const from = followUp.originDate;
-  if (action === 'SIGN') {
-    return followUp.proposalId ? { id: followUp.id, from, proposalId: followUp.proposalId, note: 'closed automatically: the agreement was signed' } : null;
-  }
-  if (action === 'VISIT') {
-    const places = followUp.parties.filter((code) => !followUp.owners.includes(code));
-    return places.length ? { id: followUp.id, from, parties: followUp.owners, places, note: 'closed automatically: the visit took place' } : null;
-  }
-  if (action === 'MEET') {
-    return followUp.parties.length >= 2 ? { id: followUp.id, from, parties: followUp.parties, places: null, note: 'closed automatically: the parties met again' } : null;
-  }
-  return null;
 }
