@@ -59,23 +59,35 @@ export interface StatusObservation extends DatedStatus<ProposalStatus> {
 }
 
 /**
+ * The order readings are resolved in: by date (unknown first); on the same day, reports before analysts, reports in
+ * lifecycle order, analysts in the order they decided.
+ */
+export function readingOrder(a: StatusObservation, b: StatusObservation): number {
+  return (
+    byDate(a.effectiveDate, b.effectiveDate) ||
+    Number(a.byAnalyst) - Number(b.byAnalyst) ||
+    (a.byAnalyst ? 0 : proposalStatusRank(a.status) - proposalStatusRank(b.status)) ||
+    a.recordedAt.getTime() - b.recordedAt.getTime() ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
  * Turns every reading of a proposal's status into its history: in date order (ties in lifecycle order),
  * a reading is taken when it moves the status forward or into a side state as the lifecycle rules allow,
  * or when an analyst made it; repeats and backward readings are kept as evidence only. The result does
  * not depend on the order the readings arrived in.
+ *
+ * `start`: the reading the status stands at before `observations` (each later than it in readingOrder), when
+ * only the readings after a point are resolved again (see applyProposalHistories); it is not in `accepted`.
  */
-export function resolveProposalHistory<T extends StatusObservation>(observations: readonly T[]): { accepted: T[]; current: T | null } {
-  // Same day: reports before analysts; reports in lifecycle order, analysts in the order they decided.
-  const ordered = [...observations].sort(
-    (a, b) =>
-      byDate(a.effectiveDate, b.effectiveDate) ||
-      Number(a.byAnalyst) - Number(b.byAnalyst) ||
-      (a.byAnalyst ? 0 : proposalStatusRank(a.status) - proposalStatusRank(b.status)) ||
-      a.recordedAt.getTime() - b.recordedAt.getTime() ||
-      a.id.localeCompare(b.id),
-  );
+export function resolveProposalHistory<T extends StatusObservation>(
+  observations: readonly T[],
+  start: T | null = null,
+): { accepted: T[]; current: T | null } {
+  const ordered = [...observations].sort(readingOrder);
   const accepted: T[] = [];
-  let current: T | null = null;
+  let current: T | null = start;
   for (const observation of ordered) {
     const take =
       current === null ||

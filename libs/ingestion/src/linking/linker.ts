@@ -38,7 +38,8 @@ export class Linker {
     followUpsClosed: 0,
     undatedEvents: 0,
   };
-  private readonly touchedProposals = new Map<string, { existed: boolean; status: ProposalStatus; readings: number }>();
+  // (with the day of its earliest reading from this item, null when one has no date: see applyProposalHistories)
+  private readonly touchedProposals = new Map<string, { existed: boolean; status: ProposalStatus; readings: number; from: string | null }>();
   // What this item touched: only follow-ups these facts could close are re-examined.
   // (with their parties: a meeting is found again only among those of exactly its event's parties)
   private readonly touchedMeetings = new Map<string, string[]>();
@@ -83,8 +84,9 @@ export class Linker {
    */
   async finish(): Promise<Counters> {
     // A proposal this item created from one reading has that reading as its history already.
-    const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1).map(([id]) => id);
-    for (const [id, { after }] of await applyProposalHistories(this.manager, resolve)) {
+    const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1);
+    const changedFrom = new Map(resolve.flatMap(([id, { from }]) => (from ? [[id, from] as const] : [])));
+    for (const [id, { after }] of await applyProposalHistories(this.manager, resolve.map(([id]) => id), changedFrom)) {
       const before = this.touchedProposals.get(id)!;
       if (before.existed && before.status !== after) this.counters.proposalsAdvanced++;
     }
@@ -214,8 +216,10 @@ export class Linker {
         id = match.id;
         readings.push({ proposalId: id, status: proposal.status });
         const touched = this.touchedProposals.get(id);
-        if (touched) touched.readings++;
-        else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1 });
+        if (touched) {
+          touched.readings++;
+          touched.from = touched.from && date ? (touched.from < date ? touched.from : date) : null;
+        } else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1, from: date });
       } else {
         this.counters.proposalsCreated++;
         const description = proposal.description.trim() || proposal.kind;
@@ -228,7 +232,7 @@ export class Linker {
           searchKey: key(description),
           status: proposal.status,
         });
-        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1 });
+        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1, from: date });
         matches.set(proposal.kind, { id, status: proposal.status });
       }
       this.addEvidence(proposal.evidence, { proposalId: id });

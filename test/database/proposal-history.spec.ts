@@ -1,0 +1,73 @@
+import { addDays, applyProposalHistories, PROPOSAL_STATUSES, resolveProposalHistory, type ProposalStatus } from '@dyad/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { factories } from '../support/factories.js';
+import { seededRandom } from '../support/random.js';
+
+// Ingestion resolves a proposal's history again from the day of the item's new readings only, from where the earlier
+// readings' stored marks leave it (applyProposalHistories with changedFrom). After every reading, the stored marks,
+// status, date and origin meeting must be those a resolution of every reading gives.
+describe('a proposal history resolved again from a day on', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  let analystKey: string;
+  const meetings: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await database.connect();
+    [{ id: analystKey }] = await db.query(
+      `INSERT INTO api_key (hash, prefix, role, label) VALUES (repeat('a', 64), 'dyad_test', 'ANALYST', 'history test') RETURNING id`,
+    );
+    for (const date of ['2024-03-01', '2025-06-01']) meetings.push((await factories(db).createMeeting({ parties: ['IR', 'KZ'], date })).id);
+  });
+  afterAll(() => database.drop());
+
+  /** The proposal as stored: its readings' marks, its status, date, origin meeting and version. */
+  const stored = async (proposalId: string) => ({
+    marks: await db.query(`SELECT id, accepted FROM proposal_status_change WHERE proposal_id = $1 ORDER BY id`, [proposalId]),
+    proposal: (await db.query(`SELECT status, status_date::text AS date, origin_meeting_id AS origin, version FROM proposal WHERE id = $1`, [proposalId]))[0],
+  });
+
+  /** The readings a resolution of every reading accepts, and those marked accepted. */
+  async function marks(proposalId: string) {
+    const rows: { id: string; status: ProposalStatus; date: string | null; analyst: boolean; recorded: Date; accepted: boolean }[] = await db.query(
+      `SELECT id, status, effective_date::text AS date, api_key_id IS NOT NULL AS analyst, recorded_at AS recorded, accepted
+       FROM proposal_status_change WHERE proposal_id = $1`,
+      [proposalId],
+    );
+    const readings = rows.map((r) => ({ ...r, effectiveDate: r.date, byAnalyst: r.analyst, recordedAt: r.recorded }));
+    const { accepted } = resolveProposalHistory(readings);
+    return { resolved: accepted.map((r) => r.id).sort(), marked: readings.filter((r) => r.accepted).map((r) => r.id).sort() };
+  }
+
+  it.each([1, 2, 3])('gives the full resolution after each of 80 random readings (seed %i)', async (seed) => {
+    const random = seededRandom(seed);
+    const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+    const { id } = await factories(db).createProposal({ parties: ['IR', 'KZ'], status: 'PROPOSED', statusDate: '2024-01-01' });
+    let incremental = 0;
+    for (let step = 0; step < 80; step++) {
+      // a report (one or two readings of one day, as an event's mentions), now and then undated; or an analyst's decision
+      const analyst = random() < 0.15;
+      const date = !analyst && random() < 0.1 ? null : addDays('2024-01-01', Math.floor(random() * 900));
+      const statuses = Array.from({ length: !analyst && random() < 0.3 ? 2 : 1 }, () => pick(PROPOSAL_STATUSES));
+      await db.query(
+        `INSERT INTO proposal_status_change (proposal_id, status, effective_date, meeting_id, api_key_id, accepted)
+         SELECT $1, s, $2, $3, $4, false FROM unnest($5::proposal_status[]) AS s`,
+        [id, date, random() < 0.3 ? pick(meetings) : null, analyst ? analystKey : null, statuses],
+      );
+      // ingestion passes the day of its readings; an analyst's edit and an undated reading resolve every reading
+      const from = !analyst && date ? new Map([[id, date]]) : undefined;
+      if (from) incremental++;
+      await applyProposalHistories(db.manager, [id], from);
+      const { resolved, marked } = await marks(id);
+      expect(marked, `marks after step ${step}`).toEqual(resolved);
+      // a resolution of every reading then changes nothing: not a mark, nor the proposal's status, date, origin or version
+      const after = await stored(id);
+      await applyProposalHistories(db.manager, [id]);
+      expect(await stored(id), `after step ${step}`).toEqual(after);
+    }
+    expect(incremental).toBeGreaterThan(40);
+  });
+});
