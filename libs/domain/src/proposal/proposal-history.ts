@@ -32,62 +32,106 @@ export async function applyProposalHistory(
   return changes.get(proposalId)!;
 }
 
+/** The days of a proposal's new readings (an ingested item's, all dated): the first and the last. */
+export interface NewReadingDays {
+  from: string;
+  to: string;
+}
+
+type Reading = ReturnType<typeof toReading>;
+
+const toReading = (row: ReadingRow) => ({
+  id: row.id!, status: row.status, effectiveDate: row.effective_date, meetingId: row.meeting_id, accepted: row.accepted,
+  byAnalyst: row.api_key_id !== null, recordedAt: new Date(row.recorded_at),
+});
+
+const READINGS = `SELECT p.id AS proposal_id, c.id, c.status, c.effective_date::text AS effective_date, c.meeting_id, c.api_key_id, c.recorded_at,
+            c.accepted, p.status AS proposal_status, p.status_date::text AS proposal_date, p.origin_meeting_id`;
+
 /**
  * applyProposalHistory for several proposals at once: one read and at most one write for all of them.
  *
- * `changedFrom`: for a proposal whose only new readings are dated on or after a day (an ingested item's), that day.
- * Only its readings from that day on are read and resolved again, from the status its history stands at before it:
- * readings are resolved in date order, so the marks of the earlier ones, stored by the resolution before, stay as
- * they are, and the history's readings before that day (the accepted ones) give where it stands. A proposal
- * reported again and again is then not read whole at each report (at 1,000,000 meetings, the bench's own proposals
- * gathered hundreds of readings each). Without a day, every reading is read (an analyst's edit, a reading with no
- * date, which comes first).
+ * `changed`: for a proposal whose only new readings are dated (an ingested item's), their first and last days. Then
+ * only the readings of those days and between them are resolved again, not every reading of the proposal (at
+ * 1,000,000 meetings, the bench's own proposals gathered hundreds of readings each, all read at each report):
+ * - readings are resolved in date order, so those before the first day keep the marks the resolution before gave
+ *   them, and the history's (accepted) readings among them give the status it stands at on that day;
+ * - whether a later reading is taken depends only on the status it finds. If, after the last day, the status is
+ *   the one the stored marks give there, the later readings keep their marks, and the last accepted one stays
+ *   current. Otherwise (a new reading moved the history on that day) the later readings are read and resolved too.
+ * The new readings are stored unaccepted (ProposalRepository.addMentions), so the stored marks are those of the
+ * history before them. Without days, every reading is read (an analyst's edit; a reading with no date comes first).
  */
 export async function applyProposalHistories(
   manager: EntityManager,
   proposalIds: readonly string[],
-  changedFrom: ReadonlyMap<string, string> = new Map(),
+  changed: ReadonlyMap<string, NewReadingDays> = new Map(),
 ): Promise<Map<string, { before: ProposalStatus; after: ProposalStatus }>> {
   const result = new Map<string, { before: ProposalStatus; after: ProposalStatus }>();
   if (!proposalIds.length) return result;
   const ids = [...new Set(proposalIds)];
+  // every reading, or the accepted ones and those of the new readings' days
   const rows = await preparedQuery<ReadingRow>(
     manager,
-    `SELECT p.id AS proposal_id, c.id, c.status, c.effective_date::text AS effective_date, c.meeting_id, c.api_key_id, c.recorded_at, c.accepted,
-            p.status AS proposal_status, p.status_date::text AS proposal_date, p.origin_meeting_id
-     FROM unnest($1::uuid[], $2::date[]) AS q(id, from_date) JOIN proposal p ON p.id = q.id
-     LEFT JOIN proposal_status_change c ON c.proposal_id = p.id AND (q.from_date IS NULL OR c.effective_date >= q.from_date OR c.accepted)`,
-    [ids, ids.map((id) => changedFrom.get(id) ?? null)],
+    `${READINGS}
+     FROM unnest($1::uuid[], $2::date[], $3::date[]) AS q(id, from_date, to_date) JOIN proposal p ON p.id = q.id
+     LEFT JOIN proposal_status_change c ON c.proposal_id = p.id
+       AND (q.from_date IS NULL OR c.effective_date BETWEEN q.from_date AND q.to_date OR c.accepted)`,
+    [ids, ids.map((id) => changed.get(id)?.from ?? null), ids.map((id) => changed.get(id)?.to ?? null)],
   );
-  const byProposal = new Map<string, ReadingRow[]>();
-  for (const row of rows) {
-    const list = byProposal.get(row.proposal_id);
-    if (list) list.push(row);
-    else byProposal.set(row.proposal_id, [row]);
-  }
-  const flipped: string[] = [];
-  const updates = { ids: [] as string[], statuses: [] as ProposalStatus[], dates: [] as (string | null)[], origins: [] as (string | null)[] };
+  const byProposal = groupBy(rows);
+  const resolved = new Map<string, { own: ReadingRow[]; loaded: Reading[]; accepted: Reading[]; current: Reading | null }>();
+  const diverged = new Map<string, { to: string; current: Reading | null }>();
   for (const id of ids) {
     const own = byProposal.get(id);
     if (!own) throw new Error(`proposal ${id} not found`);
+    const readings = own.filter((row) => row.id !== null).map(toReading);
+    const days = changed.get(id);
+    if (!days) {
+      resolved.set(id, { own, loaded: readings, ...resolveProposalHistory(readings) });
+      continue;
+    }
+    const before = (reading: Reading, day: string) => reading.effectiveDate === null || reading.effectiveDate < day;
+    const earlier = readings.filter((reading) => before(reading, days.from)).sort(readingOrder);
+    const later = readings.filter((reading) => reading.effectiveDate !== null && reading.effectiveDate > days.to).sort(readingOrder);
+    const window = readings.filter((reading) => !earlier.includes(reading) && !later.includes(reading));
+    const { accepted, current } = resolveProposalHistory(window, earlier.at(-1) ?? null);
+    // where the stored marks leave the history after the last day (the new readings are not marked)
+    const stored = [...earlier, ...window.filter((reading) => reading.accepted)].sort(readingOrder).at(-1) ?? null;
+    if (current?.status === stored?.status) {
+      resolved.set(id, { own, loaded: window, accepted: [...earlier, ...accepted, ...later], current: later.at(-1) ?? current });
+    } else {
+      resolved.set(id, { own, loaded: window, accepted: [...earlier, ...accepted], current });
+      diverged.set(id, { to: days.to, current });
+    }
+  }
+  if (diverged.size) {
+    // the readings after the last day of the proposals whose history those days moved, resolved from there
+    const rest = groupBy(
+      await preparedQuery<ReadingRow>(
+        manager,
+        `${READINGS}
+         FROM unnest($1::uuid[], $2::date[]) AS q(id, to_date) JOIN proposal p ON p.id = q.id
+         JOIN proposal_status_change c ON c.proposal_id = p.id AND c.effective_date > q.to_date`,
+        [[...diverged.keys()], [...diverged.values()].map((d) => d.to)],
+      ),
+    );
+    for (const [id, { current }] of diverged) {
+      const readings = (rest.get(id) ?? []).map(toReading);
+      const entry = resolved.get(id)!;
+      const after = resolveProposalHistory(readings, current);
+      entry.loaded.push(...readings);
+      entry.accepted.push(...after.accepted);
+      entry.current = after.current;
+    }
+  }
+  const flipped: string[] = [];
+  const updates = { ids: [] as string[], statuses: [] as ProposalStatus[], dates: [] as (string | null)[], origins: [] as (string | null)[] };
+  for (const [id, { own, loaded, accepted, current }] of resolved) {
     const before = own[0].proposal_status;
-    const readings = own
-      .filter((row) => row.id !== null)
-      .map((row) => ({
-        id: row.id!, status: row.status, effectiveDate: row.effective_date, meetingId: row.meeting_id, accepted: row.accepted,
-        byAnalyst: row.api_key_id !== null, recordedAt: new Date(row.recorded_at),
-      }));
-    // the history before the day from which readings are resolved again (all of them without one), and the rest
-    const from = changedFrom.get(id);
-    const isEarlier = (reading: (typeof readings)[number]) => from !== undefined && (reading.effectiveDate === null || reading.effectiveDate < from);
-    const earlier = readings.filter(isEarlier).sort(readingOrder);
-    const again = readings.filter((reading) => !isEarlier(reading));
-    const resolved = resolveProposalHistory(again, earlier.at(-1) ?? null);
-    const accepted = [...earlier, ...resolved.accepted];
-    const current = resolved.current;
     const acceptedIds = new Set(accepted.map((reading) => reading.id));
     // Only the readings whose mark changes are written, and the proposal itself.
-    flipped.push(...again.filter((reading) => reading.accepted !== acceptedIds.has(reading.id)).map((reading) => reading.id));
+    flipped.push(...loaded.filter((reading) => reading.accepted !== acceptedIds.has(reading.id)).map((reading) => reading.id));
     const origin = accepted.find((reading) => reading.meetingId)?.meetingId ?? own[0].origin_meeting_id;
     if (current && (current.status !== before || current.effectiveDate !== own[0].proposal_date || origin !== own[0].origin_meeting_id)) {
       updates.ids.push(id);
@@ -109,4 +153,15 @@ export async function applyProposalHistories(
     await preparedQuery(manager, `UPDATE proposal_status_change SET accepted = NOT accepted WHERE id = ANY($1)`, [flipped]);
   }
   return result;
+}
+
+/** Rows by proposal, in the order read. */
+function groupBy(rows: readonly ReadingRow[]): Map<string, ReadingRow[]> {
+  const byProposal = new Map<string, ReadingRow[]>();
+  for (const row of rows) {
+    const list = byProposal.get(row.proposal_id);
+    if (list) list.push(row);
+    else byProposal.set(row.proposal_id, [row]);
+  }
+  return byProposal;
 }

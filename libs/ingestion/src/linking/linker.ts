@@ -1,6 +1,6 @@
 import {
   addDays, applyProposalHistories, estimatedDueDate, MeetingRepository, newId, partySetKey, ProposalRepository, proposalStatusRank, sortedSet,
-  type EvidenceSpan, type EvidenceTarget, type NewsItem, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
+  type EvidenceSpan, type EvidenceTarget, type NewReadingDays, type NewsItem, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -38,8 +38,8 @@ export class Linker {
     followUpsClosed: 0,
     undatedEvents: 0,
   };
-  // (with the day of its earliest reading from this item, null when one has no date: see applyProposalHistories)
-  private readonly touchedProposals = new Map<string, { existed: boolean; status: ProposalStatus; readings: number; from: string | null }>();
+  // (with the first and last days of its readings from this item, null when one has no date: see applyProposalHistories)
+  private readonly touchedProposals = new Map<string, { existed: boolean; status: ProposalStatus; readings: number; days: NewReadingDays | null }>();
   // What this item touched: only follow-ups these facts could close are re-examined.
   // (with their parties: a meeting is found again only among those of exactly its event's parties)
   private readonly touchedMeetings = new Map<string, string[]>();
@@ -85,8 +85,8 @@ export class Linker {
   async finish(): Promise<Counters> {
     // A proposal this item created from one reading has that reading as its history already.
     const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1);
-    const changedFrom = new Map(resolve.flatMap(([id, { from }]) => (from ? [[id, from] as const] : [])));
-    for (const [id, { after }] of await applyProposalHistories(this.manager, resolve.map(([id]) => id), changedFrom)) {
+    const changed = new Map(resolve.flatMap(([id, { days }]) => (days ? [[id, days] as const] : [])));
+    for (const [id, { after }] of await applyProposalHistories(this.manager, resolve.map(([id]) => id), changed)) {
       const before = this.touchedProposals.get(id)!;
       if (before.existed && before.status !== after) this.counters.proposalsAdvanced++;
     }
@@ -218,8 +218,8 @@ export class Linker {
         const touched = this.touchedProposals.get(id);
         if (touched) {
           touched.readings++;
-          touched.from = touched.from && date ? (touched.from < date ? touched.from : date) : null;
-        } else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1, from: date });
+          touched.days = touched.days && date ? { from: date < touched.days.from ? date : touched.days.from, to: date > touched.days.to ? date : touched.days.to } : null;
+        } else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1, days: date ? { from: date, to: date } : null });
       } else {
         this.counters.proposalsCreated++;
         const description = proposal.description.trim() || proposal.kind;
@@ -232,7 +232,7 @@ export class Linker {
           searchKey: key(description),
           status: proposal.status,
         });
-        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1, from: date });
+        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1, days: date ? { from: date, to: date } : null });
         matches.set(proposal.kind, { id, status: proposal.status });
       }
       this.addEvidence(proposal.evidence, { proposalId: id });
