@@ -29,7 +29,9 @@ import { scoreDaysSql } from '../support/score-days.js';
 // statement's follow-ups take the statement's parties: below; their closing checked by test/ingestion/meeting-status.spec)
 // and MeetingSectorsRollupAlone1800000000016 (a change of sectors alone moves only the sector rollup: below; its counts
 // checked against a rebuild by rollups.spec) and DyadDayRollup1800000000017 (each dyad's meetings and proposals by day:
-// below; checked against a rebuild by rollups.spec, its reads against the base rows by rollup-reads.spec).
+// below; checked against a rebuild by rollups.spec, its reads against the base rows by rollup-reads.spec) and
+// ProposalHistoryIndex1800000000018 (the accepted readings indexed alone: below; the reads it serves checked against
+// a resolution of every reading by proposal-history.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -339,5 +341,12 @@ describe('the latest migrations, down and up again', () => {
       { day: '2011-04-13', a: 'IR', b: 'RU', n: 1 },
       { day: '2011-04-13', a: 'KZ', b: 'RU', n: 1 },
     ]);
+  });
+
+  it('ProposalHistoryIndex indexes the accepted readings alone, and down drops the index', async () => {
+    const state = async () =>
+      (await db.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'proposal_status_change_accepted'`)).map((row: { indexdef: string }) => row.indexdef);
+    await expectDownAndUp('ProposalHistoryIndex1800000000018', state,
+      ['CREATE INDEX proposal_status_change_accepted ON public.proposal_status_change USING btree (proposal_id, effective_date) WHERE accepted'], []);
   });
 });

@@ -75,8 +75,15 @@ export async function applyProposalHistories(
     manager,
     `${READINGS}
      FROM unnest($1::uuid[], $2::date[], $3::date[]) AS q(id, from_date, to_date) JOIN proposal p ON p.id = q.id
-     LEFT JOIN proposal_status_change c ON c.proposal_id = p.id
-       AND (q.from_date IS NULL OR c.effective_date BETWEEN q.from_date AND q.to_date OR c.accepted)`,
+     -- (each part an index range: the accepted ones outside the days from the index of accepted readings alone)
+     LEFT JOIN LATERAL (
+       SELECT c.* FROM proposal_status_change c WHERE c.proposal_id = p.id AND q.from_date IS NULL
+       UNION ALL
+       SELECT c.* FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date BETWEEN q.from_date AND q.to_date
+       UNION ALL
+       SELECT c.* FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.accepted AND q.from_date IS NOT NULL
+         AND (c.effective_date IS NULL OR c.effective_date < q.from_date OR c.effective_date > q.to_date)
+     ) c ON true`,
     [ids, ids.map((id) => changed.get(id)?.from ?? null), ids.map((id) => changed.get(id)?.to ?? null)],
   );
   const byProposal = groupBy(rows);

@@ -5,6 +5,8 @@ import { Proposal } from './proposal.entity.js';
 
 @Entity()
 @Index(['proposalId', 'effectiveDate'])
+// the accepted readings by proposal and day (migration ProposalHistoryIndex1800000000018): a history's readings
+@Index('proposal_status_change_accepted', { synchronize: false })
 export class ProposalStatusChange extends StatusChangeColumns {
   @Column('uuid')
   proposalId: string;
