@@ -79,7 +79,8 @@ export class IngestionService {
   /**
    * Stores a news item and links what it reports; the same item again changes nothing. Reading and extraction
    * happen first, outside any transaction. The item is then stored with the others waiting at that moment, in
-   * one transaction (group commit: one lock statement, one commit and one score-rollup pass for them all), each
+   * one transaction (group commit: one lock statement, one commit, one score-rollup pass and one write of their
+   * follow-ups and evidence for them all: see LinkingBatch), each
    * as if alone: one that fails is rolled back alone and its error thrown to its caller. Up to WRITERS such
    * transactions run at once, over items whose linking locks do not conflict (items about other countries);
    * an item that conflicts with a transaction in flight waits for the next one, in order.
@@ -222,7 +223,7 @@ export class IngestionService {
    * Stores the items of a batch in order. With savepoints, a failing item is rolled back alone; without,
    * the first failure rolls back everything this call wrote and returns null (to be stored with savepoints).
    * Without savepoints, the items share one LinkingBatch: their follow-ups and evidence are written, and the
-   * follow-ups their facts show done closed, once, after the last item (with, each item does that in its own).
+   * follow-ups their facts show done closed, once, after the last item (with savepoints, each item has its own).
    */
   private async storeAll(
     manager: EntityManager,
