@@ -16,6 +16,10 @@ type Counters = Omit<IngestOutcome, 'status' | 'newsItemId'>;
 const key = (text: string) => normalizeForSearch(text).toLowerCase();
 const PROPOSAL_WINDOW_DAYS = 3 * 366;
 const SIGNED_RANK = proposalStatusRank('SIGNED');
+// (ISO days compare as text)
+const min = (a: string, b: string) => (a < b ? a : b);
+const max = (a: string, b: string) => (a > b ? a : b);
+const dayOf = (date: string | null): NewReadingDays | null => (date ? { from: date, to: date } : null);
 
 /**
  * Links the events of one news item to what is already known, inside the item's transaction:
@@ -152,7 +156,7 @@ export class Linker {
     );
     await this.addParticipants(id, participants);
     this.addEvidence(event.evidence, { meetingId: id });
-    this.batch.meetingFollowUps.set(id, []);
+    this.batch.meetingCreated(id);
     return id;
   }
 
@@ -218,8 +222,8 @@ export class Linker {
         const touched = this.touchedProposals.get(id);
         if (touched) {
           touched.readings++;
-          touched.days = touched.days && date ? { from: date < touched.days.from ? date : touched.days.from, to: date > touched.days.to ? date : touched.days.to } : null;
-        } else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1, days: date ? { from: date, to: date } : null });
+          touched.days = touched.days && date ? { from: min(touched.days.from, date), to: max(touched.days.to, date) } : null;
+        } else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1, days: dayOf(date) });
       } else {
         this.counters.proposalsCreated++;
         const description = proposal.description.trim() || proposal.kind;
@@ -232,7 +236,7 @@ export class Linker {
           searchKey: key(description),
           status: proposal.status,
         });
-        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1, days: date ? { from: date, to: date } : null });
+        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1, days: dayOf(date) });
         matches.set(proposal.kind, { id, status: proposal.status });
       }
       this.addEvidence(proposal.evidence, { proposalId: id });
@@ -266,6 +270,8 @@ export class Linker {
     }
     const dueDate = followUp.dueDate ?? (date ? estimatedDueDate(followUp.horizon, date) : null);
     const id = newId();
+    // (its evidence first: the batch keeps its quotes with it, for the next report of its meeting to compare with)
+    const quotes = this.addEvidence(followUp.evidence, { followUpId: id });
     this.batch.addFollowUp({
       id,
       fields: {
@@ -281,10 +287,8 @@ export class Linker {
         statedParties: meetingId ? undefined : parties,
       },
       change: { status: 'OPEN', effectiveDate: date, newsItemId: this.newsItem.id, meetingId },
-    });
+    }, quotes);
     this.newFollowUps.push(id);
-    const quotes = this.addEvidence(followUp.evidence, { followUpId: id });
-    if (meetingId) this.batch.meetingFollowUps.get(meetingId)?.push({ id, description: followUp.description.trim() || 'Follow-up', owners: ownerCodes, quotes });
   }
 
   /** Queues the spans of this item's text backing a fact (see EvidenceRepository.add); returns the quotes kept. */

@@ -25,7 +25,7 @@ export interface ClosingCandidates {
  * What the items linked in one transaction share: their follow-ups and evidence, written together, and one closing
  * pass over all of them. Follow-ups and evidence are written in one statement when something is about to read them
  * (a meeting's due dates re-estimated) or at `close`; linking compares a new follow-up with those of its meeting
- * through `meetingFollowUps`, which holds the ones not yet written too. At `close`, the open follow-ups the items'
+ * through `ofMeeting`, which holds the ones not yet written too. At `close`, the open follow-ups the items'
  * facts may show done are examined once, over every item's candidates, after every fact is written: statement
  * triggers on follow-ups and evidence fire once for the batch rather than once per item.
  *
@@ -39,8 +39,8 @@ export interface ClosingCandidates {
  */
 export class LinkingBatch {
   readonly evidence: EvidenceRepository;
-  /** The follow-ups of each meeting the items touched, as read once and then added to (written or not). */
-  readonly meetingFollowUps = new Map<string, MeetingFollowUp[]>();
+  // The follow-ups of each meeting the items touched, as read once and then added to (written or not).
+  private readonly meetingFollowUps = new Map<string, MeetingFollowUp[]>();
   private readonly followUps: FollowUpRepository;
   private pending: NewFollowUp[] = [];
   private readonly items: { candidates: ClosingCandidates; counters: { followUpsClosed: number } }[] = [];
@@ -50,9 +50,19 @@ export class LinkingBatch {
     this.followUps = new FollowUpRepository(manager);
   }
 
-  /** Queues a follow-up (its id chosen by the caller), written at the next `flush`. */
-  addFollowUp(row: NewFollowUp): void {
+  /** A meeting created by one of the items: it has no follow-ups but those the items add. */
+  meetingCreated(meetingId: string): void {
+    this.meetingFollowUps.set(meetingId, []);
+  }
+
+  /**
+   * Queues a follow-up (its id chosen by the caller), written at the next `flush`; with its quotes, it is one of its
+   * meeting's follow-ups from now on (see ofMeeting).
+   */
+  addFollowUp(row: NewFollowUp, quotes: string[]): void {
     this.pending.push(row);
+    const { id, fields } = row;
+    if (fields.meetingId) this.meetingFollowUps.get(fields.meetingId)?.push({ id, description: fields.description, owners: fields.owners, quotes });
   }
 
   /** The follow-ups of a meeting linking compares new ones with: read once, then kept with the ones added. */
