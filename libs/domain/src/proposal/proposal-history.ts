@@ -40,13 +40,13 @@ export interface NewReadingDays {
 
 type Reading = ReturnType<typeof toReading>;
 
-const toReading = (row: ReadingRow) => ({
+const toReading = (row: Omit<ReadingRow, 'proposal_status' | 'proposal_date' | 'origin_meeting_id'>) => ({
   id: row.id!, status: row.status, effectiveDate: row.effective_date, meetingId: row.meeting_id, accepted: row.accepted,
   byAnalyst: row.api_key_id !== null, recordedAt: new Date(row.recorded_at),
 });
 
-const READINGS = `SELECT p.id AS proposal_id, c.id, c.status, c.effective_date::text AS effective_date, c.meeting_id, c.api_key_id, c.recorded_at,
-            c.accepted, p.status AS proposal_status, p.status_date::text AS proposal_date, p.origin_meeting_id`;
+// a reading's columns, as toReading takes them
+const READING_COLUMNS = `c.id, c.status, c.effective_date::text AS effective_date, c.meeting_id, c.api_key_id, c.recorded_at, c.accepted`;
 
 /**
  * applyProposalHistory for several proposals at once: one read and at most one write for all of them.
@@ -73,7 +73,7 @@ export async function applyProposalHistories(
   // every reading, or the accepted ones and those of the new readings' days
   const rows = await preparedQuery<ReadingRow>(
     manager,
-    `${READINGS}
+    `SELECT p.id AS proposal_id, ${READING_COLUMNS}, p.status AS proposal_status, p.status_date::text AS proposal_date, p.origin_meeting_id
      FROM unnest($1::uuid[], $2::date[], $3::date[]) AS q(id, from_date, to_date) JOIN proposal p ON p.id = q.id
      -- (each part an index range: the accepted ones outside the days from the index of accepted readings alone)
      LEFT JOIN LATERAL (
@@ -87,46 +87,48 @@ export async function applyProposalHistories(
     [ids, ids.map((id) => changed.get(id)?.from ?? null), ids.map((id) => changed.get(id)?.to ?? null)],
   );
   const byProposal = groupBy(rows);
-  const resolved = new Map<string, { own: ReadingRow[]; loaded: Reading[]; accepted: Reading[]; current: Reading | null }>();
-  const diverged = new Map<string, { to: string; current: Reading | null }>();
+  // each proposal as stored, the readings read (whose marks may change), the history and its current reading
+  const resolved = new Map<string, { proposal: ReadingRow; loaded: Reading[]; accepted: Reading[]; current: Reading | null }>();
+  // the last day of the proposals whose history those days moved: their later readings are read too
+  const diverged = new Map<string, string>();
   for (const id of ids) {
     const own = byProposal.get(id);
     if (!own) throw new Error(`proposal ${id} not found`);
+    const proposal = own[0];
     const readings = own.filter((row) => row.id !== null).map(toReading);
     const days = changed.get(id);
     if (!days) {
-      resolved.set(id, { own, loaded: readings, ...resolveProposalHistory(readings) });
+      resolved.set(id, { proposal, loaded: readings, ...resolveProposalHistory(readings) });
       continue;
     }
-    const before = (reading: Reading, day: string) => reading.effectiveDate === null || reading.effectiveDate < day;
-    const earlier = readings.filter((reading) => before(reading, days.from)).sort(readingOrder);
-    const later = readings.filter((reading) => reading.effectiveDate !== null && reading.effectiveDate > days.to).sort(readingOrder);
-    const window = readings.filter((reading) => !earlier.includes(reading) && !later.includes(reading));
+    // (undated readings come first; of those outside the days, only the accepted ones were read)
+    const earlier = readings.filter((r) => r.effectiveDate === null || r.effectiveDate < days.from).sort(readingOrder);
+    const later = readings.filter((r) => r.effectiveDate !== null && r.effectiveDate > days.to).sort(readingOrder);
+    const window = readings.filter((r) => r.effectiveDate !== null && r.effectiveDate >= days.from && r.effectiveDate <= days.to);
     const { accepted, current } = resolveProposalHistory(window, earlier.at(-1) ?? null);
     // where the stored marks leave the history after the last day (the new readings are not marked)
-    const stored = [...earlier, ...window.filter((reading) => reading.accepted)].sort(readingOrder).at(-1) ?? null;
+    const stored = window.filter((r) => r.accepted).sort(readingOrder).at(-1) ?? earlier.at(-1) ?? null;
     if (current?.status === stored?.status) {
-      resolved.set(id, { own, loaded: window, accepted: [...earlier, ...accepted, ...later], current: later.at(-1) ?? current });
+      resolved.set(id, { proposal, loaded: window, accepted: [...earlier, ...accepted, ...later], current: later.at(-1) ?? current });
     } else {
-      resolved.set(id, { own, loaded: window, accepted: [...earlier, ...accepted], current });
-      diverged.set(id, { to: days.to, current });
+      resolved.set(id, { proposal, loaded: window, accepted: [...earlier, ...accepted], current });
+      diverged.set(id, days.to);
     }
   }
   if (diverged.size) {
     // the readings after the last day of the proposals whose history those days moved, resolved from there
     const rest = groupBy(
-      await preparedQuery<ReadingRow>(
+      await preparedQuery<Parameters<typeof toReading>[0] & Pick<ReadingRow, 'proposal_id'>>(
         manager,
-        `${READINGS}
-         FROM unnest($1::uuid[], $2::date[]) AS q(id, to_date) JOIN proposal p ON p.id = q.id
-         JOIN proposal_status_change c ON c.proposal_id = p.id AND c.effective_date > q.to_date`,
-        [[...diverged.keys()], [...diverged.values()].map((d) => d.to)],
+        `SELECT c.proposal_id, ${READING_COLUMNS}
+         FROM unnest($1::uuid[], $2::date[]) AS q(id, to_date) JOIN proposal_status_change c ON c.proposal_id = q.id AND c.effective_date > q.to_date`,
+        [[...diverged.keys()], [...diverged.values()]],
       ),
     );
-    for (const [id, { current }] of diverged) {
+    for (const id of diverged.keys()) {
       const readings = (rest.get(id) ?? []).map(toReading);
       const entry = resolved.get(id)!;
-      const after = resolveProposalHistory(readings, current);
+      const after = resolveProposalHistory(readings, entry.current);
       entry.loaded.push(...readings);
       entry.accepted.push(...after.accepted);
       entry.current = after.current;
@@ -134,13 +136,13 @@ export async function applyProposalHistories(
   }
   const flipped: string[] = [];
   const updates = { ids: [] as string[], statuses: [] as ProposalStatus[], dates: [] as (string | null)[], origins: [] as (string | null)[] };
-  for (const [id, { own, loaded, accepted, current }] of resolved) {
-    const before = own[0].proposal_status;
+  for (const [id, { proposal, loaded, accepted, current }] of resolved) {
+    const before = proposal.proposal_status;
     const acceptedIds = new Set(accepted.map((reading) => reading.id));
     // Only the readings whose mark changes are written, and the proposal itself.
     flipped.push(...loaded.filter((reading) => reading.accepted !== acceptedIds.has(reading.id)).map((reading) => reading.id));
-    const origin = accepted.find((reading) => reading.meetingId)?.meetingId ?? own[0].origin_meeting_id;
-    if (current && (current.status !== before || current.effectiveDate !== own[0].proposal_date || origin !== own[0].origin_meeting_id)) {
+    const origin = accepted.find((reading) => reading.meetingId)?.meetingId ?? proposal.origin_meeting_id;
+    if (current && (current.status !== before || current.effectiveDate !== proposal.proposal_date || origin !== proposal.origin_meeting_id)) {
       updates.ids.push(id);
       updates.statuses.push(current.status);
       updates.dates.push(current.effectiveDate);
@@ -163,8 +165,8 @@ export async function applyProposalHistories(
 }
 
 /** Rows by proposal, in the order read. */
-function groupBy(rows: readonly ReadingRow[]): Map<string, ReadingRow[]> {
-  const byProposal = new Map<string, ReadingRow[]>();
+function groupBy<T extends { proposal_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const byProposal = new Map<string, T[]>();
   for (const row of rows) {
     const list = byProposal.get(row.proposal_id);
     if (list) list.push(row);
