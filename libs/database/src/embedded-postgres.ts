@@ -30,6 +30,8 @@ export interface EmbeddedOptions {
   /** A live lock by another process: reuse its cluster (CLI) or refuse (server). */
   reuseRunning: boolean;
   log?: (line: string) => void;
+  /** Server settings given at start (`-c name=value`), for example a module to preload. */
+  settings?: Record<string, string>;
 }
 
 /**
@@ -72,7 +74,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     // its last lines are kept only to say why a start failed
     onLog: (message: string) => {
       startLog.push(...message.split('\n').filter((line) => line.trim()));

@@ -11,6 +11,7 @@ import { recreateEmptyDatabase } from '../bench/bench-database.js';
 import { benchServerEnv, startChildServer } from '../bench/child-server.js';
 import { makeCorpus } from '../bench/extract-corpus.js';
 import { median } from '../bench/median.js';
+import { formatStatements, type StatementReport, statementMeter, statementsUnavailable } from '../bench/statement-meter.js';
 
 // `dyad bench ingest`: items per second stored into an empty database and into a large one (the `bench api`
 // dataset), one at a time and several at once, in batches (`dyad ingest`) and through the ingestNewsItem
@@ -38,6 +39,8 @@ interface BenchIngestOptions {
   baseline?: string;
   baselineName: string;
   rounds: number;
+  /** With --statements: statements listed per case by their database time (pg_stat_statements). */
+  statements?: number;
 }
 
 interface Row {
@@ -50,6 +53,7 @@ interface Row {
   /** CPU per item stored: the database's backends (null where the server is not on this machine) and this process */
   dbMs?: number | null;
   nodeMs?: number | null;
+  statements?: StatementReport;
   note?: string;
 }
 
@@ -111,10 +115,16 @@ export function registerBenchIngest(bench: Command): void {
     )
     .option('--baseline-name <name>', 'what to call the baseline build in the table', 'baseline')
     .option('--rounds <n>', 'with --baseline: rounds, each build measured once per round and concurrency', wholeNumber(1, 20), 3)
+    .option(
+      '--statements <n>',
+      "after each case, the n statements that took the most database time per item, each with its triggers (from pg_stat_statements: " +
+        'the server must load it, shared_preload_libraries; the extension is created in the bench databases)',
+      wholeNumber(1, 100),
+    )
     .action((options: BenchIngestOptions, command: Command) => {
       if (!options.baseline) return runBenchIngest(options);
       // the baseline's schema is its own: it is measured as a server on a database its own migrations made
-      const other = (['modes', 'databases', 'code', 'skipSeed', 'warmExtraction', 'batchSize', 'meetings', 'largeDatabase'] as const)
+      const other = (['modes', 'databases', 'code', 'skipSeed', 'warmExtraction', 'batchSize', 'meetings', 'largeDatabase', 'statements'] as const)
         .filter((name) => command.getOptionValueSource(name) === 'cli');
       if (other.length) {
         command.error(`--baseline measures ingestNewsItem into empty databases only; it cannot be combined with ${other.map(optionFlag).join(', ')}`);
@@ -157,6 +167,11 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
   // A reused large database keeps the items of earlier runs: texts of another seed each run, so none is a duplicate.
   let seed = Date.now() % 1_000_000_000;
   try {
+    const unavailable = options.statements ? await statementsUnavailable(handle.url) : null;
+    if (unavailable) {
+      log(`--statements: ${unavailable}`);
+      options = { ...options, statements: undefined };
+    }
     for (const kind of options.databases) {
       const name = kind === 'empty' ? options.emptyDatabase : options.largeDatabase;
       const label = kind === 'empty' ? 'empty' : options.skipSeed ? options.largeDatabase : `${options.meetings.toLocaleString('en')} meetings`;
@@ -175,6 +190,7 @@ async function runBenchIngest(options: BenchIngestOptions): Promise<void> {
           const row = await runCase(build, url, mode, concurrency, corpus, options);
           rows.push({ database: label, ...row });
           log(`${label}, ${mode}, concurrency ${concurrency}: ${formatRate(row)}`);
+          if (row.statements) for (const line of formatStatements(row.statements)) log(line);
         }
       }
     }
@@ -229,7 +245,7 @@ async function compareWithBaseline(options: BenchIngestOptions, baselineDist: st
           const server = await startChildServer(side.dist, await freePort(), benchServerEnv(url, join(workDir, `${i}-${round}-${concurrency}`), adminKey));
           try {
             const corpus = makeCorpus(options.items + WARM_UP, 1024, 3072, seed++);
-            const result = await measure(url, concurrency, corpus.slice(0, WARM_UP), corpus.slice(WARM_UP), ingestNewsItem(server.url, adminKey), server.pid);
+            const result = await measure(url, concurrency, corpus.slice(0, WARM_UP), corpus.slice(WARM_UP), ingestNewsItem(server.url, adminKey), { serverPid: server.pid });
             const row = byBuild[i];
             row.rates.push(options.items / result.seconds);
             row.dbMs.push(result.dbMs ?? null);
@@ -299,17 +315,26 @@ function processCpuMs(pid: number): number | null {
   }
 }
 
+interface Meter {
+  /** The server process (a child server) measured instead of this one. */
+  serverPid?: number;
+  /** Also the database's time by statement: the longest this many (statementMeter). */
+  statements?: number;
+}
+
 /**
  * Starts measuring CPU time: the database's backends and this process, or instead of this process the server
- * process `serverPid` (a child server). Returns how to read it, per item, once the items are stored.
+ * process `serverPid`; with `statements`, the database's time by statement too. Returns how to read it, per item,
+ * once the items are stored.
  */
-async function cpuMeter(url: string, serverPid?: number) {
+async function cpuMeter(url: string, { serverPid, statements }: Meter = {}) {
   const name = new URL(url).pathname.slice(1);
   const backends = async () => {
     const rows = await withClient(url, (client) =>
       client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]));
     return new Map<number, number | null>(rows.rows.map(({ pid }) => [pid, processCpuMs(pid)]));
   };
+  const byStatement = statements ? await statementMeter(url) : null;
   const before = await backends();
   const node = process.cpuUsage();
   const server = serverPid === undefined ? null : processCpuMs(serverPid);
@@ -323,7 +348,11 @@ async function cpuMeter(url: string, serverPid?: number) {
       else if (db !== null) db += ms - (before.get(pid) ?? 0);
     }
     const nodeMs = serverPid === undefined ? (user + system) / 1000 : server === null || serverAfter === null ? null : serverAfter - server;
-    return { dbMs: db === null ? null : db / items, nodeMs: nodeMs === null ? null : nodeMs / items };
+    return {
+      dbMs: db === null ? null : db / items,
+      nodeMs: nodeMs === null ? null : nodeMs / items,
+      ...(byStatement ? { statements: await byStatement(items, statements!) } : {}),
+    };
   };
 }
 
@@ -338,7 +367,7 @@ async function runCase(
   const warm = corpus.slice(0, WARM_UP);
   const timed = corpus.slice(WARM_UP);
   const base = { mode, concurrency, items: timed.length };
-  if (mode === 'graphql') return { ...base, ...(await viaGraphql(build, url, concurrency, warm, timed, options.warmExtraction)) };
+  if (mode === 'graphql') return { ...base, ...(await viaGraphql(build, url, concurrency, warm, timed, options)) };
   await warmExtraction(build, options.warmExtraction);
   const dataSource = build.database.createDataSource({ url, entities: build.domain.ENTITIES, poolSize: concurrency + 2 });
   await dataSource.initialize();
@@ -351,7 +380,7 @@ async function runCase(
       const run = (texts: string[]) =>
         build.runIngest.runIngestBatched(sourcesOf(texts), service, { batchSize: options.batchSize, writers: concurrency, ctx }) as Promise<{ failed: number; failures: { reason: string }[] }>;
       await run(warm);
-      const cpu = await cpuMeter(url);
+      const cpu = await cpuMeter(url, { statements: options.statements });
       const t0 = performance.now();
       const summary = await run(timed);
       const seconds = (performance.now() - t0) / 1000;
@@ -362,15 +391,15 @@ async function runCase(
       const outcome = await service.ingest(ctx, { text });
       if (outcome.status !== 'NEW') throw new Error(`expected a new item, got ${outcome.status}`);
     };
-    return { ...base, ...(await measure(url, concurrency, warm, timed, one)) };
+    return { ...base, ...(await measure(url, concurrency, warm, timed, one, { statements: options.statements })) };
   } finally {
     await dataSource.destroy();
   }
 }
 
 async function viaGraphql(
-  build: Build, url: string, concurrency: number, warm: string[], timed: string[], warmExtractions: number,
-): Promise<Pick<Row, 'failed' | 'seconds' | 'dbMs' | 'nodeMs'>> {
+  build: Build, url: string, concurrency: number, warm: string[], timed: string[], options: BenchIngestOptions,
+): Promise<Pick<Row, 'failed' | 'seconds' | 'dbMs' | 'nodeMs' | 'statements'>> {
   const workDir = await mkdtemp(join(tmpdir(), 'dyad-bench-ingest-'));
   const adminKey = `bench-${randomBytes(12).toString('hex')}`;
   const env = build.database.DyadEnvironment.from({
@@ -378,9 +407,9 @@ async function viaGraphql(
   });
   const server = await build.server.startServer({ env, log: () => {}, logLevels: ['error'] });
   try {
-    await warmExtraction(build, warmExtractions);
+    await warmExtraction(build, options.warmExtraction);
     const one = ingestNewsItem(`http://127.0.0.1:${new URL(server.url).port}/graphql`, adminKey);
-    return await measure(url, concurrency, warm, timed, one);
+    return await measure(url, concurrency, warm, timed, one, { statements: options.statements });
   } finally {
     await server.close();
     await rm(workDir, { recursive: true, force: true });
@@ -389,13 +418,13 @@ async function viaGraphql(
 
 /**
  * Stores the warm-up texts, then the timed ones, `concurrency` at a time: how many of the timed failed, in how many
- * seconds, and the CPU per item (of the server process `serverPid` where the server is a child, else of this one).
+ * seconds, and the CPU per item (see cpuMeter).
  */
 async function measure(
-  url: string, concurrency: number, warm: string[], timed: string[], one: (text: string) => Promise<void>, serverPid?: number,
-): Promise<Pick<Row, 'failed' | 'seconds' | 'dbMs' | 'nodeMs'>> {
+  url: string, concurrency: number, warm: string[], timed: string[], one: (text: string) => Promise<void>, meter: Meter = {},
+): Promise<Pick<Row, 'failed' | 'seconds' | 'dbMs' | 'nodeMs' | 'statements'>> {
   await inParallel(warm, concurrency, one);
-  const cpu = await cpuMeter(url, serverPid);
+  const cpu = await cpuMeter(url, meter);
   const t0 = performance.now();
   const failed = await inParallel(timed, concurrency, one);
   const seconds = (performance.now() - t0) / 1000;
