@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +79,10 @@ describe('dyad bench ingest --statements', () => {
     const loaded = await withClient(process.env.DATABASE_URL!, (client) => client.query(`SELECT current_setting('shared_preload_libraries') AS libraries`));
     // (the test server of this project's CI does not load it; one that does has nothing to say here)
     if (loaded.rows[0].libraries.includes('pg_stat_statements')) return;
-    const run = await bench(process.env.DATABASE_URL!, '--statements', '6', '--modes', 'batch');
+    // a database of its own on the shared server, dropped after
+    const database = `dyad_bench_t_${randomBytes(4).toString('hex')}`;
+    const run = await bench(process.env.DATABASE_URL!, '--statements', '6', '--modes', 'batch', '--empty-database', database);
+    await withClient(process.env.DATABASE_URL!, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(
       `bench: --statements: the server does not load pg_stat_statements (shared_preload_libraries = '${loaded.rows[0].libraries}'): add it there and restart the server to see the time by statement`,
