@@ -6,7 +6,7 @@ import { factories } from '../support/factories.js';
 import { seededRandom } from '../support/random.js';
 
 // Ingestion resolves a proposal's history again from the day of the item's new readings only, from where the earlier
-// readings' stored marks leave it (applyProposalHistories with changedFrom). After every reading, the stored marks,
+// readings' stored marks leave it (applyProposalHistories with the days of those readings). After every reading, the stored marks,
 // status, date and origin meeting must be those a resolution of every reading gives.
 describe('a proposal history resolved again from a day on', () => {
   let database: TestDatabase;

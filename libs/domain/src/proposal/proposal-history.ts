@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { readingOrder, resolveProposalHistory } from '../lifecycle/proposal-lifecycle.js';
+import { groupBy } from '../shared/group-by.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { ProposalStatus } from '../shared/vocabulary.js';
 
@@ -86,14 +87,14 @@ export async function applyProposalHistories(
      ) c ON true`,
     [ids, ids.map((id) => changed.get(id)?.from ?? null), ids.map((id) => changed.get(id)?.to ?? null)],
   );
-  const byProposal = groupBy(rows);
+  const byProposal = groupBy(ids, rows, (row) => row.proposal_id);
   // each proposal as stored, the readings read (whose marks may change), the history and its current reading
   const resolved = new Map<string, { proposal: ReadingRow; loaded: Reading[]; accepted: Reading[]; current: Reading | null }>();
   // the last day of the proposals whose history those days moved: their later readings are read too
   const diverged = new Map<string, string>();
-  for (const id of ids) {
-    const own = byProposal.get(id);
-    if (!own) throw new Error(`proposal ${id} not found`);
+  for (const [i, id] of ids.entries()) {
+    const own = byProposal[i];
+    if (!own.length) throw new Error(`proposal ${id} not found`);
     const proposal = own[0];
     const readings = own.filter((row) => row.id !== null).map(toReading);
     const days = changed.get(id);
@@ -117,16 +118,19 @@ export async function applyProposalHistories(
   }
   if (diverged.size) {
     // the readings after the last day of the proposals whose history those days moved, resolved from there
+    const divergedIds = [...diverged.keys()];
     const rest = groupBy(
+      divergedIds,
       await preparedQuery<Parameters<typeof toReading>[0] & Pick<ReadingRow, 'proposal_id'>>(
         manager,
         `SELECT c.proposal_id, ${READING_COLUMNS}
          FROM unnest($1::uuid[], $2::date[]) AS q(id, to_date) JOIN proposal_status_change c ON c.proposal_id = q.id AND c.effective_date > q.to_date`,
-        [[...diverged.keys()], [...diverged.values()]],
+        [divergedIds, [...diverged.values()]],
       ),
+      (row) => row.proposal_id,
     );
-    for (const id of diverged.keys()) {
-      const readings = (rest.get(id) ?? []).map(toReading);
+    for (const [i, id] of divergedIds.entries()) {
+      const readings = rest[i].map(toReading);
       const entry = resolved.get(id)!;
       const after = resolveProposalHistory(readings, entry.current);
       entry.loaded.push(...readings);
@@ -162,15 +166,4 @@ export async function applyProposalHistories(
     await preparedQuery(manager, `UPDATE proposal_status_change SET accepted = NOT accepted WHERE id = ANY($1)`, [flipped]);
   }
   return result;
-}
-
-/** Rows by proposal, in the order read. */
-function groupBy<T extends { proposal_id: string }>(rows: readonly T[]): Map<string, T[]> {
-  const byProposal = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = byProposal.get(row.proposal_id);
-    if (list) list.push(row);
-    else byProposal.set(row.proposal_id, [row]);
-  }
-  return byProposal;
 }

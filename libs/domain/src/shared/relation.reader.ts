@@ -12,15 +12,9 @@ import { NewsItem } from '../news-item/news-item.entity.js';
 import { Proposal } from '../proposal/proposal.entity.js';
 import { ProposalParty } from '../proposal/proposal-party.entity.js';
 import { ProposalStatusChange } from '../proposal/proposal-status-change.entity.js';
+import { groupBy } from './group-by.js';
 
 export type EvidenceSubject = 'meeting' | 'proposal' | 'followUp';
-
-/** Groups rows by a key into lists aligned with `keys` (what a DataLoader batch function returns). */
-function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key)!);
-}
 
 /** The ids of the news items reporting the meeting aliased `e`, oldest first: an SQL expression (a text[]). */
 export const MEETING_SOURCE_IDS = `ARRAY(SELECT ms.news_item_id::text FROM meeting_source ms
