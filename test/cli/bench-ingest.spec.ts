@@ -52,3 +52,47 @@ describe('dyad bench ingest --baseline', () => {
     expect(missing.stderr).toContain(`--baseline ${ROOT}test: no built server there (expected apps/api/src/main.js in a dist/ folder)`);
   });
 });
+
+// `--modes store`: batch mode's storing alone. Every item is read, checked and extracted first (logged, not timed),
+// then stored in batches as `dyad ingest` stores them.
+describe('dyad bench ingest --modes store', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('prepares every item first, then times storing them, beside batch mode', async () => {
+    const database = `dyad_bench_t_${randomBytes(4).toString('hex')}`;
+    try {
+      const run = await runNode(
+        ['bin/dyad.js', 'bench', 'ingest', '--items', '12', '--databases', 'empty', '--modes', 'batch,store', '--concurrency', '1', '--empty-database', database],
+        { ...process.env, DATABASE_URL: serverUrl() },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const lines = run.stderr.split('\n');
+      const prepared = lines.findIndex((line) => /^bench: store, concurrency 1: 12 items prepared first \(not timed\) in [\d.]+ s, [\d.]+ items\/s$/.test(line));
+      const stored = lines.findIndex((line) => /^bench: empty, store, concurrency 1: [\d.]+ items\/s \(12 items in /.test(line));
+      expect(prepared, run.stderr).toBeGreaterThanOrEqual(0);
+      expect(stored).toBeGreaterThan(prepared);
+      const rows = run.stdout.trim().split('\n').slice(3).map((line) => line.trim().split(/\s{2,}/));
+      expect(rows.map((row) => [row[0], row[1], row[2], row[3], row.at(-1)])).toEqual([
+        ['empty', 'batch', '1', '12', '0'],
+        ['empty', 'store', '1', '12', '0'],
+      ]);
+      // the store case's database (made anew for it) holds its warm-up items and the 12 prepared first, each once,
+      // with what they report linked
+      const url = new URL(serverUrl());
+      url.pathname = `/${database}`;
+      const counts = await withClient(url.toString(), (client) =>
+        client.query<{ items: number; texts: number; meetings: number }>(
+          `SELECT count(*)::int AS items, count(DISTINCT content_hash)::int AS texts, (SELECT count(*)::int FROM meeting) AS meetings FROM news_item`,
+        ));
+      expect(counts.rows[0]).toMatchObject({ items: 32, texts: 32 });
+      expect(counts.rows[0].meetings).toBeGreaterThan(0);
+    } finally {
+      await withClient(serverUrl(), (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    }
+  }, 180_000);
+
+  it('is not among the default modes', async () => {
+    const help = await runNode(['bin/dyad.js', 'bench', 'ingest', '--help'], process.env);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(store: batch mode with every item read, checked and extracted first, not timed: the storing alone) (default: ["batch","direct","graphql"])');
+  });
+});
