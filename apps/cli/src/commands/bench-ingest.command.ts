@@ -12,6 +12,7 @@ import { benchServerEnv, startChildServer } from '../bench/child-server.js';
 import { makeCorpus } from '../bench/extract-corpus.js';
 import { median } from '../bench/median.js';
 import { formatStatements, type StatementReport, statementMeter, statementsUnavailable } from '../bench/statement-meter.js';
+import type { BatchIngestor } from '../ingest/run-ingest.js';
 
 // `dyad bench ingest`: items per second stored into an empty database and into a large one (the `bench api`
 // dataset), one at a time and several at once, in batches (`dyad ingest`) and through the ingestNewsItem
@@ -392,7 +393,7 @@ async function runCase(
       const t0 = performance.now();
       const summary = await run(timed, ingestor);
       const seconds = (performance.now() - t0) / 1000;
-      if (summary.failed) log(`batch: ${summary.failed} failed, e.g. ${summary.failures[0]?.reason}`);
+      if (summary.failed) log(`${mode}: ${summary.failed} failed, e.g. ${summary.failures[0]?.reason}`);
       return { ...base, failed: summary.failed, seconds, ...(await cpu(timed.length)) };
     }
     const one = async (text: string) => {
@@ -405,18 +406,12 @@ async function runCase(
   }
 }
 
-/** What runIngestBatched asks of the ingestion service. */
-interface BatchIngestor {
-  prepare(input: { text: string }): Promise<unknown>;
-  ingestPrepared(ctx: unknown, items: readonly unknown[]): Promise<unknown[]>;
-}
-
 /**
  * `store` mode: every text read, checked and extracted first (16 at a time, as runIngestBatched reads ahead), then
  * handed to runIngestBatched ready, so what is timed after is storing alone. Logs how long preparing took.
  */
 async function preparedFirst(service: BatchIngestor, texts: string[], concurrency: number): Promise<BatchIngestor> {
-  const prepared = new Map<string, unknown>();
+  const prepared = new Map<string, Awaited<ReturnType<BatchIngestor['prepare']>>>();
   const t0 = performance.now();
   const failed = await inParallel(texts, PREPARED_AT_ONCE, async (text) => {
     prepared.set(text, await service.prepare({ text }));
@@ -425,7 +420,7 @@ async function preparedFirst(service: BatchIngestor, texts: string[], concurrenc
   log(`store, concurrency ${concurrency}: ${texts.length} items prepared first (not timed) in ${seconds.toFixed(1)} s, ${(texts.length / seconds).toFixed(1)} items/s${failed ? `, ${failed} failed` : ''}`);
   return {
     // (an item that failed to prepare is prepared again, and fails again, as in batch mode)
-    prepare: async (input) => (prepared.has(input.text) ? prepared.get(input.text) : service.prepare(input)),
+    prepare: async (input) => prepared.get(input.text ?? '') ?? service.prepare(input),
     ingestPrepared: (ctx, items) => service.ingestPrepared(ctx, items),
   };
 }
