@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedDatabase, startEmbeddedPostgres, withClient } from '@dyad/database';
+import { namedTestDatabase } from '../support/database.js';
 import { ensureBuilt, runNode } from '../support/processes.js';
 
 // `dyad bench ingest --statements N` lists, after each case, the statements that took the most database time per
@@ -80,9 +80,9 @@ describe('dyad bench ingest --statements', () => {
     // (the test server of this project's CI does not load it; one that does has nothing to say here)
     if (loaded.rows[0].libraries.includes('pg_stat_statements')) return;
     // a database of its own on the shared server, dropped after
-    const database = `dyad_bench_t_${randomBytes(4).toString('hex')}`;
-    const run = await bench(process.env.DATABASE_URL!, '--statements', '6', '--modes', 'batch', '--empty-database', database);
-    await withClient(process.env.DATABASE_URL!, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    const database = namedTestDatabase('dyad_bench_t');
+    const run = await bench(process.env.DATABASE_URL!, '--statements', '6', '--modes', 'batch', '--empty-database', database.name);
+    await database.drop();
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(
       `bench: --statements: the server does not load pg_stat_statements (shared_preload_libraries = '${loaded.rows[0].libraries}'): add it there and restart the server to see the time by statement`,

@@ -37,9 +37,18 @@ function serverUrl(): string {
 
 /** A fresh database of its own for a test file: migrated (a copy of the template) or empty. */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+  const db = namedTestDatabase();
+  await withClient(serverUrl(), (client) => client.query(options.empty ? `CREATE DATABASE ${db.name}` : `CREATE DATABASE ${db.name} TEMPLATE ${TEMPLATE}`));
+  return db;
+}
+
+/**
+ * A database name of a test's own on the test server, not created: for a command under test that makes the database
+ * itself (`dyad bench ingest --empty-database`); `drop` removes it if it was made.
+ */
+export function namedTestDatabase(prefix = 'dyad_t'): TestDatabase {
   const base = serverUrl();
-  const name = `dyad_t_${randomBytes(6).toString('hex')}`;
-  await withClient(base, (client) => client.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   return testDatabaseAt(withDatabaseName(base, name), () =>
     withClient(base, async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
   );

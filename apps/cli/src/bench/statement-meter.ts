@@ -21,6 +21,8 @@ export interface StatementReport {
 }
 
 const QUERY_CHARS = 110;
+// (pg_stat_statements counts per database: the bench database's own)
+const THIS_DATABASE = `(SELECT oid FROM pg_database WHERE datname = current_database())`;
 
 /** Why the server cannot count statements (it does not load pg_stat_statements), or null when it can. */
 export async function statementsUnavailable(url: string): Promise<string | null> {
@@ -38,14 +40,14 @@ export async function statementsUnavailable(url: string): Promise<string | null>
 export async function statementMeter(url: string): Promise<(items: number, top: number) => Promise<StatementReport>> {
   await withClient(url, async (client) => {
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-    await client.query(`SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)`);
+    await client.query(`SELECT pg_stat_statements_reset(0, ${THIS_DATABASE}, 0)`);
   });
   return async (items, top) => {
     const rows = await withClient(url, (client) =>
       client.query<{ ms: number; calls: string; query: string }>(
         // top-level statements only: a trigger's statements are counted in the statement that fired it
         `SELECT s.total_exec_time AS ms, s.calls, s.query FROM pg_stat_statements s
-         WHERE s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND s.toplevel
+         WHERE s.dbid = ${THIS_DATABASE} AND s.toplevel
          ORDER BY s.total_exec_time DESC`,
       ));
     const all = rows.rows.map((row) => ({
