@@ -31,7 +31,8 @@ import { scoreDaysSql } from '../support/score-days.js';
 // checked against a rebuild by rollups.spec) and DyadDayRollup1800000000017 (each dyad's meetings and proposals by day:
 // below; checked against a rebuild by rollups.spec, its reads against the base rows by rollup-reads.spec) and
 // ProposalHistoryIndex1800000000018 (the accepted readings indexed alone: below; the reads it serves checked against
-// a resolution of every reading by proposal-history.spec).
+// a resolution of every reading by proposal-history.spec) and OpenOwnerIndexOnce1800000000019 (open follow-ups indexed by
+// owner set once: below; the candidates read by that index checked by test/ingestion/meeting-status.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -348,5 +349,13 @@ describe('the latest migrations, down and up again', () => {
       (await db.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'proposal_status_change_accepted'`)).map((row: { indexdef: string }) => row.indexdef);
     await expectDownAndUp('ProposalHistoryIndex1800000000018', state,
       ['CREATE INDEX proposal_status_change_accepted ON public.proposal_status_change USING btree (proposal_id, effective_date) WHERE accepted'], []);
+  });
+
+  it('OpenOwnerIndexOnce leaves one index of open follow-ups by owner set, and down gives the narrower one back', async () => {
+    const state = async () =>
+      (await db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'follow_up_action' AND indexdef ~ 'btree \\(owner_codes' ORDER BY 1`))
+        .map((row: { indexname: string }) => row.indexname);
+    await expectDownAndUp('OpenOwnerIndexOnce1800000000019', state,
+      ['follow_up_open_owner_origin'], ['follow_up_open_owner_codes', 'follow_up_open_owner_origin']);
   });
 });

@@ -12,7 +12,6 @@ import { FollowUpStatusChange } from './follow-up-status-change.entity.js';
 import { IdColumn } from '../shared/ids.js';
 
 @Entity()
-@Index('follow_up_open_owner_codes', { synchronize: false })
 @Index('follow_up_open_owner_origin', { synchronize: false })
 @Index('follow_up_open_due', { synchronize: false })
 @Index('follow_up_action_party_codes_gin', { synchronize: false })
