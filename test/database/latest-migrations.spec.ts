@@ -32,7 +32,9 @@ import { scoreDaysSql } from '../support/score-days.js';
 // below; checked against a rebuild by rollups.spec, its reads against the base rows by rollup-reads.spec) and
 // ProposalHistoryIndex1800000000018 (the accepted readings indexed alone: below; the reads it serves checked against
 // a resolution of every reading by proposal-history.spec) and OpenOwnerIndexOnce1800000000019 (open follow-ups indexed by
-// owner set once: below; the candidates read by that index checked by test/ingestion/meeting-status.spec).
+// owner set once: below; the candidates read by that index checked by test/ingestion/meeting-status.spec) and
+// ScoreRebuildLighter1800000000020 (the score rollup's statement lighter, the same value on every day: below; its rollup
+// checked against a rebuild after random edits by rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -357,5 +359,34 @@ describe('the latest migrations, down and up again', () => {
         .map((row: { indexname: string }) => row.indexname);
     await expectDownAndUp('OpenOwnerIndexOnce1800000000019', state,
       ['follow_up_open_owner_origin'], ['follow_up_open_owner_codes', 'follow_up_open_owner_origin']);
+  });
+
+  it('ScoreRebuildLighter counts a range\'s later last month as whole and keys the rebuild\'s items after them, every day\'s value unchanged, and down as before', async () => {
+    // a meeting (its 730 days end on 2027-04-12), a signed MoU (agreed and signed: two terms) and an overdue follow-up
+    // of one pair, in months that start and end in part
+    const pair = `s.a = 'GE' AND s.b = 'TM'`;
+    const meeting = await factories(db).createMeeting({ parties: ['GE', 'TM'], date: '2025-04-13' });
+    await factories(db).createProposal({ parties: ['GE', 'TM'], history: [{ status: 'SIGNED', date: '2025-06-20' }] });
+    await factories(db).createFollowUp({ owners: ['GE', 'TM'], meetingId: meeting.id, dueDate: '2025-09-05' });
+    const state = async () => {
+      await db.query(`SELECT rollup_score_rebuild()`);
+      const days = await db.query(`SELECT month::text AS month, day, round(w::numeric, 9)::float8 AS w, adv, sig, ovd
+        FROM (${scoreDaysSql(pair)}) d WHERE w <> 0 OR adv <> 0 OR sig <> 0 OR ovd <> 0 ORDER BY month, day`);
+      // how the meeting's last month (April 2027) is stored: a whole-month number, or none and cells from the 1st
+      const [last] = await db.query(`SELECT s.whole_meetings <> 0 AS whole, s.meetings[1] <> 0 AS "firstCell" FROM rollup_score s
+        WHERE ${pair} AND s.month = '2027-04-01'`);
+      const [key] = await db.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'rollup_score_item_pkey'`);
+      return { days, last, keyedAfter: await functionHas('rollup_score_rebuild', 'ADD CONSTRAINT rollup_score_item_pkey')(), key: key?.def };
+    };
+    const up = await state();
+    // the meeting counts on its 730 days, from 13 April 2025 to 12 April 2027, and not after
+    const met = up.days.filter((d: { w: number }) => d.w > 0);
+    expect(met).toHaveLength(730);
+    expect([met[0], met.at(-1)]).toMatchObject([{ month: '2025-04-01', day: 13 }, { month: '2027-04-01', day: 12 }]);
+    expect(up.days.some((d: { sig: number; ovd: number }) => d.sig === 1) && up.days.some((d: { ovd: number }) => d.ovd === 1)).toBe(true);
+    const key = 'PRIMARY KEY (item, term, a, b, s)';
+    await expectDownAndUp('ScoreRebuildLighter1800000000020', state,
+      { days: up.days, last: { whole: true, firstCell: false }, keyedAfter: true, key },
+      { days: up.days, last: { whole: false, firstCell: true }, keyedAfter: false, key });
   });
 });

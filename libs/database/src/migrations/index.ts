@@ -36,6 +36,7 @@ import { MeetingSectorsRollupAlone1800000000016 } from './1800000000016-meeting-
 import { DyadDayRollup1800000000017 } from './1800000000017-dyad-day-rollup.js';
 import { ProposalHistoryIndex1800000000018 } from './1800000000018-proposal-history-index.js';
 import { OpenOwnerIndexOnce1800000000019 } from './1800000000019-open-owner-index-once.js';
+import { ScoreRebuildLighter1800000000020 } from './1800000000020-score-rebuild-lighter.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -136,4 +137,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   DyadDayRollup1800000000017,
   ProposalHistoryIndex1800000000018,
   OpenOwnerIndexOnce1800000000019,
+  ScoreRebuildLighter1800000000020,
 ];
