@@ -368,10 +368,14 @@ describe('the latest migrations, down and up again', () => {
     const meeting = await factories(db).createMeeting({ parties: ['GE', 'TM'], date: '2025-04-13' });
     await factories(db).createProposal({ parties: ['GE', 'TM'], history: [{ status: 'SIGNED', date: '2025-06-20' }] });
     await factories(db).createFollowUp({ owners: ['GE', 'TM'], meetingId: meeting.id, dueDate: '2025-09-05' });
+    const readDays = (): Promise<{ month: string; day: number; w: number; adv: number; sig: number; ovd: number }[]> =>
+      db.query(`SELECT month::text AS month, day, round(w::numeric, 9)::float8 AS w, adv, sig, ovd
+        FROM (${scoreDaysSql(pair)}) d WHERE w <> 0 OR adv <> 0 OR sig <> 0 OR ovd <> 0 ORDER BY month, day`);
+    // as the pass at commit wrote them
+    const committed = await readDays();
     const state = async () => {
       await db.query(`SELECT rollup_score_rebuild()`);
-      const days = await db.query(`SELECT month::text AS month, day, round(w::numeric, 9)::float8 AS w, adv, sig, ovd
-        FROM (${scoreDaysSql(pair)}) d WHERE w <> 0 OR adv <> 0 OR sig <> 0 OR ovd <> 0 ORDER BY month, day`);
+      const days = await readDays();
       // how the meeting's last month (April 2027) is stored: a whole-month number, or none and cells from the 1st
       const [last] = await db.query(`SELECT s.whole_meetings <> 0 AS whole, s.meetings[1] <> 0 AS "firstCell" FROM rollup_score s
         WHERE ${pair} AND s.month = '2027-04-01'`);
@@ -379,11 +383,13 @@ describe('the latest migrations, down and up again', () => {
       return { days, last, keyedAfter: await functionHas('rollup_score_rebuild', 'ADD CONSTRAINT rollup_score_item_pkey')(), key: key?.def };
     };
     const up = await state();
+    expect(up.days).toEqual(committed);
     // the meeting counts on its 730 days, from 13 April 2025 to 12 April 2027, and not after
-    const met = up.days.filter((d: { w: number }) => d.w > 0);
+    const met = up.days.filter((d) => d.w > 0);
     expect(met).toHaveLength(730);
     expect([met[0], met.at(-1)]).toMatchObject([{ month: '2025-04-01', day: 13 }, { month: '2027-04-01', day: 12 }]);
-    expect(up.days.some((d: { sig: number; ovd: number }) => d.sig === 1) && up.days.some((d: { ovd: number }) => d.ovd === 1)).toBe(true);
+    expect(up.days.some((d) => d.sig === 1)).toBe(true);
+    expect(up.days.some((d) => d.ovd === 1)).toBe(true);
     const key = 'PRIMARY KEY (item, term, a, b, s)';
     await expectDownAndUp('ScoreRebuildLighter1800000000020', state,
       { days: up.days, last: { whole: true, firstCell: false }, keyedAfter: true, key },
