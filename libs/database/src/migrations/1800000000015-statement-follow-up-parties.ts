@@ -44,11 +44,11 @@ export class StatementFollowUpParties1800000000015 implements MigrationInterface
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE follow_up_action ADD stated_party_codes char(2)[] NOT NULL DEFAULT '{}'`);
-    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'StatementFollowUpParties', fn, before, after);
+    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'StatementFollowUpParties', fn, [[before, after]]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'StatementFollowUpParties', fn, after, before);
+    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'StatementFollowUpParties', fn, [[after, before]]);
     // the follow-ups that took their stated parties take their owners again
     await queryRunner.query(`UPDATE follow_up_action SET party_codes = follow_up_party_set(id, meeting_id, proposal_id)
                              WHERE meeting_id IS NULL AND proposal_id IS NULL AND stated_party_codes <> '{}'`);

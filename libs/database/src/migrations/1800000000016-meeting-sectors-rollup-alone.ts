@@ -58,11 +58,11 @@ export class MeetingSectorsRollupAlone1800000000016 implements MigrationInterfac
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(SECTORS_APPLY);
-    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'MeetingSectorsRollupAlone', fn, before, after);
+    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'MeetingSectorsRollupAlone', fn, [[before, after]]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'MeetingSectorsRollupAlone', fn, after, before);
+    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'MeetingSectorsRollupAlone', fn, [[after, before]]);
     await queryRunner.query(`DROP FUNCTION rollup_meeting_sectors_apply(sector[], date, event_status, int)`);
   }
 }

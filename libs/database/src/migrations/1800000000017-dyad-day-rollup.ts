@@ -82,12 +82,12 @@ export class DyadDayRollup1800000000017 implements MigrationInterface {
       meetings int NOT NULL DEFAULT 0, proposals int NOT NULL DEFAULT 0, signed int NOT NULL DEFAULT 0, PRIMARY KEY (day, a, b, shard))`);
     // (a dyad's days with meetings, backwards from a day: its latest meeting up to it)
     await queryRunner.query(`CREATE INDEX rollup_dyad_day_meetings ON rollup_dyad_day (a, b, day) WHERE meetings <> 0`);
-    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'DyadDayRollup', fn, before, after);
+    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'DyadDayRollup', fn, [[before, after]]);
     await queryRunner.query(FILL);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'DyadDayRollup', fn, after, before);
+    for (const { fn, before, after } of CHANGES) await rewriteFunction(queryRunner, 'DyadDayRollup', fn, [[after, before]]);
     await queryRunner.query(`DROP TABLE rollup_dyad_day`);
   }
 }

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { replaceChecked } from './replace-checked.js';
+import { rewriteFunction, type TextChange, undoing } from './replace-checked.js';
 
 // Written by hand: the statement that turns ranges into the score rollup's numbers and cells (ScoreWholeMonths1800000000011,
 // shared by `rollup_score_apply` at commit and `rollup_score_rebuild`) does less per range, and the rebuild writes its
@@ -18,12 +18,11 @@ import { replaceChecked } from './replace-checked.js';
 // checksum over all rows' days).
 
 const NAME = 'ScoreRebuildLighter1800000000020';
-const FUNCTIONS = ['rollup_score_apply(uuid[], uuid[], uuid[])', 'rollup_score_rebuild()'];
 /** The dyad's codes from k (the two letters of each code as bytes: see valued). */
 const CODES = `(chr(k >> 24) || chr((k >> 16) & 255))::char(2) AS a, (chr((k >> 8) & 255) || chr(k & 255))::char(2) AS b`;
 
 /** What changes in both functions' statement, before and after. */
-const CELLS: [string, string][] = [
+const CELLS: TextChange[] = [
   [
     `It covers whole the months from fw (its
     -- first month if it starts on the 1st, else the next) up to lw (the month of the day after its end), lw not included.`,
@@ -96,33 +95,27 @@ const CELLS: [string, string][] = [
 const TRUNCATE = 'TRUNCATE rollup_score, rollup_score_item;';
 const ITEMS_WRITTEN = 'INSERT INTO rollup_score (month,';
 /** What changes in the rebuild alone: the items' key dropped before they are written, added after. */
-const KEY: [string, string][] = [
+const KEY: TextChange[] = [
   [TRUNCATE, `${TRUNCATE}\n    ALTER TABLE rollup_score_item DROP CONSTRAINT rollup_score_item_pkey;`],
   [ITEMS_WRITTEN, `ALTER TABLE rollup_score_item ADD CONSTRAINT rollup_score_item_pkey PRIMARY KEY (item, term, a, b, s);\n    ${ITEMS_WRITTEN}`],
 ];
 
-/** Function `fn` as the database has it, with each pair's first text replaced by its second (checked). */
-async function rewrite(queryRunner: QueryRunner, fn: string, pairs: [string, string][]): Promise<void> {
-  const [{ definition }] = await queryRunner.query(`SELECT pg_get_functiondef($1::regprocedure) AS definition`, [fn]);
-  await queryRunner.query(pairs.reduce((text, [before, after]) => replaceChecked(`${NAME} (${fn})`, text, before, after), definition as string));
+/** Each function with its changes, and the rollup rebuilt in their split (at 1M meetings, about 20 s). */
+async function rewriteAndRebuild(queryRunner: QueryRunner, changes: { apply: TextChange[]; rebuild: TextChange[] }): Promise<void> {
+  await rewriteFunction(queryRunner, NAME, 'rollup_score_apply(uuid[], uuid[], uuid[])', changes.apply);
+  await rewriteFunction(queryRunner, NAME, 'rollup_score_rebuild()', changes.rebuild);
+  await queryRunner.query(`SET LOCAL statement_timeout = 0`);
+  await queryRunner.query(`SELECT rollup_score_rebuild()`);
 }
-
-const undone = (pairs: [string, string][]): [string, string][] => pairs.map(([before, after]): [string, string] => [after, before]).reverse();
 
 export class ScoreRebuildLighter1800000000020 implements MigrationInterface {
   name = NAME;
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await rewrite(queryRunner, FUNCTIONS[0], CELLS);
-    await rewrite(queryRunner, FUNCTIONS[1], [...CELLS, ...KEY]);
-    await queryRunner.query(`SET LOCAL statement_timeout = 0`);
-    await queryRunner.query(`SELECT rollup_score_rebuild()`);
+    await rewriteAndRebuild(queryRunner, { apply: CELLS, rebuild: [...CELLS, ...KEY] });
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await rewrite(queryRunner, FUNCTIONS[0], undone(CELLS));
-    await rewrite(queryRunner, FUNCTIONS[1], undone([...CELLS, ...KEY]));
-    await queryRunner.query(`SET LOCAL statement_timeout = 0`);
-    await queryRunner.query(`SELECT rollup_score_rebuild()`);
+    await rewriteAndRebuild(queryRunner, { apply: undoing(CELLS), rebuild: undoing([...CELLS, ...KEY]) });
   }
 }
