@@ -60,4 +60,33 @@ describe('MeetingRepository.findByPartiesAround', () => {
     expect(heldOnly[0].participantKeys).toEqual(found.participantKeys);
     expect(await repository.findByPartiesAround(['IR', 'KZ'], datedWindow, announcedWindow, () => false)).toEqual([]);
   });
+
+  // findAroundOrCreate: the same lookup, and the meeting written by the same statement when nothing is around.
+  it('creates the meeting only when no meeting of the parties is around, and otherwise returns the candidates', async () => {
+    const count = async () => Number((await db.query(`SELECT count(*) AS n FROM meeting WHERE party_codes = '{AM,GE}'`))[0].n);
+    const fields = {
+      type: 'VISIT' as const, status: 'HELD' as const, date: '2025-04-12', dateSource: 'TEXT' as const, locationName: 'Yerevan', locationCountryCode: 'AM',
+      sectors: ['CULTURE' as const], confidence: 0.8, reviewStatus: 'EXTRACTED' as const, parties: ['GE', 'AM'],
+    };
+    const reading = { status: 'HELD' as const, date: '2025-04-12', dateSource: 'TEXT' as const, reportedOn: '2025-04-13', newsItemId: null };
+    const first = await repository.findAroundOrCreate(['AM', 'GE'], datedWindow, announcedWindow, () => true, fields, reading);
+    expect('created' in first).toBe(true);
+    const id = (first as { created: string }).created;
+    const [row] = await db.query(
+      `SELECT m.type, m.status, m.date::text AS date, m.location_name, m.location_country_code, m.sectors::text[] AS sectors, m.party_codes::text[] AS parties,
+              (SELECT array_agg(country_code::text ORDER BY country_code) FROM meeting_party WHERE meeting_id = m.id) AS party_rows,
+              (SELECT count(*) FROM meeting_reading WHERE meeting_id = m.id AND status = 'HELD' AND reported_on = '2025-04-13')::int AS readings
+       FROM meeting m WHERE m.id = $1`, [id]);
+    expect(row).toEqual({
+      type: 'VISIT', status: 'HELD', date: '2025-04-12', location_name: 'Yerevan', location_country_code: 'AM', sectors: ['CULTURE'],
+      parties: ['AM', 'GE'], party_rows: ['AM', 'GE'], readings: 1,
+    });
+
+    // now it is around: returned as a candidate, nothing written
+    const second = await repository.findAroundOrCreate(['GE', 'AM'], datedWindow, announcedWindow, () => true, fields, reading);
+    expect(second).toEqual({ candidates: [expect.objectContaining({ id, status: 'HELD', date: '2025-04-12', participantKeys: [] })] });
+    // around but ruled out by `fits`: no candidates, and still nothing written (the caller matches, then creates)
+    expect(await repository.findAroundOrCreate(['AM', 'GE'], datedWindow, announcedWindow, () => false, fields, reading)).toEqual({ candidates: [] });
+    expect(await count()).toBe(1);
+  });
 });

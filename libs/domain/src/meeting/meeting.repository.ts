@@ -55,6 +55,51 @@ export interface NewParticipant {
   organization: string | null;
 }
 
+type CandidateRow = {
+  id: string; type: EventType; status: EventStatus; date: string | null; date_source: DateSource | null; announced_on: string | null;
+  location_name: string | null; location_country_code: string | null; sectors: Sector[];
+};
+
+/** The meetings around a report (see findByPartiesAround), its five values numbered from $first (aroundValues). */
+function meetingsAround(first: number): string {
+  const [from, to, parties, announcedFrom, announcedTo] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  return `SELECT m.id, m.type, m.status, m.date::text AS date, m.date_source, m.location_name, m.location_country_code,
+            m.sectors::text[] AS sectors, NULL::text AS announced_on
+     FROM meeting m
+     WHERE m.party_codes = ${parties}::char(2)[] AND m.review_status <> 'REJECTED' AND m.date BETWEEN ${from}::date AND ${to}::date
+     UNION ALL
+     SELECT m.id, m.type, m.status, NULL, m.date_source, m.location_name, m.location_country_code,
+            m.sectors::text[], (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id)
+     FROM meeting m
+     WHERE m.party_codes = ${parties}::char(2)[] AND m.date IS NULL AND m.review_status <> 'REJECTED' AND m.status <> 'HELD'
+       AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN ${announcedFrom}::date AND ${announcedTo}::date)`;
+}
+
+const aroundValues = (parties: readonly string[], dated: DayRange, announced: DayRange) => [dated.from, dated.to, sortedSet(parties), announced.from, announced.to];
+
+/** The values of insertMeeting's statement, $1 to $18. */
+const CREATE_VALUES = 18;
+const createValues = (fields: NewMeeting, reading: MeetingReadingFields | null) => [
+  fields.type, fields.status, fields.date, fields.dateSource, fields.locationName, fields.locationCountryCode, fields.sectors,
+  fields.confidence, fields.reviewStatus, fields.summary ?? null, sortedSet(fields.parties),
+  reading?.status ?? null, reading?.date ?? null, reading?.dateSource ?? null, reading?.newsItemId ?? null,
+  reading?.reportedOn ?? null, reading?.apiKeyId ?? null, reading !== null,
+];
+
+/** A meeting written when `when` holds, with its parties, source and reading: the CTEs m (its id), parties, source, reading. */
+const insertMeeting = (when: string) => `m AS (
+    INSERT INTO meeting (type, status, date, date_source, location_name, location_country_code, sectors, confidence, review_status, summary, version, party_codes)
+    SELECT $1::event_type, $2::event_status, $3::date, $4::date_source, $5::text, $6::char(2), $7::sector[], $8::real, $9::review_status, $10::text, 1, $11::char(2)[]
+    WHERE ${when} RETURNING id
+  ), parties AS (
+    INSERT INTO meeting_party (meeting_id, country_code) SELECT m.id, c FROM m, unnest($11::char(2)[]) AS c
+  ), source AS (
+    INSERT INTO meeting_source (meeting_id, news_item_id) SELECT m.id, $15::uuid FROM m WHERE $15::uuid IS NOT NULL
+  ), reading AS (
+    INSERT INTO meeting_reading (meeting_id, status, date, date_source, reported_on, news_item_id, api_key_id)
+    SELECT m.id, $12::event_status, $13::date, $14::date_source, $16::date, $15::uuid, $17::uuid FROM m WHERE $18::boolean
+  )`;
+
 /** All SQL that writes meetings, their parties, sources, readings and participants. */
 export class MeetingRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -72,22 +117,38 @@ export class MeetingRepository {
     announced: DayRange,
     fits: (candidate: Omit<StoredMeeting, 'participantKeys'>) => boolean = () => true,
   ): Promise<StoredMeeting[]> {
-    const rows: {
-      id: string; type: EventType; status: EventStatus; date: string | null; date_source: DateSource | null; announced_on: string | null;
-      location_name: string | null; location_country_code: string | null; sectors: Sector[];
-    }[] = await preparedQuery(this.manager,
-      `SELECT m.id, m.type, m.status, m.date::text AS date, m.date_source, m.location_name, m.location_country_code,
-              m.sectors::text[] AS sectors, NULL::text AS announced_on
-       FROM meeting m
-       WHERE m.party_codes = $3::char(2)[] AND m.review_status <> 'REJECTED' AND m.date BETWEEN $1 AND $2
-       UNION ALL
-       SELECT m.id, m.type, m.status, NULL, m.date_source, m.location_name, m.location_country_code,
-              m.sectors::text[], (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id)
-       FROM meeting m
-       WHERE m.party_codes = $3::char(2)[] AND m.date IS NULL AND m.review_status <> 'REJECTED' AND m.status <> 'HELD'
-         AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN $4 AND $5)`,
-      [dated.from, dated.to, sortedSet(parties), announced.from, announced.to],
+    const rows: CandidateRow[] = await preparedQuery(this.manager, meetingsAround(1), aroundValues(parties, dated, announced));
+    return this.withParticipants(rows, fits);
+  }
+
+  /**
+   * findByPartiesAround, and, when no meeting at all is in those windows, `create` in the same statement: a report
+   * of a meeting nobody reported before (most reports, into a new database) costs one round trip, not two. When
+   * there are meetings in the windows, nothing is created and the candidates among them are returned, for the
+   * caller to match (and to `create`, when none matches).
+   */
+  async findAroundOrCreate(
+    parties: readonly string[],
+    dated: DayRange,
+    announced: DayRange,
+    fits: (candidate: Omit<StoredMeeting, 'participantKeys'>) => boolean,
+    fields: NewMeeting,
+    reading: MeetingReadingFields,
+  ): Promise<{ created: string } | { candidates: StoredMeeting[] }> {
+    const rows: (CandidateRow & { created: boolean })[] = await preparedQuery(this.manager,
+      `WITH around AS (${meetingsAround(CREATE_VALUES + 1)}),
+       ${insertMeeting('NOT EXISTS (SELECT 1 FROM around)')}
+       SELECT true AS created, id, NULL AS type, NULL AS status, NULL AS date, NULL AS date_source, NULL AS location_name,
+              NULL AS location_country_code, NULL AS sectors, NULL AS announced_on FROM m
+       UNION ALL SELECT false, * FROM around`,
+      [...createValues(fields, reading), ...aroundValues(parties, dated, announced)],
     );
+    if (rows[0]?.created) return { created: rows[0].id };
+    return { candidates: await this.withParticipants(rows, fits) };
+  }
+
+  /** The candidates that pass `fits`, with their participants' keys (one statement, only when some pass). */
+  private async withParticipants(rows: CandidateRow[], fits: (candidate: Omit<StoredMeeting, 'participantKeys'>) => boolean): Promise<StoredMeeting[]> {
     const candidates = rows
       .map((row) => ({
         id: row.id,
@@ -118,26 +179,7 @@ export class MeetingRepository {
    * written twice and its rollups are counted once.
    */
   async create(fields: NewMeeting, reading: MeetingReadingFields | null): Promise<string> {
-    const [row] = await preparedQuery(this.manager, 
-      `WITH m AS (
-         INSERT INTO meeting (type, status, date, date_source, location_name, location_country_code, sectors, confidence, review_status, summary, version, party_codes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::sector[], $8, $9, $10, 1, $11::char(2)[]) RETURNING id
-       ), parties AS (
-         INSERT INTO meeting_party (meeting_id, country_code) SELECT m.id, c FROM m, unnest($11::char(2)[]) AS c
-       ), source AS (
-         INSERT INTO meeting_source (meeting_id, news_item_id) SELECT m.id, $15::uuid FROM m WHERE $15::uuid IS NOT NULL
-       ), reading AS (
-         INSERT INTO meeting_reading (meeting_id, status, date, date_source, reported_on, news_item_id, api_key_id)
-         SELECT m.id, $12::event_status, $13::date, $14::date_source, $16::date, $15::uuid, $17::uuid FROM m WHERE $18::boolean
-       )
-       SELECT id FROM m`,
-      [
-        fields.type, fields.status, fields.date, fields.dateSource, fields.locationName, fields.locationCountryCode, fields.sectors,
-        fields.confidence, fields.reviewStatus, fields.summary ?? null, sortedSet(fields.parties),
-        reading?.status ?? null, reading?.date ?? null, reading?.dateSource ?? null, reading?.newsItemId ?? null,
-        reading?.reportedOn ?? null, reading?.apiKeyId ?? null, reading !== null,
-      ],
-    );
+    const [row] = await preparedQuery(this.manager, `WITH ${insertMeeting('true')} SELECT id FROM m`, createValues(fields, reading));
     return row.id;
   }
 
@@ -166,11 +208,14 @@ export class MeetingRepository {
     );
   }
 
-  /** Adds participants, each as its actor across scripts and spellings (resolveActor), once per meeting. */
-  async addParticipants(meetingId: string, participants: readonly NewParticipant[]): Promise<void> {
+  /**
+   * Adds participants, each as its actor across scripts and spellings (resolveActor), once per meeting. `isNew`: the
+   * meeting was created in this transaction and has none yet (they are not read).
+   */
+  async addParticipants(meetingId: string, participants: readonly NewParticipant[], isNew = false): Promise<void> {
     if (!participants.length) return;
     const present = new Set<string>(
-      (await preparedQuery(this.manager, `SELECT actor_id FROM meeting_participant WHERE meeting_id = $1`, [meetingId])).map((row: { actor_id: string }) => row.actor_id),
+      isNew ? [] : (await preparedQuery(this.manager, `SELECT actor_id FROM meeting_participant WHERE meeting_id = $1`, [meetingId])).map((row: { actor_id: string }) => row.actor_id),
     );
     for (const participant of participants) {
       const actorId = await resolveActor(this.manager, { name: participant.name, country: participant.countryCode });

@@ -1,6 +1,6 @@
 import {
   addDays, applyProposalHistories, estimatedDueDate, MeetingRepository, newId, partySetKey, ProposalRepository, proposalStatusRank, sortedSet,
-  type EvidenceSpan, type EvidenceTarget, type NewReadingDays, type NewsItem, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
+  type EvidenceSpan, type EvidenceTarget, type MeetingReadingFields, type NewMeeting, type NewReadingDays, type NewsItem, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -112,7 +112,6 @@ export class Linker {
       locationKey: event.location?.name ? key(event.location.name) : null,
       participantKeys: event.participants.map((p) => actorNameKey(p.name).tokens.join(' ')),
     };
-    const existing = await this.findMeeting(reported, parties);
     const participants = event.participants.filter((p) => p.name.trim());
     const reading = {
       status: event.status,
@@ -121,53 +120,67 @@ export class Linker {
       reportedOn: this.newsItem.publishedAt,
       newsItemId: this.newsItem.id,
     };
-    if (existing) {
-      this.counters.meetingsMerged++;
-      await this.meetings.addReport(
-        existing.id,
-        { sectors: event.sectors as Sector[], locationName: event.location?.name ?? null, locationCountryCode: this.known(event.location?.country) },
-        reading,
-      );
-      await this.addParticipants(existing.id, participants);
-      const { before, after } = await this.meetings.applyReadings(existing.id, existing);
-      // Due dates guessed from a horizon count from the day the meeting was held, once that is known.
-      if (after.status === 'HELD' && after.date && (after.date !== before.date || before.status !== 'HELD')) {
-        await this.batch.flush();
-        await this.meetings.reestimateDueDates(existing.id, after.date);
-      }
-      this.addEvidence(event.evidence, { meetingId: existing.id });
-      return existing.id;
-    }
-    this.counters.meetingsCreated++;
-    const id = await this.meetings.create(
-      {
-        type: event.type,
-        status: event.status,
-        date: event.date,
-        dateSource: event.date ? event.dateSource : null,
-        locationName: event.location?.name ?? null,
-        locationCountryCode: this.known(event.location?.country),
-        sectors: [...new Set(event.sectors)] as Sector[],
-        confidence: event.confidence,
-        reviewStatus: 'EXTRACTED',
-        parties,
-      },
+    const meeting: NewMeeting = {
+      type: event.type,
+      status: event.status,
+      date: event.date,
+      dateSource: event.date ? event.dateSource : null,
+      locationName: event.location?.name ?? null,
+      locationCountryCode: this.known(event.location?.country),
+      sectors: [...new Set(event.sectors)] as Sector[],
+      confidence: event.confidence,
+      reviewStatus: 'EXTRACTED',
+      parties,
+    };
+    // The known meeting of exactly these parties that the report describes (see matchMeeting), if any; with no
+    // meeting of theirs around its dates, the new one is written by the same statement that looked.
+    const found = await this.findMeeting(reported, parties, meeting, reading);
+    if (typeof found === 'string') return this.created(found, event, participants);
+    if (!found) return this.created(await this.meetings.create(meeting, reading), event, participants);
+    this.counters.meetingsMerged++;
+    await this.meetings.addReport(
+      found.id,
+      { sectors: event.sectors as Sector[], locationName: event.location?.name ?? null, locationCountryCode: this.known(event.location?.country) },
       reading,
     );
-    await this.addParticipants(id, participants);
+    await this.addParticipants(found.id, participants);
+    const { before, after } = await this.meetings.applyReadings(found.id, found);
+    // Due dates guessed from a horizon count from the day the meeting was held, once that is known.
+    if (after.status === 'HELD' && after.date && (after.date !== before.date || before.status !== 'HELD')) {
+      await this.batch.flush();
+      await this.meetings.reestimateDueDates(found.id, after.date);
+    }
+    this.addEvidence(event.evidence, { meetingId: found.id });
+    return found.id;
+  }
+
+  /** A meeting this report created: its participants (it has none yet) and evidence. */
+  private async created(id: string, event: ExtractedEvent, participants: ExtractedEvent['participants']): Promise<string> {
+    this.counters.meetingsCreated++;
+    await this.addParticipants(id, participants, true);
     this.addEvidence(event.evidence, { meetingId: id });
     this.batch.meetingCreated(id);
     return id;
   }
 
-  /** The known meeting of exactly these parties that the report describes (see matchMeeting), if any. */
-  private async findMeeting(reported: ReportedMeeting, parties: string[]): Promise<StoredMeeting | null> {
+  /**
+   * The known meeting of exactly these parties that the report describes (see matchMeeting); null when none is; the
+   * id of `meeting`, created, when no meeting of theirs is around the report's dates at all.
+   */
+  private async findMeeting(
+    reported: ReportedMeeting,
+    parties: string[],
+    meeting: NewMeeting,
+    reading: MeetingReadingFields,
+  ): Promise<StoredMeeting | string | null> {
     const windows = candidateWindows(reported);
     if (!windows) return null; // no date and no publication date: nothing to tell two meetings apart by
     // only the candidates whose type and dates fit are read with their participants
-    const candidates = await this.meetings.findByPartiesAround(parties, windows.dated, windows.announced, (candidate) =>
-      datesAndTypesFit(reported, candidate) !== null,
+    const found = await this.meetings.findAroundOrCreate(parties, windows.dated, windows.announced, (candidate) =>
+      datesAndTypesFit(reported, candidate) !== null, meeting, reading,
     );
+    if ('created' in found) return found.created;
+    const { candidates } = found;
     if (!candidates.length) return null;
     const match = matchMeeting(
       reported,
@@ -177,10 +190,11 @@ export class Linker {
   }
 
   /** Adds the people a report names to a meeting, each as its actor (across scripts), once per meeting. */
-  private async addParticipants(meetingId: string, participants: ExtractedEvent['participants']): Promise<void> {
+  private async addParticipants(meetingId: string, participants: ExtractedEvent['participants'], isNew = false): Promise<void> {
     await this.meetings.addParticipants(
       meetingId,
       participants.map((p) => ({ name: p.name, countryCode: this.known(p.country), title: p.title, organization: p.organization })),
+      isNew,
     );
   }
 
