@@ -4,35 +4,62 @@ import { sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { ProposalKind, ProposalStatus, Sector } from '../shared/vocabulary.js';
 
+/** What the mentions of one event share: its sectors, parties and date, its meeting, its news item. */
+export interface MentionContext {
+  sectors: readonly Sector[];
+  parties: readonly string[];
+  statusDate: string | null;
+  originMeetingId: string | null;
+  newsItemId: string | null;
+}
+
+// The proposals `which` are given the sectors (an array value) they lack, in their order.
+const addSectors = (sectors: string, which: string) =>
+  `UPDATE proposal SET sectors = sectors || ARRAY(SELECT s FROM unnest(${sectors}) WITH ORDINALITY AS t(s, n) WHERE s <> ALL(sectors) ORDER BY n)
+   WHERE ${which} AND NOT (sectors @> ${sectors})`;
+
 /** All SQL that linking uses to find and write proposals, their parties and readings. */
 export class ProposalRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
-   * For each of `kinds`, the proposal of that kind and exactly these parties that a dated mention is about: one
-   * whose sectors overlap (or either has none), with a reading dated within [from, to] (one known only from undated
-   * readings cannot be placed in time: it is never found), the most recent status first. One statement for every
-   * kind an event mentions, each kind one range of the (party_codes, kind, status_date) index.
+   * An event's dated mentions, looked up and read in one statement. For each kind mentioned, the proposal of that kind
+   * and exactly these parties the mention is about: one whose sectors overlap (or either has none), with a reading
+   * dated within [from, to] (one known only from undated readings cannot be placed in time: it is never found), the
+   * most recent status first; each kind one range of the (party_codes, kind, status_date) index. Each mention of a
+   * kind found is then stored as a reading of that proposal (unaccepted, in the mentions' order; the sectors it lacked
+   * added), as addMentions stores one. Returns the kinds found, with each proposal's status before; the mentions of
+   * the other kinds are left to the caller (addMentions).
    */
-  async findMatches(
-    kinds: readonly ProposalKind[],
-    parties: readonly string[],
-    sectors: readonly Sector[],
-    from: string,
-    to: string,
+  async readMatches(
+    mentions: readonly { kind: ProposalKind; status: ProposalStatus }[],
+    window: { from: string; to: string },
+    shared: MentionContext & { statusDate: string },
   ): Promise<Map<ProposalKind, { id: string; status: ProposalStatus }>> {
     const rows: { kind: ProposalKind; id: string; status: ProposalStatus }[] = await preparedQuery(this.manager,
-      // per kind, the index of proposals by party set and kind read latest first up to the first that fits
-      // (not every proposal of the pair gathered and sorted: 2,500 of them for a busy pair at 1M meetings)
-      `SELECT k.kind, p.id, p.status FROM unnest($1::proposal_kind[]) AS k(kind)
-       CROSS JOIN LATERAL (
-         SELECT p.id, p.status FROM proposal p
-         WHERE p.party_codes = $2::char(2)[] AND p.kind = k.kind
-           AND (cardinality(p.sectors) = 0 OR cardinality($5::sector[]) = 0 OR p.sectors && $5::sector[])
-           -- a reading in the window: a probe of the (proposal_id, effective_date) index, read from the index alone
-           AND EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date BETWEEN $3::date AND $4::date)
-         ORDER BY p.status_date DESC NULLS LAST, p.id LIMIT 1) p`,
-      [[...new Set(kinds)], sortedSet(parties), from, to, [...new Set(sectors)]],
+      `WITH mention AS (SELECT * FROM unnest($1::proposal_kind[], $2::proposal_status[]) WITH ORDINALITY AS t(kind, status, n)),
+       found AS (
+         -- per kind, the index of proposals by party set and kind read latest first up to the first that fits
+         -- (not every proposal of the pair gathered and sorted: 2,500 of them for a busy pair at 1M meetings)
+         SELECT k.kind, p.id, p.status FROM (SELECT DISTINCT kind FROM mention) k
+         CROSS JOIN LATERAL (
+           SELECT p.id, p.status FROM proposal p
+           WHERE p.party_codes = $3::char(2)[] AND p.kind = k.kind
+             AND (cardinality(p.sectors) = 0 OR cardinality($6::sector[]) = 0 OR p.sectors && $6::sector[])
+             -- a reading in the window: a probe of the (proposal_id, effective_date) index, read from the index alone
+             AND EXISTS (SELECT 1 FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date BETWEEN $4::date AND $5::date)
+           ORDER BY p.status_date DESC NULLS LAST, p.id LIMIT 1) p
+       ), reading AS (
+         INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
+         SELECT f.id, m.status, $7::date, $8::uuid, $9::uuid, false, NULL FROM mention m JOIN found f USING (kind) ORDER BY m.n
+       ), sectors AS (
+         ${addSectors('$6::sector[]', 'id IN (SELECT id FROM found)')}
+       )
+       SELECT kind, id, status FROM found`,
+      [
+        mentions.map((m) => m.kind), mentions.map((m) => m.status), sortedSet(shared.parties), window.from, window.to, [...new Set(shared.sectors)],
+        shared.statusDate, shared.newsItemId, shared.originMeetingId,
+      ],
     );
     return new Map(rows.map((row) => [row.kind, { id: row.id, status: row.status }]));
   }
@@ -43,7 +70,7 @@ export class ProposalRepository {
    * and first reading, taken into its history. At most two statements.
    */
   async addMentions(
-    shared: { sectors: readonly Sector[]; parties: readonly string[]; statusDate: string | null; originMeetingId: string | null; newsItemId: string | null },
+    shared: MentionContext,
     created: readonly { id: string; kind: ProposalKind; title: string; description: string; searchKey: string; status: ProposalStatus }[],
     readings: readonly { proposalId: string; status: ProposalStatus }[],
   ): Promise<void> {
@@ -76,8 +103,7 @@ export class ProposalRepository {
            SELECT id, status, $4::date, $5::uuid, $6::uuid, false, NULL
            FROM unnest($1::uuid[], $2::proposal_status[]) WITH ORDINALITY AS t(id, status, n) ORDER BY n
          )
-         UPDATE proposal SET sectors = sectors || ARRAY(SELECT s FROM unnest($3::sector[]) WITH ORDINALITY AS t(s, n) WHERE s <> ALL(sectors) ORDER BY n)
-         WHERE id = ANY($1::uuid[]) AND NOT (sectors @> $3::sector[])`,
+         ${addSectors('$3::sector[]', 'id = ANY($1::uuid[])')}`,
         [readings.map((r) => r.proposalId), readings.map((r) => r.status), sectors, shared.statusDate, shared.newsItemId, shared.originMeetingId],
       );
     }

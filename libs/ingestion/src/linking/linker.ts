@@ -200,9 +200,9 @@ export class Linker {
 
   /**
    * Links an event's proposal mentions. They share the event's parties, sectors and date: the proposals they may
-   * be about are looked up at once, one per kind, and a mention of a kind met earlier in the event is about the
-   * same proposal (the one found, or the one the earlier mention created). The new proposals and the readings
-   * are then written together.
+   * be about are looked up at once, one per kind, and the mentions of the kinds found stored as their readings by the
+   * same statement. A mention of a kind met earlier in the event is about the same proposal (the one found, or the
+   * one the earlier mention created). The new proposals, and the readings of those, are then written together.
    */
   private async linkProposals(
     event: ExtractedEvent,
@@ -212,32 +212,38 @@ export class Linker {
   ): Promise<Map<ExtractedProposal, string>> {
     const proposalIds = new Map<ExtractedProposal, string>();
     if (!event.proposals.length) return proposalIds;
+    const shared = { sectors: event.sectors as Sector[], parties, statusDate: date, originMeetingId: meetingId, newsItemId: this.newsItem.id };
     // Within three years of a dated reading of it. A mention with no date cannot be placed in time, so, as a report
     // of a meeting with no date, it is never taken for a known proposal: it gives proposals of its own (taken for any
     // proposal of the kind and parties, five reports of different Iran–Russia agreements made one, with the status
     // of the last).
-    const matches = date
-      ? await this.proposals.findMatches(
-          event.proposals.map((proposal) => proposal.kind),
-          parties,
-          event.sectors as Sector[],
-          addDays(date, -PROPOSAL_WINDOW_DAYS),
-          addDays(date, PROPOSAL_WINDOW_DAYS),
+    const found = date
+      ? await this.proposals.readMatches(
+          event.proposals.map(({ kind, status }) => ({ kind, status })),
+          { from: addDays(date, -PROPOSAL_WINDOW_DAYS), to: addDays(date, PROPOSAL_WINDOW_DAYS) },
+          { ...shared, statusDate: date },
         )
       : new Map<ProposalKind, { id: string; status: ProposalStatus }>();
+    // (the proposals this event creates, by kind: a later mention of the kind is a reading of it)
+    const createdOfKind = new Map<ProposalKind, string>();
     const created: Parameters<ProposalRepository['addMentions']>[1][number][] = [];
     const readings: { proposalId: string; status: ProposalStatus }[] = [];
     for (const proposal of event.proposals) {
-      const match = matches.get(proposal.kind);
+      const match = found.get(proposal.kind);
+      const earlier = createdOfKind.get(proposal.kind);
       let id: string;
       if (match) {
         id = match.id;
-        readings.push({ proposalId: id, status: proposal.status });
-        const touched = this.touchedProposals.get(id);
+        // (its reading is stored already)
+        const touched = this.touchedProposals.get(match.id);
         if (touched) {
           touched.readings++;
           touched.days = touched.days && date ? { from: min(touched.days.from, date), to: max(touched.days.to, date) } : null;
-        } else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1, days: dayOf(date) });
+        } else this.touchedProposals.set(match.id, { existed: true, status: match.status, readings: 1, days: dayOf(date) });
+      } else if (earlier) {
+        id = earlier;
+        readings.push({ proposalId: id, status: proposal.status });
+        this.touchedProposals.get(id)!.readings++;
       } else {
         this.counters.proposalsCreated++;
         const description = proposal.description.trim() || proposal.kind;
@@ -251,16 +257,12 @@ export class Linker {
           status: proposal.status,
         });
         this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1, days: dayOf(date) });
-        matches.set(proposal.kind, { id, status: proposal.status });
+        createdOfKind.set(proposal.kind, id);
       }
       this.addEvidence(proposal.evidence, { proposalId: id });
       proposalIds.set(proposal, id);
     }
-    await this.proposals.addMentions(
-      { sectors: event.sectors as Sector[], parties, statusDate: date, originMeetingId: meetingId, newsItemId: this.newsItem.id },
-      created,
-      readings,
-    );
+    await this.proposals.addMentions(shared, created, readings);
     return proposalIds;
   }
 
