@@ -1,4 +1,4 @@
-import { addDays, applyProposalHistories, PROPOSAL_STATUSES, resolveProposalHistory, type ProposalStatus } from '@dyad/domain';
+import { addDays, applyProposalHistories, PROPOSAL_STATUSES, ProposalRepository, resolveProposalHistory, type ProposalStatus } from '@dyad/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -71,4 +71,44 @@ describe('a proposal history resolved again from a day on', () => {
     }
     expect(incremental).toBeGreaterThan(40);
   });
+
+  // Ingestion stores a report's readings of a known proposal and reads its history in one statement
+  // (ProposalRepository.readMatches), then resolves that history without reading it again.
+  it.each([[1, ['AM', 'GE']], [2, ['AZ', 'TR']], [3, ['CN', 'RU']], [4, ['IN', 'PK']]])(
+    'gives the full resolution after each of 60 random reports whose history was read with their readings (seed %i)',
+    async (seed, parties) => {
+      const random = seededRandom(seed);
+      const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+      const { id } = await factories(db).createProposal({ parties, status: 'PROPOSED', statusDate: '2024-01-01' });
+      const repository = new ProposalRepository(db.manager);
+      let readWith = 0;
+      for (let step = 0; step < 60; step++) {
+        const date = addDays('2024-01-01', Math.floor(random() * 900));
+        if (random() < 0.7) {
+          // a report of one day: one or two mentions of the proposal
+          const mentions = Array.from({ length: random() < 0.3 ? 2 : 1 }, () => ({ kind: 'MOU' as const, status: pick(PROPOSAL_STATUSES) }));
+          const found = await repository.readMatches(mentions, { from: addDays(date, -1098), to: addDays(date, 1098) }, {
+            sectors: [], parties, statusDate: date, originMeetingId: random() < 0.3 ? pick(meetings) : null, newsItemId: null,
+          });
+          expect(found.get('MOU')?.id).toBe(id);
+          await applyProposalHistories(db.manager, [id], new Map([[id, { from: date, to: date }]]), new Map([[id, found.get('MOU')!.history]]));
+          readWith++;
+        } else {
+          // an analyst's decision, or an undated reading: every reading resolved
+          const analyst = random() < 0.5;
+          await db.query(
+            `INSERT INTO proposal_status_change (proposal_id, status, effective_date, api_key_id, accepted) VALUES ($1, $2, $3, $4, false)`,
+            [id, pick(PROPOSAL_STATUSES), analyst ? date : null, analyst ? analystKey : null],
+          );
+          await applyProposalHistories(db.manager, [id]);
+        }
+        const { resolved, marked } = await marks(id);
+        expect(marked, `marks after step ${step}`).toEqual(resolved);
+        const after = await stored(id);
+        await applyProposalHistories(db.manager, [id]);
+        expect(await stored(id), `after step ${step}`).toEqual(after);
+      }
+      expect(readWith).toBeGreaterThan(30);
+    },
+  );
 });

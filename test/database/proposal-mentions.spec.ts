@@ -39,12 +39,20 @@ describe('ProposalRepository.readMatches', () => {
         { kind: 'TRAINING', status: 'PROPOSED' }, { kind: 'AGREEMENT', status: 'SIGNED' }],
       window, shared,
     );
-    expect([...found]).toEqual([['MOU', { id: mou.id, status: 'PROPOSED' }]]);
+    expect([...found].map(([kind, { id, status }]) => [kind, id, status])).toEqual([['MOU', mou.id, 'PROPOSED']]);
     // (the new readings unaccepted: the proposal's history is resolved again afterwards)
     expect(await readings(mou.id)).toEqual([
       { status: 'PROPOSED', date: '2025-01-10', accepted: true },
       { status: 'AGREED', date: '2025-03-01', accepted: false },
       { status: 'SIGNED', date: '2025-03-01', accepted: false },
+    ]);
+    // its history as read with them: the proposal as it was, with every reading of it (those of the day, the new ones
+    // among them, and the accepted ones)
+    const history = found.get('MOU')!.history;
+    expect(history.map((row) => [row.proposal_status, row.proposal_date, row.status, row.effective_date, row.accepted]).sort()).toEqual([
+      ['PROPOSED', '2025-01-10', 'AGREED', '2025-03-01', false],
+      ['PROPOSED', '2025-01-10', 'PROPOSED', '2025-01-10', true],
+      ['PROPOSED', '2025-01-10', 'SIGNED', '2025-03-01', false],
     ]);
     // the sectors it lacked, added after its own
     expect((await db.query(`SELECT sectors::text[] AS sectors FROM proposal WHERE id = $1`, [mou.id]))[0].sectors).toEqual(['CULTURE', 'EDUCATION']);

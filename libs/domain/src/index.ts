@@ -19,7 +19,7 @@ export * from './shared/entity-helpers.js';
 export * from './shared/ids.js';
 export { MeetingService, MEETING_COLUMN_GROUPS, type MeetingFields, type LogOutcomeInput, type MeetingColumnGroup } from './meeting/meeting.service.js';
 export { ProposalService, type SetProposalStatusInput } from './proposal/proposal.service.js';
-export { applyProposalHistory, applyProposalHistories, type NewReadingDays } from './proposal/proposal-history.js';
+export { applyProposalHistory, applyProposalHistories, type HistoryRow, type NewReadingDays } from './proposal/proposal-history.js';
 export { applyMeetingReadings } from './meeting/meeting-status.js';
 export { FollowUpService, type NewFollowUp, type FollowUpPatch } from './follow-up/follow-up.service.js';
 export { NewsItemService, type NewsItemFilter } from './news-item/news-item.service.js';

@@ -4,7 +4,8 @@ import { groupBy } from '../shared/group-by.js';
 import { preparedQuery } from '../shared/prepared-query.js';
 import type { ProposalStatus } from '../shared/vocabulary.js';
 
-interface ReadingRow {
+/** One row of a proposal's history as read: the proposal as stored, with one of its readings (none: id null). */
+export interface HistoryRow {
   proposal_id: string;
   id: string | null;
   status: ProposalStatus;
@@ -41,13 +42,30 @@ export interface NewReadingDays {
 
 type Reading = ReturnType<typeof toReading>;
 
-const toReading = (row: Omit<ReadingRow, 'proposal_status' | 'proposal_date' | 'origin_meeting_id'>) => ({
+const toReading = (row: Omit<HistoryRow, 'proposal_status' | 'proposal_date' | 'origin_meeting_id'>) => ({
   id: row.id!, status: row.status, effectiveDate: row.effective_date, meetingId: row.meeting_id, accepted: row.accepted,
   byAnalyst: row.api_key_id !== null, recordedAt: new Date(row.recorded_at),
 });
 
 // a reading's columns, as toReading takes them
 const READING_COLUMNS = `c.id, c.status, c.effective_date::text AS effective_date, c.meeting_id, c.api_key_id, c.recorded_at, c.accepted`;
+
+/** A HistoryRow's columns, from proposal `p` and reading `c`. */
+export const HISTORY_COLUMNS = `p.id AS proposal_id, ${READING_COLUMNS}, p.status AS proposal_status, p.status_date::text AS proposal_date, p.origin_meeting_id`;
+
+/**
+ * The readings of proposal `p` that a resolution from the days [from, to] reads (see applyProposalHistories), as a
+ * subquery to join laterally: every one when `from` is null, else those of the days and the accepted ones outside
+ * them. (Each part an index range: the accepted ones outside the days from the index of accepted readings alone.)
+ */
+export const historyReadings = (from: string, to: string) => `(
+  SELECT c.* FROM proposal_status_change c WHERE c.proposal_id = p.id AND ${from} IS NULL
+  UNION ALL
+  SELECT c.* FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date BETWEEN ${from} AND ${to}
+  UNION ALL
+  SELECT c.* FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.accepted AND ${from} IS NOT NULL
+    AND (c.effective_date IS NULL OR c.effective_date < ${from} OR c.effective_date > ${to})
+)`;
 
 /**
  * applyProposalHistory for several proposals at once: one read and at most one write for all of them.
@@ -62,34 +80,34 @@ const READING_COLUMNS = `c.id, c.status, c.effective_date::text AS effective_dat
  *   current. Otherwise (a new reading moved the history on that day) the later readings are read and resolved too.
  * The new readings are stored unaccepted (ProposalRepository.addMentions), so the stored marks are those of the
  * history before them. Without days, every reading is read (an analyst's edit; a reading with no date comes first).
+ *
+ * `read`: the rows of proposals whose history is already read, as this reads it, and current (see
+ * ProposalRepository.readMatches, which reads it with the new readings); they are not read again.
  */
 export async function applyProposalHistories(
   manager: EntityManager,
   proposalIds: readonly string[],
   changed: ReadonlyMap<string, NewReadingDays> = new Map(),
+  read: ReadonlyMap<string, readonly HistoryRow[]> = new Map(),
 ): Promise<Map<string, { before: ProposalStatus; after: ProposalStatus }>> {
   const result = new Map<string, { before: ProposalStatus; after: ProposalStatus }>();
   if (!proposalIds.length) return result;
   const ids = [...new Set(proposalIds)];
-  // every reading, or the accepted ones and those of the new readings' days
-  const rows = await preparedQuery<ReadingRow>(
-    manager,
-    `SELECT p.id AS proposal_id, ${READING_COLUMNS}, p.status AS proposal_status, p.status_date::text AS proposal_date, p.origin_meeting_id
-     FROM unnest($1::uuid[], $2::date[], $3::date[]) AS q(id, from_date, to_date) JOIN proposal p ON p.id = q.id
-     -- (each part an index range: the accepted ones outside the days from the index of accepted readings alone)
-     LEFT JOIN LATERAL (
-       SELECT c.* FROM proposal_status_change c WHERE c.proposal_id = p.id AND q.from_date IS NULL
-       UNION ALL
-       SELECT c.* FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.effective_date BETWEEN q.from_date AND q.to_date
-       UNION ALL
-       SELECT c.* FROM proposal_status_change c WHERE c.proposal_id = p.id AND c.accepted AND q.from_date IS NOT NULL
-         AND (c.effective_date IS NULL OR c.effective_date < q.from_date OR c.effective_date > q.to_date)
-     ) c ON true`,
-    [ids, ids.map((id) => changed.get(id)?.from ?? null), ids.map((id) => changed.get(id)?.to ?? null)],
-  );
+  // every reading, or the accepted ones and those of the new readings' days (those `read` already: as read)
+  const unread = ids.filter((id) => !read.has(id));
+  const rows = ids.flatMap((id) => read.get(id) ?? []);
+  if (unread.length) {
+    rows.push(...await preparedQuery<HistoryRow>(
+      manager,
+      `SELECT ${HISTORY_COLUMNS}
+       FROM unnest($1::uuid[], $2::date[], $3::date[]) AS q(id, from_date, to_date) JOIN proposal p ON p.id = q.id
+       LEFT JOIN LATERAL ${historyReadings('q.from_date', 'q.to_date')} c ON true`,
+      [unread, unread.map((id) => changed.get(id)?.from ?? null), unread.map((id) => changed.get(id)?.to ?? null)],
+    ));
+  }
   const byProposal = groupBy(ids, rows, (row) => row.proposal_id);
   // each proposal as stored, the readings read (whose marks may change), the history and its current reading
-  const resolved = new Map<string, { proposal: ReadingRow; loaded: Reading[]; accepted: Reading[]; current: Reading | null }>();
+  const resolved = new Map<string, { proposal: HistoryRow; loaded: Reading[]; accepted: Reading[]; current: Reading | null }>();
   // the last day of the proposals whose history those days moved: their later readings are read too
   const diverged = new Map<string, string>();
   for (const [i, id] of ids.entries()) {
@@ -121,7 +139,7 @@ export async function applyProposalHistories(
     const divergedIds = [...diverged.keys()];
     const rest = groupBy(
       divergedIds,
-      await preparedQuery<Parameters<typeof toReading>[0] & Pick<ReadingRow, 'proposal_id'>>(
+      await preparedQuery<Parameters<typeof toReading>[0] & Pick<HistoryRow, 'proposal_id'>>(
         manager,
         `SELECT c.proposal_id, ${READING_COLUMNS}
          FROM unnest($1::uuid[], $2::date[]) AS q(id, to_date) JOIN proposal_status_change c ON c.proposal_id = q.id AND c.effective_date > q.to_date`,

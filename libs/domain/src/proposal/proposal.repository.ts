@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { isUuid } from '../shared/entity-helpers.js';
 import { sortedSet } from '../shared/party-locks.js';
 import { preparedQuery } from '../shared/prepared-query.js';
+import { HISTORY_COLUMNS, historyReadings, type HistoryRow } from './proposal-history.js';
 import type { ProposalKind, ProposalStatus, Sector } from '../shared/vocabulary.js';
 
 /** What the mentions of one event share: its sectors, parties and date, its meeting, its news item. */
@@ -28,22 +29,24 @@ export class ProposalRepository {
    * dated within [from, to] (one known only from undated readings cannot be placed in time: it is never found), the
    * most recent status first; each kind one range of the (party_codes, kind, status_date) index. Each mention of a
    * kind found is then stored as a reading of that proposal (unaccepted, in the mentions' order; the sectors it lacked
-   * added), as addMentions stores one. Returns the kinds found, with each proposal's status before; the mentions of
-   * the other kinds are left to the caller (addMentions).
+   * added), as addMentions stores one. Returns the kinds found, each with its proposal's status before and its history
+   * as applyProposalHistories reads it for the day of the new readings, those included (they are not yet visible to
+   * the statement that writes them: they are its inserts' own rows). The mentions of the other kinds are left to the
+   * caller (addMentions).
    */
   async readMatches(
     mentions: readonly { kind: ProposalKind; status: ProposalStatus }[],
     window: { from: string; to: string },
     shared: MentionContext & { statusDate: string },
-  ): Promise<Map<ProposalKind, { id: string; status: ProposalStatus }>> {
-    const rows: { kind: ProposalKind; id: string; status: ProposalStatus }[] = await preparedQuery(this.manager,
+  ): Promise<Map<ProposalKind, { id: string; status: ProposalStatus; history: HistoryRow[] }>> {
+    const rows: (HistoryRow & { kind: ProposalKind })[] = await preparedQuery(this.manager,
       `WITH mention AS (SELECT * FROM unnest($1::proposal_kind[], $2::proposal_status[]) WITH ORDINALITY AS t(kind, status, n)),
        found AS (
          -- per kind, the index of proposals by party set and kind read latest first up to the first that fits
          -- (not every proposal of the pair gathered and sorted: 2,500 of them for a busy pair at 1M meetings)
-         SELECT k.kind, p.id, p.status FROM (SELECT DISTINCT kind FROM mention) k
+         SELECT k.kind, p.id, p.status, p.status_date, p.origin_meeting_id FROM (SELECT DISTINCT kind FROM mention) k
          CROSS JOIN LATERAL (
-           SELECT p.id, p.status FROM proposal p
+           SELECT p.id, p.status, p.status_date, p.origin_meeting_id FROM proposal p
            WHERE p.party_codes = $3::char(2)[] AND p.kind = k.kind
              AND (cardinality(p.sectors) = 0 OR cardinality($6::sector[]) = 0 OR p.sectors && $6::sector[])
              -- a reading in the window: a probe of the (proposal_id, effective_date) index, read from the index alone
@@ -52,16 +55,24 @@ export class ProposalRepository {
        ), reading AS (
          INSERT INTO proposal_status_change (proposal_id, status, effective_date, news_item_id, meeting_id, accepted, note)
          SELECT f.id, m.status, $7::date, $8::uuid, $9::uuid, false, NULL FROM mention m JOIN found f USING (kind) ORDER BY m.n
+         RETURNING *
        ), sectors AS (
          ${addSectors('$6::sector[]', 'id IN (SELECT id FROM found)')}
        )
-       SELECT kind, id, status FROM found`,
+       SELECT p.kind, ${HISTORY_COLUMNS} FROM found p CROSS JOIN LATERAL ${historyReadings('$7::date', '$7::date')} c
+       UNION ALL
+       SELECT p.kind, ${HISTORY_COLUMNS} FROM found p JOIN reading c ON c.proposal_id = p.id`,
       [
         mentions.map((m) => m.kind), mentions.map((m) => m.status), sortedSet(shared.parties), window.from, window.to, [...new Set(shared.sectors)],
         shared.statusDate, shared.newsItemId, shared.originMeetingId,
       ],
     );
-    return new Map(rows.map((row) => [row.kind, { id: row.id, status: row.status }]));
+    const found = new Map<ProposalKind, { id: string; status: ProposalStatus; history: HistoryRow[] }>();
+    for (const { kind, ...row } of rows) {
+      const match = found.get(kind) ?? found.set(kind, { id: row.proposal_id, status: row.proposal_status, history: [] }).get(kind)!;
+      match.history.push(row);
+    }
+    return found;
   }
 
   /**

@@ -1,6 +1,6 @@
 import {
   addDays, applyProposalHistories, estimatedDueDate, MeetingRepository, newId, partySetKey, ProposalRepository, proposalStatusRank, sortedSet,
-  type EvidenceSpan, type EvidenceTarget, type MeetingReadingFields, type NewMeeting, type NewReadingDays, type NewsItem, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
+  type EvidenceSpan, type EvidenceTarget, type HistoryRow, type MeetingReadingFields, type NewMeeting, type NewReadingDays, type NewsItem, type ProposalKind, type ProposalStatus, type Sector, type StoredMeeting,
 } from '@dyad/domain';
 import {
   actorNameKey, normalizeForSearch, type ExtractedEvent, type ExtractedFollowUp, type ExtractedProposal,
@@ -44,6 +44,9 @@ export class Linker {
   };
   // (with the first and last days of its readings from this item, null when one has no date: see applyProposalHistories)
   private readonly touchedProposals = new Map<string, { existed: boolean; status: ProposalStatus; readings: number; days: NewReadingDays | null }>();
+  // The histories read with this item's readings of known proposals (ProposalRepository.readMatches), current until
+  // another of its events reads the proposal again (null: read it afresh).
+  private readonly histories = new Map<string, HistoryRow[] | null>();
   // What this item touched: only follow-ups these facts could close are re-examined.
   // (with their parties: a meeting is found again only among those of exactly its event's parties)
   private readonly touchedMeetings = new Map<string, string[]>();
@@ -90,7 +93,11 @@ export class Linker {
     // A proposal this item created from one reading has that reading as its history already.
     const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1);
     const changed = new Map(resolve.flatMap(([id, { days }]) => (days ? [[id, days] as const] : [])));
-    for (const [id, { after }] of await applyProposalHistories(this.manager, resolve.map(([id]) => id), changed)) {
+    const read = new Map(resolve.flatMap(([id]) => {
+      const history = this.histories.get(id);
+      return history ? [[id, history] as const] : [];
+    }));
+    for (const [id, { after }] of await applyProposalHistories(this.manager, resolve.map(([id]) => id), changed, read)) {
       const before = this.touchedProposals.get(id)!;
       if (before.existed && before.status !== after) this.counters.proposalsAdvanced++;
     }
@@ -223,7 +230,9 @@ export class Linker {
           { from: addDays(date, -PROPOSAL_WINDOW_DAYS), to: addDays(date, PROPOSAL_WINDOW_DAYS) },
           { ...shared, statusDate: date },
         )
-      : new Map<ProposalKind, { id: string; status: ProposalStatus }>();
+      : new Map<ProposalKind, { id: string; status: ProposalStatus; history: HistoryRow[] }>();
+    // (each history read with the readings, unless another event of this item read the proposal before)
+    for (const { id, history } of found.values()) this.histories.set(id, this.histories.has(id) ? null : history);
     // (the proposals this event creates, by kind: a later mention of the kind is a reading of it)
     const createdOfKind = new Map<ProposalKind, string>();
     const created: Parameters<ProposalRepository['addMentions']>[1][number][] = [];

@@ -1,4 +1,4 @@
-import { NewsItem } from '@dyad/domain';
+import { NewsItem, resolveProposalHistory, type ProposalStatus } from '@dyad/domain';
 import type { ExtractedEvent } from '@dyad/extraction';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -152,5 +152,28 @@ describe('Linker: scheduled, held and cancelled readings', () => {
     });
     expect(await dataSource.query(`SELECT effective_date::text AS date FROM proposal_status_change`)).toEqual([{ date: '2025-05-05' }]);
     expect(await dataSource.query(`SELECT due_date::text AS due FROM follow_up_action`)).toEqual([{ due: '2025-05-19' }]);
+  });
+
+  // The history of a known proposal is read by the statement that stores a report's readings of it; an item whose
+  // second event reads the same proposal on another day has it read again (the first read lacks the second's readings).
+  it('resolves a known proposal read by two events of one item, on two days, from all of their readings', async () => {
+    const mou = (status: 'PROPOSED' | 'AGREED' | 'SIGNED') => [{ kind: 'MOU' as const, status, description: 'MoU on cinema', evidence: [] }];
+    await link({ publishedAt: '2025-03-02', events: [event({ type: 'MEETING', date: '2025-03-01', proposals: mou('PROPOSED') })] });
+    await link({
+      publishedAt: '2025-05-02',
+      events: [
+        event({ type: 'MEETING', date: '2025-05-01', proposals: mou('SIGNED') }),
+        event({ type: 'MEETING', date: '2025-04-01', location: { name: 'Astana', country: 'KZ' }, proposals: mou('AGREED') }),
+      ],
+    });
+    const [proposal] = await dataSource.query(`SELECT id, status, status_date::text AS date FROM proposal`);
+    expect(proposal).toMatchObject({ status: 'SIGNED', date: '2025-05-01' });
+    const readings: { id: string; status: ProposalStatus; date: string; recorded: Date; accepted: boolean }[] = await dataSource.query(
+      `SELECT id, status, effective_date::text AS date, recorded_at AS recorded, accepted FROM proposal_status_change WHERE proposal_id = $1`,
+      [proposal.id],
+    );
+    const { accepted } = resolveProposalHistory(readings.map((r) => ({ ...r, effectiveDate: r.date, byAnalyst: false, recordedAt: r.recorded })));
+    expect(readings.filter((r) => r.accepted).map((r) => r.status).sort()).toEqual(['AGREED', 'PROPOSED', 'SIGNED']);
+    expect(readings.filter((r) => r.accepted).map((r) => r.id).sort()).toEqual(accepted.map((r) => r.id).sort());
   });
 });
