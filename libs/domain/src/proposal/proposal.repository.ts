@@ -44,9 +44,9 @@ export class ProposalRepository {
        found AS (
          -- per kind, the index of proposals by party set and kind read latest first up to the first that fits
          -- (not every proposal of the pair gathered and sorted: 2,500 of them for a busy pair at 1M meetings)
-         SELECT k.kind, p.id, p.status, p.status_date, p.origin_meeting_id FROM (SELECT DISTINCT kind FROM mention) k
+         SELECT k.kind, p.id, p.status FROM (SELECT DISTINCT kind FROM mention) k
          CROSS JOIN LATERAL (
-           SELECT p.id, p.status, p.status_date, p.origin_meeting_id FROM proposal p
+           SELECT p.id, p.status FROM proposal p
            WHERE p.party_codes = $3::char(2)[] AND p.kind = k.kind
              AND (cardinality(p.sectors) = 0 OR cardinality($6::sector[]) = 0 OR p.sectors && $6::sector[])
              -- a reading in the window: a probe of the (proposal_id, effective_date) index, read from the index alone
@@ -58,10 +58,13 @@ export class ProposalRepository {
          RETURNING *
        ), sectors AS (
          ${addSectors('$6::sector[]', 'id IN (SELECT id FROM found)')}
+       ), known AS (
+         -- (the rest of each proposal found by its key: what the lookup walks stays in its index)
+         SELECT f.kind, f.id, f.status, p.status_date, p.origin_meeting_id FROM found f JOIN proposal p ON p.id = f.id
        )
-       SELECT p.kind, ${HISTORY_COLUMNS} FROM found p CROSS JOIN LATERAL ${historyReadings('$7::date', '$7::date')} c
+       SELECT p.kind, ${HISTORY_COLUMNS} FROM known p CROSS JOIN LATERAL ${historyReadings('$7::date', '$7::date')} c
        UNION ALL
-       SELECT p.kind, ${HISTORY_COLUMNS} FROM found p JOIN reading c ON c.proposal_id = p.id`,
+       SELECT p.kind, ${HISTORY_COLUMNS} FROM known p JOIN reading c ON c.proposal_id = p.id`,
       [
         mentions.map((m) => m.kind), mentions.map((m) => m.status), sortedSet(shared.parties), window.from, window.to, [...new Set(shared.sectors)],
         shared.statusDate, shared.newsItemId, shared.originMeetingId,
