@@ -3,10 +3,10 @@ import { MeetingRepository } from '@dyad/domain';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
-// MeetingRepository.findByPartiesAround: the meetings of exactly these parties a report may describe (dated in
+// MeetingRepository.findAroundOrCreate: the meetings of exactly these parties a report may describe (dated in
 // the dated window, or undated, not held, with a reading reported in the announced window), read with their participants only when the
-// caller's `fits` (type, status and dates) lets them through.
-describe('MeetingRepository.findByPartiesAround', () => {
+// caller's `fits` (type, status and dates) lets them through; with none around at all, the report's meeting written instead.
+describe('MeetingRepository.findAroundOrCreate', () => {
   let database: TestDatabase;
   let db: DataSource;
   let repository: MeetingRepository;
@@ -29,6 +29,17 @@ describe('MeetingRepository.findByPartiesAround', () => {
 
   const datedWindow = { from: '2025-04-01', to: '2025-05-01' };
   const announcedWindow = { from: '2025-03-01', to: '2025-04-05' };
+  const fields = {
+    type: 'VISIT' as const, status: 'HELD' as const, date: '2025-04-12', dateSource: 'TEXT' as const, locationName: 'Yerevan', locationCountryCode: 'AM',
+    sectors: ['CULTURE' as const], confidence: 0.8, reviewStatus: 'EXTRACTED' as const, parties: ['GE', 'AM'],
+  };
+  const reading = { status: 'HELD' as const, date: '2025-04-12', dateSource: 'TEXT' as const, reportedOn: '2025-04-13', newsItemId: null };
+  /** The candidates of a pair that has meetings around (nothing is written). */
+  const candidates = async (parties: string[], fits?: (c: { id: string; status: string }) => boolean) => {
+    const found = await repository.findAroundOrCreate(parties, datedWindow, announcedWindow, fits ?? (() => true), { ...fields, parties }, reading);
+    if ('created' in found) throw new Error('a meeting was written');
+    return found.candidates;
+  };
 
   it('finds the dated and the undated candidates of the pair in their windows, with their participants', async () => {
     const held = await meeting(['IR', 'KZ'], 'HELD', '2025-04-10', '2025-04-10');
@@ -43,7 +54,7 @@ describe('MeetingRepository.findByPartiesAround', () => {
     await meeting(['IR', 'KZ', 'TR'], 'HELD', '2025-04-10', '2025-04-10'); // other parties
     await meeting(['IR', 'TR'], 'SCHEDULED', null, '2025-04-02');
 
-    const all = await repository.findByPartiesAround(['KZ', 'IR'], datedWindow, announcedWindow);
+    const all = await candidates(['KZ', 'IR']);
     expect(all.map((c) => c.id).sort()).toEqual([held, announced].sort());
     const found = all.find((c) => c.id === held)!;
     expect(found).toMatchObject({ status: 'HELD', date: '2025-04-10', announcedOn: null });
@@ -51,24 +62,18 @@ describe('MeetingRepository.findByPartiesAround', () => {
     expect(all.find((c) => c.id === announced)).toMatchObject({ date: null, announcedOn: '2025-04-02', participantKeys: [] });
 
     const seen: string[] = [];
-    const heldOnly = await repository.findByPartiesAround(['IR', 'KZ'], datedWindow, announcedWindow, (c) => {
+    const heldOnly = await candidates(['IR', 'KZ'], (c) => {
       seen.push(c.id);
       return c.status === 'HELD';
     });
     expect(seen.sort()).toEqual([held, announced].sort());
     expect(heldOnly.map((c) => c.id)).toEqual([held]);
     expect(heldOnly[0].participantKeys).toEqual(found.participantKeys);
-    expect(await repository.findByPartiesAround(['IR', 'KZ'], datedWindow, announcedWindow, () => false)).toEqual([]);
+    expect(await candidates(['IR', 'KZ'], () => false)).toEqual([]);
   });
 
-  // findAroundOrCreate: the same lookup, and the meeting written by the same statement when nothing is around.
   it('creates the meeting only when no meeting of the parties is around, and otherwise returns the candidates', async () => {
     const count = async () => Number((await db.query(`SELECT count(*) AS n FROM meeting WHERE party_codes = '{AM,GE}'`))[0].n);
-    const fields = {
-      type: 'VISIT' as const, status: 'HELD' as const, date: '2025-04-12', dateSource: 'TEXT' as const, locationName: 'Yerevan', locationCountryCode: 'AM',
-      sectors: ['CULTURE' as const], confidence: 0.8, reviewStatus: 'EXTRACTED' as const, parties: ['GE', 'AM'],
-    };
-    const reading = { status: 'HELD' as const, date: '2025-04-12', dateSource: 'TEXT' as const, reportedOn: '2025-04-13', newsItemId: null };
     const first = await repository.findAroundOrCreate(['AM', 'GE'], datedWindow, announcedWindow, () => true, fields, reading);
     expect('created' in first).toBe(true);
     const id = (first as { created: string }).created;
@@ -86,7 +91,7 @@ describe('MeetingRepository.findByPartiesAround', () => {
     const second = await repository.findAroundOrCreate(['GE', 'AM'], datedWindow, announcedWindow, () => true, fields, reading);
     expect(second).toEqual({ candidates: [expect.objectContaining({ id, status: 'HELD', date: '2025-04-12', participantKeys: [] })] });
     // around but ruled out by `fits`: no candidates, and still nothing written (the caller matches, then creates)
-    expect(await repository.findAroundOrCreate(['AM', 'GE'], datedWindow, announcedWindow, () => false, fields, reading)).toEqual({ candidates: [] });
+    expect(await candidates(['AM', 'GE'], () => false)).toEqual([]);
     expect(await count()).toBe(1);
   });
 });

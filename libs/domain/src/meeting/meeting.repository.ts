@@ -60,25 +60,7 @@ type CandidateRow = {
   location_name: string | null; location_country_code: string | null; sectors: Sector[];
 };
 
-/** The meetings around a report (see findByPartiesAround), its five values numbered from $first (aroundValues). */
-function meetingsAround(first: number): string {
-  const [from, to, parties, announcedFrom, announcedTo] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
-  return `SELECT m.id, m.type, m.status, m.date::text AS date, m.date_source, m.location_name, m.location_country_code,
-            m.sectors::text[] AS sectors, NULL::text AS announced_on
-     FROM meeting m
-     WHERE m.party_codes = ${parties}::char(2)[] AND m.review_status <> 'REJECTED' AND m.date BETWEEN ${from}::date AND ${to}::date
-     UNION ALL
-     SELECT m.id, m.type, m.status, NULL, m.date_source, m.location_name, m.location_country_code,
-            m.sectors::text[], (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id)
-     FROM meeting m
-     WHERE m.party_codes = ${parties}::char(2)[] AND m.date IS NULL AND m.review_status <> 'REJECTED' AND m.status <> 'HELD'
-       AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN ${announcedFrom}::date AND ${announcedTo}::date)`;
-}
-
-const aroundValues = (parties: readonly string[], dated: DayRange, announced: DayRange) => [dated.from, dated.to, sortedSet(parties), announced.from, announced.to];
-
 /** The values of insertMeeting's statement, $1 to $18. */
-const CREATE_VALUES = 18;
 const createValues = (fields: NewMeeting, reading: MeetingReadingFields | null) => [
   fields.type, fields.status, fields.date, fields.dateSource, fields.locationName, fields.locationCountryCode, fields.sectors,
   fields.confidence, fields.reviewStatus, fields.summary ?? null, sortedSet(fields.parties),
@@ -105,27 +87,14 @@ export class MeetingRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
-   * Meetings of exactly these parties, not rejected, dated within `dated`, or undated and not held with a reading
-   * said within `announced` (two index ranges of (party_codes, date): the dated ones, the undated ones), that
-   * pass `fits` (what matching can rule out from the type, status and dates alone), with their participants'
-   * keys. The participants are read only for the candidates that pass: at 1,000,000 meetings a pair's window
-   * holds dozens of meetings, and reading every one's participants was most of the lookup's cost.
-   */
-  async findByPartiesAround(
-    parties: readonly string[],
-    dated: DayRange,
-    announced: DayRange,
-    fits: (candidate: Omit<StoredMeeting, 'participantKeys'>) => boolean = () => true,
-  ): Promise<StoredMeeting[]> {
-    const rows: CandidateRow[] = await preparedQuery(this.manager, meetingsAround(1), aroundValues(parties, dated, announced));
-    return this.withParticipants(rows, fits);
-  }
-
-  /**
-   * findByPartiesAround, and, when no meeting at all is in those windows, `create` in the same statement: a report
-   * of a meeting nobody reported before (most reports, into a new database) costs one round trip, not two. When
-   * there are meetings in the windows, nothing is created and the candidates among them are returned, for the
-   * caller to match (and to `create`, when none matches).
+   * The meetings of exactly these parties a report may describe: not rejected, dated within `dated`, or undated and not
+   * held with a reading said within `announced` (two index ranges of (party_codes, date): the dated ones, the undated
+   * ones). Those that pass `fits` (what matching can rule out from the type, status and dates alone) are returned with
+   * their participants' keys: at 1,000,000 meetings a pair's window holds dozens of meetings, and reading every one's
+   * participants was most of the lookup's cost. When there is no meeting at all in the windows, `create` is done by
+   * the same statement instead: a report of a meeting nobody reported before (most reports, into a new database)
+   * costs one round trip, not two. When there are, nothing is created, for the caller to match them (and to `create`
+   * when none matches).
    */
   async findAroundOrCreate(
     parties: readonly string[],
@@ -136,12 +105,23 @@ export class MeetingRepository {
     reading: MeetingReadingFields,
   ): Promise<{ created: string } | { candidates: StoredMeeting[] }> {
     const rows: (CandidateRow & { created: boolean })[] = await preparedQuery(this.manager,
-      `WITH around AS (${meetingsAround(CREATE_VALUES + 1)}),
+      `WITH around AS (
+         SELECT m.id, m.type, m.status, m.date::text AS date, m.date_source, m.location_name, m.location_country_code,
+                m.sectors::text[] AS sectors, NULL::text AS announced_on
+         FROM meeting m
+         WHERE m.party_codes = $21::char(2)[] AND m.review_status <> 'REJECTED' AND m.date BETWEEN $19::date AND $20::date
+         UNION ALL
+         SELECT m.id, m.type, m.status, NULL, m.date_source, m.location_name, m.location_country_code,
+                m.sectors::text[], (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id)
+         FROM meeting m
+         WHERE m.party_codes = $21::char(2)[] AND m.date IS NULL AND m.review_status <> 'REJECTED' AND m.status <> 'HELD'
+           AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN $22::date AND $23::date)
+       ),
        ${insertMeeting('NOT EXISTS (SELECT 1 FROM around)')}
        SELECT true AS created, id, NULL AS type, NULL AS status, NULL AS date, NULL AS date_source, NULL AS location_name,
               NULL AS location_country_code, NULL AS sectors, NULL AS announced_on FROM m
        UNION ALL SELECT false, * FROM around`,
-      [...createValues(fields, reading), ...aroundValues(parties, dated, announced)],
+      [...createValues(fields, reading), dated.from, dated.to, sortedSet(parties), announced.from, announced.to],
     );
     if (rows[0]?.created) return { created: rows[0].id };
     return { candidates: await this.withParticipants(rows, fits) };

@@ -244,11 +244,11 @@ export class Linker {
       if (match) {
         id = match.id;
         // (its reading is stored already)
-        const touched = this.touchedProposals.get(match.id);
+        const touched = this.touchedProposals.get(id);
         if (touched) {
           touched.readings++;
           touched.days = touched.days && date ? { from: min(touched.days.from, date), to: max(touched.days.to, date) } : null;
-        } else this.touchedProposals.set(match.id, { existed: true, status: match.status, readings: 1, days: dayOf(date) });
+        } else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1, days: dayOf(date) });
       } else if (earlier) {
         id = earlier;
         readings.push({ proposalId: id, status: proposal.status });
