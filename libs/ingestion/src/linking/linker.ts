@@ -42,11 +42,13 @@ export class Linker {
     followUpsClosed: 0,
     undatedEvents: 0,
   };
-  // (with the first and last days of its readings from this item, null when one has no date: see applyProposalHistories)
-  private readonly touchedProposals = new Map<string, { existed: boolean; status: ProposalStatus; readings: number; days: NewReadingDays | null }>();
-  // The histories read with this item's readings of known proposals (ProposalRepository.readMatches), current until
-  // another of its events reads the proposal again (null: read it afresh).
-  private readonly histories = new Map<string, HistoryRow[] | null>();
+  // (with the first and last days of its readings from this item, null when one has no date: see applyProposalHistories;
+  // and the history read with its readings by ProposalRepository.readMatches, current unless another event of this
+  // item read the proposal too: null, read afresh)
+  private readonly touchedProposals = new Map<
+    string,
+    { existed: boolean; status: ProposalStatus; readings: number; days: NewReadingDays | null; history: HistoryRow[] | null }
+  >();
   // What this item touched: only follow-ups these facts could close are re-examined.
   // (with their parties: a meeting is found again only among those of exactly its event's parties)
   private readonly touchedMeetings = new Map<string, string[]>();
@@ -93,10 +95,7 @@ export class Linker {
     // A proposal this item created from one reading has that reading as its history already.
     const resolve = [...this.touchedProposals].filter(([, before]) => before.existed || before.readings > 1);
     const changed = new Map(resolve.flatMap(([id, { days }]) => (days ? [[id, days] as const] : [])));
-    const read = new Map(resolve.flatMap(([id]) => {
-      const history = this.histories.get(id);
-      return history ? [[id, history] as const] : [];
-    }));
+    const read = new Map(resolve.flatMap(([id, { history }]) => (history ? [[id, history] as const] : [])));
     for (const [id, { after }] of await applyProposalHistories(this.manager, resolve.map(([id]) => id), changed, read)) {
       const before = this.touchedProposals.get(id)!;
       if (before.existed && before.status !== after) this.counters.proposalsAdvanced++;
@@ -231,8 +230,14 @@ export class Linker {
           { ...shared, statusDate: date },
         )
       : new Map<ProposalKind, { id: string; status: ProposalStatus; history: HistoryRow[] }>();
-    // (each history read with the readings, unless another event of this item read the proposal before)
-    for (const { id, history } of found.values()) this.histories.set(id, this.histories.has(id) ? null : history);
+    for (const { id, status, history } of found.values()) {
+      const touched = this.touchedProposals.get(id);
+      if (touched) {
+        // (another event of this item read or created it: no one read covers both events' days, so it is read afresh)
+        touched.days = touched.days && date ? { from: min(touched.days.from, date), to: max(touched.days.to, date) } : null;
+        touched.history = null;
+      } else this.touchedProposals.set(id, { existed: true, status, readings: 0, days: dayOf(date), history });
+    }
     // (the proposals this event creates, by kind: a later mention of the kind is a reading of it)
     const createdOfKind = new Map<ProposalKind, string>();
     const created: Parameters<ProposalRepository['addMentions']>[1][number][] = [];
@@ -242,13 +247,9 @@ export class Linker {
       const earlier = createdOfKind.get(proposal.kind);
       let id: string;
       if (match) {
-        id = match.id;
         // (its reading is stored already)
-        const touched = this.touchedProposals.get(id);
-        if (touched) {
-          touched.readings++;
-          touched.days = touched.days && date ? { from: min(touched.days.from, date), to: max(touched.days.to, date) } : null;
-        } else this.touchedProposals.set(id, { existed: true, status: match.status, readings: 1, days: dayOf(date) });
+        id = match.id;
+        this.touchedProposals.get(id)!.readings++;
       } else if (earlier) {
         id = earlier;
         readings.push({ proposalId: id, status: proposal.status });
@@ -265,7 +266,7 @@ export class Linker {
           searchKey: key(description),
           status: proposal.status,
         });
-        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1, days: dayOf(date) });
+        this.touchedProposals.set(id, { existed: false, status: proposal.status, readings: 1, days: dayOf(date), history: null });
         createdOfKind.set(proposal.kind, id);
       }
       this.addEvidence(proposal.evidence, { proposalId: id });
