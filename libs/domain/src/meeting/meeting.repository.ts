@@ -55,11 +55,6 @@ export interface NewParticipant {
   organization: string | null;
 }
 
-type CandidateRow = {
-  id: string; type: EventType; status: EventStatus; date: string | null; date_source: DateSource | null; announced_on: string | null;
-  location_name: string | null; location_country_code: string | null; sectors: Sector[];
-};
-
 /** The values of insertMeeting's statement, $1 to $18. */
 const createValues = (fields: NewMeeting, reading: MeetingReadingFields | null) => [
   fields.type, fields.status, fields.date, fields.dateSource, fields.locationName, fields.locationCountryCode, fields.sectors,
@@ -104,7 +99,10 @@ export class MeetingRepository {
     fields: NewMeeting,
     reading: MeetingReadingFields,
   ): Promise<{ created: string } | { candidates: StoredMeeting[] }> {
-    const rows: (CandidateRow & { created: boolean })[] = await preparedQuery(this.manager,
+    const rows: {
+      created: boolean; id: string; type: EventType; status: EventStatus; date: string | null; date_source: DateSource | null; announced_on: string | null;
+      location_name: string | null; location_country_code: string | null; sectors: Sector[];
+    }[] = await preparedQuery(this.manager,
       `WITH around AS (
          SELECT m.id, m.type, m.status, m.date::text AS date, m.date_source, m.location_name, m.location_country_code,
                 m.sectors::text[] AS sectors, NULL::text AS announced_on
@@ -124,11 +122,7 @@ export class MeetingRepository {
       [...createValues(fields, reading), dated.from, dated.to, sortedSet(parties), announced.from, announced.to],
     );
     if (rows[0]?.created) return { created: rows[0].id };
-    return { candidates: await this.withParticipants(rows, fits) };
-  }
-
-  /** The candidates that pass `fits`, with their participants' keys (one statement, only when some pass). */
-  private async withParticipants(rows: CandidateRow[], fits: (candidate: Omit<StoredMeeting, 'participantKeys'>) => boolean): Promise<StoredMeeting[]> {
+    // only the candidates that pass `fits` are read with their participants' keys
     const candidates = rows
       .map((row) => ({
         id: row.id,
@@ -142,7 +136,7 @@ export class MeetingRepository {
         sectors: row.sectors,
       }))
       .filter(fits);
-    if (!candidates.length) return [];
+    if (!candidates.length) return { candidates: [] };
     const keys: { id: string; participant_keys: string[] }[] = await preparedQuery(this.manager,
       `SELECT m.id, ARRAY(SELECT a.match_key FROM meeting_participant mp JOIN actor a ON a.id = mp.actor_id
                          WHERE mp.meeting_id = m.id AND a.match_key IS NOT NULL) AS participant_keys
@@ -150,7 +144,7 @@ export class MeetingRepository {
       [candidates.map((c) => c.id)],
     );
     const keysOf = new Map(keys.map((row) => [row.id, row.participant_keys]));
-    return candidates.map((c) => ({ ...c, participantKeys: keysOf.get(c.id) ?? [] }));
+    return { candidates: candidates.map((c) => ({ ...c, participantKeys: keysOf.get(c.id) ?? [] })) };
   }
 
   /**
