@@ -42,6 +42,18 @@ describe('a proposal history resolved again from a day on', () => {
     return { resolved: accepted.map((r) => r.id).sort(), marked: readings.filter((r) => r.accepted).map((r) => r.id).sort() };
   }
 
+  /**
+   * The marks are those of a resolution of every reading, and that resolution, run then, changes nothing: not a mark,
+   * nor the proposal's status, date, origin or version.
+   */
+  async function expectFullResolution(proposalId: string, step: number): Promise<void> {
+    const { resolved, marked } = await marks(proposalId);
+    expect(marked, `marks after step ${step}`).toEqual(resolved);
+    const after = await stored(proposalId);
+    await applyProposalHistories(db.manager, [proposalId]);
+    expect(await stored(proposalId), `after step ${step}`).toEqual(after);
+  }
+
   it.each([1, 2, 3, 4, 5, 6])('gives the full resolution after each of 80 random readings (seed %i)', async (seed) => {
     const random = seededRandom(seed);
     const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
@@ -62,12 +74,7 @@ describe('a proposal history resolved again from a day on', () => {
       const days = !analyst && dates.every((d) => d !== null) ? { from: [...dates].sort()[0]!, to: [...dates].sort().at(-1)! } : null;
       if (days) incremental++;
       await applyProposalHistories(db.manager, [id], days ? new Map([[id, days]]) : undefined);
-      const { resolved, marked } = await marks(id);
-      expect(marked, `marks after step ${step}`).toEqual(resolved);
-      // a resolution of every reading then changes nothing: not a mark, nor the proposal's status, date, origin or version
-      const after = await stored(id);
-      await applyProposalHistories(db.manager, [id]);
-      expect(await stored(id), `after step ${step}`).toEqual(after);
+      await expectFullResolution(id, step);
     }
     expect(incremental).toBeGreaterThan(40);
   });
@@ -102,11 +109,7 @@ describe('a proposal history resolved again from a day on', () => {
           );
           await applyProposalHistories(db.manager, [id]);
         }
-        const { resolved, marked } = await marks(id);
-        expect(marked, `marks after step ${step}`).toEqual(resolved);
-        const after = await stored(id);
-        await applyProposalHistories(db.manager, [id]);
-        expect(await stored(id), `after step ${step}`).toEqual(after);
+        await expectFullResolution(id, step);
       }
       expect(readWith).toBeGreaterThan(30);
     },
