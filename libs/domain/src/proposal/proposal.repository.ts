@@ -72,7 +72,8 @@ export class ProposalRepository {
     );
     const found = new Map<ProposalKind, { id: string; status: ProposalStatus; history: HistoryRow[] }>();
     for (const { kind, ...row } of rows) {
-      const match = found.get(kind) ?? found.set(kind, { id: row.proposal_id, status: row.proposal_status, history: [] }).get(kind)!;
+      let match = found.get(kind);
+      if (!match) found.set(kind, (match = { id: row.proposal_id, status: row.proposal_status, history: [] }));
       match.history.push(row);
     }
     return found;
