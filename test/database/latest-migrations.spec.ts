@@ -34,7 +34,8 @@ import { scoreDaysSql } from '../support/score-days.js';
 // a resolution of every reading by proposal-history.spec) and OpenOwnerIndexOnce1800000000019 (open follow-ups indexed by
 // owner set once: below; the candidates read by that index checked by test/ingestion/meeting-status.spec) and
 // ScoreRebuildLighter1800000000020 (the score rollup's statement lighter, the same value on every day: below; its rollup
-// checked against a rebuild after random edits by rollups.spec).
+// checked against a rebuild after random edits by rollups.spec) and MeetingRollupsAtCommit1800000000021 (the meeting rollups
+// written at commit: below; checked against a rebuild after random edits, many to a transaction, by rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -394,5 +395,29 @@ describe('the latest migrations, down and up again', () => {
     await expectDownAndUp('ScoreRebuildLighter1800000000020', state,
       { days: up.days, last: { whole: true, firstCell: false }, keyedAfter: true, key },
       { days: up.days, last: { whole: false, firstCell: true }, keyedAfter: false, key });
+  });
+
+  it('MeetingRollupsAtCommit notes meetings for the pass at commit, and down gives the row triggers back, the counts kept either way', async () => {
+    const counts = (): Promise<{ a: string; b: string; n: number }[]> => db.query(`SELECT a, b, sum(meetings)::int AS n FROM rollup_meeting
+      WHERE month = '2012-02-01' GROUP BY 1, 2 HAVING sum(meetings) <> 0 ORDER BY 1, 2`);
+    const state = async () => ({
+      triggers: (await db.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'meeting'::regclass AND tgname ~ '^meeting_(rollup|chart_note)' ORDER BY 1`))
+        .map((row: { tgname: string }) => row.tgname),
+      flushed: await functionHas('rollup_chart_flush', 'PERFORM rollup_meeting_changes(m, ms);')(),
+      // a meeting written in a transaction: counted inside it by the row triggers, at commit by the pass
+      inside: await db.transaction(async (manager) => {
+        const { id } = await factories(manager).createMeeting({ parties: ['GE', 'TM'], date: '2012-03-14' });
+        const seen = (await manager.query(`SELECT count(*)::int AS n FROM rollup_meeting WHERE a = 'GE' AND b = 'TM' AND month = '2012-03-01'`))[0].n > 0;
+        await manager.query(`DELETE FROM meeting WHERE id = $1`, [id]);
+        return seen;
+      }),
+    });
+    await factories(db).createMeeting({ parties: ['GE', 'TM'], date: '2012-02-10' });
+    const before = await counts();
+    expect(before).toEqual([{ a: '', b: '', n: 1 }, { a: 'GE', b: '', n: 1 }, { a: 'GE', b: 'TM', n: 1 }, { a: 'TM', b: '', n: 1 }]);
+    await expectDownAndUp('MeetingRollupsAtCommit1800000000021', state,
+      { triggers: ['meeting_chart_note', 'meeting_chart_note_update'], flushed: true, inside: false },
+      { triggers: ['meeting_rollup', 'meeting_rollup_update'], flushed: false, inside: true });
+    expect(await counts()).toEqual(before);
   });
 });

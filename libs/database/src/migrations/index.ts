@@ -37,6 +37,7 @@ import { DyadDayRollup1800000000017 } from './1800000000017-dyad-day-rollup.js';
 import { ProposalHistoryIndex1800000000018 } from './1800000000018-proposal-history-index.js';
 import { OpenOwnerIndexOnce1800000000019 } from './1800000000019-open-owner-index-once.js';
 import { ScoreRebuildLighter1800000000020 } from './1800000000020-score-rebuild-lighter.js';
+import { MeetingRollupsAtCommit1800000000021 } from './1800000000021-meeting-rollups-at-commit.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -138,4 +139,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ProposalHistoryIndex1800000000018,
   OpenOwnerIndexOnce1800000000019,
   ScoreRebuildLighter1800000000020,
+  MeetingRollupsAtCommit1800000000021,
 ];
