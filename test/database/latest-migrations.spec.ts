@@ -35,7 +35,9 @@ import { scoreDaysSql } from '../support/score-days.js';
 // owner set once: below; the candidates read by that index checked by test/ingestion/meeting-status.spec) and
 // ScoreRebuildLighter1800000000020 (the score rollup's statement lighter, the same value on every day: below; its rollup
 // checked against a rebuild after random edits by rollups.spec) and MeetingRollupsAtCommit1800000000021 (the meeting rollups
-// written at commit: below; checked against a rebuild after random edits, many to a transaction, by rollups.spec).
+// written at commit: below; checked against a rebuild after random edits, many to a transaction, by rollups.spec) and
+// ScoreNotesPerStatement1800000000022 (proposals and follow-ups noted for the score once per statement: below; the
+// score checked against a rebuild after random edits by rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -419,5 +421,28 @@ describe('the latest migrations, down and up again', () => {
       { triggers: ['meeting_chart_note', 'meeting_chart_note_update'], flushed: true, inside: false },
       { triggers: ['meeting_rollup', 'meeting_rollup_update'], flushed: false, inside: true });
     expect(await counts()).toEqual(before);
+  });
+
+  it('ScoreNotesPerStatement notes proposals and follow-ups added or deleted once per statement, and down once per row again', async () => {
+    const state = async () => {
+      // a signed MoU and a follow-up due on it, written with no history or owners (whose own triggers would note it too):
+      // each counted in the score's ranges, and taken out with it
+      const { id } = await factories(db).createProposal({ parties: ['GE', 'TM'], history: [{ status: 'SIGNED', date: '2013-05-20' }] });
+      const followUp = await factories(db).createFollowUp({ proposalId: id, dueDate: '2013-06-01', history: [] });
+      const terms = async () => (await db.query(`SELECT array_agg(DISTINCT term ORDER BY term) AS terms FROM rollup_score_item
+        WHERE item IN ($1, $2)`, [id, followUp.id]))[0].terms;
+      const added = await terms();
+      await db.query(`DELETE FROM follow_up_action WHERE proposal_id = $1`, [id]);
+      await db.query(`DELETE FROM proposal WHERE id = $1`, [id]);
+      return {
+        added, deleted: await terms(),
+        triggers: (await db.query(`SELECT tgname FROM pg_trigger WHERE tgname ~ '^(proposal|follow_up_action)_score_' ORDER BY 1`))
+          .map((row: { tgname: string }) => row.tgname),
+      };
+    };
+    await expectDownAndUp('ScoreNotesPerStatement1800000000022', state,
+      { added: ['A', 'O', 'S'], deleted: null, triggers: ['follow_up_action_score_delete', 'follow_up_action_score_insert', 'follow_up_action_score_rollup_update',
+        'proposal_score_delete', 'proposal_score_insert', 'proposal_score_rollup_update'] },
+      { added: ['A', 'O', 'S'], deleted: null, triggers: ['follow_up_action_score_rollup', 'follow_up_action_score_rollup_update', 'proposal_score_rollup', 'proposal_score_rollup_update'] });
   });
 });
