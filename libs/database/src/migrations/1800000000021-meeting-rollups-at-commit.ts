@@ -11,9 +11,10 @@ import { rewriteFunction, undoing, type TextChange } from './replace-checked.js'
 //
 // Now the row trigger only notes the meeting's keys with their sign (+1 added, -1 taken back) in
 // `rollup_chart_pending`, in one statement with the transaction's marker, and rollup_chart_flush applies the
-// transaction's notes at commit, each key summed and written once. A meeting's keys taken out and put back the same
-// (only another column changed, such as its sectors or its type) net to nothing, per date, so keys they leave as
-// they were are not written: the latest date of a key is looked up again only where a date left it.
+// transaction's notes at commit, each key summed and written once. The notes are summed per key and meeting date: a
+// meeting taken out and put back under the same key and date (only a column that rollup does not key on changed: its
+// sectors for rollup_meeting, its type for the dyad rollups) nets to nothing there and is not written, and a key's
+// latest date is looked up again only where a date lost meetings.
 //
 // rollup_meeting_apply, rollup_dyad_meeting and meeting_rollup() stay: down gives their triggers back.
 
