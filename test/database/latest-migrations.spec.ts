@@ -37,7 +37,8 @@ import { scoreDaysSql } from '../support/score-days.js';
 // checked against a rebuild after random edits by rollups.spec) and MeetingRollupsAtCommit1800000000021 (the meeting rollups
 // written at commit: below; checked against a rebuild after random edits, many to a transaction, by rollups.spec) and
 // ScoreNotesPerStatement1800000000022 (proposals and follow-ups noted for the score once per statement: below; the
-// score checked against a rebuild after random edits by rollups.spec).
+// score checked against a rebuild after random edits by rollups.spec) and MeetingReferencesIndexed1800000000023 (the
+// references a merge moves indexed: below; merges checked by test/api/cooperation-api.spec and rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -444,5 +445,22 @@ describe('the latest migrations, down and up again', () => {
       { added: ['A', 'O', 'S'], deleted: null, triggers: ['follow_up_action_score_delete', 'follow_up_action_score_insert', 'follow_up_action_score_rollup_update',
         'proposal_score_delete', 'proposal_score_insert', 'proposal_score_rollup_update'] },
       { added: ['A', 'O', 'S'], deleted: null, triggers: ['follow_up_action_score_rollup', 'follow_up_action_score_rollup_update', 'proposal_score_rollup', 'proposal_score_rollup_update'] });
+  });
+
+  it('MeetingReferencesIndexed indexes the references a merge moves, usable by its moves, and down drops the indexes', async () => {
+    // each move of a merge, planned with scans of whole tables ruled out: an index scan when an index serves it
+    const moves = [['proposal_status_change', 'meeting_id'], ['follow_up_status_change', 'meeting_id'], ['proposal', 'origin_meeting_id']];
+    const state = () => db.transaction(async (manager) => {
+      await manager.query(`SET LOCAL enable_seqscan = off`);
+      const plans: string[] = [];
+      for (const [table, column] of moves) {
+        const plan = await manager.query(`EXPLAIN UPDATE ${table} SET ${column} = gen_random_uuid() WHERE ${column} = ANY(ARRAY[gen_random_uuid()])`);
+        plans.push(/ using (\w+)/.exec(plan.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n'))?.[1] ?? 'a scan of the table');
+      }
+      return plans;
+    });
+    await expectDownAndUp('MeetingReferencesIndexed1800000000023', state,
+      ['proposal_status_change_meeting', 'follow_up_status_change_meeting', 'proposal_origin_meeting'],
+      ['a scan of the table', 'a scan of the table', 'a scan of the table']);
   });
 });

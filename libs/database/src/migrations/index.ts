@@ -39,6 +39,7 @@ import { OpenOwnerIndexOnce1800000000019 } from './1800000000019-open-owner-inde
 import { ScoreRebuildLighter1800000000020 } from './1800000000020-score-rebuild-lighter.js';
 import { MeetingRollupsAtCommit1800000000021 } from './1800000000021-meeting-rollups-at-commit.js';
 import { ScoreNotesPerStatement1800000000022 } from './1800000000022-score-notes-per-statement.js';
+import { MeetingReferencesIndexed1800000000023 } from './1800000000023-meeting-references-indexed.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -142,4 +143,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   ScoreRebuildLighter1800000000020,
   MeetingRollupsAtCommit1800000000021,
   ScoreNotesPerStatement1800000000022,
+  MeetingReferencesIndexed1800000000023,
 ];

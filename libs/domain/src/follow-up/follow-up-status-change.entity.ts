@@ -5,6 +5,8 @@ import { FollowUpAction } from './follow-up-action.entity.js';
 
 @Entity()
 @Index(['followUpId', 'effectiveDate'])
+// the changes a meeting showed, those that have one (MeetingReferencesIndexed1800000000023): a merge moves them
+@Index('follow_up_status_change_meeting', { synchronize: false })
 export class FollowUpStatusChange extends StatusChangeColumns {
   @Column('uuid')
   followUpId: string;

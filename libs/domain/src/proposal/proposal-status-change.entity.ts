@@ -7,6 +7,8 @@ import { Proposal } from './proposal.entity.js';
 @Index(['proposalId', 'effectiveDate'])
 // the accepted readings by proposal and day (migration ProposalHistoryIndex1800000000018): a history's readings
 @Index('proposal_status_change_accepted', { synchronize: false })
+// the readings of a meeting, those that have one (MeetingReferencesIndexed1800000000023): a merge moves them
+@Index('proposal_status_change_meeting', { synchronize: false })
 export class ProposalStatusChange extends StatusChangeColumns {
   @Column('uuid')
   proposalId: string;

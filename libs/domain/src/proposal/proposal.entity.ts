@@ -16,6 +16,8 @@ import { IdColumn } from '../shared/ids.js';
 @Index('proposal_party_codes_kind', { synchronize: false })
 @Index('proposal_party_codes_gin', { synchronize: false })
 @Index('proposal_status_date_desc_id', { synchronize: false })
+// proposals by the meeting they came from, those that have one (MeetingReferencesIndexed1800000000023): a merge moves them
+@Index('proposal_origin_meeting', { synchronize: false })
 export class Proposal {
   @IdColumn()
   id: string;
