@@ -144,6 +144,17 @@ const down = [
   `DROP FUNCTION rollup_meeting_changes(meeting[], int[])`,
 ];
 
+// rollup_rebuild() drops its own transaction's notes at its end, not its start: mending a stale party set (a meeting's
+// now, as a proposal's or a follow-up's before) notes the row's change, which the rebuild has already counted
+const REBUILD: TextChange[] = [
+  [`        DELETE FROM rollup_chart_pending WHERE xid = pg_current_xact_id_if_assigned();
+        PERFORM follow_up_origin_rebuild();`, `        PERFORM follow_up_origin_rebuild();`],
+  [`        IF with_party_sets THEN PERFORM meeting_participant_copies_rebuild(); END IF;
+      END`, `        IF with_party_sets THEN PERFORM meeting_participant_copies_rebuild(); END IF;
+        DELETE FROM rollup_chart_pending WHERE xid = pg_current_xact_id_if_assigned();
+      END`],
+];
+
 // rollup_chart_flush takes the meetings' notes too
 const FLUSH: TextChange[] = [
   ['DECLARE p proposal[]; ps int[];', 'DECLARE m meeting[]; ms int[]; p proposal[]; ps int[];'],
@@ -169,9 +180,11 @@ export class MeetingRollupsAtCommit1800000000021 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const sql of up) await queryRunner.query(sql);
     await rewriteFunction(queryRunner, 'MeetingRollupsAtCommit', 'rollup_chart_flush()', FLUSH);
+    await rewriteFunction(queryRunner, 'MeetingRollupsAtCommit', 'rollup_rebuild(boolean)', REBUILD);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await rewriteFunction(queryRunner, 'MeetingRollupsAtCommit', 'rollup_rebuild(boolean)', undoing(REBUILD));
     await rewriteFunction(queryRunner, 'MeetingRollupsAtCommit', 'rollup_chart_flush()', undoing(FLUSH));
     for (const sql of down) await queryRunner.query(sql);
   }
