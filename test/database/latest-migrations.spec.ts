@@ -38,7 +38,9 @@ import { scoreDaysSql } from '../support/score-days.js';
 // written at commit: below; checked against a rebuild after random edits, many to a transaction, by rollups.spec) and
 // ScoreNotesPerStatement1800000000022 (proposals and follow-ups noted for the score once per statement: below; the
 // score checked against a rebuild after random edits by rollups.spec) and MeetingReferencesIndexed1800000000023 (the
-// references a merge moves indexed: below; merges checked by test/api/cooperation-api.spec and rollups.spec).
+// references a merge moves indexed: below; merges checked by test/api/cooperation-api.spec and rollups.spec) and
+// FollowUpDerivedOnInsert1800000000024 (a new follow-up's derived columns set by one trigger: below; the columns checked
+// against a rebuild after random edits by rollups.spec).
 describe('the latest migrations, down and up again', () => {
   let database: TestDatabase;
   let db: DataSource;
@@ -462,5 +464,34 @@ describe('the latest migrations, down and up again', () => {
     await expectDownAndUp('MeetingReferencesIndexed1800000000023', state,
       ['proposal_status_change_meeting', 'follow_up_status_change_meeting', 'proposal_origin_meeting'],
       ['a scan of the table', 'a scan of the table', 'a scan of the table']);
+  });
+
+  it('FollowUpDerivedOnInsert sets a new follow-up\'s derived columns in one trigger, as the three did, and down gives the three back', async () => {
+    const make = factories(db);
+    const held = await make.createMeeting({ parties: ['GE', 'TM'], date: '2014-03-09', sectors: ['ENERGY'] });
+    const announced = await make.createMeeting({ parties: ['GE', 'TM', 'UZ'], date: '2014-05-01', status: 'SCHEDULED', sectors: ['TRADE'] });
+    const { id: proposalId } = await make.createProposal({ parties: ['GE', 'UZ'] });
+    const state = async () => {
+      // written as the batch writes them: one statement, with no history or owners yet
+      const rows = await db.query(`INSERT INTO follow_up_action (description, horizon, status, version, meeting_id, proposal_id, stated_party_codes)
+        VALUES ('a', 'NEAR_TERM', 'OPEN', 1, $1, NULL, '{}'), ('b', 'NEAR_TERM', 'OPEN', 1, $2, $3, '{}'), ('c', 'NEAR_TERM', 'OPEN', 1, NULL, $3, '{}'),
+               ('d', 'NEAR_TERM', 'OPEN', 1, NULL, NULL, '{GE,TM}'), ('e', 'NEAR_TERM', 'OPEN', 1, NULL, NULL, '{}')
+        RETURNING description, origin_date::text AS origin, party_codes::text[] AS parties, meeting_sectors::text[] AS sectors`, [held.id, announced.id, proposalId]);
+      await db.query(`DELETE FROM follow_up_action WHERE description IN ('a', 'b', 'c', 'd', 'e')`);
+      const triggers = (await db.query(`SELECT tgname, pg_get_triggerdef(oid) ~ 'BEFORE INSERT' AS on_insert FROM pg_trigger
+        WHERE tgrelid = 'follow_up_action'::regclass AND tgname IN ('follow_up_action_derived', 'follow_up_action_origin', 'follow_up_action_party_codes', 'follow_up_action_meeting_sectors')
+        ORDER BY 1`)).map((row: { tgname: string; on_insert: boolean }) => `${row.tgname}${row.on_insert ? ' (insert)' : ''}`);
+      return { rows, triggers };
+    };
+    const rows = [
+      { description: 'a', origin: '2014-03-09', parties: ['GE', 'TM'], sectors: ['ENERGY'] },
+      { description: 'b', origin: null, parties: ['GE', 'TM', 'UZ'], sectors: ['TRADE'] },
+      { description: 'c', origin: null, parties: ['GE', 'UZ'], sectors: [] },
+      { description: 'd', origin: null, parties: ['GE', 'TM'], sectors: [] },
+      { description: 'e', origin: null, parties: [], sectors: [] },
+    ];
+    await expectDownAndUp('FollowUpDerivedOnInsert1800000000024', state,
+      { rows, triggers: ['follow_up_action_derived (insert)', 'follow_up_action_meeting_sectors', 'follow_up_action_origin', 'follow_up_action_party_codes'] },
+      { rows, triggers: ['follow_up_action_meeting_sectors (insert)', 'follow_up_action_origin (insert)', 'follow_up_action_party_codes (insert)'] });
   });
 });

@@ -40,6 +40,7 @@ import { ScoreRebuildLighter1800000000020 } from './1800000000020-score-rebuild-
 import { MeetingRollupsAtCommit1800000000021 } from './1800000000021-meeting-rollups-at-commit.js';
 import { ScoreNotesPerStatement1800000000022 } from './1800000000022-score-notes-per-statement.js';
 import { MeetingReferencesIndexed1800000000023 } from './1800000000023-meeting-references-indexed.js';
+import { FollowUpDerivedOnInsert1800000000024 } from './1800000000024-follow-up-derived-on-insert.js';
 import { ChartRollupsAtCommit1799300000000 } from './1799300000000-chart-rollups-at-commit.js';
 import { OpenFollowUpCandidatesIndexOnly1799600000000 } from './1799600000000-open-follow-up-candidates-index-only.js';
 import { FunnelStepOnStatusChanges1799600000001 } from './1799600000001-funnel-step-on-status-changes.js';
@@ -144,4 +145,5 @@ export const MIGRATIONS: (new () => import('typeorm').MigrationInterface)[] = [
   MeetingRollupsAtCommit1800000000021,
   ScoreNotesPerStatement1800000000022,
   MeetingReferencesIndexed1800000000023,
+  FollowUpDerivedOnInsert1800000000024,
 ];
