@@ -41,11 +41,11 @@ const rollupRebuild = (first: string) => `CREATE OR REPLACE FUNCTION rollup_rebu
       END $$`;
 
 // each dyad (pair of parties) of a delta row p
-const PAIRS = `CROSS JOIN LATERAL (SELECT x AS a, y AS b FROM unnest(p.party_codes) x, unnest(p.party_codes) y WHERE x < y) pr`;
+export const PAIRS = `CROSS JOIN LATERAL (SELECT x AS a, y AS b FROM unnest(p.party_codes) x, unnest(p.party_codes) y WHERE x < y) pr`;
 const OLD_DELTAS = `generate_subscripts(deltas, 1) i CROSS JOIN LATERAL (SELECT signs[i] AS sign) d CROSS JOIN LATERAL (SELECT (deltas[i]).*) p`;
 // the arrays read in one pass (deltas[i] walks the array to its i-th row: a flush's thousand rows cost a million steps)
 // (the rows' columns, then the sign, which takes the function's name)
-const DELTAS = `ROWS FROM (unnest(deltas), unnest(signs)) AS p CROSS JOIN LATERAL (SELECT p.unnest AS sign) d`;
+export const DELTAS = `ROWS FROM (unnest(deltas), unnest(signs)) AS p CROSS JOIN LATERAL (SELECT p.unnest AS sign) d`;
 
 // rollup_proposal_changes and rollup_follow_up_changes as ChartRollupsPerStatement1798600000000 and
 // ProposalSectorRollupTakeBack1799000000001 wrote them, reading their arrays through \`deltas\`

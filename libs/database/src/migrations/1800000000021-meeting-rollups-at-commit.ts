@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { DELTAS, PAIRS } from './1799300000000-chart-rollups-at-commit.js';
 import { rewriteFunction, undoing, type TextChange } from './replace-checked.js';
 
 // Written by hand: the meeting rollups (rollup_meeting, rollup_meeting_sector) and the meetings' part of the dyad
@@ -21,11 +22,9 @@ import { rewriteFunction, undoing, type TextChange } from './replace-checked.js'
 const KEYS = ['party_codes', 'date', 'status', 'type', 'review_status', 'sectors'];
 const keysOf = (r: string) => `jsonb_build_object(${KEYS.map((c) => `'${c}', ${r}.${c}`).join(', ')})`;
 
-// the arrays read in one pass (as ChartRollupsAtCommit1799300000000 reads them), rejected meetings left out
-const DELTAS = `ROWS FROM (unnest(deltas), unnest(signs)) AS p CROSS JOIN LATERAL (SELECT p.unnest AS sign) d`;
+// (the delta rows p with their signs d, and each dyad pr of a row, as ChartRollupsAtCommit1799300000000 reads them;
+// rejected meetings left out)
 const COUNTED = `p.review_status <> 'REJECTED'`;
-// each dyad (pair of parties) of a delta row p
-const PAIRS = `CROSS JOIN LATERAL (SELECT x AS a, y AS b FROM unnest(p.party_codes) x, unnest(p.party_codes) y WHERE x < y) pr`;
 const MONTH = `rollup_month(p.date, '-infinity')`;
 // the plans of rollup_proposal_changes: lookups by key in the large rollups, whatever their statistics say
 const PLANS = `SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off`;

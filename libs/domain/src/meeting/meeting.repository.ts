@@ -55,7 +55,8 @@ export interface NewParticipant {
   organization: string | null;
 }
 
-/** The values of insertMeeting's statement, $1 to $18. */
+/** The values of insertMeeting's statement, $1 to $18 (CREATE_VALUES). */
+const CREATE_VALUES = 18;
 const createValues = (fields: NewMeeting, reading: MeetingReadingFields | null) => [
   fields.type, fields.status, fields.date, fields.dateSource, fields.locationName, fields.locationCountryCode, fields.sectors,
   fields.confidence, fields.reviewStatus, fields.summary ?? null, sortedSet(fields.parties),
@@ -99,6 +100,8 @@ export class MeetingRepository {
     fields: NewMeeting,
     reading: MeetingReadingFields,
   ): Promise<{ created: string } | { candidates: StoredMeeting[] }> {
+    // the windows' values, after insertMeeting's
+    const [from, to, codes, announcedFrom, announcedTo] = [1, 2, 3, 4, 5].map((i) => `$${CREATE_VALUES + i}`);
     const rows: {
       created: boolean; id: string; type: EventType; status: EventStatus; date: string | null; date_source: DateSource | null; announced_on: string | null;
       location_name: string | null; location_country_code: string | null; sectors: Sector[];
@@ -107,13 +110,13 @@ export class MeetingRepository {
          SELECT m.id, m.type, m.status, m.date::text AS date, m.date_source, m.location_name, m.location_country_code,
                 m.sectors::text[] AS sectors, NULL::text AS announced_on
          FROM meeting m
-         WHERE m.party_codes = $21::char(2)[] AND m.review_status <> 'REJECTED' AND m.date BETWEEN $19::date AND $20::date
+         WHERE m.party_codes = ${codes}::char(2)[] AND m.review_status <> 'REJECTED' AND m.date BETWEEN ${from}::date AND ${to}::date
          UNION ALL
          SELECT m.id, m.type, m.status, NULL, m.date_source, m.location_name, m.location_country_code,
                 m.sectors::text[], (SELECT min(r.reported_on)::text FROM meeting_reading r WHERE r.meeting_id = m.id)
          FROM meeting m
-         WHERE m.party_codes = $21::char(2)[] AND m.date IS NULL AND m.review_status <> 'REJECTED' AND m.status <> 'HELD'
-           AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN $22::date AND $23::date)
+         WHERE m.party_codes = ${codes}::char(2)[] AND m.date IS NULL AND m.review_status <> 'REJECTED' AND m.status <> 'HELD'
+           AND EXISTS (SELECT 1 FROM meeting_reading r WHERE r.meeting_id = m.id AND r.reported_on BETWEEN ${announcedFrom}::date AND ${announcedTo}::date)
        ),
        ${insertMeeting('NOT EXISTS (SELECT 1 FROM around)')}
        SELECT true AS created, id, NULL AS type, NULL AS status, NULL AS date, NULL AS date_source, NULL AS location_name,
